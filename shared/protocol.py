@@ -1,0 +1,442 @@
+"""The wire protocol between the relay and a supervisor: every frame, once.
+
+Frames are JSON text messages, each a pydantic model tagged by ``type``.
+There is one union per direction, decoded through one adapter each:
+
+* relay -> supervisor (:data:`Command`): commands in the imperative, each with a
+  ``request_id`` the reply echoes (``start_session``, ``send_input``, ...);
+* supervisor -> relay (:data:`Report`): facts in the past tense
+  (``session_started``, ``output``, ``request_failed``, ...).
+
+The first frame on a link is the supervisor's :class:`Hello`, carrying
+:data:`PROTOCOL_VERSION` and its credentials; the relay answers :class:`Welcome`
+or closes the socket. Unknown frame types decode to :class:`UnknownFrame`, so a
+newer peer never crashes an older one: the receiver logs and drops them.
+
+Nothing here does I/O; ``tests/test_protocol.py`` pins every frame's JSON so a
+wire change is always deliberate.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+PROTOCOL_VERSION = 1
+
+# Bounds shared by both ends, so the relay can refuse what the supervisor would.
+MAX_TEXT_CHARS = 16_384
+MAX_KEY_REPEAT = 50
+MAX_KEYS_PER_CALL = 64
+MAX_READ_BYTES = 256 * 1024
+MAX_FRAME_BYTES = 4 * 1024 * 1024
+SESSION_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
+REQUEST_ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,80}$"
+HOST_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"
+
+SessionId = Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
+RequestId = Annotated[str, Field(pattern=REQUEST_ID_PATTERN)]
+HostName = Annotated[str, Field(pattern=HOST_NAME_PATTERN)]
+
+
+class ErrorCode(StrEnum):
+    """Why a command failed; the relay turns each into a message a person can act on."""
+
+    SESSION_UNKNOWN = "session_unknown"
+    SESSION_EXITED = "session_exited"
+    POLICY_REFUSED = "policy_refused"
+    SPAWN_FAILED = "spawn_failed"
+    PROMPT_UNKNOWN = "prompt_unknown"
+    PROMPT_STALE = "prompt_stale"
+    PROMPT_SECRET = "prompt_secret"
+    INVALID_ANSWER = "invalid_answer"
+    INVALID_ARGUMENT = "invalid_argument"
+    UNSUPPORTED = "unsupported"
+    INTERNAL = "internal"
+
+
+class Key(StrEnum):
+    """Named keys a phone user needs; the supervisor maps each to its bytes."""
+
+    ENTER = "enter"
+    ESC = "esc"
+    TAB = "tab"
+    SHIFT_TAB = "shift_tab"
+    BACKSPACE = "backspace"
+    UP = "up"
+    DOWN = "down"
+    LEFT = "left"
+    RIGHT = "right"
+    CTRL_C = "ctrl_c"
+    CTRL_D = "ctrl_d"
+    CTRL_U = "ctrl_u"
+    SPACE = "space"
+    Y = "y"
+    N = "n"
+
+
+class SessionState(StrEnum):
+    STARTING = "starting"
+    WORKING = "working"
+    WAITING_FOR_INPUT = "waiting_for_input"
+    IDLE = "idle"
+    EXITED = "exited"
+
+
+class PromptKind(StrEnum):
+    YES_NO = "yes_no"
+    CHOICE = "choice"
+    TEXT = "text"
+    SECRET = "secret"
+    PRESS_ENTER = "press_enter"
+    CONFIRM_DANGEROUS = "confirm_dangerous"
+
+
+class ReadMode(StrEnum):
+    SCREEN = "screen"  # the rendered screen as plain text
+    RAW = "raw"  # raw bytes (ANSI included), from an offset
+
+
+class _Frame(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Command(_Frame):
+    request_id: RequestId
+
+
+# ---------------------------------------------------------------- shared values
+
+
+class SessionInfo(_Frame):
+    session_id: SessionId
+    command: list[str]
+    cwd: str
+    name: str
+    state: SessionState
+    state_since: float  # unix time the state was entered
+    state_reason: str  # how the state was determined
+    started_at: float
+    exit_code: int | None = None
+    output_bytes: int = 0  # offset one past the last byte produced so far
+
+
+class PromptOption(_Frame):
+    number: int
+    label: str
+    key: str  # what selects it, as a person would press it ("1", "y", "enter")
+    selected: bool = False
+
+
+class Prompt(_Frame):
+    prompt_id: str
+    session_id: SessionId
+    kind: PromptKind
+    question: str
+    options: list[PromptOption] = []
+    context: list[str] = []
+    source: str  # "screen_rule:<rule>", "hook:<event>", "os:<signal>"
+    confidence: float
+    detected_at: float
+
+
+class ErrorInfo(_Frame):
+    code: ErrorCode
+    message: str
+    hint: str = ""
+
+
+# ---------------------------------------------------------------- relay -> supervisor
+
+
+class Welcome(_Frame):
+    """The relay accepted the supervisor's hello."""
+
+    type: Literal["welcome"] = "welcome"
+    protocol_version: int = PROTOCOL_VERSION
+    relay_name: str = "tether-relay"
+
+
+class ListSessions(_Command):
+    type: Literal["list_sessions"] = "list_sessions"
+
+
+class StartSession(_Command):
+    type: Literal["start_session"] = "start_session"
+    command: list[Annotated[str, Field(max_length=4096)]] | None = Field(
+        default=None, max_length=256
+    )  # None: the supervisor's default command
+    cwd: str | None = Field(default=None, max_length=4096)
+    name: str | None = Field(default=None, max_length=200)
+    cols: int = Field(default=120, ge=20, le=500)
+    rows: int = Field(default=40, ge=5, le=200)
+
+
+class SendInput(_Command):
+    """Type text; then press Enter as a separate write when ``enter`` is set."""
+
+    type: Literal["send_input"] = "send_input"
+    session_id: SessionId
+    text: str = Field(max_length=MAX_TEXT_CHARS)
+    enter: bool = True
+
+
+class SendKeys(_Command):
+    type: Literal["send_keys"] = "send_keys"
+    session_id: SessionId
+    keys: list[Key] = Field(min_length=1, max_length=MAX_KEYS_PER_CALL)
+    repeat: int = Field(default=1, ge=1, le=MAX_KEY_REPEAT)
+
+
+class ReadOutput(_Command):
+    type: Literal["read_output"] = "read_output"
+    session_id: SessionId
+    mode: ReadMode = ReadMode.SCREEN
+    since: int | None = Field(default=None, ge=0)  # RAW: byte offset to start from
+    max_bytes: int = Field(default=64 * 1024, ge=1, le=MAX_READ_BYTES)
+
+
+class GetStatus(_Command):
+    type: Literal["get_status"] = "get_status"
+    session_id: SessionId
+
+
+class StopSession(_Command):
+    type: Literal["stop_session"] = "stop_session"
+    session_id: SessionId
+    force: bool = False
+
+
+class CheckPrompts(_Command):
+    type: Literal["check_prompts"] = "check_prompts"
+    session_id: SessionId | None = None
+
+
+class AnswerPrompt(_Command):
+    type: Literal["answer_prompt"] = "answer_prompt"
+    prompt_id: str = Field(min_length=1, max_length=128)
+    answer: str = Field(max_length=MAX_TEXT_CHARS)
+
+
+class Ping(_Frame):
+    type: Literal["ping"] = "ping"
+    sent_at: float
+
+
+Command = Annotated[
+    Union[
+        Welcome,
+        ListSessions,
+        StartSession,
+        SendInput,
+        SendKeys,
+        ReadOutput,
+        GetStatus,
+        StopSession,
+        CheckPrompts,
+        AnswerPrompt,
+        Ping,
+    ],
+    Field(discriminator="type"),
+]
+
+
+# ---------------------------------------------------------------- supervisor -> relay
+
+
+class Hello(_Frame):
+    """First frame on a link: who the supervisor is and what it already runs."""
+
+    type: Literal["hello"] = "hello"
+    protocol_version: int
+    host: HostName
+    secret: str = Field(max_length=512)
+    supervisor_version: str = ""
+    sessions: list[SessionInfo] = Field(default=[], max_length=10_000)
+
+
+class _Reply(_Frame):
+    request_id: RequestId
+
+
+class SessionsListed(_Reply):
+    type: Literal["sessions_listed"] = "sessions_listed"
+    sessions: list[SessionInfo]
+
+
+class SessionStarted(_Reply):
+    type: Literal["session_started"] = "session_started"
+    session: SessionInfo
+
+
+class InputSent(_Reply):
+    type: Literal["input_sent"] = "input_sent"
+    session_id: SessionId
+    bytes_written: int
+
+
+class KeysSent(_Reply):
+    type: Literal["keys_sent"] = "keys_sent"
+    session_id: SessionId
+    bytes_written: int
+
+
+class OutputRead(_Reply):
+    """A read of a session's output.
+
+    SCREEN: ``text`` is the rendered screen. RAW: ``text`` is the bytes from
+    ``start`` to ``end`` decoded as UTF-8 (replacement on error); ``dropped``
+    says how many bytes before ``start`` were asked for but are no longer kept.
+    """
+
+    type: Literal["output_read"] = "output_read"
+    session_id: SessionId
+    mode: ReadMode
+    text: str
+    start: int
+    end: int
+    dropped: int = 0
+    cursor_row: int | None = None
+    cursor_col: int | None = None
+
+
+class StatusRead(_Reply):
+    type: Literal["status_read"] = "status_read"
+    session: SessionInfo
+    prompts: list[Prompt] = []
+
+
+class SessionStopped(_Reply):
+    type: Literal["session_stopped"] = "session_stopped"
+    session: SessionInfo
+
+
+class PromptsChecked(_Reply):
+    type: Literal["prompts_checked"] = "prompts_checked"
+    prompts: list[Prompt]
+
+
+class PromptAnswered(_Reply):
+    type: Literal["prompt_answered"] = "prompt_answered"
+    prompt_id: str
+    session_id: SessionId
+    sent: str  # a printable description of what was typed ("enter", "2", "y + enter")
+    prompt_gone: bool  # the prompt was no longer on screen after answering
+
+
+class RequestFailed(_Reply):
+    type: Literal["request_failed"] = "request_failed"
+    error: ErrorInfo
+
+
+class Output(_Frame):
+    """Bytes a session produced; ``offset`` is the byte offset of the first one."""
+
+    type: Literal["output"] = "output"
+    session_id: SessionId
+    offset: int = Field(ge=0)
+    data: str  # base64 of the raw bytes
+
+
+class SessionExited(_Frame):
+    type: Literal["session_exited"] = "session_exited"
+    session: SessionInfo
+
+
+class PromptDetected(_Frame):
+    type: Literal["prompt_detected"] = "prompt_detected"
+    prompt: Prompt
+
+
+class Pong(_Frame):
+    type: Literal["pong"] = "pong"
+    sent_at: float
+
+
+Report = Annotated[
+    Union[
+        Hello,
+        SessionsListed,
+        SessionStarted,
+        InputSent,
+        KeysSent,
+        OutputRead,
+        StatusRead,
+        SessionStopped,
+        PromptsChecked,
+        PromptAnswered,
+        RequestFailed,
+        Output,
+        SessionExited,
+        PromptDetected,
+        Pong,
+    ],
+    Field(discriminator="type"),
+]
+
+Reply = Union[
+    SessionsListed,
+    SessionStarted,
+    InputSent,
+    KeysSent,
+    OutputRead,
+    StatusRead,
+    SessionStopped,
+    PromptsChecked,
+    PromptAnswered,
+    RequestFailed,
+]
+
+
+# ---------------------------------------------------------------- encoding
+
+
+class UnknownFrame(BaseModel):
+    """A frame whose ``type`` this version does not know: log it and drop it."""
+
+    type: str
+    raw: dict[str, Any]
+
+
+class FrameError(ValueError):
+    """The bytes were not a valid frame (bad JSON, bad fields, too large)."""
+
+
+_commands: TypeAdapter[Command] = TypeAdapter(Command)
+_reports: TypeAdapter[Report] = TypeAdapter(Report)
+_COMMAND_TYPES = {m.model_fields["type"].default for m in Command.__origin__.__args__}  # type: ignore[attr-defined]
+_REPORT_TYPES = {m.model_fields["type"].default for m in Report.__origin__.__args__}  # type: ignore[attr-defined]
+
+
+def encode(frame: BaseModel) -> str:
+    return frame.model_dump_json()
+
+
+def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: set[str]) -> Any:
+    if len(text) > MAX_FRAME_BYTES:
+        raise FrameError(f"frame of {len(text)} bytes exceeds {MAX_FRAME_BYTES}")
+    try:
+        raw = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise FrameError(f"frame is not JSON: {exc}") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
+        raise FrameError("frame is not an object with a string 'type'")
+    if raw["type"] not in known:
+        return UnknownFrame(type=raw["type"][:64], raw=raw)
+    try:
+        return adapter.validate_python(raw)
+    except ValidationError as exc:
+        raise FrameError(f"invalid {raw['type']!r} frame: {exc.errors(include_url=False)}") from None
+
+
+def decode_command(text: str | bytes) -> Command | UnknownFrame:
+    """Decode a relay -> supervisor frame. Raises :class:`FrameError`."""
+    return _decode(text, _commands, _COMMAND_TYPES)
+
+
+def decode_report(text: str | bytes) -> Report | UnknownFrame:
+    """Decode a supervisor -> relay frame. Raises :class:`FrameError`."""
+    return _decode(text, _reports, _REPORT_TYPES)
