@@ -1,0 +1,383 @@
+"""One session: a program in a PTY, its output journal, its screen and its prompt tracker.
+
+Output is read at the PTY's full speed into the :class:`Journal`; the read
+callback does nothing else costly. The screen (pyte, ~1 us per byte) is fed
+LAZILY from the journal: when someone reads the screen or the status, and on a
+throttled timer after output, so a slow terminal model never slows the program.
+When the screen falls far behind (bulk output), it skips to the newest bytes.
+
+States: ``starting`` (no output yet) -> ``working`` (output seen recently) ->
+``waiting_for_input`` (the tracker sees a prompt) or ``idle`` (quiet for
+:data:`IDLE_AFTER` seconds with no prompt) -> ``exited``. Each change records
+``state_since`` and a ``state_reason`` saying how it was decided.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from collections.abc import Callable, Mapping, Sequence
+
+from shared.errors import CommandFailed
+from shared.protocol import (
+    ErrorCode,
+    ErrorInfo,
+    Key,
+    Prompt,
+    PromptKind,
+    SessionInfo,
+    SessionState,
+)
+from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
+from supervisor.keys import ESC_PAUSE, CursorKeyMode, describe, key_bytes
+from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
+from supervisor.pty_process import PtyProcess
+from supervisor.screen import ScreenSnapshot, TerminalModel
+
+log = logging.getLogger(__name__)
+
+REFRESH_INTERVAL = 0.2  # the screen lags output by at most this while output flows
+IDLE_AFTER = 3.0  # seconds of quiet (and no prompt) before a session counts as idle
+ENTER_PAUSE = 0.15  # Ink TUIs read text and "\r" in one burst as a paste, not a submit
+SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may block the loop
+EOF_GRACE = 1.0  # after exit, how long trailing output may take to arrive
+STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
+ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
+
+ExitCallback = Callable[["Session"], None]
+PromptCallback = Callable[["Session", Prompt], None]
+
+
+def new_session_id() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def session_exited_error(info: SessionInfo) -> CommandFailed:
+    return CommandFailed(
+        ErrorInfo(
+            code=ErrorCode.SESSION_EXITED,
+            message=f"session {info.session_id} ({info.name}) has exited ({info.state_reason})",
+            hint="read its output with read_output, or start a new session",
+        )
+    )
+
+
+class Session:
+    """A live (or finished) program. Create with :meth:`start`; the manager owns it."""
+
+    def __init__(
+        self,
+        session_id: str,
+        command: Sequence[str],
+        cwd: str,
+        name: str,
+        cols: int,
+        rows: int,
+        journal_limit: int = DEFAULT_LIMIT,
+    ) -> None:
+        self.session_id = session_id
+        self.command = list(command)
+        self.cwd, self.name = cwd, name
+        self.started_at = time.time()
+        self.journal = Journal(journal_limit)
+        self.screen = TerminalModel(cols, rows)
+        self.tracker = PromptTracker(session_id, family_of(self.command))
+        self.on_exit: ExitCallback | None = None
+        self.on_prompt: PromptCallback | None = None
+        self._proc: PtyProcess | None = None
+        self._cursor_keys = CursorKeyMode()
+        self._fed = 0  # journal offset the screen has consumed up to
+        self._state = SessionState.STARTING
+        self._state_since = self.started_at
+        self._state_reason = "started; no output yet"
+        self._exit_code: int | None = None
+        self._last_output = time.monotonic()
+        self._output_seen = False
+        self._output_event = asyncio.Event()
+        self._timer: asyncio.TimerHandle | None = None
+        self._reported_prompt = ""
+        self._input_lock = asyncio.Lock()
+        self._watcher: asyncio.Task[None] | None = None
+        self._exited = asyncio.Event()
+
+    @classmethod
+    async def start(
+        cls,
+        argv: Sequence[str],
+        *,
+        cwd: str,
+        env: Mapping[str, str],
+        name: str,
+        cols: int = 120,
+        rows: int = 40,
+        session_id: str | None = None,
+        command: Sequence[str] | None = None,
+        on_exit: ExitCallback | None = None,
+        on_prompt: PromptCallback | None = None,
+    ) -> Session:
+        """Spawn ``argv`` in a PTY. ``command`` is what to report (default ``argv``).
+
+        Raises :class:`supervisor.pty_process.PtySpawnError` if it cannot start.
+        """
+        self = cls(session_id or new_session_id(), command or argv, cwd, name, cols, rows)
+        self.on_exit, self.on_prompt = on_exit, on_prompt
+        self._proc = await PtyProcess.spawn(
+            argv, cwd=cwd, env=env, cols=cols, rows=rows, on_data=self._on_data
+        )
+        self._watcher = asyncio.get_running_loop().create_task(
+            self._watch(), name=f"session-{self.session_id}"
+        )
+        return self
+
+    # ------------------------------------------------------------ output
+
+    def _on_data(self, data: bytes) -> None:
+        # Hot path: at most a few microseconds per 4 KiB read.
+        self.journal.append(data)
+        self._last_output = time.monotonic()
+        self._output_seen = True
+        self._output_event.set()
+        loop = asyncio.get_running_loop()
+        if self._timer is None or self._timer.when() > loop.time() + REFRESH_INTERVAL:
+            self._schedule_refresh(REFRESH_INTERVAL)
+
+    def _schedule_refresh(self, delay: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = asyncio.get_running_loop().call_later(delay, self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        if self.exited:
+            return
+        self.refresh()
+        quiet = time.monotonic() - self._last_output
+        if quiet < IDLE_AFTER:
+            # Look again after doubling quiet spells (0.2, 0.4, 0.8 ... s), so a
+            # prompt that needs quiet to be believed, and idleness, are noticed.
+            self._schedule_refresh(min(max(REFRESH_INTERVAL, quiet), IDLE_AFTER - quiet))
+
+    def _catch_up(self) -> None:
+        end = self.journal.end
+        if self._fed >= end:
+            return
+        chunk = self.journal.read(self._fed, end - self._fed)
+        self._fed = end
+        self._cursor_keys.feed(chunk.data)
+        data = chunk.data
+        if len(data) > SCREEN_CATCHUP_MAX:
+            # Too far behind to replay without stalling every session: start
+            # from a line boundary near the newest bytes instead.
+            data = data[-SCREEN_CATCHUP_MAX:]
+            newline = data.find(b"\n")
+            data = data[newline + 1 :] if newline >= 0 else data
+        self.screen.feed(data)
+        replies = self.screen.take_replies()
+        if replies and self._proc is not None and self._proc.exit_code is None:
+            # Query answers (DSR, DA): some CLIs wait for them before drawing.
+            self._proc.send(replies)
+
+    def snapshot(self) -> ScreenSnapshot:
+        """The screen as of all output so far (catches up first)."""
+        self.refresh()
+        return self.screen.snapshot()
+
+    def read_raw(self, since: int | None, max_bytes: int) -> JournalRead:
+        return self.journal.read(since, max_bytes)
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def pid(self) -> int | None:
+        """The program's process id (also its process group), for diagnostics."""
+        return self._proc.pid if self._proc is not None else None
+
+    @property
+    def exited(self) -> bool:
+        return self._state is SessionState.EXITED
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    def refresh(self) -> Prompt | None:
+        """Catch the screen up, ask the tracker, update the state; return the pending prompt."""
+        self._catch_up()
+        if self.exited:
+            return None
+        now = time.monotonic()
+        quiet = now - self._last_output
+        snapshot = self.screen.snapshot(with_scrollback=False)
+        prompt = self.tracker.observe(snapshot, time.time(), quiet, signals=self._signals())
+        if prompt is not None:
+            self._set_state(
+                SessionState.WAITING_FOR_INPUT,
+                f"prompt on screen ({prompt.source}): {prompt.question[:80]}",
+            )
+            if prompt.prompt_id != self._reported_prompt:
+                self._reported_prompt = prompt.prompt_id
+                if self.on_prompt is not None:
+                    self.on_prompt(self, prompt)
+        elif not self._output_seen:
+            self._set_state(SessionState.STARTING, "started; no output yet")
+        elif quiet >= IDLE_AFTER:
+            self._set_state(
+                SessionState.IDLE, f"no output for {IDLE_AFTER:g}s and no prompt on screen"
+            )
+        else:
+            self._set_state(SessionState.WORKING, "producing output")
+        return prompt
+
+    def _signals(self) -> Signals:
+        proc = self._proc
+        if proc is None or proc.exit_code is not None:
+            return Signals()
+        try:
+            return Signals(
+                echo_off=not proc.echo_enabled(),
+                blocked_on_read=proc.foreground_blocked_on_read(),
+            )
+        except OSError:  # the terminal went away between the check and the call
+            return Signals()
+
+    def _set_state(self, state: SessionState, reason: str) -> None:
+        if state is not self._state:
+            self._state, self._state_since, self._state_reason = state, time.time(), reason
+
+    def pending_prompt(self) -> Prompt | None:
+        return self.refresh()
+
+    def info(self) -> SessionInfo:
+        self.refresh()
+        return SessionInfo(
+            session_id=self.session_id,
+            command=self.command,
+            cwd=self.cwd,
+            name=self.name,
+            state=self._state,
+            state_since=self._state_since,
+            state_reason=self._state_reason,
+            started_at=self.started_at,
+            exit_code=self._exit_code,
+            output_bytes=self.journal.end,
+        )
+
+    # ------------------------------------------------------------ input
+
+    def _live_proc(self) -> PtyProcess:
+        if self.exited or self._proc is None or self._proc.exit_code is not None:
+            raise session_exited_error(self.info())
+        return self._proc
+
+    async def send_text(self, text: str, enter: bool = True) -> int:
+        """Type ``text``; then, after :data:`ENTER_PAUSE`, Enter as a separate write.
+
+        Refused (PROMPT_SECRET) while the program asks for a password: secrets
+        are typed at the computer, never relayed. Keys (Esc, Ctrl-C) still work.
+        """
+        async with self._input_lock:
+            proc = self._live_proc()
+            pending = self.refresh()
+            if text and pending is not None and pending.kind is PromptKind.SECRET:
+                raise PromptError(
+                    ErrorCode.PROMPT_SECRET,
+                    f"session {self.session_id} is asking for a password: {pending.question[:80]}",
+                    "type secrets at the computer; send_keys ctrl_c or esc can cancel the prompt",
+                )
+            written = await proc.write(text.encode("utf-8")) if text else 0
+            if enter:
+                if text:
+                    await asyncio.sleep(ENTER_PAUSE)
+                written += await proc.write(b"\r")
+            return written
+
+    async def send_keys(self, keys: Sequence[Key], repeat: int = 1) -> int:
+        """Press ``keys`` in order, ``repeat`` times; arrows follow the cursor-key mode."""
+        async with self._input_lock:
+            proc = self._live_proc()
+            self._catch_up()
+            application = self._cursor_keys.application
+            written, previous = 0, None
+            for key in list(keys) * repeat:
+                if key is Key.ENTER and previous not in (None, Key.ENTER):
+                    await asyncio.sleep(ENTER_PAUSE)
+                written += await proc.write(key_bytes(key, application))
+                if key is Key.ESC:
+                    await asyncio.sleep(ESC_PAUSE)
+                previous = key
+            return written
+
+    async def answer_prompt(self, prompt_id: str, answer: str) -> tuple[str, bool]:
+        """Answer the prompt on screen; return (what was typed, whether the prompt left).
+
+        Raises :class:`supervisor.prompts.PromptError` when the prompt is gone,
+        secret, or the answer does not fit it.
+        """
+        async with self._input_lock:
+            proc = self._live_proc()
+            writes = self.tracker.plan_answer(prompt_id, answer, self.snapshot())
+            for index, data in enumerate(writes):
+                if index:
+                    await asyncio.sleep(ENTER_PAUSE)
+                await proc.write(data)
+            return " + ".join(describe(w) for w in writes), await self._prompt_left(prompt_id)
+
+    async def _prompt_left(self, prompt_id: str) -> bool:
+        try:
+            async with asyncio.timeout(ANSWER_SETTLE):
+                while not self.tracker.is_gone(prompt_id, self.snapshot()):
+                    self._output_event.clear()
+                    await self._output_event.wait()
+        except TimeoutError:
+            return False
+        return True
+
+    def resize(self, cols: int, rows: int) -> None:
+        self.screen.resize(cols, rows)
+        if self._proc is not None and not self.exited:
+            self._proc.resize(cols, rows)
+
+    # ------------------------------------------------------------ ending
+
+    async def _watch(self) -> None:
+        assert self._proc is not None
+        code = -1
+        try:
+            code = await self._proc.wait()
+            await self._proc.wait_eof(EOF_GRACE)
+            await self._proc.close()
+            self._catch_up()
+        except Exception:
+            log.exception("session %s: cleanup after exit failed", self.session_id)
+        finally:
+            self._finish(code)
+
+    def _finish(self, code: int) -> None:
+        self._exit_code = code
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        how = f"exited with code {code}" if code >= 0 else f"was killed by signal {-code}"
+        self._set_state(SessionState.EXITED, f"the program {how}")
+        self._exited.set()
+        if self.on_exit is not None:
+            try:
+                self.on_exit(self)
+            except Exception:
+                log.exception("on_exit callback failed for session %s", self.session_id)
+
+    async def wait_exited(self) -> None:
+        await self._exited.wait()
+
+    async def stop(self, force: bool = False, grace: float = STOP_GRACE) -> SessionInfo:
+        """Stop the program (SIGHUP/SIGTERM, SIGKILL after ``grace``; ``force``: SIGKILL)."""
+        if not self.exited and self._proc is not None:
+            await self._proc.terminate(force=force, grace=grace)
+            await self.wait_exited()
+        return self.info()
+
+    async def close(self) -> None:
+        """Kill at once and release everything (supervisor shutdown)."""
+        await self.stop(force=True)

@@ -1,0 +1,189 @@
+"""The session manager: starts sessions inside the policy, finds them, stops them all.
+
+Every start re-reads the policy file, so the owner's edits apply without a
+restart. A child gets the supervisor's environment minus what would confuse a
+nested agent or leak Tether's secrets, plus a terminal description.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import supervisor
+from shared.errors import CommandFailed, SessionUnknown
+from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
+from supervisor.policy import (
+    PolicyRefused,
+    check_command,
+    check_cwd,
+    expand_alias,
+    is_mock_agent,
+    load_policy,
+    policy_path,
+)
+from supervisor.pty_process import PtySpawnError
+from supervisor.session import Session, new_session_id
+
+log = logging.getLogger(__name__)
+
+# Claude Code refuses to start, or talks to the parent's IDE, when these are inherited.
+DROPPED_ENV = frozenset({"CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "CLAUDE_CODE_SSE_PORT"})
+DROPPED_ENV_PREFIX = "TETHER_"  # the supervisor's own settings and secrets stay with it
+KEEP_EXITED = 32  # finished sessions kept readable, oldest dropped first
+
+
+def child_env(environ: Mapping[str, str], cols: int, rows: int, session_id: str) -> dict[str, str]:
+    """The environment for a session's program (pure)."""
+    env = {
+        k: v
+        for k, v in environ.items()
+        if k not in DROPPED_ENV and not k.startswith(DROPPED_ENV_PREFIX)
+    }
+    env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+    env["TETHER_SESSION_ID"] = session_id  # not a secret: lets hooks name their session
+    return env
+
+
+def mock_agent_env(env: dict[str, str]) -> dict[str, str]:
+    """Let ``python -m supervisor.mock_agent`` import this very package from any cwd.
+
+    ``PYTHONSAFEPATH`` keeps the session's cwd off ``sys.path``, so a directory
+    holding its own ``supervisor/`` cannot stand in for the mock agent.
+    """
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(supervisor.__file__)))
+    inherited = env.get("PYTHONPATH")
+    env = dict(env, PYTHONSAFEPATH="1")
+    env["PYTHONPATH"] = package_root + (os.pathsep + inherited if inherited else "")
+    return env
+
+
+def _default_name(argv: Sequence[str], cwd: str) -> str:
+    program = "mock_agent" if "supervisor.mock_agent" in argv[:3] else os.path.basename(argv[0])
+    return f"{program} in {os.path.basename(cwd) or cwd}"
+
+
+class SessionManager:
+    """All sessions of this supervisor.
+
+    Callbacks: ``on_exit(session)``, ``on_prompt(session, prompt)``.
+    """
+
+    def __init__(
+        self,
+        policy_file: Path | None = None,
+        environ: Mapping[str, str] | None = None,
+        keep_exited: int = KEEP_EXITED,
+        default_command: Sequence[str] | None = None,
+    ) -> None:
+        self.policy_file = policy_path() if policy_file is None else policy_file
+        self._environ = dict(os.environ if environ is None else environ)
+        self._keep_exited = keep_exited
+        # Overrides the policy's default_command (mock mode); the policy still decides.
+        self._default_command = list(default_command) if default_command else None
+        self._sessions: dict[str, Session] = {}
+        self._starting = 0  # spawns in flight count against max_sessions too
+        self.on_exit: Callable[[Session], None] | None = None
+        self.on_prompt: Callable[[Session, Prompt], None] | None = None
+
+    def live_count(self) -> int:
+        return sum(1 for s in self._sessions.values() if not s.exited)
+
+    async def create(
+        self,
+        command: Sequence[str] | None = None,
+        cwd: str | None = None,
+        name: str | None = None,
+        cols: int = 120,
+        rows: int = 40,
+    ) -> Session:
+        """Start a session if the policy allows it.
+
+        Raises :class:`CommandFailed` (policy refused, invalid argument, spawn failed).
+        """
+        policy = load_policy(self.policy_file)
+        argv = expand_alias(
+            list(command) if command else self._default_command or list(policy.default_command)
+        )
+        if self.live_count() + self._starting >= policy.max_sessions:
+            raise PolicyRefused(
+                f"{policy.max_sessions} sessions are already running, the most the policy file "
+                f"{policy.path} allows",
+                f"stop a session first, or raise max_sessions in {policy.path}",
+            )
+        workdir = check_cwd(policy, cwd)
+        resolved = check_command(policy, argv, workdir, self._environ.get("PATH", os.defpath))
+        session_id = new_session_id()
+        env = child_env(self._environ, cols, rows, session_id)
+        if is_mock_agent(resolved):
+            env = mock_agent_env(env)
+        self._starting += 1
+        try:
+            session = await Session.start(
+                resolved,
+                cwd=workdir,
+                env=env,
+                name=name or _default_name(argv, workdir),
+                cols=cols,
+                rows=rows,
+                session_id=session_id,
+                command=argv,
+                on_exit=self._exited,
+                on_prompt=self._prompted,
+            )
+        except PtySpawnError as exc:
+            raise CommandFailed(
+                ErrorInfo(
+                    code=ErrorCode.SPAWN_FAILED,
+                    message=str(exc),
+                    hint="check the command and working directory exist and can run",
+                )
+            ) from None
+        finally:
+            self._starting -= 1
+        self._sessions[session.session_id] = session
+        self._forget_old_exited()
+        log.info("session %s started: %s in %s", session.session_id, argv, workdir)
+        return session
+
+    def get(self, session_id: str) -> Session:
+        """The session with this id; raises :class:`SessionUnknown`."""
+        session = self._sessions.get(session_id)
+        if session is None:
+            raise SessionUnknown(
+                f"no session {session_id!r} on this computer",
+                "call list_sessions to see the sessions that exist",
+            )
+        return session
+
+    def list(self) -> list[Session]:
+        return sorted(self._sessions.values(), key=lambda s: s.started_at)
+
+    async def stop(self, session_id: str, force: bool = False) -> SessionInfo:
+        return await self.get(session_id).stop(force=force)
+
+    async def close_all(self) -> None:
+        """Kill every live session and reap it (shutdown): no orphan survives the supervisor."""
+        live = [s for s in self._sessions.values() if not s.exited]
+        results = await asyncio.gather(*(s.close() for s in live), return_exceptions=True)
+        for session, result in zip(live, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error("closing session %s failed: %r", session.session_id, result)
+
+    def _exited(self, session: Session) -> None:
+        log.info("session %s exited: %s", session.session_id, session.info().state_reason)
+        self._forget_old_exited()
+        if self.on_exit is not None:
+            self.on_exit(session)
+
+    def _prompted(self, session: Session, prompt: Prompt) -> None:
+        if self.on_prompt is not None:
+            self.on_prompt(session, prompt)
+
+    def _forget_old_exited(self) -> None:
+        exited = [s for s in self.list() if s.exited]
+        for old in exited[: max(0, len(exited) - self._keep_exited)]:
+            del self._sessions[old.session_id]
