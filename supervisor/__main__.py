@@ -1,0 +1,145 @@
+"""``python -m supervisor``: run sessions on this computer for a relay, or for a local MCP client.
+
+    python -m supervisor up --relay wss://relay.example.com/supervisor --name studio --secret S
+    python -m supervisor mcp            # the same tools over stdio, no relay
+    python -m supervisor policy         # where the policy file is, and what it allows
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import re
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+
+from supervisor.agent import Agent
+from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
+from supervisor.sessions import SessionManager
+
+VERSION = "0.1.0"
+log = logging.getLogger("tether.supervisor")
+
+
+def default_host_name() -> str:
+    short = socket.gethostname().split(".")[0]
+    return re.sub(r"[^A-Za-z0-9_.-]", "-", short).strip("-.")[:63] or "computer"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m supervisor", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--home", help="state directory (policy, keys); env TETHER_HOME, "
+                        "default ~/.config/tether")
+    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    up = sub.add_parser("up", help="connect to a relay and serve its tool calls")
+    up.add_argument("--relay", default=os.environ.get("TETHER_RELAY_URL"),
+                    help="the relay's supervisor WebSocket, e.g. wss://relay.example.com/supervisor "
+                    "(env TETHER_RELAY_URL)")
+    up.add_argument("--name", default=os.environ.get("TETHER_HOST_NAME") or default_host_name(),
+                    help="this computer's name as the phone sees it (env TETHER_HOST_NAME)")
+    up.add_argument("--secret", default=os.environ.get("TETHER_PAIRING_SECRET"),
+                    help="the relay's pairing secret (env TETHER_PAIRING_SECRET; prefer the env "
+                    "var: arguments are visible to other users in ps)")
+    up.add_argument("--mock", action="store_true",
+                    help="start the mock agent when a session names no command")
+
+    mcp = sub.add_parser("mcp", help="serve the tools over stdio to a local MCP client")
+    mcp.add_argument("--mock", action="store_true",
+                     help="start the mock agent when a session names no command")
+
+    sub.add_parser("policy", help="show the policy file and what it allows")
+    return parser
+
+
+def _manager(mock: bool) -> SessionManager:
+    return SessionManager(default_command=[MOCK_AGENT] if mock else None)
+
+
+async def _serve_relay(args: argparse.Namespace) -> int:
+    from supervisor.connection import LinkRefused, RelayConnection
+
+    manager = _manager(args.mock)
+    agent = Agent(manager)
+    link = RelayConnection(args.relay, args.name, args.secret, agent, version=VERSION)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    runner = asyncio.create_task(link.run_forever())
+    stopper = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if runner.done():
+            runner.result()  # LinkRefused or a bug: surface it
+        log.info("stopping: closing every session")
+        return 0
+    except LinkRefused as exc:
+        print(f"tether supervisor: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        for task in (runner, stopper):
+            task.cancel()
+        await asyncio.gather(runner, stopper, return_exceptions=True)
+        await manager.close_all()
+
+
+async def _serve_stdio(args: argparse.Namespace) -> int:
+    from supervisor.local_mcp import serve_stdio
+
+    manager = _manager(args.mock)
+    try:
+        await serve_stdio(Agent(manager), default_host_name())
+    finally:
+        await manager.close_all()
+    return 0
+
+
+def _show_policy() -> int:
+    path = policy_path()
+    try:
+        policy = load_policy(path)
+    except PolicyFileError as exc:
+        print(f"{exc.message}\n{exc.hint}", file=sys.stderr)
+        return 2
+    print(f"policy file: {path}")
+    print(f"  roots:           {', '.join(policy.roots)}")
+    print(f"  commands:        {', '.join(policy.commands)}")
+    print(f"  max_sessions:    {policy.max_sessions}")
+    print(f"  default_command: {' '.join(policy.default_command)}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.home:
+        os.environ["TETHER_HOME"] = os.path.abspath(os.path.expanduser(args.home))
+    # stdio mode: stdout carries MCP frames, so logs go to stderr only.
+    logging.basicConfig(level=args.log_level, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "policy":
+        return _show_policy()
+    if args.command == "up":
+        missing = [flag for flag, value in (("--relay", args.relay), ("--secret", args.secret))
+                   if not value]
+        if missing:
+            print(f"tether supervisor: {' and '.join(missing)} required (or env TETHER_RELAY_URL "
+                  "/ TETHER_PAIRING_SECRET); the relay prints both when it starts",
+                  file=sys.stderr)
+            return 2
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}", args.name):
+            print(f"tether supervisor: --name {args.name!r} must be 1-63 letters, digits, "
+                  "'.', '_' or '-'", file=sys.stderr)
+            return 2
+        return asyncio.run(_serve_relay(args))
+    return asyncio.run(_serve_stdio(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
