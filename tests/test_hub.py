@@ -1,0 +1,270 @@
+"""The hub's routing, with fake links (no sockets)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from server.hub import Attachment, Hub
+from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
+from shared.protocol import (
+    PROTOCOL_VERSION,
+    GetStatus,
+    Hello,
+    InputSent,
+    ListSessions,
+    SendInput,
+    SessionExited,
+    SessionInfo,
+    SessionsListed,
+    SessionStarted,
+    SessionState,
+    StartSession,
+    UnknownFrame,
+    decode_command,
+)
+from tests.support import scaled
+
+SID = "sess-aaaa1111"
+OTHER_SID = "sess-bbbb2222"
+
+
+class FakeLink:
+    """Records what the hub sends; ``sent`` wakes waiters on each frame."""
+
+    def __init__(self, fail_send: bool = False) -> None:
+        self.frames: asyncio.Queue[str] = asyncio.Queue()
+        self.fenced: str | None = None
+        self.fail_send = fail_send
+
+    async def send(self, frame: str) -> None:
+        if self.fail_send:
+            raise ConnectionError("gone")
+        await self.frames.put(frame)
+
+    def fence(self, reason: str) -> None:
+        self.fenced = reason
+
+    async def next_command(self) -> object:
+        async with asyncio.timeout(scaled(5)):
+            return decode_command(await self.frames.get())
+
+
+def info(sid: str = SID, state: SessionState = SessionState.WORKING) -> SessionInfo:
+    return SessionInfo(
+        session_id=sid,
+        command=["claude"],
+        cwd="/tmp",
+        name="demo",
+        state=state,
+        state_since=1.0,
+        state_reason="test",
+        started_at=1.0,
+    )
+
+
+def hello(host: str, *sessions: SessionInfo) -> Hello:
+    return Hello(protocol_version=PROTOCOL_VERSION, host=host, secret="s", sessions=list(sessions))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def attach(hub: Hub, host: str, *sessions: SessionInfo) -> tuple[Attachment, FakeLink]:
+    link = FakeLink()
+    return hub.attach(hello(host, *sessions), link), link
+
+
+async def test_a_call_routes_by_session_and_returns_the_reply_with_the_same_request_id() -> None:
+    hub = Hub()
+    _, other_link = attach(hub, "laptop")
+    studio, link = attach(hub, "studio", info())
+    call = asyncio.create_task(
+        hub.call(SendInput(request_id="r1", session_id=SID, text="hi"), session_id=SID)
+    )
+    command = await link.next_command()
+    assert isinstance(command, SendInput) and command.request_id == "r1"
+    hub.deliver(studio, InputSent(request_id="r1", session_id=SID, bytes_written=3))
+    reply = await asyncio.wait_for(call, scaled(5))
+    assert reply == InputSent(request_id="r1", session_id=SID, bytes_written=3)
+    assert other_link.frames.empty()
+
+
+async def test_replies_are_matched_by_request_id_not_by_arrival_order() -> None:
+    hub = Hub()
+    studio, link = attach(hub, "studio", info(), info(OTHER_SID))
+    first = asyncio.create_task(hub.call(GetStatus(request_id="a", session_id=SID), session_id=SID))
+    second = asyncio.create_task(
+        hub.call(SendInput(request_id="b", session_id=OTHER_SID, text="x"), session_id=OTHER_SID)
+    )
+    await link.next_command()
+    await link.next_command()
+    hub.deliver(studio, InputSent(request_id="b", session_id=OTHER_SID, bytes_written=1))
+    hub.deliver(studio, InputSent(request_id="a", session_id=SID, bytes_written=2))
+    assert (await asyncio.wait_for(first, scaled(5))).request_id == "a"
+    assert (await asyncio.wait_for(second, scaled(5))).request_id == "b"
+
+
+async def test_a_reply_with_an_unknown_request_id_is_dropped_and_the_call_still_waits() -> None:
+    hub = Hub()
+    studio, link = attach(hub, "studio", info())
+    call = asyncio.create_task(
+        hub.call(GetStatus(request_id="mine", session_id=SID), session_id=SID)
+    )
+    await link.next_command()
+    hub.deliver(studio, InputSent(request_id="forged", session_id=SID, bytes_written=1))
+    hub.deliver(studio, UnknownFrame(type="from_the_future", raw={}))
+    assert not call.done()
+    hub.deliver(studio, InputSent(request_id="mine", session_id=SID, bytes_written=1))
+    assert (await asyncio.wait_for(call, scaled(5))).request_id == "mine"
+
+
+async def test_an_offline_host_error_names_the_host_and_when_it_was_last_seen() -> None:
+    clock = Clock()
+    hub = Hub(clock=clock)
+    studio, _ = attach(hub, "studio", info())
+    clock.now += 60
+    hub.detach(studio)
+    with pytest.raises(HostOffline) as caught:
+        await hub.call(SendInput(request_id="r", session_id=SID, text="hi"), session_id=SID)
+    assert "'studio' is offline since 22:14 UTC" in str(caught.value) or (
+        "'studio' is offline since 2023-11-14 22:14 UTC" in str(caught.value)
+    )
+    assert "not delivered" in str(caught.value)
+    assert "Start the supervisor there" in str(caught.value)
+
+
+async def test_several_online_hosts_and_no_host_named_is_ambiguous_naming_them_all() -> None:
+    hub = Hub()
+    attach(hub, "studio")
+    attach(hub, "laptop")
+    with pytest.raises(HostAmbiguous) as caught:
+        await hub.call(StartSession(request_id="r"))
+    assert "'laptop', 'studio'" in str(caught.value)
+    assert "host argument" in str(caught.value)
+
+
+async def test_the_only_online_host_gets_a_call_that_names_no_host() -> None:
+    hub = Hub()
+    gone, _ = attach(hub, "old-box")
+    hub.detach(gone)
+    studio, link = attach(hub, "studio")
+    call = asyncio.create_task(hub.call(ListSessions(request_id="r")))
+    assert isinstance(await link.next_command(), ListSessions)
+    hub.deliver(studio, SessionsListed(request_id="r", sessions=[info()]))
+    assert isinstance(await asyncio.wait_for(call, scaled(5)), SessionsListed)
+
+
+async def test_no_host_online_says_to_start_the_supervisor() -> None:
+    with pytest.raises(HostOffline, match="Start the supervisor"):
+        await Hub().call(ListSessions(request_id="r"))
+
+
+async def test_an_unknown_session_says_to_list_sessions() -> None:
+    hub = Hub()
+    attach(hub, "studio", info())
+    with pytest.raises(SessionUnknown, match="list_sessions"):
+        await hub.call(GetStatus(request_id="r", session_id=OTHER_SID), session_id=OTHER_SID)
+
+
+async def test_a_host_never_seen_is_offline_and_the_error_lists_the_known_ones() -> None:
+    hub = Hub()
+    attach(hub, "studio")
+    with pytest.raises(HostOffline, match="'nowhere'.*known: 'studio'"):
+        await hub.call(ListSessions(request_id="r"), host="nowhere")
+
+
+async def test_a_dropped_link_fails_its_pending_calls_at_once_with_delivery_unknown() -> None:
+    hub = Hub()
+    studio, link = attach(hub, "studio", info())
+    call = asyncio.create_task(
+        hub.call(
+            SendInput(request_id="r9", session_id=SID, text="hi"), session_id=SID, timeout=3600
+        )
+    )
+    await link.next_command()
+    hub.detach(studio)
+    # Bounded far below the call's own timeout: the failure must not wait for it.
+    with pytest.raises(DeliveryUnknown) as caught:
+        await asyncio.wait_for(call, scaled(5))
+    assert caught.value.request_id == "r9"
+    assert "may or may not have run" in str(caught.value)
+    assert (await hub.hosts())[0].online is False
+
+
+async def test_a_second_connection_for_the_same_host_fences_the_first() -> None:
+    hub = Hub()
+    old, old_link = attach(hub, "studio", info())
+    call = asyncio.create_task(
+        hub.call(GetStatus(request_id="r1", session_id=SID), session_id=SID, timeout=3600)
+    )
+    await old_link.next_command()
+    new, new_link = attach(hub, "studio", info())
+    assert old_link.fenced is not None and "replaced" in old_link.fenced
+    with pytest.raises(DeliveryUnknown, match="replaced"):
+        await asyncio.wait_for(call, scaled(5))
+    # The fenced link's late detach and late replies change nothing for the new one.
+    hub.detach(old)
+    hub.deliver(old, SessionExited(session=info(state=SessionState.EXITED)))
+    second = asyncio.create_task(
+        hub.call(GetStatus(request_id="r2", session_id=SID), session_id=SID)
+    )
+    assert isinstance(await new_link.next_command(), GetStatus)
+    hub.deliver(new, InputSent(request_id="r2", session_id=SID, bytes_written=0))
+    assert (await asyncio.wait_for(second, scaled(5))).request_id == "r2"
+    [status] = await hub.hosts()
+    assert status.online and status.session_count == 1
+
+
+async def test_a_call_that_gets_no_reply_times_out_saying_the_command_may_still_run() -> None:
+    hub = Hub()
+    attach(hub, "studio", info())
+    with pytest.raises(TimedOut, match="may still run"):
+        await hub.call(GetStatus(request_id="r", session_id=SID), session_id=SID, timeout=0.01)
+
+
+async def test_a_send_that_fails_is_delivery_unknown() -> None:
+    hub = Hub()
+    hub.attach(hello("studio", info()), FakeLink(fail_send=True))
+    with pytest.raises(DeliveryUnknown):
+        await hub.call(GetStatus(request_id="r", session_id=SID), session_id=SID)
+
+
+async def test_sessions_are_learned_from_starts_lists_and_exits() -> None:
+    hub = Hub()
+    studio, link = attach(hub, "studio")
+    call = asyncio.create_task(hub.call(StartSession(request_id="s")))
+    await link.next_command()
+    hub.deliver(studio, SessionStarted(request_id="s", session=info()))
+    await asyncio.wait_for(call, scaled(5))
+    [status] = await hub.hosts()
+    assert status.sessions == [SID] and status.session_count == 1
+
+    hub.deliver(studio, SessionExited(session=info(state=SessionState.EXITED)))
+    [status] = await hub.hosts()
+    assert status.sessions == [SID] and status.session_count == 0
+
+    listing = asyncio.create_task(hub.call(ListSessions(request_id="l")))
+    await link.next_command()
+    hub.deliver(studio, SessionsListed(request_id="l", sessions=[info(OTHER_SID)]))
+    await asyncio.wait_for(listing, scaled(5))
+    [status] = await hub.hosts()
+    assert status.sessions == [OTHER_SID]
+
+
+async def test_hosts_lists_offline_hosts_with_their_last_seen_time() -> None:
+    clock = Clock()
+    hub = Hub(clock=clock)
+    studio, _ = attach(hub, "studio", info())
+    attach(hub, "laptop")
+    clock.now += 5
+    hub.detach(studio)
+    by_name = {h.name: h for h in await hub.hosts()}
+    assert by_name["studio"].online is False and by_name["studio"].last_seen == clock.now
+    assert by_name["laptop"].online is True

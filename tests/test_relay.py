@@ -1,0 +1,432 @@
+"""The relay over real HTTP and a real WebSocket on 127.0.0.1, with fake supervisors."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import socket
+import stat
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastmcp import Client
+from fastmcp.exceptions import ToolError
+from websockets.asyncio.client import ClientConnection, connect  # noqa: TID251 - the fake supervisor
+from websockets.exceptions import ConnectionClosed, InvalidStatus  # noqa: TID251
+
+from server.__main__ import bind_socket, main, uvicorn_config
+from server.app import build_app
+from server.config import (
+    SECRET_ENV,
+    SECRET_FILE,
+    TOKEN_ENV,
+    TOKEN_FILE,
+    ConfigError,
+    RelayConfig,
+    client_config_json,
+    load_config,
+    parse_args,
+    startup_banner,
+)
+from server.hub import Hub
+from shared.protocol import (
+    MAX_FRAME_BYTES,
+    PROTOCOL_VERSION,
+    Command,
+    Hello,
+    Reply,
+    SessionInfo,
+    SessionStarted,
+    SessionState,
+    StartSession,
+    Welcome,
+    decode_command,
+    encode,
+)
+from tests.support import eventually, scaled
+
+TOKEN = "test-relay-token-0123456789abcdef"
+SECRET = "test-pairing-secret-0123456789abcdef"
+SID = "sess-relay0001"
+
+
+@dataclass
+class Relay:
+    base: str
+    hub: Hub
+
+    @property
+    def mcp(self) -> str:
+        return f"{self.base}/mcp"
+
+    @property
+    def ws(self) -> str:
+        return self.base.replace("http://", "ws://") + "/supervisor"
+
+
+@asynccontextmanager
+async def running_relay(tmp_path: Path, hello_timeout: float = 10.0) -> AsyncIterator[Relay]:
+    config = RelayConfig(
+        relay_token=TOKEN,
+        pairing_secret=SECRET,
+        data_dir=tmp_path,
+        port=0,
+        hello_timeout=hello_timeout,
+    )
+    app = build_app(config)
+    sock = bind_socket("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", port, "warning"))
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    try:
+        await eventually(lambda: server.started or task.done(), 10, "relay started")
+        assert not task.done(), "relay failed to start"
+        yield Relay(f"http://127.0.0.1:{port}", app.state.hub)
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, scaled(10))
+        sock.close()
+
+
+@pytest.fixture
+async def relay(tmp_path: Path) -> AsyncIterator[Relay]:
+    async with running_relay(tmp_path) as r:
+        yield r
+
+
+def session_info(sid: str = SID) -> SessionInfo:
+    return SessionInfo(
+        session_id=sid,
+        command=["claude"],
+        cwd="/src",
+        name="demo",
+        state=SessionState.STARTING,
+        state_since=1.0,
+        state_reason="spawned",
+        started_at=1.0,
+    )
+
+
+Handler = Callable[[ClientConnection, Command], Awaitable[Reply | None]]
+
+
+async def start_reply(ws: ClientConnection, command: Command) -> Reply | None:
+    if isinstance(command, StartSession):
+        return SessionStarted(request_id=command.request_id, session=session_info())
+    raise AssertionError(f"unexpected {command!r}")
+
+
+@asynccontextmanager
+async def fake_supervisor(
+    relay: Relay, host: str = "studio", handler: Handler = start_reply
+) -> AsyncIterator[tuple[ClientConnection, asyncio.Queue[Command]]]:
+    """A supervisor speaking the protocol: hello, then answer each command with ``handler``."""
+    received: asyncio.Queue[Command] = asyncio.Queue()
+    async with connect(relay.ws, compression=None) as ws:
+        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host=host, secret=SECRET)))
+        welcome = decode_command(await asyncio.wait_for(ws.recv(), scaled(10)))
+        assert isinstance(welcome, Welcome)
+
+        async def serve() -> None:
+            async for text in ws:
+                command = decode_command(text)
+                assert not isinstance(command, Welcome)
+                await received.put(command)  # type: ignore[arg-type]
+                reply = await handler(ws, command)  # type: ignore[arg-type]
+                if reply is not None:
+                    await ws.send(encode(reply))
+
+        task = asyncio.create_task(serve())
+        try:
+            yield ws, received
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+
+async def closed_with(ws: ClientConnection) -> tuple[int | None, str]:
+    """The close code and reason the relay sent, once the socket is closed."""
+    await asyncio.wait_for(ws.wait_closed(), scaled(10))
+    return ws.close_code, ws.close_reason or ""
+
+
+async def host_offline(relay: Relay, name: str) -> bool | None:
+    return any(h.name == name and not h.online for h in await relay.hub.hosts())
+
+
+INIT = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-11-25",
+        "capabilities": {},
+        "clientInfo": {"name": "t", "version": "0"},
+    },
+}
+MCP_HEADERS = {"accept": "application/json, text/event-stream"}
+
+
+# ---------------------------------------------------------------- MCP auth
+
+
+async def test_mcp_without_a_token_is_401(relay: Relay) -> None:
+    async with httpx.AsyncClient() as http:
+        response = await http.post(relay.mcp, json=INIT, headers=MCP_HEADERS)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+async def test_mcp_with_a_wrong_token_is_401(relay: Relay) -> None:
+    async with httpx.AsyncClient() as http:
+        response = await http.post(
+            relay.mcp, json=INIT, headers={**MCP_HEADERS, "authorization": f"Bearer {TOKEN}x"}
+        )
+    assert response.status_code == 401
+
+
+async def test_healthz_answers_without_a_token_and_names_no_host(relay: Relay) -> None:
+    async with fake_supervisor(relay, "studio"):
+        async with httpx.AsyncClient() as http:
+            response = await http.get(f"{relay.base}/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+# ---------------------------------------------------------------- end to end
+
+
+@pytest.mark.parametrize("mode", ["legacy", "auto"])
+async def test_create_session_reaches_the_supervisor_and_returns_its_reply(
+    relay: Relay, mode: str
+) -> None:
+    async with fake_supervisor(relay) as (_, received):
+        async with Client(relay.mcp, auth=TOKEN, mode=mode) as client:
+            result = await client.call_tool(
+                "create_session", {"command": ["claude"], "cwd": "/src"}
+            )
+        command = received.get_nowait()
+    assert isinstance(command, StartSession) and command.command == ["claude"]
+    session = result.structured_content["session"]
+    assert session["session_id"] == SID and session["host"] == "studio"
+
+
+async def test_list_sessions_over_http_shows_a_supervisor_that_left_as_offline(
+    relay: Relay,
+) -> None:
+    async with fake_supervisor(relay, "laptop"):
+        pass
+    await eventually(lambda: host_offline(relay, "laptop"), 10, "laptop offline")  # type: ignore[arg-type]
+    async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+        result = await client.call_tool("list_sessions", {})
+    [host] = result.structured_content["hosts"]
+    assert host["name"] == "laptop" and host["online"] is False and host["last_seen_utc"]
+
+
+async def test_two_supervisors_and_create_session_without_host_is_refused_naming_both(
+    relay: Relay,
+) -> None:
+    async with fake_supervisor(relay, "studio"), fake_supervisor(relay, "laptop"):
+        async with Client(relay.mcp, auth=TOKEN) as client:
+            with pytest.raises(ToolError, match="'laptop', 'studio'"):
+                await client.call_tool("create_session", {})
+
+
+async def test_a_supervisor_that_drops_mid_call_gives_delivery_unknown_promptly(
+    relay: Relay,
+) -> None:
+    async def vanish(ws: ClientConnection, command: Command) -> Reply | None:
+        await ws.close()
+        return None
+
+    async with fake_supervisor(relay, handler=vanish):
+        async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+            # Bounded well below the hub's 30 s call timeout: the drop must fail the call itself.
+            with pytest.raises(ToolError, match="delivery unknown"):
+                await asyncio.wait_for(client.call_tool("create_session", {}), scaled(15))
+
+
+# ---------------------------------------------------------------- the supervisor socket
+
+
+async def test_a_wrong_pairing_secret_is_closed_with_4401(relay: Relay) -> None:
+    async with connect(relay.ws) as ws:
+        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret="nope")))
+        code, reason = await closed_with(ws)
+    assert code == 4401 and "pairing secret" in reason
+    assert await relay.hub.hosts() == []
+
+
+async def test_a_wrong_protocol_version_is_closed_with_4400_naming_both_versions(
+    relay: Relay,
+) -> None:
+    async with connect(relay.ws) as ws:
+        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION + 1, host="h", secret=SECRET)))
+        code, reason = await closed_with(ws)
+    assert code == 4400 and str(PROTOCOL_VERSION + 1) in reason and str(PROTOCOL_VERSION) in reason
+
+
+async def test_a_first_frame_that_is_not_a_hello_is_closed_with_4400(relay: Relay) -> None:
+    async with connect(relay.ws) as ws:
+        await ws.send(json.dumps({"type": "pong", "sent_at": 1.0}))
+        code, reason = await closed_with(ws)
+    assert code == 4400 and "hello" in reason
+
+
+async def test_no_hello_within_the_bound_is_closed_with_4400(tmp_path: Path) -> None:
+    async with running_relay(tmp_path, hello_timeout=0.2) as relay:
+        async with connect(relay.ws) as ws:
+            code, reason = await closed_with(ws)
+    assert code == 4400 and "no hello" in reason
+
+
+async def test_a_browser_origin_is_refused_before_the_handshake_completes(relay: Relay) -> None:
+    with pytest.raises(InvalidStatus) as caught:
+        async with connect(relay.ws, origin="https://evil.example"):  # type: ignore[arg-type]
+            pass
+    assert caught.value.response.status_code == 403
+
+
+async def test_a_second_supervisor_with_the_same_host_name_fences_the_first(relay: Relay) -> None:
+    async with fake_supervisor(relay, "studio") as (first, _):
+        async with fake_supervisor(relay, "studio") as (_, received):
+            code, reason = await closed_with(first)
+            assert code == 4409 and "replaced" in reason
+            async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+                await client.call_tool("create_session", {"host": "studio"})
+            assert isinstance(received.get_nowait(), StartSession)
+
+
+async def test_repeated_invalid_frames_close_the_link(relay: Relay) -> None:
+    async with connect(relay.ws) as ws:
+        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret=SECRET)))
+        assert isinstance(decode_command(await asyncio.wait_for(ws.recv(), scaled(10))), Welcome)
+        await ws.send(json.dumps({"type": "from_a_newer_version", "x": 1}))  # dropped, not abuse
+        for _ in range(20):
+            await ws.send("{not json")
+        code, reason = await closed_with(ws)
+    assert code == 1008 and "invalid frames" in reason
+    await eventually(lambda: host_offline(relay, "h"), 10, "host offline")  # type: ignore[arg-type]
+
+
+async def test_an_unknown_reply_id_is_dropped_and_the_link_stays_up(relay: Relay) -> None:
+    async with fake_supervisor(relay, "studio") as (ws, received):
+        await ws.send(encode(SessionStarted(request_id="forged", session=session_info())))
+        async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+            result = await client.call_tool("create_session", {})
+    assert result.structured_content["session"]["session_id"] == SID
+    assert isinstance(received.get_nowait(), StartSession)
+
+
+# ---------------------------------------------------------------- configuration and start
+
+
+def test_first_start_writes_both_secrets_0600_and_a_restart_keeps_them(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = load_config(parse_args(["--data-dir", str(data)]), env={})
+    again = load_config(parse_args(["--data-dir", str(data)]), env={})
+    assert (first.relay_token, first.pairing_secret) == (again.relay_token, again.pairing_secret)
+    assert first.relay_token != first.pairing_secret and len(first.relay_token) >= 40
+    for name in (TOKEN_FILE, SECRET_FILE):
+        assert stat.S_IMODE((data / name).stat().st_mode) == 0o600
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+
+
+def test_environment_variables_override_the_stored_secrets(tmp_path: Path) -> None:
+    env = {TOKEN_ENV: TOKEN, SECRET_ENV: SECRET}
+    config = load_config(parse_args(["--data-dir", str(tmp_path)]), env=env)
+    assert (config.relay_token, config.pairing_secret) == (TOKEN, SECRET)
+    assert not (tmp_path / TOKEN_FILE).exists()
+    with pytest.raises(ConfigError, match="shorter than"):
+        load_config(parse_args(["--data-dir", str(tmp_path)]), env={TOKEN_ENV: "short"})
+
+
+def test_a_data_dir_that_is_a_file_stops_the_relay_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    assert main(["--data-dir", str(not_a_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "not a directory" in err and "--data-dir" in err
+
+
+def test_a_port_in_use_stops_the_relay_naming_the_port(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    port = busy.getsockname()[1]
+    try:
+        assert main(["--port", str(port), "--data-dir", str(tmp_path)]) == 2
+    finally:
+        busy.close()
+    err = capsys.readouterr().err
+    assert f"Port {port} on 127.0.0.1 is already in use" in err and "--port" in err
+
+
+def test_the_startup_banner_has_the_mcp_url_and_a_client_config_with_the_bearer_header() -> None:
+    config = RelayConfig(relay_token=TOKEN, pairing_secret=SECRET, public_url="https://r.example/")
+    banner = startup_banner(config)
+    assert "https://r.example/mcp" in banner and "wss://r.example/supervisor" in banner
+    assert SECRET in banner
+    entry = json.loads(client_config_json(config))["mcpServers"]["tether"]
+    assert entry == {
+        "url": "https://r.example/mcp",
+        "headers": {"Authorization": f"Bearer {TOKEN}"},
+    }
+
+
+async def test_a_frame_over_the_size_limit_closes_the_link_with_1009(relay: Relay) -> None:
+    async with connect(relay.ws, max_size=None) as ws:
+        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret=SECRET)))
+        assert isinstance(decode_command(await asyncio.wait_for(ws.recv(), scaled(10))), Welcome)
+        with contextlib.suppress(ConnectionClosed):  # the relay may close before the send ends
+            await ws.send("x" * (MAX_FRAME_BYTES + 1))
+        code, _ = await closed_with(ws)
+    assert code == 1009
+    await eventually(lambda: host_offline(relay, "h"), 10, "host offline")  # type: ignore[arg-type]
+
+
+async def test_python_m_server_prints_its_url_and_token_and_serves_them(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in (TOKEN_ENV, SECRET_ENV)}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "server",
+        "--port",
+        "0",
+        "--data-dir",
+        str(tmp_path / "d"),
+        "--log-level",
+        "warning",
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        assert proc.stdout is not None
+        banner: dict[str, str] = {}
+        async with asyncio.timeout(scaled(20)):
+            while "MCP bearer token" not in banner:
+                line = (await proc.stdout.readline()).decode()
+                assert line, "the relay exited before printing its banner"
+                key, _, value = line.strip().partition(": ")
+                banner[key] = value.strip()
+        token = (tmp_path / "d" / TOKEN_FILE).read_text().strip()
+        assert banner["MCP bearer token"] == token
+        async with Client(banner["MCP URL"], auth=token, mode="legacy") as client:
+            result = await client.call_tool("list_sessions", {})
+        assert result.structured_content == {"hosts": [], "sessions": [], "problems": []}
+    finally:
+        proc.terminate()
+        await asyncio.wait_for(proc.wait(), scaled(20))
