@@ -227,19 +227,7 @@ class Ping(_Frame):
 
 
 Command = Annotated[
-    Union[
-        Welcome,
-        ListSessions,
-        StartSession,
-        SendInput,
-        SendKeys,
-        ReadOutput,
-        GetStatus,
-        StopSession,
-        CheckPrompts,
-        AnswerPrompt,
-        Ping,
-    ],
+    Welcome | ListSessions | StartSession | SendInput | SendKeys | ReadOutput | GetStatus | StopSession | CheckPrompts | AnswerPrompt | Ping,
     Field(discriminator="type"),
 ]
 
@@ -357,23 +345,7 @@ class Pong(_Frame):
 
 
 Report = Annotated[
-    Union[
-        Hello,
-        SessionsListed,
-        SessionStarted,
-        InputSent,
-        KeysSent,
-        OutputRead,
-        StatusRead,
-        SessionStopped,
-        PromptsChecked,
-        PromptAnswered,
-        RequestFailed,
-        Output,
-        SessionExited,
-        PromptDetected,
-        Pong,
-    ],
+    Hello | SessionsListed | SessionStarted | InputSent | KeysSent | OutputRead | StatusRead | SessionStopped | PromptsChecked | PromptAnswered | RequestFailed | Output | SessionExited | PromptDetected | Pong,
     Field(discriminator="type"),
 ]
 
@@ -429,7 +401,9 @@ def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: set[str]) -> An
     try:
         return adapter.validate_python(raw)
     except ValidationError as exc:
-        raise FrameError(f"invalid {raw['type']!r} frame: {exc.errors(include_url=False)}") from None
+        raise FrameError(
+            f"invalid {raw['type']!r} frame: {exc.errors(include_url=False)}"
+        ) from None
 
 
 def decode_command(text: str | bytes) -> Command | UnknownFrame:

@@ -1,8 +1,8 @@
 """``python -m supervisor``: run sessions on this computer for a relay, or for a local MCP client.
 
-    python -m supervisor up --relay wss://relay.example.com/supervisor --name studio --secret S
-    python -m supervisor mcp            # the same tools over stdio, no relay
-    python -m supervisor policy         # where the policy file is, and what it allows
+python -m supervisor up --relay wss://relay.example.com/supervisor --name studio --secret S
+python -m supervisor mcp            # the same tools over stdio, no relay
+python -m supervisor policy         # where the policy file is, and what it allows
 """
 
 from __future__ import annotations
@@ -31,28 +31,45 @@ def default_host_name() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m supervisor", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--home", help="state directory (policy, keys); env TETHER_HOME, "
-                        "default ~/.config/tether")
-    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    parser = argparse.ArgumentParser(
+        prog="python -m supervisor",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--home", help="state directory (policy, keys); env TETHER_HOME, default ~/.config/tether"
+    )
+    parser.add_argument(
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     up = sub.add_parser("up", help="connect to a relay and serve its tool calls")
-    up.add_argument("--relay", default=os.environ.get("TETHER_RELAY_URL"),
-                    help="the relay's supervisor WebSocket, e.g. wss://relay.example.com/supervisor "
-                    "(env TETHER_RELAY_URL)")
-    up.add_argument("--name", default=os.environ.get("TETHER_HOST_NAME") or default_host_name(),
-                    help="this computer's name as the phone sees it (env TETHER_HOST_NAME)")
-    up.add_argument("--secret", default=os.environ.get("TETHER_PAIRING_SECRET"),
-                    help="the relay's pairing secret (env TETHER_PAIRING_SECRET; prefer the env "
-                    "var: arguments are visible to other users in ps)")
-    up.add_argument("--mock", action="store_true",
-                    help="start the mock agent when a session names no command")
+    up.add_argument(
+        "--relay",
+        default=os.environ.get("TETHER_RELAY_URL"),
+        help="the relay's supervisor WebSocket, e.g. wss://relay.example.com/supervisor "
+        "(env TETHER_RELAY_URL)",
+    )
+    up.add_argument(
+        "--name",
+        default=os.environ.get("TETHER_HOST_NAME") or default_host_name(),
+        help="this computer's name as the phone sees it (env TETHER_HOST_NAME)",
+    )
+    up.add_argument(
+        "--secret",
+        default=os.environ.get("TETHER_PAIRING_SECRET"),
+        help="the relay's pairing secret (env TETHER_PAIRING_SECRET; prefer the env "
+        "var: arguments are visible to other users in ps)",
+    )
+    up.add_argument(
+        "--mock", action="store_true", help="start the mock agent when a session names no command"
+    )
 
     mcp = sub.add_parser("mcp", help="serve the tools over stdio to a local MCP client")
-    mcp.add_argument("--mock", action="store_true",
-                     help="start the mock agent when a session names no command")
+    mcp.add_argument(
+        "--mock", action="store_true", help="start the mock agent when a session names no command"
+    )
 
     sub.add_parser("policy", help="show the policy file and what it allows")
     return parser
@@ -121,21 +138,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.home:
         os.environ["TETHER_HOME"] = os.path.abspath(os.path.expanduser(args.home))
     # stdio mode: stdout carries MCP frames, so logs go to stderr only.
-    logging.basicConfig(level=args.log_level, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=args.log_level,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     if args.command == "policy":
         return _show_policy()
     if args.command == "up":
-        missing = [flag for flag, value in (("--relay", args.relay), ("--secret", args.secret))
-                   if not value]
+        missing = [
+            flag
+            for flag, value in (("--relay", args.relay), ("--secret", args.secret))
+            if not value
+        ]
         if missing:
-            print(f"tether supervisor: {' and '.join(missing)} required (or env TETHER_RELAY_URL "
-                  "/ TETHER_PAIRING_SECRET); the relay prints both when it starts",
-                  file=sys.stderr)
+            print(
+                f"tether supervisor: {' and '.join(missing)} required (or env TETHER_RELAY_URL "
+                "/ TETHER_PAIRING_SECRET); the relay prints both when it starts",
+                file=sys.stderr,
+            )
             return 2
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}", args.name):
-            print(f"tether supervisor: --name {args.name!r} must be 1-63 letters, digits, "
-                  "'.', '_' or '-'", file=sys.stderr)
+            print(
+                f"tether supervisor: --name {args.name!r} must be 1-63 letters, digits, "
+                "'.', '_' or '-'",
+                file=sys.stderr,
+            )
             return 2
         return asyncio.run(_serve_relay(args))
     return asyncio.run(_serve_stdio(args))

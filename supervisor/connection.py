@@ -31,8 +31,10 @@ log = logging.getLogger("tether.supervisor.link")
 
 HELLO_TIMEOUT = 10.0
 # Close codes the relay uses for "do not retry": the owner must act.
-FATAL_CLOSE_CODES = {4401: "the relay refused the pairing secret",
-                     4400: "the relay speaks another protocol version"}
+FATAL_CLOSE_CODES = {
+    4401: "the relay refused the pairing secret",
+    4400: "the relay speaks another protocol version",
+}
 TRY_LATER_CLOSE_CODES = {1012, 1013}
 
 
@@ -45,8 +47,9 @@ class CommandHandler(Protocol):
     def subscribe(self, listener: Callable[[p.Report], None]) -> None: ...
 
 
-def full_jitter(base: float = 0.5, cap: float = 30.0,
-                rand: Callable[[float, float], float] = random.uniform) -> Iterator[float]:
+def full_jitter(
+    base: float = 0.5, cap: float = 30.0, rand: Callable[[float, float], float] = random.uniform
+) -> Iterator[float]:
     """Delays for reconnect attempt n: uniform(0, min(cap, base * 2**n))."""
     attempt = 0
     while True:
@@ -57,9 +60,17 @@ def full_jitter(base: float = 0.5, cap: float = 30.0,
 class RelayConnection:
     """Keeps one authenticated link to the relay open for as long as it runs."""
 
-    def __init__(self, url: str, host: str, secret: str, agent: CommandHandler, *,
-                 version: str = "", stable_after: float = 10.0,
-                 backoff: Callable[[], Iterator[float]] = full_jitter) -> None:
+    def __init__(
+        self,
+        url: str,
+        host: str,
+        secret: str,
+        agent: CommandHandler,
+        *,
+        version: str = "",
+        stable_after: float = 10.0,
+        backoff: Callable[[], Iterator[float]] = full_jitter,
+    ) -> None:
         self.url, self.host, self._secret, self._agent = url, host, secret, agent
         self._version = version
         self._stable_after = stable_after
@@ -79,7 +90,7 @@ class RelayConnection:
                 await self._serve_once()
             except LinkRefused:
                 raise
-            except (OSError, asyncio.TimeoutError, InvalidHandshake, ConnectionClosed) as exc:
+            except (TimeoutError, OSError, InvalidHandshake, ConnectionClosed) as exc:
                 log.warning("link to %s lost: %s", self.url, _describe(exc))
             # Reset the backoff only after a stable link, so a relay that accepts
             # and then closes at once cannot drive a tight reconnect loop.
@@ -91,14 +102,24 @@ class RelayConnection:
 
     async def _serve_once(self) -> None:
         try:
-            ws = await connect(self.url, compression=None, max_size=p.MAX_FRAME_BYTES,
-                               open_timeout=HELLO_TIMEOUT, ping_interval=20, ping_timeout=20)
+            ws = await connect(
+                self.url,
+                compression=None,
+                max_size=p.MAX_FRAME_BYTES,
+                open_timeout=HELLO_TIMEOUT,
+                ping_interval=20,
+                ping_timeout=20,
+            )
         except InvalidURI as exc:
-            raise LinkRefused(f"the relay URL {self.url!r} is not a ws:// or wss:// URL: {exc}") from None
+            raise LinkRefused(
+                f"the relay URL {self.url!r} is not a ws:// or wss:// URL: {exc}"
+            ) from None
         except InvalidStatus as exc:
             if exc.response.status_code in (401, 403):
-                raise LinkRefused(f"the relay at {self.url} refused this supervisor "
-                                  f"(HTTP {exc.response.status_code}); check the URL and secret") from None
+                raise LinkRefused(
+                    f"the relay at {self.url} refused this supervisor "
+                    f"(HTTP {exc.response.status_code}); check the URL and secret"
+                ) from None
             raise
         try:
             await self._handshake(ws)
@@ -118,9 +139,17 @@ class RelayConnection:
     async def _handshake(self, ws: ClientConnection) -> None:
         listed = await self._agent.handle(p.ListSessions(request_id="hello"))
         sessions = listed.sessions if isinstance(listed, p.SessionsListed) else []
-        await ws.send(p.encode(p.Hello(protocol_version=p.PROTOCOL_VERSION, host=self.host,
-                                       secret=self._secret, supervisor_version=self._version,
-                                       sessions=sessions)))
+        await ws.send(
+            p.encode(
+                p.Hello(
+                    protocol_version=p.PROTOCOL_VERSION,
+                    host=self.host,
+                    secret=self._secret,
+                    supervisor_version=self._version,
+                    sessions=sessions,
+                )
+            )
+        )
         async with asyncio.timeout(HELLO_TIMEOUT):
             first = p.decode_command(await ws.recv())
         if not isinstance(first, p.Welcome):
@@ -130,8 +159,10 @@ class RelayConnection:
         rcvd = exc.rcvd
         if rcvd is not None and rcvd.code in FATAL_CLOSE_CODES:
             reason = FATAL_CLOSE_CODES[rcvd.code]
-            raise LinkRefused(f"{reason}: {rcvd.reason or 'no reason given'}. Check the secret "
-                              f"and the relay URL, then start the supervisor again.") from None
+            raise LinkRefused(
+                f"{reason}: {rcvd.reason or 'no reason given'}. Check the secret "
+                f"and the relay URL, then start the supervisor again."
+            ) from None
 
     def _dispatch(self, message: str | bytes) -> None:
         try:

@@ -28,26 +28,47 @@ class LocalBackend:
         listed = await self._agent.handle(p.ListSessions(request_id="local-hosts"))
         sessions = listed.sessions if isinstance(listed, p.SessionsListed) else []
         live = [s for s in sessions if s.state != p.SessionState.EXITED]
-        return [HostStatus(name=self._host, online=True, last_seen=time.time(),
-                           session_count=len(live), sessions=[s.session_id for s in sessions])]
+        return [
+            HostStatus(
+                name=self._host,
+                online=True,
+                last_seen=time.time(),
+                session_count=len(live),
+                sessions=[s.session_id for s in sessions],
+            )
+        ]
 
-    async def call(self, command: p.Command, *, host: str | None = None,
-                   session_id: str | None = None, timeout: float = 30.0) -> p.Reply:
+    async def call(
+        self,
+        command: p.Command,
+        *,
+        host: str | None = None,
+        session_id: str | None = None,
+        timeout: float = 30.0,
+    ) -> p.Reply:
         if host is not None and host != self._host:
-            raise HostOffline(f"this is the local supervisor on {self._host!r}; there is no "
-                              f"host {host!r} here", "omit host, or use the relay for other computers")
+            raise HostOffline(
+                f"this is the local supervisor on {self._host!r}; there is no host {host!r} here",
+                "omit host, or use the relay for other computers",
+            )
         try:
             async with asyncio.timeout(timeout):
                 return await self._agent.handle(command)
         except TimeoutError:
-            raise TimedOut(f"{command.type} did not finish within {timeout:.0f}s",
-                           "check the session with get_session_status") from None
+            raise TimedOut(
+                f"{command.type} did not finish within {timeout:.0f}s",
+                "check the session with get_session_status",
+            ) from None
 
 
 def build_local_server(agent: Agent, host: str) -> FastMCP:
-    mcp = FastMCP("tether-local", instructions=(
-        "Control the coding-agent sessions (Claude Code, Codex, aider, shells) running on this "
-        "computer: list them, read their screens, answer their prompts, send them messages."))
+    mcp = FastMCP(
+        "tether-local",
+        instructions=(
+            "Control the coding-agent sessions (Claude Code, Codex, aider, shells) running on this "
+            "computer: list them, read their screens, answer their prompts, send them messages."
+        ),
+    )
     register_tools(mcp, LocalBackend(agent, host))
     return mcp
 

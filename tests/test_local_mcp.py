@@ -17,26 +17,44 @@ REPO = Path(__file__).resolve().parent.parent
 def _policy(home: Path, root: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)
     policy = home / "policy.toml"
-    policy.write_text(f'roots = ["{root}"]\ncommands = ["tether:mock-agent"]\n'
-                      'max_sessions = 4\ndefault_command = ["tether:mock-agent"]\n')
+    policy.write_text(
+        f'roots = ["{root}"]\ncommands = ["tether:mock-agent"]\n'
+        'max_sessions = 4\ndefault_command = ["tether:mock-agent"]\n'
+    )
     policy.chmod(0o600)
 
 
 def _transport(home: Path, cwd: Path) -> StdioTransport:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TETHER_")}
     env.update(TETHER_HOME=str(home), PYTHONPATH=str(REPO))
-    return StdioTransport(command=sys.executable, args=["-m", "supervisor", "mcp", "--mock"],
-                          env=env, cwd=str(cwd), keep_alive=False)
+    return StdioTransport(
+        command=sys.executable,
+        args=["-m", "supervisor", "mcp", "--mock"],
+        env=env,
+        cwd=str(cwd),
+        keep_alive=False,
+    )
 
 
-async def test_a_local_client_drives_a_mock_session_over_stdio_without_any_relay(tmp_path: Path) -> None:
+async def test_a_local_client_drives_a_mock_session_over_stdio_without_any_relay(
+    tmp_path: Path,
+) -> None:
     work = tmp_path / "work"
     work.mkdir()
     _policy(tmp_path / "home", work)
     async with Client(_transport(tmp_path / "home", work), timeout=scaled(30)) as client:
         names = {t.name for t in await client.list_tools()}
-        assert {"list_sessions", "create_session", "send_message", "get_logs", "get_session_status",
-                "terminate_session", "check_prompts", "respond_to_prompt", "send_keys"} <= names
+        assert {
+            "list_sessions",
+            "create_session",
+            "send_message",
+            "get_logs",
+            "get_session_status",
+            "terminate_session",
+            "check_prompts",
+            "respond_to_prompt",
+            "send_keys",
+        } <= names
 
         created = await client.call_tool("create_session", {"cwd": str(work)})
         session_id = created.structured_content["session"]["session_id"]
@@ -60,8 +78,9 @@ async def test_a_working_directory_outside_the_policy_is_refused_over_stdio_nami
     work.mkdir()
     _policy(tmp_path / "home", work)
     async with Client(_transport(tmp_path / "home", work), timeout=scaled(30)) as client:
-        result = await client.call_tool("create_session", {"cwd": str(tmp_path)},
-                                        raise_on_error=False)
+        result = await client.call_tool(
+            "create_session", {"cwd": str(tmp_path)}, raise_on_error=False
+        )
         assert result.is_error
         text = result.content[0].text
         assert "policy.toml" in text and "roots" in text

@@ -18,17 +18,29 @@ from shared import protocol as p
 GOLDEN = Path(__file__).parent / "golden" / "frames.json"
 
 _INFO = p.SessionInfo(
-    session_id="s3cr3t-session-id", command=["claude"], cwd="/home/dev/app", name="app",
-    state=p.SessionState.WAITING_FOR_INPUT, state_since=1700000100.5,
-    state_reason="screen_rule:claude.permission", started_at=1700000000.0, output_bytes=2048,
+    session_id="s3cr3t-session-id",
+    command=["claude"],
+    cwd="/home/dev/app",
+    name="app",
+    state=p.SessionState.WAITING_FOR_INPUT,
+    state_since=1700000100.5,
+    state_reason="screen_rule:claude.permission",
+    started_at=1700000000.0,
+    output_bytes=2048,
 )
 _PROMPT = p.Prompt(
-    prompt_id="s3cr3t-session-id:abc123", session_id="s3cr3t-session-id",
-    kind=p.PromptKind.CHOICE, question="Do you want to proceed?",
-    options=[p.PromptOption(number=1, label="Yes", key="1", selected=True),
-             p.PromptOption(number=2, label="No", key="2")],
-    context=["Bash command", "npm test"], source="screen_rule:claude.permission",
-    confidence=0.95, detected_at=1700000100.5,
+    prompt_id="s3cr3t-session-id:abc123",
+    session_id="s3cr3t-session-id",
+    kind=p.PromptKind.CHOICE,
+    question="Do you want to proceed?",
+    options=[
+        p.PromptOption(number=1, label="Yes", key="1", selected=True),
+        p.PromptOption(number=2, label="No", key="2"),
+    ],
+    context=["Bash command", "npm test"],
+    source="screen_rule:claude.permission",
+    confidence=0.95,
+    detected_at=1700000100.5,
 )
 
 EXAMPLES: list[BaseModel] = [
@@ -36,29 +48,54 @@ EXAMPLES: list[BaseModel] = [
     p.ListSessions(request_id="r-1"),
     p.StartSession(request_id="r-2", command=["claude"], cwd="/home/dev/app", name="app"),
     p.SendInput(request_id="r-3", session_id="s3cr3t-session-id", text="run the tests"),
-    p.SendKeys(request_id="r-4", session_id="s3cr3t-session-id", keys=[p.Key.DOWN, p.Key.ENTER], repeat=1),
+    p.SendKeys(
+        request_id="r-4", session_id="s3cr3t-session-id", keys=[p.Key.DOWN, p.Key.ENTER], repeat=1
+    ),
     p.ReadOutput(request_id="r-5", session_id="s3cr3t-session-id", mode=p.ReadMode.RAW, since=0),
     p.GetStatus(request_id="r-6", session_id="s3cr3t-session-id"),
     p.StopSession(request_id="r-7", session_id="s3cr3t-session-id"),
     p.CheckPrompts(request_id="r-8"),
     p.AnswerPrompt(request_id="r-9", prompt_id="s3cr3t-session-id:abc123", answer="Yes"),
     p.Ping(sent_at=1700000000.25),
-    p.Hello(protocol_version=p.PROTOCOL_VERSION, host="studio", secret="pairing-secret",
-            supervisor_version="0.1.0", sessions=[_INFO]),
+    p.Hello(
+        protocol_version=p.PROTOCOL_VERSION,
+        host="studio",
+        secret="pairing-secret",
+        supervisor_version="0.1.0",
+        sessions=[_INFO],
+    ),
     p.SessionsListed(request_id="r-1", sessions=[_INFO]),
     p.SessionStarted(request_id="r-2", session=_INFO),
     p.InputSent(request_id="r-3", session_id="s3cr3t-session-id", bytes_written=14),
     p.KeysSent(request_id="r-4", session_id="s3cr3t-session-id", bytes_written=4),
-    p.OutputRead(request_id="r-5", session_id="s3cr3t-session-id", mode=p.ReadMode.SCREEN,
-                 text="❯ hello", start=0, end=2048, cursor_row=3, cursor_col=7),
+    p.OutputRead(
+        request_id="r-5",
+        session_id="s3cr3t-session-id",
+        mode=p.ReadMode.SCREEN,
+        text="❯ hello",
+        start=0,
+        end=2048,
+        cursor_row=3,
+        cursor_col=7,
+    ),
     p.StatusRead(request_id="r-6", session=_INFO, prompts=[_PROMPT]),
     p.SessionStopped(request_id="r-7", session=_INFO),
     p.PromptsChecked(request_id="r-8", prompts=[_PROMPT]),
-    p.PromptAnswered(request_id="r-9", prompt_id="s3cr3t-session-id:abc123",
-                     session_id="s3cr3t-session-id", sent="enter", prompt_gone=True),
-    p.RequestFailed(request_id="r-2", error=p.ErrorInfo(
-        code=p.ErrorCode.POLICY_REFUSED, message="cwd is outside the allowed roots",
-        hint="add it to roots in policy.toml")),
+    p.PromptAnswered(
+        request_id="r-9",
+        prompt_id="s3cr3t-session-id:abc123",
+        session_id="s3cr3t-session-id",
+        sent="enter",
+        prompt_gone=True,
+    ),
+    p.RequestFailed(
+        request_id="r-2",
+        error=p.ErrorInfo(
+            code=p.ErrorCode.POLICY_REFUSED,
+            message="cwd is outside the allowed roots",
+            hint="add it to roots in policy.toml",
+        ),
+    ),
     p.Output(session_id="s3cr3t-session-id", offset=1024, data="aGVsbG8="),
     p.SessionExited(session=_INFO),
     p.PromptDetected(prompt=_PROMPT),
@@ -81,7 +118,9 @@ def test_every_frame_type_has_a_pinned_example() -> None:
 
 def test_every_frame_encodes_exactly_as_pinned() -> None:
     if os.environ.get("TETHER_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(_encoded(), indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+        GOLDEN.write_text(
+            json.dumps(_encoded(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        )
     assert _encoded() == json.loads(GOLDEN.read_text())
 
 
@@ -97,12 +136,18 @@ def test_an_unknown_frame_type_decodes_to_unknown_frame_instead_of_failing() -> 
     assert isinstance(frame, p.UnknownFrame) and frame.type == "telepathy_started"
 
 
-@pytest.mark.parametrize("text", [
-    "not json", "[]", '{"no_type": 1}', '{"type": 5}',
-    '{"type": "send_input", "request_id": "r", "session_id": "../../etc", "text": "x"}',
-    '{"type": "send_keys", "request_id": "r", "session_id": "abcdefgh1", "keys": ["enter"], "repeat": 10000}',
-    '{"type": "list_sessions", "request_id": "r", "surprise": true}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "[]",
+        '{"no_type": 1}',
+        '{"type": 5}',
+        '{"type": "send_input", "request_id": "r", "session_id": "../../etc", "text": "x"}',
+        '{"type": "send_keys", "request_id": "r", "session_id": "abcdefgh1", "keys": ["enter"], "repeat": 10000}',
+        '{"type": "list_sessions", "request_id": "r", "surprise": true}',
+    ],
+)
 def test_malformed_frames_raise_frame_error(text: str) -> None:
     with pytest.raises(p.FrameError):
         p.decode_command(text)

@@ -11,19 +11,16 @@ import stat
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from fastmcp import Client
 from fastmcp.exceptions import ToolError
 from websockets.asyncio.client import ClientConnection, connect  # noqa: TID251 - the fake supervisor
 from websockets.exceptions import ConnectionClosed, InvalidStatus  # noqa: TID251
 
-from server.__main__ import bind_socket, main, uvicorn_config
-from server.app import build_app
+from server.__main__ import main
 from server.config import (
     SECRET_ENV,
     SECRET_FILE,
@@ -36,7 +33,6 @@ from server.config import (
     parse_args,
     startup_banner,
 )
-from server.hub import Hub
 from shared.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
@@ -51,49 +47,10 @@ from shared.protocol import (
     decode_command,
     encode,
 )
+from tests.relay_support import SECRET, TOKEN, Relay, running_relay
 from tests.support import eventually, scaled
 
-TOKEN = "test-relay-token-0123456789abcdef"
-SECRET = "test-pairing-secret-0123456789abcdef"
 SID = "sess-relay0001"
-
-
-@dataclass
-class Relay:
-    base: str
-    hub: Hub
-
-    @property
-    def mcp(self) -> str:
-        return f"{self.base}/mcp"
-
-    @property
-    def ws(self) -> str:
-        return self.base.replace("http://", "ws://") + "/supervisor"
-
-
-@asynccontextmanager
-async def running_relay(tmp_path: Path, hello_timeout: float = 10.0) -> AsyncIterator[Relay]:
-    config = RelayConfig(
-        relay_token=TOKEN,
-        pairing_secret=SECRET,
-        data_dir=tmp_path,
-        port=0,
-        hello_timeout=hello_timeout,
-    )
-    app = build_app(config)
-    sock = bind_socket("127.0.0.1", 0)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", port, "warning"))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    try:
-        await eventually(lambda: server.started or task.done(), 10, "relay started")
-        assert not task.done(), "relay failed to start"
-        yield Relay(f"http://127.0.0.1:{port}", app.state.hub)
-    finally:
-        server.should_exit = True
-        await asyncio.wait_for(task, scaled(10))
-        sock.close()
 
 
 @pytest.fixture
