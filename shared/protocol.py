@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -227,7 +227,19 @@ class Ping(_Frame):
 
 
 Command = Annotated[
-    Welcome | ListSessions | StartSession | SendInput | SendKeys | ReadOutput | GetStatus | StopSession | CheckPrompts | AnswerPrompt | Ping,
+    (
+        Welcome
+        | ListSessions
+        | StartSession
+        | SendInput
+        | SendKeys
+        | ReadOutput
+        | GetStatus
+        | StopSession
+        | CheckPrompts
+        | AnswerPrompt
+        | Ping
+    ),
     Field(discriminator="type"),
 ]
 
@@ -345,22 +357,38 @@ class Pong(_Frame):
 
 
 Report = Annotated[
-    Hello | SessionsListed | SessionStarted | InputSent | KeysSent | OutputRead | StatusRead | SessionStopped | PromptsChecked | PromptAnswered | RequestFailed | Output | SessionExited | PromptDetected | Pong,
+    (
+        Hello
+        | SessionsListed
+        | SessionStarted
+        | InputSent
+        | KeysSent
+        | OutputRead
+        | StatusRead
+        | SessionStopped
+        | PromptsChecked
+        | PromptAnswered
+        | RequestFailed
+        | Output
+        | SessionExited
+        | PromptDetected
+        | Pong
+    ),
     Field(discriminator="type"),
 ]
 
-Reply = Union[
-    SessionsListed,
-    SessionStarted,
-    InputSent,
-    KeysSent,
-    OutputRead,
-    StatusRead,
-    SessionStopped,
-    PromptsChecked,
-    PromptAnswered,
-    RequestFailed,
-]
+Reply = (
+    SessionsListed
+    | SessionStarted
+    | InputSent
+    | KeysSent
+    | OutputRead
+    | StatusRead
+    | SessionStopped
+    | PromptsChecked
+    | PromptAnswered
+    | RequestFailed
+)
 
 
 # ---------------------------------------------------------------- encoding
@@ -408,9 +436,11 @@ def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: set[str]) -> An
 
 def decode_command(text: str | bytes) -> Command | UnknownFrame:
     """Decode a relay -> supervisor frame. Raises :class:`FrameError`."""
-    return _decode(text, _commands, _COMMAND_TYPES)
+    frame: Command | UnknownFrame = _decode(text, _commands, _COMMAND_TYPES)
+    return frame
 
 
 def decode_report(text: str | bytes) -> Report | UnknownFrame:
     """Decode a supervisor -> relay frame. Raises :class:`FrameError`."""
-    return _decode(text, _reports, _REPORT_TYPES)
+    frame: Report | UnknownFrame = _decode(text, _reports, _REPORT_TYPES)
+    return frame

@@ -144,7 +144,8 @@ def test_an_unknown_frame_type_decodes_to_unknown_frame_instead_of_failing() -> 
         '{"no_type": 1}',
         '{"type": 5}',
         '{"type": "send_input", "request_id": "r", "session_id": "../../etc", "text": "x"}',
-        '{"type": "send_keys", "request_id": "r", "session_id": "abcdefgh1", "keys": ["enter"], "repeat": 10000}',
+        '{"type": "send_keys", "request_id": "r", "session_id": "abcdefgh1",'
+        ' "keys": ["enter"], "repeat": 10000}',
         '{"type": "list_sessions", "request_id": "r", "surprise": true}',
     ],
 )
