@@ -1,0 +1,88 @@
+"""Reconnect delays: full-jitter exponential backoff with a stability window.
+
+Pure: the caller passes the monotonic time of each event and gets back how long
+to wait; randomness comes from an injectable source.
+
+Why each rule (reference: reliability notes §1):
+
+* **Full jitter** (``uniform(0, min(cap, base * 2**n))``): after a relay restart
+  every supervisor reconnects at a different instant instead of in one herd.
+* **Reset only after a stable window**: a relay that accepts the handshake and
+  closes at once would otherwise reset the attempt counter on every open and
+  loop tightly (the flapping bug of libraries that reset on handshake).
+* **Close codes 1012 (service restart) and 1013 (try again later)** mean the relay
+  asked for patience: wait at least ``try_later`` seconds, plus jitter so the
+  clients it turned away do not all return at the same moment.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Protocol
+
+TRY_LATER_CLOSE_CODES = frozenset({1012, 1013})
+_MAX_EXPONENT = 62  # 2**62 already dwarfs any cap; avoids float overflow for huge n
+
+
+class RandomSource(Protocol):
+    def uniform(self, a: float, b: float) -> float: ...
+
+
+class Backoff:
+    """When to try the next connection.
+
+    Call :meth:`connected` when a link opens, :meth:`disconnected` when it closes
+    (returns the delay before the next attempt), :meth:`failed` when an attempt
+    fails before opening (returns the delay as well).
+    """
+
+    def __init__(
+        self,
+        base: float = 1.0,
+        cap: float = 60.0,
+        stable_after: float = 10.0,
+        try_later: float = 5.0,
+        rng: RandomSource | None = None,
+    ) -> None:
+        if base <= 0 or cap < base or stable_after < 0 or try_later < 0:
+            raise ValueError("need 0 < base <= cap, stable_after >= 0 and try_later >= 0")
+        self.base = base
+        self.cap = cap
+        self.stable_after = stable_after
+        self.try_later = try_later
+        self._rng: RandomSource = rng if rng is not None else random.SystemRandom()
+        self._attempt = 0
+        self._connected_at: float | None = None
+
+    @property
+    def attempt(self) -> int:
+        """Consecutive failures since the last stable link."""
+        return self._attempt
+
+    def window(self) -> float:
+        """The upper bound of the next delay (before any try-later minimum)."""
+        return min(self.cap, self.base * 2.0 ** min(self._attempt, _MAX_EXPONENT))
+
+    def connected(self, now: float) -> None:
+        """A link opened at ``now``; the counter resets only if it stays up long enough."""
+        self._connected_at = now
+
+    def disconnected(self, now: float, close_code: int | None = None) -> float:
+        """The link closed at ``now``; return the seconds to wait before reconnecting."""
+        opened = self._connected_at
+        self._connected_at = None
+        if opened is not None and now - opened >= self.stable_after:
+            self._attempt = 0
+        return self._next(close_code)
+
+    def failed(self, close_code: int | None = None) -> float:
+        """An attempt failed before the link opened; return the seconds to wait."""
+        self._connected_at = None
+        return self._next(close_code)
+
+    def _next(self, close_code: int | None) -> float:
+        delay = self._rng.uniform(0.0, self.window())
+        self._attempt += 1
+        if close_code in TRY_LATER_CLOSE_CODES:
+            delay += self.try_later
+        return delay

@@ -1,0 +1,114 @@
+"""Reconnect backoff: full jitter, a stability window, and the relay's try-later codes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from shared.backoff import Backoff
+
+
+class Highest:
+    """A random source that always picks the top of the range: the worst-case wait."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[float, float]] = []
+
+    def uniform(self, a: float, b: float) -> float:
+        self.ranges.append((a, b))
+        return b
+
+
+def test_delays_are_drawn_from_zero_to_a_doubling_window_capped_at_the_maximum() -> None:
+    rng = Highest()
+    backoff = Backoff(base=1.0, cap=8.0, rng=rng)
+    delays = [backoff.failed() for _ in range(6)]
+    assert delays == [1.0, 2.0, 4.0, 8.0, 8.0, 8.0]
+    assert all(low == 0.0 for low, _ in rng.ranges)
+
+
+def test_a_seeded_random_source_makes_the_delays_reproducible_and_inside_the_window() -> None:
+    first = Backoff(base=0.5, cap=30.0, rng=random.Random(7))
+    second = Backoff(base=0.5, cap=30.0, rng=random.Random(7))
+    for _ in range(20):
+        window = first.window()
+        delay = first.failed()
+        assert delay == second.failed()
+        assert 0.0 <= delay <= window
+
+
+def test_an_accept_then_close_relay_keeps_the_window_growing_instead_of_resetting() -> None:
+    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, rng=Highest())
+    now = 0.0
+    for _ in range(10):
+        backoff.connected(now)
+        now += 0.05  # the relay drops the link right after the handshake
+        now += backoff.disconnected(now)
+    assert backoff.window() == 60.0
+    assert backoff.attempt == 10
+
+
+def test_flapping_at_the_cap_is_bounded_to_a_few_attempts_per_minute_on_average() -> None:
+    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, rng=random.Random(1))
+    now, attempts = 0.0, 0
+    while now < 3600.0:
+        attempts += 1
+        backoff.connected(now)
+        now += 0.05
+        now += backoff.disconnected(now)
+    # Full jitter at a 60 s cap averages 30 s between attempts: about 120 an hour.
+    assert attempts < 240
+
+
+def test_a_link_that_stayed_up_for_the_stable_window_resets_the_counter() -> None:
+    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, rng=Highest())
+    for _ in range(5):
+        backoff.failed()
+    backoff.connected(100.0)
+    assert backoff.disconnected(110.0) == 1.0
+    assert backoff.attempt == 1
+
+
+def test_a_link_shorter_than_the_stable_window_does_not_reset_the_counter() -> None:
+    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, rng=Highest())
+    for _ in range(3):
+        backoff.failed()
+    backoff.connected(100.0)
+    assert backoff.disconnected(109.9) == 8.0
+
+
+@pytest.mark.parametrize("code", [1012, 1013])
+def test_the_relay_asking_to_try_later_means_waiting_at_least_the_minimum(code: int) -> None:
+    backoff = Backoff(base=1.0, cap=60.0, try_later=5.0, rng=random.Random(3))
+    for _ in range(20):
+        assert backoff.failed(close_code=code) >= 5.0
+
+
+def test_try_later_waits_are_still_jittered_so_refused_clients_do_not_return_together() -> None:
+    delays = {
+        Backoff(try_later=5.0, rng=random.Random(seed)).failed(close_code=1013)
+        for seed in range(10)
+    }
+    assert len(delays) == 10
+
+
+def test_an_ordinary_close_code_gets_no_try_later_minimum() -> None:
+    class Lowest:
+        def uniform(self, a: float, b: float) -> float:
+            return a
+
+    backoff = Backoff(try_later=5.0, rng=Lowest())
+    assert backoff.failed(close_code=1006) == 0.0
+
+
+def test_thousands_of_failures_never_overflow_the_window() -> None:
+    backoff = Backoff(base=1.0, cap=60.0, rng=Highest())
+    for _ in range(5000):
+        backoff.failed()
+    assert backoff.window() == 60.0
+
+
+def test_nonsense_settings_are_refused_with_what_is_required() -> None:
+    with pytest.raises(ValueError, match="base <= cap"):
+        Backoff(base=10.0, cap=1.0)
