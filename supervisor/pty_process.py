@@ -258,10 +258,18 @@ class PtyProcess:
 
     def echo_enabled(self) -> bool:
         """Whether the terminal echoes input (False during ``getpass``: a secret is asked)."""
+        return self._lflag(termios.ECHO)
+
+    def canonical(self) -> bool:
+        """Whether the terminal is in line mode; raw-mode TUIs turn ECHO off too, so a
+        secret prompt is echo off *and* canonical."""
+        return self._lflag(termios.ICANON)
+
+    def _lflag(self, flag: int) -> bool:
         if self._closed:
             return True
         try:
-            return bool(termios.tcgetattr(self._fd)[3] & termios.ECHO)
+            return bool(termios.tcgetattr(self._fd)[3] & flag)
         except termios.error:  # the other side is gone: nothing is being asked
             return True
 

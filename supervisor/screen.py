@@ -2,18 +2,59 @@
 
 Pure: no file descriptors. The session feeds it bytes it already journaled, so
 a slow model never slows the PTY reader (the screen catches up on demand).
+
+What pyte 0.8.2 lacks and :class:`_Screen` adds:
+
+* the alternate screen (private modes 47/1047/1049): a full-screen TUI gets a
+  fresh buffer and the shell's screen comes back intact when it leaves;
+* scrollback, captured by overriding ``index()`` (``HistoryScreen`` wraps every
+  attribute access and is 3-7x slower): rows that scroll off the top of the main
+  screen are kept by reference and rendered lazily, in a bounded deque;
+* replies to terminal queries (DSR ``CSI 6n``/``CSI 5n``, DA ``CSI c``), which
+  ``pyte`` drops: without them some CLIs (crossterm, Codex) refuse to start;
+* a renderer that never emits the stub cell of a wide character nor a half
+  overwritten wide character, so CJK and emoji render as a person sees them.
 """
 
 from __future__ import annotations
 
+import inspect
+import logging
+import re
+from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pyte  # noqa: TID251 - this module owns pyte
+from wcwidth import wcwidth  # pyte's own measure of cells, so both agree
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SCROLLBACK = 5000
+
+# pyte stores private (DEC) modes shifted left by 5 bits.
+_DECCKM = 1 << 5
+_BRACKETED_PASTE = 2004 << 5
+_ALT_MODES = frozenset({47, 1047, 1049})
+
+# A progress line (a percentage, a spinner glyph or a bar) whose "shape" (digits,
+# glyphs and blanks removed) equals the previous scrollback line's is the same
+# line redrawn: keep only the newest one. Ordinary log lines are never merged.
+_PROGRESS = re.compile(r"\d%|[⠀-⣿✻✽✶✳✢]|[█▓▒░━=#]{3,}")
+_SHAPE_NOISE = re.compile(r"[\d\s⠀-⣿✻✽✶✳✢·*|/\\\-.%#=>█▓▒░━]+")
 
 
 @dataclass(frozen=True)
 class ScreenSnapshot:
-    """What a person would see: rows with trailing blanks stripped, and the cursor."""
+    """What a person would see: rows with trailing blanks stripped, and the cursor.
+
+    ``cursor_col`` counts cells; ``before_cursor`` is the text left of the
+    cursor on its row (wide characters count two cells). ``app_cursor_keys``
+    (DECCKM) says arrows must be sent as ``ESC O A`` rather than ``ESC [ A``;
+    ``bracketed_paste`` says the program asked for pasted text to be bracketed.
+    ``scrollback`` holds the rows that scrolled off the top, oldest first.
+    """
 
     lines: tuple[str, ...]
     cursor_row: int
@@ -22,6 +63,9 @@ class ScreenSnapshot:
     rows: int
     alternate: bool = False
     scrollback: tuple[str, ...] = ()
+    app_cursor_keys: bool = False
+    bracketed_paste: bool = False
+    cursor_prefix: str | None = None
 
     @property
     def text(self) -> str:
@@ -31,30 +75,241 @@ class ScreenSnapshot:
     def cursor_line(self) -> str:
         return self.lines[self.cursor_row] if 0 <= self.cursor_row < len(self.lines) else ""
 
+    @property
+    def before_cursor(self) -> str:
+        """The text left of the cursor on the cursor's row."""
+        if self.cursor_prefix is not None:
+            return self.cursor_prefix
+        out: list[str] = []
+        width = 0
+        for char in self.cursor_line:
+            if width >= self.cursor_col:
+                break
+            out.append(char)
+            width += char_width(char)
+        return "".join(out)
+
+
+def char_width(char: str) -> int:
+    """Cells a character occupies, measured as pyte measures it (wcwidth): 0, 1 or 2."""
+    return max(0, wcwidth(char[0])) if char else 0
+
+
+def _render_row(row: Mapping[int, Any], columns: int) -> str:
+    """One row as text: wide characters once, orphaned halves as blanks."""
+    out: list[str] = []
+    x = 0
+    while x < columns:
+        data = row[x].data
+        if data == "":  # a stub whose wide character was overwritten
+            out.append(" ")
+            x += 1
+            continue
+        if wcwidth(data[0]) == 2:
+            if x + 1 < columns and row[x + 1].data != "":
+                out.append(" ")  # its right half was overwritten: a real terminal blanks it
+                x += 1
+                continue
+            out.append(data)
+            x += 2
+            continue
+        out.append(data)
+        x += 1
+    return "".join(out).rstrip()
+
+
+def _is_redraw(previous: str, line: str) -> bool:
+    if not (_PROGRESS.search(line) and _PROGRESS.search(previous)):
+        return False
+    shape = _SHAPE_NOISE.sub("", line)
+    return bool(shape) and shape == _SHAPE_NOISE.sub("", previous)
+
+
+class _Screen(pyte.Screen):
+    """``pyte.Screen`` plus alternate buffer, scrollback capture and query replies."""
+
+    def __init__(self, columns: int, lines: int, scrollback: int) -> None:
+        self.replies: list[str] = []
+        self.alternate = False
+        self._saved_main: dict[int, Any] | None = None
+        self._saved_cursor: Any = None
+        # Rows leave the screen by reference and are rendered only when asked
+        # for: rendering each row as it scrolls would cost a third of pyte's speed.
+        self.pending_rows: deque[Any] = deque(maxlen=scrollback)
+        super().__init__(columns, lines)
+
+    # -- scrollback
+
+    def index(self) -> None:
+        margins = self.margins
+        if margins is None:
+            scrolls_off_top = self.cursor.y == self.lines - 1
+        else:  # a scroll region that starts below row 0 (a status bar) keeps its rows
+            scrolls_off_top = margins.top == 0 and self.cursor.y == margins.bottom
+        if scrolls_off_top and not self.alternate:
+            self.pending_rows.append(self.buffer[0])
+        super().index()
+
+    def resize(self, lines: int | None = None, columns: int | None = None) -> None:
+        lines = lines or self.lines
+        if lines < self.lines and not self.alternate:
+            for y in range(self.lines - lines):  # pyte drops rows from the top
+                self.pending_rows.append(self.buffer[y])
+        super().resize(lines, columns)
+
+    # -- alternate screen
+
+    def set_mode(self, *modes: int, **kwargs: Any) -> None:
+        super().set_mode(*modes, **kwargs)
+        if kwargs.get("private") and _ALT_MODES.intersection(modes) and not self.alternate:
+            self._saved_main = dict(self.buffer)
+            self._saved_cursor = (self.cursor.x, self.cursor.y, self.cursor.attrs)
+            self.buffer.clear()
+            self.alternate = True
+            self.dirty.update(range(self.lines))
+
+    def reset_mode(self, *modes: int, **kwargs: Any) -> None:
+        super().reset_mode(*modes, **kwargs)
+        if kwargs.get("private") and _ALT_MODES.intersection(modes) and self.alternate:
+            self.buffer.clear()
+            self.buffer.update(self._saved_main or {})
+            if 1049 in modes and self._saved_cursor is not None:
+                x, y, attrs = self._saved_cursor
+                self.cursor.x, self.cursor.y, self.cursor.attrs = x, y, attrs
+                self.ensure_hbounds()
+                self.ensure_vbounds()
+            self._saved_main, self._saved_cursor = None, None
+            self.alternate = False
+            self.dirty.update(range(self.lines))
+
+    def reset(self) -> None:
+        # RIS (ESC c) returns xterm to the normal buffer; the saved one is gone.
+        super().reset()
+        self.alternate, self._saved_main, self._saved_cursor = False, None, None
+
+    # -- query replies
+
+    def report_device_status(self, mode: int) -> None:
+        if mode != 6:
+            super().report_device_status(mode)
+            return
+        # After writing the last column the cursor sits "past" it (pending
+        # wrap); a real terminal still reports the last column.
+        row = self.cursor.y + 1
+        if pyte.modes.DECOM in self.mode and self.margins is not None:
+            row -= self.margins.top
+        column = min(self.cursor.x, self.columns - 1) + 1
+        self.write_process_input(f"\x1b[{row};{column}R")
+
+    def write_process_input(self, data: str) -> None:
+        if len(self.replies) < 256:  # a flood of queries must not grow memory
+            self.replies.append(data)
+
+
+def _guard_csi(name: str) -> Any:
+    """Wrap a CSI handler so odd parameters can never raise.
+
+    pyte passes every parameter it parsed, and ``private=True`` for ``CSI ?``,
+    to handlers that accept neither (``CSI ?5;7H`` is a TypeError). Extra
+    parameters are dropped, private variants a handler does not know are
+    ignored (as xterm ignores unknown sequences), and ED/EL with an unknown
+    mode are ignored (pyte would hit an UnboundLocalError).
+    """
+    method = getattr(_Screen, name)  # the subclass's override where there is one
+    params = list(inspect.signature(method).parameters.values())[1:]
+    positional = sum(1 for p in params if p.kind is p.POSITIONAL_OR_KEYWORD and p.name != "private")
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        positional = 1 << 30  # set_mode(*modes), select_graphic_rendition(*attrs): keep all
+    takes_private = any(p.name == "private" or p.kind is p.VAR_KEYWORD for p in params)
+    valid_how = {"erase_in_display": (0, 1, 2, 3), "erase_in_line": (0, 1, 2)}.get(name)
+
+    def call(self: _Screen, *args: int, **kwargs: Any) -> None:
+        if kwargs:
+            if not takes_private:
+                return  # the only keyword pyte passes is private=True
+        elif valid_how is None and len(args) <= positional:
+            method(self, *args)  # the common case: cursor moves and colours, kept cheap
+            return
+        if valid_how is not None and args and args[0] not in valid_how:
+            return
+        method(self, *args[:positional], **kwargs)
+
+    return call
+
+
+for _name in set(pyte.Stream.csi.values()):
+    setattr(_Screen, "_csi_" + _name, _guard_csi(_name))
+
+
+class _Stream(pyte.ByteStream):
+    csi = {k: "_csi_" + v for k, v in pyte.Stream.csi.items()}
+
 
 class TerminalModel:
-    """A VT100-ish screen of ``cols`` x ``rows`` fed with raw bytes."""
+    """A VT100-ish screen of ``cols`` x ``rows`` fed with raw bytes.
 
-    def __init__(self, cols: int = 120, rows: int = 40) -> None:
-        self._screen = pyte.Screen(cols, rows)
-        self._stream = pyte.ByteStream(self._screen)
+    ``feed`` accepts any bytes (invalid UTF-8, sequences split across calls,
+    huge lines) and never raises. ``scrollback`` bounds the kept history rows.
+    """
+
+    def __init__(
+        self, cols: int = 120, rows: int = 40, scrollback: int = DEFAULT_SCROLLBACK
+    ) -> None:
+        self._screen = _Screen(cols, rows, scrollback)
+        self._stream = _Stream(self._screen)
+        self._history: deque[str] = deque(maxlen=scrollback)
 
     def feed(self, data: bytes) -> None:
-        self._stream.feed(data)
+        try:
+            self._stream.feed(data)
+        except (TypeError, ValueError, IndexError, KeyError, AssertionError, NameError) as exc:
+            # A pyte handler choked on a hostile or unusual sequence; its parser
+            # generator is dead after raising, so start a fresh one on the same
+            # screen. The output is the program's, never a reason to crash.
+            log.warning("terminal parser reset after %s: %s", type(exc).__name__, exc)
+            self._stream = _Stream(self._screen)
 
     def resize(self, cols: int, rows: int) -> None:
         self._screen.resize(rows, cols)
 
     def take_replies(self) -> bytes:
         """Answers owed to terminal queries (DSR, DA) since the last call."""
-        return b""
+        replies, self._screen.replies = self._screen.replies, []
+        return "".join(replies).encode()
 
-    def snapshot(self) -> ScreenSnapshot:
+    @property
+    def scrollback(self) -> tuple[str, ...]:
+        self._drain()
+        return tuple(self._history)
+
+    def snapshot(self, *, with_scrollback: bool = True) -> ScreenSnapshot:
         s = self._screen
+        lines = tuple(_render_row(s.buffer[y], s.columns) for y in range(s.lines))
+        row = min(max(s.cursor.y, 0), s.lines - 1)
+        col = min(max(s.cursor.x, 0), s.columns)
+        prefix = _render_row(s.buffer[row], col) if col else ""
         return ScreenSnapshot(
-            lines=tuple(line.rstrip() for line in s.display),
-            cursor_row=s.cursor.y,
-            cursor_col=s.cursor.x,
+            lines=lines,
+            cursor_row=row,
+            cursor_col=col,
             cols=s.columns,
             rows=s.lines,
+            alternate=s.alternate,
+            scrollback=self.scrollback if with_scrollback else (),
+            app_cursor_keys=_DECCKM in s.mode,
+            bracketed_paste=_BRACKETED_PASTE in s.mode,
+            cursor_prefix=prefix,
         )
+
+    def _drain(self) -> None:
+        pending = self._screen.pending_rows
+        columns = self._screen.columns
+        while pending:
+            self._append(_render_row(pending.popleft(), columns))
+
+    def _append(self, line: str) -> None:
+        history = self._history
+        if history and _is_redraw(history[-1], line):
+            history[-1] = line  # a progress line redrawn and scrolled again
+            return
+        history.append(line)

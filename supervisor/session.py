@@ -237,6 +237,7 @@ class Session:
         try:
             return Signals(
                 echo_off=not proc.echo_enabled(),
+                canonical=proc.canonical(),
                 blocked_on_read=proc.foreground_blocked_on_read(),
             )
         except OSError:  # the terminal went away between the check and the call

@@ -1,26 +1,32 @@
-"""A deliberately small first tracker: a ``[y/N]``-style question on the cursor line.
+"""One session's view of its pending prompt: stable ids, and answers checked against the screen.
 
-The prompt-detection work replaces the detection here with layered rules; the
-public methods and their contracts stay.
+Detection (:mod:`supervisor.prompts.detect`) is stateless; this adds identity.
+A prompt keeps its id while the same question with the same option labels
+stays on screen (moving the highlight does not change it); a new or changed
+question gets a new id. An answer is planned only for the prompt on screen
+*now*, so a slow phone can never answer the next dialog by accident.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
+import functools
+import logging
+import math
 import secrets
-from pathlib import PurePath
+from collections import OrderedDict
+from pathlib import Path, PurePath
 
-from shared.protocol import ErrorCode, Prompt, PromptKind, PromptOption
+from shared.protocol import ErrorCode, Prompt, PromptKind
+from supervisor.prompts.answer import PromptError, plan_writes, secret_error
+from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.rules import RuleError, RuleSet, load_rules, user_rules_dir
 from supervisor.screen import ScreenSnapshot
 
-_YES_NO = re.compile(r"[\[(]\s*y(es)?\s*/\s*n(o)?\s*[\])]\s*[:?]?\s*$", re.IGNORECASE)
+log = logging.getLogger(__name__)
 
+__all__ = ["PromptError", "PromptTracker", "Signals", "default_rules", "family_of"]
 
-class PromptError(Exception):
-    def __init__(self, code: ErrorCode, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+_REMEMBERED_IDS = 256
 
 
 def family_of(command: list[str]) -> str:
@@ -32,49 +38,123 @@ def family_of(command: list[str]) -> str:
     return "generic"
 
 
-class PromptTracker:
-    def __init__(self, session_id: str, family: str = "generic") -> None:
-        self.session_id, self.family = session_id, family
-        self._current: Prompt | None = None
-        self._fingerprint = ""
+@functools.lru_cache(maxsize=4)
+def _load(user_dir: Path) -> RuleSet:
+    try:
+        return load_rules(user_dir)
+    except RuleError as exc:
+        # A broken user file must not stop sessions: say why, and use the built-ins.
+        log.error("ignoring user prompt rules in %s: %s", user_dir, exc)
+        return load_rules(None)
 
-    def observe(self, snapshot: ScreenSnapshot, now: float, quiet_for: float) -> Prompt | None:
-        line = snapshot.cursor_line.strip()
-        if not _YES_NO.search(line):
-            self._current, self._fingerprint = None, ""
+
+def default_rules() -> RuleSet:
+    """Built-in rules plus ``$TETHER_HOME/rules/*.toml``, loaded once per directory."""
+    return _load(user_rules_dir())
+
+
+class PromptTracker:
+    def __init__(
+        self, session_id: str, family: str = "generic", *, rules: RuleSet | None = None
+    ) -> None:
+        self.session_id, self.family = session_id, family
+        self._rules = rules if rules is not None else default_rules()
+        self._current: Prompt | None = None
+        self._found: Detection | None = None
+        self._signals = Signals()
+        # prompt id -> (fingerprint, kind) of recently issued prompts: an id we
+        # issued but no longer show is stale, an id we never issued is unknown.
+        self._issued: OrderedDict[str, tuple[str, PromptKind]] = OrderedDict()
+
+    def observe(
+        self,
+        snapshot: ScreenSnapshot,
+        now: float,
+        quiet_for: float,
+        *,
+        signals: Signals | None = None,
+    ) -> Prompt | None:
+        """The pending prompt on ``snapshot`` (see :func:`detect`), with a stable id."""
+        self._signals = signals or Signals()
+        found = self._detect(snapshot, quiet_for)
+        if found is None and self._found is not None:
+            # Output arrived too recently for the rule to count (a redraw, a
+            # clock in the footer): the prompt we already report is still it.
+            again = self._detect(snapshot, math.inf)
+            if again is not None and again.fingerprint == self._found.fingerprint:
+                found = again
+        if found is None:
+            self._current, self._found = None, None
             return None
-        fingerprint = hashlib.sha256(f"{snapshot.cursor_row}:{line}".encode()).hexdigest()
-        if fingerprint != self._fingerprint or self._current is None:
-            self._fingerprint = fingerprint
-            self._current = Prompt(
-                prompt_id=f"{self.session_id}:{secrets.token_urlsafe(6)}",
-                session_id=self.session_id,
-                kind=PromptKind.YES_NO,
-                question=line,
-                options=[PromptOption(number=1, label="Yes", key="y"),
-                         PromptOption(number=2, label="No", key="n")],
-                source="screen_rule:generic.yes_no",
-                confidence=0.7,
-                detected_at=now,
+        if (
+            self._current is not None
+            and self._found is not None
+            and found.fingerprint == self._found.fingerprint
+        ):
+            self._current = self._current.model_copy(
+                update={"options": list(found.options), "confidence": found.confidence}
             )
+        else:
+            self._current = self._prompt(found, now)
+        self._found = found
         return self._current
 
     def pending(self) -> Prompt | None:
         return self._current
 
     def plan_answer(self, prompt_id: str, answer: str, snapshot: ScreenSnapshot) -> list[bytes]:
-        current = self.observe(snapshot, 0.0, 0.0)
-        if current is None or current.prompt_id != prompt_id:
-            raise PromptError(ErrorCode.PROMPT_STALE, f"prompt {prompt_id} is no longer on screen",
-                              "call check_prompts to see what the session asks now")
-        word = answer.strip().lower()
-        if word in {"1", "y", "yes"}:
-            return [b"y", b"\r"]
-        if word in {"2", "n", "no"}:
-            return [b"n", b"\r"]
-        raise PromptError(ErrorCode.INVALID_ANSWER, f"{answer!r} does not answer a yes/no question",
-                          "answer yes or no")
+        """The writes answering ``prompt_id`` on ``snapshot`` (each written separately).
+
+        Raises :class:`PromptError`: PROMPT_UNKNOWN (never issued here),
+        PROMPT_SECRET (passwords are typed locally), PROMPT_STALE (no longer the
+        prompt on screen), INVALID_ANSWER (names no option; lists them).
+        """
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            raise PromptError(
+                ErrorCode.PROMPT_UNKNOWN,
+                f"session {self.session_id} never showed prompt {prompt_id}",
+                "call check_prompts and answer with the prompt_id it returns",
+            )
+        fingerprint, kind = issued
+        if kind is PromptKind.SECRET:
+            raise secret_error()
+        now = self._detect(snapshot, math.inf)
+        current = self._current.prompt_id if self._current is not None else None
+        if current != prompt_id or now is None or now.fingerprint != fingerprint:
+            raise PromptError(
+                ErrorCode.PROMPT_STALE,
+                f"prompt {prompt_id} is no longer on screen",
+                "call check_prompts to see what the session asks now",
+            )
+        return plan_writes(now, answer, app_cursor_keys=snapshot.app_cursor_keys)
 
     def is_gone(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
-        current = self.observe(snapshot, 0.0, 0.0)
-        return current is None or current.prompt_id != prompt_id
+        """After answering: True once ``prompt_id``'s question has left the screen."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return True
+        now = self._detect(snapshot, math.inf)
+        return now is None or now.fingerprint != issued[0]
+
+    def _detect(self, snapshot: ScreenSnapshot, quiet_for: float) -> Detection | None:
+        return detect(
+            snapshot, self._rules, family=self.family, quiet_for=quiet_for, signals=self._signals
+        )
+
+    def _prompt(self, found: Detection, now: float) -> Prompt:
+        prompt_id = f"{self.session_id}:{secrets.token_urlsafe(9)}"
+        self._issued[prompt_id] = (found.fingerprint, found.kind)
+        while len(self._issued) > _REMEMBERED_IDS:
+            self._issued.popitem(last=False)
+        return Prompt(
+            prompt_id=prompt_id,
+            session_id=self.session_id,
+            kind=found.kind,
+            question=found.question,
+            options=list(found.options),
+            context=list(found.context),
+            source=found.source,
+            confidence=found.confidence,
+            detected_at=now,
+        )

@@ -1,0 +1,130 @@
+"""Turning a phone's answer into keystrokes for a detected prompt. Pure.
+
+An answer may be an option number ("2"), an option label (case-insensitive:
+exact first, then a unique prefix), an option's key ("d"), yes/no words, or
+free text for a ``text`` prompt or a menu offering "Type something.". Menus
+are answered by moving the highlight with arrow keys from the highlighted row
+to the chosen one and pressing Enter: digit keys are unreliable in Claude Code
+and their meaning shifts with the number of options. Each element of the
+returned list is written separately, so an Ink-style TUI never mistakes
+"text + Enter" in one burst for a paste.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shared.protocol import ErrorCode, PromptKind, PromptOption
+from supervisor.prompts.detect import Detection
+
+ENTER = b"\r"
+KEY_BYTES = {"enter": b"\r", "esc": b"\x1b", "space": b" ", "tab": b"\t"}
+_YES = frozenset({"y", "yes", "ok", "okay", "approve", "allow", "accept", "continue", "proceed"})
+_NO = frozenset({"n", "no", "deny", "reject", "decline"})
+_FREE_TEXT = re.compile(r"(?i)^type something\b")
+
+
+class PromptError(Exception):
+    """An answer that cannot be sent; ``code`` is the protocol error code."""
+
+    def __init__(self, code: ErrorCode, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
+def plan_writes(found: Detection, answer: str, *, app_cursor_keys: bool = False) -> list[bytes]:
+    """The writes that give ``answer`` to ``found``. Raises :class:`PromptError`."""
+    if found.kind is PromptKind.SECRET or found.select == "none":
+        raise secret_error()
+    if found.select == "text":
+        return _text_writes(answer)
+    current = found.selected_index or 0
+    try:
+        index = choose_option(found.options, answer, found.kind)
+    except PromptError:
+        free = _free_text_row(found)
+        if free is None or not answer.strip():
+            raise
+        # Claude's AskUserQuestion ends with "Type something.": highlight it, type, Enter.
+        moves = arrow_writes(current, free, app_cursor_keys=app_cursor_keys)[:-1]
+        return moves + _text_writes(answer)
+    if found.select == "arrows":
+        return arrow_writes(current, index, app_cursor_keys=app_cursor_keys)
+    key = found.options[index].key
+    data = KEY_BYTES.get(key, key.encode())
+    return [data, ENTER] if found.submit and data != ENTER else [data]
+
+
+def secret_error() -> PromptError:
+    return PromptError(
+        ErrorCode.PROMPT_SECRET,
+        "this prompt asks for a password or passphrase: the owner must type it locally",
+        "Tether never relays secrets; type it at the computer",
+    )
+
+
+def arrow_writes(current: int, target: int, *, app_cursor_keys: bool) -> list[bytes]:
+    """Up/Down presses from the highlighted row to ``target``, then Enter.
+
+    DECCKM (application cursor keys) changes the arrows from ``ESC [ A`` to ``ESC O A``.
+    """
+    intro = b"\x1bO" if app_cursor_keys else b"\x1b["
+    key = intro + (b"B" if target > current else b"A")
+    return [key] * abs(target - current) + [ENTER]
+
+
+def choose_option(options: tuple[PromptOption, ...], answer: str, kind: PromptKind) -> int:
+    """The index of the option ``answer`` names. Raises INVALID_ANSWER listing the options."""
+    word = answer.strip()
+    folded = word.casefold()
+    if not options:
+        raise _invalid(answer, options)
+    if kind is PromptKind.PRESS_ENTER and (not word or folded in _YES or folded == "enter"):
+        return 0
+    if word.isdigit() and 1 <= int(word) <= len(options):
+        return int(word) - 1
+    for index, option in enumerate(options):
+        if option.label.casefold() == folded:
+            return index
+    for index, option in enumerate(options):
+        if word and option.key.casefold() == folded:
+            return index
+    if folded in _YES or folded in _NO:
+        lead = "yes" if folded in _YES else "no"
+        for index, option in enumerate(options):
+            first = option.label.casefold().replace(",", " ").split()
+            if first and first[0] == lead:
+                return index  # the first "Yes…" is the narrowest grant in every menu we know
+    if word:
+        matches = [i for i, o in enumerate(options) if o.label.casefold().startswith(folded)]
+        if len(matches) == 1:
+            return matches[0]
+    raise _invalid(answer, options)
+
+
+def _free_text_row(found: Detection) -> int | None:
+    if found.select != "arrows":
+        return None
+    for index, option in enumerate(found.options):
+        if _FREE_TEXT.match(option.label):
+            return index
+    return None
+
+
+def _text_writes(answer: str) -> list[bytes]:
+    if any(ord(c) < 32 or ord(c) == 127 for c in answer):
+        raise PromptError(
+            ErrorCode.INVALID_ANSWER,
+            "the answer contains control characters (newline, escape...)",
+            "send one line of plain text; use send_keys for special keys",
+        )
+    return [answer.encode(), ENTER] if answer else [ENTER]
+
+
+def _invalid(answer: str, options: tuple[PromptOption, ...]) -> PromptError:
+    listed = "; ".join(f"{o.number}. {o.label}" for o in options) or "(none)"
+    return PromptError(
+        ErrorCode.INVALID_ANSWER,
+        f"{answer!r} matches none of the options: {listed}",
+        "answer with an option's number or its label (a unique prefix is enough)",
+    )
