@@ -1,0 +1,370 @@
+"""SQLite persistence for the relay's OAuth server — the only sqlite3 import for OAuth.
+
+Contract: every method is a short synchronous transaction (sub-millisecond on a
+local disk, WAL mode), safe to call from the event loop and from threads. Secrets
+are never stored in clear: tokens, codes and consent transactions are keyed by
+their SHA-256 (``tokens.token_hash``); the owner password by its scrypt hash.
+Single-use operations (``consume_code``, ``pop_pending``, ``rotate_refresh``) are
+atomic compare-and-set updates, so two concurrent redemptions cannot both win.
+
+A "family" is everything minted from one authorization code: the access and
+refresh tokens of every rotation. Revoking the family kills all of them.
+"""
+
+from __future__ import annotations
+
+import sqlite3  # noqa: TID251 - this module IS the OAuth store
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from server.oauth.tokens import token_hash
+
+DB_NAME = "oauth.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS owner (
+    id INTEGER PRIMARY KEY CHECK (id = 1), password_hash TEXT NOT NULL, set_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS clients (
+    client_id TEXT PRIMARY KEY, info TEXT NOT NULL, created_at REAL NOT NULL, last_used_at REAL);
+CREATE TABLE IF NOT EXISTS pending (
+    txn_hash TEXT PRIMARY KEY, client_id TEXT NOT NULL, params TEXT NOT NULL, csrf TEXT NOT NULL,
+    expires_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS codes (
+    code_hash TEXT PRIMARY KEY, client_id TEXT NOT NULL, data TEXT NOT NULL,
+    expires_at REAL NOT NULL, used_at REAL, family TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS families (
+    family TEXT PRIMARY KEY, client_id TEXT NOT NULL, created_at REAL NOT NULL, revoked_at REAL);
+CREATE TABLE IF NOT EXISTS tokens (
+    token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+    family TEXT NOT NULL, client_id TEXT NOT NULL, scopes TEXT NOT NULL, resource TEXT,
+    subject TEXT, expires_at REAL, rotated_at REAL, successor BLOB, revoked_at REAL);
+CREATE INDEX IF NOT EXISTS tokens_family ON tokens (family);
+CREATE INDEX IF NOT EXISTS tokens_client ON tokens (client_id);
+CREATE TABLE IF NOT EXISTS consents (
+    client_id TEXT PRIMARY KEY, scopes TEXT NOT NULL, granted_at REAL NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class TokenRow:
+    kind: str
+    family: str
+    client_id: str
+    scopes: list[str]
+    resource: str | None
+    subject: str | None
+    expires_at: float | None
+    rotated_at: float | None
+    successor: bytes | None
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    client_id: str
+    data: str
+    expires_at: float
+    used_at: float | None
+    family: str
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    client_id: str
+    params: str
+    csrf: str
+
+
+@dataclass(frozen=True)
+class NewToken:
+    token: str
+    kind: str
+    scopes: list[str]
+    resource: str | None
+    subject: str | None
+    expires_at: float | None
+
+
+class OAuthStore:
+    """One SQLite database file under the relay's data directory."""
+
+    def __init__(self, data_dir: Path) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = data_dir / DB_NAME
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL is durable across process crashes in WAL mode; only an OS crash can
+        # lose the last commits, which costs a re-login, not a security property.
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=5000")
+        self._db.executescript(_SCHEMA)
+        self.path.chmod(0o600)
+
+    def journal_mode(self) -> str:
+        row = self._one("PRAGMA journal_mode")
+        return "" if row is None else str(row[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def _one(self, sql: str, args: tuple[object, ...] = ()) -> tuple[Any, ...] | None:
+        with self._lock:
+            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
+            return row
+
+    def _exec(self, sql: str, args: tuple[object, ...] = ()) -> int:
+        with self._lock:
+            return self._db.execute(sql, args).rowcount
+
+    def _many(self, statements: list[tuple[str, tuple[object, ...]]]) -> list[int]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                counts = [self._db.execute(sql, args).rowcount for sql, args in statements]
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+            return counts
+
+    # -- owner ------------------------------------------------------------
+    def password_hash(self) -> str | None:
+        row = self._one("SELECT password_hash FROM owner WHERE id = 1")
+        return None if row is None else str(row[0])
+
+    def set_password_hash(self, hashed: str, now: float) -> None:
+        self._exec(
+            "INSERT OR REPLACE INTO owner (id, password_hash, set_at) VALUES (1, ?, ?)",
+            (hashed, now),
+        )
+
+    # -- clients ----------------------------------------------------------
+    def save_client(self, client_id: str, info: str, now: float) -> None:
+        self._exec(
+            "INSERT OR REPLACE INTO clients (client_id, info, created_at) VALUES (?, ?, ?)",
+            (client_id, info, now),
+        )
+
+    def client(self, client_id: str) -> str | None:
+        row = self._one("SELECT info FROM clients WHERE client_id = ?", (client_id,))
+        return None if row is None else str(row[0])
+
+    def touch_client(self, client_id: str, now: float) -> None:
+        self._exec("UPDATE clients SET last_used_at = ? WHERE client_id = ?", (now, client_id))
+
+    def count_clients(self) -> int:
+        row = self._one("SELECT COUNT(*) FROM clients")
+        return 0 if row is None else int(row[0])
+
+    def prune_clients(
+        self, now: float, never_used_ttl: float, idle_ttl: float, max_clients: int
+    ) -> int:
+        """Delete clients never used within ``never_used_ttl``, idle ones past ``idle_ttl``
+        with no live token, then the oldest never-used ones beyond ``max_clients``."""
+        live = (
+            "SELECT client_id FROM tokens "
+            "WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)"
+        )
+        counts = self._many(
+            [
+                (
+                    "DELETE FROM clients WHERE last_used_at IS NULL AND created_at < ?",
+                    (now - never_used_ttl,),
+                ),
+                (
+                    f"DELETE FROM clients WHERE last_used_at < ? AND client_id NOT IN ({live})",
+                    (now - idle_ttl, now),
+                ),
+                (
+                    "DELETE FROM clients WHERE client_id IN (SELECT client_id FROM clients "
+                    "WHERE last_used_at IS NULL ORDER BY created_at LIMIT MAX(0, "
+                    "(SELECT COUNT(*) FROM clients) - ?))",
+                    (max_clients,),
+                ),
+            ]
+        )
+        return sum(counts)
+
+    # -- pending consent transactions ---------------------------------------
+    def park(self, txn: str, client_id: str, params: str, csrf: str, expires_at: float) -> None:
+        self._exec(
+            "INSERT INTO pending (txn_hash, client_id, params, csrf, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (token_hash(txn), client_id, params, csrf, expires_at),
+        )
+
+    def pending(self, txn: str, now: float) -> PendingRow | None:
+        row = self._one(
+            "SELECT client_id, params, csrf FROM pending WHERE txn_hash = ? AND expires_at > ?",
+            (token_hash(txn), now),
+        )
+        return None if row is None else PendingRow(row[0], row[1], row[2])
+
+    def pop_pending(self, txn: str, now: float) -> PendingRow | None:
+        """Atomically take the transaction: a second POST for the same txn gets None."""
+        with self._lock:
+            row = self._db.execute(
+                "DELETE FROM pending WHERE txn_hash = ? AND expires_at > ? "
+                "RETURNING client_id, params, csrf",
+                (token_hash(txn), now),
+            ).fetchone()
+        return None if row is None else PendingRow(row[0], row[1], row[2])
+
+    # -- authorization codes -------------------------------------------------
+    def save_code(
+        self, code: str, client_id: str, data: str, expires_at: float, family: str, now: float
+    ) -> None:
+        self._many(
+            [
+                (
+                    "INSERT INTO families (family, client_id, created_at) VALUES (?, ?, ?)",
+                    (family, client_id, now),
+                ),
+                (
+                    "INSERT INTO codes (code_hash, client_id, data, expires_at, family) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (token_hash(code), client_id, data, expires_at, family),
+                ),
+            ]
+        )
+
+    def code(self, code: str) -> CodeRow | None:
+        row = self._one(
+            "SELECT client_id, data, expires_at, used_at, family FROM codes WHERE code_hash = ?",
+            (token_hash(code),),
+        )
+        return None if row is None else CodeRow(row[0], row[1], row[2], row[3], row[4])
+
+    def consume_code(self, code: str, now: float) -> bool:
+        return (
+            self._exec(
+                "UPDATE codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL",
+                (now, token_hash(code)),
+            )
+            == 1
+        )
+
+    # -- tokens and families ------------------------------------------------
+    def revoke_family(self, family: str, now: float) -> None:
+        self._many(
+            [
+                (
+                    "UPDATE families SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL",
+                    (now, family),
+                ),
+                (
+                    "UPDATE tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL",
+                    (now, family),
+                ),
+            ]
+        )
+
+    def _insert(self, family: str, client_id: str, t: NewToken) -> tuple[str, tuple[object, ...]]:
+        return (
+            "INSERT INTO tokens (token_hash, kind, family, client_id, scopes, resource, subject, "
+            "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                token_hash(t.token),
+                t.kind,
+                family,
+                client_id,
+                " ".join(t.scopes),
+                t.resource,
+                t.subject,
+                t.expires_at,
+            ),
+        )
+
+    def insert_tokens(
+        self, family: str, client_id: str, tokens: list[NewToken], now: float
+    ) -> None:
+        self._many(
+            [self._insert(family, client_id, t) for t in tokens]
+            + [("UPDATE clients SET last_used_at = ? WHERE client_id = ?", (now, client_id))]
+        )
+
+    def token(self, token: str) -> TokenRow | None:
+        row = self._one(
+            "SELECT t.kind, t.family, t.client_id, t.scopes, t.resource, t.subject, t.expires_at, "
+            "t.rotated_at, t.successor, (t.revoked_at IS NOT NULL OR f.revoked_at IS NOT NULL) "
+            "FROM tokens t JOIN families f ON f.family = t.family WHERE t.token_hash = ?",
+            (token_hash(token),),
+        )
+        if row is None:
+            return None
+        return TokenRow(
+            row[0],
+            row[1],
+            row[2],
+            row[3].split(),
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            bool(row[9]),
+        )
+
+    def rotate_refresh(
+        self,
+        old: str,
+        successor: bytes,
+        family: str,
+        client_id: str,
+        tokens: list[NewToken],
+        now: float,
+    ) -> bool:
+        """Mark ``old`` rotated and store its successors, atomically; False if already rotated."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                cur = self._db.execute(
+                    "UPDATE tokens SET rotated_at = ?, successor = ? "
+                    "WHERE token_hash = ? AND kind = 'refresh' "
+                    "AND rotated_at IS NULL AND revoked_at IS NULL",
+                    (now, successor, token_hash(old)),
+                )
+                if cur.rowcount != 1:
+                    self._db.execute("ROLLBACK")
+                    return False
+                for t in tokens:
+                    self._db.execute(*self._insert(family, client_id, t))
+                self._db.execute(
+                    "UPDATE clients SET last_used_at = ? WHERE client_id = ?", (now, client_id)
+                )
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+            return True
+
+    def prune_expired(self, now: float, keep_rotated_for: float) -> None:
+        """Drop expired codes, pending transactions and tokens (rotated ones after a while,
+        so a late replay is still recognised as reuse for ``keep_rotated_for`` seconds)."""
+        self._many(
+            [
+                ("DELETE FROM pending WHERE expires_at <= ?", (now,)),
+                ("DELETE FROM codes WHERE expires_at <= ?", (now - keep_rotated_for,)),
+                ("DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= ?", (now,)),
+                (
+                    "DELETE FROM families WHERE family NOT IN (SELECT family FROM tokens) "
+                    "AND family NOT IN (SELECT family FROM codes)",
+                    (),
+                ),
+            ]
+        )
+
+    # -- consent ---------------------------------------------------------------
+    def record_consent(self, client_id: str, scopes: list[str], now: float) -> None:
+        self._exec(
+            "INSERT OR REPLACE INTO consents (client_id, scopes, granted_at) VALUES (?, ?, ?)",
+            (client_id, " ".join(scopes), now),
+        )
+
+    def consent(self, client_id: str) -> list[str] | None:
+        row = self._one("SELECT scopes FROM consents WHERE client_id = ?", (client_id,))
+        return None if row is None else str(row[0]).split()
