@@ -1,0 +1,314 @@
+"""The relay's audit log: every tool call and every authorization decision, append-only.
+
+Stored in the relay database (``server/db.py``), table ``audit``. Contract:
+
+* **What.** One row per event: ``at`` (unix time), ``actor`` (who: ``client:<id>``,
+  ``owner``, ``supervisor:<host>``, ``relay``), ``kind`` (:class:`AuditKind`),
+  ``host``/``session`` (the target), ``action`` (``send_input``, ``pair``, ...),
+  ``result`` (``ok``, ``refused``, ``error``, ...), ``detail`` (a small JSON object).
+* **No secrets.** :func:`sanitize` runs on every row: values under keys that name a
+  credential (token, secret, password, code, authorization, cookie, signature,
+  nonce, ...) become ``"[redacted]"``; ``Bearer ...`` inside any string is
+  redacted; text typed into a session (``text``, ``answer``, ``input``, ``data``)
+  is replaced by its length (``text_chars``); strings are cut to
+  :data:`MAX_STRING_CHARS`, control characters (newlines, ANSI) escaped so an
+  argument cannot forge or hide an entry, nesting and sizes bounded.
+* **Append-only.** SQLite triggers refuse ``UPDATE`` and ``DELETE`` on the table.
+* **Hash chain.** Each row stores ``hash = sha256(prev_hash + canonical row)``
+  (:func:`row_hash`), the first row chaining from :data:`GENESIS`.
+  :meth:`AuditLog.verify_chain` recomputes it and reports the first row edited,
+  deleted (a gap in ``seq`` or a broken link), or inserted. Deleting the newest
+  rows, or rewriting the whole chain, is only caught against an anchor: pass a
+  :class:`Head` taken earlier (the relay logs :meth:`AuditLog.head` at start),
+  and the chain must still contain it unchanged.
+
+``record`` takes the database lock briefly (one ``BEGIN IMMEDIATE``), so it is
+fine on the event loop; run ``verify_chain`` in ``asyncio.to_thread`` on a big log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from server.db import Database, Transaction
+
+GENESIS = "0" * 64
+MAX_STRING_CHARS = 200
+MAX_DETAIL_KEYS = 32
+MAX_LIST_ITEMS = 20
+MAX_DEPTH = 3
+MAX_LATEST = 1000
+REDACTED = "[redacted]"
+
+# A key naming a credential has any of these in it (lower-cased).
+_SECRET_WORDS = (
+    "token", "secret", "passw", "code", "authorization", "cookie", "signature",
+    "verifier", "credential", "private", "api_key", "apikey", "nonce", "session_key",
+)  # fmt: skip
+# Keys that contain a secret word but are plainly not secrets.
+_NOT_SECRET = frozenset({"exit_code", "error_code", "status_code", "code_challenge_method"})
+# Text a person typed into a session: never stored, only its length.
+_TYPED_KEYS = frozenset({"text", "answer", "input", "data"})
+_BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class AuditKind(StrEnum):
+    TOOL_CALL = "tool_call"  # an MCP tool call, whatever its outcome
+    AUTHORIZATION = "authorization"  # an OAuth decision: login, consent, token, refusal
+    SUPERVISOR = "supervisor"  # pairing, challenge, unpair, connection refused
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: float
+    actor: str
+    kind: str
+    host: str | None
+    session: str | None
+    action: str
+    result: str
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Head:
+    """The newest row's ``seq`` and ``hash``: an anchor to verify the chain against later."""
+
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    rows: int
+    problem: str = ""  # what is wrong, naming the row
+    seq: int | None = None  # the first row found wrong
+
+
+# ---------------------------------------------------------------- pure core
+
+
+def _clean_text(value: str) -> str:
+    value = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", value)
+    value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    if len(value) > MAX_STRING_CHARS:
+        value = value[:MAX_STRING_CHARS] + f"...[+{len(value) - MAX_STRING_CHARS} chars]"
+    return value
+
+
+def _is_secret_key(key: str) -> bool:
+    lowered = key.lower()
+    return lowered not in _NOT_SECRET and any(word in lowered for word in _SECRET_WORDS)
+
+
+def _clean_value(value: object, depth: int) -> object:
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else str(value)
+    if isinstance(value, str):
+        return _clean_text(value)
+    if depth >= MAX_DEPTH:
+        return "[nested too deep]"
+    if isinstance(value, Mapping):
+        return sanitize(value, _depth=depth + 1)
+    if isinstance(value, list | tuple | set | frozenset):
+        items = list(value)
+        cleaned = [_clean_value(item, depth + 1) for item in items[:MAX_LIST_ITEMS]]
+        if len(items) > MAX_LIST_ITEMS:
+            cleaned.append(f"[+{len(items) - MAX_LIST_ITEMS} items]")
+        return cleaned
+    return _clean_text(repr(value))
+
+
+def sanitize(detail: Mapping[Any, Any] | None, *, _depth: int = 0) -> dict[str, Any]:
+    """``detail`` made safe to store: no credentials, no typed text, bounded (see module doc)."""
+    out: dict[str, Any] = {}
+    if not detail:
+        return out
+    for index, (raw_key, value) in enumerate(detail.items()):
+        if index >= MAX_DETAIL_KEYS:
+            out["_omitted_keys"] = len(detail) - MAX_DETAIL_KEYS
+            break
+        key = _clean_text(str(raw_key))[:64]
+        if key.lower() in _TYPED_KEYS and isinstance(value, str | bytes):
+            out[f"{key}_chars"] = len(value)
+        elif _is_secret_key(key):
+            out[key] = REDACTED
+        else:
+            out[key] = _clean_value(value, _depth)
+    return out
+
+
+def canonical(fields: Mapping[str, object]) -> bytes:
+    """The bytes a row's hash covers: sorted-key, compact, ASCII JSON."""
+    return json.dumps(
+        fields, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
+    ).encode("ascii")
+
+
+def row_hash(prev_hash: str, fields: Mapping[str, object]) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical(fields)).hexdigest()
+
+
+def _fields(entry: AuditEntry) -> dict[str, object]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at,
+        "actor": entry.actor,
+        "kind": entry.kind,
+        "host": entry.host,
+        "session": entry.session,
+        "action": entry.action,
+        "result": entry.result,
+        "detail": entry.detail,
+    }
+
+
+def check_chain(entries: Iterable[AuditEntry], anchor: Head | None = None) -> ChainReport:
+    """Verify a chain of rows in ``seq`` order (pure; :meth:`AuditLog.verify_chain` feeds it)."""
+    prev_hash, expected_seq, count, anchor_seen = GENESIS, 1, 0, anchor is None
+    for entry in entries:
+        count += 1
+        if entry.seq != expected_seq:
+            return ChainReport(
+                False, count, f"row {expected_seq} is missing (next row is {entry.seq})", entry.seq
+            )
+        if entry.prev_hash != prev_hash:
+            return ChainReport(
+                False, count, f"row {entry.seq} does not link to the row before it", entry.seq
+            )
+        if row_hash(prev_hash, _fields(entry)) != entry.hash:
+            return ChainReport(False, count, f"row {entry.seq} was changed", entry.seq)
+        if anchor is not None and entry.seq == anchor.seq:
+            if entry.hash != anchor.hash:
+                return ChainReport(
+                    False, count, f"row {entry.seq} differs from the anchor", entry.seq
+                )
+            anchor_seen = True
+        prev_hash, expected_seq = entry.hash, expected_seq + 1
+    if not anchor_seen:
+        assert anchor is not None
+        return ChainReport(
+            False, count, f"rows up to {anchor.seq} were there before: rows were deleted", None
+        )
+    return ChainReport(True, count)
+
+
+# ---------------------------------------------------------------- storage
+
+_MIGRATIONS = [
+    """
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY, at REAL NOT NULL, actor TEXT NOT NULL, kind TEXT NOT NULL,
+        host TEXT, session TEXT, action TEXT NOT NULL, result TEXT NOT NULL,
+        detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """,
+]
+_COLUMNS = "seq, at, actor, kind, host, session, action, result, detail, prev_hash, hash"
+
+
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
+    seq, at, actor, kind, host, session, action, result, detail, prev_hash, digest = row
+    return AuditEntry(
+        int(seq), float(at), actor, kind, host, session, action, result,
+        json.loads(detail), prev_hash, digest,
+    )  # fmt: skip
+
+
+class AuditLog:
+    """The ``audit`` table. ``clock`` is injectable for tests."""
+
+    def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
+        self._db = db
+        self._clock = clock
+        db.migrate("audit", _MIGRATIONS)
+
+    def record(
+        self,
+        *,
+        actor: str,
+        kind: AuditKind | str,
+        action: str,
+        result: str,
+        host: str | None = None,
+        session: str | None = None,
+        detail: Mapping[str, Any] | None = None,
+    ) -> AuditEntry:
+        """Append one sanitized row to the chain and return it."""
+        if not actor or not action or not result:
+            raise ValueError("an audit entry needs an actor, an action and a result")
+        fields: dict[str, Any] = {
+            "at": float(self._clock()),
+            "actor": _clean_text(actor),
+            "kind": _clean_text(str(kind)),
+            "host": None if host is None else _clean_text(host),
+            "session": None if session is None else _clean_text(session),
+            "action": _clean_text(action),
+            "result": _clean_text(result),
+            # A JSON round trip, so the hash covers exactly what a reader gets back.
+            "detail": json.loads(canonical(sanitize(detail))),
+        }
+        with self._db.transaction() as tx:
+            return self._append(tx, fields)
+
+    def _append(self, tx: Transaction, fields: dict[str, Any]) -> AuditEntry:
+        last = tx.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        seq, prev_hash = (1, GENESIS) if last is None else (int(last[0]) + 1, str(last[1]))
+        fields["seq"] = seq
+        digest = row_hash(prev_hash, fields)
+        tx.execute(
+            f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                seq, fields["at"], fields["actor"], fields["kind"], fields["host"],
+                fields["session"], fields["action"], fields["result"],
+                canonical(fields["detail"]).decode("ascii"), prev_hash, digest,
+            ),
+        )  # fmt: skip
+        return AuditEntry(
+            seq, fields["at"], fields["actor"], fields["kind"], fields["host"],
+            fields["session"], fields["action"], fields["result"], fields["detail"],
+            prev_hash, digest,
+        )  # fmt: skip
+
+    def latest(self, n: int = 50) -> list[AuditEntry]:
+        """The newest ``n`` rows (at most :data:`MAX_LATEST`), newest first."""
+        n = max(1, min(int(n), MAX_LATEST))
+        rows = self._db.query(f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?", (n,))
+        return [_entry(row) for row in rows]
+
+    def head(self) -> Head | None:
+        row = self._db.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        return None if row is None else Head(int(row[0]), str(row[1]))
+
+    def verify_chain(self, anchor: Head | None = None, batch: int = 500) -> ChainReport:
+        """Recompute the whole chain (in batches, so other callers get the lock in between)."""
+        return check_chain(self._iterate(batch), anchor)
+
+    def _iterate(self, batch: int) -> Iterable[AuditEntry]:
+        after = 0
+        while True:
+            rows = self._db.query(
+                f"SELECT {_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", (after, batch)
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield _entry(row)
+            after = int(rows[-1][0])

@@ -1,0 +1,275 @@
+"""The relay's one SQLite database: the only module that imports ``sqlite3``.
+
+Every relay store (paired supervisors, the audit log; later OAuth and sessions)
+keeps its tables in one file, ``<data dir>/relay.sqlite3``, through
+:class:`Database`. Contracts:
+
+* **Settings.** WAL journal (readers never block the writer), ``synchronous=NORMAL``
+  (in WAL mode a process crash loses nothing; only an OS crash can lose the last
+  commits, never corrupt the file), ``foreign_keys=ON`` (SQLite defaults it off),
+  ``busy_timeout`` so a second process (the ``python -m server pair-code`` CLI
+  while the relay runs) waits for the lock instead of failing.
+* **File mode 0600**, created so before SQLite opens it (never world-readable,
+  not even for a moment); SQLite gives its ``-wal``/``-shm`` files the same mode.
+* **Transactions.** :meth:`Database.transaction` is ``BEGIN IMMEDIATE``: it takes
+  the write lock up front, so a read-then-write (consume a nonce, append to a hash
+  chain) cannot interleave with another writer, in this process or another.
+  Outside a transaction, :meth:`Database.execute` and :meth:`Database.query` run
+  one auto-committed statement each.
+* **Asyncio: inline, under a lock.** Statements here are short (sub-millisecond
+  on a local disk: no fsync per commit in WAL + NORMAL), so the event loop calls
+  them directly. ``asyncio.to_thread`` per statement would cost more than the
+  statement, and would reorder audit rows relative to the events they record.
+  A ``threading.Lock`` makes the one connection safe from threads too, so a long
+  job (``AuditLog.verify_chain`` over a large log) may run in ``asyncio.to_thread``.
+  Never ``await`` inside ``with db.transaction()``: another task would then use
+  the connection mid-transaction. That misuse (and any nested use on the same
+  thread) raises :class:`DatabaseError` at once instead of deadlocking the loop.
+* **Migrations.** Each store registers its own ordered schema steps under its own
+  name with :meth:`Database.migrate`; steps already applied are skipped, so
+  calling it at every start is idempotent. ``PRAGMA user_version`` versions this
+  module's own bookkeeping (the ``schema_versions`` table); each store's version
+  lives in that table, because one integer cannot version several stores that
+  evolve independently without coupling their registration order.
+* **Errors.** Every ``sqlite3.Error`` leaves this module as :class:`DatabaseError`
+  (the one translation point), with what to do when the cause is the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3  # noqa: TID251 - this module owns the relay's SQLite
+import stat
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+DB_NAME = "relay.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+# Version of this module's bookkeeping schema (the ``schema_versions`` table).
+META_VERSION = 1
+
+T = TypeVar("T")
+Row = tuple[Any, ...]
+Params = Sequence[object]
+
+
+class DatabaseError(Exception):
+    """A database operation failed; the message says what and, when it can, what to do."""
+
+
+class Transaction:
+    """A handle on an open ``BEGIN IMMEDIATE`` transaction; valid only inside its ``with``."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+        return _run(lambda: self._db.execute(sql, tuple(params)).rowcount)
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        """Run one INSERT; the new row's rowid."""
+        return _run(lambda: int(self._db.execute(sql, tuple(params)).lastrowid or 0))
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        return _run(lambda: [tuple(r) for r in self._db.execute(sql, tuple(params)).fetchall()])
+
+    def one(self, sql: str, params: Params = ()) -> Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+
+Migration = str | Callable[[Transaction], None]
+
+
+class Database:
+    """One SQLite file, one connection, one lock. See the module docstring for the contract."""
+
+    def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+        self.path = Path(path)
+        _create_private(self.path)
+        self._lock = threading.Lock()
+        self._owner: int | None = None  # thread holding the lock, to refuse nested use
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise DatabaseError(
+                f"cannot open the database {self.path}: {exc}. "
+                "Check the data directory's permissions or pass another --data-dir."
+            ) from None
+        try:
+            mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise DatabaseError(
+                    f"{self.path} cannot use WAL mode (got {mode!r}); put the data directory "
+                    "on a local file system."
+                )
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise DatabaseError(
+                f"{self.path} is not a usable SQLite database ({exc}); move it aside and restart."
+            ) from None
+        self._bootstrap()
+
+    # ------------------------------------------------------------ statements
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one auto-committed statement; the number of rows it changed."""
+        with self._locked():
+            return _run(lambda: self._db.execute(sql, tuple(params)).rowcount)
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        with self._locked():
+            return _run(lambda: [tuple(r) for r in self._db.execute(sql, tuple(params)).fetchall()])
+
+    def one(self, sql: str, params: Params = ()) -> Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back if the block raises."""
+        with self._locked():
+            _run(lambda: self._db.execute("BEGIN IMMEDIATE"))
+            try:
+                yield Transaction(self._db)
+            except BaseException:
+                _run(lambda: self._db.execute("ROLLBACK"))
+                raise
+            _run(lambda: self._db.execute("COMMIT"))
+
+    # ------------------------------------------------------------ schema
+
+    def migrate(self, component: str, steps: Sequence[Migration]) -> int:
+        """Apply ``component``'s steps not applied yet, in order; its version after.
+
+        A step is SQL (several statements allowed) or a function given the
+        transaction. Steps are append-only: never edit or reorder one that has
+        shipped, add a new one. All pending steps run in one transaction, so a
+        failure leaves the previous version intact.
+        """
+        with self.transaction() as tx:
+            row = tx.one("SELECT version FROM schema_versions WHERE component = ?", (component,))
+            current = 0 if row is None else int(row[0])
+            if current > len(steps):
+                raise DatabaseError(
+                    f"{self.path} has {component!r} schema version {current}, newer than this "
+                    f"relay knows ({len(steps)}); upgrade the relay."
+                )
+            for step in steps[current:]:
+                if callable(step):
+                    step(tx)
+                else:
+                    for statement in split_statements(step):
+                        tx.execute(statement)
+            tx.execute(
+                "INSERT INTO schema_versions (component, version) VALUES (?, ?) "
+                "ON CONFLICT (component) DO UPDATE SET version = excluded.version",
+                (component, len(steps)),
+            )
+        return len(steps)
+
+    def schema_version(self, component: str) -> int:
+        row = self.one("SELECT version FROM schema_versions WHERE component = ?", (component,))
+        return 0 if row is None else int(row[0])
+
+    def pragma(self, name: str) -> object:
+        """The value of a read-only pragma such as ``journal_mode`` (for checks and tests)."""
+        if not name.isidentifier():
+            raise ValueError(f"not a pragma name: {name!r}")
+        row = self.one(f"PRAGMA {name}")
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        with self._locked():
+            self._db.close()
+
+    # ------------------------------------------------------------ internals
+
+    def _bootstrap(self) -> None:
+        with self.transaction() as tx:
+            row = tx.one("PRAGMA user_version")
+            version = 0 if row is None else int(row[0])
+            if version > META_VERSION:
+                raise DatabaseError(
+                    f"{self.path} was written by a newer relay (format {version}); "
+                    "upgrade the relay."
+                )
+            if version < 1:
+                tx.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_versions ("
+                    "component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+                )
+            # PRAGMA takes no bound parameters; META_VERSION is a constant.
+            tx.execute(f"PRAGMA user_version = {META_VERSION}")
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        me = threading.get_ident()
+        if self._owner == me:
+            raise DatabaseError(
+                "the database is already in use on this thread (an await or a nested call "
+                "inside a transaction); use the transaction's own execute/query."
+            )
+        with self._lock:
+            self._owner = me
+            try:
+                yield
+            finally:
+                self._owner = None
+
+
+def open_database(data_dir: Path) -> Database:
+    """The relay's database in its data directory (created 0700 if missing)."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return Database(data_dir / DB_NAME)
+
+
+def split_statements(script: str) -> list[str]:
+    """Split SQL text into complete statements (``executescript`` would commit mid-transaction)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise DatabaseError(f"incomplete SQL statement in migration: {buffer.strip()[:80]!r}")
+    return statements
+
+
+def _run(operation: Callable[[], T]) -> T:
+    try:
+        return operation()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"database error: {exc}") from None
+
+
+def _create_private(path: Path) -> None:
+    """Create ``path`` with mode 0600 if absent; tighten it if it is readable by others."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise DatabaseError(
+            f"cannot create the database {path}: {exc.strerror}. "
+            "Fix the data directory's permissions or pass another --data-dir."
+        ) from None
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = stat.S_IMODE(candidate.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            # It holds key fingerprints and the audit trail: nobody else should read it.
+            candidate.chmod(0o600)
