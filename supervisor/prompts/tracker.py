@@ -5,6 +5,12 @@ A prompt keeps its id while the same question with the same option labels
 stays on screen (moving the highlight does not change it); a new or changed
 question gets a new id. An answer is planned only for the prompt on screen
 *now*, so a slow phone can never answer the next dialog by accident.
+
+Hooks (Claude Code's ``PermissionRequest`` and friends) arrive through
+:meth:`PromptTracker.offer_hook`. A hook prompt is reported at once, before its
+dialog renders, and keeps its id when the screen confirms it; the screen still
+decides how to answer (which row, which keys), and the hook adds what the
+screen cannot show well (the tool, its full input, danger).
 """
 
 from __future__ import annotations
@@ -65,6 +71,14 @@ class PromptTracker:
         # prompt id -> (fingerprint, kind) of recently issued prompts: an id we
         # issued but no longer show is stale, an id we never issued is unknown.
         self._issued: OrderedDict[str, tuple[str, PromptKind]] = OrderedDict()
+        self._hook: Prompt | None = None  # announced by a hook, maybe not on screen yet
+        self._hook_seen = False  # the screen has shown the hook's dialog
+
+    def offer_hook(self, prompt: Prompt | None) -> None:
+        """A hook announced a dialog (``prompt``) or said the last one is over (None)."""
+        self._hook, self._hook_seen = prompt, False
+        if prompt is not None:
+            self._remember(prompt.prompt_id, f"hook:{prompt.prompt_id}", prompt.kind)
 
     def observe(
         self,
@@ -84,8 +98,11 @@ class PromptTracker:
             if again is not None and again.fingerprint == self._found.fingerprint:
                 found = again
         if found is None:
-            self._current, self._found = None, None
-            return None
+            self._found = None
+            if self._hook is not None and self._hook_seen:
+                self._hook = None  # its dialog was shown and has gone: answered
+            self._current = self._hook
+            return self._current
         if (
             self._current is not None
             and self._found is not None
@@ -95,7 +112,11 @@ class PromptTracker:
                 update={"options": list(found.options), "confidence": found.confidence}
             )
         else:
-            self._current = self._prompt(found, now)
+            hook = self._hook if self._hook is not None and not self._hook_seen else None
+            self._current = self._prompt(found, now, reuse=hook)
+        if self._hook is not None:
+            self._hook_seen = True
+            self._current = _enrich(self._current, self._hook)
         self._found = found
         return self._current
 
@@ -121,6 +142,12 @@ class PromptTracker:
             raise secret_error()
         now = self._detect(snapshot, math.inf)
         current = self._current.prompt_id if self._current is not None else None
+        if current == prompt_id and now is None and self._hook is not None:
+            raise PromptError(
+                ErrorCode.PROMPT_STALE,
+                f"the dialog for prompt {prompt_id} has not appeared on screen yet",
+                "call check_prompts again in a moment, then answer",
+            )
         if current != prompt_id or now is None or now.fingerprint != fingerprint:
             raise PromptError(
                 ErrorCode.PROMPT_STALE,
@@ -142,11 +169,15 @@ class PromptTracker:
             snapshot, self._rules, family=self.family, quiet_for=quiet_for, signals=self._signals
         )
 
-    def _prompt(self, found: Detection, now: float) -> Prompt:
-        prompt_id = f"{self.session_id}:{secrets.token_urlsafe(9)}"
-        self._issued[prompt_id] = (found.fingerprint, found.kind)
+    def _remember(self, prompt_id: str, fingerprint: str, kind: PromptKind) -> None:
+        self._issued[prompt_id] = (fingerprint, kind)
+        self._issued.move_to_end(prompt_id)
         while len(self._issued) > _REMEMBERED_IDS:
             self._issued.popitem(last=False)
+
+    def _prompt(self, found: Detection, now: float, reuse: Prompt | None = None) -> Prompt:
+        prompt_id = reuse.prompt_id if reuse else f"{self.session_id}:{secrets.token_urlsafe(9)}"
+        self._remember(prompt_id, found.fingerprint, found.kind)
         return Prompt(
             prompt_id=prompt_id,
             session_id=self.session_id,
@@ -158,3 +189,19 @@ class PromptTracker:
             confidence=found.confidence,
             detected_at=now,
         )
+
+
+def _enrich(screen: Prompt, hook: Prompt) -> Prompt:
+    """The screen's prompt (its options and keys) with what the hook knows besides."""
+    kind = hook.kind if hook.kind is PromptKind.CONFIRM_DANGEROUS else screen.kind
+    source = screen.source
+    if not source.startswith(f"{hook.source}+"):
+        source = f"{hook.source}+{source}"
+    return screen.model_copy(
+        update={
+            "kind": kind,
+            "context": list(hook.context) or list(screen.context),
+            "source": source,
+            "confidence": max(screen.confidence, hook.confidence),
+        }
+    )
