@@ -1,0 +1,85 @@
+"""Settings and small helpers shared by every lane (no I/O libraries here)."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How much each lane does. ``quick()`` is about a minute in all; ``full()`` under ten."""
+
+    quick: bool
+    runs: int  # per-run ratios: at least 5, the median of them is the figure
+    rounds: int  # alternating baseline/subject blocks per run
+    block: int  # sequential calls per block
+    key_block: int  # keystrokes per block
+    concurrent_calls: int  # calls per caller, 16 callers, per concurrent block
+    ingest_mb: int
+    bursts: int  # screen-freshness bursts per run
+    burst_lines: int
+    prompts: int  # prompts per run
+    sessions: int  # idle sessions per supervisor
+    scale_runs: int
+    links: int  # idle supervisor links per relay
+    lag_samples: int
+    restarts: int  # relay restarts in the reconnect lane
+    client_mode: str = "legacy"  # fastmcp.Client(mode=...): "legacy" or "auto"
+
+    @classmethod
+    def quick_mode(cls) -> Settings:
+        return cls(True, 5, 2, 50, 10, 6, 20, 10, 300, 4, 100, 5, 200, 300, 2)
+
+    @classmethod
+    def full_mode(cls) -> Settings:
+        return cls(False, 9, 4, 50, 20, 25, 50, 30, 300, 10, 1000, 5, 2000, 1000, 5)
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def write_policy(home: Path, root: Path, commands: list[str], max_sessions: int) -> Path:
+    """A policy file in ``home`` allowing ``commands`` under ``root`` (mode 0600)."""
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "policy.toml"
+    quoted = ", ".join(_toml(c) for c in commands)
+    path.write_text(
+        f"roots = [{_toml(str(root))}]\ncommands = [{quoted}]\n"
+        f"max_sessions = {max_sessions}\ndefault_command = [{_toml(commands[0])}]\n"
+    )
+    path.chmod(0o600)
+    return path
+
+
+def _toml(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+async def poll_until(
+    check: Callable[[], Awaitable[bool]] | Callable[[], bool],
+    timeout: float,
+    what: str,
+    interval: float = 0.0005,
+) -> float:
+    """Poll ``check`` every ``interval`` s until true; return the perf_counter time it became true.
+
+    Raises TimeoutError naming ``what`` after ``timeout`` seconds.
+    """
+    deadline = time.perf_counter() + timeout
+    while True:
+        result = check()
+        if inspect.isawaitable(result):
+            result = await result
+        now = time.perf_counter()
+        if result:
+            return now
+        if now > deadline:
+            raise TimeoutError(f"{what} did not happen within {timeout:g}s")
+        await asyncio.sleep(interval)
