@@ -11,8 +11,10 @@ Contract:
 * :meth:`write` never blocks the loop: what the kernel does not take now is kept
   and flushed from ``add_writer``, in order.
 * :meth:`wait` returns the exit code (negative signal number if killed), reaped
-  with ``waitpid`` when a pidfd says the child exited (a helper thread where
-  pidfds do not exist).
+  with ``waitpid`` when SIGCHLD arrives: one handler per event loop checks every
+  child it knows, so a session costs one fd (its PTY) and no thread. Where the
+  loop cannot take signals (not the main thread), a pidfd per child, else a
+  helper thread, does the same.
 * :meth:`close` leaves no zombie, no process in the child's group and no open fd.
 """
 
@@ -26,6 +28,7 @@ import platform
 import signal
 import termios
 import threading
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 
 import ptyprocess  # noqa: TID251 - this module owns ptyprocess
@@ -62,6 +65,58 @@ def _spawn_blocking(
         raise PtySpawnError(exc.errno, f"cannot start {argv[0]!r}: {exc.strerror or exc}") from None
     except Exception as exc:  # ptyprocess re-raises child errors by class name
         raise PtySpawnError(errno.EINVAL, f"cannot start {argv[0]!r}: {exc}") from None
+
+
+class _ChildReaper:
+    """One SIGCHLD handler per event loop that reaps the children it was told about.
+
+    SIGCHLD carries no pid and coalesces, so every signal checks every watched
+    child with a non-blocking ``waitpid``; only our own pids are waited on, so
+    other children of the process (asyncio subprocesses) are left to their owners.
+    """
+
+    _by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _ChildReaper] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._children: dict[int, Callable[[], bool]] = {}
+        self._installed: bool | None = None
+
+    @classmethod
+    def for_loop(cls, loop: asyncio.AbstractEventLoop) -> _ChildReaper:
+        reaper = cls._by_loop.get(loop)
+        if reaper is None:
+            reaper = cls._by_loop[loop] = cls(loop)
+        return reaper
+
+    def watch(self, pid: int, reap: Callable[[], bool]) -> bool:
+        """Reap ``pid`` through ``reap`` on SIGCHLD; False if this loop cannot take signals."""
+        if self._installed is None:
+            try:
+                self._loop.add_signal_handler(signal.SIGCHLD, self._sigchld)
+                self._installed = True
+            except (RuntimeError, ValueError, NotImplementedError):
+                self._installed = False
+        if not self._installed:
+            return False
+        self._children[pid] = reap
+        # It may have ended before the handler knew it: look once now.
+        self._loop.call_soon(self._check, pid)
+        return True
+
+    def forget(self, pid: int) -> None:
+        self._children.pop(pid, None)
+
+    def _check(self, pid: int) -> None:
+        reap = self._children.get(pid)
+        if reap is not None and reap():
+            self._children.pop(pid, None)
+
+    def _sigchld(self) -> None:
+        for pid in list(self._children):
+            self._check(pid)
 
 
 class PtyProcess:
@@ -120,6 +175,8 @@ class PtyProcess:
         return cls(proc, loop, on_data, on_eof)
 
     def _watch_exit(self) -> None:
+        if _ChildReaper.for_loop(self._loop).watch(self.pid, self._reap):
+            return
         pidfd_open = getattr(os, "pidfd_open", None)
         if pidfd_open is not None:
             try:
@@ -143,16 +200,19 @@ class PtyProcess:
             status = 0
         self._loop.call_soon_threadsafe(self._set_exit, os.waitstatus_to_exitcode(status))
 
-    def _reap(self, options: int) -> None:
+    def _reap(self, options: int = os.WNOHANG) -> bool:
+        """Collect the exit status if the child has ended; True once it has."""
         try:
             pid, status = os.waitpid(self.pid, options)
         except ChildProcessError:  # reaped elsewhere; nothing more to learn
             pid, status = self.pid, 0
         if pid == 0:
-            return
+            return False
         self._set_exit(os.waitstatus_to_exitcode(status))
+        return True
 
     def _set_exit(self, code: int) -> None:
+        _ChildReaper.for_loop(self._loop).forget(self.pid)
         if self._pidfd >= 0:
             self._loop.remove_reader(self._pidfd)
             os.close(self._pidfd)

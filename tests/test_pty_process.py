@@ -218,3 +218,23 @@ async def test_close_is_idempotent_and_returns_the_exit_code(child: Child) -> No
     await asyncio.wait_for(proc.wait(), scaled(10))
     assert await asyncio.wait_for(proc.close(), scaled(10)) == 3
     assert await proc.close() == 3
+
+
+async def test_each_live_child_costs_exactly_one_fd_and_every_exit_is_still_reaped() -> None:
+    before = _pty_and_pid_fds()
+    procs = [
+        await PtyProcess.spawn(
+            ["sh", "-c", f"read line; exit {n}"], cwd="/", env=ENV, on_data=lambda data: None
+        )
+        for n in range(5)
+    ]
+    try:
+        assert len(_pty_and_pid_fds() - before) == len(procs)
+        for proc in procs:
+            await proc.write(b"go\r")
+        codes = await asyncio.wait_for(asyncio.gather(*(p.wait() for p in procs)), scaled(15))
+        assert codes == [0, 1, 2, 3, 4]
+        assert all(_gone(p.pid) for p in procs)
+    finally:
+        for proc in procs:
+            await proc.close()
