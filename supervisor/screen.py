@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyte  # noqa: TID251 - this module owns pyte
-from wcwidth import wcwidth  # pyte's own measure of cells, so both agree
+from wcwidth import wcwidth  # noqa: TID251 - pyte's own measure of cells, so both agree
 
 log = logging.getLogger(__name__)
 
@@ -258,8 +258,14 @@ class TerminalModel:
         self._screen = _Screen(cols, rows, scrollback)
         self._stream = _Stream(self._screen)
         self._history: deque[str] = deque(maxlen=scrollback)
+        # Rendering 200x50 cells costs ~3 ms; a status poll on an unchanged screen
+        # must not pay it again. Any feed or resize invalidates.
+        self._cached: dict[bool, ScreenSnapshot] = {}
 
     def feed(self, data: bytes) -> None:
+        if not data:
+            return
+        self._cached.clear()
         try:
             self._stream.feed(data)
         except (TypeError, ValueError, IndexError, KeyError, AssertionError, NameError) as exc:
@@ -270,6 +276,7 @@ class TerminalModel:
             self._stream = _Stream(self._screen)
 
     def resize(self, cols: int, rows: int) -> None:
+        self._cached.clear()
         self._screen.resize(rows, cols)
 
     def take_replies(self) -> bytes:
@@ -283,6 +290,12 @@ class TerminalModel:
         return tuple(self._history)
 
     def snapshot(self, *, with_scrollback: bool = True) -> ScreenSnapshot:
+        cached = self._cached.get(with_scrollback)
+        if cached is None:
+            cached = self._cached[with_scrollback] = self._render(with_scrollback)
+        return cached
+
+    def _render(self, with_scrollback: bool) -> ScreenSnapshot:
         s = self._screen
         lines = tuple(_render_row(s.buffer[y], s.columns) for y in range(s.lines))
         row = min(max(s.cursor.y, 0), s.lines - 1)

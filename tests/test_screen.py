@@ -247,3 +247,15 @@ def test_rows_scrolled_inside_a_region_below_a_status_bar_are_not_scrollback() -
     snap = model.snapshot()
     assert snap.lines[0] == "status bar"
     assert snap.scrollback == ()
+
+
+def test_an_unchanged_screen_gives_the_same_snapshot_and_any_output_or_resize_a_new_one() -> None:
+    model = TerminalModel(cols=40, rows=5)
+    model.feed(b"hello")
+    first = model.snapshot()
+    assert model.snapshot() is first
+    model.feed(b" world")
+    second = model.snapshot()
+    assert second is not first and "hello world" in second.text
+    model.resize(30, 5)
+    assert model.snapshot() is not second

@@ -91,3 +91,13 @@ def test_a_dangerous_command_named_by_the_hook_makes_the_screen_prompt_confirm_d
     seen = t.observe(menu("Do you want to proceed?", PERMISSION), now=1.0, quiet_for=0.1)
     assert seen is not None and seen.kind is PromptKind.CONFIRM_DANGEROUS
     assert any("rm -rf" in line for line in seen.context)
+
+
+def test_a_settled_screen_still_notices_when_the_terminal_starts_asking_for_a_secret() -> None:
+    from supervisor.prompts import Signals
+
+    t = tracker("generic")
+    snap = render("Verification: ")
+    assert t.observe(snap, now=1.0, quiet_for=5.0, signals=Signals()) is None
+    secret = t.observe(snap, now=2.0, quiet_for=6.0, signals=Signals(echo_off=True, canonical=True))
+    assert secret is not None and secret.kind is PromptKind.SECRET

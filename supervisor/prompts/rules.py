@@ -33,6 +33,7 @@ Every error names the file and the rule, and says what to change.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -117,6 +118,11 @@ class RuleSet:
     busy: tuple[re.Pattern[str], ...] = ()
     dangerous: tuple[re.Pattern[str], ...] = ()
     files: tuple[str, ...] = field(default=())
+
+    @functools.cached_property
+    def settle_time(self) -> float:
+        """Quiet time after which no rule's verdict can change without new output."""
+        return max((rule.min_quiet for rule in self.rules), default=0.0)
 
     def for_family(self, family: str) -> tuple[Rule, ...]:
         """The family's own rules first, then the other agents', then generic ones.

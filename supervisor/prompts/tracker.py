@@ -71,6 +71,9 @@ class PromptTracker:
         # prompt id -> (fingerprint, kind) of recently issued prompts: an id we
         # issued but no longer show is stale, an id we never issued is unknown.
         self._issued: OrderedDict[str, tuple[str, PromptKind]] = OrderedDict()
+        # The last verdict, reusable while the screen (a cached, immutable snapshot),
+        # the OS signals and the quiet-time class stay the same.
+        self._verdict: tuple[ScreenSnapshot, Signals, bool, Detection | None] | None = None
         self._hook: Prompt | None = None  # announced by a hook, maybe not on screen yet
         self._hook_seen = False  # the screen has shown the hook's dialog
 
@@ -165,9 +168,21 @@ class PromptTracker:
         return now is None or now.fingerprint != issued[0]
 
     def _detect(self, snapshot: ScreenSnapshot, quiet_for: float) -> Detection | None:
-        return detect(
+        settled = quiet_for >= self._rules.settle_time
+        last = self._verdict
+        if (
+            settled
+            and last is not None
+            and last[0] is snapshot
+            and last[2]
+            and last[1] == self._signals
+        ):
+            return last[3]
+        found = detect(
             snapshot, self._rules, family=self.family, quiet_for=quiet_for, signals=self._signals
         )
+        self._verdict = (snapshot, self._signals, settled, found)
+        return found
 
     def _remember(self, prompt_id: str, fingerprint: str, kind: PromptKind) -> None:
         self._issued[prompt_id] = (fingerprint, kind)
