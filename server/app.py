@@ -26,6 +26,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from server.config import RelayConfig
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.session_store import SessionStore
 from shared.tools import register_tools
 
 INSTRUCTIONS = (
@@ -69,10 +70,19 @@ def build_app(
     ``auth`` guards ``/mcp``; the default accepts only ``config.relay_token``.
     The OAuth provider (``server.oauth``) plugs in here.
     """
-    hub = hub if hub is not None else Hub()
+    if hub is None:
+        # Sessions and acknowledged output survive a relay restart (server/session_store.py).
+        store = SessionStore.in_dir(config.data_dir)
+        hub = Hub(store=store, offline_grace=config.offline_grace)
     auth = auth if auth is not None else RelayTokenVerifier(config.relay_token)
     mcp_app = build_mcp(hub, auth).http_app(path="/mcp")
-    endpoint = SupervisorEndpoint(hub, config.pairing_secret, hello_timeout=config.hello_timeout)
+    endpoint = SupervisorEndpoint(
+        hub,
+        config.pairing_secret,
+        hello_timeout=config.hello_timeout,
+        heartbeat_interval=config.heartbeat_interval,
+        heartbeat_timeout=config.heartbeat_timeout,
+    )
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})

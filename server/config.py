@@ -43,6 +43,10 @@ class RelayConfig:
     public_url: str | None = None
     log_level: str = "info"
     hello_timeout: float = 10.0
+    # Liveness of supervisor links (see server/link.py and server/hub.py).
+    heartbeat_interval: float = 10.0
+    heartbeat_timeout: float = 25.0
+    offline_grace: float = 1.5
 
     @property
     def base_url(self) -> str:

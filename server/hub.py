@@ -1,20 +1,32 @@
-"""The relay's routing core: which supervisor holds which session, and pending calls.
+"""The relay's routing core: which supervisor holds which session, pending calls, output copies.
 
-Pure: no sockets. A link (``server.link``) attaches each authenticated
-supervisor with a :class:`SupervisorLink` (a ``send`` coroutine and a ``fence``
-callback), hands every decoded report to :meth:`Hub.deliver`, and calls
-:meth:`Hub.detach` when the socket ends. The MCP tools reach supervisors
-through :meth:`Hub.call` (the ``shared.tools.Backend`` protocol).
+No sockets: a link (``server.link``) attaches each authenticated supervisor
+with a :class:`SupervisorLink`, hands every decoded report to
+:meth:`Hub.deliver` (and sends back the frames it returns), calls
+:meth:`Hub.redeliver` once its ``Welcome`` is out, and :meth:`Hub.detach` when
+the socket ends. MCP tools reach supervisors through :meth:`Hub.call` (the
+``shared.tools.Backend`` protocol).
 
 Contracts:
 
 * ``call`` routes by ``session_id`` if given, else by ``host``, else to the
   only online host, and raises the ``shared.errors`` tree with messages a
   person can act on.
-* A link that drops fails its pending calls at once with ``DeliveryUnknown``.
-* A second attach with the same host name fences the first: its pending calls
-  fail with ``DeliveryUnknown``, ``fence`` is called on it, and anything it
-  still reports is dropped.
+* Nothing twice, nothing silently lost: when a link drops mid-call the call
+  waits ``offline_grace`` seconds for the same computer to reconnect and then
+  sends the SAME command (same ``request_id``) again; the supervisor's ledger
+  answers a retry from memory, so it never runs twice. If the computer does not
+  come back in time the call fails with ``DeliveryUnknown`` naming the request
+  id, which :meth:`check_delivery` can look up later. A call routed to a host
+  inside its grace waits for it the same way.
+* A second attach with the same host name fences the first (``fence`` is
+  called on it, anything it still reports is dropped); its pending calls move
+  to the new link.
+* Output goes to :class:`server.output_copy.OutputCopies`: only unseen bytes
+  are stored in the :class:`SessionStore`, acknowledged once stored (batched),
+  and a resend is asked for when a chunk starts beyond what is held. The store
+  keeps sessions, output and last-seen times across relay restarts, so offline
+  hosts and their sessions are still listed and readable.
 * Replies with an unknown ``request_id`` are logged and dropped.
 """
 
@@ -24,21 +36,35 @@ import asyncio
 import itertools
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from pydantic import BaseModel
 
+from server.deliveries import no_answer_status, offline_status, status_of, unknown_everywhere
+from server.output_copy import OutputCopies
+from server.session_store import SessionStore
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.protocol import (
+    AckOutput,
     Command,
+    Heartbeat,
+    HeartbeatAcked,
     Hello,
+    LookupRequest,
+    LookupState,
     Output,
+    OutputDropped,
+    OutputPosition,
+    OutputRead,
     Pong,
     PromptDetected,
+    ReadMode,
     Reply,
     Report,
+    RequestLookedUp,
     SessionExited,
     SessionInfo,
     SessionsListed,
@@ -49,11 +75,15 @@ from shared.protocol import (
     UnknownFrame,
     encode,
 )
-from shared.tools import HostStatus, format_utc
+from shared.tools import DeliveryStatus, HostStatus, StoredLogs, format_utc
 
 log = logging.getLogger(__name__)
 
 FENCED_CLOSE_CODE = 4409  # the WebSocket close code a fenced (replaced) link gets
+OFFLINE_GRACE = 1.5  # seconds a dropped host may take to come back before calls fail
+LOOKUP_TIMEOUT = 5.0
+KEEP_OUTCOMES = 4096  # request ids remembered for check_delivery
+HOST_SEEN_EVERY = 5.0  # seconds between persisted last-seen updates while a host talks
 
 
 class SupervisorLink(Protocol):
@@ -81,13 +111,25 @@ class _Host:
     name: str
     attachment: Attachment | None = None
     last_seen: float | None = None
+    persisted_at: float = 0.0
+    grace: asyncio.TimerHandle | None = None
+    back: asyncio.Event = field(default_factory=asyncio.Event)  # set while attached
+    grace_until: float = 0.0  # loop time until which callers wait for it
 
 
 @dataclass
 class _Pending:
+    host: str
     attachment: Attachment
-    command_type: str
+    command: Command
     future: asyncio.Future[Reply]
+
+
+@dataclass
+class _Outcome:
+    host: str
+    command_type: str
+    reply: Reply | None = None
 
 
 @dataclass
@@ -101,68 +143,145 @@ class Hub:
     """Supervisors by host name, sessions by id, pending calls by request id."""
 
     clock: Callable[[], float] = time.time
+    store: SessionStore = field(default_factory=lambda: SessionStore(":memory:"))
+    offline_grace: float = OFFLINE_GRACE
+    lookup_timeout: float = LOOKUP_TIMEOUT
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _sessions: dict[str, _Session] = field(default_factory=dict)
     _pending: dict[str, _Pending] = field(default_factory=dict)
+    _outcomes: OrderedDict[str, _Outcome] = field(default_factory=OrderedDict)
+    _lookups: dict[str, list[asyncio.Future[RequestLookedUp]]] = field(default_factory=dict)
+    _copies: OutputCopies | None = None
     _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def copies(self) -> OutputCopies:
+        """Each session's output as the relay holds it (built on first use, over ``store``)."""
+        if self._copies is None:
+            self._copies = OutputCopies(self.store, self.clock)
+        return self._copies
 
     # ------------------------------------------------------------ link side
 
     def attach(self, hello: Hello, link: SupervisorLink) -> Attachment:
-        """Register an authenticated supervisor; fences an older link of the same host."""
-        host = self._hosts.setdefault(hello.host, _Host(hello.host))
+        """Register an authenticated supervisor; fences an older link of the same host.
+
+        Send ``Welcome(resume=hub.positions(host))`` next, then call :meth:`redeliver`.
+        """
+        host = self._host(hello.host)
         old = host.attachment
         attachment = Attachment(hello.host, link, next(self._epochs))
         host.attachment = attachment
-        host.last_seen = self.clock()
+        host.back.set()
+        if host.grace is not None:
+            host.grace.cancel()
+            host.grace = None
+        self._seen(host, force=True)
         if old is not None:
             log.warning("host %r connected again; fencing its older link", hello.host)
-            self._drop(old, "was replaced by a newer connection from the same computer")
+            old.live = False
             old.link.fence(f"replaced by a newer connection for host {hello.host!r}")
         self._learn_host_sessions(hello.host, hello.sessions)
         return attachment
 
+    def positions(self, host: str) -> list[OutputPosition]:
+        """Where each of ``host``'s sessions' output resumes: the offset the relay holds."""
+        return [
+            OutputPosition(session_id=sid, offset=self.copies.end(sid))
+            for sid in sorted(self.store.sessions(host))
+        ]
+
+    async def redeliver(self, attachment: Attachment) -> None:
+        """Send calls still waiting for this host again, with the same request ids."""
+        for request_id, pending in list(self._pending.items()):
+            if pending.host != attachment.host or pending.future.done():
+                continue
+            if pending.attachment is attachment or not attachment.live:
+                continue
+            pending.attachment = attachment
+            log.info("re-sending %s %s to %r", pending.command.type, request_id, attachment.host)
+            try:
+                await attachment.link.send(encode(pending.command))
+            except (OSError, RuntimeError, ConnectionError):
+                return  # the link died as well: its detach starts another grace
+
     def detach(self, attachment: Attachment) -> None:
-        """The link ended: fail its pending calls now, mark the host offline."""
+        """The link ended: mark the host offline; its pending calls wait out the grace."""
         if not attachment.live:
             return
+        attachment.live = False
         host = self._hosts.get(attachment.host)
-        if host is not None and host.attachment is attachment:
-            host.attachment = None
-            host.last_seen = self.clock()
-        self._drop(attachment, "dropped")
+        if host is None or host.attachment is not attachment:
+            return
+        host.attachment = None
+        host.back.clear()
+        self._seen(host, force=True)
+        loop = asyncio.get_running_loop()
+        host.grace_until = loop.time() + self.offline_grace
+        if host.grace is not None:
+            host.grace.cancel()
+        host.grace = loop.call_later(self.offline_grace, self._grace_over, host)
+        if self.offline_grace <= 0:
+            self._grace_over(host)
 
-    def deliver(self, attachment: Attachment, report: Report | UnknownFrame) -> None:
-        """Take one decoded report from a live link: replies resolve pending calls."""
+    def deliver(self, attachment: Attachment, report: Report | UnknownFrame) -> list[BaseModel]:
+        """Take one decoded report from a link; return the frames to send back on it."""
         if not attachment.live:
             log.info("dropping %s from a fenced link of %r", report.type, attachment.host)
-            return
+            return []
         host = self._hosts[attachment.host]
-        host.last_seen = self.clock()
+        self._seen(host)
         if isinstance(report, UnknownFrame):
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
+        elif isinstance(report, Output):
+            self._own_session(attachment.host, report.session_id)
+            return self.copies.output(attachment.host, report)
+        elif isinstance(report, OutputDropped):
+            self._own_session(attachment.host, report.session_id)
+            return self.copies.dropped(attachment.host, report)
+        elif isinstance(report, Heartbeat):
+            return [HeartbeatAcked(sent_at=report.sent_at)]
         elif isinstance(report, SessionExited):
             self._learn_session(attachment.host, report.session)
-        elif isinstance(report, (Output, PromptDetected, Pong)):
-            pass  # nothing stored yet: the last-seen time above is all they tell the hub
+        elif isinstance(report, RequestLookedUp):
+            self._looked_up(attachment.host, report)
+        elif isinstance(report, (PromptDetected, Pong)):
+            pass  # the last-seen time above is all they tell the hub
         elif isinstance(report, Hello):
             log.warning("dropping a second hello from %r", attachment.host)
         else:
             self._resolve(attachment, report)
+        return []
+
+    def take_acks(self, attachment: Attachment) -> list[AckOutput]:
+        """Acks for every stored byte not yet acknowledged (the link's timer calls this)."""
+        if not attachment.live:
+            return []
+        self._seen(self._hosts[attachment.host])
+        mine = [sid for sid, s in self._sessions.items() if s.host == attachment.host]
+        return self.copies.take_acks(mine)
 
     # ------------------------------------------------------------ Backend
 
     async def hosts(self) -> list[HostStatus]:
-        """Every host ever seen since start, online or not."""
+        """Every host ever seen (this run or, from the store, before), online or not."""
+        stored = self.store.sessions()
+        names = set(self._hosts) | set(self.store.hosts()) | {s.host for s in stored.values()}
         out = []
-        for host in sorted(self._hosts.values(), key=lambda h: h.name):
-            mine = {sid: s for sid, s in self._sessions.items() if s.host == host.name}
-            live = [sid for sid, s in mine.items() if s.state is not SessionState.EXITED]
+        for name in sorted(names):
+            host = self._hosts.get(name)
+            online = host is not None and host.attachment is not None
+            last_seen = host.last_seen if host is not None else self.store.hosts().get(name)
+            mine = {sid: s.state for sid, s in self._sessions.items() if s.host == name}
+            for sid, kept in stored.items():
+                if kept.host == name and sid not in mine and not online:
+                    mine[sid] = kept.info.state if kept.info else SessionState.STARTING
+            live = [sid for sid, state in mine.items() if state is not SessionState.EXITED]
             out.append(
                 HostStatus(
-                    name=host.name,
-                    online=host.attachment is not None,
-                    last_seen=host.last_seen,
+                    name=name,
+                    online=online,
+                    last_seen=last_seen,
                     session_count=len(live),
                     sessions=sorted(mine),
                 )
@@ -178,59 +297,175 @@ class Hub:
         timeout: float = 30.0,
     ) -> Reply:
         """Send ``command`` to the right supervisor and wait for its reply."""
-        attachment = self._route(host, session_id)
+        attachment = await self._route(host, session_id)
         request_id = getattr(command, "request_id", None)
         if request_id is None or request_id in self._pending:
             raise ValueError(f"command needs a fresh request_id, got {request_id!r}")
         future: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
-        self._pending[request_id] = _Pending(attachment, command.type, future)
+        self._pending[request_id] = _Pending(attachment.host, attachment, command, future)
+        self._remember(request_id, _Outcome(attachment.host, command.type))
         try:
-            return await self._send_and_wait(attachment, command, request_id, future, timeout)
+            try:
+                await attachment.link.send(encode(command))
+            except (OSError, RuntimeError, ConnectionError) as exc:
+                # The socket is gone even if its reader has not noticed yet: the
+                # usual drop path (grace, then re-send or DeliveryUnknown) decides.
+                log.info("sending to %r failed (%r); treating the link as dropped", host, exc)
+                self.detach(attachment)
+            return await self._wait(attachment.host, request_id, future, timeout)
         finally:
             self._pending.pop(request_id, None)
 
-    # ------------------------------------------------------------ internals
+    @property
+    def pending_count(self) -> int:
+        """Calls waiting for a reply now."""
+        return len(self._pending)
 
-    async def _send_and_wait(
-        self,
-        attachment: Attachment,
-        command: BaseModel,
-        request_id: str,
-        future: asyncio.Future[Reply],
-        timeout: float,
+    def recent_requests(self) -> list[tuple[str, str, str, bool]]:
+        """(request id, host, command type, reply known) of recent calls, oldest first."""
+        return [
+            (rid, o.host, o.command_type, o.reply is not None) for rid, o in self._outcomes.items()
+        ]
+
+    async def check_delivery(self, request_id: str) -> DeliveryStatus:
+        """What became of a call that ended "delivery unknown" (or any recent request id)."""
+        outcome = self._outcomes.get(request_id)
+        if outcome is not None and outcome.reply is not None:
+            return status_of(request_id, LookupState.DONE, outcome.host, outcome.reply)
+        if request_id in self._pending:
+            pending = self._pending[request_id]
+            return status_of(request_id, LookupState.RUNNING, pending.host, None)
+        candidates = (
+            [outcome.host]
+            if outcome is not None
+            else sorted(n for n, h in self._hosts.items() if h.attachment is not None)
+        )
+        answers: list[DeliveryStatus] = []
+        for name in candidates:
+            host = self._hosts.get(name)
+            if host is None or host.attachment is None:
+                return offline_status(request_id, name, self._last_seen(name))
+            answers.append(await self._ask(host.attachment, request_id))
+        for answer in answers:
+            if answer.state != "unknown":
+                return answer
+        return answers[0] if answers else unknown_everywhere(request_id)
+
+    async def stored_logs(
+        self, session_id: str, mode: ReadMode, since: int | None, max_bytes: int
+    ) -> StoredLogs | None:
+        """The relay's own copy of a session's output, for when its computer is offline."""
+        kept = self.store.session(session_id)
+        if kept is None:
+            return None
+        last_seen = self._last_seen(kept.host)
+        if mode is ReadMode.SCREEN and kept.screen is not None:
+            return StoredLogs(
+                host=kept.host,
+                last_seen=last_seen,
+                text=kept.screen,
+                start=kept.output_end,
+                end=kept.output_end,
+                dropped=0,
+                captured_at=kept.screen_at,
+            )
+        read = self.store.read_output(
+            session_id, since if mode is ReadMode.RAW else None, max_bytes
+        )
+        return StoredLogs(
+            host=kept.host,
+            last_seen=last_seen,
+            text=read.data.decode("utf-8", "replace"),
+            start=read.start,
+            end=read.end,
+            dropped=read.dropped,
+            captured_at=kept.updated_at,
+        )
+
+    async def stored_sessions(self, host: str) -> list[SessionInfo]:
+        """What the relay last knew of an offline host's sessions."""
+        return [
+            kept.info
+            for _, kept in sorted(self.store.sessions(host).items())
+            if kept.info is not None
+        ]
+
+    # ------------------------------------------------------------ calls
+
+    async def _wait(
+        self, name: str, request_id: str, future: asyncio.Future[Reply], timeout: float
     ) -> Reply:
-        name = attachment.host
-        try:
-            await attachment.link.send(encode(command))
-        except (OSError, RuntimeError, ConnectionError) as exc:
-            if future.done():  # the drop already failed it with the clearer message
-                return future.result()
-            raise DeliveryUnknown(
-                f"Sending to '{name}' failed ({exc.__class__.__name__}); the command may not "
-                "have arrived.",
-                request_id,
-                hint=f"Check with get_session_status or list_sessions before retrying "
-                f"(request id {request_id}).",
-            ) from None
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout)
         except TimeoutError:
             raise TimedOut(
-                f"'{name}' did not answer within {timeout:g} s; the command may still run there.",
-                hint="Check with get_session_status before retrying.",
+                f"'{name}' did not answer within {timeout:g} s; the command may still run there "
+                f"(request id {request_id}).",
+                hint=f"Call check_delivery with request_id {request_id} before retrying.",
             ) from None
 
-    def _route(self, host: str | None, session_id: str | None) -> Attachment:
+    async def _ask(self, attachment: Attachment, request_id: str) -> DeliveryStatus:
+        future: asyncio.Future[RequestLookedUp] = asyncio.get_running_loop().create_future()
+        self._lookups.setdefault(request_id, []).append(future)
+        try:
+            await attachment.link.send(encode(LookupRequest(request_id=request_id)))
+            answer = await asyncio.wait_for(asyncio.shield(future), self.lookup_timeout)
+        except (OSError, RuntimeError, ConnectionError, TimeoutError):
+            return no_answer_status(request_id, attachment.host)
+        finally:
+            waiting = self._lookups.get(request_id, [])
+            if future in waiting:
+                waiting.remove(future)
+            if not waiting:
+                self._lookups.pop(request_id, None)
+        return status_of(request_id, answer.state, attachment.host, answer.reply)
+
+    def _looked_up(self, host: str, answer: RequestLookedUp) -> None:
+        if answer.reply is not None:
+            outcome = self._outcomes.get(answer.request_id)
+            if outcome is not None and outcome.host == host:
+                outcome.reply = answer.reply
+        for future in self._lookups.get(answer.request_id, []):
+            if not future.done():
+                future.set_result(answer)
+
+    def _remember(self, request_id: str, outcome: _Outcome) -> None:
+        self._outcomes[request_id] = outcome
+        while len(self._outcomes) > KEEP_OUTCOMES:
+            self._outcomes.popitem(last=False)
+
+    def _grace_over(self, host: _Host) -> None:
+        host.grace = None
+        if host.attachment is not None:
+            return
+        for request_id, pending in list(self._pending.items()):
+            if pending.host == host.name and not pending.future.done():
+                pending.future.set_exception(
+                    DeliveryUnknown(
+                        f"The link to '{host.name}' dropped while a {pending.command.type} "
+                        f"command was in flight and did not come back within "
+                        f"{self.offline_grace:g} s; delivery unknown: it may or may not have run "
+                        f"(request id {request_id}).",
+                        request_id,
+                        hint=f"Call check_delivery with request_id {request_id} once "
+                        f"'{host.name}' is back online; do not repeat the command before that.",
+                    )
+                )
+
+    async def _route(self, host: str | None, session_id: str | None) -> Attachment:
         if session_id is not None:
             session = self._sessions.get(session_id)
-            if session is None:
-                raise SessionUnknown(
-                    f"No connected computer reports a session '{session_id}'.",
-                    hint="Call list_sessions to see the current session ids.",
-                )
-            return self._online(session.host)
+            if session is not None:
+                return await self._online(session.host)
+            kept = self.store.session(session_id)
+            if kept is not None:
+                return await self._online(kept.host)
+            raise SessionUnknown(
+                f"No connected computer reports a session '{session_id}'.",
+                hint="Call list_sessions to see the current session ids.",
+            )
         if host is not None:
-            return self._online(host)
+            return await self._online(host)
         online = sorted(h.name for h in self._hosts.values() if h.attachment is not None)
         if not online:
             raise HostOffline(
@@ -243,29 +478,39 @@ class Hub:
                 f"Several computers are online: {names}; nothing was sent.",
                 hint="Say which one with the host argument.",
             )
-        return self._online(online[0])
+        return await self._online(online[0])
 
-    def _online(self, name: str) -> Attachment:
+    async def _online(self, name: str) -> Attachment:
         host = self._hosts.get(name)
         if host is None:
-            known = ", ".join(f"'{n}'" for n in sorted(self._hosts)) or "none yet"
+            known = sorted(set(self._hosts) | set(self.store.hosts()))
+            if name in known:
+                raise _offline(name, self._last_seen(name))
+            listed = ", ".join(f"'{n}'" for n in known) or "none yet"
             raise HostOffline(
-                f"No computer named '{name}' has connected to this relay (known: {known}); "
+                f"No computer named '{name}' has connected to this relay (known: {listed}); "
                 "nothing was sent.",
                 hint="Check the name with list_sessions, or start the supervisor there.",
             )
         if host.attachment is None:
-            raise HostOffline(
-                f"The computer '{name}' is offline since {format_utc(host.last_seen)}; "
-                "the command was not delivered.",
-                hint="Start the supervisor there, or pick another host.",
-            )
+            # Inside the grace the computer is probably reconnecting: wait for it.
+            remaining = host.grace_until - asyncio.get_running_loop().time()
+            if remaining > 0:
+                try:
+                    await asyncio.wait_for(host.back.wait(), remaining)
+                except TimeoutError:
+                    pass
+        if host.attachment is None:
+            raise _offline(name, host.last_seen)
         return host.attachment
 
     def _resolve(self, attachment: Attachment, reply: Reply) -> None:
         self._learn_from_reply(attachment.host, reply)
+        outcome = self._outcomes.get(reply.request_id)
+        if outcome is not None and outcome.host == attachment.host:
+            outcome.reply = reply  # kept for check_delivery, even after the caller gave up
         pending = self._pending.get(reply.request_id)
-        if pending is None or pending.attachment is not attachment:
+        if pending is None or pending.host != attachment.host:
             log.warning(
                 "dropping %s for unknown request id %r from %r",
                 reply.type,
@@ -276,16 +521,40 @@ class Hub:
         if not pending.future.done():
             pending.future.set_result(reply)
 
+    # ------------------------------------------------------------ sessions
+
+    def _own_session(self, host: str, session_id: str) -> None:
+        if session_id not in self._sessions:
+            self._sessions[session_id] = _Session(host, SessionState.STARTING)
+
     def _learn_from_reply(self, host: str, reply: Reply) -> None:
         if isinstance(reply, SessionsListed):
             self._learn_host_sessions(host, reply.sessions)
         elif isinstance(reply, (SessionStarted, SessionStopped, StatusRead)):
             self._learn_session(host, reply.session)
+        elif isinstance(reply, OutputRead) and reply.mode is ReadMode.SCREEN:
+            self.store.save_screen(reply.session_id, reply.text, self.clock())
 
     def _learn_host_sessions(self, host: str, sessions: list[SessionInfo]) -> None:
         """A full list from ``host`` replaces what the hub knew about it."""
+        listed = {info.session_id for info in sessions}
         for sid in [sid for sid, s in self._sessions.items() if s.host == host]:
             del self._sessions[sid]
+        now = self.clock()
+        for sid, kept in self.store.sessions(host).items():
+            info = kept.info
+            if sid in listed or info is None or info.state is SessionState.EXITED:
+                continue
+            # The supervisor no longer has it (it restarted): never show it as live.
+            gone = info.model_copy(
+                update={
+                    "state": SessionState.EXITED,
+                    "state_since": now,
+                    "state_reason": "the supervisor no longer has this session "
+                    "(it restarted or forgot it)",
+                }
+            )
+            self.store.save_session(host, gone, now)
         for info in sessions:
             self._learn_session(host, info)
 
@@ -295,17 +564,33 @@ class Hub:
             # Session ids are unguessable, so a clash means a confused supervisor: latest wins.
             log.warning("session %s moved from %r to %r", info.session_id, known.host, host)
         self._sessions[info.session_id] = _Session(host, info.state)
+        self.store.save_session(host, info, self.clock())
 
-    def _drop(self, attachment: Attachment, how: str) -> None:
-        attachment.live = False
-        for request_id, pending in list(self._pending.items()):
-            if pending.attachment is attachment and not pending.future.done():
-                pending.future.set_exception(
-                    DeliveryUnknown(
-                        f"The link to '{attachment.host}' {how} while a {pending.command_type} "
-                        "command was in flight; delivery unknown: it may or may not have run.",
-                        request_id,
-                        hint=f"Check with get_session_status or list_sessions before retrying "
-                        f"(request id {request_id}).",
-                    )
-                )
+    # ------------------------------------------------------------ hosts
+
+    def _host(self, name: str) -> _Host:
+        host = self._hosts.get(name)
+        if host is None:
+            host = self._hosts[name] = _Host(name, last_seen=self.store.hosts().get(name))
+        return host
+
+    def _seen(self, host: _Host, force: bool = False) -> None:
+        now = self.clock()
+        host.last_seen = now
+        if force or now - host.persisted_at >= HOST_SEEN_EVERY:
+            host.persisted_at = now
+            self.store.host_seen(host.name, now)
+
+    def _last_seen(self, name: str) -> float | None:
+        host = self._hosts.get(name)
+        if host is not None and host.last_seen is not None:
+            return host.last_seen
+        return self.store.hosts().get(name)
+
+
+def _offline(name: str, last_seen: float | None) -> HostOffline:
+    return HostOffline(
+        f"The computer '{name}' is offline since {format_utc(last_seen)}; "
+        "the command was not delivered.",
+        hint="Start the supervisor there, or pick another host.",
+    )

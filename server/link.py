@@ -8,12 +8,22 @@ Contract, in order:
 2. The first frame must be a ``Hello`` within ``hello_timeout`` seconds, with
    :data:`PROTOCOL_VERSION` (else close 4400) and the pairing secret (else
    close 4401). The relay answers ``Welcome`` and attaches the link to the hub.
-3. Then every frame is decoded with ``decode_report`` and handed to the hub.
-   Unknown frame types are logged and dropped; invalid frames are logged and,
-   after ``max_bad_frames`` of them, the link is closed (1008). Frames over
-   ``MAX_FRAME_BYTES`` close the link (1009).
+3. The ``Welcome`` carries the output offsets the relay holds for the host's
+   sessions (``hub.positions``); calls still waiting for this host are then
+   sent again (``hub.redeliver``).
+4. Then every frame is decoded with ``decode_report`` and handed to the hub;
+   the frames the hub returns (acks, resend requests, heartbeat answers) go
+   back on the same link. Unknown frame types are logged and dropped; invalid
+   frames are logged and, after ``max_bad_frames`` of them, the link is closed
+   (1008). Frames over ``MAX_FRAME_BYTES`` close the link (1009).
+5. Liveness: the relay sends ``Ping`` every ``heartbeat_interval`` seconds and
+   declares the link dead when no frame at all arrived for ``heartbeat_timeout``
+   seconds (a half-open link included); stored output is acknowledged every
+   ``ack_interval`` seconds.
 
-When the socket ends the hub fails the link's pending calls at once.
+When the socket ends the hub marks the host offline; its pending calls wait a
+short grace for it to come back. A relay shutting down closes with 1012
+(uvicorn does this for every open WebSocket): "restarting, come back later".
 """
 
 from __future__ import annotations
@@ -21,6 +31,8 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import time
+from collections.abc import Awaitable
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
@@ -30,6 +42,7 @@ from shared.protocol import (
     PROTOCOL_VERSION,
     FrameError,
     Hello,
+    Ping,
     UnknownFrame,
     Welcome,
     decode_report,
@@ -42,6 +55,9 @@ CLOSE_BAD_HELLO = 4400
 CLOSE_BAD_SECRET = 4401
 CLOSE_POLICY = 1008
 CLOSE_TOO_BIG = 1009
+HEARTBEAT_INTERVAL = 10.0
+HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~25-35 s
+ACK_INTERVAL = 0.25
 
 
 class _Refused(Exception):
@@ -53,6 +69,19 @@ class _Refused(Exception):
 
 class _Gone(Exception):
     """The peer went away."""
+
+
+class _Silent(Exception):
+    """No frame arrived within the heartbeat timeout."""
+
+
+async def _bounded(coro: Awaitable[None], seconds: float) -> None:
+    """Await ``coro`` for at most ``seconds``: closing a dead link must not hang."""
+    try:
+        async with asyncio.timeout(seconds):
+            await coro
+    except TimeoutError:
+        log.info("closing a dead link timed out")
 
 
 class WebSocketLink:
@@ -97,11 +126,17 @@ class SupervisorEndpoint:
         *,
         hello_timeout: float = 10.0,
         max_bad_frames: int = 20,
+        heartbeat_interval: float = HEARTBEAT_INTERVAL,
+        heartbeat_timeout: float = HEARTBEAT_TIMEOUT,
+        ack_interval: float = ACK_INTERVAL,
     ) -> None:
         self._hub = hub
         self._secret = pairing_secret.encode()
         self._hello_timeout = hello_timeout
         self._max_bad_frames = max_bad_frames
+        self._heartbeat_interval = heartbeat_interval
+        self._heartbeat_timeout = heartbeat_timeout
+        self._ack_interval = ack_interval
 
     async def handle(self, websocket: WebSocket) -> None:
         if "origin" in websocket.headers:
@@ -119,18 +154,49 @@ class SupervisorEndpoint:
         except _Gone:
             return
         attachment = self._hub.attach(hello, link)
+        # Computed before any await, so no output can move the offsets in between.
+        welcome = Welcome(resume=self._hub.positions(hello.host))
         log.info("supervisor %r connected with %d sessions", hello.host, len(hello.sessions))
+        ticker: asyncio.Task[None] | None = None
         try:
-            await link.send(encode(Welcome()))
+            await link.send(encode(welcome))
+            await self._hub.redeliver(attachment)
+            ticker = asyncio.create_task(self._tick(link, attachment))
             await self._pump(websocket, link, attachment)
         except (_Gone, ConnectionError):
             pass
+        except _Silent:
+            log.warning(
+                "supervisor %r sent nothing for %g s: link presumed dead",
+                hello.host,
+                self._heartbeat_timeout,
+            )
+            self._hub.detach(attachment)
+            await _bounded(link.close(1001, "no heartbeat"), 2.0)
         except Exception:  # the top of this link's loop: log, then let the hub clean up
             log.exception("supervisor link %r failed", hello.host)
             await link.close(1011, "relay error")
         finally:
+            if ticker is not None:
+                ticker.cancel()
+                await asyncio.gather(ticker, return_exceptions=True)
             self._hub.detach(attachment)
             log.info("supervisor %r disconnected", hello.host)
+
+    async def _tick(self, link: WebSocketLink, attachment: Attachment) -> None:
+        """Acks on a timer (so a quiet session's tail is released) and relay pings."""
+        loop = asyncio.get_running_loop()
+        next_ping = loop.time() + self._heartbeat_interval
+        try:
+            while attachment.live:
+                await asyncio.sleep(self._ack_interval)
+                for ack in self._hub.take_acks(attachment):
+                    await link.send(encode(ack))
+                if loop.time() >= next_ping:
+                    next_ping = loop.time() + self._heartbeat_interval
+                    await link.send(encode(Ping(sent_at=time.time())))
+        except ConnectionError:
+            return  # the pump sees the same closed socket and ends the link
 
     async def _read_hello(self, websocket: WebSocket) -> Hello:
         try:
@@ -162,7 +228,11 @@ class SupervisorEndpoint:
     ) -> None:
         bad = 0
         while attachment.live:
-            data = await _receive(websocket)
+            try:
+                async with asyncio.timeout(self._heartbeat_timeout):
+                    data = await _receive(websocket)
+            except TimeoutError:
+                raise _Silent() from None
             if len(data) > MAX_FRAME_BYTES:
                 await link.close(CLOSE_TOO_BIG, f"frame over {MAX_FRAME_BYTES} bytes")
                 return
@@ -178,7 +248,8 @@ class SupervisorEndpoint:
             if isinstance(frame, UnknownFrame):
                 log.info("dropping unknown frame type %r from %r", frame.type, attachment.host)
                 continue
-            self._hub.deliver(attachment, frame)
+            for answer in self._hub.deliver(attachment, frame):
+                await link.send(encode(answer))
 
 
 async def _receive(websocket: WebSocket) -> str | bytes:

@@ -10,7 +10,15 @@ There is one union per direction, decoded through one adapter each:
 
 The first frame on a link is the supervisor's :class:`Hello`, carrying
 :data:`PROTOCOL_VERSION` and its credentials; the relay answers :class:`Welcome`
-or closes the socket. Unknown frame types decode to :class:`UnknownFrame`, so a
+(with the output offsets it holds, to resume from) or closes the socket.
+
+Reliability frames (see ``shared/resume.py`` for the cores behind them):
+``output`` carries bytes at an offset, ``ack_output`` releases them,
+``resend_output`` rewinds after a lost frame, ``output_dropped`` names a range
+lost for good; ``ping``/``pong`` (relay-initiated) and ``heartbeat``/
+``heartbeat_acked`` (supervisor-initiated) prove each direction alive;
+``lookup_request``/``request_looked_up`` ask what became of a command whose
+reply was lost. Unknown frame types decode to :class:`UnknownFrame`, so a
 newer peer never crashes an older one: the receiver logs and drops them.
 
 Nothing here does I/O; ``tests/test_protocol.py`` pins every frame's JSON so a
@@ -23,7 +31,7 @@ import json
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 PROTOCOL_VERSION = 1
 
@@ -33,6 +41,7 @@ MAX_KEY_REPEAT = 50
 MAX_KEYS_PER_CALL = 64
 MAX_READ_BYTES = 256 * 1024
 MAX_FRAME_BYTES = 4 * 1024 * 1024
+MAX_OUTPUT_CHUNK = 64 * 1024  # raw bytes per ``output`` frame, before base64
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
 REQUEST_ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,80}$"
 HOST_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"
@@ -149,15 +158,61 @@ class ErrorInfo(_Frame):
     hint: str = ""
 
 
+class OutputPosition(_Frame):
+    """One session's output offset: the relay holds every byte before ``offset``."""
+
+    session_id: SessionId
+    offset: int = Field(ge=0)
+
+
 # ---------------------------------------------------------------- relay -> supervisor
 
 
 class Welcome(_Frame):
-    """The relay accepted the supervisor's hello."""
+    """The relay accepted the supervisor's hello.
+
+    ``resume`` lists, for each session the relay holds output of, the offset it
+    holds up to: the supervisor resends from there before any live output. A
+    session not listed is held from offset 0 (the relay has none of it).
+    """
 
     type: Literal["welcome"] = "welcome"
     protocol_version: int = PROTOCOL_VERSION
     relay_name: str = "tether-relay"
+    resume: list[OutputPosition] = Field(default=[], max_length=100_000)
+
+
+class AckOutput(_Frame):
+    """The relay stored every byte before ``offset``: the supervisor may forget them."""
+
+    type: Literal["ack_output"] = "ack_output"
+    session_id: SessionId
+    offset: int = Field(ge=0)
+
+
+class ResendOutput(_Frame):
+    """The relay got output beyond what it holds (a frame was lost): resend from ``offset``."""
+
+    type: Literal["resend_output"] = "resend_output"
+    session_id: SessionId
+    offset: int = Field(ge=0)
+
+
+class HeartbeatAcked(_Frame):
+    """The relay's answer to a supervisor's :class:`Heartbeat` (``sent_at`` echoed)."""
+
+    type: Literal["heartbeat_acked"] = "heartbeat_acked"
+    sent_at: float
+
+
+class LookupRequest(_Frame):
+    """What became of the command with this ``request_id``? Answered by :class:`RequestLookedUp`.
+
+    Not a command itself: it is never run or recorded, so looking up is always safe.
+    """
+
+    type: Literal["lookup_request"] = "lookup_request"
+    request_id: RequestId
 
 
 class ListSessions(_Command):
@@ -239,6 +294,10 @@ Command = Annotated[
         | CheckPrompts
         | AnswerPrompt
         | Ping
+        | AckOutput
+        | ResendOutput
+        | HeartbeatAcked
+        | LookupRequest
     ),
     Field(discriminator="type"),
 ]
@@ -356,6 +415,62 @@ class Pong(_Frame):
     sent_at: float
 
 
+Reply = (
+    SessionsListed
+    | SessionStarted
+    | InputSent
+    | KeysSent
+    | OutputRead
+    | StatusRead
+    | SessionStopped
+    | PromptsChecked
+    | PromptAnswered
+    | RequestFailed
+)
+
+
+class OutputDropped(_Frame):
+    """The session's bytes ``[start, end)`` were produced but lost before the relay got them.
+
+    Sent when the supervisor's bounded buffer had to let unacknowledged output go
+    (a long outage, or a link slower than the program): the relay records the
+    exact range instead of silently joining what came before and after.
+    """
+
+    type: Literal["output_dropped"] = "output_dropped"
+    session_id: SessionId
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _start_before_end(self) -> OutputDropped:
+        if self.start >= self.end:
+            raise ValueError(f"output_dropped needs start < end, got [{self.start}, {self.end})")
+        return self
+
+
+class Heartbeat(_Frame):
+    """The supervisor's liveness probe; the relay answers :class:`HeartbeatAcked`."""
+
+    type: Literal["heartbeat"] = "heartbeat"
+    sent_at: float
+
+
+class LookupState(StrEnum):
+    DONE = "done"  # it ran; ``reply`` is its reply
+    RUNNING = "running"  # it is running now; its one reply will follow
+    UNKNOWN = "unknown"  # never received (or forgotten): it did not run here
+
+
+class RequestLookedUp(_Frame):
+    """The answer to :class:`LookupRequest`: ``reply`` is set when ``state`` is ``done``."""
+
+    type: Literal["request_looked_up"] = "request_looked_up"
+    request_id: RequestId
+    state: LookupState
+    reply: Annotated[Reply, Field(discriminator="type")] | None = None
+
+
 Report = Annotated[
     (
         Hello
@@ -373,22 +488,12 @@ Report = Annotated[
         | SessionExited
         | PromptDetected
         | Pong
+        | OutputDropped
+        | Heartbeat
+        | RequestLookedUp
     ),
     Field(discriminator="type"),
 ]
-
-Reply = (
-    SessionsListed
-    | SessionStarted
-    | InputSent
-    | KeysSent
-    | OutputRead
-    | StatusRead
-    | SessionStopped
-    | PromptsChecked
-    | PromptAnswered
-    | RequestFailed
-)
 
 
 # ---------------------------------------------------------------- encoding

@@ -29,7 +29,7 @@ from mcp.types import ToolAnnotations
 from pydantic import AfterValidator, BaseModel, Field
 
 from shared import protocol as wire
-from shared.errors import CommandFailed, TetherError
+from shared.errors import CommandFailed, HostOffline, TetherError
 from shared.protocol import (
     HOST_NAME_PATTERN,
     MAX_KEY_REPEAT,
@@ -68,6 +68,31 @@ class HostStatus(BaseModel):
     last_seen: float | None
     session_count: int
     sessions: list[str] = []
+
+
+class DeliveryStatus(BaseModel):
+    """What became of a request whose result was unknown (``check_delivery``)."""
+
+    request_id: str
+    state: Literal["done", "running", "unknown"]
+    host: str | None
+    message: str
+    next_step: str
+    reply: dict[str, Any] | None = Field(
+        default=None, description="The computer's reply, when state is 'done'."
+    )
+
+
+class StoredLogs(BaseModel):
+    """The relay's stored copy of a session's output (its computer is offline)."""
+
+    host: str
+    last_seen: float | None
+    text: str
+    start: int
+    end: int
+    dropped: int
+    captured_at: float | None
 
 
 class Backend(Protocol):
@@ -207,6 +232,21 @@ class Logs(_Untrusted):
     next_since: int = Field(description="Pass as since= with mode='raw' to read only newer output.")
     cursor_row: int | None = None
     cursor_col: int | None = None
+    source: Literal["live", "relay_copy"] = Field(
+        default="live",
+        description="'relay_copy': the computer is offline; this is the relay's stored copy "
+        "as of last_seen_utc, not the live screen.",
+    )
+    last_seen_utc: str | None = None
+
+
+class DeliveryChecked(_Result):
+    request_id: str
+    state: Literal["done", "running", "unknown"]
+    host: str | None
+    message: str
+    next_step: str
+    reply: dict[str, Any] | None = None
 
 
 class SessionStatus(_Untrusted):
@@ -315,6 +355,45 @@ def format_utc(when: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M UTC", then)
 
 
+async def _offline_sessions(backend: Backend, hosts: list[HostStatus]) -> list[SessionView]:
+    """What a relay remembers of offline hosts' sessions (backends that keep a copy)."""
+    stored = getattr(backend, "stored_sessions", None)
+    if stored is None:
+        return []
+    out = []
+    for h in hosts:
+        for info in await stored(h.name):
+            out.append(_session(info, h.name))
+    return out
+
+
+async def _stored_logs(
+    backend: Backend, session_id: str, mode: ReadMode, since: int | None, max_bytes: int
+) -> StoredLogs | None:
+    stored = getattr(backend, "stored_logs", None)
+    if stored is None:
+        return None
+    result: StoredLogs | None = await stored(session_id, mode, since, max_bytes)
+    return result
+
+
+def _relay_copy(session_id: str, mode: ReadMode, stored: StoredLogs) -> Logs:
+    return Logs(
+        session_id=session_id,
+        host=stored.host,
+        mode=mode,
+        text=stored.text,
+        start=stored.start,
+        end=stored.end,
+        dropped=stored.dropped,
+        next_since=stored.end,
+        source="relay_copy",
+        last_seen_utc=format_utc(stored.last_seen),
+        note=f"'{stored.host}' is offline (last seen {format_utc(stored.last_seen)}): this is "
+        "the relay's stored copy as of then, not the live screen. " + UNTRUSTED_NOTE,
+    )
+
+
 def _host_view(h: HostStatus) -> HostView:
     when = None if h.last_seen is None else format_utc(h.last_seen)
     return HostView(last_seen_utc=when, **h.model_dump(exclude={"sessions"}))
@@ -400,6 +479,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
                 backend, host, wire.ListSessions, wire.SessionsListed, "sessions"
             )
         sessions = [_session(info, name) for name, reply in got for info in reply.sessions]
+        sessions += await _offline_sessions(backend, [h for h in hosts if not h.online])
         return SessionList(
             hosts=[_host_view(h) for h in hosts], sessions=sessions, problems=problems
         )
@@ -497,7 +577,13 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             max_bytes=max_bytes,
         )
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.OutputRead, session_id=session_id)
+            try:
+                reply = await _call(backend, cmd, wire.OutputRead, session_id=session_id)
+            except HostOffline:
+                stored = await _stored_logs(backend, session_id, mode, since, max_bytes)
+                if stored is None:
+                    raise
+                return _relay_copy(session_id, mode, stored)
             where = await _host_of(backend, session_id)
         return Logs(host=where, next_since=reply.end, **_fields(reply))
 
@@ -596,3 +682,24 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             reply = await _call(backend, cmd, wire.KeysSent, session_id=session_id)
             where = await _host_of(backend, session_id)
         return KeysPressed(host=where, keys=keys, repeat=repeat, **_fields(reply))
+
+    check = getattr(backend, "check_delivery", None)
+    if check is None:
+        return  # an in-process backend never loses a reply: nothing to look up
+
+    @mcp.tool(annotations=_READ)
+    async def check_delivery(
+        request_id: Annotated[
+            str,
+            Field(
+                pattern=wire.REQUEST_ID_PATTERN,
+                description="The request id from a 'delivery unknown' error.",
+            ),
+        ],
+    ) -> DeliveryChecked:
+        """Find out whether a command whose result was unknown (its computer's link dropped
+        mid-call) ran: 'done' with its reply, 'running', or 'unknown' (never arrived). Use
+        this instead of repeating a command that may already have run."""
+        with as_tool_error():
+            status: DeliveryStatus = await check(request_id)
+        return DeliveryChecked(**status.model_dump())

@@ -5,10 +5,20 @@ Transport-free: the WebSocket connection and the local stdio MCP mode both call
 :class:`RequestFailed` with an :class:`ErrorInfo` a person can act on. This is
 the one place supervisor exceptions turn into protocol errors.
 
-Exactly once: the replies to recent ``request_id`` s are kept; a repeated id
-gets the stored reply (or waits for the one still running) without running the
-command again. A command runs in its own task, so a caller that gives up (a
-dropped link) does not cancel it and the reply is there for the retry.
+Exactly once (``shared.resume.RequestLedger``): every command that acts on a
+session is admitted by its ``request_id``; a repeated id gets the stored reply
+(or waits for the one still running) and never runs again, and an id reused
+for a different command is refused. A command runs in its own task, so a
+caller that gives up (a dropped link) does not cancel it and the reply is there
+for the retry. :meth:`Agent.lookup` answers "what became of request X" without
+admitting it. Reads (list, read, status, prompts) only change nothing, so they
+simply run again; their ids are remembered to refuse reuse.
+
+Output: every byte a session produces is numbered and kept in an
+:class:`OutputStreams` (one bounded ``OutputSender`` per session) until the
+relay acknowledges it; the connection sends it from there, decoupled from the
+PTY read path. Past the bound the oldest unacknowledged bytes are dropped and
+the relay is told exactly which range.
 
 Unsolicited reports (:class:`SessionExited`, :class:`PromptDetected`) go to
 callbacks registered with :meth:`Agent.subscribe`.
@@ -17,21 +27,28 @@ callbacks registered with :meth:`Agent.subscribe`.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
+import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Literal
 
 from shared.errors import CommandFailed, SessionUnknown, TetherError
 from shared.protocol import (
+    AckOutput,
     AnswerPrompt,
     CheckPrompts,
     Command,
     ErrorCode,
     ErrorInfo,
     GetStatus,
+    HeartbeatAcked,
     InputSent,
     KeysSent,
     ListSessions,
+    LookupRequest,
+    LookupState,
     OutputRead,
     Ping,
     Prompt,
@@ -42,9 +59,12 @@ from shared.protocol import (
     ReadOutput,
     Reply,
     RequestFailed,
+    RequestLookedUp,
+    ResendOutput,
     SendInput,
     SendKeys,
     SessionExited,
+    SessionInfo,
     SessionsListed,
     SessionStarted,
     SessionStopped,
@@ -53,9 +73,23 @@ from shared.protocol import (
     StopSession,
     Welcome,
 )
+from shared.resume import (
+    DEFAULT_BUFFER_BYTES,
+    Chunk,
+    Fresh,
+    Gap,
+    InFlight,
+    LedgerFull,
+    OutputSender,
+    Replay,
+    RequestLedger,
+    RequestReused,
+)
+from supervisor.policy import tether_home
 from supervisor.prompts import PromptError
+from supervisor.reaper import Reaper
 from supervisor.session import Session
-from supervisor.sessions import SessionManager
+from supervisor.sessions import KEEP_EXITED, SessionManager
 
 log = logging.getLogger(__name__)
 
@@ -70,21 +104,109 @@ AgentCommand = (
     | CheckPrompts
     | AnswerPrompt
 )
+ReadCommand = ListSessions | ReadOutput | GetStatus | CheckPrompts
+LinkFrame = Welcome | Ping | AckOutput | ResendOutput | HeartbeatAcked | LookupRequest
 Unsolicited = SessionExited | PromptDetected
-REPLY_CACHE = 512
+READ_IDS_KEPT = 4096
+
+
+class Stream(OutputSender):
+    """One session's numbered output, readable from any offset without acknowledging it."""
+
+    def next_from(self, cursor: int) -> Chunk | Gap | None:
+        """What to send after ``cursor``: the lost range, then one chunk; None when caught up."""
+        if cursor < self.base:
+            return Gap(cursor, self.base)
+        if cursor >= self.produced:
+            return None
+        pos, out = self.base, bytearray()
+        for segment in self._segments:
+            end = pos + len(segment)
+            if end > cursor:
+                out += segment[max(0, cursor - pos) :]
+                if len(out) >= self.chunk_size:
+                    break
+            pos = end
+        return Chunk(cursor, bytes(out[: self.chunk_size]))
+
+
+class OutputStreams:
+    """Every session's :class:`Stream`; ``changed`` is set whenever there is more to send."""
+
+    def __init__(self, limit: int = DEFAULT_BUFFER_BYTES) -> None:
+        self.limit = limit
+        self._streams: dict[str, Stream] = {}
+        self._finished: set[str] = set()
+        self.changed = asyncio.Event()
+
+    def append(self, session_id: str, data: bytes) -> None:
+        stream = self._streams.get(session_id)
+        if stream is None:
+            stream = self._streams[session_id] = Stream(self.limit)
+        stream.append(data)
+        self.changed.set()
+
+    def get(self, session_id: str) -> Stream | None:
+        return self._streams.get(session_id)
+
+    def __iter__(self) -> Iterator[tuple[str, Stream]]:
+        return iter(list(self._streams.items()))
+
+    def ack(self, session_id: str, offset: int) -> None:
+        """Raises ``shared.resume.ResumeError`` for an offset beyond what was produced."""
+        stream = self._streams.get(session_id)
+        if stream is None:
+            return
+        stream.ack(offset)
+        self._drop_if_done(session_id)
+
+    def finish(self, session_id: str) -> None:
+        """The session exited: forget its stream once the relay holds all of it."""
+        self._finished.add(session_id)
+        self._drop_if_done(session_id)
+
+    def _drop_if_done(self, session_id: str) -> None:
+        stream = self._streams.get(session_id)
+        if session_id in self._finished and stream is not None and stream.acked >= stream.produced:
+            del self._streams[session_id]
+            self._finished.discard(session_id)
 
 
 class Agent:
     """Maps protocol commands onto a :class:`SessionManager`."""
 
-    def __init__(self, manager: SessionManager, reply_cache: int = REPLY_CACHE) -> None:
+    def __init__(
+        self,
+        manager: SessionManager,
+        *,
+        ledger: RequestLedger[Reply] | None = None,
+        stream_limit: int = DEFAULT_BUFFER_BYTES,
+        reaper: Reaper | None | Literal["default"] = "default",
+    ) -> None:
         self.manager = manager
+        self.ledger: RequestLedger[Reply] = ledger if ledger is not None else RequestLedger()
+        self.streams = OutputStreams(stream_limit)
+        # Default: records under the state dir, so a crashed run's orphans can be reaped.
+        self.reaper = Reaper(tether_home()) if reaper == "default" else reaper
+        self.lost: list[SessionInfo] = []  # sessions a previous run left, reported as exited
+        self.runs = 0  # commands actually run (not answered from the ledger)
         self._subscribers: list[Callable[[Unsolicited], None]] = []
-        self._replies: OrderedDict[str, tuple[AgentCommand, asyncio.Future[Reply]]] = OrderedDict()
-        self._cache_size = reply_cache
-        self._running: set[asyncio.Task[Reply]] = set()
+        self._tasks: dict[str, asyncio.Task[Reply]] = {}
+        self._read_ids: OrderedDict[str, str] = OrderedDict()
         manager.on_exit = self._session_exited
         manager.on_prompt = self._prompt_detected
+        manager.on_output = self._output
+        manager.on_start = self._started
+
+    def reap_orphans(self) -> list[SessionInfo]:
+        """Kill what a crashed previous run left behind; its sessions are reported as exited."""
+        if self.reaper is not None:
+            self.lost = self.reaper.reap()[-KEEP_EXITED:]
+        return self.lost
+
+    def session_infos(self) -> list[SessionInfo]:
+        """Every session (live, kept exited, lost by a previous run) for the hello."""
+        return self.lost + [s.info() for s in self.manager.list()]
 
     # ------------------------------------------------------------ reports
 
@@ -104,7 +226,20 @@ class Agent:
                 log.exception("a subscriber failed on %s", report.type)
 
     def _session_exited(self, session: Session) -> None:
+        if self.reaper is not None:
+            self.reaper.forget(session.session_id)
+        self.streams.finish(session.session_id)
         self._publish(SessionExited(session=session.info()))
+
+    def _started(self, session: Session) -> None:
+        if self.reaper is not None and session.pid is not None:
+            try:
+                self.reaper.record(session.info(), session.pid)
+            except OSError:
+                log.exception("could not record session %s for the reaper", session.session_id)
+
+    def _output(self, session: Session, data: bytes) -> None:
+        self.streams.append(session.session_id, data)
 
     def _prompt_detected(self, session: Session, prompt: Prompt) -> None:
         self._publish(PromptDetected(prompt=prompt))
@@ -113,42 +248,73 @@ class Agent:
 
     def remembers(self, request_id: str) -> bool:
         """Whether a command with this id has been received (running or done) and is still kept."""
-        return request_id in self._replies
+        return request_id in self._read_ids or self.ledger.lookup(request_id) is not None
+
+    def lookup(self, request_id: str) -> RequestLookedUp:
+        """What became of ``request_id``, without admitting or running anything."""
+        known = self.ledger.lookup(request_id)
+        if isinstance(known, InFlight):
+            return RequestLookedUp(request_id=request_id, state=LookupState.RUNNING)
+        if isinstance(known, Replay):
+            return RequestLookedUp(
+                request_id=request_id, state=LookupState.DONE, reply=known.result
+            )
+        return RequestLookedUp(request_id=request_id, state=LookupState.UNKNOWN)
 
     async def handle(self, cmd: Command) -> Reply:
         """Run ``cmd`` once per ``request_id``; return its reply. Never raises for a bad command.
 
-        ``Welcome`` and ``Ping`` are link frames, not commands: the connection
-        answers them; here they get an ``unsupported`` failure.
+        Link frames (``Welcome``, ``Ping``, acks, look-ups...) are not commands:
+        the connection answers them; here they get an ``unsupported`` failure.
         """
-        if isinstance(cmd, (Welcome, Ping)):
+        if isinstance(cmd, LinkFrame):
             return _failed(
                 "-",
                 ErrorCode.UNSUPPORTED,
                 f"{cmd.type!r} is not a session command",
                 "the connection handles link frames itself",
             )
-        cached = self._replies.get(cmd.request_id)
-        if cached is not None:
-            previous, future = cached
-            self._replies.move_to_end(cmd.request_id)
-            if previous != cmd:
-                return _failed(
-                    cmd.request_id,
-                    ErrorCode.INVALID_ARGUMENT,
-                    f"request id {cmd.request_id!r} was already used for another command",
-                    "use a new request id for every new command",
-                )
-            return await asyncio.shield(future)
-        task = asyncio.get_running_loop().create_task(self._run(cmd), name=f"cmd-{cmd.request_id}")
-        # The loop holds tasks weakly: keep each alive until done, even once
-        # its caller has gone and the cache has moved on.
-        self._running.add(task)
-        task.add_done_callback(self._running.discard)
-        self._replies[cmd.request_id] = (cmd, task)
-        while len(self._replies) > self._cache_size:
-            self._replies.popitem(last=False)
+        rid = cmd.request_id
+        fingerprint = _fingerprint(cmd)
+        if isinstance(cmd, ReadCommand):
+            if self._read_ids.get(rid, fingerprint) != fingerprint or self.ledger.lookup(rid):
+                return _reused(rid)
+            self._read_ids[rid] = fingerprint
+            self._read_ids.move_to_end(rid)
+            while len(self._read_ids) > READ_IDS_KEPT:
+                self._read_ids.popitem(last=False)
+            self.runs += 1
+            return await self._run(cmd)
+        if rid in self._read_ids:
+            return _reused(rid)
+        try:
+            admission = self.ledger.begin(rid, time.monotonic(), fingerprint)
+        except RequestReused:
+            return _reused(rid)
+        except LedgerFull as exc:
+            return _failed(rid, ErrorCode.INTERNAL, str(exc), "wait a minute, then retry")
+        if isinstance(admission, Replay):
+            result: Reply = admission.result
+            return result
+        if isinstance(admission, InFlight):
+            return await asyncio.shield(self._tasks[rid])
+        assert isinstance(admission, Fresh)
+        self.runs += 1
+        task = asyncio.get_running_loop().create_task(self._run(cmd), name=f"cmd-{rid}")
+        # Kept here (the loop holds tasks weakly) until done, even once its caller has gone.
+        self._tasks[rid] = task
+        task.add_done_callback(lambda t: self._finished(rid, t))
         return await asyncio.shield(task)
+
+    def _finished(self, rid: str, task: asyncio.Task[Reply]) -> None:
+        self._tasks.pop(rid, None)
+        if task.cancelled() or task.exception() is not None:
+            reply: Reply = _failed(
+                rid, ErrorCode.INTERNAL, "the supervisor stopped while running the command"
+            )
+        else:
+            reply = task.result()
+        self.ledger.finish(rid, reply, time.monotonic())
 
     async def _run(self, cmd: AgentCommand) -> Reply:
         try:
@@ -273,6 +439,21 @@ def _whole_characters(data: bytes) -> bytes:
             need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
             return data if back >= need or back == len(data) else data[:-back]
     return data
+
+
+def _fingerprint(cmd: AgentCommand) -> str:
+    """The command without its id: the same id with other content is a reuse, not a retry."""
+    body = cmd.model_dump_json(exclude={"request_id"})
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _reused(request_id: str) -> RequestFailed:
+    return _failed(
+        request_id,
+        ErrorCode.INVALID_ARGUMENT,
+        f"request id {request_id!r} was already used for another command",
+        "use a new request id for every new command",
+    )
 
 
 def _failed(request_id: str, code: ErrorCode, message: str, hint: str = "") -> RequestFailed:

@@ -2,19 +2,35 @@
 
 The Mac dials out and never listens: this module connects, says hello, runs
 each command through the transport-free :class:`supervisor.agent.Agent`, sends
-the reply, and reconnects with jittered backoff when the link drops.
+the reply, streams every session's output, and reconnects when the link drops.
 
-Errors that retrying cannot fix (a wrong pairing secret, an incompatible
-protocol version, a bad URL) stop the loop with :class:`LinkRefused`, whose
-message tells the owner what to do.
+Contracts:
+
+* **Output, nothing lost or twice**: after ``Welcome`` each session's output is
+  sent from the offset the relay says it holds (``Welcome.resume``; 0 if not
+  listed), in order, before anything newer: one cursor per session per link.
+  ``AckOutput`` releases bytes; ``ResendOutput`` rewinds the cursor; bytes the
+  bounded buffer had to drop are announced as ``OutputDropped``. Streaming runs
+  in its own task: a slow link slows this task (the socket's write buffer
+  applies backpressure), never the PTY reader, whose bytes wait in the bounded
+  buffer.
+* **Liveness**: a ``Heartbeat`` every ``heartbeat_interval`` seconds; the link
+  is declared dead, closed and redialled when nothing at all arrived from the
+  relay for ``heartbeat_timeout`` seconds (a half-open link included).
+* **Reconnect**: :class:`shared.backoff.Backoff` (full jitter, reset only after
+  the link stayed up ``stable_after`` seconds, close codes 1012/1013 wait longer).
+* Errors retrying cannot fix (a wrong pairing secret, an incompatible protocol
+  version, a bad URL) stop the loop with :class:`LinkRefused`, whose message
+  tells the owner what to do.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
-import random
-from collections.abc import Callable, Coroutine, Iterator
+import time
+from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
 
 from websockets.asyncio.client import ClientConnection, connect  # noqa: TID251 - owns websockets
@@ -26,16 +42,21 @@ from websockets.exceptions import (  # noqa: TID251
 )
 
 from shared import protocol as p
+from shared.backoff import Backoff
+from shared.resume import Gap, ResumeError
+from supervisor.agent import OutputStreams
 
 log = logging.getLogger("tether.supervisor.link")
 
 HELLO_TIMEOUT = 10.0
+HEARTBEAT_INTERVAL = 10.0
+HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~25-35 s
+CLOSE_TIMEOUT = 2.0  # a dead link's closing handshake must not hold up the redial
 # Close codes the relay uses for "do not retry": the owner must act.
 FATAL_CLOSE_CODES = {
     4401: "the relay refused the pairing secret",
     4400: "the relay speaks another protocol version",
 }
-TRY_LATER_CLOSE_CODES = {1012, 1013}
 
 
 class LinkRefused(Exception):
@@ -43,18 +64,17 @@ class LinkRefused(Exception):
 
 
 class CommandHandler(Protocol):
+    streams: OutputStreams
+
     async def handle(self, command: p.Command) -> p.Reply: ...
     def subscribe(self, listener: Callable[[p.Report], None]) -> None: ...
+    def session_infos(self) -> list[p.SessionInfo]: ...
+    def lookup(self, request_id: str) -> p.RequestLookedUp: ...
+    def reap_orphans(self) -> list[p.SessionInfo]: ...
 
 
-def full_jitter(
-    base: float = 0.5, cap: float = 30.0, rand: Callable[[float, float], float] = random.uniform
-) -> Iterator[float]:
-    """Delays for reconnect attempt n: uniform(0, min(cap, base * 2**n))."""
-    attempt = 0
-    while True:
-        yield rand(0, min(cap, base * 2**attempt))
-        attempt += 1
+class _Dead(Exception):
+    """The heartbeat found the link silent."""
 
 
 class RelayConnection:
@@ -69,46 +89,71 @@ class RelayConnection:
         *,
         version: str = "",
         stable_after: float = 10.0,
-        backoff: Callable[[], Iterator[float]] = full_jitter,
+        backoff: Backoff | None = None,
+        heartbeat_interval: float = HEARTBEAT_INTERVAL,
+        heartbeat_timeout: float = HEARTBEAT_TIMEOUT,
+        hello_timeout: float = HELLO_TIMEOUT,
     ) -> None:
         self.url, self.host, self._secret, self._agent = url, host, secret, agent
         self._version = version
-        self._stable_after = stable_after
-        self._backoff = backoff
+        self.backoff = backoff if backoff is not None else Backoff(stable_after=stable_after)
+        self.heartbeat_interval = heartbeat_interval
+        self.heartbeat_timeout = heartbeat_timeout
+        self.hello_timeout = hello_timeout
         self._ws: ClientConnection | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._cursors: dict[str, int] = {}  # per link: next offset to send, per session
+        self._last_heard = 0.0
         self.connected = asyncio.Event()
+        self.attempts = 0  # connection attempts since start (tests bound the reconnect rate)
+        self.links = 0  # links that got a Welcome
+        self.last_close_code: int | None = None
         agent.subscribe(self._forward_report)
 
     async def run_forever(self) -> None:
-        """Connect, serve, reconnect; returns only by cancellation or :class:`LinkRefused`."""
-        delays = self._backoff()
+        """Connect, serve, reconnect; returns only by cancellation or :class:`LinkRefused`.
+
+        First reaps what a crashed previous run left (``Agent.reap_orphans``): the
+        hello then reports those sessions as exited, with the reason.
+        """
         loop = asyncio.get_running_loop()
+        for lost in self._agent.reap_orphans():
+            log.warning("session %s: %s", lost.session_id, lost.state_reason)
         while True:
-            started = loop.time()
+            opened = False
+            code: int | None = None
+            self.attempts += 1
             try:
-                await self._serve_once()
+                opened = await self._serve_once()
             except LinkRefused:
                 raise
+            except _Dead:
+                opened = True
+                log.warning(
+                    "no frame from %s for %gs: link presumed dead", self.url, self.heartbeat_timeout
+                )
             except (TimeoutError, OSError, InvalidHandshake, ConnectionClosed) as exc:
+                opened = self.connected.is_set() or isinstance(exc, _Opened)
+                code = _close_code(exc)
                 log.warning("link to %s lost: %s", self.url, _describe(exc))
-            # Reset the backoff only after a stable link, so a relay that accepts
-            # and then closes at once cannot drive a tight reconnect loop.
-            if loop.time() - started >= self._stable_after:
-                delays = self._backoff()
-            delay = next(delays)
+            self.last_close_code = code
+            if opened:
+                delay = self.backoff.disconnected(loop.time(), code)
+            else:
+                delay = self.backoff.failed(code)
             log.info("reconnecting in %.1fs", delay)
             await asyncio.sleep(delay)
 
-    async def _serve_once(self) -> None:
+    async def _serve_once(self) -> bool:
+        """One link, from dial to drop; returns whether it got as far as ``Welcome``."""
         try:
             ws = await connect(
                 self.url,
                 compression=None,
                 max_size=p.MAX_FRAME_BYTES,
-                open_timeout=HELLO_TIMEOUT,
-                ping_interval=20,
-                ping_timeout=20,
+                open_timeout=self.hello_timeout,
+                close_timeout=CLOSE_TIMEOUT,
+                ping_interval=None,  # our own heartbeats, in both directions, decide
             )
         except InvalidURI as exc:
             raise LinkRefused(
@@ -121,24 +166,41 @@ class RelayConnection:
                     f"(HTTP {exc.response.status_code}); check the URL and secret"
                 ) from None
             raise
+        workers: list[asyncio.Task[None]] = []
+        loop = asyncio.get_running_loop()
         try:
-            await self._handshake(ws)
+            welcome = await self._handshake(ws)
+            self.backoff.connected(loop.time())
+            self.links += 1
+            self._resume(welcome)
             self._ws = ws
+            self._last_heard = loop.time()
             self.connected.set()
             log.info("connected to %s as %r", self.url, self.host)
+            workers = [
+                asyncio.create_task(self._stream(ws)),
+                asyncio.create_task(self._heartbeat(ws)),
+            ]
             async for message in ws:
+                self._last_heard = loop.time()
                 self._dispatch(message)
+            raise _Opened(ws.close_code)
         except ConnectionClosed as exc:
             self._raise_if_fatal(exc)
+            if self.connected.is_set():
+                raise _Opened(_close_code(exc)) from None
             raise
         finally:
             self.connected.clear()
             self._ws = None
+            for worker in workers:
+                worker.cancel()
+            results = await asyncio.gather(*workers, return_exceptions=True)
             await ws.close()
+            if any(isinstance(r, _Dead) for r in results):
+                raise _Dead()  # the silence is the news, not the abort it caused
 
-    async def _handshake(self, ws: ClientConnection) -> None:
-        listed = await self._agent.handle(p.ListSessions(request_id="hello"))
-        sessions = listed.sessions if isinstance(listed, p.SessionsListed) else []
+    async def _handshake(self, ws: ClientConnection) -> p.Welcome:
         await ws.send(
             p.encode(
                 p.Hello(
@@ -146,14 +208,73 @@ class RelayConnection:
                     host=self.host,
                     secret=self._secret,
                     supervisor_version=self._version,
-                    sessions=sessions,
+                    sessions=self._agent.session_infos(),
                 )
             )
         )
-        async with asyncio.timeout(HELLO_TIMEOUT):
+        async with asyncio.timeout(self.hello_timeout):
             first = p.decode_command(await ws.recv())
         if not isinstance(first, p.Welcome):
             raise LinkRefused(f"the relay answered hello with {first.type!r}, not 'welcome'")
+        return first
+
+    def _resume(self, welcome: p.Welcome) -> None:
+        """Start every session's cursor at the offset the relay holds (0 if it holds none)."""
+        held = {pos.session_id: pos.offset for pos in welcome.resume}
+        self._cursors = {}
+        for sid, stream in self._agent.streams:
+            offset = held.get(sid, 0)
+            try:
+                stream.ack(offset)
+            except ResumeError as exc:
+                log.error("session %s: %s", sid, exc)
+                offset = stream.produced  # the relay's copy is of another stream: do not add to it
+            self._cursors[sid] = offset
+        self._agent.streams.changed.set()
+
+    # ------------------------------------------------------------ workers
+
+    async def _stream(self, ws: ClientConnection) -> None:
+        """Send every session's output from its cursor, round robin, one chunk at a time."""
+        streams = self._agent.streams
+        while True:
+            streams.changed.clear()
+            sent = False
+            for sid, stream in streams:
+                cursor = self._cursors.get(sid, 0)
+                item = stream.next_from(cursor)
+                if item is None:
+                    continue
+                if isinstance(item, Gap):
+                    log.warning("session %s: output [%d, %d) dropped", sid, item.start, item.end)
+                    frame: p.Report = p.OutputDropped(
+                        session_id=sid, start=item.start, end=item.end
+                    )
+                else:
+                    frame = p.Output(
+                        session_id=sid,
+                        offset=item.offset,
+                        data=base64.b64encode(item.data).decode("ascii"),
+                    )
+                # Advance before the await: a ResendOutput arriving meanwhile rewinds it.
+                self._cursors[sid] = item.end
+                await ws.send(p.encode(frame))
+                sent = True
+            if not sent:
+                await streams.changed.wait()
+
+    async def _heartbeat(self, ws: ClientConnection) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(min(self.heartbeat_interval, self.heartbeat_timeout / 3))
+            if loop.time() - self._last_heard > self.heartbeat_timeout:
+                # Abort rather than close: a closing handshake cannot cross a dead link,
+                # and the reader must stop waiting now.
+                ws.transport.abort()
+                raise _Dead()
+            await ws.send(p.encode(p.Heartbeat(sent_at=time.time())))
+
+    # ------------------------------------------------------------ frames
 
     def _raise_if_fatal(self, exc: ConnectionClosed) -> None:
         rcvd = exc.rcvd
@@ -174,16 +295,39 @@ class RelayConnection:
             log.info("dropped an unknown %r frame (newer relay?)", frame.type)
         elif isinstance(frame, p.Ping):
             self._spawn(self._send(p.Pong(sent_at=frame.sent_at)))
+        elif isinstance(frame, p.AckOutput):
+            try:
+                self._agent.streams.ack(frame.session_id, frame.offset)
+            except ResumeError as exc:
+                log.error("session %s: %s", frame.session_id, exc)
+        elif isinstance(frame, p.ResendOutput):
+            self._rewind(frame)
+        elif isinstance(frame, p.HeartbeatAcked):
+            pass  # hearing anything is what counts
+        elif isinstance(frame, p.LookupRequest):
+            self._spawn(self._send(self._agent.lookup(frame.request_id)))
         elif isinstance(frame, p.Welcome):
             log.info("ignored a repeated welcome")
         else:
             self._spawn(self._run(frame))
 
+    def _rewind(self, frame: p.ResendOutput) -> None:
+        stream = self._agent.streams.get(frame.session_id)
+        if stream is None:
+            return
+        try:
+            stream.ack(frame.offset)  # the relay holds everything before it
+        except ResumeError as exc:
+            log.error("session %s: %s", frame.session_id, exc)
+            return
+        self._cursors[frame.session_id] = frame.offset
+        self._agent.streams.changed.set()
+
     async def _run(self, command: p.Command) -> None:
         reply = await self._agent.handle(command)
         await self._send(reply)
 
-    async def _send(self, frame: p.Report | p.Reply) -> None:
+    async def _send(self, frame: p.Report | p.Reply | p.RequestLookedUp) -> None:
         ws = self._ws
         if ws is None:
             log.info("link down: %s not sent", frame.type)
@@ -206,6 +350,22 @@ class RelayConnection:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("command task failed", exc_info=task.exception())
+
+
+class _Opened(ConnectionError):
+    """The link had been up (got Welcome) when it closed with ``code``."""
+
+    def __init__(self, code: int | None) -> None:
+        super().__init__(f"closed ({code})")
+        self.code = code
+
+
+def _close_code(exc: BaseException) -> int | None:
+    if isinstance(exc, _Opened):
+        return exc.code
+    if isinstance(exc, ConnectionClosed) and exc.rcvd is not None:
+        return exc.rcvd.code
+    return None
 
 
 def _describe(exc: BaseException) -> str:

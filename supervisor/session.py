@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 REFRESH_INTERVAL = 0.2  # the screen lags output by at most this while output flows
 IDLE_AFTER = 3.0  # seconds of quiet (and no prompt) before a session counts as idle
 ENTER_PAUSE = 0.15  # Ink TUIs read text and "\r" in one burst as a paste, not a submit
+FLOOD_BYTES = 32 * 1024  # unrendered output per refresh interval that counts as a flood
 SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may block the loop
 EOF_GRACE = 1.0  # after exit, how long trailing output may take to arrive
 STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
@@ -48,6 +49,7 @@ ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the scr
 
 ExitCallback = Callable[["Session"], None]
 PromptCallback = Callable[["Session", Prompt], None]
+OutputCallback = Callable[["Session", bytes], None]  # must be cheap: runs in the read path
 
 
 def new_session_id() -> str:
@@ -86,6 +88,7 @@ class Session:
         self.tracker = PromptTracker(session_id, family_of(self.command))
         self.on_exit: ExitCallback | None = None
         self.on_prompt: PromptCallback | None = None
+        self.on_output: OutputCallback | None = None
         self._proc: PtyProcess | None = None
         self._cursor_keys = CursorKeyMode()
         self._fed = 0  # journal offset the screen has consumed up to
@@ -116,6 +119,7 @@ class Session:
         command: Sequence[str] | None = None,
         on_exit: ExitCallback | None = None,
         on_prompt: PromptCallback | None = None,
+        on_output: OutputCallback | None = None,
     ) -> Session:
         """Spawn ``argv`` in a PTY. ``command`` is what to report (default ``argv``).
 
@@ -123,6 +127,7 @@ class Session:
         """
         self = cls(session_id or new_session_id(), command or argv, cwd, name, cols, rows)
         self.on_exit, self.on_prompt = on_exit, on_prompt
+        self.on_output = on_output  # set before the spawn, so not even the first byte is missed
         self._proc = await PtyProcess.spawn(
             argv, cwd=cwd, env=env, cols=cols, rows=rows, on_data=self._on_data
         )
@@ -136,6 +141,8 @@ class Session:
     def _on_data(self, data: bytes) -> None:
         # Hot path: at most a few microseconds per 4 KiB read.
         self.journal.append(data)
+        if self.on_output is not None:
+            self.on_output(self, data)
         self._last_output = time.monotonic()
         self._output_seen = True
         self._output_event.set()
@@ -152,8 +159,16 @@ class Session:
         self._timer = None
         if self.exited:
             return
-        self.refresh()
         quiet = time.monotonic() - self._last_output
+        if quiet < REFRESH_INTERVAL / 2 and self.journal.end - self._fed > FLOOD_BYTES:
+            # A flood is pouring in: nothing can be waiting for a human, and
+            # feeding pyte now (~1 us a byte) would only slow the reader. A read
+            # catches up on demand; the timer looks again once output pauses.
+            # (A footer clock or a spinner is far below this and is still read.)
+            self._set_state(SessionState.WORKING, "producing output")
+            self._schedule_refresh(REFRESH_INTERVAL)
+            return
+        self.refresh()
         if quiet < IDLE_AFTER:
             # Look again after doubling quiet spells (0.2, 0.4, 0.8 ... s), so a
             # prompt that needs quiet to be believed, and idleness, are noticed.

@@ -88,6 +88,8 @@ class SessionManager:
         self._starting = 0  # spawns in flight count against max_sessions too
         self.on_exit: Callable[[Session], None] | None = None
         self.on_prompt: Callable[[Session, Prompt], None] | None = None
+        self.on_output: Callable[[Session, bytes], None] | None = None
+        self.on_start: Callable[[Session], None] | None = None
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -133,6 +135,7 @@ class SessionManager:
                 command=argv,
                 on_exit=self._exited,
                 on_prompt=self._prompted,
+                on_output=self._output,
             )
         except PtySpawnError as exc:
             raise CommandFailed(
@@ -145,6 +148,8 @@ class SessionManager:
         finally:
             self._starting -= 1
         self._sessions[session.session_id] = session
+        if self.on_start is not None:
+            self.on_start(session)
         self._forget_old_exited()
         log.info("session %s started: %s in %s", session.session_id, argv, workdir)
         return session
@@ -178,6 +183,10 @@ class SessionManager:
         self._forget_old_exited()
         if self.on_exit is not None:
             self.on_exit(session)
+
+    def _output(self, session: Session, data: bytes) -> None:
+        if self.on_output is not None:
+            self.on_output(session, data)
 
     def _prompted(self, session: Session, prompt: Prompt) -> None:
         if self.on_prompt is not None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -16,6 +17,7 @@ from server.config import RelayConfig
 from server.hub import Hub
 from supervisor.agent import Agent
 from supervisor.connection import RelayConnection
+from supervisor.reaper import Reaper
 from supervisor.sessions import SessionManager
 from tests.support import eventually, scaled
 
@@ -39,8 +41,9 @@ class Relay:
 
 @asynccontextmanager
 async def running_relay(
-    tmp_path: Path, hello_timeout: float = 10.0, port: int = 0
+    tmp_path: Path, hello_timeout: float = 10.0, port: int = 0, **settings: Any
 ) -> AsyncIterator[Relay]:
+    """``settings``: more ``RelayConfig`` fields (heartbeat_interval, offline_grace...)."""
     config = RelayConfig(
         relay_token=TOKEN,
         pairing_secret=SECRET,
@@ -48,6 +51,7 @@ async def running_relay(
         port=0,
         hello_timeout=hello_timeout,
     )
+    config = replace(config, **settings)
     app = build_app(config)
     sock = bind_socket("127.0.0.1", port)
     port = sock.getsockname()[1]
@@ -61,6 +65,7 @@ async def running_relay(
         server.should_exit = True
         await asyncio.wait_for(task, scaled(10))
         sock.close()
+        app.state.hub.store.close()
 
 
 @dataclass
@@ -69,6 +74,7 @@ class Supervisor:
     link: RelayConnection
     manager: SessionManager
     task: asyncio.Task[None]
+    agent: Agent
 
 
 def write_policy(path: Path, root: Path, commands: str = '["tether:mock-agent"]') -> Path:
@@ -83,16 +89,28 @@ def write_policy(path: Path, root: Path, commands: str = '["tether:mock-agent"]'
 
 @asynccontextmanager
 async def running_supervisor(
-    relay: Relay, name: str, policy_file: Path
+    relay: Relay,
+    name: str,
+    policy_file: Path,
+    url: str | None = None,
+    agent: dict[str, Any] | None = None,
+    **link_settings: Any,
 ) -> AsyncIterator[Supervisor]:
-    """A real supervisor (agent, PTY sessions, outbound link) in this event loop."""
+    """A real supervisor (agent, PTY sessions, outbound link) in this event loop.
+
+    ``url``: dial this instead of the relay (a fault proxy); ``agent``: Agent
+    keyword arguments; ``link_settings``: RelayConnection keyword arguments.
+    """
     manager = SessionManager(policy_file=policy_file)
-    link = RelayConnection(relay.ws, name, SECRET, Agent(manager), stable_after=0.5)
+    link_settings.setdefault("stable_after", 0.5)
+    settings: dict[str, Any] = {"reaper": Reaper(policy_file.parent), **(agent or {})}
+    the_agent = Agent(manager, **settings)
+    link = RelayConnection(url or relay.ws, name, SECRET, the_agent, **link_settings)
     task = asyncio.create_task(link.run_forever())
     try:
         await asyncio.wait_for(link.connected.wait(), scaled(10))
-        await eventually(lambda: is_online(relay, name), 10, f"{name} online at the relay")
-        yield Supervisor(name, link, manager, task)
+        await eventually(lambda: is_online(relay, name), 10, f"{name} online at the relay")  # type: ignore[arg-type]
+        yield Supervisor(name, link, manager, task, the_agent)
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)

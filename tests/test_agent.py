@@ -20,6 +20,7 @@ from shared.protocol import (
     Key,
     KeysSent,
     ListSessions,
+    LookupState,
     OutputRead,
     PromptAnswered,
     PromptDetected,
@@ -41,6 +42,7 @@ from shared.protocol import (
     StopSession,
     decode_command,
 )
+from shared.resume import Chunk
 from supervisor.agent import Agent, Unsolicited
 from supervisor.sessions import SessionManager
 from tests.support import eventually, scaled
@@ -301,3 +303,30 @@ async def test_the_mock_agent_runs_outside_the_repo_and_its_permission_menu_is_a
     )
     assert isinstance(answered, PromptAnswered) and answered.prompt_gone
     await eventually(lambda: "Chose: Yes" in session.snapshot().text, what="the choice taken")
+
+
+async def test_a_looked_up_request_is_done_with_its_reply_running_or_unknown(agent: Agent) -> None:
+    assert agent.lookup("never-sent").state is LookupState.UNKNOWN
+    cmd = StartSession(request_id="looked-up", command=["cat"])
+    running = asyncio.ensure_future(agent.handle(cmd))
+    await eventually(lambda: agent.remembers("looked-up"), what="the command received")
+    assert agent.lookup("looked-up").state in (LookupState.RUNNING, LookupState.DONE)
+    reply = await running
+    done = agent.lookup("looked-up")
+    assert done.state is LookupState.DONE and done.reply == reply
+    assert agent.runs == 1 and len(agent.manager.list()) == 1
+
+
+async def test_every_output_byte_is_kept_in_its_stream_until_the_relay_acknowledges_it(
+    agent: Agent,
+) -> None:
+    sid = await start(agent, ["cat"])
+    await agent.handle(SendInput(request_id=rid(), session_id=sid, text="hello"))
+    journal = agent.manager.get(sid).journal
+    await eventually(lambda: journal.read(0, 100).data.count(b"hello") >= 2, what="the echo")
+    stream = agent.streams.get(sid)
+    assert stream is not None and stream.produced == journal.end
+    chunk = stream.next_from(0)
+    assert isinstance(chunk, Chunk) and chunk.data == journal.read(0, journal.end).data
+    stream.ack(4)
+    assert stream.acked == 4 and stream.buffered == journal.end - 4

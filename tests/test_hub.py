@@ -198,7 +198,7 @@ async def test_a_dropped_link_fails_its_pending_calls_at_once_with_delivery_unkn
     assert (await hub.hosts())[0].online is False
 
 
-async def test_a_second_connection_for_the_same_host_fences_the_first() -> None:
+async def test_a_second_connection_for_the_same_host_fences_the_first_and_takes_its_calls() -> None:
     hub = Hub()
     old, old_link = attach(hub, "studio", info())
     call = asyncio.create_task(
@@ -207,17 +207,18 @@ async def test_a_second_connection_for_the_same_host_fences_the_first() -> None:
     await old_link.next_command()
     new, new_link = attach(hub, "studio", info())
     assert old_link.fenced is not None and "replaced" in old_link.fenced
-    with pytest.raises(DeliveryUnknown, match="replaced"):
-        await asyncio.wait_for(call, scaled(5))
+    await hub.redeliver(new)
+    # The call in flight is sent again on the new link, with the same request id.
+    again = await new_link.next_command()
+    assert isinstance(again, GetStatus) and again.request_id == "r1"
     # The fenced link's late detach and late replies change nothing for the new one.
     hub.detach(old)
+    hub.deliver(old, InputSent(request_id="r1", session_id=SID, bytes_written=9))
     hub.deliver(old, SessionExited(session=info(state=SessionState.EXITED)))
-    second = asyncio.create_task(
-        hub.call(GetStatus(request_id="r2", session_id=SID), session_id=SID)
+    hub.deliver(new, InputSent(request_id="r1", session_id=SID, bytes_written=0))
+    assert (await asyncio.wait_for(call, scaled(5))) == InputSent(
+        request_id="r1", session_id=SID, bytes_written=0
     )
-    assert isinstance(await new_link.next_command(), GetStatus)
-    hub.deliver(new, InputSent(request_id="r2", session_id=SID, bytes_written=0))
-    assert (await asyncio.wait_for(second, scaled(5))).request_id == "r2"
     [status] = await hub.hosts()
     assert status.online and status.session_count == 1
 

@@ -44,7 +44,11 @@ _PROMPT = p.Prompt(
 )
 
 EXAMPLES: list[BaseModel] = [
-    p.Welcome(),
+    p.Welcome(resume=[p.OutputPosition(session_id="s3cr3t-session-id", offset=4096)]),
+    p.AckOutput(session_id="s3cr3t-session-id", offset=4096),
+    p.ResendOutput(session_id="s3cr3t-session-id", offset=1024),
+    p.HeartbeatAcked(sent_at=1700000000.5),
+    p.LookupRequest(request_id="r-3"),
     p.ListSessions(request_id="r-1"),
     p.StartSession(request_id="r-2", command=["claude"], cwd="/home/dev/app", name="app"),
     p.SendInput(request_id="r-3", session_id="s3cr3t-session-id", text="run the tests"),
@@ -100,6 +104,13 @@ EXAMPLES: list[BaseModel] = [
     p.SessionExited(session=_INFO),
     p.PromptDetected(prompt=_PROMPT),
     p.Pong(sent_at=1700000000.25),
+    p.OutputDropped(session_id="s3cr3t-session-id", start=1024, end=8192),
+    p.Heartbeat(sent_at=1700000000.5),
+    p.RequestLookedUp(
+        request_id="r-3",
+        state=p.LookupState.DONE,
+        reply=p.InputSent(request_id="r-3", session_id="s3cr3t-session-id", bytes_written=14),
+    ),
 ]
 
 
@@ -152,6 +163,20 @@ def test_an_unknown_frame_type_decodes_to_unknown_frame_instead_of_failing() -> 
 def test_malformed_frames_raise_frame_error(text: str) -> None:
     with pytest.raises(p.FrameError):
         p.decode_command(text)
+
+
+def test_an_output_dropped_range_must_not_be_empty_or_reversed() -> None:
+    frame = '{"type": "output_dropped", "session_id": "s3cr3t-session-id", "start": 9, "end": 9}'
+    with pytest.raises(p.FrameError, match="start < end"):
+        p.decode_report(frame)
+
+
+def test_a_looked_up_request_carries_its_reply_typed() -> None:
+    frame = p.decode_report(
+        '{"type": "request_looked_up", "request_id": "r-1", "state": "done",'
+        ' "reply": {"type": "sessions_listed", "request_id": "r-1", "sessions": []}}'
+    )
+    assert isinstance(frame, p.RequestLookedUp) and isinstance(frame.reply, p.SessionsListed)
 
 
 def test_an_oversized_frame_is_refused_before_parsing() -> None:

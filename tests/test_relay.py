@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import json
 import os
@@ -38,6 +39,7 @@ from shared.protocol import (
     PROTOCOL_VERSION,
     Command,
     Hello,
+    Output,
     Reply,
     SessionInfo,
     SessionStarted,
@@ -83,12 +85,18 @@ async def start_reply(ws: ClientConnection, command: Command) -> Reply | None:
 
 @asynccontextmanager
 async def fake_supervisor(
-    relay: Relay, host: str = "studio", handler: Handler = start_reply
+    relay: Relay,
+    host: str = "studio",
+    handler: Handler = start_reply,
+    sessions: list[SessionInfo] | None = None,
 ) -> AsyncIterator[tuple[ClientConnection, asyncio.Queue[Command]]]:
     """A supervisor speaking the protocol: hello, then answer each command with ``handler``."""
     received: asyncio.Queue[Command] = asyncio.Queue()
     async with connect(relay.ws, compression=None) as ws:
-        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host=host, secret=SECRET)))
+        hello = Hello(
+            protocol_version=PROTOCOL_VERSION, host=host, secret=SECRET, sessions=sessions or []
+        )
+        await ws.send(encode(hello))
         welcome = decode_command(await asyncio.wait_for(ws.recv(), scaled(10)))
         assert isinstance(welcome, Welcome)
 
@@ -387,3 +395,66 @@ async def test_python_m_server_prints_its_url_and_token_and_serves_them(tmp_path
     finally:
         proc.terminate()
         await asyncio.wait_for(proc.wait(), scaled(20))
+
+
+# ---------------------------------------------------------------- reliability over HTTP
+
+
+async def test_an_offline_hosts_sessions_and_output_are_served_from_the_relays_copy(
+    relay: Relay,
+) -> None:
+    async with fake_supervisor(relay, "laptop", sessions=[session_info()]) as (ws, _):
+        await ws.send(
+            encode(
+                Output(session_id=SID, offset=0, data=base64.b64encode(b"build ok\r\n").decode())
+            )
+        )
+        await eventually(lambda: relay.hub.store.all_output(SID) == b"build ok\r\n", 10, "stored")
+    await eventually(lambda: host_offline(relay, "laptop"), 10, "laptop offline")  # type: ignore[arg-type]
+    async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+        listed = (await client.call_tool("list_sessions", {})).structured_content
+        logs = (await client.call_tool("get_logs", {"session_id": SID})).structured_content
+        tools = {t.name for t in await client.list_tools()}
+    [session] = listed["sessions"]
+    assert session["session_id"] == SID and session["host"] == "laptop"
+    assert listed["hosts"][0]["online"] is False
+    assert logs["source"] == "relay_copy" and logs["text"] == "build ok\r\n"
+    assert logs["last_seen_utc"] and "offline" in logs["note"] and logs["untrusted_output"]
+    assert "check_delivery" in tools
+
+
+async def test_check_delivery_over_http_reports_a_request_nobody_knows_as_unknown(
+    relay: Relay,
+) -> None:
+    async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+        result = await client.call_tool("check_delivery", {"request_id": "never-sent-1"})
+    assert result.structured_content["state"] == "unknown"
+    assert "safe to send" in result.structured_content["next_step"]
+
+
+async def test_a_relay_shutting_down_tells_supervisors_to_come_back_later_with_1012(
+    tmp_path: Path,
+) -> None:
+    async with running_relay(tmp_path) as relay:
+        ws = await connect(relay.ws, compression=None)
+        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret=SECRET)))
+        welcome = decode_command(await asyncio.wait_for(ws.recv(), scaled(10)))
+        assert isinstance(welcome, Welcome)
+    code, _ = await closed_with(ws)
+    assert code == 1012
+
+
+async def test_a_silent_supervisor_is_declared_dead_by_the_relays_heartbeat(
+    tmp_path: Path,
+) -> None:
+    async with running_relay(tmp_path, heartbeat_interval=0.1, heartbeat_timeout=0.5) as relay:
+        async with connect(relay.ws, compression=None) as ws:
+            await ws.send(
+                encode(Hello(protocol_version=PROTOCOL_VERSION, host="mute", secret=SECRET))
+            )
+            pings = []
+            async with asyncio.timeout(scaled(10)):
+                async for text in ws:  # read, never answer: the relay must give up on us
+                    pings.append(decode_command(text).type)
+        assert "ping" in pings and ws.close_code == 1001
+        await eventually(lambda: host_offline(relay, "mute"), 10, "mute offline")  # type: ignore[arg-type]

@@ -1,0 +1,76 @@
+"""What became of a request: the answers ``check_delivery`` gives, in words a person can act on.
+
+Pure: builds :class:`shared.tools.DeliveryStatus` values from what the hub or the
+supervisor's ledger knows. The rule they all follow: never suggest repeating a
+command unless it is known not to have run.
+"""
+
+from __future__ import annotations
+
+from shared.protocol import LookupState, Reply
+from shared.tools import DeliveryStatus, format_utc
+
+
+def status_of(
+    request_id: str, state: LookupState, host: str | None, reply: Reply | None
+) -> DeliveryStatus:
+    """The answer for a request whose fate is known (done, running, or never received)."""
+    if state is LookupState.DONE:
+        failed = reply is not None and reply.type == "request_failed"
+        return DeliveryStatus(
+            request_id=request_id,
+            state="done",
+            host=host,
+            message="The command ran once"
+            + (" and was refused or failed (see reply)." if failed else " (see reply)."),
+            next_step="Do not send it again; act on the reply.",
+            reply=None if reply is None else reply.model_dump(mode="json"),
+        )
+    if state is LookupState.RUNNING:
+        return DeliveryStatus(
+            request_id=request_id,
+            state="running",
+            host=host,
+            message="The command is running now.",
+            next_step="Call check_delivery again in a few seconds; do not send it again.",
+        )
+    return DeliveryStatus(
+        request_id=request_id,
+        state="unknown",
+        host=host,
+        message=f"'{host}' never received this request (or forgot it): it did not run there.",
+        next_step="It is safe to send the command again.",
+    )
+
+
+def offline_status(request_id: str, host: str, last_seen: float | None) -> DeliveryStatus:
+    return DeliveryStatus(
+        request_id=request_id,
+        state="unknown",
+        host=host,
+        message=f"'{host}' is offline since {format_utc(last_seen)}, "
+        "so whether the command ran is still unknown.",
+        next_step="Call check_delivery again once it is back online "
+        "(list_sessions shows it); do not repeat the command before that.",
+    )
+
+
+def no_answer_status(request_id: str, host: str) -> DeliveryStatus:
+    return DeliveryStatus(
+        request_id=request_id,
+        state="unknown",
+        host=host,
+        message=f"'{host}' did not answer the look-up in time.",
+        next_step="Call check_delivery again in a moment; do not repeat the command before that.",
+    )
+
+
+def unknown_everywhere(request_id: str) -> DeliveryStatus:
+    return DeliveryStatus(
+        request_id=request_id,
+        state="unknown",
+        host=None,
+        message="No connected computer knows this request id: it never arrived, or its "
+        "result was forgotten (results are kept about 10 minutes).",
+        next_step="If the effect is not visible (get_logs), it is safe to send it again.",
+    )

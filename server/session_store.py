@@ -1,0 +1,287 @@
+"""The relay's durable copy of every session: metadata, recent output, screen, last seen.
+
+The only sqlite3 import for sessions (``server/oauth/store.py`` keeps its own).
+One SQLite file in the relay's data dir, in WAL mode, so a relay restart (or a
+crash mid-write) keeps every byte it acknowledged: the hub acknowledges output
+to a supervisor only after :meth:`SessionStore.append_output` returned, and each
+write is its own transaction.
+
+Contracts:
+
+* Output is stored by absolute offset, contiguous from ``kept_from`` to ``end``
+  except for announced gaps (``record_gap``), which advance ``end`` without
+  bytes. The caller (the hub's ``OutputReceiver``) guarantees each append starts
+  exactly at ``end``: the store refuses anything else rather than store a hole.
+* Each session keeps its newest ``max_output_bytes`` (older rows are deleted in
+  batches); a read from before ``kept_from`` says how many bytes it missed.
+* The screen text is whatever the supervisor last rendered for a screen read,
+  kept so a phone can see a session while its computer sleeps.
+
+Calls are synchronous and small (one row each): they run on the event loop.
+"""
+
+from __future__ import annotations
+
+import sqlite3  # noqa: TID251 - this module IS the session store
+from dataclasses import dataclass
+from pathlib import Path
+
+from shared.protocol import SessionInfo
+
+DEFAULT_MAX_OUTPUT = 2 * 1024 * 1024
+STORE_FILE = "sessions.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS hosts (
+    name TEXT PRIMARY KEY,
+    last_seen REAL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    session_id TEXT PRIMARY KEY,
+    host TEXT NOT NULL,
+    info TEXT,
+    screen TEXT,
+    screen_at REAL,
+    kept_from INTEGER NOT NULL DEFAULT 0,
+    output_end INTEGER NOT NULL DEFAULT 0,
+    lost_bytes INTEGER NOT NULL DEFAULT 0,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS output (
+    session_id TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (session_id, offset)
+);
+"""
+
+
+class StoreError(RuntimeError):
+    """The store refused a write (an offset that would leave a hole, or SQLite failed)."""
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    host: str
+    info: SessionInfo | None  # None: only output was seen so far
+    output_end: int
+    lost_bytes: int
+    updated_at: float
+    screen: str | None
+    screen_at: float | None
+
+
+@dataclass(frozen=True)
+class StoredOutput:
+    start: int
+    data: bytes
+    dropped: int  # bytes asked for before ``start`` that are no longer kept
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.data)
+
+
+class SessionStore:
+    """Sessions and their recent output in one SQLite file (``":memory:"`` for tests)."""
+
+    def __init__(self, path: Path | str, max_output_bytes: int = DEFAULT_MAX_OUTPUT) -> None:
+        if max_output_bytes < 1:
+            raise ValueError("max_output_bytes must be positive")
+        self.path = str(path)
+        self.max_output_bytes = max_output_bytes
+        # isolation_level=None: each statement commits by itself unless grouped below.
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        if self.path != ":memory:":
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL: a crash loses no committed transaction; a power cut may
+            # lose the last ones, which the supervisor still holds (not yet acked).
+            self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    @classmethod
+    def in_dir(cls, data_dir: Path, max_output_bytes: int = DEFAULT_MAX_OUTPUT) -> SessionStore:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return cls(data_dir / STORE_FILE, max_output_bytes)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ------------------------------------------------------------ hosts
+
+    def host_seen(self, name: str, when: float) -> None:
+        self._db.execute(
+            "INSERT INTO hosts(name, last_seen) VALUES(?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen",
+            (name, when),
+        )
+
+    def hosts(self) -> dict[str, float | None]:
+        return dict(self._db.execute("SELECT name, last_seen FROM hosts ORDER BY name"))
+
+    # ------------------------------------------------------------ sessions
+
+    def save_session(self, host: str, info: SessionInfo, when: float) -> None:
+        self._db.execute(
+            "INSERT INTO sessions(session_id, host, info, updated_at) VALUES(?, ?, ?, ?) "
+            "ON CONFLICT(session_id) DO UPDATE SET host = excluded.host, info = excluded.info, "
+            "updated_at = excluded.updated_at",
+            (info.session_id, host, info.model_dump_json(), when),
+        )
+
+    def save_screen(self, session_id: str, text: str, when: float) -> None:
+        self._db.execute(
+            "UPDATE sessions SET screen = ?, screen_at = ? WHERE session_id = ?",
+            (text, when, session_id),
+        )
+
+    def session(self, session_id: str) -> StoredSession | None:
+        row = self._db.execute(
+            "SELECT host, info, output_end, lost_bytes, updated_at, screen, screen_at "
+            "FROM sessions WHERE session_id = ?",
+            (session_id,),
+        ).fetchone()
+        return None if row is None else _stored(row)
+
+    def sessions(self, host: str | None = None) -> dict[str, StoredSession]:
+        query = (
+            "SELECT host, info, output_end, lost_bytes, updated_at, screen, screen_at, session_id "
+            "FROM sessions"
+        )
+        rows = (
+            self._db.execute(query + " WHERE host = ?", (host,))
+            if host is not None
+            else self._db.execute(query)
+        )
+        return {row[7]: _stored(row[:7]) for row in rows}
+
+    # ------------------------------------------------------------ output
+
+    def output_end(self, session_id: str) -> int:
+        row = self._db.execute(
+            "SELECT output_end FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def append_output(
+        self, session_id: str, host: str, offset: int, data: bytes, when: float
+    ) -> None:
+        """Store ``data`` at ``offset``, which must be the session's current end."""
+        if not data:
+            return
+        try:
+            with self._db:  # one transaction: the bytes and the new end together
+                self._db.execute("BEGIN")
+                end = self._ensure(session_id, host, when)
+                if offset != end:
+                    raise StoreError(
+                        f"output for {session_id} at offset {offset}, but the store ends at {end}"
+                    )
+                self._db.execute(
+                    "INSERT INTO output(session_id, offset, data) VALUES(?, ?, ?)",
+                    (session_id, offset, data),
+                )
+                self._db.execute(
+                    "UPDATE sessions SET output_end = ?, updated_at = ? WHERE session_id = ?",
+                    (offset + len(data), when, session_id),
+                )
+                self._trim(session_id, offset + len(data))
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not store output of {session_id}: {exc}") from exc
+
+    def record_gap(self, session_id: str, host: str, start: int, end: int, when: float) -> None:
+        """The bytes ``[start, end)`` are lost for good; ``start`` must be the current end."""
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                current = self._ensure(session_id, host, when)
+                if start != current:
+                    raise StoreError(
+                        f"gap for {session_id} at {start}, but the store ends at {current}"
+                    )
+                self._db.execute(
+                    "UPDATE sessions SET output_end = ?, lost_bytes = lost_bytes + ?, "
+                    "updated_at = ? WHERE session_id = ?",
+                    (end, end - start, when, session_id),
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not record lost output of {session_id}: {exc}") from exc
+
+    def read_output(
+        self, session_id: str, since: int | None = None, max_bytes: int = 64 * 1024
+    ) -> StoredOutput:
+        """Up to ``max_bytes`` stored bytes from ``since`` (None: the newest ``max_bytes``).
+
+        Bytes inside announced gaps do not exist: the read skips them.
+        """
+        end = self.output_end(session_id)
+        if since is None:
+            since = max(0, end - max_bytes)
+        since = min(since, end)
+        rows = self._db.execute(
+            "SELECT offset, data FROM output WHERE session_id = ? AND offset + length(data) > ? "
+            "ORDER BY offset",
+            (session_id, since),
+        ).fetchall()
+        if not rows:
+            return StoredOutput(since if since >= end else end, b"", max(0, end - since))
+        first = int(rows[0][0])
+        start = max(since, first)
+        out = bytearray()
+        for offset, data in rows:
+            out += bytes(data)[max(0, start - offset) :] if offset < start else bytes(data)
+            if len(out) >= max_bytes:
+                break
+        return StoredOutput(start, bytes(out[:max_bytes]), max(0, first - since))
+
+    def all_output(self, session_id: str) -> bytes:
+        """Every stored byte of the session, in order (tests and exports)."""
+        rows = self._db.execute(
+            "SELECT data FROM output WHERE session_id = ? ORDER BY offset", (session_id,)
+        )
+        return b"".join(bytes(r[0]) for r in rows)
+
+    def _ensure(self, session_id: str, host: str, when: float) -> int:
+        row = self._db.execute(
+            "SELECT output_end FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        self._db.execute(
+            "INSERT INTO sessions(session_id, host, updated_at) VALUES(?, ?, ?)",
+            (session_id, host, when),
+        )
+        return 0
+
+    def _trim(self, session_id: str, end: int) -> None:
+        kept_from = self._db.execute(
+            "SELECT kept_from FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()[0]
+        # Trim in batches (a quarter of the bound of slack) rather than on every append.
+        if end - kept_from <= self.max_output_bytes + self.max_output_bytes // 4:
+            return
+        cut = end - self.max_output_bytes
+        self._db.execute(
+            "DELETE FROM output WHERE session_id = ? AND offset + length(data) <= ?",
+            (session_id, cut),
+        )
+        first = self._db.execute(
+            "SELECT MIN(offset) FROM output WHERE session_id = ?", (session_id,)
+        ).fetchone()[0]
+        self._db.execute(
+            "UPDATE sessions SET kept_from = ? WHERE session_id = ?",
+            (first if first is not None else end, session_id),
+        )
+
+
+def _stored(row: tuple[object, ...]) -> StoredSession:
+    host, info, end, lost, updated, screen, screen_at = row
+    return StoredSession(
+        host=str(host),
+        info=SessionInfo.model_validate_json(str(info)) if info else None,
+        output_end=int(end),  # type: ignore[call-overload]
+        lost_bytes=int(lost),  # type: ignore[call-overload]
+        updated_at=float(updated),  # type: ignore[arg-type]
+        screen=None if screen is None else str(screen),
+        screen_at=None if screen_at is None else float(screen_at),  # type: ignore[arg-type]
+    )

@@ -1,0 +1,789 @@
+"""Faults between a real supervisor and a real relay, through the loopback fault proxy.
+
+Every scenario checks the two invariants of the reliability notes (§5):
+
+* output: the relay's stored copy of each session is always a prefix of what the
+  PTY produced (the supervisor's journal), and equal to it at the end; the
+  producer prints numbered lines with checksums, so the end state is also
+  checked line by line (each once, in order, intact);
+* commands: each ran at most once (the agent's run counter and the program's
+  own echo say so) and ended ok, as a definite failure, or "unknown" with a
+  request id that ``check_delivery`` resolves.
+
+Timings are short (heartbeats of a fraction of a second) so the file runs in
+seconds per scenario; ``-m soak`` runs a minutes-long mixed scenario.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import os
+import re
+import signal
+import sys
+import zlib
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastmcp import Client
+
+from server.hub import Hub
+from shared.backoff import Backoff
+from shared.errors import DeliveryUnknown, HostOffline, TimedOut
+from shared.protocol import (
+    InputSent,
+    RequestFailed,
+    SendInput,
+    SessionStarted,
+    StartSession,
+)
+from shared.tools import DeliveryStatus
+from tests.faultproxy import FaultProxy, WsFrame
+from tests.relay_support import (
+    SECRET,
+    TOKEN,
+    Relay,
+    Supervisor,
+    running_relay,
+    running_supervisor,
+    write_policy,
+)
+from tests.support import eventually, scaled
+
+PY = sys.executable
+# Prints N numbered lines with a checksum each, then DONE, then answers every input line
+# once as "GOT <text>" (so a command typed twice would show twice).
+PRODUCER = r"""
+import sys, termios, zlib
+# No terminal echo: typed input must not interleave with the numbered lines.
+attrs = termios.tcgetattr(0)
+attrs[3] &= ~termios.ECHO
+termios.tcsetattr(0, termios.TCSANOW, attrs)
+n, width, tag = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+pad = "x" * width
+for i in range(n):
+    body = f"{tag}:{i}:{pad}"
+    sys.stdout.write(f"{body}:{zlib.crc32(body.encode()):08x}\n")
+sys.stdout.write("DONE\n")
+sys.stdout.flush()
+for line in sys.stdin:
+    sys.stdout.write("GOT " + line.strip() + "\n")
+    sys.stdout.flush()
+"""
+_starts = itertools.count()
+LINE = re.compile(rb"^([A-Za-z0-9]+):(\d+):(x*):([0-9a-f]{8})\r?$")
+
+FAST_RELAY: dict[str, Any] = {
+    "heartbeat_interval": 0.2,
+    "heartbeat_timeout": 1.5,
+    "offline_grace": 1.0,
+}
+
+
+def fast_link() -> dict[str, Any]:
+    return {
+        "heartbeat_interval": 0.2,
+        "heartbeat_timeout": 1.5,
+        "hello_timeout": 1.5,
+        "backoff": Backoff(base=0.05, cap=0.5, stable_after=1.0, try_later=0.2),
+    }
+
+
+@dataclass
+class Rig:
+    relay: Relay
+    sup: Supervisor
+    proxy: FaultProxy
+    work: Path
+    tmp: Path
+
+    @property
+    def hub(self) -> Hub:
+        return self.relay.hub
+
+    async def start_producer(self, lines: int, width: int = 60, tag: str = "S") -> str:
+        reply = await self.hub.call(
+            StartSession(
+                request_id=f"start-{tag}-{lines}-{next(_starts)}",
+                command=[PY, "-c", PRODUCER, str(lines), str(width), tag],
+                cwd=str(self.work),
+            ),
+            host=self.sup.name,
+            timeout=scaled(20),
+        )
+        assert isinstance(reply, SessionStarted), reply
+        return reply.session.session_id
+
+    def produced(self, sid: str) -> bytes:
+        journal = self.sup.manager.get(sid).journal
+        assert journal.start == 0, "the journal dropped bytes: the test produced too much"
+        return journal.read(0, journal.end).data
+
+    def stored(self, sid: str) -> bytes:
+        return self.hub.store.all_output(sid)
+
+    def check_prefix(self, sid: str) -> bytes:
+        stored, produced = self.stored(sid), self.produced(sid)
+        assert produced.startswith(stored), (
+            f"relay copy of {sid} is not a prefix of the PTY output "
+            f"({len(stored)} stored, {len(produced)} produced)"
+        )
+        return stored
+
+    async def all_delivered(self, sid: str, lines: int, timeout: float = 30) -> bytes:
+        """Wait until the relay holds every byte (checking the prefix all along)."""
+
+        def probe() -> bytes | None:
+            stored = self.check_prefix(sid)
+            produced = self.produced(sid)
+            done = b"DONE\r\n" in produced and len(stored) == len(produced)
+            return stored if done else None
+
+        stored = await eventually(probe, timeout, f"the relay to hold all output of {sid}")
+        check_lines(stored, lines)
+        store = self.hub.store.session(sid)
+        assert store is not None and store.lost_bytes == 0
+        return stored
+
+
+def check_lines(data: bytes, lines: int, tag: bytes = b"S") -> None:
+    """Every numbered line once, in order, with its checksum intact."""
+    seen = []
+    for raw in data.split(b"\n"):
+        match = LINE.match(raw)
+        if not match:
+            continue
+        name, number, pad, crc = match.groups()
+        body = b"%s:%s:%s" % (name, number, pad)
+        assert int(crc, 16) == zlib.crc32(body), f"line {number!r} is corrupt"
+        if name == tag:
+            seen.append(int(number))
+    assert seen == list(range(lines)), f"lines out of order, missing or doubled: {seen[:20]}..."
+
+
+@asynccontextmanager
+async def rig(
+    tmp_path: Path,
+    *,
+    websocket: bool = False,
+    relay_settings: dict[str, Any] | None = None,
+    agent: dict[str, Any] | None = None,
+    **link: Any,
+) -> AsyncIterator[Rig]:
+    work = tmp_path / "work"
+    work.mkdir(exist_ok=True)
+    policy = write_policy(tmp_path / "home/policy.toml", work, commands=f'["{PY}"]')
+    async with AsyncExitStack() as stack:
+        relay = await stack.enter_async_context(
+            running_relay(tmp_path / "relay", **{**FAST_RELAY, **(relay_settings or {})})
+        )
+        port = int(relay.base.rsplit(":", 1)[1])
+        proxy = await stack.enter_async_context(FaultProxy("127.0.0.1", port, websocket=websocket))
+        url = f"ws://127.0.0.1:{proxy.port}/supervisor"
+        sup = await stack.enter_async_context(
+            running_supervisor(
+                relay, "laptop", policy, url=url, agent=agent, **{**fast_link(), **link}
+            )
+        )
+        yield Rig(relay, sup, proxy, work, tmp_path)
+
+
+def is_output(frame: WsFrame) -> bool:
+    return frame.is_data and b'"type":"output"' in frame.payload()
+
+
+def is_command(kind: str) -> Any:
+    return lambda frame: frame.is_data and f'"type":"{kind}"'.encode() in frame.payload()
+
+
+async def send_text(r: Rig, sid: str, rid: str, text: str, timeout: float = 20) -> Any:
+    """One send_input; returns the reply or the error it ended with (never hangs)."""
+    try:
+        return await r.hub.call(
+            SendInput(request_id=rid, session_id=sid, text=text),
+            session_id=sid,
+            timeout=scaled(timeout),
+        )
+    except (DeliveryUnknown, TimedOut) as exc:
+        return exc
+
+
+def echoes(r: Rig, sid: str, text: str) -> int:
+    return r.produced(sid).count(f"GOT {text}".encode())
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+async def test_a_reset_mid_stream_reconnects_and_the_relay_copy_ends_equal(tmp_path: Path) -> None:
+    async with rig(tmp_path) as r:
+        r.proxy.up.throttle = 300_000  # keep the stream in flight long enough to cut it
+        sid = await r.start_producer(3000)
+        await eventually(lambda: len(r.check_prefix(sid)) > 20_000, 20, "output flowing")
+        assert r.proxy.reset_all() >= 1
+        r.proxy.up.throttle = None
+        await r.all_delivered(sid, 3000)
+        assert r.sup.link.links >= 2
+
+
+async def test_a_short_partition_loses_nothing_and_needs_no_reconnect(tmp_path: Path) -> None:
+    async with rig(
+        tmp_path, heartbeat_timeout=30.0, relay_settings={"heartbeat_timeout": 30.0}
+    ) as r:
+        sid = await r.start_producer(100, tag="S")
+        await r.all_delivered(sid, 100)
+        r.proxy.up.stall = r.proxy.down.stall = True
+        reply = asyncio.create_task(send_text(r, sid, "in-partition", "hello"))
+        await eventually(lambda: r.hub.pending_count == 1, 10, "the call in flight")
+        r.proxy.up.stall = r.proxy.down.stall = False
+        assert isinstance(await reply, InputSent)
+        await eventually(lambda: echoes(r, sid, "hello") == 1, 10, "the echo")
+        await eventually(lambda: r.stored(sid) == r.produced(sid), 10, "the echo stored")
+        assert r.sup.link.links == 1 and echoes(r, sid, "hello") == 1
+
+
+async def test_a_long_partition_is_detected_and_the_call_ends_unknown_with_an_id(
+    tmp_path: Path,
+) -> None:
+    async with rig(tmp_path) as r:
+        sid = await r.start_producer(100)
+        await r.all_delivered(sid, 100)
+        r.proxy.up.stall = r.proxy.down.stall = True
+        outcome = await send_text(r, sid, "lost-in-partition", "hello")
+        # Detected by the heartbeat, then the grace: not the 20 s call timeout.
+        assert isinstance(outcome, DeliveryUnknown), outcome
+        assert outcome.request_id == "lost-in-partition"
+        [host] = [h for h in await r.hub.hosts() if h.name == "laptop"]
+        assert host.online is False
+        r.proxy.up.stall = r.proxy.down.stall = False
+        await eventually(lambda: r.sup.link.links >= 2, 20, "the supervisor back")
+        status = await r.hub.check_delivery("lost-in-partition")
+        # The stalled bytes may or may not have reached the supervisor: both are fine,
+        # but the answer must be definite now, and the command ran at most once.
+        assert status.state in ("done", "unknown"), status
+        ran = 1 if status.state == "done" else 0
+        await eventually(lambda: echoes(r, sid, "hello") == ran, 10, "the echo count")
+        await eventually(lambda: r.stored(sid) == r.produced(sid), 10, "all output stored")
+
+
+async def test_a_half_open_link_is_found_by_the_heartbeat_and_the_call_runs_once(
+    tmp_path: Path,
+) -> None:
+    # A grace long enough for the redial, so the call is re-sent rather than given up.
+    async with rig(tmp_path, relay_settings={"offline_grace": 8.0}) as r:
+        sid = await r.start_producer(50)
+        await r.all_delivered(sid, 50)
+        r.proxy.down.blackhole = True  # relay -> supervisor silently lost; the other way works
+        reply = asyncio.create_task(send_text(r, sid, "half-open", "once"))
+        await eventually(lambda: not r.sup.link.connected.is_set(), 10, "the dead link noticed")
+        r.proxy.down.blackhole = False
+        result = await reply
+        # The blackholed command never arrived; re-sent with the same id on the new link.
+        assert isinstance(result, InputSent), result
+        await eventually(lambda: echoes(r, sid, "once") == 1, 10, "the echo")
+        assert r.sup.agent.lookup("half-open").state == "done"
+        await eventually(lambda: r.stored(sid) == r.produced(sid), 10, "all output stored")
+        assert echoes(r, sid, "once") == 1
+
+
+async def test_a_throttled_link_and_an_output_flood_never_slow_the_program(tmp_path: Path) -> None:
+    async with rig(tmp_path) as r:
+        r.proxy.up.throttle = 250_000
+        sid = await r.start_producer(12_000, width=80)  # ~1.1 MB
+        await eventually(lambda: b"DONE\r\n" in r.produced(sid), 20, "the program finished")
+        # The program wrote everything while the relay still lags far behind.
+        assert len(r.check_prefix(sid)) < len(r.produced(sid))
+        r.proxy.up.throttle = 2_000_000
+        await r.all_delivered(sid, 12_000, timeout=60)
+
+
+async def test_an_overflowing_buffer_is_reported_as_one_exact_gap_never_silently(
+    tmp_path: Path,
+) -> None:
+    async with rig(tmp_path, agent={"stream_limit": 64 * 1024}) as r:
+        r.proxy.up.close_after = 0  # every connection closes at once: the computer is cut off
+        r.proxy.reset_all()
+        await eventually(lambda: not r.sup.link.connected.is_set(), 10, "the link down")
+        started = await r.sup.agent.handle(
+            StartSession(
+                request_id="offline-start",
+                command=[PY, "-c", PRODUCER, "4000", "60", "S"],  # ~280 KB, 64 KiB kept
+                cwd=str(r.work),
+            )
+        )
+        assert isinstance(started, SessionStarted), started
+        sid = started.session.session_id
+        await eventually(lambda: b"DONE\r\n" in r.produced(sid), 20, "the program finished")
+        r.proxy.up.close_after = None
+        produced = r.produced(sid)
+
+        def settled() -> list[tuple[int, int]] | None:
+            caught_up = r.hub.copies.end(sid) == len(produced)
+            return r.hub.copies.gaps(sid) if caught_up else None
+
+        [(start, end)] = await eventually(settled, 20, "the relay caught up")
+        assert r.stored(sid) == produced[:start] + produced[end:]
+        stored = r.hub.store.session(sid)
+        assert stored is not None and stored.lost_bytes == end - start > 0
+
+
+async def test_duplicated_and_dropped_frames_change_nothing(tmp_path: Path) -> None:
+    async with rig(tmp_path, websocket=True) as r:
+        r.proxy.up.frame_filter = is_output
+        r.proxy.up.duplicate_frames = 5
+        sid = await r.start_producer(2000)
+        await r.all_delivered(sid, 2000)
+        assert len(r.proxy.up.duplicated) == 5
+        # A lost output frame: the next one is ahead, the relay asks for a resend.
+        r.proxy.up.drop_frames = 3
+        await send_text(r, sid, "make-output", "more")
+        await eventually(lambda: echoes(r, sid, "more") == 1, 10, "the echo")
+        for n in range(3):
+            assert isinstance(await send_text(r, sid, f"pad-{n}", f"pad{n}"), InputSent)
+        await eventually(lambda: r.stored(sid) == r.produced(sid), 20, "resent after the drop")
+        assert len(r.proxy.up.dropped) == 3
+        # A command frame delivered twice runs once.
+        r.proxy.down.frame_filter = is_command("send_input")
+        r.proxy.down.duplicate_frames = 1
+        assert isinstance(await send_text(r, sid, "twice-on-the-wire", "dup"), InputSent)
+        await eventually(lambda: echoes(r, sid, "dup") == 1, 10, "the echo")
+        await eventually(lambda: r.stored(sid) == r.produced(sid), 10, "the echo stored")
+        assert echoes(r, sid, "dup") == 1 and len(r.proxy.down.duplicated) == 1
+        # A lost reply: the call ends with its id, and the look-up finds the one run.
+        r.proxy.up.frame_filter = is_command("input_sent")
+        r.proxy.up.drop_frames = 1
+        outcome = await send_text(r, sid, "reply-lost", "noreply", timeout=2)
+        assert isinstance(outcome, TimedOut) and "reply-lost" in str(outcome)
+        status = await r.hub.check_delivery("reply-lost")
+        assert status.state == "done" and status.reply is not None
+        assert status.reply["type"] == "input_sent"
+        await eventually(lambda: echoes(r, sid, "noreply") == 1, 10, "the echo")
+
+
+async def test_accept_then_close_flapping_keeps_backing_off(tmp_path: Path) -> None:
+    async with rig(tmp_path) as r:
+        first = r.sup.link.links
+        # From now on every connection carries the handshake and a little more, then closes.
+        r.proxy.down.close_after = 400
+        r.proxy.reset_all()
+        await eventually(lambda: r.sup.link.links >= first + 4, 30, "several short links")
+        # A reset-on-open backoff would be back at attempt 1 after every handshake.
+        assert r.sup.link.backoff.attempt >= 4
+        r.proxy.down.close_after = None
+        r.proxy.reset_all()
+        await eventually(lambda: r.sup.link.connected.is_set(), 30, "a stable link again")
+
+
+async def test_the_relay_restarting_says_come_back_later_and_keeps_acknowledged_output(
+    tmp_path: Path,
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    policy = write_policy(tmp_path / "home/policy.toml", work, commands=f'["{PY}"]')
+    first = running_relay(tmp_path / "relay", **FAST_RELAY)
+    relay = await first.__aenter__()
+    port = int(relay.base.rsplit(":", 1)[1])
+    try:
+        async with running_supervisor(relay, "laptop", policy, **fast_link()) as sup:
+            r = Rig(relay, sup, None, work, tmp_path)  # type: ignore[arg-type]
+            sid = await r.start_producer(500)
+            await r.all_delivered(sid, 500)
+            held = r.stored(sid)
+            await first.__aexit__(None, None, None)
+            await eventually(lambda: sup.link.last_close_code == 1012, 10, "close code 1012")
+            await sup.agent.handle(SendInput(request_id="while-away", session_id=sid, text="x1"))
+            async with running_relay(tmp_path / "relay", port=port, **FAST_RELAY) as again:
+                # The store survived: metadata and every acknowledged byte.
+                assert again.hub.store.all_output(sid).startswith(held)
+                assert again.hub.store.session(sid) is not None
+                r.relay = again
+                await eventually(lambda: sup.link.connected.is_set(), 20, "reconnected")
+                await eventually(lambda: r.stored(sid) == r.produced(sid), 20, "resumed output")
+                assert echoes(r, sid, "x1") == 1
+                check_lines(r.stored(sid), 500)
+    finally:
+        await first.__aexit__(None, None, None)
+
+
+async def test_an_mcp_client_that_disconnects_mid_call_does_not_cancel_the_command(
+    tmp_path: Path,
+) -> None:
+    async with rig(tmp_path) as r:
+        sid = await r.start_producer(10)
+        await r.all_delivered(sid, 10)
+        r.proxy.down.delay = 0.5  # keep the command in flight while the client leaves
+        client = Client(r.relay.mcp, auth=TOKEN, timeout=scaled(30))
+        async with client:
+            call = asyncio.create_task(
+                client.call_tool("send_message", {"session_id": sid, "text": "bye"})
+            )
+            await eventually(lambda: r.hub.pending_count == 1, 10, "the call in flight")
+            call.cancel()
+            await asyncio.gather(call, return_exceptions=True)
+        r.proxy.down.delay = 0.0
+        await eventually(lambda: echoes(r, sid, "bye") == 1, 10, "the command ran anyway")
+        [(rid, host, kind, _)] = [x for x in r.hub.recent_requests() if x[2] == "send_input"]
+
+        async def done() -> DeliveryStatus | None:
+            status = await r.hub.check_delivery(rid)
+            return status if status.state == "done" else None
+
+        status: DeliveryStatus = await eventually(done, 10, "the outcome known")
+        assert host == "laptop" and status.reply and status.reply["type"] == "input_sent"
+        assert echoes(r, sid, "bye") == 1
+
+
+# ---------------------------------------------------------------- real processes killed
+
+REPO = Path(__file__).resolve().parents[1]
+# Ignores SIGHUP, as a program that outlives its terminal would: only the reaper stops it.
+SLEEPER = (
+    "import signal, sys, time\n"
+    "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+    "sys.stdout.write('READY\\n'); sys.stdout.flush()\n"
+    "while True:\n"
+    "    time.sleep(1)\n"
+)
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat[stat.rfind(")") + 2 :].split()[0] not in ("Z", "X")
+
+
+def zombie_children() -> list[int]:
+    """Direct children of this test process that exited and were never reaped."""
+    zombies = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if fields[0] == "Z" and int(fields[1]) == os.getpid():
+            zombies.append(int(entry.name))
+    return zombies
+
+
+async def start_supervisor_process(relay: Relay, home: Path) -> asyncio.subprocess.Process:
+    env = dict(os.environ, TETHER_HOME=str(home), PYTHONPATH=str(REPO))
+    env["TETHER_PAIRING_SECRET"] = SECRET
+    return await asyncio.create_subprocess_exec(
+        PY,
+        "-m",
+        "supervisor",
+        "--log-level",
+        "WARNING",
+        "up",
+        "--relay",
+        relay.ws,
+        "--name",
+        "laptop",
+        cwd=str(REPO),
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+
+
+async def online(relay: Relay, name: str, want: bool = True) -> bool:
+    return any(h.name == name and h.online == want for h in await relay.hub.hosts())
+
+
+async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_them_ended(
+    tmp_path: Path,
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    home = tmp_path / "home"
+    write_policy(home / "policy.toml", work, commands=f'["{PY}"]')
+    procs: list[asyncio.subprocess.Process] = []
+    orphan = 0
+    try:
+        async with running_relay(tmp_path / "relay", **FAST_RELAY) as relay:
+            procs.append(await start_supervisor_process(relay, home))
+            await eventually(lambda: online(relay, "laptop"), 20, "the supervisor online")  # type: ignore[arg-type]
+            started = await relay.hub.call(
+                StartSession(request_id="sleeper", command=[PY, "-c", SLEEPER], cwd=str(work)),
+                host="laptop",
+                timeout=scaled(20),
+            )
+            assert isinstance(started, SessionStarted), started
+            sid = started.session.session_id
+            await eventually(lambda: b"READY" in relay.hub.store.all_output(sid), 20, "READY")
+            record = home / "sessions" / f"{sid}.json"
+            orphan = int(json.loads(record.read_text())["pid"])
+            assert running(orphan)
+
+            procs[0].send_signal(signal.SIGKILL)
+            await asyncio.wait_for(procs[0].wait(), scaled(10))
+            await eventually(lambda: online(relay, "laptop", want=False), 10, "offline")  # type: ignore[arg-type]
+            assert running(orphan), "the program should outlive a SIGKILLed supervisor"
+
+            procs.append(await start_supervisor_process(relay, home))
+            await eventually(lambda: online(relay, "laptop"), 20, "the supervisor back")  # type: ignore[arg-type]
+            await eventually(lambda: not running(orphan), 10, "the orphan reaped")
+            assert not record.exists()
+            stored = relay.hub.store.session(sid)
+            assert stored is not None and stored.info is not None
+            assert stored.info.state == "exited"
+            assert "supervisor restarted" in stored.info.state_reason
+            [host] = [h for h in await relay.hub.hosts() if h.name == "laptop"]
+            assert host.session_count == 0
+    finally:
+        for proc in procs:
+            if proc.returncode is None:
+                proc.terminate()
+                await asyncio.wait_for(proc.wait(), scaled(20))
+        if orphan and running(orphan):
+            os.kill(orphan, signal.SIGKILL)
+    assert zombie_children() == []
+
+
+async def start_relay_process(data: Path, port: int) -> tuple[asyncio.subprocess.Process, int]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env.update(TETHER_RELAY_TOKEN=TOKEN, TETHER_PAIRING_SECRET=SECRET)
+    proc = await asyncio.create_subprocess_exec(
+        PY,
+        "-m",
+        "server",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(data),
+        "--log-level",
+        "warning",
+        cwd=str(REPO),
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    async with asyncio.timeout(scaled(20)):
+        while True:
+            line = (await proc.stdout.readline()).decode()
+            assert line, "the relay exited before printing its banner"
+            if "Supervisor URL:" in line:
+                return proc, int(line.rsplit(":", 1)[1].split("/")[0])
+
+
+async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_resumes(
+    tmp_path: Path,
+) -> None:
+    from server.session_store import SessionStore
+
+    work = tmp_path / "work"
+    work.mkdir()
+    policy = write_policy(tmp_path / "home/policy.toml", work, commands=f'["{PY}"]')
+    data = tmp_path / "relay"
+    procs: list[asyncio.subprocess.Process] = []
+    try:
+        proc, port = await start_relay_process(data, 0)
+        procs.append(proc)
+        async with FaultProxy("127.0.0.1", port) as proxy:
+            url = f"ws://127.0.0.1:{proxy.port}/supervisor"
+            async with running_supervisor_no_hub(url, policy) as sup:
+                proxy.up.throttle = 200_000
+                script = work / "producer.py"
+                script.write_text(PRODUCER)
+                async with Client(f"http://127.0.0.1:{port}/mcp", auth=TOKEN) as client:
+                    created = await client.call_tool(
+                        "create_session",
+                        {"command": [PY, str(script), "6000", "60", "S"], "cwd": str(work)},
+                    )
+                sid = created.structured_content["session"]["session_id"]
+                journal = sup.manager.get(sid).journal
+                store = SessionStore(data / "sessions.sqlite3")
+                try:
+                    await eventually(
+                        lambda: len(store.all_output(sid)) > 50_000, 20, "output stored"
+                    )
+                    acked = sup.agent.streams.get(sid)
+                    assert acked is not None
+                    procs[0].send_signal(signal.SIGKILL)
+                    await asyncio.wait_for(procs[0].wait(), scaled(10))
+                    held = store.all_output(sid)
+                    # Everything the supervisor let go of (acked) is in the file.
+                    assert len(held) >= acked.acked
+                    assert journal.read(0, journal.end).data.startswith(held)
+                    proxy.up.throttle = None
+                    proc, _ = await start_relay_process(data, port)
+                    procs.append(proc)
+
+                    def equal() -> bool:
+                        stored = store.all_output(sid)
+                        produced = journal.read(0, journal.end).data
+                        assert produced.startswith(stored)
+                        return b"DONE\r\n" in produced and stored == produced
+
+                    await eventually(equal, 30, "the restarted relay to hold all output")
+                    check_lines(store.all_output(sid), 6000)
+                finally:
+                    store.close()
+    finally:
+        for proc in procs:
+            if proc.returncode is None:
+                proc.terminate()
+                await asyncio.wait_for(proc.wait(), scaled(20))
+
+
+@asynccontextmanager
+async def running_supervisor_no_hub(url: str, policy: Path) -> AsyncIterator[Supervisor]:
+    """A supervisor in this loop for a relay in another process (no hub to poll)."""
+    from supervisor.agent import Agent
+    from supervisor.connection import RelayConnection
+    from supervisor.reaper import Reaper
+    from supervisor.sessions import SessionManager
+
+    manager = SessionManager(policy_file=policy)
+    agent = Agent(manager, reaper=Reaper(policy.parent))
+    link = RelayConnection(url, "laptop", SECRET, agent, **fast_link())
+    task = asyncio.create_task(link.run_forever())
+    try:
+        await asyncio.wait_for(link.connected.wait(), scaled(20))
+        yield Supervisor("laptop", link, manager, task, agent)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await manager.close_all()
+
+
+# ---------------------------------------------------------------- soak (opt-in: -m soak)
+
+SOAK_SECONDS = float(os.environ.get("TETHER_SOAK_SECONDS", "120"))
+
+
+@pytest.mark.soak
+@pytest.mark.timeout(int(SOAK_SECONDS * 3 + 300))
+async def test_soak_mixed_faults_lose_and_double_nothing(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if "soak" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("a minutes-long run: select it with -m soak (TETHER_SOAK_SECONDS sets it)")
+    import random
+
+    rng = random.Random(int(os.environ.get("TETHER_SOAK_SEED", "5")))
+    faults: dict[str, int] = {}
+    outcomes: dict[str, str] = {}  # request id -> ok | failed | unknown
+    texts: dict[str, tuple[str, str]] = {}  # request id -> (session id, text)
+    sessions: list[tuple[str, int]] = []
+    loop = asyncio.get_running_loop()
+    async with rig(tmp_path, websocket=True) as r:
+        deadline = loop.time() + SOAK_SECONDS
+        n = 0
+
+        async def command(sid: str) -> None:
+            nonlocal n
+            n += 1
+            rid, text = f"soak-{n}", f"c{n}"
+            texts[rid] = (sid, text)
+            try:
+                result = await send_text(r, sid, rid, text, timeout=15)
+            except HostOffline:
+                outcomes[rid] = "not_delivered"  # definite: refused before sending
+                return
+            outcomes[rid] = (
+                "ok"
+                if isinstance(result, InputSent)
+                else "failed"
+                if isinstance(result, RequestFailed)
+                else "unknown"
+            )
+
+        while loop.time() < deadline:
+            if len(sessions) < 3 or rng.random() < 0.05:
+                lines = rng.choice([200, 2000, 8000])
+                if len(sessions) < 4:  # the policy allows 4
+                    try:
+                        sid = await r.start_producer(lines, width=rng.randint(10, 120))
+                        sessions.append((sid, lines))
+                    except (DeliveryUnknown, TimedOut, HostOffline):
+                        faults["start_not_ok"] = faults.get("start_not_ok", 0) + 1
+            fault = rng.choice(
+                ["reset", "stall", "drop", "duplicate", "throttle", "half_open", "none"]
+            )
+            faults[fault] = faults.get(fault, 0) + 1
+            if fault == "reset":
+                r.proxy.reset_all()
+            elif fault == "stall":
+                r.proxy.up.stall = r.proxy.down.stall = True
+            elif fault == "drop":
+                r.proxy.up.frame_filter = is_output
+                r.proxy.up.drop_frames = rng.randint(1, 4)
+            elif fault == "duplicate":
+                r.proxy.up.frame_filter = lambda f: f.is_data
+                r.proxy.down.frame_filter = lambda f: f.is_data
+                r.proxy.up.duplicate_frames = rng.randint(1, 4)
+                r.proxy.down.duplicate_frames = rng.randint(1, 4)
+            elif fault == "throttle":
+                r.proxy.up.throttle = rng.choice([50_000, 200_000, 1_000_000])
+            elif fault == "half_open":
+                r.proxy.down.blackhole = True
+            # Type only into programs that turned their echo off (they printed DONE).
+            live = [sid for sid, _ in sessions if b"DONE\r\n" in r.produced(sid)]
+            if live:
+                await asyncio.gather(*(command(rng.choice(live)) for _ in range(rng.randint(1, 4))))
+            await asyncio.sleep(rng.uniform(0.1, 1.5))  # noqa: sleep-ok - pacing of the fault schedule
+            r.proxy.up.stall = r.proxy.down.stall = False
+            r.proxy.down.blackhole = False
+            r.proxy.up.throttle = None
+            r.proxy.up.drop_frames = r.proxy.up.duplicate_frames = 0
+            r.proxy.down.duplicate_frames = 0
+
+        await eventually(lambda: r.sup.link.connected.is_set(), 60, "a link at the end")
+        for sid, _ in sessions:
+            await eventually(
+                lambda sid=sid: r.stored(sid) == r.produced(sid), 120, f"{sid} fully stored"
+            )
+        produced = stored = lost = 0
+        for sid, lines in sessions:
+            check_lines(r.stored(sid), lines)
+            kept = r.hub.store.session(sid)
+            assert kept is not None
+            lost += kept.lost_bytes
+            produced += len(r.produced(sid))
+            stored += len(r.stored(sid))
+        doubled = 0
+        resolved = {"done": 0, "unknown": 0}
+        for rid, (sid, text) in texts.items():
+            count = r.produced(sid).count(f"GOT {text}\r\n".encode())
+            doubled += count > 1
+            if outcomes.get(rid) == "ok":
+                assert count == 1, f"{rid} answered ok but ran {count} times"
+            elif outcomes.get(rid) == "not_delivered":
+                assert count == 0, f"{rid} was refused as offline but ran {count} times"
+            elif outcomes.get(rid) == "unknown":
+                status = await r.hub.check_delivery(rid)
+                assert status.state in ("done", "unknown"), status
+                resolved[status.state] += 1
+                assert count == (1 if status.state == "done" else 0), (rid, status, count)
+        figures = {
+            "seconds": SOAK_SECONDS,
+            "sessions": len(sessions),
+            "bytes_produced": produced,
+            "bytes_stored": stored,
+            "bytes_lost": lost,
+            "bytes_duplicated": stored - produced + lost,
+            "commands": len(texts),
+            "ok": sum(1 for o in outcomes.values() if o == "ok"),
+            "refused_offline": sum(1 for o in outcomes.values() if o == "not_delivered"),
+            "unknown_then_done": resolved["done"],
+            "unknown_then_never_ran": resolved["unknown"],
+            "double_applied": doubled,
+            "links": r.sup.link.links,
+            "faults": faults,
+        }
+        print("\nSOAK FIGURES", json.dumps(figures, sort_keys=True))
+        assert lost == 0 and stored == produced and doubled == 0
