@@ -10,9 +10,16 @@ Why each rule (reference: reliability notes §1):
 * **Reset only after a stable window**: a relay that accepts the handshake and
   closes at once would otherwise reset the attempt counter on every open and
   loop tightly (the flapping bug of libraries that reset on handshake).
-* **Close codes 1012 (service restart) and 1013 (try again later)** mean the relay
-  asked for patience: wait at least ``try_later`` seconds, plus jitter so the
-  clients it turned away do not all return at the same moment.
+* **Close code 1013 (try again later)** means the relay is overloaded and asked
+  for patience: wait at least ``try_later`` seconds, plus jitter so the clients
+  it turned away do not all return at the same moment.
+* **Close code 1012 (service restart)** means our relay is restarting and will be
+  back in a second or two. RFC 6455's registry suggests 5-30 s for generic
+  clients; a phone waiting on a redeployed relay should not. So the counter
+  resets and, for ``restart_patience`` seconds, each retry waits
+  ``uniform(0, restart_window)``: the herd is spread over a second, refused
+  attempts cost the restarting relay only a TCP reset each, and every supervisor
+  is back within about ``restart_window`` of the relay listening again.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from __future__ import annotations
 import random
 from typing import Protocol
 
-TRY_LATER_CLOSE_CODES = frozenset({1012, 1013})
+SERVICE_RESTART = 1012
+TRY_AGAIN_LATER = 1013
+TRY_LATER_CLOSE_CODES = frozenset({TRY_AGAIN_LATER})
 _MAX_EXPONENT = 62  # 2**62 already dwarfs any cap; avoids float overflow for huge n
 
 
@@ -43,16 +52,23 @@ class Backoff:
         stable_after: float = 10.0,
         try_later: float = 5.0,
         rng: RandomSource | None = None,
+        restart_window: float = 1.0,
+        restart_patience: float = 30.0,
     ) -> None:
-        if base <= 0 or cap < base or stable_after < 0 or try_later < 0:
-            raise ValueError("need 0 < base <= cap, stable_after >= 0 and try_later >= 0")
+        if base <= 0 or cap < base or stable_after < 0 or try_later < 0 or restart_window <= 0:
+            raise ValueError(
+                "need 0 < base <= cap, stable_after >= 0, try_later >= 0 and restart_window > 0"
+            )
         self.base = base
         self.cap = cap
         self.stable_after = stable_after
         self.try_later = try_later
         self._rng: RandomSource = rng if rng is not None else random.SystemRandom()
+        self.restart_window = restart_window
+        self.restart_patience = restart_patience
         self._attempt = 0
         self._connected_at: float | None = None
+        self._restart_until: float | None = None  # the relay said it is restarting
 
     @property
     def attempt(self) -> int:
@@ -66,6 +82,7 @@ class Backoff:
     def connected(self, now: float) -> None:
         """A link opened at ``now``; the counter resets only if it stays up long enough."""
         self._connected_at = now
+        self._restart_until = None  # the restart is over: flapping now backs off as usual
 
     def disconnected(self, now: float, close_code: int | None = None) -> float:
         """The link closed at ``now``; return the seconds to wait before reconnecting."""
@@ -73,14 +90,23 @@ class Backoff:
         self._connected_at = None
         if opened is not None and now - opened >= self.stable_after:
             self._attempt = 0
-        return self._next(close_code)
+        if close_code == SERVICE_RESTART:
+            self._attempt = 0
+            self._restart_until = now + self.restart_patience
+        return self._next(close_code, now)
 
-    def failed(self, close_code: int | None = None) -> float:
+    def failed(self, close_code: int | None = None, now: float | None = None) -> float:
         """An attempt failed before the link opened; return the seconds to wait."""
         self._connected_at = None
-        return self._next(close_code)
+        return self._next(close_code, now)
 
-    def _next(self, close_code: int | None) -> float:
+    def _next(self, close_code: int | None, now: float | None = None) -> float:
+        restarting = self._restart_until is not None and (
+            now is None or now < self._restart_until
+        )
+        if restarting and close_code not in TRY_LATER_CLOSE_CODES:
+            return self._rng.uniform(0.0, self.restart_window)
+        self._restart_until = None
         delay = self._rng.uniform(0.0, self.window())
         self._attempt += 1
         if close_code in TRY_LATER_CLOSE_CODES:

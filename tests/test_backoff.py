@@ -78,11 +78,42 @@ def test_a_link_shorter_than_the_stable_window_does_not_reset_the_counter() -> N
     assert backoff.disconnected(109.9) == 8.0
 
 
-@pytest.mark.parametrize("code", [1012, 1013])
-def test_the_relay_asking_to_try_later_means_waiting_at_least_the_minimum(code: int) -> None:
+def test_the_relay_asking_to_try_later_means_waiting_at_least_the_minimum() -> None:
     backoff = Backoff(base=1.0, cap=60.0, try_later=5.0, rng=random.Random(3))
     for _ in range(20):
-        assert backoff.failed(close_code=code) >= 5.0
+        assert backoff.failed(close_code=1013) >= 5.0
+
+
+def test_a_relay_restart_is_retried_within_the_restart_window_however_long_it_had_failed() -> None:
+    worst = Highest()
+    backoff = Backoff(base=1.0, cap=60.0, restart_window=1.0, restart_patience=30.0, rng=worst)
+    for _ in range(8):
+        backoff.failed(close_code=1006, now=0.0)  # a long run of failures grew the window
+    backoff.connected(100.0)
+    assert backoff.disconnected(100.5, close_code=1012) == 1.0
+    # While the relay restarts, refused attempts keep the window at one second.
+    assert [backoff.failed(close_code=None, now=101.0 + n) for n in range(5)] == [1.0] * 5
+
+
+def test_a_relay_that_stays_down_past_the_restart_patience_gets_the_usual_backoff() -> None:
+    worst = Highest()
+    backoff = Backoff(base=1.0, cap=60.0, restart_window=1.0, restart_patience=30.0, rng=worst)
+    backoff.connected(0.0)
+    backoff.disconnected(1.0, close_code=1012)
+    delays = [backoff.failed(now=40.0 + n) for n in range(4)]
+    assert delays == [1.0, 2.0, 4.0, 8.0]
+
+
+def test_flapping_after_a_restart_backs_off_as_usual_once_a_link_opened_again() -> None:
+    worst = Highest()
+    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, rng=worst)
+    backoff.connected(0.0)
+    backoff.disconnected(20.0, close_code=1012)
+    flaps = []
+    for n in range(3):
+        backoff.connected(21.0 + n)
+        flaps.append(backoff.disconnected(21.1 + n, close_code=1006))
+    assert flaps == [1.0, 2.0, 4.0]
 
 
 def test_try_later_waits_are_still_jittered_so_refused_clients_do_not_return_together() -> None:
