@@ -18,7 +18,14 @@ Output: every byte a session produces is numbered and kept in an
 :class:`OutputStreams` (one bounded ``OutputSender`` per session) until the
 relay acknowledges it; the connection sends it from there, decoupled from the
 PTY read path. Past the bound the oldest unacknowledged bytes are dropped and
-the relay is told exactly which range.
+the relay is told exactly which range. Secrets are masked as chunks are sent
+(length-preserving, see :class:`Stream`), so the relay's stored copy is redacted
+and every offset stays exact.
+
+Reads are redacted by the session (screen, text, raw, prompts). ``wait_for_session``
+blocks up to its timeout (event-driven, on the session's state changes) and
+answers with the status; ``send_input`` replies with a text cursor taken just
+before typing, so the caller can read exactly what the program showed since.
 
 Unsolicited reports (:class:`SessionExited`, :class:`PromptDetected`) go to
 callbacks registered with :meth:`Agent.subscribe`.
@@ -38,6 +45,7 @@ from shared.errors import CommandFailed, SessionUnknown, TetherError
 from shared.protocol import (
     AckOutput,
     AnswerPrompt,
+    Challenge,
     CheckPrompts,
     Command,
     ErrorCode,
@@ -71,6 +79,7 @@ from shared.protocol import (
     StartSession,
     StatusRead,
     StopSession,
+    WaitForSession,
     Welcome,
 )
 from shared.resume import (
@@ -88,6 +97,7 @@ from shared.resume import (
 from supervisor.policy import tether_home
 from supervisor.prompts import PromptError
 from supervisor.reaper import Reaper
+from supervisor.screen import CursorError
 from supervisor.session import Session
 from supervisor.sessions import KEEP_EXITED, SessionManager
 
@@ -103,15 +113,30 @@ AgentCommand = (
     | StopSession
     | CheckPrompts
     | AnswerPrompt
+    | WaitForSession
 )
-ReadCommand = ListSessions | ReadOutput | GetStatus | CheckPrompts
-LinkFrame = Welcome | Ping | AckOutput | ResendOutput | HeartbeatAcked | LookupRequest
+ReadCommand = ListSessions | ReadOutput | GetStatus | CheckPrompts | WaitForSession
+# Challenge comes first on a link and is answered by the connection, never here.
+LinkFrame = Welcome | Challenge | Ping | AckOutput | ResendOutput | HeartbeatAcked | LookupRequest
 Unsolicited = SessionExited | PromptDetected
 READ_IDS_KEPT = 4096
 
 
+def _unmasked(data: bytes) -> bytes:
+    return data
+
+
 class Stream(OutputSender):
-    """One session's numbered output, readable from any offset without acknowledging it."""
+    """One session's numbered output, readable from any offset without acknowledging it.
+
+    Chunks leave through ``mask`` (the session's ``Redactor.mask``): secrets are
+    masked in place when sent, not in the PTY read path, so ingest stays at full
+    speed and a chunk (up to ``chunk_size``) is masked whole; offsets stay exact.
+    Limit: a secret still being written when a chunk is cut is masked only where
+    the part already sent still matches a pattern.
+    """
+
+    mask: Callable[[bytes], bytes] = staticmethod(_unmasked)
 
     def next_from(self, cursor: int) -> Chunk | Gap | None:
         """What to send after ``cursor``: the lost range, then one chunk; None when caught up."""
@@ -127,7 +152,7 @@ class Stream(OutputSender):
                 if len(out) >= self.chunk_size:
                     break
             pos = end
-        return Chunk(cursor, bytes(out[: self.chunk_size]))
+        return Chunk(cursor, self.mask(bytes(out[: self.chunk_size])))
 
 
 class OutputStreams:
@@ -139,10 +164,15 @@ class OutputStreams:
         self._finished: set[str] = set()
         self.changed = asyncio.Event()
 
-    def append(self, session_id: str, data: bytes) -> None:
+    def append(
+        self, session_id: str, data: bytes, mask: Callable[[bytes], bytes] | None = None
+    ) -> None:
+        """Queue ``data``; ``mask`` (set with the stream's first bytes) redacts what is sent."""
         stream = self._streams.get(session_id)
         if stream is None:
             stream = self._streams[session_id] = Stream(self.limit)
+            if mask is not None:
+                stream.mask = mask
         stream.append(data)
         self.changed.set()
 
@@ -239,7 +269,7 @@ class Agent:
                 log.exception("could not record session %s for the reaper", session.session_id)
 
     def _output(self, session: Session, data: bytes) -> None:
-        self.streams.append(session.session_id, data)
+        self.streams.append(session.session_id, data, session.redactor.mask)
 
     def _prompt_detected(self, session: Session, prompt: Prompt) -> None:
         self._publish(PromptDetected(prompt=prompt))
@@ -345,19 +375,23 @@ class Agent:
             session = await m.create(cmd.command, cmd.cwd, cmd.name, cmd.cols, cmd.rows)
             return SessionStarted(request_id=rid, session=session.info())
         if isinstance(cmd, SendInput):
-            n = await m.get(cmd.session_id).send_text(cmd.text, cmd.enter)
-            return InputSent(request_id=rid, session_id=cmd.session_id, bytes_written=n)
+            session = m.get(cmd.session_id)
+            cursor = None if session.exited else session.text_cursor()
+            n = await session.send_text(cmd.text, cmd.enter)
+            return InputSent(
+                request_id=rid, session_id=cmd.session_id, bytes_written=n, cursor=cursor
+            )
         if isinstance(cmd, SendKeys):
             n = await m.get(cmd.session_id).send_keys(cmd.keys, cmd.repeat)
             return KeysSent(request_id=rid, session_id=cmd.session_id, bytes_written=n)
         if isinstance(cmd, ReadOutput):
             return _read_output(m.get(cmd.session_id), cmd)
         if isinstance(cmd, GetStatus):
+            return _status(rid, m.get(cmd.session_id))
+        if isinstance(cmd, WaitForSession):
             session = m.get(cmd.session_id)
-            prompt = session.pending_prompt()
-            return StatusRead(
-                request_id=rid, session=session.info(), prompts=[prompt] if prompt else []
-            )
+            await session.wait_settled(cmd.timeout)
+            return _status(rid, session)
         if isinstance(cmd, StopSession):
             return SessionStopped(request_id=rid, session=await m.stop(cmd.session_id, cmd.force))
         if isinstance(cmd, CheckPrompts):
@@ -401,15 +435,48 @@ class Agent:
         )
 
 
+def _status(rid: str, session: Session) -> StatusRead:
+    prompt = session.pending_prompt()
+    return StatusRead(
+        request_id=rid,
+        session=session.info(),
+        prompts=[prompt] if prompt else [],
+        last_message=session.last_message,
+    )
+
+
 def _read_output(session: Session, cmd: ReadOutput) -> OutputRead:
-    if cmd.mode is ReadMode.SCREEN:
-        snap = session.snapshot()
+    """Every mode is redacted by the session (raw bytes masked in place)."""
+    if cmd.mode is ReadMode.TEXT:
+        try:
+            read = session.read_text(cmd.cursor, cmd.max_bytes)
+        except CursorError as exc:
+            raise CommandFailed(
+                ErrorInfo(
+                    code=ErrorCode.INVALID_ARGUMENT,
+                    message=str(exc),
+                    hint="omit cursor to read everything kept, or pass the last next_cursor",
+                )
+            ) from None
         end = session.journal.end
         return OutputRead(
             request_id=cmd.request_id,
             session_id=session.session_id,
             mode=cmd.mode,
-            text=snap.text,
+            text=read.text,
+            start=end,
+            end=end,
+            next_cursor=read.next_cursor,
+            skipped_lines=read.skipped_lines,
+        )
+    if cmd.mode is ReadMode.SCREEN:
+        snap, text = session.screen_text()
+        end = session.journal.end
+        return OutputRead(
+            request_id=cmd.request_id,
+            session_id=session.session_id,
+            mode=cmd.mode,
+            text=text,
             start=end,
             end=end,
             cursor_row=snap.cursor_row,

@@ -32,6 +32,15 @@ linear in the text whatever it holds. Ordinary words are never touched: the
 token formats need their prefixes plus long random runs, and env values that
 look like plain words or paths are not learned.
 
+:meth:`Redactor.mask` is the length-preserving form for raw bytes: each secret's
+bytes become ``[redacted:<kind>]`` cut or padded with ``*`` to the same length
+(only ``*`` when shorter than ``[redacted]``), so byte offsets into a stream
+stay exact. It is what streams to the relay (whose stored copy is then redacted
+too) and what raw reads return. Limit: it sees one chunk at a time, so a secret
+split across two PTY reads is only masked where a part still matches (an env
+value cut in two is missed); the screen and text reads, redacted whole, are not
+affected by that.
+
 Limits: a secret split across two screen rows (a wrapped line) is only
 partially recognised; redact raw output as well as screens where that matters.
 """
@@ -96,6 +105,26 @@ _KINDS: list[tuple[str, str]] = [
 # Kinds redacted only when the match holds a digit: real keys are random, while
 # "sk-some-hyphenated-identifier" or "Bearer authentication" are words.
 _NEEDS_DIGIT = frozenset({"openai", "bearer"})
+# Literals every format match contains: mask() runs on every PTY read, and a few
+# substring searches (memchr speed) rule most chunks out before the regex, which
+# stops at every common letter a branch starts with.
+_FORMAT_LITERALS = (
+    b"-----BEGIN",
+    b"ghp_",
+    b"gho_",
+    b"ghu_",
+    b"ghs_",
+    b"ghr_",
+    b"github_pat_",
+    b"sk-",
+    b"AKIA",
+    b"ASIA",
+    b"xox",
+    b"AIza",
+    b"eyJ",
+    b"earer",
+    b"EARER",
+)
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -149,6 +178,13 @@ class Redactor:
         self._values = dict(env_values or {})
         self._regex = _pattern(self._values)
         self._env_regex = _pattern_env(self._values)
+        # The same over bytes seen as latin-1 (one character per byte), for mask().
+        self._byte_values = {
+            v.encode("utf-8").decode("latin-1"): name for v, name in self._values.items()
+        }
+        self._byte_regex = _pattern(self._byte_values)
+        self._byte_env_regex = _pattern_env(self._byte_values)
+        self._literals = _FORMAT_LITERALS + tuple(v.encode("utf-8") for v in self._values)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Redactor:
@@ -187,5 +223,35 @@ class Redactor:
             return text[:word] + "[redacted:bearer]"
         return f"[redacted:{kind}]"
 
+    def mask(self, data: bytes) -> bytes:
+        """``data`` with every secret masked in place: same length, same offsets."""
+        if not any(literal in data for literal in self._literals):
+            return data  # the common case: no candidate at all
+        text = data.decode("latin-1")
+        if self._byte_regex.search(text) is None:
+            return data
+        return self._byte_regex.sub(self._mask, text).encode("latin-1")
+
+    def _mask(self, match: re.Match[str]) -> str:
+        text = match.group()
+        name = self._byte_values.get(text)
+        if name is not None:
+            return _fit(f"[redacted:env:{name}]", len(text))
+        kind = _kind(text)
+        if kind in _NEEDS_DIGIT and _DIGIT.search(text) is None:
+            return self._byte_env_regex.sub(self._mask, text)
+        if kind == "bearer":
+            word = len(text) - len(text[6:].lstrip(" \t"))
+            return text[:word] + _fit("[redacted:bearer]", len(text) - word)
+        return _fit(f"[redacted:{kind}]", len(text))
+
     def _replace_env(self, match: re.Match[str]) -> str:
         return f"[redacted:env:{self._values[match.group()]}]"
+
+
+def _fit(label: str, length: int) -> str:
+    """``label`` made exactly ``length`` characters: padded with ``*``, or shortened."""
+    if len(label) <= length:
+        return label + "*" * (length - len(label))
+    short = "[redacted]"
+    return short + "*" * (length - len(short)) if length >= len(short) else "*" * length

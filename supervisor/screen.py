@@ -18,11 +18,12 @@ What pyte 0.8.2 lacks and :class:`_Screen` adds:
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import logging
 import re
-from collections import deque
-from collections.abc import Mapping
+from collections import OrderedDict, deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from wcwidth import wcwidth  # noqa: TID251 - pyte's own measure of cells, so bo
 log = logging.getLogger(__name__)
 
 DEFAULT_SCROLLBACK = 5000
+SHOWN_SCREENS_KEPT = 16  # screens handed out with a text cursor, remembered for the next read
 
 # pyte stores private (DEC) modes shifted left by 5 bits.
 _DECCKM = 1 << 5
@@ -88,6 +90,47 @@ class ScreenSnapshot:
             out.append(char)
             width += char_width(char)
         return "".join(out)
+
+
+@dataclass(frozen=True)
+class TextRead:
+    """A text-mode read: ``text`` to show, the cursor for the next read, what was left out."""
+
+    text: str
+    next_cursor: str
+    skipped_lines: int
+
+
+class CursorError(ValueError):
+    """A text cursor this terminal model did not hand out; the message says what to do."""
+
+
+def _digest(lines: tuple[str, ...]) -> str:
+    return hashlib.blake2b("\n".join(lines).encode(), digest_size=8).hexdigest()
+
+
+def _parse_cursor(cursor: str) -> tuple[int, str]:
+    line, sep, digest = cursor.partition(".")
+    if not sep or not line.isdigit() or not digest:
+        raise CursorError(
+            f"{cursor!r} is not a text cursor; pass next_cursor from an earlier read, or none"
+        )
+    return int(line), digest
+
+
+def _newest_within(lines: list[str], max_bytes: int) -> tuple[list[str], int]:
+    """The newest ``lines`` whose UTF-8 size (with newlines) fits ``max_bytes``, and how
+    many older ones were left out. A single line too long for the budget keeps its end."""
+    size, keep = 0, 0
+    for line in reversed(lines):
+        size += len(line.encode()) + (1 if keep else 0)
+        if size > max_bytes:
+            break
+        keep += 1
+    if keep == 0 and lines:
+        tail = lines[-1].encode()[-max_bytes:].decode("utf-8", "ignore")
+        return [tail], len(lines) - 1
+    return lines[len(lines) - keep :], len(lines) - keep
 
 
 def char_width(char: str) -> int:
@@ -258,6 +301,8 @@ class TerminalModel:
         self._screen = _Screen(cols, rows, scrollback)
         self._stream = _Stream(self._screen)
         self._history: deque[str] = deque(maxlen=scrollback)
+        self._history_end = 0  # lines ever added to the history: absolute line numbers
+        self._shown: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         # Rendering 200x50 cells costs ~3 ms; a status poll on an unchanged screen
         # must not pay it again. Any feed or resize invalidates.
         self._cached: dict[bool, ScreenSnapshot] = {}
@@ -288,6 +333,69 @@ class TerminalModel:
     def scrollback(self) -> tuple[str, ...]:
         self._drain()
         return tuple(self._history)
+
+    def history(self) -> tuple[int, tuple[str, ...]]:
+        """``(end, lines)``: the kept scrollback, whose last line has absolute number
+        ``end - 1`` (lines ever scrolled off count from 0; a collapsed redraw keeps its number)."""
+        self._drain()
+        return self._history_end, tuple(self._history)
+
+    def text_cursor(self) -> str:
+        """A cursor for :meth:`read_text` meaning "from now on"."""
+        end, _ = self.history()
+        return f"{end}.{self._show(self._screen_lines())}"
+
+    def read_text(
+        self, cursor: str | None, max_bytes: int, redact: Callable[[str], str] = str
+    ) -> TextRead:
+        """What a person reads: scrollback lines new since ``cursor`` (every kept one
+        without a cursor), then the screen unless it is unchanged since ``cursor``.
+
+        Lines that scrolled off since ``cursor`` but were on the screen handed out
+        with it are not repeated. ``redact`` is applied to the whole text, then the
+        newest lines within ``max_bytes`` are kept; ``skipped_lines`` counts the
+        rest plus history lines no longer kept. Raises :class:`CursorError`.
+        """
+        end, history = self.history()
+        screen = self._screen_lines()
+        digest = _digest(screen)
+        first = end - len(history)
+        lost, show_screen = 0, True
+        new = list(history)
+        if cursor is not None:
+            line, old_digest = _parse_cursor(cursor)
+            line = min(line, end)
+            lost = max(0, first - line)
+            new = new[max(0, line - first) :]
+            old = self._shown.get(old_digest, ())
+            seen = 0
+            while seen < min(len(new), len(old)) and new[seen] == old[seen]:
+                seen += 1  # scrolled off linearly: the caller saw it on the screen
+            new = new[seen:]
+            show_screen = digest != old_digest
+            rest = old[seen:]
+            if show_screen and not new and rest and screen[: len(rest)] == rest:
+                screen = screen[len(rest) :]  # it only scrolled: the top is what was seen
+        self._show(self._screen_lines())
+        lines = new + (list(screen) if show_screen else [])
+        if lines:
+            lines = redact("\n".join(lines)).split("\n")
+        kept, skipped = _newest_within(lines, max_bytes)
+        return TextRead("\n".join(kept), f"{end}.{digest}", skipped + lost)
+
+    def _screen_lines(self) -> tuple[str, ...]:
+        lines = list(self.snapshot(with_scrollback=False).lines)
+        while lines and not lines[-1]:
+            lines.pop()
+        return tuple(lines)
+
+    def _show(self, screen: tuple[str, ...]) -> str:
+        digest = _digest(screen)
+        self._shown[digest] = screen
+        self._shown.move_to_end(digest)
+        while len(self._shown) > SHOWN_SCREENS_KEPT:
+            self._shown.popitem(last=False)
+        return digest
 
     def snapshot(self, *, with_scrollback: bool = True) -> ScreenSnapshot:
         cached = self._cached.get(with_scrollback)
@@ -326,3 +434,4 @@ class TerminalModel:
             history[-1] = line  # a progress line redrawn and scrolled again
             return
         history.append(line)
+        self._history_end += 1

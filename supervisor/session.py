@@ -9,13 +9,29 @@ When the screen falls far behind (bulk output), it skips to the newest bytes.
 States: ``starting`` (no output yet) -> ``working`` (output seen recently) ->
 ``waiting_for_input`` (the tracker sees a prompt) or ``idle`` (quiet for
 :data:`IDLE_AFTER` seconds with no prompt) -> ``exited``. Each change records
-``state_since`` and a ``state_reason`` saying how it was decided.
+``state_since`` and a ``state_reason`` saying how it was decided. Input counts
+as activity: typing makes the session ``working`` until it is quiet again, so a
+caller waiting for the answer (:meth:`Session.wait_settled`) never sees the
+state from before its message.
+
+Claude Code's hooks (:meth:`Session.on_hook`) announce prompts before they
+render and say when a turn ended (``Stop`` -> ``idle`` at once, its message
+kept as :attr:`Session.last_message`).
+
+Redaction (:attr:`Session.redactor`, a :class:`supervisor.redact.Redactor` built
+from the child's env): everything read through this class is redacted: prompts,
+state reasons, screen and text reads, raw reads (masked length-preserving), the
+Stop message. ``on_output`` gets the real bytes, cheaply, in the read path: its
+consumer masks them with ``session.redactor.mask`` when it sends them (the agent's
+streams do). The journal keeps the real bytes: the screen must render what the
+program drew.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -30,11 +46,14 @@ from shared.protocol import (
     SessionInfo,
     SessionState,
 )
+from supervisor.hook_prompts import prompt_from_hook, state_hint
+from supervisor.hooks import HookEvent
 from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
 from supervisor.keys import ESC_PAUSE, CursorKeyMode, describe, key_bytes
 from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
-from supervisor.screen import ScreenSnapshot, TerminalModel
+from supervisor.redact import Redactor
+from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +65,9 @@ SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may bloc
 EOF_GRACE = 1.0  # after exit, how long trailing output may take to arrive
 STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
+# Hook events after which the announced dialog is over (answered, or the turn moved on).
+HOOK_CLEARS_PROMPT = frozenset({"PostToolUse", "Stop", "UserPromptSubmit", "StopFailure"})
+LAST_MESSAGE_CHARS = 4000
 
 ExitCallback = Callable[["Session"], None]
 PromptCallback = Callable[["Session", Prompt], None]
@@ -78,8 +100,11 @@ class Session:
         cols: int,
         rows: int,
         journal_limit: int = DEFAULT_LIMIT,
+        redactor: Redactor | None = None,
     ) -> None:
         self.session_id = session_id
+        self.redactor = redactor or Redactor()
+        self.last_message = ""  # the agent's last reply (hook:Stop), redacted
         self.command = list(command)
         self.cwd, self.name = cwd, name
         self.started_at = time.time()
@@ -97,6 +122,9 @@ class Session:
         self._state_reason = "started; no output yet"
         self._exit_code: int | None = None
         self._last_output = time.monotonic()
+        self._last_input = -math.inf
+        self._hook_idle: str | None = None  # a hook said the turn is over: the reason
+        self._changed = asyncio.Event()  # set on every state change
         self._output_seen = False
         self._output_event = asyncio.Event()
         self._timer: asyncio.TimerHandle | None = None
@@ -120,12 +148,22 @@ class Session:
         on_exit: ExitCallback | None = None,
         on_prompt: PromptCallback | None = None,
         on_output: OutputCallback | None = None,
+        redactor: Redactor | None = None,
     ) -> Session:
         """Spawn ``argv`` in a PTY. ``command`` is what to report (default ``argv``).
 
+        ``redactor`` (default: ``Redactor.from_env(env)``) hides secrets in all it reports.
         Raises :class:`supervisor.pty_process.PtySpawnError` if it cannot start.
         """
-        self = cls(session_id or new_session_id(), command or argv, cwd, name, cols, rows)
+        self = cls(
+            session_id or new_session_id(),
+            command or argv,
+            cwd,
+            name,
+            cols,
+            rows,
+            redactor=redactor or Redactor.from_env(env),
+        )
         self.on_exit, self.on_prompt = on_exit, on_prompt
         self.on_output = on_output  # set before the spawn, so not even the first byte is missed
         self._proc = await PtyProcess.spawn(
@@ -159,7 +197,7 @@ class Session:
         self._timer = None
         if self.exited:
             return
-        quiet = time.monotonic() - self._last_output
+        quiet = self._quiet_for()
         if quiet < REFRESH_INTERVAL / 2 and self.journal.end - self._fed > FLOOD_BYTES:
             # A flood is pouring in: nothing can be waiting for a human, and
             # feeding pyte now (~1 us a byte) would only slow the reader. A read
@@ -195,12 +233,33 @@ class Session:
             self._proc.send(replies)
 
     def snapshot(self) -> ScreenSnapshot:
-        """The screen as of all output so far (catches up first)."""
+        """The screen as of all output so far (catches up first). Not redacted: for
+        answering prompts; what leaves the supervisor goes through :meth:`screen_text`."""
         self.refresh()
         return self.screen.snapshot()
 
+    def screen_text(self) -> tuple[ScreenSnapshot, str]:
+        """The screen and its text, secrets redacted."""
+        snap = self.snapshot()
+        return snap, self.redactor.redact(snap.text)
+
     def read_raw(self, since: int | None, max_bytes: int) -> JournalRead:
-        return self.journal.read(since, max_bytes)
+        """Journal bytes from ``since``, secrets masked in place (offsets stay exact)."""
+        chunk = self.journal.read(since, max_bytes)
+        return JournalRead(chunk.start, self.redactor.mask(chunk.data), chunk.dropped)
+
+    def read_text(self, cursor: str | None, max_bytes: int) -> TextRead:
+        """Scrollback and screen as a person reads them, new since ``cursor``, redacted.
+
+        Raises :class:`supervisor.screen.CursorError` for a cursor not from this session.
+        """
+        self.refresh()
+        return self.screen.read_text(cursor, max_bytes, self.redactor.redact)
+
+    def text_cursor(self) -> str:
+        """A :meth:`read_text` cursor for "from now on"."""
+        self.refresh()
+        return self.screen.text_cursor()
 
     # ------------------------------------------------------------ state
 
@@ -222,19 +281,20 @@ class Session:
         self._catch_up()
         if self.exited:
             return None
-        now = time.monotonic()
-        quiet = now - self._last_output
+        quiet = self._quiet_for()
         snapshot = self.screen.snapshot(with_scrollback=False)
         prompt = self.tracker.observe(snapshot, time.time(), quiet, signals=self._signals())
         if prompt is not None:
             self._set_state(
                 SessionState.WAITING_FOR_INPUT,
-                f"prompt on screen ({prompt.source}): {prompt.question[:80]}",
+                f"prompt on screen ({prompt.source}): {self.redactor.redact(prompt.question)[:80]}",
             )
             if prompt.prompt_id != self._reported_prompt:
                 self._reported_prompt = prompt.prompt_id
                 if self.on_prompt is not None:
-                    self.on_prompt(self, prompt)
+                    self.on_prompt(self, self.redactor.redact_prompt(prompt))
+        elif self._hook_idle is not None:
+            self._set_state(SessionState.IDLE, self._hook_idle)
         elif not self._output_seen:
             self._set_state(SessionState.STARTING, "started; no output yet")
         elif quiet >= IDLE_AFTER:
@@ -244,6 +304,10 @@ class Session:
         else:
             self._set_state(SessionState.WORKING, "producing output")
         return prompt
+
+    def _quiet_for(self) -> float:
+        """Seconds since the last output or input, whichever is later."""
+        return time.monotonic() - max(self._last_output, self._last_input)
 
     def _signals(self) -> Signals:
         proc = self._proc
@@ -261,12 +325,71 @@ class Session:
     def _set_state(self, state: SessionState, reason: str) -> None:
         if state is not self._state:
             self._state, self._state_since, self._state_reason = state, time.time(), reason
+            self._changed.set()
 
     def pending_prompt(self) -> Prompt | None:
-        return self.refresh()
+        """The prompt waiting now, secrets redacted from its question and context."""
+        prompt = self.refresh()
+        return None if prompt is None else self.redactor.redact_prompt(prompt)
+
+    async def wait_settled(self, timeout: float) -> None:
+        """Return once the session is idle, waiting for input or exited, or after ``timeout``.
+
+        Event-driven: wakes on state changes only (the refresh timer decides them).
+        """
+        try:
+            async with asyncio.timeout(timeout):
+                while self.refresh() is None and self._state in (
+                    SessionState.WORKING,
+                    SessionState.STARTING,
+                ):
+                    self._changed.clear()
+                    await self._changed.wait()
+        except TimeoutError:
+            return
+
+    # ------------------------------------------------------------ hooks
+
+    def on_hook(self, event: HookEvent) -> None:
+        """A Claude Code hook event for this session (see :mod:`supervisor.hooks`).
+
+        A prompt it announces is offered to the tracker (reported at once, confirmed
+        by the screen); events that end a dialog withdraw it; its state hint is
+        applied (``Stop``: idle at once, until the next input or activity).
+        """
+        if self.exited:
+            return
+        prompt = prompt_from_hook(event, self.session_id, time.time())
+        if prompt is not None:
+            self.tracker.offer_hook(prompt)
+        elif event.event in HOOK_CLEARS_PROMPT:
+            self.tracker.offer_hook(None)
+        hint = state_hint(event)
+        if hint is not None:
+            if hint.state is SessionState.IDLE:
+                self._hook_idle = hint.reason
+                if hint.message:
+                    self.last_message = self.redactor.redact(hint.message[:LAST_MESSAGE_CHARS])
+            else:
+                self._hook_idle = None
+                if hint.state is SessionState.WORKING:
+                    self._set_state(SessionState.WORKING, hint.reason)
+        self.refresh()
+        self._schedule_refresh(REFRESH_INTERVAL)
+
+    def _note_input(self, what: str) -> None:
+        """Typing starts work: ``working`` until the program is quiet or asks again."""
+        self._last_input = time.monotonic()
+        self._hook_idle = None
+        self._set_state(SessionState.WORKING, f"{what} sent; waiting for the program")
+        if not self.exited:
+            self._schedule_refresh(REFRESH_INTERVAL)
 
     def info(self) -> SessionInfo:
-        self.refresh()
+        if not self.exited:
+            # An exited session has nothing pending: no pyte catch-up just to
+            # describe it (it cost ~100 ms at exit after a flood).
+            self.refresh()
         return SessionInfo(
             session_id=self.session_id,
             command=self.command,
@@ -299,7 +422,8 @@ class Session:
             if text and pending is not None and pending.kind is PromptKind.SECRET:
                 raise PromptError(
                     ErrorCode.PROMPT_SECRET,
-                    f"session {self.session_id} is asking for a password: {pending.question[:80]}",
+                    f"session {self.session_id} is asking for a password: "
+                    f"{self.redactor.redact(pending.question)[:80]}",
                     "type secrets at the computer; send_keys ctrl_c or esc can cancel the prompt",
                 )
             written = await proc.write(text.encode("utf-8")) if text else 0
@@ -307,6 +431,7 @@ class Session:
                 if text:
                     await asyncio.sleep(ENTER_PAUSE)
                 written += await proc.write(b"\r")
+            self._note_input("input")
             return written
 
     async def send_keys(self, keys: Sequence[Key], repeat: int = 1) -> int:
@@ -323,6 +448,7 @@ class Session:
                 if key is Key.ESC:
                     await asyncio.sleep(ESC_PAUSE)
                 previous = key
+            self._note_input("keys")
             return written
 
     async def answer_prompt(self, prompt_id: str, answer: str) -> tuple[str, bool]:
@@ -338,6 +464,7 @@ class Session:
                 if index:
                     await asyncio.sleep(ENTER_PAUSE)
                 await proc.write(data)
+            self._note_input("an answer")
             return " + ".join(describe(w) for w in writes), await self._prompt_left(prompt_id)
 
     async def _prompt_left(self, prompt_id: str) -> bool:
@@ -364,7 +491,8 @@ class Session:
             code = await self._proc.wait()
             await self._proc.wait_eof(EOF_GRACE)
             await self._proc.close()
-            self._catch_up()
+            # No screen catch-up here: a read catches up lazily, and an exit after a
+            # flood would otherwise spend ~60 ms of pyte on a screen nobody reads.
         except Exception:
             log.exception("session %s: cleanup after exit failed", self.session_id)
         finally:

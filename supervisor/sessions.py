@@ -3,6 +3,14 @@
 Every start re-reads the policy file, so the owner's edits apply without a
 restart. A child gets the supervisor's environment minus what would confuse a
 nested agent or leak Tether's secrets, plus a terminal description.
+
+Claude Code sessions get hooks: the manager owns one loopback
+:class:`supervisor.hooks.HookReceiver` (started on the first ``claude`` session,
+closed by :meth:`SessionManager.close_all`); each such session is registered
+with its own URL and token, started through ``wire_claude`` (``--settings`` in
+argv, the token in its env, never in argv), and unregistered when it exits.
+Each session redacts with ``Redactor.from_env`` of its own environment, so the
+hook token and the owner's secret variables never leave the computer.
 """
 
 from __future__ import annotations
@@ -16,6 +24,8 @@ from pathlib import Path
 import supervisor
 from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
+from supervisor.claude_settings import is_claude, wire_claude
+from supervisor.hooks import HookEvent, HookReceiver
 from supervisor.policy import (
     PolicyRefused,
     check_command,
@@ -26,6 +36,7 @@ from supervisor.policy import (
     policy_path,
 )
 from supervisor.pty_process import PtySpawnError
+from supervisor.redact import Redactor
 from supervisor.session import Session, new_session_id
 
 log = logging.getLogger(__name__)
@@ -90,6 +101,11 @@ class SessionManager:
         self.on_prompt: Callable[[Session, Prompt], None] | None = None
         self.on_output: Callable[[Session, bytes], None] | None = None
         self.on_start: Callable[[Session], None] | None = None
+        self.hooks: HookReceiver | None = None  # started with the first claude session
+        self._hooks_lock = asyncio.Lock()
+        # Hook events of sessions still spawning (the program may post before the
+        # spawn call returns): delivered once the session is in the table.
+        self._early: dict[str, list[HookEvent]] = {}
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -123,7 +139,13 @@ class SessionManager:
         if is_mock_agent(resolved):
             env = mock_agent_env(env)
         self._starting += 1
+        hooked = False
         try:
+            if is_claude(resolved):
+                url, token = (await self._hook_receiver()).register(session_id)
+                hooked = True
+                self._early[session_id] = []
+                resolved, env = wire_claude(resolved, env, url, token)
             session = await Session.start(
                 resolved,
                 cwd=workdir,
@@ -136,8 +158,11 @@ class SessionManager:
                 on_exit=self._exited,
                 on_prompt=self._prompted,
                 on_output=self._output,
+                redactor=Redactor.from_env(env),
             )
         except PtySpawnError as exc:
+            if hooked and self.hooks is not None:
+                self.hooks.unregister(session_id)
             raise CommandFailed(
                 ErrorInfo(
                     code=ErrorCode.SPAWN_FAILED,
@@ -147,7 +172,10 @@ class SessionManager:
             ) from None
         finally:
             self._starting -= 1
+            early = self._early.pop(session_id, [])
         self._sessions[session.session_id] = session
+        for event in early:
+            session.on_hook(event)
         if self.on_start is not None:
             self.on_start(session)
         self._forget_old_exited()
@@ -171,14 +199,39 @@ class SessionManager:
         return await self.get(session_id).stop(force=force)
 
     async def close_all(self) -> None:
-        """Kill every live session and reap it (shutdown): no orphan survives the supervisor."""
+        """Kill every live session and reap it (shutdown): no orphan survives the supervisor.
+
+        Also closes the hook receiver."""
         live = [s for s in self._sessions.values() if not s.exited]
         results = await asyncio.gather(*(s.close() for s in live), return_exceptions=True)
         for session, result in zip(live, results, strict=True):
             if isinstance(result, BaseException):
                 log.error("closing session %s failed: %r", session.session_id, result)
+        if self.hooks is not None:
+            await self.hooks.close()
+            self.hooks = None
+
+    async def _hook_receiver(self) -> HookReceiver:
+        async with self._hooks_lock:
+            if self.hooks is None:
+                receiver = HookReceiver(self._hook_event)
+                await receiver.start()
+                self.hooks = receiver
+            return self.hooks
+
+    def _hook_event(self, event: HookEvent) -> None:
+        session = self._sessions.get(event.session_id)
+        if session is None:
+            if event.session_id in self._early:
+                self._early[event.session_id].append(event)
+                return
+            log.info("hook %s for unknown session %s dropped", event.event, event.session_id)
+            return
+        session.on_hook(event)
 
     def _exited(self, session: Session) -> None:
+        if self.hooks is not None:
+            self.hooks.unregister(session.session_id)
         log.info("session %s exited: %s", session.session_id, session.info().state_reason)
         self._forget_old_exited()
         if self.on_exit is not None:

@@ -251,3 +251,38 @@ async def test_a_cursor_position_query_is_answered_without_anyone_reading_the_sc
     await start_recorder(manager, log, preamble="\\x1b[6n")
     await eventually(lambda: reads(log), what="the reply to the query")
     assert reads(log)[0].startswith("b'\\x1b[") and reads(log)[0].endswith("R'")
+
+
+async def test_a_stop_hook_makes_the_session_idle_at_once_until_the_next_input(
+    manager: SessionManager,
+) -> None:
+    from supervisor.hooks import HookEvent
+
+    session = await manager.create(["cat"])
+    await session.send_text("hello")
+    assert session.info().state is SessionState.WORKING  # input counts as activity
+    session.on_hook(
+        HookEvent(
+            session_id=session.session_id,
+            event="Stop",
+            seq=1,
+            message="Done: key ghp_" + "a1" * 18 + " rotated",
+        )
+    )
+    info = session.info()
+    assert info.state is SessionState.IDLE and "hook:Stop" in info.state_reason
+    assert session.last_message == "Done: key [redacted:github] rotated"
+    await session.send_text("more")
+    assert session.info().state is SessionState.WORKING
+
+
+async def test_waiting_for_a_session_returns_when_it_goes_quiet_or_when_time_runs_out(
+    manager: SessionManager,
+) -> None:
+    session = await manager.create(["cat"])
+    await session.send_text("ping")
+    await session.wait_settled(0.0)  # no time: returns at once, still working
+    assert session.state is SessionState.WORKING
+    await asyncio.wait_for(session.wait_settled(scaled(30)), scaled(30))
+    assert session.state is SessionState.IDLE
+    assert "no output" in session.info().state_reason
