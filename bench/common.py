@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import inspect
 import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from supervisor.identity import Identity
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,23 @@ class Settings:
 
 def new_secret() -> str:
     return secrets.token_urlsafe(24)
+
+
+def bench_identity(seed: str, host: str) -> Identity:
+    """A supervisor key derived from the run's seed (``TETHER_BENCH_SEED``), so the bench
+    relay can pair every bench host up front (``bench.relay_server``). Bench only: a real
+    supervisor's key is random and kept in a 0600 file."""
+    raw = hashlib.sha256(f"tether-bench\n{seed}\n{host}".encode()).digest()
+    return Identity(Ed25519PrivateKey.from_private_bytes(raw))
+
+
+def bench_env(password: str, seed: str, hosts: list[str]) -> dict[str, str]:
+    """The bench relay's environment: owner password, key seed, hosts to pair up front."""
+    return {
+        "TETHER_OWNER_PASSWORD": password,
+        "TETHER_BENCH_SEED": seed,
+        "TETHER_BENCH_HOSTS": ",".join(hosts),
+    }
 
 
 def write_policy(home: Path, root: Path, commands: list[str], max_sessions: int) -> Path:

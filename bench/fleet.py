@@ -3,8 +3,8 @@
 Each supervisor is the real stack (``SessionManager`` -> ``Agent`` ->
 ``RelayConnection``) under its own host name ``fleet-<i>``; the first
 ``TALKERS`` each run one ``cat`` session that a ticker types a numbered line
-into every 50 ms, so output flows through every relay restart. The pairing
-secret comes from ``TETHER_PAIRING_SECRET``.
+into every 50 ms, so output flows through every relay restart. Each member's
+key derives from ``TETHER_BENCH_SEED`` (the bench relay paired them up front).
 
 Prints (wall-clock ``time.time()``, comparable across processes):
 ``UP`` once all links are connected, ``DOWN <t>`` when one drops, ``ALLBACK <t>``
@@ -23,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.common import bench_identity
 from supervisor.agent import Agent
 from supervisor.connection import RelayConnection
 from supervisor.session import Session
@@ -38,12 +39,18 @@ def say(line: str) -> None:
 
 
 async def fleet(url: str, n: int, talkers: int, policy: Path) -> None:
-    secret = os.environ["TETHER_PAIRING_SECRET"]
+    seed = os.environ["TETHER_BENCH_SEED"]
     managers = [SessionManager(policy_file=policy) for _ in range(n)]
     # reaper=None: the members share one TETHER_HOME, and each would otherwise
     # "reap" the others' live sessions as left over from a crashed run.
     links = [
-        RelayConnection(url, f"fleet-{i}", secret, Agent(m, reaper=None), stable_after=1.0)
+        RelayConnection(
+            url,
+            f"fleet-{i}",
+            bench_identity(seed, f"fleet-{i}"),
+            Agent(m, reaper=None),
+            stable_after=1.0,
+        )
         for i, m in enumerate(managers)
     ]
     sessions: list[Session] = [

@@ -21,7 +21,8 @@ from typing import Any
 from fastmcp import Client
 
 from bench import stats
-from bench.common import Settings, new_secret, write_policy
+from bench.common import Settings, bench_env, new_secret, write_policy
+from bench.oauth_login import sign_in
 from bench.procs import Helper
 from bench.report import LaneResult
 from bench.ws_echo import EchoClient
@@ -46,14 +47,16 @@ class RelayRig:
 
     async def start(self) -> None:
         tmp = Path(self._tmp.name)
-        token, secret = new_secret(), new_secret()
+        password = new_secret()
         write_policy(tmp / "home", tmp, ["cat"], 4)
         self.relay = self._spawn(
             "relay",
             [sys.executable, "-m", "bench.relay_server"],
-            {"TETHER_RELAY_TOKEN": token, "TETHER_PAIRING_SECRET": secret},
+            {**bench_env(password, new_secret(), []), "TETHER_BENCH_PAIR_CODE": "1"},
         )
+        pair_code = await self.relay.expect("PAIR ")
         port = await self.relay.expect("PORT ")
+        token = await sign_in(f"http://127.0.0.1:{port}", password)
         self.supervisor = self._spawn(
             "supervisor",
             [
@@ -70,7 +73,7 @@ class RelayRig:
                 "--relay",
                 f"ws://127.0.0.1:{port}/supervisor",
             ],
-            {"TETHER_PAIRING_SECRET": secret},
+            {"TETHER_PAIR_CODE": pair_code},
         )
         echo = self._spawn("ws-echo", [sys.executable, "-m", "bench.ws_echo"], {})
         echo_port = await echo.expect("PORT ")

@@ -22,7 +22,8 @@ from typing import Any
 
 from fastmcp import Client
 
-from bench.common import Settings, new_secret, write_policy
+from bench.common import Settings, bench_env, new_secret, write_policy
+from bench.oauth_login import sign_in
 from bench.procs import Helper
 from bench.report import LaneResult
 from bench.ws_echo import IdleLinks
@@ -72,19 +73,20 @@ async def links_lane(settings: Settings) -> LaneResult:
     result = LaneResult("links")
     n = settings.links
     for run in range(settings.scale_runs):
-        token, secret = new_secret(), new_secret()
+        seed = new_secret()
+        names = [f"sup-{run}-{i}" for i in range(n)]
         relay = Helper.start(
             "relay",
             [sys.executable, "-m", "bench.relay_server"],
-            {"TETHER_RELAY_TOKEN": token, "TETHER_PAIRING_SECRET": secret},
+            bench_env(new_secret(), seed, ["warmup", *names]),
         )
         links = IdleLinks()
         try:
-            port = await relay.expect("PORT ")
+            port = await relay.expect("PORT ", timeout=120)
             url = f"ws://127.0.0.1:{port}/supervisor"
-            await links.open(url, secret, ["warmup"])  # first-use allocations
+            await links.open(url, seed, ["warmup"])  # first-use allocations
             before = relay.rss_kb()
-            await links.open(url, secret, [f"sup-{run}-{i}" for i in range(n)])
+            await links.open(url, seed, names)
             after = relay.rss_kb()
             result.add("links.rss_kb_per_link", (after - before) / n)
         finally:
@@ -111,21 +113,22 @@ async def reconnect_lane(settings: Settings) -> LaneResult:
     return result
 
 
-def _relay(port: int, data_dir: Path, token: str, secret: str) -> Helper:
+def _relay(port: int, data_dir: Path, password: str, seed: str) -> Helper:
+    hosts = [f"fleet-{i}" for i in range(RECONNECT_SUPERVISORS)]
     return Helper.start(
         "relay",
         [sys.executable, "-m", "bench.relay_server", str(port), str(data_dir)],
-        {"TETHER_RELAY_TOKEN": token, "TETHER_PAIRING_SECRET": secret},
+        bench_env(password, seed, hosts),
     )
 
 
 async def _reconnect(tmp: Path, settings: Settings, result: LaneResult) -> None:
     """Restart the relay (SIGTERM, same port and data dir) under a fleet of supervisors."""
-    token, secret = new_secret(), new_secret()
+    password, seed = new_secret(), new_secret()
     data_dir = tmp / "relay-data"
     data_dir.mkdir()
     policy = write_policy(tmp / "home", tmp, ["cat"], 4)
-    relay = _relay(0, data_dir, token, secret)
+    relay = _relay(0, data_dir, password, seed)
     fleet: Helper | None = None
     try:
         port = int(await relay.expect("PORT "))
@@ -140,14 +143,14 @@ async def _reconnect(tmp: Path, settings: Settings, result: LaneResult) -> None:
                 str(RECONNECT_TALKERS),
                 str(policy),
             ],
-            {"TETHER_PAIRING_SECRET": secret, "TETHER_HOME": str(tmp / "home")},
+            {"TETHER_BENCH_SEED": seed, "TETHER_HOME": str(tmp / "home")},
         )
         await fleet.expect("UP", timeout=120)
         for _run in range(settings.restarts):
             await asyncio.sleep(1.0)  # output flows through the relay before each restart
             stopped = time.time()
             await relay.stop(grace=20)
-            relay = _relay(port, data_dir, token, secret)
+            relay = _relay(port, data_dir, password, seed)
             await relay.expect("PORT ")
             listening = time.time()
             back = float(await fleet.expect("ALLBACK ", timeout=120))
@@ -164,6 +167,7 @@ async def _reconnect(tmp: Path, settings: Settings, result: LaneResult) -> None:
         ]
         await fleet.stop(grace=30)
         fleet = None
+        token = await sign_in(f"http://127.0.0.1:{port}", password)
         lost = await _bytes_lost(port, token, journals, result)
         result.add("reconnect.bytes_lost", lost)
     finally:

@@ -19,6 +19,7 @@ from websockets.asyncio.client import (  # noqa: TID251 - the benchmark's one we
 )
 from websockets.asyncio.server import ServerConnection, serve  # noqa: TID251
 
+from bench.common import bench_identity
 from shared import protocol as p
 
 
@@ -68,11 +69,13 @@ class IdleLinks:
     def __init__(self) -> None:
         self._links: list[ClientConnection] = []
 
-    async def open(self, url: str, secret: str, names: list[str], batch: int = 50) -> None:
+    async def open(self, url: str, seed: str, names: list[str], batch: int = 50) -> None:
+        """Open a link per name, each authenticated with its seed-derived key (the bench
+        relay paired them up front)."""
         for start in range(0, len(names), batch):
             chunk = names[start : start + batch]
             got = await asyncio.gather(
-                *(self._one(url, secret, n) for n in chunk), return_exceptions=True
+                *(self._one(url, seed, n) for n in chunk), return_exceptions=True
             )
             # Keep every opened link (so close() reaches it) before reporting a failure.
             self._links.extend(ws for ws in got if isinstance(ws, ClientConnection))
@@ -81,10 +84,18 @@ class IdleLinks:
                 raise failed[0]
 
     @staticmethod
-    async def _one(url: str, secret: str, name: str) -> ClientConnection:
+    async def _one(url: str, seed: str, name: str) -> ClientConnection:
+        identity = bench_identity(seed, name)
         ws = await connect(url, compression=None, ping_interval=None, open_timeout=30)
-        hello = p.Hello(protocol_version=p.PROTOCOL_VERSION, host=name, secret=secret)
+        hello = p.Hello(
+            protocol_version=p.PROTOCOL_VERSION, host=name, public_key=identity.public_key
+        )
         await ws.send(p.encode(hello))
+        challenge = p.decode_command(await asyncio.wait_for(ws.recv(), 30))
+        if not isinstance(challenge, p.Challenge):
+            raise RuntimeError(f"relay answered hello from {name} with {challenge.type!r}")
+        signature = identity.answer_challenge(url, name, challenge.nonce)
+        await ws.send(p.encode(p.ChallengeAnswered(signature=signature)))
         first = p.decode_command(await asyncio.wait_for(ws.recv(), 30))
         if not isinstance(first, p.Welcome):
             raise RuntimeError(f"relay answered hello from {name} with {first.type!r}")

@@ -1,10 +1,23 @@
-"""``python -m server``: run the relay (console script ``tether-relay``)."""
+"""``python -m server``: run the relay (console script ``tether-relay``), or administer it.
+
+python -m server [--host H] [--port P] [--data-dir D] [--public-url URL]   # run the relay
+python -m server pair-code [--ttl 600] [--cancel-all]   # a one-time code to pair a supervisor
+python -m server supervisors                            # paired supervisors
+python -m server unpair HOST                            # revoke one (its live link is cut)
+python -m server audit [-n 50] [--verify]               # the audit log, and its hash chain
+python -m server set-password                           # the OAuth owner password
+
+The admin commands open the same database as the running relay (``--data-dir``),
+so they work while it runs. Access logging is off: a token in a query string
+must never reach a log.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import errno
 import logging
+import secrets
 import socket
 import sys
 from collections.abc import Sequence
@@ -12,8 +25,17 @@ from collections.abc import Sequence
 import uvicorn
 from starlette.types import ASGIApp
 
+from server.admin import ADMIN_COMMANDS, run_admin
 from server.app import build_app
-from server.config import ConfigError, RelayConfig, load_config, parse_args, startup_banner
+from server.config import (
+    PASSWORD_ENV,
+    ConfigError,
+    RelayConfig,
+    load_config,
+    parse_args,
+    startup_banner,
+)
+from server.oauth.store import OAuthStore
 from shared.protocol import MAX_FRAME_BYTES
 
 
@@ -26,6 +48,8 @@ def uvicorn_config(app: ASGIApp, host: str, port: int, log_level: str = "info") 
         log_level=log_level,
         lifespan="on",
         proxy_headers=True,
+        # A token in a query string (a misbehaving client) must never be logged.
+        access_log=False,
         # Frames are small JSON: compression costs CPU and invites decompression bombs.
         ws_per_message_deflate=False,
         ws_max_size=MAX_FRAME_BYTES,
@@ -55,16 +79,44 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def owner_password(config: RelayConfig) -> tuple[RelayConfig, str]:
+    """The config with the password to store at first start, and the banner's note on it.
+
+    A password stored earlier always wins (change it with ``set-password``). At the
+    first start without ``TETHER_OWNER_PASSWORD`` one is generated; the note holds it,
+    so it is printed exactly once.
+    """
+    store = OAuthStore(config.data_dir)
+    try:
+        stored = store.password_hash() is not None
+    finally:
+        store.close()
+    if stored:
+        return config, "set (change it: python -m server set-password)"
+    if config.owner_password is not None:
+        return config, f"set from {PASSWORD_ENV}"
+    generated = secrets.token_urlsafe(12)
+    note = (
+        f"{generated}   <- generated now and shown only once; change it: "
+        "python -m server set-password"
+    )
+    return dataclasses.replace(config, owner_password=generated), note
+
+
 def serve(config: RelayConfig) -> None:
     sock = bind_socket(config.host, config.port)
     config = dataclasses.replace(config, port=sock.getsockname()[1])  # --port 0: the real one
-    print(startup_banner(config), flush=True)
+    config, note = owner_password(config)
+    print(startup_banner(config, note), flush=True)
     app = build_app(config)
     server = uvicorn.Server(uvicorn_config(app, config.host, config.port, config.log_level))
     server.run(sockets=[sock])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ADMIN_COMMANDS:
+        return run_admin(args)
     try:
         config = load_config(parse_args(argv))
         logging.basicConfig(

@@ -1,33 +1,54 @@
 """Composition: the relay's Starlette app, from a :class:`RelayConfig`.
 
-``build_app(config)`` wires one :class:`Hub` to both faces of the relay:
+``build_app(config)`` wires one database, one audit log, one supervisor
+registry, one OAuth provider and one :class:`Hub` to the faces of the relay:
 
 * ``/mcp``: FastMCP "tether" with the tools of ``shared.tools`` answered by the
-  hub, behind a bearer token (never an open endpoint; OAuth replaces this);
-* ``/supervisor``: the WebSocket supervisors dial into (``server.link``);
+  hub, behind the relay's own OAuth 2.1 server (``server/oauth``), which also
+  serves ``/authorize``, ``/token``, ``/register``, ``/revoke``, ``/consent``
+  and the well-known metadata. There is no open mode and no static token.
+  :class:`ScopeAndAuditMiddleware` gates every tool call on the token's scopes
+  and writes it to the audit log;
+* ``/supervisor``: the WebSocket supervisors dial into (``server.link``),
+  authenticated by a paired key (``server.supervisors``);
 * ``/healthz``: liveness, no secrets and no host names.
 
-The FastMCP app's lifespan is the Starlette app's lifespan: without it the
-MCP session manager never starts.
+The FastMCP app's lifespan is the Starlette app's lifespan (without it the MCP
+session manager never starts); it also closes the databases at shutdown.
+``app.state`` exposes ``hub``, ``registry``, ``audit``, ``oauth`` and
+``endpoint`` (for the CLI-less tests and ``unpair``).
 """
 
 from __future__ import annotations
 
-import hmac
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
+import mcp_types as mt
 from fastmcp import FastMCP
-from fastmcp.server.auth import AuthProvider, TokenVerifier
-from fastmcp.server.auth.auth import AccessToken
+from fastmcp.exceptions import ToolError
+from fastmcp.server.dependencies import get_access_token
+from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.tools.base import ToolResult
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
+from server.audit import AuditKind, AuditLog
 from server.config import RelayConfig
+from server.db import open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
+from server.oauth.scopes import require_read, require_write
 from server.session_store import SessionStore
+from server.supervisors import SupervisorRegistry
 from shared.tools import register_tools
+
+log = logging.getLogger(__name__)
 
 INSTRUCTIONS = (
     "Tether drives terminal sessions (coding agents such as Claude Code, Codex or aider) on the "
@@ -37,48 +58,117 @@ INSTRUCTIONS = (
 )
 
 
-class RelayTokenVerifier(TokenVerifier):
-    """Accepts exactly one bearer token, compared in constant time."""
+class ScopeAndAuditMiddleware(Middleware):
+    """Every tool call: check the token's scope, run it, audit it.
 
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self._token = token.encode()
+    A tool annotated ``readOnlyHint`` needs ``sessions:read``; every other tool
+    (and an unknown one) needs ``sessions:write``. The decision reads the tool's
+    annotations from the FastMCP registry, so ``shared/tools.py`` stays
+    transport-free (the local stdio mode has no token and no such gate).
+    The audit row names the OAuth client, the tool, its host/session and the
+    result; typed text and answers are stored as lengths (``AuditLog.record``).
+    """
 
-    async def verify_token(self, token: str) -> AccessToken | None:
-        if hmac.compare_digest(token.encode("utf-8", "replace"), self._token):
-            return AccessToken(token=token, client_id="tether-owner", scopes=[])
-        return None
+    def __init__(self, mcp: FastMCP, audit: AuditLog) -> None:
+        self._mcp = mcp
+        self._audit = audit
+        self._read_only: dict[str, bool] = {}
+
+    async def _is_read_only(self, name: str) -> bool:
+        if name not in self._read_only:
+            tool = await self._mcp.get_tool(name)
+            hint = tool.annotations.read_only_hint if tool and tool.annotations else None
+            self._read_only[name] = bool(hint)
+        return self._read_only[name]
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        name = context.message.name
+        args: dict[str, Any] = dict(context.message.arguments or {})
+        token = get_access_token()
+        actor = f"client:{token.client_id}" if token is not None else "anonymous"
+        result = "error"
+        try:
+            try:
+                if await self._is_read_only(name):
+                    require_read()
+                else:
+                    require_write()
+            except ToolError:
+                result = "refused_scope"
+                raise
+            try:
+                answer = await call_next(context)
+            except ToolError:
+                result = "failed"
+                raise
+            result = "ok"
+            return answer
+        finally:
+            self._audit.record(
+                actor=actor,
+                kind=AuditKind.TOOL_CALL,
+                action=name[:80],
+                result=result,
+                host=_text_arg(args, "host"),
+                session=_text_arg(args, "session_id"),
+                detail=args,
+            )
 
 
-def build_mcp(hub: Hub, auth: AuthProvider) -> FastMCP:
+def _text_arg(args: dict[str, Any], key: str) -> str | None:
+    value = args.get(key)
+    return value[:80] if isinstance(value, str) else None
+
+
+def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastMCP:
     mcp = FastMCP(
         "tether",
         instructions=INSTRUCTIONS,
-        auth=auth,
+        auth=provider,
         # Unexpected exceptions must not leak internals to a public client.
         mask_error_details=True,
     )
+    mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
     return mcp
 
 
 def build_app(
-    config: RelayConfig, hub: Hub | None = None, auth: AuthProvider | None = None
+    config: RelayConfig,
+    hub: Hub | None = None,
+    *,
+    oauth_settings: OAuthSettings | None = None,
 ) -> Starlette:
-    """The whole relay as one ASGI app; ``app.state.hub`` is its hub.
+    """The whole relay as one ASGI app (see the module docstring for ``app.state``).
 
-    ``auth`` guards ``/mcp``; the default accepts only ``config.relay_token``.
-    The OAuth provider (``server.oauth``) plugs in here.
+    Opens ``<data_dir>/relay.sqlite3``, the one database of supervisors, audit log
+    and OAuth state; it is closed when the app's lifespan ends. ``config.owner_password`` is
+    stored only when no password is stored yet.
     """
+    db = open_database(config.data_dir)
+    audit = AuditLog(db)
+    log.info("audit log head at start: %s", audit.head())
+    registry = SupervisorRegistry(db, [config.base_url], audit=audit)
+    provider = build_oauth_provider(
+        config.base_url,
+        config.data_dir,
+        password=config.owner_password,
+        settings=oauth_settings,
+        audit=audit,
+        db=db,
+    )
     if hub is None:
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
-    auth = auth if auth is not None else RelayTokenVerifier(config.relay_token)
-    mcp_app = build_mcp(hub, auth).http_app(path="/mcp")
+    mcp_app = build_mcp(hub, provider, audit).http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,
-        config.pairing_secret,
+        registry,
         hello_timeout=config.hello_timeout,
         heartbeat_interval=config.heartbeat_interval,
         heartbeat_timeout=config.heartbeat_timeout,
@@ -87,13 +177,25 @@ def build_app(
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            async with mcp_app.lifespan(app):
+                yield
+        finally:
+            db.close()
+
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
             Mount("/", app=mcp_app),
         ],
-        lifespan=mcp_app.lifespan,
+        lifespan=lifespan,
     )
     app.state.hub = hub
+    app.state.registry = registry
+    app.state.audit = audit
+    app.state.oauth = provider
+    app.state.endpoint = endpoint
     return app

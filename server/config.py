@@ -1,31 +1,22 @@
-"""The relay's configuration: command line, environment, and secrets kept in the data dir.
+"""The relay's configuration: command line and environment. Pure apart from the data dir.
 
-Two secrets are generated at first start with ``secrets.token_urlsafe(32)`` and
-stored in the data directory with mode 0600, so restarts keep them:
-
-* ``relay-token``: the bearer token MCP clients send to ``/mcp`` (until OAuth lands);
-* ``pairing-secret``: what a supervisor sends in its ``Hello``.
-
-``TETHER_RELAY_TOKEN`` / ``TETHER_PAIRING_SECRET`` override them (nothing is
-written then). Every problem raises :class:`ConfigError` with what to do.
+There are no shared secrets: MCP clients sign in through the relay's own OAuth
+server (``server/oauth``) and supervisors prove a paired key (``server/supervisors.py``).
+The one credential the owner handles is the OAuth owner password: given by
+``TETHER_OWNER_PASSWORD`` at first start, or generated then and printed once
+(:func:`startup_banner`), changed with ``python -m server set-password``.
+Every problem raises :class:`ConfigError` with what to do.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import secrets
-import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-TOKEN_FILE = "relay-token"
-SECRET_FILE = "pairing-secret"
-TOKEN_ENV = "TETHER_RELAY_TOKEN"
-SECRET_ENV = "TETHER_PAIRING_SECRET"
-MIN_SECRET_CHARS = 16
+PASSWORD_ENV = "TETHER_OWNER_PASSWORD"
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 
 
@@ -35,8 +26,6 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class RelayConfig:
-    relay_token: str
-    pairing_secret: str
     host: str = "127.0.0.1"
     port: int = 8765
     data_dir: Path = Path("tether-data")
@@ -47,6 +36,9 @@ class RelayConfig:
     heartbeat_interval: float = 10.0
     heartbeat_timeout: float = 25.0
     offline_grace: float = 1.5
+    # The owner password to store at first start (env TETHER_OWNER_PASSWORD); None: keep
+    # the stored one, or generate one if there is none.
+    owner_password: str | None = None
 
     @property
     def base_url(self) -> str:
@@ -77,7 +69,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--data-dir",
         type=Path,
         default=Path("tether-data"),
-        help="where the relay keeps its secrets (default ./tether-data)",
+        help="where the relay keeps its database (default ./tether-data)",
     )
     parser.add_argument(
         "--public-url",
@@ -89,7 +81,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> RelayConfig:
-    """Build the config, creating the data dir and first-start secrets as needed."""
+    """Build the config, creating the data dir as needed."""
     env = os.environ if env is None else env
     if not 0 <= args.port < 65536:
         raise ConfigError(f"--port {args.port} is not a TCP port; pass 1-65535 (or 0 for any).")
@@ -98,16 +90,19 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
         raise ConfigError(f"--public-url {public_url!r} must start with https:// (or http://).")
     data_dir = Path(args.data_dir)
     _ensure_data_dir(data_dir)
+    password = env.get(PASSWORD_ENV) or None
+    if password is not None and len(password) < 8:
+        raise ConfigError(
+            f"{PASSWORD_ENV} is shorter than 8 characters; set a longer password or unset it "
+            "(the relay then generates one at first start)."
+        )
     return RelayConfig(
-        relay_token=load_or_create_secret(data_dir / TOKEN_FILE, env.get(TOKEN_ENV), TOKEN_ENV),
-        pairing_secret=load_or_create_secret(
-            data_dir / SECRET_FILE, env.get(SECRET_ENV), SECRET_ENV
-        ),
         host=args.host,
         port=args.port,
         data_dir=data_dir,
         public_url=public_url,
         log_level=args.log_level,
+        owner_password=password,
     )
 
 
@@ -129,64 +124,22 @@ def _ensure_data_dir(data_dir: Path) -> None:
         )
 
 
-def load_or_create_secret(path: Path, override: str | None, env_name: str) -> str:
-    """The secret from ``override``, else from ``path``, else a new one written there (0600)."""
-    if override is not None:
-        if len(override.strip()) < MIN_SECRET_CHARS:
-            raise ConfigError(
-                f"{env_name} is shorter than {MIN_SECRET_CHARS} characters; set a long random "
-                "value (python -c 'import secrets; print(secrets.token_urlsafe(32))') or unset it."
-            )
-        return override.strip()
-    try:
-        if path.exists():
-            return _read_secret(path)
-        value = secrets.token_urlsafe(32)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(value + "\n")
-        return value
-    except OSError as exc:
-        raise ConfigError(
-            f"Cannot read or write {path}: {exc.strerror}. Fix its permissions or pass --data-dir."
-        ) from None
+def startup_banner(config: RelayConfig, password_note: str) -> str:
+    """What the relay prints at start: where to connect, how to pair, the password's status.
 
-
-def _read_secret(path: Path) -> str:
-    if stat.S_IMODE(path.stat().st_mode) & 0o077:
-        path.chmod(0o600)  # it is a credential: nobody else on the machine should read it
-    value = path.read_text().strip()
-    if len(value) < MIN_SECRET_CHARS:
-        raise ConfigError(
-            f"{path} holds no usable secret; delete it and restart to generate a new one."
-        )
-    return value
-
-
-def client_config_json(config: RelayConfig) -> str:
-    """A ready-to-paste MCP client entry with the bearer header."""
-    entry = {
-        "mcpServers": {
-            "tether": {
-                "url": config.mcp_url,
-                "headers": {"Authorization": f"Bearer {config.relay_token}"},
-            }
-        }
-    }
-    return json.dumps(entry, indent=2)
-
-
-def startup_banner(config: RelayConfig) -> str:
-    """What the relay prints at start: where to connect and with which secrets."""
+    ``password_note`` comes from the OAuth store (``server.__main__``): it holds a
+    generated password only on the one start that generated it.
+    """
     return "\n".join(
         [
             "Tether relay",
             f"  MCP URL:          {config.mcp_url}",
-            f"  MCP bearer token: {config.relay_token}",
+            "                    (add it as a custom connector in ChatGPT or Claude; you sign",
+            "                    in on the relay's page with the owner password)",
             f"  Supervisor URL:   {config.supervisor_url}",
-            f"  Pairing secret:   {config.pairing_secret}",
-            f"  Secrets kept in:  {config.data_dir} (mode 0600)",
-            "MCP client config (paste into your client's settings):",
-            client_config_json(config),
+            "  Pair a supervisor: python -m server pair-code"
+            + (f" --data-dir {config.data_dir}" if str(config.data_dir) != "tether-data" else ""),
+            f"  Owner password:   {password_note}",
+            f"  Data kept in:     {config.data_dir} (mode 0700)",
         ]
     )

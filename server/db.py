@@ -1,6 +1,6 @@
 """The relay's one SQLite database: the only module that imports ``sqlite3``.
 
-Every relay store (paired supervisors, the audit log; later OAuth and sessions)
+Every relay store (paired supervisors, the audit log, OAuth; not yet the session store)
 keeps its tables in one file, ``<data dir>/relay.sqlite3``, through
 :class:`Database`. Contracts:
 

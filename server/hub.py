@@ -49,6 +49,7 @@ from server.session_store import SessionStore
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.protocol import (
     AckOutput,
+    ChallengeAnswered,
     Command,
     Heartbeat,
     HeartbeatAcked,
@@ -247,8 +248,8 @@ class Hub:
             self._looked_up(attachment.host, report)
         elif isinstance(report, (PromptDetected, Pong)):
             pass  # the last-seen time above is all they tell the hub
-        elif isinstance(report, Hello):
-            log.warning("dropping a second hello from %r", attachment.host)
+        elif isinstance(report, Hello | ChallengeAnswered):
+            log.warning("dropping a %s outside the handshake from %r", report.type, attachment.host)
         else:
             self._resolve(attachment, report)
         return []

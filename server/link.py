@@ -6,8 +6,15 @@ Contract, in order:
    supervisors are programs, and a browser page must never ride the owner's
    network into the relay (cross-site WebSocket hijacking).
 2. The first frame must be a ``Hello`` within ``hello_timeout`` seconds, with
-   :data:`PROTOCOL_VERSION` (else close 4400) and the pairing secret (else
-   close 4401). The relay answers ``Welcome`` and attaches the link to the hub.
+   :data:`PROTOCOL_VERSION` (else close 4400). The relay then proves the
+   supervisor's identity (``server/supervisors.py``): it sends a ``Challenge``
+   (a fresh single-use nonce), the ``ChallengeAnswered`` signature must arrive
+   within ``hello_timeout`` and verify against the host's paired public key, or
+   pair the key when the hello carries a valid one-time pairing code. A refusal
+   closes with the registry's code and a reason saying what to do (4401: the
+   owner must act; 4408: reconnect; 4429: wait). Only then does the relay answer
+   ``Welcome`` and attach the link to the hub; a newer link of the same host
+   fences the older one (4409).
 3. The ``Welcome`` carries the output offsets the relay holds for the host's
    sessions (``hub.positions``); calls still waiting for this host are then
    sent again (``hub.redeliver``).
@@ -16,7 +23,10 @@ Contract, in order:
    back on the same link. Unknown frame types are logged and dropped; invalid
    frames are logged and, after ``max_bad_frames`` of them, the link is closed
    (1008). Frames over ``MAX_FRAME_BYTES`` close the link (1009).
-5. Liveness: the relay sends ``Ping`` every ``heartbeat_interval`` seconds and
+5. Revocation: ``unpair`` closes the host's live link at once (4401); a link
+   whose key was unpaired elsewhere (the ``python -m server unpair`` CLI, another
+   process) is closed at its next heartbeat tick.
+6. Liveness: the relay sends ``Ping`` every ``heartbeat_interval`` seconds and
    declares the link dead when no frame at all arrived for ``heartbeat_timeout``
    seconds (a half-open link included); stored output is acknowledged every
    ``ack_interval`` seconds.
@@ -29,7 +39,6 @@ short grace for it to come back. A relay shutting down closes with 1012
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 import time
 from collections.abc import Awaitable
@@ -37,9 +46,17 @@ from collections.abc import Awaitable
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from server.hub import FENCED_CLOSE_CODE, Attachment, Hub
+from server.supervisors import (
+    CLOSE_REFUSED,
+    CLOSE_RETRY_NOW,
+    SupervisorRefused,
+    SupervisorRegistry,
+)
 from shared.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
+    Challenge,
+    ChallengeAnswered,
     FrameError,
     Hello,
     Ping,
@@ -52,7 +69,11 @@ from shared.protocol import (
 log = logging.getLogger(__name__)
 
 CLOSE_BAD_HELLO = 4400
-CLOSE_BAD_SECRET = 4401
+CLOSE_UNPAIRED = CLOSE_REFUSED
+UNPAIRED_REASON = (
+    "this supervisor was unpaired: run `python -m server pair-code` on the relay, "
+    "restart with --pair-code"
+)
 CLOSE_POLICY = 1008
 CLOSE_TOO_BIG = 1009
 HEARTBEAT_INTERVAL = 10.0
@@ -122,7 +143,7 @@ class SupervisorEndpoint:
     def __init__(
         self,
         hub: Hub,
-        pairing_secret: str,
+        registry: SupervisorRegistry,
         *,
         hello_timeout: float = 10.0,
         max_bad_frames: int = 20,
@@ -131,7 +152,9 @@ class SupervisorEndpoint:
         ack_interval: float = ACK_INTERVAL,
     ) -> None:
         self._hub = hub
-        self._secret = pairing_secret.encode()
+        self._registry = registry
+        # host -> (its live link, the public key it proved): for unpair and revocation checks.
+        self._live: dict[str, tuple[WebSocketLink, str]] = {}
         self._hello_timeout = hello_timeout
         self._max_bad_frames = max_bad_frames
         self._heartbeat_interval = heartbeat_interval
@@ -147,13 +170,19 @@ class SupervisorEndpoint:
         link = WebSocketLink(websocket)
         try:
             hello = await self._read_hello(websocket)
+            await self._authenticate(websocket, link, hello)
         except _Refused as refused:
             log.warning("refused a supervisor: %s", refused.reason)
             await link.close(refused.code, refused.reason)
             return
+        except SupervisorRefused as refused:
+            log.warning("refused supervisor %r: %s", hello.host, refused.message)
+            await link.close(refused.close_code, refused.reason)
+            return
         except _Gone:
             return
         attachment = self._hub.attach(hello, link)
+        self._live[hello.host] = (link, hello.public_key)
         # Computed before any await, so no output can move the offsets in between.
         welcome = Welcome(resume=self._hub.positions(hello.host))
         log.info("supervisor %r connected with %d sessions", hello.host, len(hello.sessions))
@@ -181,10 +210,56 @@ class SupervisorEndpoint:
                 ticker.cancel()
                 await asyncio.gather(ticker, return_exceptions=True)
             self._hub.detach(attachment)
+            if self._live.get(hello.host, (None, ""))[0] is link:
+                del self._live[hello.host]
             log.info("supervisor %r disconnected", hello.host)
 
+    async def unpair(self, host: str) -> bool:
+        """Revoke ``host``'s key and cut its live link now; False if it was not paired."""
+        changed = self._registry.unpair(host)
+        live = self._live.pop(host, None)
+        if live is not None:
+            await live[0].close(CLOSE_UNPAIRED, UNPAIRED_REASON)
+        return changed
+
+    def _still_paired(self, host: str, public_key: str) -> bool:
+        stored = self._registry.get(host)
+        return stored is not None and not stored.revoked and stored.public_key == public_key
+
+    async def _authenticate(self, websocket: WebSocket, link: WebSocketLink, hello: Hello) -> None:
+        """Challenge the hello's key; raises :class:`SupervisorRefused` or :class:`_Refused`."""
+        nonce = self._registry.issue_challenge(hello.host)
+        origin = self._registry.relay_origins[0]
+        try:
+            await link.send(encode(Challenge(nonce=nonce, relay_origin=origin)))
+        except ConnectionError:
+            raise _Gone() from None
+        try:
+            async with asyncio.timeout(self._hello_timeout):
+                data = await _receive(websocket)
+        except TimeoutError:
+            raise _Refused(
+                CLOSE_RETRY_NOW, f"no challenge answer within {self._hello_timeout:g} s: reconnect"
+            ) from None
+        try:
+            answer = decode_report(data)
+        except FrameError:
+            answer = None
+        if not isinstance(answer, ChallengeAnswered):
+            raise _Refused(CLOSE_BAD_HELLO, "expected challenge_answered after the challenge")
+        source = websocket.client.host if websocket.client is not None else "unknown"
+        self._registry.authenticate(
+            hello.host,
+            hello.public_key,
+            nonce,
+            answer.signature,
+            pair_code=hello.pair_code,
+            source=source,
+        )
+
     async def _tick(self, link: WebSocketLink, attachment: Attachment) -> None:
-        """Acks on a timer (so a quiet session's tail is released) and relay pings."""
+        """Acks on a timer (so a quiet session's tail is released), relay pings, and a
+        revocation check with each ping (an ``unpair`` run by another process)."""
         loop = asyncio.get_running_loop()
         next_ping = loop.time() + self._heartbeat_interval
         try:
@@ -194,6 +269,12 @@ class SupervisorEndpoint:
                     await link.send(encode(ack))
                 if loop.time() >= next_ping:
                     next_ping = loop.time() + self._heartbeat_interval
+                    live = self._live.get(attachment.host)
+                    if live is not None and live[0] is link:
+                        if not self._still_paired(attachment.host, live[1]):
+                            log.warning("supervisor %r was unpaired: closing", attachment.host)
+                            await link.close(CLOSE_UNPAIRED, UNPAIRED_REASON)
+                            return
                     await link.send(encode(Ping(sent_at=time.time())))
         except ConnectionError:
             return  # the pump sees the same closed socket and ends the link
@@ -215,11 +296,6 @@ class SupervisorEndpoint:
                 CLOSE_BAD_HELLO,
                 f"protocol version {frame.protocol_version} unsupported; this relay speaks "
                 f"{PROTOCOL_VERSION}: update the older side",
-            )
-        if not hmac.compare_digest(frame.secret.encode(), self._secret):
-            raise _Refused(
-                CLOSE_BAD_SECRET,
-                "pairing secret rejected: use the one the relay printed at start",
             )
         return frame
 

@@ -9,8 +9,10 @@ There is one union per direction, decoded through one adapter each:
   (``session_started``, ``output``, ``request_failed``, ...).
 
 The first frame on a link is the supervisor's :class:`Hello`, carrying
-:data:`PROTOCOL_VERSION` and its credentials; the relay answers :class:`Welcome`
-(with the output offsets it holds, to resume from) or closes the socket.
+:data:`PROTOCOL_VERSION` and its public key; the relay sends a :class:`Challenge`,
+the supervisor signs it (:class:`ChallengeAnswered`), and the relay answers
+:class:`Welcome` (with the output offsets it holds, to resume from) or closes
+the socket with a reason saying what to do.
 
 Reliability frames (see ``shared/resume.py`` for the cores behind them):
 ``output`` carries bytes at an offset, ``ack_output`` releases them,
@@ -33,7 +35,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: keypair identity (public_key, challenge) replaced the pairing secret
 
 # Bounds shared by both ends, so the relay can refuse what the supervisor would.
 MAX_TEXT_CHARS = 16_384
@@ -45,6 +47,9 @@ MAX_OUTPUT_CHUNK = 64 * 1024  # raw bytes per ``output`` frame, before base64
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
 REQUEST_ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,80}$"
 HOST_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"
+
+TEXT_CURSOR_PATTERN = r"^[0-9]{1,18}\.[0-9a-f]{1,32}$"  # "<scrollback line>.<screen digest>"
+MAX_WAIT_SECONDS = 30.0  # the longest one wait_for_session may block a supervisor's reply
 
 SessionId = Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
 RequestId = Annotated[str, Field(pattern=REQUEST_ID_PATTERN)]
@@ -107,6 +112,7 @@ class PromptKind(StrEnum):
 class ReadMode(StrEnum):
     SCREEN = "screen"  # the rendered screen as plain text
     RAW = "raw"  # raw bytes (ANSI included), from an offset
+    TEXT = "text"  # what a person reads: new scrollback lines + the screen, from a cursor
 
 
 class _Frame(BaseModel):
@@ -252,6 +258,8 @@ class ReadOutput(_Command):
     mode: ReadMode = ReadMode.SCREEN
     since: int | None = Field(default=None, ge=0)  # RAW: byte offset to start from
     max_bytes: int = Field(default=64 * 1024, ge=1, le=MAX_READ_BYTES)
+    # TEXT: the ``next_cursor`` of an earlier read; only what is new since then comes back.
+    cursor: str | None = Field(default=None, pattern=TEXT_CURSOR_PATTERN)
 
 
 class GetStatus(_Command):
@@ -276,9 +284,36 @@ class AnswerPrompt(_Command):
     answer: str = Field(max_length=MAX_TEXT_CHARS)
 
 
+# ---- waiting for a session (send_message's wait): answered by StatusRead
+
+
+class WaitForSession(_Command):
+    """Reply (:class:`StatusRead`) once the session is not ``working``/``starting`` any more
+    (idle, waiting for input, exited), or after ``timeout`` seconds with it still working."""
+
+    type: Literal["wait_for_session"] = "wait_for_session"
+    session_id: SessionId
+    timeout: float = Field(default=10.0, ge=0, le=MAX_WAIT_SECONDS)
+
+
 class Ping(_Frame):
     type: Literal["ping"] = "ping"
     sent_at: float
+
+
+# -- identity (supervisor authentication; shared/identity.py, server/supervisors.py)
+
+
+class Challenge(_Frame):
+    """The relay's answer to ``Hello``: sign ``nonce`` to prove you hold your key.
+
+    ``relay_origin`` is informational: the supervisor always signs the origin of
+    the URL it dialed, and only uses this to explain a mismatch.
+    """
+
+    type: Literal["challenge"] = "challenge"
+    nonce: str = Field(max_length=44)  # base64 of 32 random bytes
+    relay_origin: str = Field(max_length=300)
 
 
 Command = Annotated[
@@ -293,11 +328,13 @@ Command = Annotated[
         | StopSession
         | CheckPrompts
         | AnswerPrompt
+        | WaitForSession
         | Ping
         | AckOutput
         | ResendOutput
         | HeartbeatAcked
         | LookupRequest
+        | Challenge
     ),
     Field(discriminator="type"),
 ]
@@ -312,7 +349,8 @@ class Hello(_Frame):
     type: Literal["hello"] = "hello"
     protocol_version: int
     host: HostName
-    secret: str = Field(max_length=512)
+    public_key: str = Field(min_length=44, max_length=44)  # base64 Ed25519, see shared/identity
+    pair_code: str | None = Field(default=None, max_length=16)  # first connection only
     supervisor_version: str = ""
     sessions: list[SessionInfo] = Field(default=[], max_length=10_000)
 
@@ -335,6 +373,9 @@ class InputSent(_Reply):
     type: Literal["input_sent"] = "input_sent"
     session_id: SessionId
     bytes_written: int
+    # A TEXT-mode read cursor taken just before the input was typed: read with it
+    # to get exactly what the program showed in response.
+    cursor: str | None = None
 
 
 class KeysSent(_Reply):
@@ -349,6 +390,9 @@ class OutputRead(_Reply):
     SCREEN: ``text`` is the rendered screen. RAW: ``text`` is the bytes from
     ``start`` to ``end`` decoded as UTF-8 (replacement on error); ``dropped``
     says how many bytes before ``start`` were asked for but are no longer kept.
+    TEXT: ``text`` is scrollback lines new since ``cursor`` (all kept ones without
+    one) followed by the screen if it changed, secrets redacted, newest kept
+    within ``max_bytes``; ``start``/``end`` are the journal's end.
     """
 
     type: Literal["output_read"] = "output_read"
@@ -360,12 +404,17 @@ class OutputRead(_Reply):
     dropped: int = 0
     cursor_row: int | None = None
     cursor_col: int | None = None
+    # TEXT: pass ``next_cursor`` back as ``cursor`` to read only what is new;
+    # ``skipped_lines`` were new but left out (over ``max_bytes``, or no longer kept).
+    next_cursor: str | None = None
+    skipped_lines: int = 0
 
 
 class StatusRead(_Reply):
     type: Literal["status_read"] = "status_read"
     session: SessionInfo
     prompts: list[Prompt] = []
+    last_message: str = ""  # the agent's last reply where it says so (Claude Code's Stop hook)
 
 
 class SessionStopped(_Reply):
@@ -449,6 +498,13 @@ class OutputDropped(_Frame):
         return self
 
 
+class ChallengeAnswered(_Frame):
+    """The supervisor's signature of ``shared.identity.challenge_message`` (base64)."""
+
+    type: Literal["challenge_answered"] = "challenge_answered"
+    signature: str = Field(max_length=88)
+
+
 class Heartbeat(_Frame):
     """The supervisor's liveness probe; the relay answers :class:`HeartbeatAcked`."""
 
@@ -491,6 +547,7 @@ Report = Annotated[
         | OutputDropped
         | Heartbeat
         | RequestLookedUp
+        | ChallengeAnswered
     ),
     Field(discriminator="type"),
 ]

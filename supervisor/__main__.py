@@ -1,6 +1,7 @@
 """``python -m supervisor``: run sessions on this computer for a relay, or for a local MCP client.
 
-python -m supervisor up --relay wss://relay.example.com/supervisor --name studio --secret S
+python -m supervisor up --relay wss://relay.example.com/supervisor --name studio \
+    --pair-code K7QD-M2XP           # the code only the first time: `python -m server pair-code`
 python -m supervisor mcp            # the same tools over stdio, no relay
 python -m supervisor policy         # where the policy file is, and what it allows
 """
@@ -17,6 +18,7 @@ import socket
 import sys
 from collections.abc import Sequence
 
+from shared.identity import normalize_pair_code
 from supervisor.agent import Agent
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
 from supervisor.sessions import SessionManager
@@ -57,10 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="this computer's name as the phone sees it (env TETHER_HOST_NAME)",
     )
     up.add_argument(
-        "--secret",
-        default=os.environ.get("TETHER_PAIRING_SECRET"),
-        help="the relay's pairing secret (env TETHER_PAIRING_SECRET; prefer the env "
-        "var: arguments are visible to other users in ps)",
+        "--pair-code",
+        default=os.environ.get("TETHER_PAIR_CODE"),
+        help="one-time pairing code from `python -m server pair-code` on the relay, needed "
+        "only the first time (env TETHER_PAIR_CODE)",
     )
     up.add_argument(
         "--mock", action="store_true", help="start the mock agent when a session names no command"
@@ -81,10 +83,24 @@ def _manager(mock: bool) -> SessionManager:
 
 async def _serve_relay(args: argparse.Namespace) -> int:
     from supervisor.connection import LinkRefused, RelayConnection
+    from supervisor.identity import IdentityError, load_or_create
 
+    try:
+        identity = load_or_create()
+    except IdentityError as exc:
+        print(f"tether supervisor: {exc.message}\n  {exc.hint}", file=sys.stderr)
+        return 2
+    print(
+        f"tether supervisor {args.name!r}: identity {identity.short_fingerprint} "
+        f"(the relay shows it in `python -m server supervisors`)",
+        file=sys.stderr,
+        flush=True,
+    )
     manager = _manager(args.mock)
     agent = Agent(manager)
-    link = RelayConnection(args.relay, args.name, args.secret, agent, version=VERSION)
+    link = RelayConnection(
+        args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
+    )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -146,15 +162,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "policy":
         return _show_policy()
     if args.command == "up":
-        missing = [
-            flag
-            for flag, value in (("--relay", args.relay), ("--secret", args.secret))
-            if not value
-        ]
-        if missing:
+        if not args.relay:
             print(
-                f"tether supervisor: {' and '.join(missing)} required (or env TETHER_RELAY_URL "
-                "/ TETHER_PAIRING_SECRET); the relay prints both when it starts",
+                "tether supervisor: --relay required (or env TETHER_RELAY_URL); the relay prints "
+                "its supervisor URL when it starts",
+                file=sys.stderr,
+            )
+            return 2
+        args.pair_code = args.pair_code or None  # an empty TETHER_PAIR_CODE means none
+        if args.pair_code is not None and normalize_pair_code(args.pair_code) is None:
+            print(
+                f"tether supervisor: --pair-code {args.pair_code[:20]!r} is not a pairing code "
+                "(8 letters and digits like K7QD-M2XP); run `python -m server pair-code` on the "
+                "relay and copy the code it prints",
                 file=sys.stderr,
             )
             return 2

@@ -19,9 +19,17 @@ Contracts:
   relay for ``heartbeat_timeout`` seconds (a half-open link included).
 * **Reconnect**: :class:`shared.backoff.Backoff` (full jitter, reset only after
   the link stayed up ``stable_after`` seconds, close codes 1012/1013 wait longer).
-* Errors retrying cannot fix (a wrong pairing secret, an incompatible protocol
-  version, a bad URL) stop the loop with :class:`LinkRefused`, whose message
-  tells the owner what to do.
+* **Identity**: the hello carries the supervisor's public key (and, on the first
+  connection, the owner's one-time pairing code); the relay's ``Challenge`` is
+  answered by signing it for the origin of THIS supervisor's own URL (never the
+  origin the relay names, so a signature cannot be replayed to another relay;
+  ``origin_url`` overrides the dialed URL only for a forwarder or tunnel).
+  The pairing code is forgotten after the first ``Welcome``: the key is enough.
+* Errors retrying cannot fix (close 4401: not paired, unpaired, a bad code, a
+  signature for another URL; 4400: an incompatible protocol version; a bad URL)
+  stop the loop with :class:`LinkRefused`, whose message is the relay's reason.
+  4408 (stale challenge) and 4429 (too many pairing attempts) are retried with
+  backoff.
 """
 
 from __future__ import annotations
@@ -43,8 +51,10 @@ from websockets.exceptions import (  # noqa: TID251
 
 from shared import protocol as p
 from shared.backoff import Backoff
+from shared.identity import IdentityFormatError, relay_origin
 from shared.resume import Gap, ResumeError
 from supervisor.agent import OutputStreams
+from supervisor.identity import Identity, IdentityError
 
 log = logging.getLogger("tether.supervisor.link")
 
@@ -54,8 +64,8 @@ HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~2
 CLOSE_TIMEOUT = 2.0  # a dead link's closing handshake must not hold up the redial
 # Close codes the relay uses for "do not retry": the owner must act.
 FATAL_CLOSE_CODES = {
-    4401: "the relay refused the pairing secret",
-    4400: "the relay speaks another protocol version",
+    4401: "the relay refused this supervisor",
+    4400: "the relay refused the handshake (another protocol version?)",
 }
 
 
@@ -84,9 +94,11 @@ class RelayConnection:
         self,
         url: str,
         host: str,
-        secret: str,
+        identity: Identity,
         agent: CommandHandler,
         *,
+        pair_code: str | None = None,
+        origin_url: str | None = None,
         version: str = "",
         stable_after: float = 10.0,
         backoff: Backoff | None = None,
@@ -94,7 +106,11 @@ class RelayConnection:
         heartbeat_timeout: float = HEARTBEAT_TIMEOUT,
         hello_timeout: float = HELLO_TIMEOUT,
     ) -> None:
-        self.url, self.host, self._secret, self._agent = url, host, secret, agent
+        self.url, self.host, self.identity, self._agent = url, host, identity, agent
+        self.pair_code = pair_code
+        # What the signature names: the dialed URL, unless that is a local forwarder or
+        # tunnel to the relay (then the relay's own URL).
+        self.origin_url = origin_url or url
         self._version = version
         self.backoff = backoff if backoff is not None else Backoff(stable_after=stable_after)
         self.heartbeat_interval = heartbeat_interval
@@ -136,11 +152,13 @@ class RelayConnection:
                 opened = self.connected.is_set() or isinstance(exc, _Opened)
                 code = _close_code(exc)
                 log.warning("link to %s lost: %s", self.url, _describe(exc))
-            self.last_close_code = code
+            if code is not None:
+                # The last close code the relay sent; a refused dial (no close frame) keeps it.
+                self.last_close_code = code
             if opened:
                 delay = self.backoff.disconnected(loop.time(), code)
             else:
-                delay = self.backoff.failed(code)
+                delay = self.backoff.failed(code, loop.time())
             log.info("reconnecting in %.1fs", delay)
             await asyncio.sleep(delay)
 
@@ -163,7 +181,7 @@ class RelayConnection:
             if exc.response.status_code in (401, 403):
                 raise LinkRefused(
                     f"the relay at {self.url} refused this supervisor "
-                    f"(HTTP {exc.response.status_code}); check the URL and secret"
+                    f"(HTTP {exc.response.status_code}); check the URL (it ends in /supervisor)"
                 ) from None
             raise
         workers: list[asyncio.Task[None]] = []
@@ -206,17 +224,53 @@ class RelayConnection:
                 p.Hello(
                     protocol_version=p.PROTOCOL_VERSION,
                     host=self.host,
-                    secret=self._secret,
+                    public_key=self.identity.public_key,
+                    pair_code=self.pair_code,
                     supervisor_version=self._version,
                     sessions=self._agent.session_infos(),
                 )
             )
         )
         async with asyncio.timeout(self.hello_timeout):
+            challenge = p.decode_command(await ws.recv())
+        if not isinstance(challenge, p.Challenge):
+            raise LinkRefused(
+                f"the relay answered hello with {challenge.type!r}, not 'challenge': "
+                "is it an older relay? Update both sides."
+            )
+        self._explain_origin(challenge.relay_origin)
+        try:
+            signature = self.identity.answer_challenge(self.origin_url, self.host, challenge.nonce)
+        except IdentityError as exc:
+            raise LinkRefused(f"{exc.message}; {exc.hint}") from None
+        await ws.send(p.encode(p.ChallengeAnswered(signature=signature)))
+        async with asyncio.timeout(self.hello_timeout):
             first = p.decode_command(await ws.recv())
         if not isinstance(first, p.Welcome):
-            raise LinkRefused(f"the relay answered hello with {first.type!r}, not 'welcome'")
+            raise LinkRefused(
+                f"the relay answered the challenge with {first.type!r}, not 'welcome'"
+            )
+        if self.pair_code is not None:
+            log.info("authenticated by key: the pairing code is no longer needed")
+            self.pair_code = None
         return first
+
+    def _explain_origin(self, theirs: str) -> None:
+        """Log a hint when the relay thinks it lives elsewhere than the URL we dialed:
+        the signature covers OUR origin, so the relay will refuse it."""
+        try:
+            ours = relay_origin(self.origin_url)
+        except IdentityFormatError:
+            return
+        if theirs != ours:
+            log.warning(
+                "the relay calls itself %s but this supervisor dialed %s: unless the relay also "
+                "accepts %s, start it with --public-url %s",
+                theirs[:300],
+                ours,
+                ours,
+                ours,
+            )
 
     def _resume(self, welcome: p.Welcome) -> None:
         """Start every session's cursor at the offset the relay holds (0 if it holds none)."""
@@ -280,10 +334,7 @@ class RelayConnection:
         rcvd = exc.rcvd
         if rcvd is not None and rcvd.code in FATAL_CLOSE_CODES:
             reason = FATAL_CLOSE_CODES[rcvd.code]
-            raise LinkRefused(
-                f"{reason}: {rcvd.reason or 'no reason given'}. Check the secret "
-                f"and the relay URL, then start the supervisor again."
-            ) from None
+            raise LinkRefused(f"{reason}: {rcvd.reason or 'no reason given'}") from None
 
     def _dispatch(self, message: str | bytes) -> None:
         try:
@@ -306,8 +357,8 @@ class RelayConnection:
             pass  # hearing anything is what counts
         elif isinstance(frame, p.LookupRequest):
             self._spawn(self._send(self._agent.lookup(frame.request_id)))
-        elif isinstance(frame, p.Welcome):
-            log.info("ignored a repeated welcome")
+        elif isinstance(frame, p.Welcome | p.Challenge):
+            log.info("ignored a %s outside the handshake", frame.type)
         else:
             self._spawn(self._run(frame))
 

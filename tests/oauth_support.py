@@ -206,13 +206,14 @@ async def authorize_code(
     client_id: str,
     redirect: str = CLAUDE,
     action: str = "approve_write",
+    password: str = PASSWORD,
     **extra: str,
 ) -> tuple[str, str]:
     """The whole browser leg; returns (code, verifier)."""
     verifier, challenge = pkce()
     r = await open_consent(http, base, client_id, challenge, redirect, **extra)
     assert r.status_code == 302, r.text
-    done = await scripted_consent(http, r.headers["location"], action)
+    done = await scripted_consent(http, r.headers["location"], action, password)
     assert done.status_code == 303, done.text
     q = query(done.headers["location"])
     return q["code"], verifier
@@ -247,11 +248,17 @@ async def refresh(
 
 
 async def signed_in(
-    http: httpx.AsyncClient, base: str, action: str = "approve_write", redirect: str = CLAUDE
+    http: httpx.AsyncClient,
+    base: str,
+    action: str = "approve_write",
+    redirect: str = CLAUDE,
+    password: str = PASSWORD,
 ) -> tuple[str, dict[str, Any]]:
     """Register, consent and redeem: returns (client_id, token response)."""
     client = await register(http, base, redirect)
-    code, verifier = await authorize_code(http, base, client["client_id"], redirect, action)
+    code, verifier = await authorize_code(
+        http, base, client["client_id"], redirect, action, password
+    )
     r = await redeem(http, base, client["client_id"], code, verifier, redirect)
     assert r.status_code == 200, r.text
     return client["client_id"], dict(r.json())

@@ -1,34 +1,67 @@
-"""A real relay on 127.0.0.1 port 0, served by uvicorn in the test's event loop."""
+"""A real relay on 127.0.0.1 port 0, served by uvicorn in the test's event loop.
+
+No shortcuts around authentication: :func:`running_relay` signs an MCP client in
+through the relay's real OAuth flow (register, consent with the owner password,
+token) and exposes the access token as ``relay.token``; :func:`running_supervisor`
+pairs with a real one-time code from the relay's registry on first connection,
+then proves its key by the challenge like any supervisor.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from starlette.applications import Starlette
+from websockets.asyncio.client import ClientConnection  # noqa: TID251 - fake supervisors
+from websockets.exceptions import ConnectionClosed  # noqa: TID251
 
 from server.__main__ import bind_socket, uvicorn_config
 from server.app import build_app
+from server.audit import AuditLog
 from server.config import RelayConfig
 from server.hub import Hub
+from server.link import SupervisorEndpoint
+from server.supervisors import SupervisorRegistry
+from shared import protocol as p
 from supervisor.agent import Agent
 from supervisor.connection import RelayConnection
+from supervisor.identity import Identity, load_or_create
 from supervisor.reaper import Reaper
 from supervisor.sessions import SessionManager
+from tests.oauth_support import PASSWORD, signed_in
 from tests.support import eventually, scaled
-
-TOKEN = "test-relay-token-0123456789abcdef"
-SECRET = "test-pairing-secret-0123456789abcdef"
 
 
 @dataclass
 class Relay:
     base: str
     hub: Hub
+    app: Starlette
+    token: str  # a sessions:write access token from the real OAuth flow
+    identities: dict[str, Identity] = field(default_factory=dict)  # fake supervisors' keys
+
+    @property
+    def registry(self) -> SupervisorRegistry:
+        registry: SupervisorRegistry = self.app.state.registry
+        return registry
+
+    @property
+    def endpoint(self) -> SupervisorEndpoint:
+        endpoint: SupervisorEndpoint = self.app.state.endpoint
+        return endpoint
+
+    @property
+    def audit(self) -> AuditLog:
+        audit: AuditLog = self.app.state.audit
+        return audit
 
     @property
     def mcp(self) -> str:
@@ -44,28 +77,87 @@ async def running_relay(
     tmp_path: Path, hello_timeout: float = 10.0, port: int = 0, **settings: Any
 ) -> AsyncIterator[Relay]:
     """``settings``: more ``RelayConfig`` fields (heartbeat_interval, offline_grace...)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    sock = bind_socket("127.0.0.1", port)
+    port = sock.getsockname()[1]
+    # The real port before the app is built: OAuth audiences and signed origins name it.
     config = RelayConfig(
-        relay_token=TOKEN,
-        pairing_secret=SECRET,
         data_dir=tmp_path,
-        port=0,
+        port=port,
         hello_timeout=hello_timeout,
+        owner_password=PASSWORD,
     )
     config = replace(config, **settings)
     app = build_app(config)
-    sock = bind_socket("127.0.0.1", port)
-    port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", port, "warning"))
     task = asyncio.create_task(server.serve(sockets=[sock]))
     try:
         await eventually(lambda: server.started or task.done(), 10, "relay started")
         assert not task.done(), "relay failed to start"
-        yield Relay(f"http://127.0.0.1:{port}", app.state.hub)
+        base = f"http://127.0.0.1:{port}"
+        yield Relay(base, app.state.hub, app, await sign_in(base))
     finally:
         server.should_exit = True
         await asyncio.wait_for(task, scaled(10))
         sock.close()
         app.state.hub.store.close()
+
+
+async def sign_in(base: str, action: str = "approve_write") -> str:
+    """An access token for the relay at ``base``, through register + consent + token."""
+    async with httpx.AsyncClient(timeout=scaled(20)) as http:
+        _, token = await signed_in(http, base, action)
+    return str(token["access_token"])
+
+
+def identity_for(policy_file: Path, name: str) -> Identity:
+    """The supervisor's key pair, kept next to its policy (its TETHER_HOME)."""
+    return load_or_create(policy_file.parent / f"{name}.identity.key")
+
+
+def pair_code_for(registry: SupervisorRegistry, name: str, identity: Identity) -> str | None:
+    """A fresh one-time code when ``name`` is not yet paired with this key."""
+    stored = registry.get(name)
+    if stored is not None and not stored.revoked and stored.public_key == identity.public_key:
+        return None
+    return registry.create_pair_code().code
+
+
+async def handshake(
+    ws: ClientConnection,
+    relay: Relay,
+    host: str,
+    identity: Identity | None = None,
+    pair_code: str | None = "auto",
+    *,
+    sessions: list[p.SessionInfo] | None = None,
+) -> p.Command | p.UnknownFrame | None:
+    """A fake supervisor's hello + signed challenge; the relay's next frame (a Welcome),
+    or None when the relay closed the socket instead (read it with ``ws.close_code``).
+
+    ``identity``: default one key per host name per relay; ``pair_code="auto"``: a
+    fresh code from the registry when the key is not paired yet.
+    """
+    if identity is None:
+        identity = relay.identities.setdefault(host, Identity(Ed25519PrivateKey.generate()))
+    if pair_code == "auto":
+        pair_code = pair_code_for(relay.registry, host, identity)
+    hello = p.Hello(
+        protocol_version=p.PROTOCOL_VERSION,
+        host=host,
+        public_key=identity.public_key,
+        pair_code=pair_code,
+        sessions=sessions or [],
+    )
+    await ws.send(p.encode(hello))
+    challenge = p.decode_command(await asyncio.wait_for(ws.recv(), scaled(10)))
+    assert isinstance(challenge, p.Challenge), challenge
+    signature = identity.answer_challenge(relay.ws, host, challenge.nonce)
+    await ws.send(p.encode(p.ChallengeAnswered(signature=signature)))
+    try:
+        return p.decode_command(await asyncio.wait_for(ws.recv(), scaled(10)))
+    except ConnectionClosed:
+        return None
 
 
 @dataclass
@@ -98,14 +190,19 @@ async def running_supervisor(
 ) -> AsyncIterator[Supervisor]:
     """A real supervisor (agent, PTY sessions, outbound link) in this event loop.
 
-    ``url``: dial this instead of the relay (a fault proxy); ``agent``: Agent
-    keyword arguments; ``link_settings``: RelayConnection keyword arguments.
+    ``url``: dial this instead of the relay (a fault proxy: the signature still
+    names the relay, as through a tunnel); ``agent``: Agent keyword arguments;
+    ``link_settings``: RelayConnection keyword arguments.
     """
     manager = SessionManager(policy_file=policy_file)
     link_settings.setdefault("stable_after", 0.5)
     settings: dict[str, Any] = {"reaper": Reaper(policy_file.parent), **(agent or {})}
     the_agent = Agent(manager, **settings)
-    link = RelayConnection(url or relay.ws, name, SECRET, the_agent, **link_settings)
+    identity = identity_for(policy_file, name)
+    link_settings.setdefault("pair_code", pair_code_for(relay.registry, name, identity))
+    link = RelayConnection(
+        url or relay.ws, name, identity, the_agent, origin_url=relay.ws, **link_settings
+    )
     task = asyncio.create_task(link.run_forever())
     try:
         await asyncio.wait_for(link.connected.wait(), scaled(10))

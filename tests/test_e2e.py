@@ -16,7 +16,6 @@ import pytest
 from fastmcp import Client
 
 from tests.relay_support import (
-    TOKEN,
     Relay,
     Supervisor,
     running_relay,
@@ -66,7 +65,7 @@ async def pair(tmp_path: Path) -> AsyncIterator[Pair]:
         running_supervisor(
             relay, "desktop", write_policy(tmp_path / "desktop/policy.toml", work)
         ) as desktop,
-        Client(relay.mcp, auth=TOKEN, timeout=scaled(30)) as client,
+        Client(relay.mcp, auth=relay.token, timeout=scaled(30)) as client,
     ):
         yield Pair(relay, laptop, desktop, work, client)
 
@@ -162,7 +161,7 @@ async def test_a_supervisor_that_stopped_is_listed_offline_and_calls_to_it_say_s
     assert "desktop" in error and "offline" in error
 
 
-async def test_a_relay_that_goes_away_is_rejoined_and_the_live_session_is_listed_again(
+async def test_a_restarted_relay_keeps_pairing_and_tokens_and_lists_the_live_session_again(
     tmp_path: Path,
 ) -> None:
     work = tmp_path / "work"
@@ -172,14 +171,15 @@ async def test_a_relay_that_goes_away_is_rejoined_and_the_live_session_is_listed
     relay = await first.__aenter__()
     port = int(relay.base.rsplit(":", 1)[1])
     async with running_supervisor(relay, "laptop", policy) as laptop:
-        async with Client(relay.mcp, auth=TOKEN, timeout=scaled(30)) as client:
+        async with Client(relay.mcp, auth=relay.token, timeout=scaled(30)) as client:
             created = await client.call_tool("create_session", {"cwd": str(work)})
             sid = created.structured_content["session"]["session_id"]
         await first.__aexit__(None, None, None)
         await eventually(lambda: not laptop.link.connected.is_set(), 10, "the link noticed")
         async with running_relay(tmp_path / "relay", port=port) as again:
             await asyncio.wait_for(laptop.link.connected.wait(), scaled(30))
-            async with Client(again.mcp, auth=TOKEN, timeout=scaled(30)) as client:
+            # The token from before the restart still works: OAuth grants are persisted.
+            async with Client(again.mcp, auth=relay.token, timeout=scaled(30)) as client:
                 listed = (await client.call_tool("list_sessions", {})).structured_content
                 assert [s["session_id"] for s in listed["sessions"]] == [sid]
                 assert listed["sessions"][0]["state"] != "exited"

@@ -33,6 +33,7 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
+from server.config import PASSWORD_ENV
 from server.hub import Hub
 from shared.backoff import Backoff
 from shared.errors import DeliveryUnknown, HostOffline, TimedOut
@@ -45,13 +46,14 @@ from shared.protocol import (
 )
 from shared.tools import DeliveryStatus
 from tests.faultproxy import FaultProxy, WsFrame
+from tests.oauth_support import PASSWORD
 from tests.relay_support import (
-    SECRET,
-    TOKEN,
     Relay,
     Supervisor,
+    identity_for,
     running_relay,
     running_supervisor,
+    sign_in,
     write_policy,
 )
 from tests.support import eventually, scaled
@@ -418,7 +420,7 @@ async def test_an_mcp_client_that_disconnects_mid_call_does_not_cancel_the_comma
         sid = await r.start_producer(10)
         await r.all_delivered(sid, 10)
         r.proxy.down.delay = 0.5  # keep the command in flight while the client leaves
-        client = Client(r.relay.mcp, auth=TOKEN, timeout=scaled(30))
+        client = Client(r.relay.mcp, auth=r.relay.token, timeout=scaled(30))
         async with client:
             call = asyncio.create_task(
                 client.call_tool("send_message", {"session_id": sid, "text": "bye"})
@@ -476,9 +478,12 @@ def zombie_children() -> list[int]:
     return zombies
 
 
-async def start_supervisor_process(relay: Relay, home: Path) -> asyncio.subprocess.Process:
+async def start_supervisor_process(
+    relay: Relay, home: Path, pair_code: str | None = None
+) -> asyncio.subprocess.Process:
     env = dict(os.environ, TETHER_HOME=str(home), PYTHONPATH=str(REPO))
-    env["TETHER_PAIRING_SECRET"] = SECRET
+    if pair_code is not None:
+        env["TETHER_PAIR_CODE"] = pair_code
     return await asyncio.create_subprocess_exec(
         PY,
         "-m",
@@ -513,7 +518,8 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
     orphan = 0
     try:
         async with running_relay(tmp_path / "relay", **FAST_RELAY) as relay:
-            procs.append(await start_supervisor_process(relay, home))
+            code = relay.registry.create_pair_code().code
+            procs.append(await start_supervisor_process(relay, home, code))
             await eventually(lambda: online(relay, "laptop"), 20, "the supervisor online")  # type: ignore[arg-type]
             started = await relay.hub.call(
                 StartSession(request_id="sleeper", command=[PY, "-c", SLEEPER], cwd=str(work)),
@@ -554,7 +560,7 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
 
 async def start_relay_process(data: Path, port: int) -> tuple[asyncio.subprocess.Process, int]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    env.update(TETHER_RELAY_TOKEN=TOKEN, TETHER_PAIRING_SECRET=SECRET)
+    env[PASSWORD_ENV] = PASSWORD
     proc = await asyncio.create_subprocess_exec(
         PY,
         "-m",
@@ -592,13 +598,16 @@ async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_res
     try:
         proc, port = await start_relay_process(data, 0)
         procs.append(proc)
+        token = await sign_in(f"http://127.0.0.1:{port}")
+        code = await admin(data, "pair-code")
         async with FaultProxy("127.0.0.1", port) as proxy:
             url = f"ws://127.0.0.1:{proxy.port}/supervisor"
-            async with running_supervisor_no_hub(url, policy) as sup:
+            relay_url = f"ws://127.0.0.1:{port}/supervisor"
+            async with running_supervisor_no_hub(url, policy, relay_url, code) as sup:
                 proxy.up.throttle = 200_000
                 script = work / "producer.py"
                 script.write_text(PRODUCER)
-                async with Client(f"http://127.0.0.1:{port}/mcp", auth=TOKEN) as client:
+                async with Client(f"http://127.0.0.1:{port}/mcp", auth=token) as client:
                     created = await client.call_tool(
                         "create_session",
                         {"command": [PY, str(script), "6000", "60", "S"], "cwd": str(work)},
@@ -639,9 +648,32 @@ async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_res
                 await asyncio.wait_for(proc.wait(), scaled(20))
 
 
+async def admin(data: Path, *args: str) -> str:
+    """Run ``python -m server <args> --data-dir data`` (the owner's CLI); its stdout."""
+    proc = await asyncio.create_subprocess_exec(
+        PY,
+        "-m",
+        "server",
+        *args,
+        "--data-dir",
+        str(data),
+        cwd=str(REPO),
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    out, _ = await asyncio.wait_for(proc.communicate(), scaled(20))
+    assert proc.returncode == 0, out
+    return out.decode().strip()
+
+
 @asynccontextmanager
-async def running_supervisor_no_hub(url: str, policy: Path) -> AsyncIterator[Supervisor]:
-    """A supervisor in this loop for a relay in another process (no hub to poll)."""
+async def running_supervisor_no_hub(
+    url: str, policy: Path, relay_url: str, pair_code: str
+) -> AsyncIterator[Supervisor]:
+    """A supervisor in this loop for a relay in another process (no hub to poll).
+
+    It dials ``url`` (a fault proxy) but signs for ``relay_url``, as through a tunnel."""
     from supervisor.agent import Agent
     from supervisor.connection import RelayConnection
     from supervisor.reaper import Reaper
@@ -649,7 +681,15 @@ async def running_supervisor_no_hub(url: str, policy: Path) -> AsyncIterator[Sup
 
     manager = SessionManager(policy_file=policy)
     agent = Agent(manager, reaper=Reaper(policy.parent))
-    link = RelayConnection(url, "laptop", SECRET, agent, **fast_link())
+    link = RelayConnection(
+        url,
+        "laptop",
+        identity_for(policy, "laptop"),
+        agent,
+        pair_code=pair_code,
+        origin_url=relay_url,
+        **fast_link(),
+    )
     task = asyncio.create_task(link.run_forever())
     try:
         await asyncio.wait_for(link.connected.wait(), scaled(20))

@@ -65,7 +65,12 @@ def info(sid: str = SID, state: SessionState = SessionState.WORKING) -> SessionI
 
 
 def hello(host: str, *sessions: SessionInfo) -> Hello:
-    return Hello(protocol_version=PROTOCOL_VERSION, host=host, secret="s", sessions=list(sessions))
+    return Hello(
+        protocol_version=PROTOCOL_VERSION,
+        host=host,
+        public_key="A" * 43 + "=",
+        sessions=list(sessions),
+    )
 
 
 class Clock:

@@ -414,6 +414,7 @@ async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: 
         assert proc.returncode == 0, f"demo --check failed:\n{out.decode()}\n{err.decode()}"
         assert "check passed" in err.decode()
         assert "tour complete" in err.decode()
+        assert "signed in through OAuth" in err.decode()
         await eventually(
             lambda: not processes_under(demo_dir), timeout=10, what="demo processes exiting"
         )

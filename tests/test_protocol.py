@@ -61,10 +61,16 @@ EXAMPLES: list[BaseModel] = [
     p.CheckPrompts(request_id="r-8"),
     p.AnswerPrompt(request_id="r-9", prompt_id="s3cr3t-session-id:abc123", answer="Yes"),
     p.Ping(sent_at=1700000000.25),
+    p.Challenge(
+        nonce="3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=",
+        relay_origin="https://relay.example.com",
+    ),
+    p.ChallengeAnswered(signature="c2ln" * 22),
     p.Hello(
         protocol_version=p.PROTOCOL_VERSION,
         host="studio",
-        secret="pairing-secret",
+        public_key="MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqo=",
+        pair_code="K7QD-M2XP",
         supervisor_version="0.1.0",
         sessions=[_INFO],
     ),
@@ -111,6 +117,8 @@ EXAMPLES: list[BaseModel] = [
         state=p.LookupState.DONE,
         reply=p.InputSent(request_id="r-3", session_id="s3cr3t-session-id", bytes_written=14),
     ),
+    # ---- prompt-aware sessions: send_message's wait (answered by StatusRead)
+    p.WaitForSession(request_id="r-10", session_id="s3cr3t-session-id", timeout=10.0),
 ]
 
 

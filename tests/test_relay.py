@@ -23,13 +23,9 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus  # noqa: TID25
 
 from server.__main__ import main
 from server.config import (
-    SECRET_ENV,
-    SECRET_FILE,
-    TOKEN_ENV,
-    TOKEN_FILE,
+    PASSWORD_ENV,
     ConfigError,
     RelayConfig,
-    client_config_json,
     load_config,
     parse_args,
     startup_banner,
@@ -49,7 +45,8 @@ from shared.protocol import (
     decode_command,
     encode,
 )
-from tests.relay_support import SECRET, TOKEN, Relay, running_relay
+from tests.oauth_support import PASSWORD, signed_in
+from tests.relay_support import Relay, handshake, running_relay
 from tests.support import eventually, scaled
 
 SID = "sess-relay0001"
@@ -93,11 +90,7 @@ async def fake_supervisor(
     """A supervisor speaking the protocol: hello, then answer each command with ``handler``."""
     received: asyncio.Queue[Command] = asyncio.Queue()
     async with connect(relay.ws, compression=None) as ws:
-        hello = Hello(
-            protocol_version=PROTOCOL_VERSION, host=host, secret=SECRET, sessions=sessions or []
-        )
-        await ws.send(encode(hello))
-        welcome = decode_command(await asyncio.wait_for(ws.recv(), scaled(10)))
+        welcome = await handshake(ws, relay, host, sessions=sessions)
         assert isinstance(welcome, Welcome)
 
         async def serve() -> None:
@@ -153,7 +146,7 @@ async def test_mcp_without_a_token_is_401(relay: Relay) -> None:
 async def test_mcp_with_a_wrong_token_is_401(relay: Relay) -> None:
     async with httpx.AsyncClient() as http:
         response = await http.post(
-            relay.mcp, json=INIT, headers={**MCP_HEADERS, "authorization": f"Bearer {TOKEN}x"}
+            relay.mcp, json=INIT, headers={**MCP_HEADERS, "authorization": f"Bearer {relay.token}x"}
         )
     assert response.status_code == 401
 
@@ -173,7 +166,7 @@ async def test_create_session_reaches_the_supervisor_and_returns_its_reply(
     relay: Relay, mode: str
 ) -> None:
     async with fake_supervisor(relay) as (_, received):
-        async with Client(relay.mcp, auth=TOKEN, mode=mode) as client:
+        async with Client(relay.mcp, auth=relay.token, mode=mode) as client:
             result = await client.call_tool(
                 "create_session", {"command": ["claude"], "cwd": "/src"}
             )
@@ -189,7 +182,7 @@ async def test_list_sessions_over_http_shows_a_supervisor_that_left_as_offline(
     async with fake_supervisor(relay, "laptop"):
         pass
     await eventually(lambda: host_offline(relay, "laptop"), 10, "laptop offline")  # type: ignore[arg-type]
-    async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+    async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
         result = await client.call_tool("list_sessions", {})
     [host] = result.structured_content["hosts"]
     assert host["name"] == "laptop" and host["online"] is False and host["last_seen_utc"]
@@ -199,7 +192,7 @@ async def test_two_supervisors_and_create_session_without_host_is_refused_naming
     relay: Relay,
 ) -> None:
     async with fake_supervisor(relay, "studio"), fake_supervisor(relay, "laptop"):
-        async with Client(relay.mcp, auth=TOKEN) as client:
+        async with Client(relay.mcp, auth=relay.token) as client:
             with pytest.raises(ToolError, match="'laptop', 'studio'"):
                 await client.call_tool("create_session", {})
 
@@ -212,7 +205,7 @@ async def test_a_supervisor_that_drops_mid_call_gives_delivery_unknown_promptly(
         return None
 
     async with fake_supervisor(relay, handler=vanish):
-        async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+        async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
             # Bounded well below the hub's 30 s call timeout: the drop must fail the call itself.
             with pytest.raises(ToolError, match="delivery unknown"):
                 await asyncio.wait_for(client.call_tool("create_session", {}), scaled(15))
@@ -221,11 +214,13 @@ async def test_a_supervisor_that_drops_mid_call_gives_delivery_unknown_promptly(
 # ---------------------------------------------------------------- the supervisor socket
 
 
-async def test_a_wrong_pairing_secret_is_closed_with_4401(relay: Relay) -> None:
+async def test_an_unpaired_supervisor_is_closed_with_4401_saying_to_create_a_pair_code(
+    relay: Relay,
+) -> None:
     async with connect(relay.ws) as ws:
-        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret="nope")))
+        assert await handshake(ws, relay, "h", pair_code=None) is None
         code, reason = await closed_with(ws)
-    assert code == 4401 and "pairing secret" in reason
+    assert code == 4401 and "python -m server pair-code" in reason
     assert await relay.hub.hosts() == []
 
 
@@ -233,7 +228,8 @@ async def test_a_wrong_protocol_version_is_closed_with_4400_naming_both_versions
     relay: Relay,
 ) -> None:
     async with connect(relay.ws) as ws:
-        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION + 1, host="h", secret=SECRET)))
+        hello = Hello(protocol_version=PROTOCOL_VERSION + 1, host="h", public_key="A" * 43 + "=")
+        await ws.send(encode(hello))
         code, reason = await closed_with(ws)
     assert code == 4400 and str(PROTOCOL_VERSION + 1) in reason and str(PROTOCOL_VERSION) in reason
 
@@ -264,15 +260,14 @@ async def test_a_second_supervisor_with_the_same_host_name_fences_the_first(rela
         async with fake_supervisor(relay, "studio") as (_, received):
             code, reason = await closed_with(first)
             assert code == 4409 and "replaced" in reason
-            async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+            async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
                 await client.call_tool("create_session", {"host": "studio"})
             assert isinstance(received.get_nowait(), StartSession)
 
 
 async def test_repeated_invalid_frames_close_the_link(relay: Relay) -> None:
     async with connect(relay.ws) as ws:
-        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret=SECRET)))
-        assert isinstance(decode_command(await asyncio.wait_for(ws.recv(), scaled(10))), Welcome)
+        assert isinstance(await handshake(ws, relay, "h"), Welcome)
         await ws.send(json.dumps({"type": "from_a_newer_version", "x": 1}))  # dropped, not abuse
         for _ in range(20):
             await ws.send("{not json")
@@ -284,7 +279,7 @@ async def test_repeated_invalid_frames_close_the_link(relay: Relay) -> None:
 async def test_an_unknown_reply_id_is_dropped_and_the_link_stays_up(relay: Relay) -> None:
     async with fake_supervisor(relay, "studio") as (ws, received):
         await ws.send(encode(SessionStarted(request_id="forged", session=session_info())))
-        async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+        async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
             result = await client.call_tool("create_session", {})
     assert result.structured_content["session"]["session_id"] == SID
     assert isinstance(received.get_nowait(), StartSession)
@@ -293,24 +288,23 @@ async def test_an_unknown_reply_id_is_dropped_and_the_link_stays_up(relay: Relay
 # ---------------------------------------------------------------- configuration and start
 
 
-def test_first_start_writes_both_secrets_0600_and_a_restart_keeps_them(tmp_path: Path) -> None:
+def test_the_data_dir_is_created_private_and_no_shared_secret_file_is_written(
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "data"
-    first = load_config(parse_args(["--data-dir", str(data)]), env={})
-    again = load_config(parse_args(["--data-dir", str(data)]), env={})
-    assert (first.relay_token, first.pairing_secret) == (again.relay_token, again.pairing_secret)
-    assert first.relay_token != first.pairing_secret and len(first.relay_token) >= 40
-    for name in (TOKEN_FILE, SECRET_FILE):
-        assert stat.S_IMODE((data / name).stat().st_mode) == 0o600
+    config = load_config(parse_args(["--data-dir", str(data)]), env={})
+    assert config.owner_password is None
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert list(data.iterdir()) == []
 
 
-def test_environment_variables_override_the_stored_secrets(tmp_path: Path) -> None:
-    env = {TOKEN_ENV: TOKEN, SECRET_ENV: SECRET}
-    config = load_config(parse_args(["--data-dir", str(tmp_path)]), env=env)
-    assert (config.relay_token, config.pairing_secret) == (TOKEN, SECRET)
-    assert not (tmp_path / TOKEN_FILE).exists()
-    with pytest.raises(ConfigError, match="shorter than"):
-        load_config(parse_args(["--data-dir", str(tmp_path)]), env={TOKEN_ENV: "short"})
+def test_the_owner_password_comes_from_the_environment_and_a_short_one_is_refused(
+    tmp_path: Path,
+) -> None:
+    config = load_config(parse_args(["--data-dir", str(tmp_path)]), env={PASSWORD_ENV: PASSWORD})
+    assert config.owner_password == PASSWORD
+    with pytest.raises(ConfigError, match="shorter than 8"):
+        load_config(parse_args(["--data-dir", str(tmp_path)]), env={PASSWORD_ENV: "short"})
 
 
 def test_a_data_dir_that_is_a_file_stops_the_relay_with_what_to_do(
@@ -338,22 +332,17 @@ def test_a_port_in_use_stops_the_relay_naming_the_port(
     assert f"Port {port} on 127.0.0.1 is already in use" in err and "--port" in err
 
 
-def test_the_startup_banner_has_the_mcp_url_and_a_client_config_with_the_bearer_header() -> None:
-    config = RelayConfig(relay_token=TOKEN, pairing_secret=SECRET, public_url="https://r.example/")
-    banner = startup_banner(config)
+def test_the_startup_banner_has_the_urls_how_to_pair_and_the_password_note_but_no_token() -> None:
+    config = RelayConfig(public_url="https://r.example/")
+    banner = startup_banner(config, "set from TETHER_OWNER_PASSWORD")
     assert "https://r.example/mcp" in banner and "wss://r.example/supervisor" in banner
-    assert SECRET in banner
-    entry = json.loads(client_config_json(config))["mcpServers"]["tether"]
-    assert entry == {
-        "url": "https://r.example/mcp",
-        "headers": {"Authorization": f"Bearer {TOKEN}"},
-    }
+    assert "python -m server pair-code" in banner and "set from TETHER_OWNER_PASSWORD" in banner
+    assert "token" not in banner.lower() and "secret" not in banner.lower()
 
 
 async def test_a_frame_over_the_size_limit_closes_the_link_with_1009(relay: Relay) -> None:
     async with connect(relay.ws, max_size=None) as ws:
-        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret=SECRET)))
-        assert isinstance(decode_command(await asyncio.wait_for(ws.recv(), scaled(10))), Welcome)
+        assert isinstance(await handshake(ws, relay, "h"), Welcome)
         with contextlib.suppress(ConnectionClosed):  # the relay may close before the send ends
             await ws.send("x" * (MAX_FRAME_BYTES + 1))
         code, _ = await closed_with(ws)
@@ -361,8 +350,10 @@ async def test_a_frame_over_the_size_limit_closes_the_link_with_1009(relay: Rela
     await eventually(lambda: host_offline(relay, "h"), 10, "host offline")  # type: ignore[arg-type]
 
 
-async def test_python_m_server_prints_its_url_and_token_and_serves_them(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in (TOKEN_ENV, SECRET_ENV)}
+async def test_python_m_server_prints_a_generated_password_once_and_serves_mcp_behind_oauth(
+    tmp_path: Path,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != PASSWORD_ENV}
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -382,14 +373,20 @@ async def test_python_m_server_prints_its_url_and_token_and_serves_them(tmp_path
         assert proc.stdout is not None
         banner: dict[str, str] = {}
         async with asyncio.timeout(scaled(20)):
-            while "MCP bearer token" not in banner:
+            while "Owner password" not in banner:
                 line = (await proc.stdout.readline()).decode()
                 assert line, "the relay exited before printing its banner"
                 key, _, value = line.strip().partition(": ")
                 banner[key] = value.strip()
-        token = (tmp_path / "d" / TOKEN_FILE).read_text().strip()
-        assert banner["MCP bearer token"] == token
-        async with Client(banner["MCP URL"], auth=token, mode="legacy") as client:
+        password = banner["Owner password"].split()[0]
+        assert "shown only once" in banner["Owner password"]
+        mcp_url = banner["MCP URL"]
+        async with httpx.AsyncClient(timeout=scaled(20)) as http:
+            unauthenticated = await http.post(mcp_url, json=INIT, headers=MCP_HEADERS)
+            assert unauthenticated.status_code == 401
+            _, grant = await signed_in(http, mcp_url.removesuffix("/mcp"), password=password)
+        token = grant["access_token"]
+        async with Client(mcp_url, auth=token, mode="legacy") as client:
             result = await client.call_tool("list_sessions", {})
         assert result.structured_content == {"hosts": [], "sessions": [], "problems": []}
     finally:
@@ -411,7 +408,7 @@ async def test_an_offline_hosts_sessions_and_output_are_served_from_the_relays_c
         )
         await eventually(lambda: relay.hub.store.all_output(SID) == b"build ok\r\n", 10, "stored")
     await eventually(lambda: host_offline(relay, "laptop"), 10, "laptop offline")  # type: ignore[arg-type]
-    async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+    async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
         listed = (await client.call_tool("list_sessions", {})).structured_content
         logs = (await client.call_tool("get_logs", {"session_id": SID})).structured_content
         tools = {t.name for t in await client.list_tools()}
@@ -426,7 +423,7 @@ async def test_an_offline_hosts_sessions_and_output_are_served_from_the_relays_c
 async def test_check_delivery_over_http_reports_a_request_nobody_knows_as_unknown(
     relay: Relay,
 ) -> None:
-    async with Client(relay.mcp, auth=TOKEN, mode="legacy") as client:
+    async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
         result = await client.call_tool("check_delivery", {"request_id": "never-sent-1"})
     assert result.structured_content["state"] == "unknown"
     assert "safe to send" in result.structured_content["next_step"]
@@ -437,9 +434,7 @@ async def test_a_relay_shutting_down_tells_supervisors_to_come_back_later_with_1
 ) -> None:
     async with running_relay(tmp_path) as relay:
         ws = await connect(relay.ws, compression=None)
-        await ws.send(encode(Hello(protocol_version=PROTOCOL_VERSION, host="h", secret=SECRET)))
-        welcome = decode_command(await asyncio.wait_for(ws.recv(), scaled(10)))
-        assert isinstance(welcome, Welcome)
+        assert isinstance(await handshake(ws, relay, "h"), Welcome)
     code, _ = await closed_with(ws)
     assert code == 1012
 
@@ -449,9 +444,7 @@ async def test_a_silent_supervisor_is_declared_dead_by_the_relays_heartbeat(
 ) -> None:
     async with running_relay(tmp_path, heartbeat_interval=0.1, heartbeat_timeout=0.5) as relay:
         async with connect(relay.ws, compression=None) as ws:
-            await ws.send(
-                encode(Hello(protocol_version=PROTOCOL_VERSION, host="mute", secret=SECRET))
-            )
+            assert isinstance(await handshake(ws, relay, "mute"), Welcome)
             pings = []
             async with asyncio.timeout(scaled(10)):
                 async for text in ws:  # read, never answer: the relay must give up on us

@@ -157,6 +157,7 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
         return _expired()
     if not _csrf_ok(form.get("csrf"), request.cookies.get(cookie_name(provider)), pending):
         log.warning("consent POST with a missing or foreign CSRF token from %s", client_ip(request))
+        provider.record("owner", "consent", "refused_csrf", pending.client_id)
         return _error(
             403,
             "Form expired",
@@ -168,6 +169,7 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     if action == "deny":
         if provider.store.pop_pending(txn, provider.now()) is None:
             return _expired()
+        provider.record("owner", "consent.deny", "denied", pending.client_id)
         return _redirect(
             construct_redirect_uri(
                 redirect,
@@ -183,6 +185,7 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     for limiter, key in ((limits.login_per_ip, client_ip(request)), (limits.login_global, "*")):
         wait = limiter.hit(key)
         if wait:
+            provider.record("owner", "consent.login", "rate_limited", pending.client_id)
             response = _error(
                 429,
                 "Too many attempts",
@@ -202,6 +205,7 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     ok = isinstance(password, str) and await asyncio.to_thread(verify_password, password, stored)
     if not ok:
         log.warning("wrong owner password on the consent page from %s", client_ip(request))
+        provider.record("owner", "consent.login", "refused_password", pending.client_id)
         return RedirectResponse(
             f"/consent?txn={txn}&error=password", status_code=303, headers=_secure_headers()
         )
@@ -212,6 +216,9 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
         granted = [s for s in granted if s != sc.WRITE]
     code = provider.issue_code(pending.client_id, params, sc.normalise(granted))
     log.info("owner approved client %s for %s", pending.client_id, " ".join(granted))
+    provider.record(
+        "owner", "consent.approve", "approved", pending.client_id, scopes=sc.normalise(granted)
+    )
     return _redirect(
         construct_redirect_uri(redirect, code=code, state=params.state, iss=provider.issuer)
     )

@@ -43,6 +43,8 @@ from mcp.shared.auth import InvalidRedirectUriError, OAuthClientInformationFull,
 from pydantic import AnyUrl
 from starlette.routing import Route
 
+from server.audit import AuditKind, AuditLog
+from server.db import Database
 from server.oauth import scopes as sc
 from server.oauth.cimd import CimdResolver
 from server.oauth.endpoints import build_routes, challenge_method_given, requested_resource
@@ -112,7 +114,11 @@ class TetherOAuthProvider(OAuthProvider):
     """Authorization server + resource-server token check for the relay's /mcp endpoint."""
 
     def __init__(
-        self, base_url: str, store: OAuthStore, settings: OAuthSettings | None = None
+        self,
+        base_url: str,
+        store: OAuthStore,
+        settings: OAuthSettings | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -123,6 +129,7 @@ class TetherOAuthProvider(OAuthProvider):
             revocation_options=RevocationOptions(enabled=True),
         )
         self.store = store
+        self.audit = audit
         self.settings = settings or OAuthSettings()
         self.cimd = CimdResolver(self.settings.extra_redirect_uris)
 
@@ -130,6 +137,22 @@ class TetherOAuthProvider(OAuthProvider):
         # The MCP SDK client requests exactly the challenge's scopes; ask for read AND write
         # so the owner can choose on the consent page (read is all a request *requires*).
         return [sc.READ, sc.WRITE] if required_scopes is None else required_scopes
+
+    def record(
+        self, actor: str, action: str, result: str, client_id: str | None, **detail: object
+    ) -> None:
+        """One authorization decision into the audit log (when the relay gave one).
+
+        Never pass a credential here; ``AuditLog.record`` redacts credential-named keys anyway.
+        """
+        if self.audit is not None:
+            self.audit.record(
+                actor=actor,
+                kind=AuditKind.AUTHORIZATION,
+                action=action,
+                result=result,
+                detail={"client_id": client_id, **detail},
+            )
 
     # -- identities --------------------------------------------------------------
     @property
@@ -183,6 +206,13 @@ class TetherOAuthProvider(OAuthProvider):
         )
         client = TetherClient.model_validate(client_info.model_dump())
         self.store.save_client(client.client_id or "", client.model_dump_json(), now)
+        self.record(
+            "anonymous",
+            "client.register",
+            "ok",
+            client.client_id,
+            client_name=(client.client_name or "")[:100],
+        )
         log.info(
             "registered OAuth client %s (%r)", client.client_id, (client.client_name or "")[:100]
         )
@@ -248,6 +278,9 @@ class TetherOAuthProvider(OAuthProvider):
                 "authorization code replayed by client %s: revoking its tokens", client.client_id
             )
             self.store.revoke_family(row.family, self.now())
+            self.record(
+                f"client:{client.client_id}", "token.code", "refused_replay", client.client_id
+            )
             return None
         data = json.loads(row.data)
         return AuthorizationCode.model_validate({**data, "code": authorization_code})
@@ -267,7 +300,17 @@ class TetherOAuthProvider(OAuthProvider):
             )
         if not self.store.consume_code(authorization_code.code, self.now()):
             self.store.revoke_family(row.family, self.now())
+            self.record(
+                f"client:{client.client_id}", "token.code", "refused_replay", client.client_id
+            )
             raise TokenError("invalid_grant", "authorization code was already used: sign in again")
+        self.record(
+            f"client:{client.client_id}",
+            "token.code",
+            "ok",
+            client.client_id,
+            scopes=authorization_code.scopes,
+        )
         return self._mint(
             row.family,
             client.client_id or "",
@@ -322,6 +365,9 @@ class TetherOAuthProvider(OAuthProvider):
                 "rotated refresh token reused by client %s: revoking its family", client.client_id
             )
             self.store.revoke_family(row.family, now)
+            self.record(
+                f"client:{client.client_id}", "token.refresh", "refused_reuse", client.client_id
+            )
             return None
         return TetherRefreshToken(
             token=refresh_token,
@@ -371,6 +417,9 @@ class TetherOAuthProvider(OAuthProvider):
         if rt.rotated:
             return self._replay_successor(rt)
         granted = [s for s in sc.normalise(scopes) if s in rt.scopes]
+        self.record(
+            f"client:{client.client_id}", "token.refresh", "ok", client.client_id, scopes=granted
+        )
         token, won = self._mint(
             rt.family,
             client.client_id or "",
@@ -406,12 +455,14 @@ class TetherOAuthProvider(OAuthProvider):
         if row is not None:
             # RFC 7009 §2.1 SHOULD: revoking either token of a grant revokes the grant.
             self.store.revoke_family(row.family, self.now())
+            self.record(f"client:{row.client_id}", "token.revoke", "ok", row.client_id)
 
     def revoke_by_value(self, token: str, client_id: str) -> None:
         """Revoke the grant behind ``token`` if it belongs to ``client_id``; silent otherwise."""
         row = self.store.token(token) if token and len(token) <= 512 else None
         if row is not None and row.client_id == client_id:
             self.store.revoke_family(row.family, self.now())
+            self.record(f"client:{client_id}", "token.revoke", "ok", client_id)
 
     # -- HTTP ----------------------------------------------------------------------------
     def get_routes(self, mcp_path: str | None = None) -> list[Route]:
@@ -424,17 +475,22 @@ def build_oauth_provider(
     *,
     password: str | None = None,
     settings: OAuthSettings | None = None,
+    audit: AuditLog | None = None,
+    db: Database | None = None,
 ) -> TetherOAuthProvider:
-    """The relay's OAuth provider, persisted in ``data_dir/oauth.sqlite3``.
+    """The relay's OAuth provider, persisted in the relay database: ``db`` (the relay's
+    open one, which the relay closes) or else ``data_dir/relay.sqlite3`` (closed by
+    ``provider.store.close()``).
 
     ``base_url`` is the public https origin (e.g. ``https://relay.example.com``);
     the MCP endpoint is ``{base_url}{mcp_path}``. ``password`` sets the owner
     password only if none is stored yet (first start); use ``set_password`` to change it.
+    ``audit``: where authorization decisions are recorded (the relay's ``AuditLog``).
     """
-    store = OAuthStore(data_dir)
+    store = OAuthStore(db if db is not None else data_dir)
     if password is not None and store.password_hash() is None:
         store.set_password_hash(hash_password(password), time.time())
-    return TetherOAuthProvider(base_url, store, settings)
+    return TetherOAuthProvider(base_url, store, settings, audit)
 
 
 def set_password(data_dir: Path, password: str | None = None) -> None:

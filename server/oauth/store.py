@@ -1,7 +1,11 @@
-"""SQLite persistence for the relay's OAuth server — the only sqlite3 import for OAuth.
+"""Persistence for the relay's OAuth server, in the relay's one database (``server/db.py``).
 
-Contract: every method is a short synchronous transaction (sub-millisecond on a
-local disk, WAL mode), safe to call from the event loop and from threads. Secrets
+The tables live in ``<data dir>/relay.sqlite3`` next to the supervisors and the
+audit log, registered as the ``oauth`` component of ``Database.migrate``; the
+running relay passes its own :class:`~server.db.Database`, so there is one
+connection and one lock. Contract: every method is a short synchronous
+transaction (sub-millisecond on a local disk, WAL mode), safe to call from the
+event loop and from threads. Secrets
 are never stored in clear: tokens, codes and consent transactions are keyed by
 their SHA-256 (``tokens.token_hash``); the owner password by its scrypt hash.
 Single-use operations (``consume_code``, ``pop_pending``, ``rotate_refresh``) are
@@ -13,17 +17,16 @@ refresh tokens of every rotation. Revoking the family kills all of them.
 
 from __future__ import annotations
 
-import sqlite3  # noqa: TID251 - this module IS the OAuth store
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from server.db import Database, open_database
 from server.oauth.tokens import token_hash
 
-DB_NAME = "oauth.sqlite3"
-
-_SCHEMA = """
+# Append-only (server/db.py): add a step, never edit one that shipped.
+_MIGRATIONS = [
+    """
 CREATE TABLE IF NOT EXISTS owner (
     id INTEGER PRIMARY KEY CHECK (id = 1), password_hash TEXT NOT NULL, set_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS clients (
@@ -44,7 +47,8 @@ CREATE INDEX IF NOT EXISTS tokens_family ON tokens (family);
 CREATE INDEX IF NOT EXISTS tokens_client ON tokens (client_id);
 CREATE TABLE IF NOT EXISTS consents (
     client_id TEXT PRIMARY KEY, scopes TEXT NOT NULL, granted_at REAL NOT NULL);
-"""
+""",
+]
 
 
 @dataclass(frozen=True)
@@ -88,48 +92,35 @@ class NewToken:
 
 
 class OAuthStore:
-    """One SQLite database file under the relay's data directory."""
+    """The OAuth tables of the relay database.
 
-    def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.path = data_dir / DB_NAME
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL is durable across process crashes in WAL mode; only an OS crash can
-        # lose the last commits, which costs a re-login, not a security property.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
-        self.path.chmod(0o600)
+    ``where``: the relay's open :class:`Database` (shared; the relay closes it), or a
+    data directory, whose database this store then opens and closes itself (the CLI).
+    """
+
+    def __init__(self, where: Database | Path) -> None:
+        self._owns = not isinstance(where, Database)
+        self._db = open_database(where) if isinstance(where, Path) else where
+        self.path = self._db.path
+        self._db.migrate("oauth", _MIGRATIONS)
 
     def journal_mode(self) -> str:
-        row = self._one("PRAGMA journal_mode")
-        return "" if row is None else str(row[0])
+        return str(self._db.pragma("journal_mode") or "")
 
     def close(self) -> None:
-        with self._lock:
+        """Close the database if this store opened it; the relay closes a shared one."""
+        if self._owns:
             self._db.close()
 
     def _one(self, sql: str, args: tuple[object, ...] = ()) -> tuple[Any, ...] | None:
-        with self._lock:
-            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
-            return row
+        return self._db.one(sql, args)
 
     def _exec(self, sql: str, args: tuple[object, ...] = ()) -> int:
-        with self._lock:
-            return self._db.execute(sql, args).rowcount
+        return self._db.execute(sql, args)
 
     def _many(self, statements: list[tuple[str, tuple[object, ...]]]) -> list[int]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                counts = [self._db.execute(sql, args).rowcount for sql, args in statements]
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
-            return counts
+        with self._db.transaction() as tx:
+            return [tx.execute(sql, args) for sql, args in statements]
 
     # -- owner ------------------------------------------------------------
     def password_hash(self) -> str | None:
@@ -206,12 +197,12 @@ class OAuthStore:
 
     def pop_pending(self, txn: str, now: float) -> PendingRow | None:
         """Atomically take the transaction: a second POST for the same txn gets None."""
-        with self._lock:
-            row = self._db.execute(
+        with self._db.transaction() as tx:
+            row = tx.one(
                 "DELETE FROM pending WHERE txn_hash = ? AND expires_at > ? "
                 "RETURNING client_id, params, csrf",
                 (token_hash(txn), now),
-            ).fetchone()
+            )
         return None if row is None else PendingRow(row[0], row[1], row[2])
 
     # -- authorization codes -------------------------------------------------
@@ -319,27 +310,18 @@ class OAuthStore:
         now: float,
     ) -> bool:
         """Mark ``old`` rotated and store its successors, atomically; False if already rotated."""
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                cur = self._db.execute(
-                    "UPDATE tokens SET rotated_at = ?, successor = ? "
-                    "WHERE token_hash = ? AND kind = 'refresh' "
-                    "AND rotated_at IS NULL AND revoked_at IS NULL",
-                    (now, successor, token_hash(old)),
-                )
-                if cur.rowcount != 1:
-                    self._db.execute("ROLLBACK")
-                    return False
-                for t in tokens:
-                    self._db.execute(*self._insert(family, client_id, t))
-                self._db.execute(
-                    "UPDATE clients SET last_used_at = ? WHERE client_id = ?", (now, client_id)
-                )
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._db.transaction() as tx:
+            changed = tx.execute(
+                "UPDATE tokens SET rotated_at = ?, successor = ? "
+                "WHERE token_hash = ? AND kind = 'refresh' "
+                "AND rotated_at IS NULL AND revoked_at IS NULL",
+                (now, successor, token_hash(old)),
+            )
+            if changed != 1:
+                return False  # nothing was written: committing is the same as rolling back
+            for t in tokens:
+                tx.execute(*self._insert(family, client_id, t))
+            tx.execute("UPDATE clients SET last_used_at = ? WHERE client_id = ?", (now, client_id))
             return True
 
     def prune_expired(self, now: float, keep_rotated_for: float) -> None:
