@@ -45,6 +45,7 @@ from pydantic import BaseModel
 
 from server.deliveries import no_answer_status, offline_status, status_of, unknown_everywhere
 from server.output_copy import OutputCopies
+from server.session_index import SessionIndex
 from server.session_store import SessionStore
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.protocol import (
@@ -59,7 +60,6 @@ from shared.protocol import (
     Output,
     OutputDropped,
     OutputPosition,
-    OutputRead,
     Pong,
     PromptDetected,
     ReadMode,
@@ -68,11 +68,7 @@ from shared.protocol import (
     RequestLookedUp,
     SessionExited,
     SessionInfo,
-    SessionsListed,
-    SessionStarted,
     SessionState,
-    SessionStopped,
-    StatusRead,
     UnknownFrame,
     encode,
 )
@@ -134,12 +130,6 @@ class _Outcome:
 
 
 @dataclass
-class _Session:
-    host: str
-    state: SessionState
-
-
-@dataclass
 class Hub:
     """Supervisors by host name, sessions by id, pending calls by request id."""
 
@@ -148,12 +138,19 @@ class Hub:
     offline_grace: float = OFFLINE_GRACE
     lookup_timeout: float = LOOKUP_TIMEOUT
     _hosts: dict[str, _Host] = field(default_factory=dict)
-    _sessions: dict[str, _Session] = field(default_factory=dict)
+    _index: SessionIndex | None = None
     _pending: dict[str, _Pending] = field(default_factory=dict)
     _outcomes: OrderedDict[str, _Outcome] = field(default_factory=OrderedDict)
     _lookups: dict[str, list[asyncio.Future[RequestLookedUp]]] = field(default_factory=dict)
     _copies: OutputCopies | None = None
     _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def sessions(self) -> SessionIndex:
+        """Which host holds which session, learned from what supervisors report."""
+        if self._index is None:
+            self._index = SessionIndex(self.store, self.clock)
+        return self._index
 
     @property
     def copies(self) -> OutputCopies:
@@ -182,7 +179,7 @@ class Hub:
             log.warning("host %r connected again; fencing its older link", hello.host)
             old.live = False
             old.link.fence(f"replaced by a newer connection for host {hello.host!r}")
-        self._learn_host_sessions(hello.host, hello.sessions)
+        self.sessions.learn_host(hello.host, hello.sessions)
         return attachment
 
     def positions(self, host: str) -> list[OutputPosition]:
@@ -235,15 +232,15 @@ class Hub:
         if isinstance(report, UnknownFrame):
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
         elif isinstance(report, Output):
-            self._own_session(attachment.host, report.session_id)
+            self.sessions.own(attachment.host, report.session_id)
             return self.copies.output(attachment.host, report)
         elif isinstance(report, OutputDropped):
-            self._own_session(attachment.host, report.session_id)
+            self.sessions.own(attachment.host, report.session_id)
             return self.copies.dropped(attachment.host, report)
         elif isinstance(report, Heartbeat):
             return [HeartbeatAcked(sent_at=report.sent_at)]
         elif isinstance(report, SessionExited):
-            self._learn_session(attachment.host, report.session)
+            self.sessions.learn(attachment.host, report.session)
         elif isinstance(report, RequestLookedUp):
             self._looked_up(attachment.host, report)
         elif isinstance(report, (PromptDetected, Pong)):
@@ -259,10 +256,13 @@ class Hub:
         if not attachment.live:
             return []
         self._seen(self._hosts[attachment.host])
-        mine = [sid for sid, s in self._sessions.items() if s.host == attachment.host]
+        mine = [sid for sid, s in self.sessions.items() if s.host == attachment.host]
         return self.copies.take_acks(mine)
 
     # ------------------------------------------------------------ Backend
+
+    def host_of(self, session_id: str) -> str | None:
+        return self.sessions.host_of(session_id)
 
     async def hosts(self) -> list[HostStatus]:
         """Every host ever seen (this run or, from the store, before), online or not."""
@@ -273,7 +273,7 @@ class Hub:
             host = self._hosts.get(name)
             online = host is not None and host.attachment is not None
             last_seen = host.last_seen if host is not None else self.store.hosts().get(name)
-            mine = {sid: s.state for sid, s in self._sessions.items() if s.host == name}
+            mine = {sid: s.state for sid, s in self.sessions.items() if s.host == name}
             for sid, kept in stored.items():
                 if kept.host == name and sid not in mine and not online:
                     mine[sid] = kept.info.state if kept.info else SessionState.STARTING
@@ -455,7 +455,7 @@ class Hub:
 
     async def _route(self, host: str | None, session_id: str | None) -> Attachment:
         if session_id is not None:
-            session = self._sessions.get(session_id)
+            session = self.sessions.get(session_id)
             if session is not None:
                 return await self._online(session.host)
             kept = self.store.session(session_id)
@@ -506,11 +506,11 @@ class Hub:
         return host.attachment
 
     def _resolve(self, attachment: Attachment, reply: Reply) -> None:
-        self._learn_from_reply(attachment.host, reply)
+        pending = self._pending.get(reply.request_id)
+        self.sessions.learn_from_reply(attachment.host, reply, pending.command if pending else None)
         outcome = self._outcomes.get(reply.request_id)
         if outcome is not None and outcome.host == attachment.host:
             outcome.reply = reply  # kept for check_delivery, even after the caller gave up
-        pending = self._pending.get(reply.request_id)
         if pending is None or pending.host != attachment.host:
             log.warning(
                 "dropping %s for unknown request id %r from %r",
@@ -521,51 +521,6 @@ class Hub:
             return
         if not pending.future.done():
             pending.future.set_result(reply)
-
-    # ------------------------------------------------------------ sessions
-
-    def _own_session(self, host: str, session_id: str) -> None:
-        if session_id not in self._sessions:
-            self._sessions[session_id] = _Session(host, SessionState.STARTING)
-
-    def _learn_from_reply(self, host: str, reply: Reply) -> None:
-        if isinstance(reply, SessionsListed):
-            self._learn_host_sessions(host, reply.sessions)
-        elif isinstance(reply, (SessionStarted, SessionStopped, StatusRead)):
-            self._learn_session(host, reply.session)
-        elif isinstance(reply, OutputRead) and reply.mode is ReadMode.SCREEN:
-            self.store.save_screen(reply.session_id, reply.text, self.clock())
-
-    def _learn_host_sessions(self, host: str, sessions: list[SessionInfo]) -> None:
-        """A full list from ``host`` replaces what the hub knew about it."""
-        listed = {info.session_id for info in sessions}
-        for sid in [sid for sid, s in self._sessions.items() if s.host == host]:
-            del self._sessions[sid]
-        now = self.clock()
-        for sid, kept in self.store.sessions(host).items():
-            info = kept.info
-            if sid in listed or info is None or info.state is SessionState.EXITED:
-                continue
-            # The supervisor no longer has it (it restarted): never show it as live.
-            gone = info.model_copy(
-                update={
-                    "state": SessionState.EXITED,
-                    "state_since": now,
-                    "state_reason": "the supervisor no longer has this session "
-                    "(it restarted or forgot it)",
-                }
-            )
-            self.store.save_session(host, gone, now)
-        for info in sessions:
-            self._learn_session(host, info)
-
-    def _learn_session(self, host: str, info: SessionInfo) -> None:
-        known = self._sessions.get(info.session_id)
-        if known is not None and known.host != host:
-            # Session ids are unguessable, so a clash means a confused supervisor: latest wins.
-            log.warning("session %s moved from %r to %r", info.session_id, known.host, host)
-        self._sessions[info.session_id] = _Session(host, info.state)
-        self.store.save_session(host, info, self.clock())
 
     # ------------------------------------------------------------ hosts
 

@@ -53,6 +53,14 @@ WAIT_CHUNK = min(10.0, MAX_WAIT_SECONDS)
 class Backend(Protocol):
     async def hosts(self) -> list[HostStatus]: ...
 
+    def host_of(self, session_id: str) -> str | None:
+        """The computer holding ``session_id`` if the backend knows it at no cost, else None.
+
+        Every session tool names its host in the result; this answers that from
+        memory instead of listing every host (and, on the relay, reading the store).
+        """
+        ...
+
     async def call(
         self,
         command: Command,
@@ -127,6 +135,9 @@ async def _call(
 
 
 async def _host_of(backend: Backend, session_id: str) -> str | None:
+    known = backend.host_of(session_id)
+    if known is not None:
+        return known
     for host in await backend.hosts():
         if session_id in host.sessions:
             return host.name

@@ -38,6 +38,9 @@ class LocalBackend:
             )
         ]
 
+    def host_of(self, session_id: str) -> str | None:
+        return self._host  # the only host; an unknown session fails in call() first
+
     async def call(
         self,
         command: p.Command,

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from server.hub import Attachment, Hub
+from server.session_store import SessionStore
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.protocol import (
     PROTOCOL_VERSION,
@@ -14,6 +15,9 @@ from shared.protocol import (
     Hello,
     InputSent,
     ListSessions,
+    OutputRead,
+    ReadMode,
+    ReadOutput,
     SendInput,
     SessionExited,
     SessionInfo,
@@ -21,6 +25,7 @@ from shared.protocol import (
     SessionStarted,
     SessionState,
     StartSession,
+    StatusRead,
     UnknownFrame,
     decode_command,
 )
@@ -274,3 +279,76 @@ async def test_hosts_lists_offline_hosts_with_their_last_seen_time() -> None:
     by_name = {h.name: h for h in await hub.hosts()}
     assert by_name["studio"].online is False and by_name["studio"].last_seen == clock.now
     assert by_name["laptop"].online is True
+
+
+class CountingStore(SessionStore):
+    def __init__(self) -> None:
+        super().__init__(":memory:")
+        self.session_writes = 0
+        self.screens: list[str] = []
+
+    def save_session(self, host: str, info: SessionInfo, now: float) -> None:
+        self.session_writes += 1
+        super().save_session(host, info, now)
+
+    def save_screen(self, session_id: str, text: str, now: float) -> None:
+        self.screens.append(text)
+        super().save_screen(session_id, text, now)
+
+
+async def _answered(
+    hub: Hub, link: FakeLink, studio: Attachment, command: object, reply: object
+) -> None:
+    call = asyncio.create_task(hub.call(command, session_id=SID))  # type: ignore[arg-type]
+    await link.next_command()
+    hub.deliver(studio, reply)  # type: ignore[arg-type]
+    await asyncio.wait_for(call, scaled(5))
+
+
+async def test_polling_an_unchanged_session_writes_its_status_to_the_store_only_once() -> None:
+    store = CountingStore()
+    hub = Hub(store=store)
+    studio, link = attach(hub, "studio", info())
+    before = store.session_writes
+    for n in range(5):
+        await _answered(
+            hub,
+            link,
+            studio,
+            GetStatus(request_id=f"s{n}", session_id=SID),
+            StatusRead(request_id=f"s{n}", session=info()),
+        )
+    assert store.session_writes == before  # the hello already stored exactly this status
+    await _answered(
+        hub,
+        link,
+        studio,
+        GetStatus(request_id="idle", session_id=SID),
+        StatusRead(request_id="idle", session=info(state=SessionState.IDLE)),
+    )
+    assert store.session_writes == before + 1
+    assert hub.host_of(SID) == "studio" and hub.host_of("sess-unknown1") is None
+
+
+async def test_a_whole_text_read_refreshes_the_offline_copy_and_a_cursor_read_does_not() -> None:
+    store = CountingStore()
+    hub = Hub(store=store)
+    studio, link = attach(hub, "studio", info())
+
+    def read(rid: str, cursor: str | None, text: str) -> tuple[ReadOutput, OutputRead]:
+        return (
+            ReadOutput(request_id=rid, session_id=SID, mode=ReadMode.TEXT, cursor=cursor),
+            OutputRead(
+                request_id=rid,
+                session_id=SID,
+                mode=ReadMode.TEXT,
+                text=text,
+                start=0,
+                end=10,
+                next_cursor="13.ab",
+            ),
+        )
+
+    await _answered(hub, link, studio, *read("whole", None, "the whole screen"))
+    await _answered(hub, link, studio, *read("since", "12.ab", "only a new line"))
+    assert store.screens == ["the whole screen"]

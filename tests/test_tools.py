@@ -108,6 +108,9 @@ class FakeBackend:
     async def hosts(self) -> list[HostStatus]:
         return self.statuses
 
+    def host_of(self, session_id: str) -> str | None:
+        return None  # exercise the tools' fallback: find the host by listing them
+
     async def call(
         self,
         command: Command,
