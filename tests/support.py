@@ -38,5 +38,7 @@ async def eventually(
             return value  # type: ignore[return-value]
         last = value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {scaled(timeout)}s waiting for {what} (last: {last!r})")
+            raise AssertionError(
+                f"timed out after {scaled(timeout)}s waiting for {what} (last: {last!r})"
+            )
         await asyncio.sleep(0.02)  # noqa: sleep-ok - poll interval of a bounded wait

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from shared.protocol import ErrorCode, PromptKind
 from supervisor.prompts import PromptError, PromptTracker

@@ -5,8 +5,7 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from shared.protocol import Prompt, PromptKind, PromptOption
 from supervisor.redact import Redactor, is_secret_name, secret_env_values

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from hypothesis import event, settings
-from hypothesis import strategies as st
+from hypothesis import event, settings, strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
     initialize,

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from fastmcp import Client, FastMCP
 from fastmcp.exceptions import ToolError
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, TetherError
 from shared.protocol import (
