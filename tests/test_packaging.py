@@ -233,7 +233,7 @@ def test_ci_runs_the_same_test_script_a_developer_runs() -> None:
         assert os.access(script, os.X_OK), f"{script.relative_to(ROOT)} must be executable"
 
 
-def test_the_readme_names_both_commands_and_says_benchmarks_are_not_measured_yet() -> None:
+def test_the_readme_names_both_commands_and_has_benchmark_and_reliability_sections() -> None:
     readme = (ROOT / "README.md").read_text()
     assert "scripts/demo" in readme and "scripts/test" in readme
     assert readme.index("scripts/demo") < readme.index("## Connecting clients")
