@@ -30,25 +30,27 @@ Lane = Callable[[Settings], Awaitable[LaneResult]]
 
 def _lanes() -> dict[str, Lane]:
     # Imported here so `--help` and argument errors need none of the heavy modules.
-    from bench import pty_lanes, relay_lanes, scale_lanes
+    from bench import hook_lane, pty_lanes, relay_lanes, scale_lanes
 
     return {
         "relay": relay_lanes.relay_lane,
         "ingest": pty_lanes.ingest_lane,
         "screen": pty_lanes.freshness_lane,
         "prompt": pty_lanes.prompt_lane,
+        "hook": hook_lane.hook_lane,
         "sessions": scale_lanes.sessions_lane,
         "links": scale_lanes.links_lane,
         "reconnect": scale_lanes.reconnect_lane,
     }
 
 
-LANE_NAMES = ("relay", "ingest", "screen", "prompt", "sessions", "links", "reconnect")
+LANE_NAMES = ("relay", "ingest", "screen", "prompt", "hook", "sessions", "links", "reconnect")
 LANE_HELP = (
     "relay: relay overhead, hop efficiency, 16-caller throughput and keystroke round trip; "
     "ingest: Session vs raw PTY bytes/s; screen: freshness after a burst; prompt: detection "
-    "latency; sessions: idle sessions per supervisor; links: idle links per relay; "
-    "reconnect: relay restart (TODO until output resumes)"
+    "latency on screen rules; hook: Claude Code hook -> check_prompts; sessions: idle sessions "
+    "per supervisor; links: idle links per relay; "
+    "reconnect: relay restart under 100 supervisors"
 )
 
 

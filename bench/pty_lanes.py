@@ -42,6 +42,12 @@ def rid() -> str:
 @asynccontextmanager
 async def manager_in(tmp: Path) -> AsyncIterator[tuple[SessionManager, Agent]]:
     policy = write_policy(tmp / "home", tmp, [sys.executable, "cat"], 4)
+    async with manager_in_policy(policy) as pair:
+        yield pair
+
+
+@asynccontextmanager
+async def manager_in_policy(policy: Path) -> AsyncIterator[tuple[SessionManager, Agent]]:
     manager = SessionManager(policy_file=policy, environ=child_env())
     try:
         yield manager, Agent(manager)

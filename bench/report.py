@@ -60,6 +60,8 @@ FIGURES: tuple[Figure, ...] = (
         "prompt.latency_p50_ms", "prompt detection p50 (last byte -> check)", "ms", Goal("<=", 350)
     ),
     Figure("prompt.latency_p99_ms", "prompt detection p99", "ms", Goal("<=", 350)),
+    Figure("hook.latency_p50_ms", "hook event -> check_prompts p50", "ms", Goal("<=", 100)),
+    Figure("hook.latency_p99_ms", "hook event -> check_prompts p99", "ms", Goal("<=", 100)),
     Figure("sessions.rss_kb_per_session", "supervisor RSS per idle session", "KB", Goal("<=", 200)),
     Figure("sessions.fds_per_session", "supervisor fds per idle session", "fd", Goal("<=", 1.0)),
     Figure("sessions.lag_p99_ratio", "event-loop lag p99 (N sessions / none)", "x", Goal("<=", 2)),
