@@ -339,8 +339,9 @@ async def test_duplicated_and_dropped_frames_change_nothing(tmp_path: Path) -> N
     async with rig(tmp_path, websocket=True) as r:
         r.proxy.up.frame_filter = is_output
         r.proxy.up.duplicate_frames = 5
-        sid = await r.start_producer(2000)
-        await r.all_delivered(sid, 2000)
+        # ~560 KB: at least nine output frames of at most 64 KiB, so five can be duplicated.
+        sid = await r.start_producer(8000)
+        await r.all_delivered(sid, 8000)
         assert len(r.proxy.up.duplicated) == 5
         # A lost output frame: the next one is ahead, the relay asks for a resend.
         r.proxy.up.drop_frames = 3
