@@ -451,7 +451,7 @@ SLEEPER = (
     "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
     "sys.stdout.write('READY\\n'); sys.stdout.flush()\n"
     "while True:\n"
-    "    time.sleep(1)\n"
+    "    time.sleep(1)\n"  # noqa: sleep-ok - the child program idles; the test does not sleep
 )
 
 

@@ -193,7 +193,7 @@ async def test_a_session_the_returning_supervisor_no_longer_has_is_shown_ended()
 
 # ---------------------------------------------------------------- reaper
 
-SLEEP = [sys.executable, "-c", "import time\nwhile True: time.sleep(1)"]
+SLEEP = [sys.executable, "-c", "import time\nwhile True: time.sleep(1)"]  # noqa: sleep-ok - a child that idles
 
 
 def test_the_reaper_kills_a_recorded_group_left_by_a_dead_run(tmp_path: Path) -> None:
