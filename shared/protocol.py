@@ -218,28 +218,23 @@ class Challenge(_Frame):
     relay_origin: str = Field(max_length=300)
 
 
-Command = Annotated[
-    (
-        Welcome
-        | ListSessions
-        | StartSession
-        | SendInput
-        | SendKeys
-        | ReadOutput
-        | GetStatus
-        | StopSession
-        | CheckPrompts
-        | AnswerPrompt
-        | WaitForSession
-        | Ping
-        | AckOutput
-        | ResendOutput
-        | HeartbeatAcked
-        | LookupRequest
-        | Challenge
-    ),
-    Field(discriminator="type"),
-]
+# Commands a supervisor's agent answers with a reply: the MCP tools' work.
+SessionCommand = (
+    ListSessions
+    | StartSession
+    | SendInput
+    | SendKeys
+    | ReadOutput
+    | GetStatus
+    | StopSession
+    | CheckPrompts
+    | AnswerPrompt
+    | WaitForSession
+)
+# Frames that keep the link itself going; the connection handles them, never the agent.
+LinkCommand = Welcome | Challenge | Ping | AckOutput | ResendOutput | HeartbeatAcked | LookupRequest
+
+Command = Annotated[SessionCommand | LinkCommand, Field(discriminator="type")]
 
 
 # ---------------------------------------------------------------- supervisor -> relay

@@ -43,22 +43,18 @@ from typing import Literal
 
 from shared.errors import CommandFailed, SessionUnknown, TetherError
 from shared.protocol import (
-    AckOutput,
     AnswerPrompt,
-    Challenge,
     CheckPrompts,
     Command,
     ErrorCode,
     ErrorInfo,
     GetStatus,
-    HeartbeatAcked,
     InputSent,
     KeysSent,
+    LinkCommand,
     ListSessions,
-    LookupRequest,
     LookupState,
     OutputRead,
-    Ping,
     Prompt,
     PromptAnswered,
     PromptDetected,
@@ -68,9 +64,9 @@ from shared.protocol import (
     Reply,
     RequestFailed,
     RequestLookedUp,
-    ResendOutput,
     SendInput,
     SendKeys,
+    SessionCommand,
     SessionExited,
     SessionInfo,
     SessionsListed,
@@ -80,7 +76,6 @@ from shared.protocol import (
     StatusRead,
     StopSession,
     WaitForSession,
-    Welcome,
 )
 from shared.resume import (
     DEFAULT_BUFFER_BYTES,
@@ -103,21 +98,9 @@ from supervisor.sessions import KEEP_EXITED, SessionManager
 
 log = logging.getLogger(__name__)
 
-AgentCommand = (
-    ListSessions
-    | StartSession
-    | SendInput
-    | SendKeys
-    | ReadOutput
-    | GetStatus
-    | StopSession
-    | CheckPrompts
-    | AnswerPrompt
-    | WaitForSession
-)
+AgentCommand = SessionCommand
 ReadCommand = ListSessions | ReadOutput | GetStatus | CheckPrompts | WaitForSession
-# Challenge comes first on a link and is answered by the connection, never here.
-LinkFrame = Welcome | Challenge | Ping | AckOutput | ResendOutput | HeartbeatAcked | LookupRequest
+LinkFrame = LinkCommand  # Challenge comes first on a link and is answered by the connection
 Unsolicited = SessionExited | PromptDetected
 READ_IDS_KEPT = 4096
 
