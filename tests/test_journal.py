@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from supervisor.journal import Journal
+from supervisor.journal import COALESCE, Journal
 
 
 def test_append_returns_the_offset_of_the_first_byte_and_reads_start_anywhere() -> None:
@@ -48,13 +48,22 @@ def test_a_read_past_the_end_returns_nothing_at_the_end() -> None:
     assert (read.start, read.data, read.dropped) == (3, b"", 0)
 
 
-def test_a_journal_keeps_at_most_its_limit_plus_bounded_slack_in_memory() -> None:
+def test_a_journal_keeps_at_most_its_limit_plus_one_coalesced_chunk_in_memory() -> None:
     journal = Journal(limit=1000)
     for _ in range(10_000):
         journal.append(b"x" * 7)
     assert journal.end == 70_000
     assert journal.end - journal.start == 1000
-    assert len(journal._buf) <= 1000 + journal._slack + 7
+    assert journal._held <= 1000 + COALESCE + 7
+
+
+def test_a_trickle_of_single_bytes_keeps_few_chunks_and_reads_back_exactly() -> None:
+    journal = Journal(limit=64 * 1024)
+    for n in range(200_000):
+        journal.append(bytes([n % 251]))
+    assert len(journal._chunks) - journal._head <= 64 * 1024 // COALESCE + 2
+    got = journal.read(journal.end - 5000, 5000)
+    assert got.data == bytes(n % 251 for n in range(200_000 - 5000, 200_000))
 
 
 def test_a_journal_refuses_a_useless_limit() -> None:
