@@ -10,6 +10,7 @@ from fastmcp import Client
 from fastmcp.client.transports import StdioTransport
 
 from tests.support import eventually, scaled
+from tests.test_tools import TOOLS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,17 +45,7 @@ async def test_a_local_client_drives_a_mock_session_over_stdio_without_any_relay
     _policy(tmp_path / "home", work)
     async with Client(_transport(tmp_path / "home", work), timeout=scaled(30)) as client:
         names = {t.name for t in await client.list_tools()}
-        assert {
-            "list_sessions",
-            "create_session",
-            "send_message",
-            "get_logs",
-            "get_session_status",
-            "terminate_session",
-            "check_prompts",
-            "respond_to_prompt",
-            "send_keys",
-        } <= names
+        assert set(TOOLS) <= names
 
         created = await client.call_tool("create_session", {"cwd": str(work)})
         session_id = created.structured_content["session"]["session_id"]

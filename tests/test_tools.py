@@ -49,6 +49,19 @@ from shared.protocol import (
 )
 from shared.tools import UNTRUSTED_NOTE, HostStatus, register_tools
 
+# The nine tools both transports serve (check_delivery is relay-only).
+TOOLS = [
+    "list_sessions",
+    "create_session",
+    "send_message",
+    "get_logs",
+    "get_session_status",
+    "terminate_session",
+    "check_prompts",
+    "respond_to_prompt",
+    "send_keys",
+]
+
 SID = "sess-aaaa1111"
 LAPTOP_SID = "sess-laptop01"
 PROMPT_ID = f"{SID}:tok123AB"
@@ -184,17 +197,7 @@ async def test_every_tool_is_listed_with_annotations_a_description_and_an_output
     client: Client[Any],
 ) -> None:
     tools = {t.name: t for t in await client.list_tools()}
-    assert set(tools) == {
-        "list_sessions",
-        "create_session",
-        "send_message",
-        "get_logs",
-        "get_session_status",
-        "terminate_session",
-        "check_prompts",
-        "respond_to_prompt",
-        "send_keys",
-    }
+    assert set(tools) == set(TOOLS)
     for tool in tools.values():
         assert tool.description and tool.output_schema
         hints = tool.annotations
@@ -503,17 +506,6 @@ async def test_explicit_nulls_for_optional_arguments_mean_the_default(
     assert isinstance(command, StartSession) and command.name is None and command.command is None
 
 
-_TOOLS = [
-    "list_sessions",
-    "create_session",
-    "send_message",
-    "get_logs",
-    "get_session_status",
-    "terminate_session",
-    "check_prompts",
-    "respond_to_prompt",
-    "send_keys",
-]
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner),
@@ -552,7 +544,7 @@ def test_any_arguments_give_a_result_or_a_clear_tool_error_never_a_crash(
         mcp = FastMCP("fuzz")
         register_tools(mcp, FakeBackend())
         async with Client(mcp) as client:
-            for tool in _TOOLS:
+            for tool in TOOLS:
                 try:
                     await client.call_tool(tool, args)
                 except ToolError as exc:

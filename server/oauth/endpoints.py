@@ -296,43 +296,23 @@ def build_routes(
         allow_headers=[MCP_PROTOCOL_VERSION_HEADER],
     )
     limit = provider.settings.max_registration_bytes
+    # The SDK's endpoints we replace: handler factory, methods, body limit, CORS.
+    handlers = {
+        "/authorize": (_authorize, ["GET", "POST"], 64 * 1024, False),
+        "/token": (_token, ["POST", "OPTIONS"], 64 * 1024, True),
+        "/register": (_register, ["POST", "OPTIONS"], limit, True),
+        "/revoke": (_revoke, ["POST", "OPTIONS"], 64 * 1024, True),
+    }
     out: list[Route] = []
     for r in sdk_routes:
         if r.path == AS_METADATA:
             out.append(Route(AS_METADATA, metadata, methods=["GET", "OPTIONS"]))
             if mcp_path and mcp_path != "/":
                 out.append(Route(AS_METADATA + mcp_path, metadata, methods=["GET", "OPTIONS"]))
-        elif r.path == "/authorize":
+        elif r.path in handlers:
+            make, methods, max_bytes, cors = handlers[r.path]
             out.append(
-                Route(
-                    "/authorize",
-                    _api(_authorize(provider), ["GET", "POST"], 64 * 1024, cors=False),
-                    methods=["GET", "POST"],
-                )
-            )
-        elif r.path == "/token":
-            out.append(
-                Route(
-                    "/token",
-                    _api(_token(provider), ["POST", "OPTIONS"], 64 * 1024, cors=True),
-                    methods=["POST", "OPTIONS"],
-                )
-            )
-        elif r.path == "/register":
-            out.append(
-                Route(
-                    "/register",
-                    _api(_register(provider), ["POST", "OPTIONS"], limit, cors=True),
-                    methods=["POST", "OPTIONS"],
-                )
-            )
-        elif r.path == "/revoke":
-            out.append(
-                Route(
-                    "/revoke",
-                    _api(_revoke(provider), ["POST", "OPTIONS"], 64 * 1024, cors=True),
-                    methods=["POST", "OPTIONS"],
-                )
+                Route(r.path, _api(make(provider), methods, max_bytes, cors=cors), methods=methods)
             )
         elif r.path.startswith(PRM + "/"):
             out.append(r)
