@@ -28,6 +28,8 @@ Contracts:
   keeps sessions, output and last-seen times across relay restarts, so offline
   hosts and their sessions are still listed and readable.
 * Replies with an unknown ``request_id`` are logged and dropped.
+* A supervisor reports only on sessions it started (``server.session_index``):
+  anything else is dropped and counted (``hub.sessions.dropped``).
 """
 
 from __future__ import annotations
@@ -66,8 +68,10 @@ from shared.protocol import (
     Reply,
     Report,
     RequestLookedUp,
+    ResendOutput,
     SessionExited,
     SessionInfo,
+    SessionStarted,
     SessionState,
     UnknownFrame,
     encode,
@@ -231,24 +235,27 @@ class Hub:
         self._seen(host)
         if isinstance(report, UnknownFrame):
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
-        elif isinstance(report, Output):
-            self.sessions.own(attachment.host, report.session_id)
-            return self.copies.output(attachment.host, report)
-        elif isinstance(report, OutputDropped):
-            self.sessions.own(attachment.host, report.session_id)
+        elif isinstance(report, Output | OutputDropped):
+            if not self.sessions.owns(attachment.host, report.session_id, report.type):
+                return []
+            if isinstance(report, Output):
+                return self.copies.output(attachment.host, report)
             return self.copies.dropped(attachment.host, report)
         elif isinstance(report, Heartbeat):
             return [HeartbeatAcked(sent_at=report.sent_at)]
         elif isinstance(report, SessionExited):
-            self.sessions.learn(attachment.host, report.session)
+            if self.sessions.owns(attachment.host, report.session.session_id, report.type):
+                self.sessions.learn(attachment.host, report.session)
         elif isinstance(report, RequestLookedUp):
             self._looked_up(attachment.host, report)
-        elif isinstance(report, (PromptDetected, Pong)):
-            pass  # the last-seen time above is all they tell the hub
+        elif isinstance(report, PromptDetected):
+            self.sessions.owns(attachment.host, report.prompt.session_id, report.type)
+        elif isinstance(report, Pong):
+            pass  # the last-seen time above is all it tells the hub
         elif isinstance(report, Hello | ChallengeAnswered):
             log.warning("dropping a %s outside the handshake from %r", report.type, attachment.host)
         else:
-            self._resolve(attachment, report)
+            return self._resolve(attachment, report)
         return []
 
     def take_acks(self, attachment: Attachment) -> list[AckOutput]:
@@ -505,10 +512,25 @@ class Hub:
             raise _offline(name, host.last_seen)
         return host.attachment
 
-    def _resolve(self, attachment: Attachment, reply: Reply) -> None:
+    def _resolve(self, attachment: Attachment, reply: Reply) -> list[BaseModel]:
         pending = self._pending.get(reply.request_id)
-        self.sessions.learn_from_reply(attachment.host, reply, pending.command if pending else None)
         outcome = self._outcomes.get(reply.request_id)
+        # Only a command the relay sent to THIS host makes its reply evidence of ownership.
+        asked = pending.command if pending and pending.host == attachment.host else None
+        asked_type = (
+            asked.type
+            if asked is not None
+            else outcome.command_type
+            if outcome is not None and outcome.host == attachment.host
+            else None
+        )
+        self.sessions.learn_from_reply(attachment.host, reply, asked, asked_type)
+        frames: list[BaseModel] = []
+        if isinstance(reply, SessionStarted) and self.sessions.take_early(
+            attachment.host, reply.session.session_id
+        ):
+            sid = reply.session.session_id
+            frames.append(ResendOutput(session_id=sid, offset=self.copies.end(sid)))
         if outcome is not None and outcome.host == attachment.host:
             outcome.reply = reply  # kept for check_delivery, even after the caller gave up
         if pending is None or pending.host != attachment.host:
@@ -518,9 +540,10 @@ class Hub:
                 reply.request_id,
                 attachment.host,
             )
-            return
+            return frames
         if not pending.future.done():
             pending.future.set_result(reply)
+        return frames
 
     # ------------------------------------------------------------ hosts
 
