@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from server.data_dir import PermissionProblem, prepare
+
 PASSWORD_ENV = "TETHER_OWNER_PASSWORD"
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 
@@ -107,12 +109,14 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
 
 
 def _ensure_data_dir(data_dir: Path) -> None:
-    try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except FileExistsError:
+    if data_dir.exists() and not data_dir.is_dir():
         raise ConfigError(
             f"--data-dir {data_dir} exists and is not a directory; pass a folder path."
-        ) from None
+        )
+    try:
+        prepare(data_dir)
+    except PermissionProblem as exc:
+        raise ConfigError(str(exc)) from None
     except OSError as exc:
         raise ConfigError(
             f"Cannot create data directory {data_dir}: {exc.strerror}. "
