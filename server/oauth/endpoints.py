@@ -170,6 +170,17 @@ def _token(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Respo
         if refused := throttled([(limits.token_per_ip, client_ip(request))], "token requests"):
             return refused
         form = await request.form()  # Starlette caches it: the SDK reads the same form
+        grant = form.get("grant_type")
+        if not isinstance(grant, str) or not grant:
+            return oauth_error(400, "invalid_request", "the grant_type form field is missing")
+        if grant not in _GRANTS:
+            # RFC 6749 §5.2: a grant the server does not support (password, implicit...).
+            return oauth_error(
+                400,
+                "unsupported_grant_type",
+                f"grant_type {grant[:60]!r} is not supported here; use authorization_code "
+                "(with PKCE) or refresh_token",
+            )
         verifier = form.get("code_verifier")
         if form.get("grant_type") == "authorization_code" and not (
             isinstance(verifier, str) and _VERIFIER.fullmatch(verifier)
@@ -190,6 +201,7 @@ def _token(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Respo
     return handle
 
 
+_GRANTS = ("authorization_code", "refresh_token")
 _TEXT_LIMITS = {"client_name": 100}
 _MAX_TEXT = 2048
 
