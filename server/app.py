@@ -13,6 +13,9 @@ registry, one OAuth provider and one :class:`Hub` to the faces of the relay:
   authenticated by a paired key (``server.supervisors``);
 * ``/healthz``: liveness, no secrets and no host names.
 
+``/mcp`` answers only requests whose ``Host`` and ``Origin`` name this relay
+(``server.origin_guard``: DNS rebinding).
+
 The FastMCP app's lifespan is the Starlette app's lifespan (without it the MCP
 session manager never starts); it also closes the databases at shutdown.
 ``app.state`` exposes ``hub``, ``registry``, ``audit``, ``oauth`` and
@@ -44,6 +47,7 @@ from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
+from server.origin_guard import AllowList, OriginGuard
 from server.session_store import SessionStore
 from server.supervisors import SupervisorRegistry
 from shared.tools import register_tools
@@ -174,6 +178,13 @@ def build_app(
         heartbeat_timeout=config.heartbeat_timeout,
     )
 
+    allowed = AllowList.build(
+        config.base_url,
+        bind_host=config.host,
+        extra_hosts=config.allowed_hosts,
+        extra_origins=config.allowed_origins,
+    )
+
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
@@ -189,7 +200,7 @@ def build_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
-            Mount("/", app=mcp_app),
+            Mount("/", app=OriginGuard(mcp_app, allowed)),
         ],
         lifespan=lifespan,
     )

@@ -11,6 +11,7 @@ Every problem raises :class:`ConfigError` with what to do.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,13 @@ class RelayConfig:
     # The owner password to store at first start (env TETHER_OWNER_PASSWORD); None: keep
     # the stored one, or generate one if there is none.
     owner_password: str | None = None
+    # /mcp requests must be addressed to the public URL (server/origin_guard.py); more
+    # names and browser origins the owner allows.
+    allowed_hosts: tuple[str, ...] = ()
+    allowed_origins: tuple[str, ...] = ()
+    # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or
+    # networks); none: the peer address is the client's, whatever the headers say.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def base_url(self) -> str:
@@ -78,6 +86,28 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=None,
         help="the https origin clients use, when behind a proxy or tunnel",
     )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="another Host name /mcp answers to (repeatable; the public URL's is always allowed)",
+    )
+    parser.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="another browser origin allowed to call /mcp, as https://name (repeatable)",
+    )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy (IP or network) whose X-Forwarded-For is believed (repeatable; "
+        "default: none, so the peer address is used)",
+    )
     parser.add_argument("--log-level", default="info", choices=LOG_LEVELS)
     return parser.parse_args(argv)
 
@@ -98,6 +128,22 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
             f"{PASSWORD_ENV} is shorter than 8 characters; set a longer password or unset it "
             "(the relay then generates one at first start)."
         )
+    origins = tuple(getattr(args, "allow_origin", []) or [])
+    for origin in origins:
+        if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
+            raise ConfigError(
+                f"--allow-origin {origin!r} is not an origin; give scheme and host only, "
+                "as https://app.example.com"
+            )
+    proxies = tuple(getattr(args, "trusted_proxy", []) or [])
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"--trusted-proxy {proxy!r} is not an IP address or network; give the "
+                "proxy's address as the relay sees it, as 172.18.0.2 or 172.18.0.0/16"
+            ) from None
     return RelayConfig(
         host=args.host,
         port=args.port,
@@ -105,6 +151,9 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
         public_url=public_url,
         log_level=args.log_level,
         owner_password=password,
+        allowed_hosts=tuple(getattr(args, "allow_host", []) or []),
+        allowed_origins=origins,
+        trusted_proxies=proxies,
     )
 
 
