@@ -51,6 +51,7 @@ from server.supervisors import (
     CLOSE_RETRY_NOW,
     SupervisorRefused,
     SupervisorRegistry,
+    new_nonce,
 )
 from shared.protocol import (
     MAX_FRAME_BYTES,
@@ -228,7 +229,8 @@ class SupervisorEndpoint:
 
     async def _authenticate(self, websocket: WebSocket, link: WebSocketLink, hello: Hello) -> None:
         """Challenge the hello's key; raises :class:`SupervisorRefused` or :class:`_Refused`."""
-        nonce = self._registry.issue_challenge(hello.host)
+        # Held by this connection only: other peers' hellos cannot evict or spend it.
+        nonce = new_nonce()
         origin = self._registry.relay_origins[0]
         try:
             await link.send(encode(Challenge(nonce=nonce, relay_origin=origin)))
@@ -255,6 +257,7 @@ class SupervisorEndpoint:
             answer.signature,
             pair_code=hello.pair_code,
             source=source,
+            held=True,
         )
 
     async def _tick(self, link: WebSocketLink, attachment: Attachment) -> None:

@@ -134,6 +134,11 @@ def new_pair_code(choice: Callable[[str], str] = secrets.choice) -> str:
     return f"{chars[:4]}-{chars[4:]}"
 
 
+def new_nonce() -> str:
+    """A fresh challenge nonce (base64) for one connection to hold; stored nowhere."""
+    return b64encode(secrets.token_bytes(NONCE_BYTES))
+
+
 def pair_code_hash(normalized: str) -> str:
     return hashlib.sha256(b"tether-pair-code\n" + normalized.encode("ascii")).hexdigest()
 
@@ -432,9 +437,17 @@ class SupervisorRegistry:
             return False
 
     def _check(
-        self, host: str, nonce_b64: str, signature_b64: str, public_key: str | None
+        self,
+        host: str,
+        nonce_b64: str,
+        signature_b64: str,
+        public_key: str | None,
+        held: bool = False,
     ) -> SupervisorRefused | None:
-        """None when the challenge is answered, else the refusal to raise."""
+        """None when the challenge is answered, else the refusal to raise.
+
+        ``held``: the nonce is the caller's connection-bound one (fresh by construction),
+        so no stored challenge is looked up or consumed."""
         try:
             nonce = b64decode(nonce_b64, NONCE_BYTES, "nonce")
             messages = [challenge_message(o, host, nonce) for o in self.relay_origins]
@@ -442,11 +455,13 @@ class SupervisorRegistry:
             return _stale()
         now = self._clock()
         with self._db.transaction() as tx:
-            row = tx.one(
-                "SELECT host, expires_at FROM challenges WHERE nonce_hash = ?",
-                (_nonce_hash(nonce),),
-            )
-            tx.execute("DELETE FROM challenges WHERE nonce_hash = ?", (_nonce_hash(nonce),))
+            row: tuple[object, ...] | None = (host, now + CHALLENGE_TTL)
+            if not held:
+                row = tx.one(
+                    "SELECT host, expires_at FROM challenges WHERE nonce_hash = ?",
+                    (_nonce_hash(nonce),),
+                )
+                tx.execute("DELETE FROM challenges WHERE nonce_hash = ?", (_nonce_hash(nonce),))
             if public_key is None:
                 stored = _paired(
                     tx.one(f"SELECT {_SUP_COLUMNS} FROM supervisors WHERE host = ?", (host,))
@@ -454,7 +469,7 @@ class SupervisorRegistry:
                 if stored is None or stored.revoked:
                     return _refusal(Outcome.REVOKED if stored else Outcome.UNKNOWN, host)
                 public_key = stored.public_key
-        if row is None or row[0] != host or float(row[1]) <= now:
+        if row is None or row[0] != host or float(row[1]) <= now:  # type: ignore[arg-type]
             return _stale()
         if any(verify(public_key, m, signature_b64) for m in messages):
             return None
@@ -471,14 +486,17 @@ class SupervisorRegistry:
         *,
         pair_code: str | None = None,
         source: str = "unknown",
+        held: bool = False,
     ) -> PairedSupervisor:
-        """Decide a supervisor's hello + answered challenge; raises :class:`SupervisorRefused`."""
+        """Decide a supervisor's hello + answered challenge; raises :class:`SupervisorRefused`.
+
+        ``held``: ``nonce_b64`` is the caller's own connection-bound nonce (:func:`new_nonce`)."""
         actor = f"supervisor:{host}"
         try:
             parse_public_key(public_key)
         except IdentityFormatError as exc:
             raise self._refused(_bad_key(exc), actor, "connect", host, source) from None
-        refusal = self._check(host, nonce_b64, signature_b64, public_key)
+        refusal = self._check(host, nonce_b64, signature_b64, public_key, held)
         if refusal is not None:
             raise self._refused(refusal, actor, "connect", host, source)
         stored = self.get(host)
