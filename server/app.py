@@ -154,7 +154,12 @@ def build_app(
     stored only when no password is stored yet.
     """
     db = open_database(config.data_dir)
-    audit = AuditLog(db)
+    audit = AuditLog(
+        db, max_age=config.audit_max_age_days * 86400.0, max_rows=config.audit_max_rows
+    )
+    pruned = audit.prune()
+    if pruned:
+        log.info("audit log: pruned %d old rows behind checkpoint %s", pruned, audit.checkpoint())
     log.info("audit log head at start: %s", audit.head())
     registry = SupervisorRegistry(db, [config.base_url], audit=audit)
     provider = build_oauth_provider(
@@ -194,6 +199,7 @@ def build_app(
             async with mcp_app.lifespan(app):
                 yield
         finally:
+            audit.flush_unauthenticated()
             db.close()
 
     app = Starlette(

@@ -49,6 +49,10 @@ class RelayConfig:
     # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or
     # networks); none: the peer address is the client's, whatever the headers say.
     trusted_proxies: tuple[str, ...] = ()
+    # Audit log retention (server/audit.py): older rows, or rows beyond the newest
+    # audit_max_rows, are pruned behind a checkpoint that keeps the chain verifiable.
+    audit_max_age_days: float = 365.0
+    audit_max_rows: int = 1_000_000
 
     @property
     def base_url(self) -> str:
@@ -108,6 +112,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="a reverse proxy (IP or network) whose X-Forwarded-For is believed (repeatable; "
         "default: none, so the peer address is used)",
     )
+    parser.add_argument(
+        "--audit-max-age-days",
+        type=float,
+        default=365.0,
+        help="prune audit rows older than this many days (default 365)",
+    )
+    parser.add_argument(
+        "--audit-max-rows",
+        type=int,
+        default=1_000_000,
+        help="keep at most this many audit rows, pruning the oldest (default 1000000)",
+    )
     parser.add_argument("--log-level", default="info", choices=LOG_LEVELS)
     return parser.parse_args(argv)
 
@@ -144,6 +160,13 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
                 f"--trusted-proxy {proxy!r} is not an IP address or network; give the "
                 "proxy's address as the relay sees it, as 172.18.0.2 or 172.18.0.0/16"
             ) from None
+    max_age = float(getattr(args, "audit_max_age_days", 365.0))
+    max_rows = int(getattr(args, "audit_max_rows", 1_000_000))
+    if not max_age > 0 or max_rows < 1000:
+        raise ConfigError(
+            "--audit-max-age-days must be above 0 and --audit-max-rows at least 1000; "
+            "the audit log is the record of what was done, keep a useful amount of it."
+        )
     return RelayConfig(
         host=args.host,
         port=args.port,
@@ -154,6 +177,8 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
         allowed_hosts=tuple(getattr(args, "allow_host", []) or []),
         allowed_origins=origins,
         trusted_proxies=proxies,
+        audit_max_age_days=max_age,
+        audit_max_rows=max_rows,
     )
 
 

@@ -35,7 +35,8 @@ pair a key its sender holds. ``authenticate`` raises :class:`SupervisorRefused`,
 whose ``reason`` fits a WebSocket close frame (<= 120 bytes) and says what to do:
 4401 needs the owner (pair, unpair, fix the URL), 4429 means retry after
 ``retry_after`` seconds, 4408 means reconnect now (a stale challenge).
-Every decision is written to the audit log when one is given.
+Every decision is written to the audit log when one is given; refusals, which
+anyone can cause, are aggregated per source address (``AuditLog.record_unauthenticated``).
 """
 
 from __future__ import annotations
@@ -393,7 +394,7 @@ class SupervisorRegistry:
     def _check_rate(self, source: str, actor: str, host: str) -> None:
         wait = self._limits.per_source.hit(source) or self._limits.overall.hit("all")
         if wait:
-            self._record(actor, "pair", "rate_limited", host=host, detail={"source": source})
+            self._record_unauthenticated(source, actor, "pair", "rate_limited", host, {})
             raise SupervisorRefused(
                 "too many pairing attempts",
                 f"wait {wait:g} seconds, then try again",
@@ -538,11 +539,26 @@ class SupervisorRegistry:
     def _refused(
         self, refusal: SupervisorRefused, actor: str, action: str, host: str, source: str
     ) -> SupervisorRefused:
-        """Audit a refusal, then hand it back to be raised."""
-        self._record(
-            actor, action, "refused", host=host, detail={"why": refusal.message, "source": source}
+        """Audit a refusal (aggregated per source: anyone can cause one), then hand it back."""
+        self._record_unauthenticated(
+            source, actor, action, "refused", host, {"why": refusal.message}
         )
         return refusal
+
+    def _record_unauthenticated(
+        self,
+        source: str,
+        actor: str,
+        action: str,
+        result: str,
+        host: str | None,
+        detail: dict[str, object],
+    ) -> None:
+        if self._audit is not None:
+            self._audit.record_unauthenticated(
+                source=source, actor=actor, kind=AuditKind.SUPERVISOR, action=action,
+                result=result, host=host, detail=detail,
+            )  # fmt: skip
 
     def _record(
         self,
