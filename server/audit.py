@@ -8,11 +8,13 @@ Stored in the relay database (``server/db.py``), table ``audit``. Contract:
   ``result`` (``ok``, ``refused``, ``error``, ...), ``detail`` (a small JSON object).
 * **No secrets.** :func:`sanitize` runs on every row: values under keys that name a
   credential (token, secret, password, code, authorization, cookie, signature,
-  nonce, ...) become ``"[redacted]"``; ``Bearer ...`` inside any string is
-  redacted; text typed into a session (``text``, ``answer``, ``input``, ``data``)
-  is replaced by its length (``text_chars``); strings are cut to
-  :data:`MAX_STRING_CHARS`, control characters (newlines, ANSI) escaped so an
-  argument cannot forge or hide an entry, nesting and sizes bounded.
+  nonce, ...) become ``"[redacted]"``; ``Bearer ...`` and every well-known token
+  format inside any string, and the value after a secret-named flag in a list of
+  strings (a command line), are redacted (``shared.secrets``); text typed into a
+  session (``text``, ``answer``, ``input``, ``data``) is replaced by its length
+  (``text_chars``); strings are cut to :data:`MAX_STRING_CHARS`, control characters
+  (newlines, ANSI) escaped so an argument cannot forge or hide an entry, nesting and
+  sizes bounded.
 * **Append-only.** SQLite triggers refuse ``UPDATE`` of any row and ``DELETE`` of any
   row not covered by a checkpoint (retention, below).
 * **Unauthenticated events** (a refused ``/supervisor`` handshake) go through
@@ -50,6 +52,7 @@ from typing import Any
 
 from server.audit_flood import FloodGate
 from server.db import Database, Transaction
+from shared.secrets import mask_argv, mask_secrets
 
 GENESIS = "0" * 64
 MAX_STRING_CHARS = 200
@@ -127,6 +130,7 @@ class ChainReport:
 
 def _clean_text(value: str) -> str:
     value = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", value)
+    value = mask_secrets(value)  # a token pasted into a name or an argument
     value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
     if len(value) > MAX_STRING_CHARS:
         value = value[:MAX_STRING_CHARS] + f"...[+{len(value) - MAX_STRING_CHARS} chars]"
@@ -151,6 +155,8 @@ def _clean_value(value: object, depth: int) -> object:
         return sanitize(value, _depth=depth + 1)
     if isinstance(value, list | tuple | set | frozenset):
         items = list(value)
+        if items and all(isinstance(item, str) for item in items):
+            items = mask_argv(items)  # a command line: "--token VALUE" hides VALUE
         cleaned = [_clean_value(item, depth + 1) for item in items[:MAX_LIST_ITEMS]]
         if len(items) > MAX_LIST_ITEMS:
             cleaned.append(f"[+{len(items) - MAX_LIST_ITEMS} items]")

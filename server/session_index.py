@@ -3,6 +3,8 @@
 Pure bookkeeping over the session store: the hub feeds it every report and
 reply, and asks it where to route a session's call. A status that did not
 change is not written again, so a phone polling a session costs no disk write.
+What is stored has well-known secrets masked in its name, command line and
+folder (:func:`stored_form`).
 
 Ownership: a session belongs to the host whose supervisor started it, and the
 relay learns that only from that supervisor's own answers: its ``hello`` and
@@ -35,6 +37,7 @@ from shared.protocol import (
     SessionStopped,
     StatusRead,
 )
+from shared.secrets import mask_argv, mask_secrets
 
 log = logging.getLogger("tether.relay.hub")
 
@@ -119,7 +122,7 @@ class SessionIndex:
                 self.learn(host, reply.session)
         elif isinstance(reply, OutputRead) and _whole_screen(reply, asked):
             # What the phone will see if the computer goes to sleep next.
-            self.store.save_screen(reply.session_id, reply.text, self.clock())
+            self.store.save_screen(reply.session_id, mask_secrets(reply.text), self.clock())
 
     def learn_host(self, host: str, sessions: list[SessionInfo]) -> None:
         """A full list from ``host`` replaces what the hub knew about it."""
@@ -161,7 +164,20 @@ class SessionIndex:
             self._refuse(host, info.session_id, f"{info.state} (it belongs to {known.host!r})")
             return
         self._sessions[info.session_id] = KnownSession(host, info.state, info)
-        self.store.save_session(host, info, self.clock())
+        self.store.save_session(host, stored_form(info), self.clock())
+
+
+def stored_form(info: SessionInfo) -> SessionInfo:
+    """What the relay keeps of a session: its name, command line, folder and reason with
+    well-known secrets masked (``shared.secrets``), never verbatim."""
+    return info.model_copy(
+        update={
+            "name": mask_secrets(info.name),
+            "command": mask_argv(info.command),
+            "cwd": mask_secrets(info.cwd),
+            "state_reason": mask_secrets(info.state_reason),
+        }
+    )
 
 
 def _whole_screen(reply: OutputRead, asked: Command | None) -> bool:
