@@ -40,6 +40,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
+from server import relay_key
 from server.audit import AuditKind, AuditLog
 from server.config import RelayConfig
 from server.db import open_database
@@ -181,6 +182,7 @@ def build_app(
         hello_timeout=config.hello_timeout,
         heartbeat_interval=config.heartbeat_interval,
         heartbeat_timeout=config.heartbeat_timeout,
+        relay_key=relay_key.load_or_create(config.data_dir),
     )
 
     allowed = AllowList.build(
