@@ -102,6 +102,7 @@ class DocServer:
     base: str  # https://localhost:PORT
     ca: Path
     hits: list[str] = field(default_factory=list)
+    release: asyncio.Event = field(default_factory=asyncio.Event)
 
     def url(self, name: str) -> str:
         return f"{self.base}/{name}"
@@ -125,6 +126,8 @@ async def doc_server(folder: Path) -> AsyncIterator[DocServer]:
     async def serve(request: Request) -> Response:
         name = request.path_params["name"]
         server.hits.append(name)
+        if name == "slow.json":
+            await server.release.wait()  # answers only once the test is done with it
         if name == "redirect.json":
             return RedirectResponse(server.url("client.json"), status_code=302)
         if name == "big.json":
@@ -145,6 +148,7 @@ async def doc_server(folder: Path) -> AsyncIterator[DocServer]:
         await eventually(lambda: uv.started or task.done(), 10, "https document server")
         yield server
     finally:
+        server.release.set()
         uv.should_exit = True
         await asyncio.wait_for(task, scaled(10))
         sock.close()
@@ -224,3 +228,16 @@ async def test_a_certificate_from_an_untrusted_ca_is_refused(tmp_path: Path) -> 
         r = await open_consent(http, relay.base, docs.url("client.json"), pkce()[1])
         assert r.status_code == 400 and "location" not in r.headers
         assert docs.hits == []  # the TLS handshake failed before any request
+
+
+async def test_a_document_that_does_not_arrive_within_the_time_cap_is_refused(
+    tmp_path: Path,
+) -> None:
+    async with (
+        doc_server(tmp_path) as docs,
+        live_relay(tmp_path / "relay", _settings(docs, timeout=0.5)) as relay,
+        httpx.AsyncClient(timeout=scaled(10)) as http,
+    ):
+        r = await open_consent(http, relay.base, docs.url("slow.json"), pkce()[1])
+        assert r.status_code == 400 and "location" not in r.headers
+        assert docs.hits == ["slow.json"]

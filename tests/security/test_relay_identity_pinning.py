@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import ssl
 import stat
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +25,7 @@ from supervisor.identity import Identity
 from supervisor.relay_pins import RelayPins
 from supervisor.sessions import SessionManager
 from tests.relay_support import identity_for, running_relay, running_supervisor, write_policy
+from tests.security.test_relay_cimd import make_ca_and_server_cert
 from tests.support import scaled
 
 
@@ -103,6 +105,32 @@ async def test_a_server_that_proves_no_relay_key_gets_no_signature(tmp_path: Pat
         )
     assert "did not prove a relay identity" in why
     assert not any('"challenge_answered"' in f for f in seen[1:])
+
+
+async def test_a_wss_relay_with_an_untrusted_certificate_is_never_reached(
+    tmp_path: Path,
+) -> None:
+    _, cert, key = make_ca_and_server_cert(tmp_path)
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(cert, key)
+    hellos: list[str] = []
+
+    async def handler(ws: ServerConnection) -> None:
+        hellos.append(str(await ws.recv()))
+
+    policy = write_policy(tmp_path / "home" / "policy.toml", tmp_path)
+    manager = SessionManager(policy_file=policy)
+    async with serve(handler, "127.0.0.1", 0, ssl=tls) as server:
+        url = f"wss://localhost:{server.sockets[0].getsockname()[1]}/supervisor"
+        link = RelayConnection(
+            url, "studio", Identity(Ed25519PrivateKey.generate()), Agent(manager)
+        )
+        try:
+            with pytest.raises(ssl.SSLCertVerificationError):
+                await asyncio.wait_for(link._serve_once(), scaled(10))
+        finally:
+            await manager.close_all()
+    assert hellos == []
 
 
 def test_the_relay_key_is_made_once_owner_only_and_kept(tmp_path: Path) -> None:
