@@ -48,7 +48,7 @@ from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
-from server.origin_guard import AllowList, OriginGuard
+from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.session_store import SessionStore
 from server.supervisors import SupervisorRegistry
 from shared.tools import register_tools
@@ -185,6 +185,13 @@ def build_app(
         relay_key=relay_key.load_or_create(config.data_dir),
     )
 
+    if config.public_url is None and not is_loopback(config.host):
+        log.warning(
+            "the relay binds %s without --public-url: /mcp answers only requests addressed to "
+            "%s; start it with --public-url set to the address clients use",
+            config.host,
+            config.base_url,
+        )
     allowed = AllowList.build(
         config.base_url,
         bind_host=config.host,
