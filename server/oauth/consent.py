@@ -163,7 +163,9 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
         return _expired()
     if not _csrf_ok(form.get("csrf"), request.cookies.get(cookie_name(provider)), pending):
         log.warning("consent POST with a missing or foreign CSRF token from %s", client_ip(request))
-        provider.record("owner", "consent", "refused_csrf", pending.client_id)
+        provider.record_refusal(
+            source_key(request), "owner", "consent", "refused_csrf", pending.client_id
+        )
         return _error(
             403,
             "Form expired",
@@ -195,7 +197,9 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     for limiter, key in checks:
         wait = limiter.hit(key)
         if wait:
-            provider.record("owner", "consent.login", "rate_limited", pending.client_id)
+            provider.record_refusal(
+                source_key(request), "owner", "consent.login", "rate_limited", pending.client_id
+            )
             response = _error(
                 429,
                 "Too many attempts",
@@ -214,7 +218,9 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     ok = isinstance(password, str) and await asyncio.to_thread(verify_password, password, stored)
     if not ok:
         log.warning("wrong owner password on the consent page from %s", client_ip(request))
-        provider.record("owner", "consent.login", "refused_password", pending.client_id)
+        provider.record_refusal(
+            source_key(request), "owner", "consent.login", "refused_password", pending.client_id
+        )
         return RedirectResponse(
             f"/consent?txn={txn}&error=password", status_code=303, headers=_secure_headers()
         )

@@ -156,6 +156,21 @@ class TetherOAuthProvider(OAuthProvider):
                 detail={"client_id": client_id, **detail},
             )
 
+    def record_refusal(
+        self, source: str, actor: str, action: str, result: str, client_id: str | None
+    ) -> None:
+        """A refusal anyone can cause (wrong password, CSRF, rate limit): aggregated per
+        source, so a flood of them cannot grow the audit log (``server/audit_flood.py``)."""
+        if self.audit is not None:
+            self.audit.record_unauthenticated(
+                source=source,
+                actor=actor,
+                kind=AuditKind.AUTHORIZATION,
+                action=action,
+                result=result,
+                detail={"client_id": client_id},
+            )
+
     # -- identities --------------------------------------------------------------
     @property
     def issuer(self) -> str:

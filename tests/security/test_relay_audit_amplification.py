@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from websockets.asyncio.client import connect  # noqa: TID251 - fake supervisors
@@ -15,7 +16,10 @@ from server.audit import AuditKind, AuditLog
 from server.db import DatabaseError, open_database
 from server.supervisors import SupervisorRefused, SupervisorRegistry, new_nonce
 from supervisor.identity import Identity
+from tests.oauth_support import register
 from tests.relay_support import handshake, running_relay
+from tests.security.test_relay_signin_limits import try_password
+from tests.support import scaled
 
 URL = "https://relay.example.com"
 
@@ -110,3 +114,17 @@ def test_only_rows_behind_a_checkpoint_can_be_deleted(tmp_path: Path) -> None:
     finally:
         raw.close()
     assert audit.verify_chain().ok
+
+
+async def test_a_flood_of_wrong_passwords_writes_one_row_per_kind_of_refusal(
+    tmp_path: Path,
+) -> None:
+    async with running_relay(tmp_path) as relay, httpx.AsyncClient(timeout=scaled(10)) as http:
+        client = await register(http, relay.base)
+        statuses = [
+            (await try_password(http, relay, client["client_id"], "wrong", "any")).status_code
+            for _ in range(12)
+        ]
+        assert 303 in statuses and 429 in statuses
+        logins = [e.result for e in relay.audit.latest(1000) if e.action == "consent.login"]
+        assert sorted(logins) == ["rate_limited", "refused_password"]

@@ -16,7 +16,7 @@ from tests.relay_support import Relay, handshake, running_relay
 from tests.support import scaled
 
 
-async def _try_password(
+async def try_password(
     http: httpx.AsyncClient, relay: Relay, client_id: str, password: str, source: str
 ) -> httpx.Response:
     """One sign-in attempt, as seen through a proxy that forwards ``source``."""
@@ -34,7 +34,7 @@ async def test_forwarded_addresses_from_an_untrusted_peer_are_not_believed(
         client = await register(http, relay.base)
         statuses = [
             (
-                await _try_password(http, relay, client["client_id"], "wrong", f"10.0.0.{n}")
+                await try_password(http, relay, client["client_id"], "wrong", f"10.0.0.{n}")
             ).status_code
             for n in range(6)
         ]
@@ -51,17 +51,17 @@ async def test_guesses_from_many_addresses_do_not_lock_out_an_owner_who_signed_i
         httpx.AsyncClient(timeout=scaled(10)) as attacker,
     ):
         client = await register(owner, relay.base)
-        first = await _try_password(owner, relay, client["client_id"], PASSWORD, "192.0.2.7")
+        first = await try_password(owner, relay, client["client_id"], PASSWORD, "192.0.2.7")
         assert first.status_code == 303 and "code=" in first.headers["location"]
         refused = 0
         for n in range(5):
             for _ in range(5):
-                r = await _try_password(
+                r = await try_password(
                     attacker, relay, client["client_id"], "wrong", f"198.51.100.{n}"
                 )
                 refused += r.status_code == 429
         assert refused > 0  # the attacker did exhaust the relay-wide limit
-        again = await _try_password(owner, relay, client["client_id"], PASSWORD, "192.0.2.7")
+        again = await try_password(owner, relay, client["client_id"], PASSWORD, "192.0.2.7")
         assert again.status_code == 303 and "code=" in again.headers["location"]
 
 
