@@ -180,6 +180,12 @@ class SessionTerminated(_Result):
     session: SessionView
 
 
+class TerminalResized(_Result):
+    session: SessionView
+    cols: int
+    rows: int
+
+
 class PromptList(_Untrusted):
     prompts: list[PromptView]
     problems: list[str] = Field(description="Hosts that could not be checked, and why.")

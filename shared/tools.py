@@ -24,6 +24,14 @@ from mcp.types import ToolAnnotations
 from pydantic import AfterValidator, Field
 
 from shared import protocol as wire
+from shared.commands.resize_session import (
+    MAX_COLS,
+    MAX_ROWS,
+    MIN_COLS,
+    MIN_ROWS,
+    ResizeSession,
+    SessionResized,
+)
 from shared.errors import HostOffline
 from shared.protocol import (
     HOST_NAME_PATTERN,
@@ -71,6 +79,7 @@ from shared.tool_results import (
     SessionStatus,
     SessionTerminated,
     StoredLogs,
+    TerminalResized,
 )
 
 __all__ = [
@@ -417,6 +426,25 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             reply = await _call(backend, cmd, wire.KeysSent, session_id=session_id)
             where = await _host_of(backend, session_id)
         return KeysPressed(host=where, keys=keys, repeat=repeat, **_fields(reply))
+
+    @mcp.tool(annotations=_act(destructive=False, idempotent=True))
+    async def resize_session(
+        session_id: SessionIdArg,
+        cols: Annotated[
+            int,
+            Field(ge=MIN_COLS, le=MAX_COLS, description="Columns: characters per line."),
+        ],
+        rows: Annotated[int, Field(ge=MIN_ROWS, le=MAX_ROWS, description="Lines on screen.")],
+    ) -> TerminalResized:
+        """Set a session's terminal size (the program redraws for it), e.g. narrower so a
+        full-screen program reads well on a phone. get_logs shows the new screen."""
+        cmd = ResizeSession(
+            request_id=new_request_id(), session_id=session_id, cols=cols, rows=rows
+        )
+        with as_tool_error():
+            reply = await _call(backend, cmd, SessionResized, session_id=session_id)
+            where = await _host_of(backend, session_id)
+        return TerminalResized(session=_session(reply.session, where), cols=cols, rows=rows)
 
     check = getattr(backend, "check_delivery", None)
     if check is None:
