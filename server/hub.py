@@ -5,7 +5,7 @@ with a :class:`SupervisorLink`, hands every decoded report to
 :meth:`Hub.deliver` (and sends back the frames it returns), calls
 :meth:`Hub.redeliver` once its ``Welcome`` is out, and :meth:`Hub.detach` when
 the socket ends. MCP tools reach supervisors through :meth:`Hub.call` (the
-``shared.tools.Backend`` protocol).
+``shared.backend.Backend`` protocol).
 
 Contracts:
 
@@ -47,6 +47,7 @@ from server.deliveries import no_answer_status, offline_status, status_of, unkno
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
+from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.protocol import (
     AckOutput,
@@ -70,7 +71,6 @@ from shared.protocol import (
     UnknownFrame,
     encode,
 )
-from shared.tools import DeliveryStatus, HostStatus, StoredLogs, format_utc
 
 log = logging.getLogger(__name__)
 

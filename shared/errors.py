@@ -8,7 +8,7 @@
     ├── DeliveryUnknown    the link dropped mid-call: the command may or may not have run
     └── CommandFailed      the supervisor refused or failed the command (carries ErrorInfo)
 
-Each carries a message a person can act on. ``shared.tools`` is the one place
+Each carries a message a person can act on. ``shared.mcp.calls.as_tool_error`` is the one place
 these become MCP tool errors.
 """
 

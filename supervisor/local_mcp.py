@@ -2,7 +2,7 @@
 
 A local MCP client (Claude Desktop, Claude Code) starts ``python -m supervisor mcp``
 and talks over stdio; there is no relay and no network. The tools are the same
-ones the relay serves (``shared.tools``), answered by :class:`LocalBackend`.
+ones the relay serves (``shared.mcp.tools``), answered by :class:`LocalBackend`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import time
 from fastmcp import FastMCP
 
 from shared import protocol as p
+from shared.backend import HostStatus
 from shared.errors import HostOffline, TimedOut
-from shared.tools import HostStatus, register_tools
+from shared.mcp.tools import register_tools
 from supervisor.agent import Agent
 
 

@@ -35,6 +35,7 @@ from fastmcp import Client
 
 from server.config import PASSWORD_ENV
 from server.hub import Hub
+from shared.backend import DeliveryStatus
 from shared.backoff import Backoff
 from shared.errors import DeliveryUnknown, HostOffline, TimedOut
 from shared.protocol import (
@@ -44,7 +45,6 @@ from shared.protocol import (
     SessionStarted,
     StartSession,
 )
-from shared.tools import DeliveryStatus
 from tests.faultproxy import FaultProxy, WsFrame
 from tests.oauth_support import PASSWORD
 from tests.relay_support import (

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-import shared.tool_calls
+import shared.mcp.calls
 from supervisor.agent import Agent
 from supervisor.local_mcp import build_local_server
 from supervisor.sessions import SessionManager
@@ -110,7 +110,7 @@ async def test_a_message_that_makes_the_program_exit_returns_exited(rig: Rig) ->
 async def test_progress_is_reported_while_a_long_turn_works(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(shared.tool_calls, "WAIT_CHUNK", 0.5)  # several chunks in a short turn
+    monkeypatch.setattr(shared.mcp.calls, "WAIT_CHUNK", 0.5)  # several chunks in a short turn
     sid = await rig.start_mock("reply Finally done\n", work_seconds=3.0)
     sent = await rig.call("send_message", session_id=sid, text="take your time")
     assert sent["state"] == "idle" and "Finally done" in sent["output"]

@@ -11,8 +11,11 @@ from fastmcp import Client, FastMCP
 from fastmcp.exceptions import ToolError
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from shared.backend import HostStatus
 from shared.commands.resize_session import ResizeSession, SessionResized
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, TetherError
+from shared.mcp.results import UNTRUSTED_NOTE
+from shared.mcp.tools import register_tools
 from shared.protocol import (
     MAX_KEY_REPEAT,
     MAX_TEXT_CHARS,
@@ -48,7 +51,6 @@ from shared.protocol import (
     StopSession,
     WaitForSession,
 )
-from shared.tools import UNTRUSTED_NOTE, HostStatus, register_tools
 
 # The tools both transports serve (check_delivery is relay-only).
 TOOLS = [

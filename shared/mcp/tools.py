@@ -7,8 +7,8 @@ call the :class:`Backend`, and shape replies into typed results.
 
 Error contract: every ``shared.errors.TetherError`` raised below becomes a
 ``fastmcp.exceptions.ToolError`` in exactly one place (:func:`as_tool_error`,
-in :mod:`shared.tool_calls` with the other plumbing; result models are in
-:mod:`shared.tool_results`), with a message a person can act on. Bad
+in :mod:`shared.mcp.calls` with the other plumbing; result models are in
+:mod:`shared.mcp.results`), with a message a person can act on. Bad
 arguments never reach a tool body: the signatures carry pydantic constraints,
 so FastMCP answers with a validation error naming the field.
 
@@ -24,6 +24,7 @@ from mcp.types import ToolAnnotations
 from pydantic import AfterValidator, Field
 
 from shared import protocol as wire
+from shared.backend import Backend, DeliveryStatus, new_request_id
 from shared.commands.resize_session import (
     MAX_COLS,
     MAX_ROWS,
@@ -33,6 +34,35 @@ from shared.commands.resize_session import (
     SessionResized,
 )
 from shared.errors import HostOffline
+from shared.mcp.calls import (
+    DEFAULT_SEND_WAIT,
+    MAX_SEND_WAIT,
+    as_tool_error,
+    call,
+    each_online_host,
+    host_of,
+    host_view,
+    offline_sessions,
+    payload,
+    prompt_view,
+    relay_copy,
+    session_view,
+    stored_logs,
+    wait_and_read,
+)
+from shared.mcp.results import (
+    DeliveryChecked,
+    KeysPressed,
+    Logs,
+    MessageSent,
+    PromptList,
+    PromptResponse,
+    SessionCreated,
+    SessionList,
+    SessionStatus,
+    SessionTerminated,
+    TerminalResized,
+)
 from shared.protocol import (
     HOST_NAME_PATTERN,
     MAX_KEY_REPEAT,
@@ -44,56 +74,8 @@ from shared.protocol import (
     Key,
     ReadMode,
 )
-from shared.tool_calls import (
-    DEFAULT_SEND_WAIT,
-    MAX_SEND_WAIT,
-    Backend,
-    _call,
-    _each_online_host,
-    _fields,
-    _host_of,
-    _host_view,
-    _offline_sessions,
-    _prompt,
-    _relay_copy,
-    _session,
-    _stored_logs,
-    _wait_and_read,
-    as_tool_error,
-    format_utc,
-    new_request_id,
-    to_tool_error,
-)
-from shared.tool_results import (
-    UNTRUSTED_NOTE,
-    DeliveryChecked,
-    DeliveryStatus,
-    HostStatus,
-    KeysPressed,
-    Logs,
-    MessageSent,
-    PromptList,
-    PromptResponse,
-    SessionCreated,
-    SessionList,
-    SessionStatus,
-    SessionTerminated,
-    StoredLogs,
-    TerminalResized,
-)
 
-__all__ = [
-    "UNTRUSTED_NOTE",
-    "Backend",
-    "DeliveryStatus",
-    "HostStatus",
-    "StoredLogs",
-    "as_tool_error",
-    "format_utc",
-    "new_request_id",
-    "register_tools",
-    "to_tool_error",
-]
+__all__ = ["register_tools"]
 
 PROMPT_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{1,60}$"
 
@@ -179,13 +161,13 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         the terminal sessions running on each. Start here: every other tool needs a
         session_id from this list or from create_session."""
         with as_tool_error():
-            hosts, got, problems = await _each_online_host(
+            hosts, got, problems = await each_online_host(
                 backend, host, wire.ListSessions, wire.SessionsListed, "sessions"
             )
-        sessions = [_session(info, name) for name, reply in got for info in reply.sessions]
-        sessions += await _offline_sessions(backend, [h for h in hosts if not h.online])
+        sessions = [session_view(info, name) for name, reply in got for info in reply.sessions]
+        sessions += await offline_sessions(backend, [h for h in hosts if not h.online])
         return SessionList(
-            hosts=[_host_view(h) for h in hosts], sessions=sessions, problems=problems
+            hosts=[host_view(h) for h in hosts], sessions=sessions, problems=problems
         )
 
     @mcp.tool(annotations=_act(destructive=False))
@@ -216,10 +198,10 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         computer's owner decides by local policy which commands and folders are allowed."""
         cmd = wire.StartSession(request_id=new_request_id(), command=command, cwd=cwd, name=name)
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.SessionStarted, host=host)
-            where = host or await _host_of(backend, reply.session.session_id)
+            reply = await call(backend, cmd, wire.SessionStarted, host=host)
+            where = host or await host_of(backend, reply.session.session_id)
         return SessionCreated(
-            session=_session(reply.session, where),
+            session=session_view(reply.session, where),
             next_step="Call get_logs to see its screen, or check_prompts if it asks something.",
         )
 
@@ -254,8 +236,8 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             request_id=new_request_id(), session_id=session_id, text=text, enter=enter
         )
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.InputSent, session_id=session_id)
-            where = await _host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.InputSent, session_id=session_id)
+            where = await host_of(backend, session_id)
             sent = MessageSent(
                 session_id=session_id,
                 host=where,
@@ -265,7 +247,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             )
             if wait_seconds == 0 or reply.cursor is None:
                 return sent
-            return await _wait_and_read(backend, ctx, sent, reply.cursor, wait_seconds, max_bytes)
+            return await wait_and_read(backend, ctx, sent, reply.cursor, wait_seconds, max_bytes)
 
     @mcp.tool(annotations=_READ)
     async def get_logs(
@@ -319,16 +301,16 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         )
         with as_tool_error():
             try:
-                reply = await _call(backend, cmd, wire.OutputRead, session_id=session_id)
+                reply = await call(backend, cmd, wire.OutputRead, session_id=session_id)
             except HostOffline:
                 # The relay keeps the last screen and the raw bytes, not a text view.
                 kept = ReadMode.SCREEN if mode is ReadMode.TEXT else mode
-                stored = await _stored_logs(backend, session_id, kept, since, max_bytes)
+                stored = await stored_logs(backend, session_id, kept, since, max_bytes)
                 if stored is None:
                     raise
-                return _relay_copy(session_id, kept, stored)
-            where = await _host_of(backend, session_id)
-        return Logs(host=where, next_since=reply.end, **_fields(reply))
+                return relay_copy(session_id, kept, stored)
+            where = await host_of(backend, session_id)
+        return Logs(host=where, next_since=reply.end, **payload(reply))
 
     @mcp.tool(annotations=_READ)
     async def get_session_status(session_id: SessionIdArg) -> SessionStatus:
@@ -336,11 +318,11 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         prompt on its screen waiting for an answer."""
         cmd = wire.GetStatus(request_id=new_request_id(), session_id=session_id)
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.StatusRead, session_id=session_id)
-            where = await _host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.StatusRead, session_id=session_id)
+            where = await host_of(backend, session_id)
         return SessionStatus(
-            session=_session(reply.session, where),
-            prompts=[_prompt(p, where) for p in reply.prompts],
+            session=session_view(reply.session, where),
+            prompts=[prompt_view(p, where) for p in reply.prompts],
             last_message=reply.last_message,
         )
 
@@ -354,9 +336,9 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         """Stop a session's program (unsaved work in it may be lost). Ask the user first."""
         cmd = wire.StopSession(request_id=new_request_id(), session_id=session_id, force=force)
         with as_tool_error():
-            where = await _host_of(backend, session_id)
-            reply = await _call(backend, cmd, wire.SessionStopped, session_id=session_id)
-        return SessionTerminated(session=_session(reply.session, where))
+            where = await host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.SessionStopped, session_id=session_id)
+        return SessionTerminated(session=session_view(reply.session, where))
 
     @mcp.tool(annotations=_READ)
     async def check_prompts(
@@ -371,13 +353,15 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         with as_tool_error():
             if session_id is not None:
                 cmd = wire.CheckPrompts(request_id=new_request_id(), session_id=session_id)
-                reply = await _call(backend, cmd, wire.PromptsChecked, session_id=session_id)
-                where = await _host_of(backend, session_id)
-                return PromptList(prompts=[_prompt(p, where) for p in reply.prompts], problems=[])
-            _, got, problems = await _each_online_host(
+                reply = await call(backend, cmd, wire.PromptsChecked, session_id=session_id)
+                where = await host_of(backend, session_id)
+                return PromptList(
+                    prompts=[prompt_view(p, where) for p in reply.prompts], problems=[]
+                )
+            _, got, problems = await each_online_host(
                 backend, None, wire.CheckPrompts, wire.PromptsChecked, "prompts"
             )
-        prompts = [_prompt(p, name) for name, reply in got for p in reply.prompts]
+        prompts = [prompt_view(p, name) for name, reply in got for p in reply.prompts]
         return PromptList(prompts=prompts, problems=problems)
 
     @mcp.tool(annotations=_act(destructive=True))
@@ -396,10 +380,10 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         session_id = prompt_id.rsplit(":", 1)[0]
         cmd = wire.AnswerPrompt(request_id=new_request_id(), prompt_id=prompt_id, answer=answer)
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.PromptAnswered, session_id=session_id)
-            where = await _host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.PromptAnswered, session_id=session_id)
+            where = await host_of(backend, session_id)
         next_step = "Call get_logs to see what the program does next."
-        return PromptResponse(host=where, next_step=next_step, **_fields(reply))
+        return PromptResponse(host=where, next_step=next_step, **payload(reply))
 
     @mcp.tool(annotations=_act(destructive=True))
     async def send_keys(
@@ -423,9 +407,9 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             request_id=new_request_id(), session_id=session_id, keys=keys, repeat=repeat
         )
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.KeysSent, session_id=session_id)
-            where = await _host_of(backend, session_id)
-        return KeysPressed(host=where, keys=keys, repeat=repeat, **_fields(reply))
+            reply = await call(backend, cmd, wire.KeysSent, session_id=session_id)
+            where = await host_of(backend, session_id)
+        return KeysPressed(host=where, keys=keys, repeat=repeat, **payload(reply))
 
     @mcp.tool(annotations=_act(destructive=False, idempotent=True))
     async def resize_session(
@@ -442,9 +426,9 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             request_id=new_request_id(), session_id=session_id, cols=cols, rows=rows
         )
         with as_tool_error():
-            reply = await _call(backend, cmd, SessionResized, session_id=session_id)
-            where = await _host_of(backend, session_id)
-        return TerminalResized(session=_session(reply.session, where), cols=cols, rows=rows)
+            reply = await call(backend, cmd, SessionResized, session_id=session_id)
+            where = await host_of(backend, session_id)
+        return TerminalResized(session=session_view(reply.session, where), cols=cols, rows=rows)
 
     check = getattr(backend, "check_delivery", None)
     if check is None:
