@@ -74,7 +74,6 @@ from shared.protocol import (
 
 log = logging.getLogger(__name__)
 
-FENCED_CLOSE_CODE = 4409  # the WebSocket close code a fenced (replaced) link gets
 OFFLINE_GRACE = 1.5  # seconds a dropped host may take to come back before calls fail
 LOOKUP_TIMEOUT = 5.0
 KEEP_OUTCOMES = 4096  # request ids remembered for check_delivery

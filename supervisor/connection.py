@@ -51,6 +51,7 @@ from websockets.exceptions import (  # noqa: TID251
 
 from shared import protocol as p
 from shared.backoff import Backoff
+from shared.close_codes import FATAL_CLOSE_CODES
 from shared.identity import IdentityFormatError, relay_origin
 from shared.resume import Gap, ResumeError
 from supervisor.agent import OutputStreams
@@ -62,11 +63,6 @@ HELLO_TIMEOUT = 10.0
 HEARTBEAT_INTERVAL = 10.0
 HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~25-35 s
 CLOSE_TIMEOUT = 2.0  # a dead link's closing handshake must not hold up the redial
-# Close codes the relay uses for "do not retry": the owner must act.
-FATAL_CLOSE_CODES = {
-    4401: "the relay refused this supervisor",
-    4400: "the relay refused the handshake (another protocol version?)",
-}
 
 
 class LinkRefused(Exception):
