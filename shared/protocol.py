@@ -66,6 +66,7 @@ from shared.commands.terminal import (
     SendInput as SendInput,
     SendKeys as SendKeys,
 )
+from shared.errors import TetherError
 from shared.frames import (
     COMMANDS,
     REPLIES,
@@ -325,7 +326,7 @@ class UnknownFrame(BaseModel):
     raw: dict[str, Any]
 
 
-class FrameError(ValueError):
+class FrameError(TetherError, ValueError):
     """The bytes were not a valid frame (bad JSON, bad fields, too large)."""
 
 

@@ -40,7 +40,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from shared.errors import CommandFailed, SessionUnknown, TetherError
+from shared.errors import TetherError
 from shared.frames import spec_of
 from shared.protocol import (
     Command,
@@ -71,7 +71,6 @@ from shared.resume import (
 )
 from supervisor.commands import handler_for, missing_handlers
 from supervisor.policy import tether_home
-from supervisor.prompts import PromptError
 from supervisor.reaper import Reaper
 from supervisor.session import Session
 from supervisor.sessions import KEEP_EXITED, SessionManager
@@ -313,14 +312,8 @@ class Agent:
     async def _run(self, cmd: AgentCommand) -> Reply:
         try:
             return await self._dispatch(cmd)
-        except CommandFailed as exc:
-            return _failed(cmd.request_id, exc.code, exc.message, exc.hint)
-        except SessionUnknown as exc:
-            return _failed(cmd.request_id, ErrorCode.SESSION_UNKNOWN, exc.message, exc.hint)
-        except PromptError as exc:
-            return _failed(cmd.request_id, exc.code, exc.message, exc.hint)
-        except TetherError as exc:
-            return _failed(cmd.request_id, ErrorCode.INTERNAL, exc.message, exc.hint)
+        except TetherError as exc:  # the one place a supervisor error becomes RequestFailed
+            return RequestFailed(request_id=cmd.request_id, error=exc.info())
         except Exception:
             log.exception("command %s (%s) failed", cmd.request_id, type(cmd).__name__)
             return _failed(

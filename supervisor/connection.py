@@ -52,6 +52,7 @@ from websockets.exceptions import (  # noqa: TID251
 from shared import protocol as p
 from shared.backoff import Backoff
 from shared.close_codes import FATAL_CLOSE_CODES
+from shared.errors import TetherError
 from shared.identity import IdentityFormatError, relay_origin
 from shared.resume import Gap, ResumeError
 from supervisor.agent import OutputStreams
@@ -65,7 +66,7 @@ HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~2
 CLOSE_TIMEOUT = 2.0  # a dead link's closing handshake must not hold up the redial
 
 
-class LinkRefused(Exception):
+class LinkRefused(TetherError):
     """The relay refused this supervisor in a way retrying cannot fix."""
 
 

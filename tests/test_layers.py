@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import os
 import pkgutil
@@ -106,3 +107,25 @@ def test_only_the_two_transports_import_the_mcp_tool_layer() -> None:
         )
     }
     assert users <= TOOL_LAYER_USERS, users - TOOL_LAYER_USERS
+
+
+def test_every_public_exception_hangs_under_the_one_tether_error_base() -> None:
+    """One tree per package, drawn in its docstring; PtySpawnError keeps OSError's errno."""
+    from shared.errors import TetherError
+
+    outside: set[str] = set()
+    for package in ("shared", "server", "supervisor"):
+        for info in pkgutil.walk_packages([str(ROOT / package)], f"{package}."):
+            if ".mock_agent" in info.name or info.name.endswith("__main__"):
+                continue  # the mock agent is its own program; __main__ runs on import
+            module = importlib.import_module(info.name)
+            for name, obj in vars(module).items():
+                if (
+                    isinstance(obj, type)
+                    and issubclass(obj, BaseException)
+                    and obj.__module__ == info.name
+                    and not name.startswith("_")
+                    and not issubclass(obj, TetherError)
+                ):
+                    outside.add(f"{info.name}.{name}")
+    assert outside == {"supervisor.pty_process.PtySpawnError"}

@@ -15,10 +15,8 @@ from shared.commands.terminal import (
     SendInput,
     SendKeys,
 )
-from shared.errors import CommandFailed
-from shared.protocol import ErrorCode, ErrorInfo, ReadMode
+from shared.protocol import ReadMode
 from supervisor.commands import handles
-from supervisor.screen import CursorError
 from supervisor.session import Session
 from supervisor.sessions import SessionManager
 
@@ -71,16 +69,7 @@ async def read_output(m: SessionManager, cmd: ReadOutput) -> OutputRead:
 
 
 def _read_text(session: Session, cmd: ReadOutput) -> OutputRead:
-    try:
-        read = session.read_text(cmd.cursor, cmd.max_bytes)
-    except CursorError as exc:
-        raise CommandFailed(
-            ErrorInfo(
-                code=ErrorCode.INVALID_ARGUMENT,
-                message=str(exc),
-                hint="omit cursor to read everything kept, or pass the last next_cursor",
-            )
-        ) from None
+    read = session.read_text(cmd.cursor, cmd.max_bytes)  # CursorError: invalid_argument
     end = session.journal.end
     return OutputRead(
         request_id=cmd.request_id,
