@@ -207,10 +207,6 @@ class Agent:
         """Call ``callback`` (synchronously, on the loop) with each unsolicited report."""
         self._subscribers.append(callback)
 
-    def unsubscribe(self, callback: Callable[[Unsolicited], None]) -> None:
-        if callback in self._subscribers:
-            self._subscribers.remove(callback)
-
     def _publish(self, report: Unsolicited) -> None:
         for callback in list(self._subscribers):
             try:
