@@ -3,7 +3,7 @@
 Every error Tether raises on purpose derives from :class:`TetherError`: a
 message a person can act on, a ``hint`` saying what to do, and a ``code``
 (:class:`~shared.wire_values.ErrorCode`) saying which kind of failure it is.
-Each edge translates it once: the supervisor's ``Agent`` into ``RequestFailed``
+Each edge translates it once: the supervisor's ``CommandRunner`` into ``RequestFailed``
 (``code``, ``message``, ``hint``), the MCP tools into ``ToolError``
 (``shared.mcp.calls.as_tool_error``), the relay's HTTP handlers into a status.
 An exception that also is a ``ValueError``/``RuntimeError`` keeps that base so

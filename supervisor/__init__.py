@@ -1,7 +1,7 @@
 """The supervisor: runs sessions in PTYs on the owner's computer and answers the relay.
 
 Its exception tree hangs under ``shared.errors.TetherError`` (a message, a hint
-and an ``ErrorCode``); ``supervisor.agent.Agent`` is the one place any of them
+and an ``ErrorCode``); ``supervisor.command_runner.CommandRunner`` is the one place any of them
 becomes a ``RequestFailed`` reply, with the error's own code.
 
     TetherError (shared.errors)

@@ -1,7 +1,7 @@
 """The supervisor's one outbound WebSocket to the relay. The only websockets import here.
 
 The Mac dials out and never listens: this module connects, says hello, runs
-each command through the transport-free :class:`supervisor.agent.Agent`, sends
+each command through the transport-free :class:`supervisor.command_runner.CommandRunner`, sends
 the reply, streams every session's output, and reconnects when the link drops.
 
 Contracts:
@@ -55,7 +55,7 @@ from shared.close_codes import FATAL_CLOSE_CODES
 from shared.errors import TetherError
 from shared.identity import IdentityFormatError, relay_origin
 from shared.resume import Gap, ResumeError
-from supervisor.agent import OutputStreams
+from supervisor.command_runner import OutputStreams
 from supervisor.identity import Identity, IdentityError
 
 log = logging.getLogger("tether.supervisor.link")
@@ -126,7 +126,7 @@ class RelayConnection:
     async def run_forever(self) -> None:
         """Connect, serve, reconnect; returns only by cancellation or :class:`LinkRefused`.
 
-        First reaps what a crashed previous run left (``Agent.reap_orphans``): the
+        First reaps what a crashed previous run left (``CommandRunner.reap_orphans``): the
         hello then reports those sessions as exited, with the reason.
         """
         loop = asyncio.get_running_loop()

@@ -16,13 +16,13 @@ from shared import protocol as p
 from shared.backend import HostStatus
 from shared.errors import HostOffline, TimedOut
 from shared.mcp.tools import register_tools
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 
 
 class LocalBackend:
     """The one host is this computer; every call goes to its agent in-process."""
 
-    def __init__(self, agent: Agent, host: str) -> None:
+    def __init__(self, agent: CommandRunner, host: str) -> None:
         self._agent, self._host = agent, host
 
     async def hosts(self) -> list[HostStatus]:
@@ -65,7 +65,7 @@ class LocalBackend:
             ) from None
 
 
-def build_local_server(agent: Agent, host: str) -> FastMCP:
+def build_local_server(agent: CommandRunner, host: str) -> FastMCP:
     mcp = FastMCP(
         "tether-local",
         instructions=(
@@ -77,5 +77,5 @@ def build_local_server(agent: Agent, host: str) -> FastMCP:
     return mcp
 
 
-async def serve_stdio(agent: Agent, host: str) -> None:
+async def serve_stdio(agent: CommandRunner, host: str) -> None:
     await build_local_server(agent, host).run_stdio_async(show_banner=False)

@@ -675,13 +675,13 @@ async def running_supervisor_no_hub(
     """A supervisor in this loop for a relay in another process (no hub to poll).
 
     It dials ``url`` (a fault proxy) but signs for ``relay_url``, as through a tunnel."""
-    from supervisor.agent import Agent
+    from supervisor.command_runner import CommandRunner
     from supervisor.connection import RelayConnection
     from supervisor.reaper import Reaper
-    from supervisor.sessions import SessionManager
+    from supervisor.session_manager import SessionManager
 
     manager = SessionManager(policy_file=policy)
-    agent = Agent(manager, reaper=Reaper(policy.parent))
+    agent = CommandRunner(manager, reaper=Reaper(policy.parent))
     link = RelayConnection(
         url,
         "laptop",

@@ -404,7 +404,7 @@ def processes_under(folder: Path) -> list[int]:
 async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: Path) -> None:
     needed = (
         "server/app.py",
-        "supervisor/agent.py",
+        "supervisor/command_runner.py",
         "server/__main__.py",
         "supervisor/__main__.py",
     )

@@ -21,10 +21,10 @@ from fastmcp.exceptions import ToolError
 from shared.commands.resize_session import ResizeSession, SessionResized
 from shared.frames import COMMANDS
 from shared.protocol import ErrorCode, RequestFailed, SessionStarted, StartSession
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.commands import HANDLERS, missing_handlers
 from supervisor.local_mcp import build_local_server
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 
 PY = sys.executable
@@ -42,7 +42,7 @@ SIZE_REPORTER = (
 
 
 @pytest.fixture
-async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Agent]:
+async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[CommandRunner]:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("TETHER_HOME", str(home))
@@ -50,11 +50,11 @@ async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterato
         f'roots = ["{tmp_path.resolve()}"]\ncommands = ["{PY}"]\nmax_sessions = 4\n'
     )
     manager = SessionManager(environ=dict(os.environ))
-    yield Agent(manager, reaper=None)
+    yield CommandRunner(manager, reaper=None)
     await asyncio.wait_for(manager.close_all(), scaled(30))
 
 
-async def start_reporter(agent: Agent) -> str:
+async def start_reporter(agent: CommandRunner) -> str:
     reply = await agent.handle(
         StartSession(request_id="start-1", command=[PY, "-c", SIZE_REPORTER], cols=120, rows=40)
     )
@@ -70,7 +70,7 @@ def test_every_registered_command_has_exactly_one_supervisor_handler() -> None:
     assert COMMANDS["resize_session"].reply is SessionResized
 
 
-async def test_resizing_a_session_reaches_its_program_and_its_screen(agent: Agent) -> None:
+async def test_resizing_a_session_reaches_its_program_and_its_screen(agent: CommandRunner) -> None:
     sid = await start_reporter(agent)
     reply = await agent.handle(ResizeSession(request_id="r-1", session_id=sid, cols=60, rows=30))
     assert isinstance(reply, SessionResized), reply
@@ -82,7 +82,7 @@ async def test_resizing_a_session_reaches_its_program_and_its_screen(agent: Agen
 
 
 async def test_resizing_an_exited_or_unknown_session_is_refused_with_its_code(
-    agent: Agent,
+    agent: CommandRunner,
 ) -> None:
     sid = await start_reporter(agent)
     await agent.manager.stop(sid, force=True)
@@ -95,7 +95,7 @@ async def test_resizing_an_exited_or_unknown_session_is_refused_with_its_code(
 
 
 async def test_the_resize_session_tool_resizes_a_real_session_and_refuses_bad_sizes(
-    agent: Agent,
+    agent: CommandRunner,
 ) -> None:
     sid = await start_reporter(agent)
     async with Client(build_local_server(agent, "studio"), timeout=scaled(30)) as client:

@@ -12,9 +12,9 @@ import pytest
 from fastmcp import Client
 
 import shared.mcp.calls
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 
 
@@ -68,7 +68,7 @@ async def rig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[
         f'roots = ["{work.resolve()}"]\ncommands = ["tether:mock-agent"]\nmax_sessions = 4\n'
     )
     manager = SessionManager(environ=dict(os.environ))
-    agent = Agent(manager, reaper=None)
+    agent = CommandRunner(manager, reaper=None)
     progress.clear()
     server = build_local_server(agent, "studio")
     try:

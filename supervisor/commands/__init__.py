@@ -1,9 +1,9 @@
 """The supervisor's handler for every command in ``shared.commands``, one per type.
 
-A handler is an ``async def`` taking the :class:`~supervisor.sessions.SessionManager`
+A handler is an ``async def`` taking the :class:`~supervisor.session_manager.SessionManager`
 and its command frame and returning its reply frame, registered with
 :func:`handles`. It raises from the ``shared.errors`` tree (or the supervisor's
-own errors) for a failure; ``supervisor.agent`` turns that into ``RequestFailed``.
+own errors) for a failure; ``supervisor.command_runner`` turns that into ``RequestFailed``.
 Importing this package imports every module in it, and :func:`handler_for`
 refuses to start without a handler for each registered command
 (``check_complete``), so a command cannot be declared and forgotten here.
@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from shared.frames import COMMANDS, CommandFrame, ReplyFrame, frame_type
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 C = TypeVar("C", bound=CommandFrame)
 Handler = Callable[[SessionManager, Any], Awaitable[ReplyFrame]]

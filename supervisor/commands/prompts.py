@@ -6,7 +6,7 @@ from shared.commands.prompts import AnswerPrompt, CheckPrompts, PromptAnswered, 
 from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo
 from supervisor.commands import handles
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 
 @handles(CheckPrompts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shared.commands.resize_session import ResizeSession, SessionResized
 from supervisor.commands import handles
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 
 @handles(ResizeSession)

@@ -15,7 +15,7 @@ from shared.commands.sessions import (
 )
 from supervisor.commands import handles
 from supervisor.session import Session
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 
 @handles(ListSessions)

@@ -18,7 +18,7 @@ from shared.commands.terminal import (
 from shared.protocol import ReadMode
 from supervisor.commands import handles
 from supervisor.session import Session
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 
 @handles(SendInput)

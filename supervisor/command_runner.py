@@ -1,7 +1,7 @@
 """The supervisor's command handler: one protocol command in, one typed reply out.
 
 Transport-free: the WebSocket connection and the local stdio MCP mode both call
-:meth:`Agent.handle`. It never raises for a bad command; every failure becomes
+:meth:`CommandRunner.handle`. It never raises for a bad command; every failure becomes
 :class:`RequestFailed` with an :class:`ErrorInfo` a person can act on. This is
 the one place supervisor exceptions turn into protocol errors.
 
@@ -10,7 +10,7 @@ session is admitted by its ``request_id``; a repeated id gets the stored reply
 (or waits for the one still running) and never runs again, and an id reused
 for a different command is refused. A command runs in its own task, so a
 caller that gives up (a dropped link) does not cancel it and the reply is there
-for the retry. :meth:`Agent.lookup` answers "what became of request X" without
+for the retry. :meth:`CommandRunner.lookup` answers "what became of request X" without
 admitting it. Reads (list, read, status, prompts) only change nothing, so they
 simply run again; their ids are remembered to refuse reuse.
 
@@ -27,7 +27,7 @@ command type registered in ``shared.commands``); its spec's ``reads`` flag
 decides whether it goes through the ledger.
 
 Unsolicited reports (:class:`SessionExited`, :class:`PromptDetected`) go to
-callbacks registered with :meth:`Agent.subscribe`.
+callbacks registered with :meth:`CommandRunner.subscribe`.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ from supervisor.commands import handler_for, missing_handlers
 from supervisor.policy import tether_home
 from supervisor.reaper import Reaper
 from supervisor.session import Session
-from supervisor.sessions import KEEP_EXITED, SessionManager
+from supervisor.session_manager import KEEP_EXITED, SessionManager
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ class OutputStreams:
             self._finished.discard(session_id)
 
 
-class Agent:
+class CommandRunner:
     """Maps protocol commands onto a :class:`SessionManager`."""
 
     def __init__(
