@@ -61,7 +61,7 @@ def _sources(package: str) -> list[Path]:
 
 SHARED_MODULES = sorted(
     f"shared.{m.name}" for m in pkgutil.iter_modules([str(ROOT / "shared")])
-) + ["shared.mcp.results"]
+) + ["shared.mcp.results", "shared.mcp.args"]
 
 
 @pytest.mark.parametrize("module", SHARED_MODULES)
