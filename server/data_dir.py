@@ -17,10 +17,12 @@ import os
 import stat
 from pathlib import Path
 
+from shared.errors import TetherError
+
 OPEN_BITS = 0o077  # anything for the group or others
 
 
-class PermissionProblem(Exception):
+class PermissionProblem(TetherError):
     """The data directory or a file in it is not owner-only; the message says what to run."""
 
 

@@ -24,19 +24,8 @@ from collections.abc import Callable, ItemsView
 from dataclasses import dataclass
 
 from server.session_store import SessionStore
-from shared.protocol import (
-    Command,
-    OutputRead,
-    ReadMode,
-    ReadOutput,
-    Reply,
-    SessionInfo,
-    SessionsListed,
-    SessionStarted,
-    SessionState,
-    SessionStopped,
-    StatusRead,
-)
+from shared.frames import COMMANDS
+from shared.protocol import Command, CommandFrame, Reply, SessionInfo, SessionState
 from shared.secrets import mask_argv, mask_secrets
 
 log = logging.getLogger("tether.relay.hub")
@@ -105,24 +94,25 @@ class SessionIndex:
     def learn_from_reply(
         self, host: str, reply: Reply, asked: Command | None = None, asked_type: str | None = None
     ) -> None:
-        """Learn from ``host``'s reply to a command of type ``asked_type`` sent to that host
-        (None: the relay sent it no such command, so the reply proves nothing)."""
-        if isinstance(reply, SessionsListed):
-            if asked_type == "list_sessions":
-                self.learn_host(host, reply.sessions)
-            else:
-                self._refuse(host, "*", "an unrequested sessions_listed")
-        elif isinstance(reply, SessionStarted):
-            if asked_type == "start_session":
-                self.learn(host, reply.session)
-            else:
-                self._refuse(host, reply.session.session_id, "an unrequested session_started")
-        elif isinstance(reply, (SessionStopped, StatusRead)):
-            if self.owns(host, reply.session.session_id, reply.type):
-                self.learn(host, reply.session)
-        elif isinstance(reply, OutputRead) and _whole_screen(reply, asked):
+        """Record what ``reply`` says about ``host``'s sessions, when it answers a command of
+        type ``asked_type`` the relay sent to that host (None: it answers nothing the relay
+        asked, so it proves nothing). Only a ``start_session`` answer may add a session; any
+        other reply may only update sessions ``host`` already holds."""
+        reported = reply.reported_sessions()
+        spec = COMMANDS.get(asked_type or "")
+        if reported and (spec is None or not isinstance(reply, spec.reply)):
+            self._refuse(host, reported[0].session_id, f"an unrequested {reply.type}")
+            return
+        if reply.lists_every_session:
+            self.learn_host(host, reported)
+        else:
+            for info in reported:
+                if asked_type == "start_session" or self.owns(host, info.session_id, reply.type):
+                    self.learn(host, info)
+        screen = reply.whole_screen(asked if isinstance(asked, CommandFrame) else None)
+        if screen is not None and self.owns(host, screen[0], reply.type):
             # What the phone will see if the computer goes to sleep next.
-            self.store.save_screen(reply.session_id, mask_secrets(reply.text), self.clock())
+            self.store.save_screen(screen[0], mask_secrets(screen[1]), self.clock())
 
     def learn_host(self, host: str, sessions: list[SessionInfo]) -> None:
         """A full list from ``host`` replaces what the hub knew about it."""
@@ -177,16 +167,4 @@ def stored_form(info: SessionInfo) -> SessionInfo:
             "cwd": mask_secrets(info.cwd),
             "state_reason": mask_secrets(info.state_reason),
         }
-    )
-
-
-def _whole_screen(reply: OutputRead, asked: Command | None) -> bool:
-    """A read that shows the whole screen: SCREEN mode, or TEXT without a cursor."""
-    if reply.mode is ReadMode.SCREEN:
-        return True
-    return (
-        reply.mode is ReadMode.TEXT
-        and isinstance(asked, ReadOutput)
-        and asked.cursor is None
-        and reply.skipped_lines == 0
     )

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from server.data_dir import create_private_file
+from shared.errors import TetherError
 from shared.protocol import SessionInfo
 
 DEFAULT_MAX_OUTPUT = 2 * 1024 * 1024
@@ -57,7 +58,7 @@ CREATE TABLE IF NOT EXISTS output (
 """
 
 
-class StoreError(RuntimeError):
+class StoreError(TetherError, RuntimeError):
     """The store refused a write (an offset that would leave a hole, or SQLite failed)."""
 
 

@@ -19,11 +19,11 @@ from websockets.asyncio.server import ServerConnection, serve  # noqa: TID251 - 
 from server import relay_key
 from shared import protocol as p
 from shared.identity import b64decode, b64encode, relay_origin, relay_proof_message
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.connection import LinkRefused, RelayConnection
 from supervisor.identity import Identity
 from supervisor.relay_pins import RelayPins
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.relay_support import identity_for, running_relay, running_supervisor, write_policy
 from tests.security.test_relay_cimd import make_ca_and_server_cert
 from tests.support import scaled
@@ -62,9 +62,14 @@ async def impostor(origin: str, key: Ed25519PrivateKey | None) -> AsyncIterator[
         yield after_challenge
 
 
-async def _dial(url: str, origin_url: str, identity: Identity, policy: Path, **kw: object) -> str:
+async def _dial(
+    url: str, origin_url: str, identity: Identity, policy: Path, pair_code: str | None = None
+) -> str:
     manager = SessionManager(policy_file=policy)
-    link = RelayConnection(url, "studio", identity, Agent(manager), origin_url=origin_url, **kw)  # type: ignore[arg-type]
+    runner = CommandRunner(manager)
+    link = RelayConnection(
+        url, "studio", identity, runner, origin_url=origin_url, pair_code=pair_code
+    )
     try:
         with pytest.raises(LinkRefused) as refused:
             await asyncio.wait_for(link.run_forever(), scaled(20))
@@ -123,7 +128,7 @@ async def test_a_wss_relay_with_an_untrusted_certificate_is_never_reached(
     async with serve(handler, "127.0.0.1", 0, ssl=tls) as server:
         url = f"wss://localhost:{server.sockets[0].getsockname()[1]}/supervisor"
         link = RelayConnection(
-            url, "studio", Identity(Ed25519PrivateKey.generate()), Agent(manager)
+            url, "studio", Identity(Ed25519PrivateKey.generate()), CommandRunner(manager)
         )
         try:
             with pytest.raises(ssl.SSLCertVerificationError):
