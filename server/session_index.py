@@ -82,6 +82,8 @@ class SessionIndex:
 
     def _refuse(self, host: str, session_id: str, what: str) -> None:
         self.dropped += 1
+        if self.dropped > 10 and self.dropped % 1000:
+            return  # a flood of them must not flood the log: the first ten, then every 1000th
         log.warning(
             "dropped %s for session %r from %r: that supervisor did not start it "
             "(%d reports dropped so far)",
