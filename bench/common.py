@@ -35,7 +35,8 @@ class Settings:
     links: int  # idle supervisor links per relay
     lag_samples: int
     restarts: int  # relay restarts in the reconnect lane
-    client_mode: str = "legacy"  # fastmcp.Client(mode=...): "legacy" or "auto"
+    # fastmcp.Client(mode=...) eras the relay lane measures (bench.report.ERAS)
+    eras: tuple[str, ...] = ("legacy", "auto")
 
     @classmethod
     def quick_mode(cls) -> Settings:
