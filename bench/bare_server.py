@@ -9,11 +9,10 @@ socket listens (connections queue until uvicorn accepts them).
 from __future__ import annotations
 
 import asyncio
+import socket
 import sys
 
 from fastmcp import FastMCP
-
-from server.__main__ import bind_socket
 
 mcp = FastMCP("bare")
 
@@ -25,8 +24,11 @@ async def noop() -> dict[str, bool]:
 
 
 def main() -> int:
-    # The relay's own binding (TCP_NODELAY on accepted sockets), as uvicorn's host/port does.
-    sock = bind_socket("127.0.0.1", 0)
+    # Bound as TCP explicitly, as uvicorn's own host/port binding is, so that asyncio turns
+    # Nagle off on every accepted connection (it does so only for proto IPPROTO_TCP).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
     port = sock.getsockname()[1]
     print(f"PORT {port}", flush=True)
     asyncio.run(
