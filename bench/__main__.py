@@ -109,9 +109,8 @@ async def run(args: argparse.Namespace) -> int:
     settings = Settings.quick_mode() if args.quick else Settings.full_mode()
     settings = replace(settings, eras=args.era_list)
     lanes = _lanes()
-    limit = 180.0 if args.quick else 600.0
     machine = machine_before()
-    results = [await run_lane(n, lanes[n], settings, limit) for n in args.lane_list]
+    results = [await run_lane(n, lanes[n], settings, settings.lane_seconds) for n in args.lane_list]
     machine = machine_after(machine)
     print(render_table(results, machine))
     out_dir = Path(args.out)
