@@ -294,8 +294,11 @@ async def _one_run(
         for block in rotated(blocks, rnd):
             await timed_block(rig, block, settings.block, eras[block.era].tally(block))
         echoes += await rig.echo.block(settings.block)
+        # Keystrokes are commands the supervisor's exactly-once ledger keeps for 600 s, at
+        # most 1024 of them: the eras share one round's keystrokes, so a full run fits.
+        per_era = max(1, settings.key_block // len(settings.eras))
         for era in rotated_eras(settings.eras, rnd):
-            got, offset = await keystroke_block(rig, era, settings.key_block, offset)
+            got, offset = await keystroke_block(rig, era, per_era, offset)
             eras[era].keys += got
     for rnd in range(max(1, settings.rounds // 2)):
         for era in rotated_eras(settings.eras, rnd):
