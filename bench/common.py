@@ -35,8 +35,8 @@ class Settings:
     links: int  # idle supervisor links per relay
     lag_samples: int
     restarts: int  # relay restarts in the reconnect lane
-    lane_seconds: float  # a lane's time limit (bench.__main__); the relay lane stops
-    # starting runs at 80% of it, so a slow relay still reports the runs it finished
+    lane_seconds: float  # a lane's time limit (bench.__main__); the relay lane starts no
+    # run that would not end within it, so a slow relay still reports the runs it finished
     # fastmcp.Client(mode=...) eras the relay lane measures (bench.report.ERAS)
     eras: tuple[str, ...] = ("legacy", "auto")
 
