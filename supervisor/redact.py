@@ -126,6 +126,18 @@ _FORMAT_LITERALS = (
     b"EARER",
 )
 _DIGIT = re.compile(r"[0-9]")
+# A token format's prefix, then token characters to the very end: a token that
+# may still be arriving. Prefixes as in _FORMATS, with a partial prefix too.
+_TOKEN_CHARS = r"[A-Za-z0-9_.~+/=-]*+"
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:gh[pousr]_|github_pat_|sk-|A[KS]IA|xox[abpre]-|AIza|eyJ)"
+    + _TOKEN_CHARS
+    + r"\Z"
+    + r"|(?i:bearer)[ \t]++"
+    + _TOKEN_CHARS
+    + r"\Z"
+)
+CANDIDATE_SCAN = 8192  # how far back from the end a secret may still be in progress
 
 
 def is_secret_name(name: str) -> bool:
@@ -185,6 +197,7 @@ class Redactor:
         self._byte_regex = _pattern(self._byte_values)
         self._byte_env_regex = _pattern_env(self._byte_values)
         self._literals = _FORMAT_LITERALS + tuple(v.encode("utf-8") for v in self._values)
+        self._text_literals = tuple(literal.decode("latin-1") for literal in self._literals)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Redactor:
@@ -236,20 +249,80 @@ class Redactor:
         text = match.group()
         name = self._byte_values.get(text)
         if name is not None:
-            return _fit(f"[redacted:env:{name}]", len(text))
+            return fit(f"[redacted:env:{name}]", len(text))
         kind = _kind(text)
         if kind in _NEEDS_DIGIT and _DIGIT.search(text) is None:
             return self._byte_env_regex.sub(self._mask, text)
         if kind == "bearer":
             word = len(text) - len(text[6:].lstrip(" \t"))
-            return text[:word] + _fit("[redacted:bearer]", len(text) - word)
-        return _fit(f"[redacted:{kind}]", len(text))
+            return text[:word] + fit("[redacted:bearer]", len(text) - word)
+        return fit(f"[redacted:{kind}]", len(text))
 
     def _replace_env(self, match: re.Match[str]) -> str:
         return f"[redacted:env:{self._values[match.group()]}]"
 
+    # ------------------------------------------------------------ for streams
 
-def _fit(label: str, length: int) -> str:
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, label)`` of each secret in ``text``, bytes seen as latin-1.
+
+        The same decisions as :meth:`mask`; ``label`` is what the span's bytes
+        become (cut or padded to its length). For a bearer credential the span
+        starts after the word ``Bearer``.
+        """
+        if not any(literal in text for literal in self._text_literals):
+            return []
+        found: list[tuple[int, int, str]] = []
+        for match in self._byte_regex.finditer(text):
+            start, end, matched = match.start(), match.end(), match.group()
+            name = self._byte_values.get(matched)
+            if name is not None:
+                found.append((start, end, f"[redacted:env:{name}]"))
+                continue
+            kind = _kind(matched)
+            if kind in _NEEDS_DIGIT and _DIGIT.search(matched) is None:
+                for inner in self._byte_env_regex.finditer(matched):
+                    label = f"[redacted:env:{self._byte_values[inner.group()]}]"
+                    found.append((start + inner.start(), start + inner.end(), label))
+                continue
+            if kind == "bearer":
+                start += len(matched) - len(matched[6:].lstrip(" \t"))
+            found.append((start, end, f"[redacted:{kind}]"))
+        return found
+
+    def candidate_start(self, text: str, values: bool = True) -> int | None:
+        """Where a secret that ``text`` may still be in the middle of writing starts, or None.
+
+        That is: a token format's prefix followed by token characters up to the
+        end (the token may go on, or not be long enough yet), a private key
+        block with no END yet, or (``values``) an end of ``text`` that is the
+        start of a known secret value. Bytes as latin-1, like :meth:`spans`.
+        """
+        tail_from = max(0, len(text) - CANDIDATE_SCAN)
+        tail = text[tail_from:]
+        starts: list[int] = []
+        token = _CANDIDATE.search(tail)
+        if token is not None:
+            starts.append(token.start())
+        begin = tail.rfind("-----BEGIN")
+        if begin >= 0 and "-----END" not in tail[begin:]:
+            starts.append(begin)
+        for value in self._byte_values if values else ():
+            at = tail.find(value[0], max(0, len(tail) - len(value) + 1))
+            while at >= 0:
+                if value.startswith(tail[at:]):
+                    starts.append(at)
+                    break
+                at = tail.find(value[0], at + 1)
+        return tail_from + min(starts) if starts else None
+
+    @property
+    def values(self) -> frozenset[str]:
+        """The known secret values (env and policy), bytes as latin-1."""
+        return frozenset(self._byte_values)
+
+
+def fit(label: str, length: int) -> str:
     """``label`` made exactly ``length`` characters: padded with ``*``, or shortened."""
     if len(label) <= length:
         return label + "*" * (length - len(label))

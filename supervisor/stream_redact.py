@@ -1,0 +1,246 @@
+"""The one redaction point of a session's output: the PTY stream, before the journal (pure).
+
+Every byte a session's program writes passes through a :class:`StreamRedactor`
+and only what it releases is journaled. The journal, and so every reader and
+sender (raw reads at any offset, text and screen reads, since-cursors,
+``send_input``'s cursor, prompt context, the stream to the relay, resends from
+any offset, the relay's stored copy), sees redacted bytes only: there is no
+unredacted copy to read past, and a read can start anywhere.
+
+Invariant (offsets): masking is length-preserving, so there is one offset
+space, the released stream's; byte ``n`` of the journal is byte ``n`` the
+program wrote, or a mask character in its place. Escape sequences and
+control characters are never altered, only visible characters.
+
+What a secret is: see :class:`supervisor.redact.Redactor` (secret-looking
+environment variables of the supervisor and the session, the policy's
+``secrets`` list, well-known token formats, private key blocks).
+
+Guarantee (redaction): a secret is masked in what is released when
+
+1. *printed*: its characters occur in order in the stream, with any escape
+   sequences (colours, OSC, cursor moves) or control characters (including
+   ``\\r\\n`` where a program wraps it itself) between them, split across any
+   number of writes, and the whole secret arrives within :data:`HOLD_SECONDS`
+   of its first byte; a token format that keeps arriving after that is masked
+   from its prefix on as it comes (the held part is released masked), while
+   of an owner's secret *value* at most the first characters written before
+   a pause longer than :data:`HOLD_SECONDS` may show (never the value whole);
+2. *drawn*: it becomes readable on a terminal (a row, or rows a long line
+   wrapped into at the screen edge) through cursor movement in any order,
+   and every byte that drew it arrives within one :data:`DRAW_WINDOW_SECONDS`
+   window (bytes drawn earlier in the last :data:`DRAW_CONTEXT_BYTES` count
+   towards recognising it, but were already released).
+
+How: a held tail. After each write the redactor looks at the unreleased bytes
+together with the last :data:`CONTEXT_BYTES` released ones (unmasked, kept
+only here), with escape sequences and control characters removed (and once
+more with line breaks removed too), masks every secret's visible bytes that
+are not yet released, and holds back only what could still be the start of a
+secret (a token prefix and its characters up to the end, an unfinished key
+block, the start of a known value), or an unfinished escape sequence. When
+the window holds cursor movement, it is also drawn out
+(:mod:`supervisor.drawn`), checked row by row, and held for
+:data:`DRAW_WINDOW_SECONDS`. Nothing is held longer than
+:data:`HOLD_SECONDS` or beyond :data:`HOLD_BYTES`: then what is held leaves,
+a token still in progress masked whole.
+
+Not guaranteed: secrets drawn over a longer time than the window out of order,
+secrets that are never readable as one run of characters (each character on a
+different line), encodings (base64 of a secret, a secret spelled backwards),
+and anything the program writes elsewhere than its terminal.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from supervisor import drawn
+from supervisor.redact import Redactor, fit
+
+HOLD_SECONDS = 0.5  # the longest any byte is held back
+HOLD_BYTES = 64 * 1024  # the most that is held back
+DRAW_WINDOW_SECONDS = 0.05  # output with cursor movement waits this long to be drawn out
+CONTEXT_BYTES = 8192  # released bytes a secret in progress may have started in
+DRAW_CONTEXT_BYTES = 2048  # released bytes drawn out together with the window
+MIN_VALUE_MASK = 4  # a held start of a known value is masked on release from this length
+
+# What a person does not see as characters: escape sequences and control
+# characters (tab, CR and LF stay in the first view; PEM blocks need lines).
+_HIDDEN = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*+(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x1b]*+\x1b\\"
+    r"|\x1b[ -/]*[0-~]"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
+_VIEWS = (re.compile(_HIDDEN), re.compile(_HIDDEN + r"|[\r\n]+"))
+_UNFINISHED_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*+|[PX^_][^\x1b]*+|[ -/]*)?\Z")
+_BEARER = re.compile(r"(?i:bearer)[ \t]+")
+
+
+class _View:
+    """``text`` with the hidden parts removed, and the way back to positions in ``text``."""
+
+    def __init__(self, text: str, hidden: re.Pattern[str]) -> None:
+        pieces: list[str] = []
+        self.view_starts: list[int] = []
+        self.text_starts: list[int] = []
+        pos = length = 0
+        for match in hidden.finditer(text):
+            if match.start() > pos:
+                self._add(pieces, text, pos, match.start(), length)
+                length += match.start() - pos
+            pos = match.end()
+        if pos < len(text):
+            self._add(pieces, text, pos, len(text), length)
+        self.text = "".join(pieces)
+
+    def _add(self, pieces: list[str], text: str, start: int, end: int, at: int) -> None:
+        pieces.append(text[start:end])
+        self.view_starts.append(at)
+        self.text_starts.append(start)
+
+    def position(self, index: int) -> int:
+        """Where the view's character ``index`` is in the original text."""
+        run = bisect.bisect_right(self.view_starts, index) - 1
+        return self.text_starts[run] + index - self.view_starts[run]
+
+
+class StreamRedactor:
+    """Feeds on raw PTY bytes, releases the same number of bytes with secrets masked.
+
+    Time is passed in (monotonic seconds). Call :meth:`feed` for each read,
+    :meth:`release` when :meth:`due` comes, and :meth:`close` at end of output.
+    """
+
+    def __init__(self, redactor: Redactor, cols: int = 80) -> None:
+        self.redactor = redactor
+        self.cols = cols
+        self._pending = bytearray()
+        self._held_since: float | None = None
+        self._draw_until: float | None = None
+        self._context = b""  # the last CONTEXT_BYTES released, unmasked
+
+    @property
+    def held(self) -> int:
+        """Bytes received and not yet released."""
+        return len(self._pending)
+
+    def due(self) -> float | None:
+        """When :meth:`release` must next be called (None: nothing is held)."""
+        if self._held_since is None:
+            return None
+        deadline = self._held_since + HOLD_SECONDS
+        if self._draw_until is not None:
+            deadline = min(deadline, self._draw_until)
+        return deadline
+
+    def feed(self, data: bytes, now: float) -> bytes:
+        """Take ``data``; return what may be released now (possibly nothing)."""
+        if not data:
+            return b""
+        if self._held_since is None:
+            self._held_since = now
+        self._pending += data
+        return self._process(now, final=False)
+
+    def release(self, now: float) -> bytes:
+        """Release what is due by ``now``."""
+        return self._process(now, final=False) if self._pending else b""
+
+    def close(self) -> bytes:
+        """The output ended: release everything held, masked."""
+        return self._process(0.0, final=True) if self._pending else b""
+
+    # ------------------------------------------------------------ the work
+
+    def _process(self, now: float, final: bool) -> bytes:
+        pending = bytes(self._pending)
+        context = self._context
+        base = len(context)
+        text = (context + pending).decode("latin-1")
+        out = bytearray(pending)
+        hold = len(pending)
+        views = [_View(text, hidden) for hidden in _VIEWS]
+        for number, view in enumerate(views):
+            candidate = self.redactor.candidate_start(view.text, values=number == 0)
+            if candidate is not None:
+                hold = min(hold, max(0, view.position(candidate) - base))
+        drawing = drawn.MOTION.search(text, base) is not None
+        if drawing:
+            if self._draw_until is None:
+                self._draw_until = now + DRAW_WINDOW_SECONDS
+            if not final and now < self._draw_until:
+                hold = 0
+        unfinished = _UNFINISHED_ESCAPE.search(text, base)
+        if unfinished is not None:
+            hold = min(hold, unfinished.start() - base)
+        assert self._held_since is not None
+        forced = final or now - self._held_since >= HOLD_SECONDS or len(pending) >= HOLD_BYTES
+        if forced and hold < len(pending):
+            self._mask_candidates(out, base, views)
+            hold = len(pending)
+        # Whole secrets last, so their labels win over a held start's. The view
+        # without line breaks only adds secrets the lines cut: one that starts
+        # where a secret of the first view starts ended at that line's end.
+        first: set[int] = set()
+        for number, view in enumerate(views):
+            for start, end, label in self.redactor.spans(view.text):
+                at = view.position(start)
+                if number == 0:
+                    first.add(at)
+                elif at in first:
+                    continue
+                self._mask(out, base, view, start, end, label)
+        if drawing:
+            self._mask_drawn(out, text, base)
+        released = bytes(out[:hold])
+        self._pending = bytearray(pending[hold:])
+        self._context = (context + pending[:hold])[-CONTEXT_BYTES:]
+        if not self._pending:
+            self._held_since = self._draw_until = None
+        elif self._draw_until is not None and now >= self._draw_until:
+            self._draw_until = None  # that drawing window is over; the next one starts anew
+        # else: the oldest held byte keeps its age, so nothing waits past HOLD_SECONDS.
+        return released
+
+    def _mask(
+        self, out: bytearray, base: int, view: _View, start: int, end: int, label: str
+    ) -> None:
+        """Write ``label`` (fitted to the span) over the span's unreleased visible bytes."""
+        fitted = fit(label, end - start)
+        for offset, index in enumerate(range(start, end)):
+            at = view.position(index) - base
+            if at >= 0:
+                out[at] = ord(fitted[offset])
+
+    def _mask_candidates(self, out: bytearray, base: int, views: list[_View]) -> None:
+        """Held output is leaving while it may be the start of a secret: mask that start."""
+        for number, view in enumerate(views):
+            start = self.redactor.candidate_start(view.text, values=number == 0)
+            if start is None:
+                continue
+            rest = view.text[start:]
+            if any(value.startswith(rest) for value in self.redactor.values):
+                if len(rest) < MIN_VALUE_MASK:
+                    continue  # a few ordinary characters, most likely
+            word = _BEARER.match(rest)
+            start += word.end() if word else 0
+            self._mask(out, base, view, start, len(view.text), "[redacted]")
+
+    def _mask_drawn(self, out: bytearray, text: str, base: int) -> None:
+        """Draw the window out (with some released context) and mask secrets it shows."""
+        cut = max(0, base - DRAW_CONTEXT_BYTES)
+        rows = drawn.draw(text[cut:], self.cols)
+        for row in [*rows, *drawn.wrapped(rows, self.cols)]:
+            for start, end, label in self.redactor.spans(row.text):
+                fitted = fit(label, end - start)
+                for offset, origin in enumerate(row.origins[start:end]):
+                    if origin is None:
+                        continue
+                    first, stop = origin[0] + cut - base, origin[1] + cut - base
+                    for at in range(max(0, first), stop):
+                        # A multi-byte character's other bytes become "*" (still UTF-8).
+                        out[at] = ord(fitted[offset]) if at == first else 0x2A
