@@ -342,6 +342,8 @@ def check_command(policy: Policy, argv: list[str], cwd: str, path_var: str | Non
     for entry in policy.commands:
         if _entry_allows(entry, argv, executable, cwd, path_var):
             check_arguments(policy, argv, executable)
+            if entry == MOCK_AGENT:
+                check_mock_script(policy, argv, cwd)
             return [found, *argv[1:]]
     raise PolicyRefused(
         f"command {argv[0]!r} (resolved to {executable}) is not allowed "
@@ -376,6 +378,27 @@ def check_arguments(policy: Policy, argv: Sequence[str], executable: str) -> Non
         f'"{rule.text}" (it would let the agent act without asking you)',
         f"start it without that argument; if you really want it, {lift}",
     )
+
+
+def check_mock_script(policy: Policy, argv: Sequence[str], cwd: str) -> None:
+    """The mock agent reads a ``--script`` only from inside the policy's roots.
+
+    (It parses its flags with no abbreviations, so ``--script`` is the only spelling.)
+    """
+    for index, arg in enumerate(argv):
+        if arg == "--script":
+            script = argv[index + 1] if index + 1 < len(argv) else ""
+        elif arg.startswith("--script="):
+            script = arg.partition("=")[2]
+        else:
+            continue
+        resolved = os.path.realpath(os.path.join(cwd, os.path.expanduser(script)))
+        if not any(is_within(resolved, root) for root in policy.roots):
+            raise PolicyRefused(
+                f"the mock agent's --script {script!r} (resolved to {resolved}) is outside "
+                f"the allowed roots in the policy file {policy.path}",
+                f"put the script under {', '.join(policy.roots)}, or use --scenario",
+            )
 
 
 def expand_alias(argv: list[str]) -> list[str]:

@@ -58,6 +58,9 @@ def _chdir_in_child(cwd: str) -> Callable[[], None]:
 def _spawn_blocking(
     argv: list[str], cwd: str, env: dict[str, str], rows: int, cols: int
 ) -> ptyprocess.PtyProcess:
+    if any("\0" in text for text in (*argv, cwd, *env, *env.values())):
+        # exec would fail only in the forked child, which then runs on as a copy of us.
+        raise PtySpawnError(errno.EINVAL, f"cannot start {argv[0]!r}: a NUL byte in its arguments")
     try:
         return ptyprocess.PtyProcess.spawn(
             argv, env=env, dimensions=(rows, cols), preexec_fn=_chdir_in_child(cwd)
