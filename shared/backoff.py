@@ -101,9 +101,7 @@ class Backoff:
         return self._next(close_code, now)
 
     def _next(self, close_code: int | None, now: float | None = None) -> float:
-        restarting = self._restart_until is not None and (
-            now is None or now < self._restart_until
-        )
+        restarting = self._restart_until is not None and (now is None or now < self._restart_until)
         if restarting and close_code not in TRY_LATER_CLOSE_CODES:
             return self._rng.uniform(0.0, self.restart_window)
         self._restart_until = None

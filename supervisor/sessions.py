@@ -81,10 +81,21 @@ _ARG_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def check_start_arguments(command: Sequence[str] | None, cwd: str | None, name: str | None) -> None:
-    """Refuse control characters in a start request, before anything is resolved or forked."""
+    """Refuse control characters and invalid text in a start request, before anything
+    is resolved or forked."""
     where = [(f"argument {i} of the command", a, _ARG_CONTROL) for i, a in enumerate(command or ())]
     where += [("the working directory", cwd or "", _CONTROL), ("the name", name or "", _CONTROL)]
     for what, text, pattern in where:
+        try:
+            os.fsencode(text)
+        except UnicodeEncodeError:
+            raise CommandFailed(
+                ErrorInfo(
+                    code=ErrorCode.INVALID_ARGUMENT,
+                    message=f"{what} is not valid Unicode text (it holds a lone surrogate)",
+                    hint="send it as valid UTF-8 text",
+                )
+            ) from None
         found = pattern.search(text)
         if found is not None:
             raise CommandFailed(

@@ -24,6 +24,7 @@ from supervisor.connection import RelayConnection
 from supervisor.identity import Identity
 from supervisor.mock_agent.__main__ import build_parser
 from supervisor.policy import PolicyRefused, check_command, parse_policy
+from supervisor.pty_process import PtyProcess, PtySpawnError
 from supervisor.sessions import SessionManager
 from tests.support import scaled
 
@@ -173,7 +174,9 @@ frames = st.one_of(
                 "name": "a\x00b",
             }
         ),
-        st.lists(st.text(max_size=10), max_size=3),
+        st.lists(
+            st.text(max_size=10) | st.sampled_from(["\ud800", "a\x00", "\x1b[2J"]), max_size=3
+        ),
     ),
 )
 
@@ -219,6 +222,7 @@ def manager(tmp_path: Path) -> SessionManager:
         (["tether:mock-agent", "\x1b]52;c;x\x07"], None, None),
         (["tether:mock-agent"], "work\x00", None),
         (["tether:mock-agent"], None, "fake\nline"),
+        (["tether:mock-agent", "\ud800"], None, None),
     ],
 )
 async def test_a_nul_or_control_character_in_any_start_argument_is_refused_before_any_fork(
@@ -227,7 +231,7 @@ async def test_a_nul_or_control_character_in_any_start_argument_is_refused_befor
     with pytest.raises(CommandFailed) as refused:
         await manager.create(command, cwd, name)
     assert refused.value.code is p.ErrorCode.INVALID_ARGUMENT
-    assert "control character" in refused.value.message
+    assert "control character" in refused.value.message or "Unicode" in refused.value.message
     assert manager.live_count() == 0 and not manager.list()
 
 
@@ -276,3 +280,19 @@ async def test_a_secret_in_a_sessions_name_or_arguments_is_redacted_before_it_is
         assert "[redacted:github]" in session.info().name
     finally:
         await manager.close_all()
+
+
+@pytest.mark.parametrize("bad", ["a\x00b", "\ud800"])
+async def test_a_spawn_that_exec_would_fail_in_the_child_is_refused_in_the_parent(
+    tmp_path: Path, bad: str
+) -> None:
+    async with asyncio.timeout(scaled(10)):  # it once blocked forever on a stuck child
+        with pytest.raises(PtySpawnError, match="cannot start"):
+            await PtyProcess.spawn(
+                ["/bin/echo", bad],
+                cwd=str(tmp_path),
+                env={"PATH": os.defpath},
+                cols=80,
+                rows=24,
+                on_data=lambda data: None,
+            )
