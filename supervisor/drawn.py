@@ -24,7 +24,8 @@ _TOKEN = re.compile(
     r"|\x1b[PX^_][^\x1b]*+(?:\x1b\\)?"
     r"|\x1b([ -/]*[0-~])?"
     r"|([\x00-\x1f\x7f])"
-    r"|[\xc0-\xff][\x80-\xbf]*|[^\x00-\x1f\x7f\x1b]"
+    r"|([ -~]+)"
+    r"|[\xc0-\xff][\x80-\xbf]*|[\x80-\xbf]"
 )
 # Everything that moves the cursor other than by drawing, or erases: its
 # presence is what makes a window worth drawing out.
@@ -49,7 +50,19 @@ def draw(text: str, cols: int) -> list[Row]:
     y = x = 0
     saved = (0, 0)
     for match in _TOKEN.finditer(text):
-        params, final, esc, control = match.group(1, 2, 3, 4)
+        params, final, esc, control, run = match.groups()
+        if run is not None:  # the common case: printable ASCII, one cell a byte
+            start = match.start()
+            line = cells.setdefault(y, {})
+            for offset, char in enumerate(run):
+                if x >= cols:  # autowrap: the character goes to the next row
+                    y, x = min(MAX_ROWS, y + 1), 0
+                    line = cells.setdefault(y, {})
+                line[x] = (char, start + offset, start + offset + 1)
+                x += 1
+            continue
+        if final == "m":
+            continue  # colours: the most common sequence, and no move
         if final is not None:
             n = _params(params)
             first = n[0] if n else 0

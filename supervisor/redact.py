@@ -138,7 +138,7 @@ _CANDIDATE = re.compile(
     + _TOKEN_CHARS
     + r"\Z"
 )
-CANDIDATE_SCAN = 8192  # how far back from the end a secret may still be in progress
+CANDIDATE_SCAN = 1024  # how far back from the end a token may still be in progress
 
 
 def is_secret_name(name: str) -> bool:
@@ -264,6 +264,10 @@ class Redactor:
 
     # ------------------------------------------------------------ for streams
 
+    def may_hold_secret(self, text: str) -> bool:
+        """Whether ``text`` (bytes as latin-1) holds a literal every secret starts with."""
+        return any(literal in text for literal in self._text_literals)
+
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, label)`` of each secret in ``text``, bytes seen as latin-1.
 
@@ -305,9 +309,9 @@ class Redactor:
         token = _CANDIDATE.search(tail)
         if token is not None:
             starts.append(token.start())
-        begin = tail.rfind("-----BEGIN")
-        if begin >= 0 and "-----END" not in tail[begin:]:
-            starts.append(begin)
+        begin = text.rfind("-----BEGIN")  # a key block is longer than the scan
+        if begin >= 0 and "-----END" not in text[begin:]:
+            starts.append(begin - tail_from)
         for value in self._byte_values if values else ():
             at = tail.find(value[0], max(0, len(tail) - len(value) + 1))
             while at >= 0:

@@ -28,9 +28,12 @@ Guarantee (redaction): a secret is masked in what is released when
    a pause longer than :data:`HOLD_SECONDS` may show (never the value whole);
 2. *drawn*: it becomes readable on a terminal (a row, or rows a long line
    wrapped into at the screen edge) through cursor movement in any order,
-   and every byte that drew it arrives within one :data:`DRAW_WINDOW_SECONDS`
-   window (bytes drawn earlier in the last :data:`DRAW_CONTEXT_BYTES` count
-   towards recognising it, but were already released).
+   and every byte that drew it arrives within one drawing window
+   (:data:`DRAW_WINDOW_SECONDS`, at most :data:`DRAW_WINDOW_BYTES`; bytes
+   drawn in the last :data:`DRAW_CONTEXT_BYTES` before it count towards
+   recognising it, but were already released), within the first
+   :data:`DRAW_BUDGET_BYTES` of cursor-moving output in a second (beyond
+   that, only form 1 is checked, so a TUI flood cannot stall the loop).
 
 How: a held tail. After each write the redactor looks at the unreleased bytes
 together with the last :data:`CONTEXT_BYTES` released ones (unmasked, kept
@@ -62,8 +65,13 @@ from supervisor.redact import Redactor, fit
 HOLD_SECONDS = 0.5  # the longest any byte is held back
 HOLD_BYTES = 64 * 1024  # the most that is held back
 DRAW_WINDOW_SECONDS = 0.05  # output with cursor movement waits this long to be drawn out
-CONTEXT_BYTES = 8192  # released bytes a secret in progress may have started in
-DRAW_CONTEXT_BYTES = 2048  # released bytes drawn out together with the window
+CONTEXT_BYTES = 8192  # released bytes a private key block in progress may have started in
+LOOKBACK_BYTES = 2048  # released bytes any other secret in progress may have started in
+DRAW_CONTEXT_BYTES = 512  # released bytes drawn out together with the window
+DRAW_WINDOW_BYTES = 16 * 1024  # a drawing window closes early at this size
+# Drawing output out costs ~2 us a byte in Python: at most this much is drawn
+# out per second; beyond it (a TUI flood) that second is checked in stream form.
+DRAW_BUDGET_BYTES = 128 * 1024
 MIN_VALUE_MASK = 4  # a held start of a known value is masked on release from this length
 
 # What a person does not see as characters: escape sequences and control
@@ -76,36 +84,52 @@ _HIDDEN = (
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
 _VIEWS = (re.compile(_HIDDEN), re.compile(_HIDDEN + r"|[\r\n]+"))
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+_NOTHING = re.compile(r"(?!)")
+_LONE_CR = re.compile(r"\r(?!\n)")
+# Every byte but the hidden ones: what is left after deleting these is hidden.
+_SHOWN = bytes(b for b in range(256) if b in (9, 10, 13) or 0x20 <= b < 0x7F or b >= 0x80)
 _UNFINISHED_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*+|[PX^_][^\x1b]*+|[ -/]*)?\Z")
 _BEARER = re.compile(r"(?i:bearer)[ \t]+")
 
 
 class _View:
-    """``text`` with the hidden parts removed, and the way back to positions in ``text``."""
+    """``text`` with the hidden parts removed, and the way back to positions in ``text``.
 
-    def __init__(self, text: str, hidden: re.Pattern[str]) -> None:
-        pieces: list[str] = []
-        self.view_starts: list[int] = []
-        self.text_starts: list[int] = []
+    The view is one C-speed substitution; the way back is worked out only when a
+    position is asked for (a secret or a candidate was found), which is rare.
+    """
+
+    def __init__(self, text: str, hidden: re.Pattern[str], plain: bool) -> None:
+        if plain:  # the fast path of a flood: only line breaks can be hidden
+            hidden = _LINE_BREAKS if hidden is _VIEWS[1] else _NOTHING
+            self.text = text.replace("\r", "").replace("\n", "") if hidden is _LINE_BREAKS else text
+        else:
+            self.text = hidden.sub("", text)
+        self._source, self._hidden = text, hidden
+        self._view_starts: list[int] | None = None
+        self._text_starts: list[int] = []
+
+    def _map(self) -> list[int]:
+        view_starts: list[int] = []
         pos = length = 0
-        for match in hidden.finditer(text):
+        for match in self._hidden.finditer(self._source):
             if match.start() > pos:
-                self._add(pieces, text, pos, match.start(), length)
+                view_starts.append(length)
+                self._text_starts.append(pos)
                 length += match.start() - pos
             pos = match.end()
-        if pos < len(text):
-            self._add(pieces, text, pos, len(text), length)
-        self.text = "".join(pieces)
-
-    def _add(self, pieces: list[str], text: str, start: int, end: int, at: int) -> None:
-        pieces.append(text[start:end])
-        self.view_starts.append(at)
-        self.text_starts.append(start)
+        if pos < len(self._source):
+            view_starts.append(length)
+            self._text_starts.append(pos)
+        self._view_starts = view_starts
+        return view_starts
 
     def position(self, index: int) -> int:
         """Where the view's character ``index`` is in the original text."""
-        run = bisect.bisect_right(self.view_starts, index) - 1
-        return self.text_starts[run] + index - self.view_starts[run]
+        view_starts = self._view_starts if self._view_starts is not None else self._map()
+        run = bisect.bisect_right(view_starts, index) - 1
+        return self._text_starts[run] + index - view_starts[run]
 
 
 class StreamRedactor:
@@ -122,6 +146,8 @@ class StreamRedactor:
         self._held_since: float | None = None
         self._draw_until: float | None = None
         self._context = b""  # the last CONTEXT_BYTES released, unmasked
+        self._draw_second = 0.0  # the second the draw budget is counted in
+        self._drawn_bytes = 0  # bytes drawn out in that second
 
     @property
     def held(self) -> int:
@@ -144,6 +170,12 @@ class StreamRedactor:
         if self._held_since is None:
             self._held_since = now
         self._pending += data
+        if (
+            self._draw_until is not None
+            and now < self._draw_until
+            and len(self._pending) < DRAW_WINDOW_BYTES
+        ):
+            return b""  # a drawing window is open: it is checked whole when it closes
         return self._process(now, final=False)
 
     def release(self, now: float) -> bytes:
@@ -158,23 +190,32 @@ class StreamRedactor:
 
     def _process(self, now: float, final: bool) -> bytes:
         pending = bytes(self._pending)
-        context = self._context
+        # Only as far back as a secret still in progress can have started.
+        lookback = CONTEXT_BYTES if b"-----BEGIN" in self._context else LOOKBACK_BYTES
+        context = self._context[-lookback:]
         base = len(context)
         text = (context + pending).decode("latin-1")
         out = bytearray(pending)
         hold = len(pending)
-        views = [_View(text, hidden) for hidden in _VIEWS]
+        raw = context + pending
+        # bytes.translate runs at memory speed; the regexes below do not.
+        plain = not raw.translate(None, _SHOWN)
+        views = [_View(text, hidden, plain) for hidden in _VIEWS]
+        # Removing line breaks only joins text, so the second view holds every
+        # literal the first does: one look says whether any secret can be here.
+        suspect = self.redactor.may_hold_secret(views[1].text)
         for number, view in enumerate(views):
             candidate = self.redactor.candidate_start(view.text, values=number == 0)
             if candidate is not None:
                 hold = min(hold, max(0, view.position(candidate) - base))
-        drawing = drawn.MOTION.search(text, base) is not None
+        motion = _LONE_CR if plain else drawn.MOTION
+        drawing = motion.search(text, base) is not None
         if drawing:
             if self._draw_until is None:
                 self._draw_until = now + DRAW_WINDOW_SECONDS
-            if not final and now < self._draw_until:
+            if not final and now < self._draw_until and len(pending) < DRAW_WINDOW_BYTES:
                 hold = 0
-        unfinished = _UNFINISHED_ESCAPE.search(text, base)
+        unfinished = None if plain else _UNFINISHED_ESCAPE.search(text, base)
         if unfinished is not None:
             hold = min(hold, unfinished.start() - base)
         assert self._held_since is not None
@@ -186,7 +227,7 @@ class StreamRedactor:
         # without line breaks only adds secrets the lines cut: one that starts
         # where a secret of the first view starts ended at that line's end.
         first: set[int] = set()
-        for number, view in enumerate(views):
+        for number, view in enumerate(views if suspect else ()):
             for start, end, label in self.redactor.spans(view.text):
                 at = view.position(start)
                 if number == 0:
@@ -194,17 +235,26 @@ class StreamRedactor:
                 elif at in first:
                     continue
                 self._mask(out, base, view, start, end, label)
-        if drawing:
+        if drawing and self._draw_budget(now, len(pending), final):
             self._mask_drawn(out, text, base)
         released = bytes(out[:hold])
         self._pending = bytearray(pending[hold:])
-        self._context = (context + pending[:hold])[-CONTEXT_BYTES:]
+        self._context = (self._context + pending[:hold])[-CONTEXT_BYTES:]
         if not self._pending:
             self._held_since = self._draw_until = None
         elif self._draw_until is not None and now >= self._draw_until:
             self._draw_until = None  # that drawing window is over; the next one starts anew
         # else: the oldest held byte keeps its age, so nothing waits past HOLD_SECONDS.
         return released
+
+    def _draw_budget(self, now: float, size: int, final: bool) -> bool:
+        """Whether ``size`` more bytes may be drawn out now (always at the end of output)."""
+        if now - self._draw_second >= 1.0:
+            self._draw_second, self._drawn_bytes = now, 0
+        if self._drawn_bytes + size > DRAW_BUDGET_BYTES and not final:
+            return False
+        self._drawn_bytes += size
+        return True
 
     def _mask(
         self, out: bytearray, base: int, view: _View, start: int, end: int, label: str
