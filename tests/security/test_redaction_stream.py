@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import os
 import re
+import sys
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -25,7 +28,9 @@ from shared.resume import Chunk
 from supervisor.agent import OutputStreams, _read_output
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session
+from supervisor.sessions import SessionManager
 from supervisor.stream_redact import HOLD_SECONDS, StreamRedactor
+from tests.support import eventually, scaled
 
 COLS = 40
 SID = "session-1"
@@ -202,3 +207,41 @@ def test_a_secret_written_in_two_writes_a_moment_apart_is_never_released_whole(
     if pause < HOLD_SECONDS and kind not in ("private_key",):
         # Within the hold, the secret is masked whole, nothing of it shows.
         assert printed[cut:] not in out.decode() or len(printed[cut:]) < 4
+
+
+async def test_secrets_known_only_to_the_owner_are_masked_in_a_real_sessions_output(
+    tmp_path: Path,
+) -> None:
+    """The supervisor's own secret variables (which the child never gets) and the
+    policy's ``secrets`` list count, not only the child's environment."""
+    supervisor_only, listed = "Tq83-xLm20-pRr9v-KK17", "hunter2-correct-horse-7"
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        f'roots = ["{tmp_path}"]\ncommands = ["{sys.executable}"]\nsecrets = ["{listed}"]\n'
+    )
+    policy.chmod(0o600)
+    manager = SessionManager(
+        policy_file=policy, environ=dict(os.environ, TETHER_RELAY_TOKEN=supervisor_only)
+    )
+    # Printed in pieces a moment apart, coloured: the program assembles them itself.
+    program = (
+        "import sys, time\n"
+        f"for part in ({supervisor_only[:7]!r}, {supervisor_only[7:]!r}, ' and ',\n"
+        f"             '\\x1b[31m' + {listed[:9]!r}, '\\x1b[0m' + {listed[9:]!r}, '\\n'):\n"
+        "    sys.stdout.write(part); sys.stdout.flush(); time.sleep(0.05)  # noqa: sleep-ok\n"
+        "time.sleep(30)  # noqa: sleep-ok\n"
+    )
+    session = await manager.create([sys.executable, "-c", program], None, "owner secrets")
+    try:
+
+        async def shown() -> str | None:
+            text = session.read_raw(0, 1 << 16).data.decode()
+            return text if " and " in text and "\n" in text else None
+
+        raw = await eventually(shown, 20, "the printed line")
+        for secret in (supervisor_only, listed):
+            assert secret not in visible(raw)
+            assert secret not in session.screen_text()[1]
+        assert "[redacted" in raw
+    finally:
+        await asyncio.wait_for(manager.close_all(), scaled(30))
