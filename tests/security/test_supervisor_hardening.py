@@ -296,3 +296,59 @@ async def test_a_spawn_that_exec_would_fail_in_the_child_is_refused_in_the_paren
                 rows=24,
                 on_data=lambda data: None,
             )
+
+
+async def test_a_supervisor_sent_a_nul_in_a_command_answers_at_once_and_honours_sigterm(
+    tmp_path: Path,
+) -> None:
+    """The whole process, as the owner runs it: the bad start is answered, and SIGTERM ends it."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    (home / "policy.toml").write_text(f'roots = ["{tmp_path}"]\ncommands = ["{sys.executable}"]\n')
+    (home / "policy.toml").chmod(0o600)
+    linked: asyncio.Queue[ServerConnection] = asyncio.Queue()
+    url = ""
+
+    async def handler(ws: ServerConnection) -> None:
+        await ws.recv()
+        nonce = base64.b64encode(secrets.token_bytes(32)).decode()
+        await ws.send(p.encode(p.Challenge(nonce=nonce, relay_origin=url)))
+        await ws.recv()
+        await ws.send(p.encode(p.Welcome()))
+        await linked.put(ws)
+        await ws.wait_closed()
+
+    async with serve(handler, "127.0.0.1", 0) as server:
+        url = f"ws://127.0.0.1:{server.sockets[0].getsockname()[1]}/supervisor"
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "supervisor",
+            "--home",
+            str(home),
+            "up",
+            "--relay",
+            url,
+            "--name",
+            "nul-test",
+            env=dict(os.environ, PYTHONPATH=str(Path(__file__).parents[2])),
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            async with asyncio.timeout(scaled(30)):
+                ws = await linked.get()
+                start = p.StartSession(request_id="nul-start", command=[sys.executable, "a\x00b"])
+                await ws.send(p.encode(start))
+                while (answer := json.loads(await ws.recv())).get("request_id") != "nul-start":
+                    pass
+            assert answer["type"] == "request_failed"
+            assert answer["error"]["code"] == "invalid_argument"
+            proc.terminate()
+            async with asyncio.timeout(scaled(15)):
+                assert await proc.wait() == 0
+        finally:
+            if proc.returncode is None:
+                os.killpg(proc.pid, 9)  # our own child's group only
+                await proc.wait()
