@@ -32,17 +32,13 @@ linear in the text whatever it holds. Ordinary words are never touched: the
 token formats need their prefixes plus long random runs, and env values that
 look like plain words or paths are not learned.
 
-:meth:`Redactor.mask` is the length-preserving form for raw bytes: each secret's
-bytes become ``[redacted:<kind>]`` cut or padded with ``*`` to the same length
-(only ``*`` when shorter than ``[redacted]``), so byte offsets into a stream
-stay exact. It is what streams to the relay (whose stored copy is then redacted
-too) and what raw reads return. Limit: it sees one chunk at a time, so a secret
-split across two PTY reads is only masked where a part still matches (an env
-value cut in two is missed); the screen and text reads, redacted whole, are not
-affected by that.
-
-Limits: a secret split across two screen rows (a wrapped line) is only
-partially recognised; redact raw output as well as screens where that matters.
+:meth:`Redactor.spans` and :meth:`Redactor.candidate_start` serve the one
+redaction point of a session's output, :mod:`supervisor.stream_redact`, which
+masks secrets in the stream before it is journaled (length-preserving, so
+offsets stay exact) and sees them across writes, escape sequences and cursor
+drawing. :meth:`Redactor.redact` is for text: rendered screens, prompts,
+session names and arguments. :meth:`Redactor.mask` is the length-preserving
+form for one chunk of bytes on its own.
 """
 
 from __future__ import annotations

@@ -29,7 +29,12 @@ from supervisor.agent import OutputStreams, _read_output
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session
 from supervisor.sessions import SessionManager
-from supervisor.stream_redact import HOLD_SECONDS, StreamRedactor
+from supervisor.stream_redact import (
+    DRAW_BUDGET_BYTES,
+    DRAW_WINDOW_SECONDS,
+    HOLD_SECONDS,
+    StreamRedactor,
+)
 from tests.support import eventually, scaled
 
 COLS = 40
@@ -245,3 +250,19 @@ async def test_secrets_known_only_to_the_owner_are_masked_in_a_real_sessions_out
         assert "[redacted" in raw
     finally:
         await asyncio.wait_for(manager.close_all(), scaled(30))
+
+
+def test_past_the_drawing_budget_a_printed_secret_is_still_masked_in_stream_form() -> None:
+    scrub = StreamRedactor(redactor(), COLS)
+    frame = b"\x1b[H\x1b[2K" + b"spinner frame " * 100
+    now, out, fed = 100.0, b"", b""
+    while len(fed) < 2 * DRAW_BUDGET_BYTES:  # a busy full-screen program, within one second
+        fed += frame
+        out += scrub.feed(frame, now)
+        now += DRAW_WINDOW_SECONDS / 10
+    assert now - 100.0 < 1.0
+    printed = SECRETS["github"][0]
+    line = b"\x1b[H" + b"\x1b[31m".join(printed[i : i + 5].encode() for i in range(0, 40, 5))
+    out += scrub.feed(line, now) + scrub.close()
+    assert len(out) == len(fed) + len(line)
+    assert_hidden("github", "after the budget", out.decode())
