@@ -28,8 +28,22 @@ _TOKEN = re.compile(
     r"|[\xc0-\xff][\x80-\xbf]*|[\x80-\xbf]"
 )
 # Everything that moves the cursor other than by drawing, or erases: its
-# presence is what makes a window worth drawing out.
-MOTION = re.compile(r"\x1b\[[0-?]*[ -/]*[ABCDEFGHJKXdfaesu`]|\x1b[78DEMc]|[\x08]|\r(?!\n)")
+# presence is what makes a window worth drawing out. Separate patterns, each
+# with a literal first character, so a search skips ahead at C speed. A CR at
+# the very end may be the first half of CR LF, so it does not count.
+_MOTIONS = (
+    re.compile(r"\x1b\[[0-?]*[ -/]*[ABCDEFGHJKXdfaesu`]"),
+    re.compile(r"\x1b[78DEMc]"),
+    re.compile(r"\x08"),
+    re.compile(r"\r(?!\n|\Z)"),
+)
+
+
+def moves(text: str, start: int = 0) -> bool:
+    """Whether ``text`` from ``start`` moves the cursor other than by drawing, or erases."""
+    return any(pattern.search(text, start) is not None for pattern in _MOTIONS)
+
+
 MAX_ROWS = 10_000  # absolute row numbers beyond this are folded in (no huge tables)
 
 

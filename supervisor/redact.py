@@ -62,7 +62,7 @@ _PATH_LIKE = re.compile(r"[/~.]|[A-Za-z]:\\")
 
 # Newlines, real or JSON-escaped, and the next line's indentation; none at all
 # where a stream's line breaks were taken out to join what a program wrapped.
-_SEP = r"(?:(?:\\r)?\\n|[ \t]*\r?\n)*+[ \t]*"
+_SEP = r"(?:(?:\\r)?\\n|[ \t]*[\r\n]+)*+[ \t]*"
 _PEM_LABEL = r"[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
 # A header ("Proc-Type: 4,ENCRYPTED") or a base64 line; headers first, since
 # their names would otherwise pass for the start of a base64 line.

@@ -68,25 +68,26 @@ DRAW_WINDOW_SECONDS = 0.05  # output with cursor movement waits this long to be 
 CONTEXT_BYTES = 8192  # released bytes a private key block in progress may have started in
 LOOKBACK_BYTES = 2048  # released bytes any other secret in progress may have started in
 DRAW_CONTEXT_BYTES = 512  # released bytes drawn out together with the window
-DRAW_WINDOW_BYTES = 16 * 1024  # a drawing window closes early at this size
-# Drawing output out costs ~2 us a byte in Python: at most this much is drawn
+DRAW_WINDOW_BYTES = 8 * 1024  # a drawing window closes at this size; larger ones are not drawn
+# Drawing output out costs ~2-4 us a byte in Python: at most this much is drawn
 # out per second; beyond it (a TUI flood) that second is checked in stream form.
-DRAW_BUDGET_BYTES = 128 * 1024
+DRAW_BUDGET_BYTES = 32 * 1024
 MIN_VALUE_MASK = 4  # a held start of a known value is masked on release from this length
 
 # What a person does not see as characters: escape sequences and control
 # characters (tab, CR and LF stay in the first view; PEM blocks need lines).
-_HIDDEN = (
+_HIDDEN_PATTERN = (
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b]*+(?:\x07|\x1b\\)"
     r"|\x1b[PX^_][^\x1b]*+\x1b\\"
     r"|\x1b[ -/]*[0-~]"
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
-_VIEWS = (re.compile(_HIDDEN), re.compile(_HIDDEN + r"|[\r\n]+"))
+_HIDDEN = re.compile(_HIDDEN_PATTERN)
+_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 _NOTHING = re.compile(r"(?!)")
-_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR = re.compile(r"\r(?!\n|\Z)")
 # Every byte but the hidden ones: what is left after deleting these is hidden.
 _SHOWN = bytes(b for b in range(256) if b in (9, 10, 13) or 0x20 <= b < 0x7F or b >= 0x80)
 _UNFINISHED_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*+|[PX^_][^\x1b]*+|[ -/]*)?\Z")
@@ -94,19 +95,29 @@ _BEARER = re.compile(r"(?i:bearer)[ \t]+")
 
 
 class _View:
-    """``text`` with the hidden parts removed, and the way back to positions in ``text``.
+    """``text`` with the ``hidden`` parts removed, and the way back to positions in it
+    (and through ``parent``, the view ``text`` is, back to the stream).
 
     The view is one C-speed substitution; the way back is worked out only when a
     position is asked for (a secret or a candidate was found), which is rare.
     """
 
-    def __init__(self, text: str, hidden: re.Pattern[str], plain: bool) -> None:
-        if plain:  # the fast path of a flood: only line breaks can be hidden
-            hidden = _LINE_BREAKS if hidden is _VIEWS[1] else _NOTHING
-            self.text = text.replace("\r", "").replace("\n", "") if hidden is _LINE_BREAKS else text
+    def __init__(
+        self,
+        text: str,
+        hidden: re.Pattern[str],
+        parent: _View | None = None,
+        done: str | None = None,  # hidden.sub("", text) when the caller has it already
+    ) -> None:
+        if done is not None:
+            self.text = done
+        elif hidden is _LINE_BREAKS:
+            self.text = text.replace("\r", "").replace("\n", "")
+        elif hidden is _NOTHING:
+            self.text = text
         else:
             self.text = hidden.sub("", text)
-        self._source, self._hidden = text, hidden
+        self._source, self._hidden, self._parent = text, hidden, parent
         self._view_starts: list[int] | None = None
         self._text_starts: list[int] = []
 
@@ -126,10 +137,21 @@ class _View:
         return view_starts
 
     def position(self, index: int) -> int:
-        """Where the view's character ``index`` is in the original text."""
+        """Where the view's character ``index`` is in the stream's text."""
         view_starts = self._view_starts if self._view_starts is not None else self._map()
         run = bisect.bisect_right(view_starts, index) - 1
-        return self._text_starts[run] + index - view_starts[run]
+        at = self._text_starts[run] + index - view_starts[run]
+        return self._parent.position(at) if self._parent is not None else at
+
+
+def _shown(text: str) -> _View:
+    """The view without escapes: colour codes alone are the common case and
+    are removed fastest; anything else left takes the full pattern, on the
+    original text, so no escape can combine with another once one is removed."""
+    without_csi = _CSI.sub("", text)
+    if not without_csi.encode("latin-1").translate(None, _SHOWN):
+        return _View(text, _CSI, done=without_csi)
+    return _View(text, _HIDDEN)
 
 
 class StreamRedactor:
@@ -200,7 +222,8 @@ class StreamRedactor:
         raw = context + pending
         # bytes.translate runs at memory speed; the regexes below do not.
         plain = not raw.translate(None, _SHOWN)
-        views = [_View(text, hidden, plain) for hidden in _VIEWS]
+        shown = _View(text, _NOTHING) if plain else _shown(text)
+        views = [shown, _View(shown.text, _LINE_BREAKS, shown)]
         # Removing line breaks only joins text, so the second view holds every
         # literal the first does: one look says whether any secret can be here.
         suspect = self.redactor.may_hold_secret(views[1].text)
@@ -208,14 +231,14 @@ class StreamRedactor:
             candidate = self.redactor.candidate_start(view.text, values=number == 0)
             if candidate is not None:
                 hold = min(hold, max(0, view.position(candidate) - base))
-        motion = _LONE_CR if plain else drawn.MOTION
-        drawing = motion.search(text, base) is not None
+        drawing = _LONE_CR.search(text, base) is not None if plain else drawn.moves(text, base)
         if drawing:
             if self._draw_until is None:
                 self._draw_until = now + DRAW_WINDOW_SECONDS
             if not final and now < self._draw_until and len(pending) < DRAW_WINDOW_BYTES:
                 hold = 0
-        unfinished = None if plain else _UNFINISHED_ESCAPE.search(text, base)
+        last_escape = -1 if plain else text.rfind("\x1b", base)
+        unfinished = _UNFINISHED_ESCAPE.match(text, last_escape) if last_escape >= 0 else None
         if unfinished is not None:
             hold = min(hold, unfinished.start() - base)
         assert self._held_since is not None
@@ -235,7 +258,7 @@ class StreamRedactor:
                 elif at in first:
                     continue
                 self._mask(out, base, view, start, end, label)
-        if drawing and self._draw_budget(now, len(pending), final):
+        if drawing and len(pending) <= DRAW_WINDOW_BYTES and self._draw_budget(now, len(pending)):
             self._mask_drawn(out, text, base)
         released = bytes(out[:hold])
         self._pending = bytearray(pending[hold:])
@@ -247,11 +270,11 @@ class StreamRedactor:
         # else: the oldest held byte keeps its age, so nothing waits past HOLD_SECONDS.
         return released
 
-    def _draw_budget(self, now: float, size: int, final: bool) -> bool:
-        """Whether ``size`` more bytes may be drawn out now (always at the end of output)."""
+    def _draw_budget(self, now: float, size: int) -> bool:
+        """Whether ``size`` more bytes may be drawn out now."""
         if now - self._draw_second >= 1.0:
             self._draw_second, self._drawn_bytes = now, 0
-        if self._drawn_bytes + size > DRAW_BUDGET_BYTES and not final:
+        if self._drawn_bytes + size > DRAW_BUDGET_BYTES:
             return False
         self._drawn_bytes += size
         return True

@@ -91,7 +91,11 @@ def renderings(draw: st.DrawFn) -> tuple[str, list[bytes]]:
         body = printed
     elif how == "coloured":
         codes = draw(
-            st.lists(st.sampled_from(["\x1b[31m", "\x1b[1;32m", "\x1b[0m", "\x1b]8;;x\x07"]))
+            st.lists(
+                st.sampled_from(
+                    ["\x1b[31m", "\x1b[1;32m", "\x1b[0m", "\x1b]8;;x\x07", "\x1b\x1b[2m"]
+                )
+            )
         )
         places = sorted(draw(st.lists(st.integers(1, len(printed) - 1), max_size=len(codes))))
         body, last = "", 0
