@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from shared.errors import TetherError
+
 BUILT_IN = "built-in"
 # Codex config keys that decide approvals, the sandbox, or what runs on events.
 _CODEX_CONFIG = (
@@ -84,7 +86,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
 MIN_ABBREVIATION = 3  # letters after "--" before a prefix counts as the flag
 
 
-class RuleError(ValueError):
+class RuleError(TetherError, ValueError):
     """A rule that cannot be understood; the message says which and how to write it."""
 
 
@@ -118,15 +120,18 @@ def parse_rule(text: str, source: str) -> Rule:
     value = value.strip()
     if not re.fullmatch(r"--[A-Za-z0-9][A-Za-z0-9_-]*|-[A-Za-z0-9]", flag):
         raise RuleError(
-            f"argument rule {text!r} in {source} does not start with a flag; "
-            'write "--flag", "--flag value", "-f value" or "--flag re:REGEX"'
+            f"argument rule {text!r} in {source} does not start with a flag",
+            'write "--flag", "--flag value", "-f value" or "--flag re:REGEX"',
         )
     pattern = None
     if value.startswith("re:"):
         try:
             pattern = re.compile(value[3:])
         except re.error as exc:
-            raise RuleError(f"argument rule {text!r} in {source}: bad regex: {exc}") from None
+            raise RuleError(
+                f"argument rule {text!r} in {source} has a bad regex: {exc}",
+                "fix the regex after re:, or write the value itself",
+            ) from None
     return Rule(text.strip(), flag, value or None if pattern is None else None, pattern, source)
 
 

@@ -240,7 +240,7 @@ def _argument_rules(raw: Any, path: str) -> dict[str, tuple[tuple[str, ...], tup
             for text in (*refuse, *permit):
                 parse_rule(text, path)
         except RuleError as exc:
-            raise PolicyFileError(str(exc), f"fix the rule under [{where}]") from None
+            raise PolicyFileError(exc.message, f"under [{where}]: {exc.hint}") from None
         rules[program] = (refuse, permit)
     return rules
 

@@ -18,6 +18,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import cast
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -25,10 +26,11 @@ from server.output_copy import OutputCopies
 from server.session_store import SessionStore
 from shared.protocol import Output, ReadMode, ReadOutput
 from shared.resume import Chunk
-from supervisor.agent import OutputStreams, _read_output
+from supervisor.command_runner import OutputStreams
+from supervisor.commands.terminal import read_output
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from supervisor.stream_redact import (
     DRAW_BUDGET_BYTES,
     DRAW_WINDOW_SECONDS,
@@ -130,9 +132,19 @@ def assert_hidden(kind: str, where: str, text: str) -> None:
         assert needle not in visible(text), (where, text)
 
 
+class _OneSession:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, session_id: str) -> Session:
+        assert session_id == self.session.session_id
+        return self.session
+
+
 async def every_read(kind: str, writes: list[bytes]) -> None:
     session = Session(SID, ["prog"], "/w", "n", COLS, 12, redactor=redactor())
     streams = OutputStreams()
+    one = cast(SessionManager, _OneSession(session))  # read_output looks the session up
     session.on_output = lambda s, data: streams.append(s.session_id, data)
     session._on_data(writes[0])
     cursor = session.text_cursor()  # what send_input hands back before typing
@@ -143,8 +155,8 @@ async def every_read(kind: str, writes: list[bytes]) -> None:
     assert end == sum(map(len, writes))  # one offset space: lengths never change
     for since in range(end + 1):
         for max_bytes in (3, 64 * 1024):
-            read = _read_output(
-                session,
+            read = await read_output(
+                one,
                 ReadOutput(
                     request_id="r",
                     session_id=SID,
@@ -157,7 +169,7 @@ async def every_read(kind: str, writes: list[bytes]) -> None:
     whole = session.read_raw(0, end).data.decode("utf-8", "replace")
     assert_hidden(kind, "raw", whole)
     for mode in (ReadMode.TEXT, ReadMode.SCREEN):
-        read = _read_output(session, ReadOutput(request_id="r", session_id=SID, mode=mode))
+        read = await read_output(one, ReadOutput(request_id="r", session_id=SID, mode=mode))
         assert_hidden(kind, mode.value, read.text or "")
     assert_hidden(kind, "since cursor", session.read_text(cursor, 64 * 1024).text)
     assert_hidden(kind, "what the prompt tracker sees", session.snapshot().text)

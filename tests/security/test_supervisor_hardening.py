@@ -19,13 +19,13 @@ from websockets.asyncio.server import ServerConnection, serve  # noqa: TID251 - 
 
 from shared import protocol as p
 from shared.errors import CommandFailed
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.connection import RelayConnection
 from supervisor.identity import Identity
 from supervisor.mock_agent.__main__ import build_parser
 from supervisor.policy import PolicyRefused, check_command, parse_policy
 from supervisor.pty_process import PtyProcess, PtySpawnError
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import scaled
 
 # ---------------------------------------------------------------- a fake relay on loopback
@@ -84,7 +84,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeRelay
         server = await serve(relay.handler, "127.0.0.1", 0, max_size=None)
         port = server.sockets[0].getsockname()[1]
         relay.url = f"ws://127.0.0.1:{port}/supervisor"
-        agent = Agent(SessionManager(policy_file=policy), reaper=None)
+        agent = CommandRunner(SessionManager(policy_file=policy), reaper=None)
         identity = Identity(Ed25519PrivateKey.generate())
         link = RelayConnection(
             relay.url, "fuzzed", identity, agent, heartbeat_timeout=3600, heartbeat_interval=3600

@@ -9,8 +9,10 @@ Claude Code sessions get hooks: the manager owns one loopback
 closed by :meth:`SessionManager.close_all`); each such session is registered
 with its own URL and token, started through ``wire_claude`` (``--settings`` in
 argv, the token in its env, never in argv), and unregistered when it exits.
-Each session redacts with ``Redactor.from_env`` of its own environment, so the
-hook token and the owner's secret variables never leave the computer.
+Each session redacts with :func:`session_redactor`: the secret-looking variables
+of the supervisor and of the session (so the hook token too) and the policy's
+``secrets``. Start requests are checked for control characters
+(:func:`check_start_arguments`) before anything is resolved or forked.
 """
 
 from __future__ import annotations
