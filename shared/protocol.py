@@ -34,6 +34,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
+from shared.approval_frames import (  # re-exported: step-up frames
+    ApprovalPrepared as ApprovalPrepared,
+    ApprovePrompt as ApprovePrompt,
+    ApproverRegistered as ApproverRegistered,
+    PrepareApproval as PrepareApproval,
+    RegisterApprover as RegisterApprover,
+)
 from shared.wire_values import (  # re-exported: one namespace for the whole protocol
     HOST_NAME_PATTERN as HOST_NAME_PATTERN,
     MAX_FRAME_BYTES as MAX_FRAME_BYTES,
@@ -230,6 +237,9 @@ SessionCommand = (
     | CheckPrompts
     | AnswerPrompt
     | WaitForSession
+    | RegisterApprover
+    | PrepareApproval
+    | ApprovePrompt
 )
 # Frames that keep the link itself going; the connection handles them, never the agent.
 LinkCommand = Welcome | Challenge | Ping | AckOutput | ResendOutput | HeartbeatAcked | LookupRequest
@@ -372,6 +382,8 @@ Reply = (
     | PromptsChecked
     | PromptAnswered
     | RequestFailed
+    | ApproverRegistered
+    | ApprovalPrepared
 )
 
 
@@ -431,6 +443,8 @@ Report = Annotated[
         | PromptsChecked
         | PromptAnswered
         | RequestFailed
+        | ApproverRegistered
+        | ApprovalPrepared
         | Output
         | SessionExited
         | PromptDetected

@@ -95,6 +95,7 @@ from supervisor.reaper import Reaper
 from supervisor.screen import CursorError
 from supervisor.session import Session
 from supervisor.sessions import KEEP_EXITED, SessionManager
+from supervisor.stepup import StepUpCommand
 
 log = logging.getLogger(__name__)
 
@@ -383,6 +384,8 @@ class Agent:
             return PromptsChecked(request_id=rid, prompts=prompts)
         if isinstance(cmd, AnswerPrompt):
             return await self._answer(cmd)
+        if isinstance(cmd, StepUpCommand):
+            return await m.stepup.handle(cmd, m)
         return _failed(
             rid,
             ErrorCode.UNSUPPORTED,

@@ -54,6 +54,7 @@ from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
 from supervisor.redact import Redactor
 from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
+from supervisor.stepup import StepUp
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,8 @@ class Session:
         self._input_lock = asyncio.Lock()
         self._watcher: asyncio.Task[None] | None = None
         self._exited = asyncio.Event()
+        # The owner's step-up gate (supervisor/stepup.py), set by the manager.
+        self.stepup: StepUp | None = None
 
     @classmethod
     async def start(
@@ -419,6 +422,8 @@ class Session:
         async with self._input_lock:
             proc = self._live_proc()
             pending = self.refresh()
+            if self.stepup is not None:
+                self.stepup.check_typing(pending, self.cwd, None)
             if text and pending is not None and pending.kind is PromptKind.SECRET:
                 raise PromptError(
                     ErrorCode.PROMPT_SECRET,
@@ -438,6 +443,8 @@ class Session:
         """Press ``keys`` in order, ``repeat`` times; arrows follow the cursor-key mode."""
         async with self._input_lock:
             proc = self._live_proc()
+            if self.stepup is not None:
+                self.stepup.check_typing(self.refresh(), self.cwd, list(keys))
             self._catch_up()
             application = self._cursor_keys.application
             written, previous = 0, None
@@ -451,14 +458,21 @@ class Session:
             self._note_input("keys")
             return written
 
-    async def answer_prompt(self, prompt_id: str, answer: str) -> tuple[str, bool]:
+    async def answer_prompt(
+        self, prompt_id: str, answer: str, *, approved: bool = False
+    ) -> tuple[str, bool]:
         """Answer the prompt on screen; return (what was typed, whether the prompt left).
+
+        A prompt the step-up gate holds is refused (APPROVAL_REQUIRED) unless
+        ``approved``, which only ``StepUp.handle`` sets, after verifying a passkey.
 
         Raises :class:`supervisor.prompts.PromptError` when the prompt is gone,
         secret, or the answer does not fit it.
         """
         async with self._input_lock:
             proc = self._live_proc()
+            if self.stepup is not None and not approved:
+                self.stepup.check_answer(self.refresh(), prompt_id, self.cwd)
             writes = self.tracker.plan_answer(prompt_id, answer, self.snapshot())
             for index, data in enumerate(writes):
                 if index:

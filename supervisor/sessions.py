@@ -24,6 +24,7 @@ from pathlib import Path
 import supervisor
 from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
+from supervisor.approvers import Approvers
 from supervisor.claude_settings import is_claude, wire_claude
 from supervisor.hooks import HookEvent, HookReceiver
 from supervisor.policy import (
@@ -38,6 +39,7 @@ from supervisor.policy import (
 from supervisor.pty_process import PtySpawnError
 from supervisor.redact import Redactor
 from supervisor.session import Session, new_session_id
+from supervisor.stepup import StepUp
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +108,11 @@ class SessionManager:
         # Hook events of sessions still spawning (the program may post before the
         # spawn call returns): delivered once the session is in the table.
         self._early: dict[str, list[HookEvent]] = {}
+        # Prompts only a person may answer (supervisor/stepup.py); `up` names the relay.
+        self.stepup = StepUp(
+            self.policy_file.parent / "stepup.toml",
+            Approvers(self.policy_file.parent, None, "this computer"),
+        )
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -173,6 +180,7 @@ class SessionManager:
         finally:
             self._starting -= 1
             early = self._early.pop(session_id, [])
+        session.stepup = self.stepup
         self._sessions[session.session_id] = session
         for event in early:
             session.on_hook(event)
