@@ -42,6 +42,7 @@ from server.config import RelayConfig
 from server.db import open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
 from server.session_store import SessionStore
@@ -174,6 +175,9 @@ def build_app(
         heartbeat_timeout=config.heartbeat_timeout,
     )
 
+    # Notifications and the answer page (server/notify, server/answer_page.py).
+    notify = build_notify(config, hub, audit, db, provider.store.password_hash)
+
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
@@ -181,7 +185,11 @@ def build_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
             async with mcp_app.lifespan(app):
-                yield
+                notify.start()
+                try:
+                    yield
+                finally:
+                    await notify.stop()
         finally:
             db.close()
 
@@ -189,6 +197,7 @@ def build_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
+            *notify.routes(),
             Mount("/", app=mcp_app),
         ],
         lifespan=lifespan,
@@ -198,4 +207,5 @@ def build_app(
     app.state.audit = audit
     app.state.oauth = provider
     app.state.endpoint = endpoint
+    app.state.notify = notify
     return app

@@ -66,6 +66,7 @@ from shared.protocol import (
     Reply,
     Report,
     RequestLookedUp,
+    SessionChanged,
     SessionExited,
     SessionInfo,
     SessionState,
@@ -91,6 +92,17 @@ class SupervisorLink(Protocol):
 
     def fence(self, reason: str) -> None:
         """Close the connection soon (without blocking): a newer one replaced it."""
+
+
+@dataclass(frozen=True)
+class HostLinkChanged:
+    """An observer event: a host's link came up or went down."""
+
+    host: str
+    online: bool
+
+
+HubObserver = Callable[[str, "Report | HostLinkChanged"], None]
 
 
 @dataclass(eq=False)
@@ -144,6 +156,9 @@ class Hub:
     _lookups: dict[str, list[asyncio.Future[RequestLookedUp]]] = field(default_factory=dict)
     _copies: OutputCopies | None = None
     _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    # Called with (host, report) for every report but output and heartbeats, and with
+    # HostLinkChanged on attach/detach (server/notify feeds on these). Must not block.
+    observers: list[HubObserver] = field(default_factory=list)
 
     @property
     def sessions(self) -> SessionIndex:
@@ -180,6 +195,7 @@ class Hub:
             old.live = False
             old.link.fence(f"replaced by a newer connection for host {hello.host!r}")
         self.sessions.learn_host(hello.host, hello.sessions)
+        self._observe(hello.host, HostLinkChanged(hello.host, True))
         return attachment
 
     def positions(self, host: str) -> list[OutputPosition]:
@@ -221,6 +237,7 @@ class Hub:
         host.grace = loop.call_later(self.offline_grace, self._grace_over, host)
         if self.offline_grace <= 0:
             self._grace_over(host)
+        self._observe(host.name, HostLinkChanged(host.name, False))
 
     def deliver(self, attachment: Attachment, report: Report | UnknownFrame) -> list[BaseModel]:
         """Take one decoded report from a link; return the frames to send back on it."""
@@ -239,16 +256,20 @@ class Hub:
             return self.copies.dropped(attachment.host, report)
         elif isinstance(report, Heartbeat):
             return [HeartbeatAcked(sent_at=report.sent_at)]
-        elif isinstance(report, SessionExited):
+        elif isinstance(report, SessionExited | SessionChanged):
             self.sessions.learn(attachment.host, report.session)
+            self._observe(attachment.host, report)
         elif isinstance(report, RequestLookedUp):
             self._looked_up(attachment.host, report)
-        elif isinstance(report, (PromptDetected, Pong)):
-            pass  # the last-seen time above is all they tell the hub
+        elif isinstance(report, PromptDetected):
+            self._observe(attachment.host, report)
+        elif isinstance(report, Pong):
+            pass  # the last-seen time above is all it tells the hub
         elif isinstance(report, Hello | ChallengeAnswered):
             log.warning("dropping a %s outside the handshake from %r", report.type, attachment.host)
         else:
             self._resolve(attachment, report)
+            self._observe(attachment.host, report)
         return []
 
     def take_acks(self, attachment: Attachment) -> list[AckOutput]:
@@ -521,6 +542,13 @@ class Hub:
             return
         if not pending.future.done():
             pending.future.set_result(reply)
+
+    def _observe(self, host: str, event: Report | HostLinkChanged) -> None:
+        for observer in list(self.observers):
+            try:
+                observer(host, event)
+            except Exception:
+                log.exception("a hub observer failed on %s", type(event).__name__)
 
     # ------------------------------------------------------------ hosts
 

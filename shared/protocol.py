@@ -361,6 +361,18 @@ class SessionExited(_Frame):
     session: SessionInfo
 
 
+class SessionChanged(_Frame):
+    """A session's state changed (``prompt_id``: the prompt pending now, if any).
+
+    Lets the relay notice a finished turn and a prompt that went away (answered
+    at the computer or by a hook) without asking.
+    """
+
+    type: Literal["session_changed"] = "session_changed"
+    session: SessionInfo
+    prompt_id: str | None = None
+
+
 class PromptDetected(_Frame):
     type: Literal["prompt_detected"] = "prompt_detected"
     prompt: Prompt
@@ -447,6 +459,7 @@ Report = Annotated[
         | ApprovalPrepared
         | Output
         | SessionExited
+        | SessionChanged
         | PromptDetected
         | Pong
         | OutputDropped

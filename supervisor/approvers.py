@@ -204,13 +204,11 @@ class Approvers:
     # ------------------------------------------------------------ approvals
 
     def prepare(self, prompt_id: str, answer: str, question: str, now: float) -> tuple[str, bytes]:
-        """(message, challenge) for approving ``prompt_id`` with ``answer``; replaces an older one."""
-        if not self.load():
-            raise ApprovalError(
-                f"no passkey is registered on {self.host} to approve dangerous prompts",
-                f"run `python -m supervisor approver-code` on {self.host}, then register a "
-                "passkey on the answer page with that code",
-            )
+        """(message, challenge) for approving ``prompt_id`` with ``answer``; replaces an older one.
+
+        With no passkey registered yet the caller still gets a challenge, and an
+        empty :meth:`credential_ids` tells the page to enrol one first.
+        """
         message = approval_message(prompt_id, answer, question, secrets.token_urlsafe(16))
         challenge = hashlib.sha256(message.encode()).digest()
         self._pending[prompt_id] = _Pending(answer, challenge, now + APPROVAL_TTL)

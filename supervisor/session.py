@@ -135,6 +135,7 @@ class Session:
         self._exited = asyncio.Event()
         # The owner's step-up gate (supervisor/stepup.py), set by the manager.
         self.stepup: StepUp | None = None
+        self.on_state: Callable[[Session], None] | None = None  # every state change
 
     @classmethod
     async def start(
@@ -329,6 +330,8 @@ class Session:
         if state is not self._state:
             self._state, self._state_since, self._state_reason = state, time.time(), reason
             self._changed.set()
+            if self.on_state is not None:
+                self.on_state(self)
 
     def pending_prompt(self) -> Prompt | None:
         """The prompt waiting now, secrets redacted from its question and context."""

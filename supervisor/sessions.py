@@ -103,6 +103,7 @@ class SessionManager:
         self.on_prompt: Callable[[Session, Prompt], None] | None = None
         self.on_output: Callable[[Session, bytes], None] | None = None
         self.on_start: Callable[[Session], None] | None = None
+        self.on_state: Callable[[Session], None] | None = None
         self.hooks: HookReceiver | None = None  # started with the first claude session
         self._hooks_lock = asyncio.Lock()
         # Hook events of sessions still spawning (the program may post before the
@@ -181,6 +182,7 @@ class SessionManager:
             self._starting -= 1
             early = self._early.pop(session_id, [])
         session.stepup = self.stepup
+        session.on_state = self._state_changed
         self._sessions[session.session_id] = session
         for event in early:
             session.on_hook(event)
@@ -248,6 +250,10 @@ class SessionManager:
     def _output(self, session: Session, data: bytes) -> None:
         if self.on_output is not None:
             self.on_output(session, data)
+
+    def _state_changed(self, session: Session) -> None:
+        if self.on_state is not None:
+            self.on_state(session)
 
     def _prompted(self, session: Session, prompt: Prompt) -> None:
         if self.on_prompt is not None:

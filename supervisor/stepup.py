@@ -290,4 +290,3 @@ def _stale(prompt_id: str, now: Prompt | None) -> CommandFailed:
             hint="open the latest notification's link, or check the session",
         )
     )
-
