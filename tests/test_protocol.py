@@ -119,6 +119,23 @@ EXAMPLES: list[BaseModel] = [
     ),
     # ---- prompt-aware sessions: send_message's wait (answered by StatusRead)
     p.WaitForSession(request_id="r-10", session_id="s3cr3t-session-id", timeout=10.0),
+    # ---- notifications and step-up approvals
+    p.SessionChanged(session=_INFO, prompt_id="s3cr3t-session-id:abc123"),
+    p.RegisterApprover(request_id="r-11", registration='{"id":"AAAA"}', mac="bWFj", label="phone"),
+    p.PrepareApproval(request_id="r-12", prompt_id="s3cr3t-session-id:abc123", answer="1"),
+    p.ApprovePrompt(request_id="r-13", prompt_id="s3cr3t-session-id:abc123", assertion="{}"),
+    p.ApproverRegistered(request_id="r-11", credential_id="AAAA", label="phone"),
+    p.ApprovalPrepared(
+        request_id="r-12",
+        prompt_id="s3cr3t-session-id:abc123",
+        session_id="s3cr3t-session-id",
+        answer="1",
+        message="tether-approval-v1",
+        challenge="Y2hhbGxlbmdl",
+        rp_id="relay.example.com",
+        credential_ids=["AAAA"],
+        expires_in=300.0,
+    ),
 ]
 
 
