@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION = 300
 MAX_OPTIONS = 6
+MAX_CONTEXT = 4
 
 
 class ChannelError(Exception):
@@ -55,7 +56,9 @@ def render(notice: Notice, link: str | None, last_seen: str = "") -> Message:
     who = f"{notice.host} · {notice.session_name or notice.session_id or ''}".rstrip(" ·")
     p = notice.prompt
     if notice.kind is NoticeKind.PROMPT and p is not None:
-        lines = [p.question[:MAX_QUESTION]]
+        # The lines above the question: for a permission request, the command itself.
+        context = [c.strip()[:120] for c in p.context[-MAX_CONTEXT:] if c.strip()]
+        lines = [*context, p.question[:MAX_QUESTION]]
         lines += [f"  {o.number}. {o.label[:80]}" for o in p.options[:MAX_OPTIONS]]
         if link:
             lines.append(f"Answer: {link}")
