@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - stylesheet and script text, kept as written for the browser
 """The answer page's HTML shell, stylesheet and script (pure strings).
 
 The page loads only these same-origin files (the CSP is ``script-src 'self'``,

@@ -74,6 +74,7 @@ class _Visit:
     signed_in_until: float = 0.0
     attempts: int = 0
     challenge: bytes | None = None  # passkey sign-in or registration, on the relay
+    preselect: str | None = None  # the option a notification's action button named
 
 
 Handler = Callable[[Request, "_Visit", AnswerLink], Awaitable[dict[str, Any]]]
@@ -207,10 +208,12 @@ class AnswerPage:
     # ------------------------------------------------------------ sign-in
 
     async def _state(self, request: Request, visit: _Visit, link: AnswerLink) -> dict[str, Any]:
+        preselect = request.state.payload.get("preselect")
+        if isinstance(preselect, str) and preselect.isdigit():
+            visit.preselect = preselect[:3]
         if not self._signed_in(visit):
             return {"status": "signin", "passkeys": self.passkeys.count() > 0}
-        preselect = request.state.payload.get("preselect")
-        return await self._view(link, preselect if isinstance(preselect, str) else None)
+        return await self._view(link, visit.preselect)
 
     async def _signin(self, request: Request, visit: _Visit, link: AnswerLink) -> dict[str, Any]:
         password = request.state.payload.get("password")
@@ -233,7 +236,7 @@ class AnswerPage:
                 "message": "Wrong password.",
             }
         visit.signed_in_until = self.clock() + SIGNIN_TTL
-        return await self._view(link, None)
+        return await self._view(link, visit.preselect)
 
     async def _passkey_options(
         self, request: Request, visit: _Visit, link: AnswerLink
@@ -255,7 +258,7 @@ class AnswerPage:
             return {"status": "signin", "passkeys": True, "message": str(exc)}
         self._record("signin_passkey", link, "ok")
         visit.signed_in_until = self.clock() + SIGNIN_TTL
-        return await self._view(link, None)
+        return await self._view(link, visit.preselect)
 
     # ------------------------------------------------------------ the prompt
 

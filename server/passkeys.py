@@ -126,7 +126,7 @@ class Passkeys:
         return options_to_json(options), challenge
 
     def verify_authentication(self, credential: str, challenge: bytes) -> None:
-        """Raise :class:`PasskeyError` unless ``credential`` signs ``challenge`` with a stored key."""
+        """Raise :class:`PasskeyError` unless ``credential`` signs ``challenge`` (a stored key)."""
         data = _parse(credential)
         row = self._db.one(
             "SELECT public_key, sign_count FROM passkeys WHERE credential_id = ?",

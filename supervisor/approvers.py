@@ -90,7 +90,10 @@ def enrolment_mac(code: str, host: str, registration: str) -> str:
 
 def approval_message(prompt_id: str, answer: str, question: str, nonce: str) -> str:
     """The text whose SHA-256 the passkey signs: it names the prompt and the answer."""
-    return f"tether-approval-v1\nprompt: {prompt_id}\nanswer: {answer}\nquestion: {question}\nnonce: {nonce}"
+    return (
+        f"tether-approval-v1\nprompt: {prompt_id}\nanswer: {answer}\n"
+        f"question: {question}\nnonce: {nonce}"
+    )
 
 
 @dataclass
@@ -141,7 +144,8 @@ class Approvers:
             return []
         except (OSError, ValueError) as exc:
             raise ApprovalError(
-                f"{self.keys_file} cannot be read ({exc}); no approval is accepted until it is fixed",
+                f"{self.keys_file} cannot be read ({exc}); no approval is accepted until it "
+                "is fixed",
                 "delete the file and register your passkey again",
             ) from None
         return [Approver(**item) for item in raw.get("approvers", [])]

@@ -27,6 +27,7 @@ class HttpSink:
     def __init__(self) -> None:
         self.received: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.all: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []  # each request's headers, names lower-cased
         self._server: asyncio.Server | None = None
 
     async def __aenter__(self) -> HttpSink:
@@ -39,9 +40,14 @@ class HttpSink:
         await self._server.wait_closed()
 
     @property
-    def url(self) -> str:
+    def port(self) -> int:
         assert self._server is not None
-        return f"json://127.0.0.1:{self._server.sockets[0].getsockname()[1]}/"
+        port: int = self._server.sockets[0].getsockname()[1]
+        return port
+
+    @property
+    def url(self) -> str:
+        return f"json://127.0.0.1:{self.port}/"
 
     async def next(self, timeout: float = 10.0) -> dict[str, Any]:
         return await asyncio.wait_for(self.received.get(), scaled(timeout))
@@ -49,11 +55,12 @@ class HttpSink:
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             head = await reader.readuntil(b"\r\n\r\n")
-            length = 0
-            for line in head.decode("latin-1").split("\r\n"):
+            headers = {}
+            for line in head.decode("latin-1").split("\r\n")[1:]:
                 name, _, value = line.partition(":")
-                if name.lower() == "content-length":
-                    length = int(value)
+                headers[name.strip().lower()] = value.strip()
+            length = int(headers.get("content-length", "0"))
+            self.headers.append(headers)
             body = json.loads(await reader.readexactly(length)) if length else {}
             self.all.append(body)
             self.received.put_nowait(body)

@@ -34,7 +34,9 @@ FLAGS = [
 
 def _browser_missing() -> str | None:
     if not os.path.exists(CHROMIUM):
-        return f"the answer-page browser test needs chromium at {CHROMIUM} (apt-get install chromium)"
+        return (
+            f"the answer-page browser test needs chromium at {CHROMIUM} (apt-get install chromium)"
+        )
     if importlib.util.find_spec("playwright") is None:
         return "the answer-page browser test needs playwright-python (pip install playwright)"
     return None

@@ -34,7 +34,10 @@ def prompt(n: int = 1, kind: PromptKind = PromptKind.CHOICE) -> Prompt:
         session_id=SID,
         kind=kind,
         question="Do you want to proceed?",
-        options=[PromptOption(number=1, label="Yes", key="1"), PromptOption(number=2, label="No", key="2")],
+        options=[
+            PromptOption(number=1, label="Yes", key="1"),
+            PromptOption(number=2, label="No", key="2"),
+        ],
         source="screen_rule:claude.permission",
         confidence=0.9,
         detected_at=0.0,
@@ -94,7 +97,9 @@ def test_a_finished_turn_and_an_error_exit_are_announced_but_a_clean_exit_is_not
     assert turn.kind is NoticeKind.TURN_DONE
     [exit_] = core.session_changed("laptop", info(SessionState.EXITED, 31.0, code=3), 31.0)
     assert exit_.kind is NoticeKind.EXITED
-    other = info(SessionState.EXITED, 31.0, code=0).model_copy(update={"session_id": "session-0002"})
+    other = info(SessionState.EXITED, 31.0, code=0).model_copy(
+        update={"session_id": "session-0002"}
+    )
     assert core.session_changed("laptop", other, 32.0) == []
 
 
@@ -152,7 +157,9 @@ def test_an_answered_prompt_stops_escalating_and_a_late_clock_catches_up_in_orde
 
 
 def test_the_safe_action_is_per_session_and_can_never_be_approve() -> None:
-    policy = EscalationPolicy(safe_action=SafeAction.LEAVE, per_session=(("deploy", SafeAction.STOP),))
+    policy = EscalationPolicy(
+        safe_action=SafeAction.LEAVE, per_session=(("deploy", SafeAction.STOP),)
+    )
     assert policy.action_for(_notice("deploy")) is SafeAction.STOP
     assert policy.action_for(_notice("api")) is SafeAction.LEAVE
     assert {a.value for a in SafeAction} == {"leave", "deny", "stop"}

@@ -1,4 +1,4 @@
-"""Notifications for real: relay + supervisor + mock agent in a PTY -> Apprise -> a sink on loopback.
+"""Notifications for real: relay, supervisor, mock agent in a PTY, Apprise, a sink on loopback.
 
 ``TETHER_NOTIFY`` points Apprise's ``json://`` at :class:`HttpSink` (or
 ``mailto://`` at aiosmtpd); the test follows the message's answer link with
@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from fastmcp import Client
 
 from server.hub import HostLinkChanged
@@ -54,10 +53,12 @@ class Setup:
         return sid
 
     async def screen_shows(self, sid: str, text: str) -> None:
-        async def probe() -> bool:
-            return text in (await self.call("get_logs", session_id=sid, mode="screen"))["text"]
+        async def probe() -> bool | None:
+            screen = (await self.call("get_logs", session_id=sid, mode="screen"))["text"]
+            return True if text in screen else None
 
-        await eventually(probe, 20, f"{text!r} on screen")
+        shown: bool = await eventually(probe, 20, f"{text!r} on screen")
+        assert shown
 
     async def prompt(self, sid: str, message: str) -> dict[str, Any]:
         await self.call("send_message", session_id=sid, text=message, wait_seconds=0)
@@ -183,7 +184,9 @@ async def test_the_answer_page_refuses_posts_without_its_csrf_token_or_from_anot
                     {"Origin": "https://evil.example", "X-Tether-CSRF": page.csrf},
                     {"X-Tether-CSRF": page.csrf},
                 ):
-                    r = await http.post(link + "/signin", json={"password": PASSWORD}, headers=headers)
+                    r = await http.post(
+                        link + "/signin", json={"password": PASSWORD}, headers=headers
+                    )
                     assert r.status_code == 403, headers
                 http.cookies.clear()
                 r = await http.post(link + "/signin", json={"password": PASSWORD}, headers=good)
@@ -279,16 +282,17 @@ async def test_escalation_repeats_on_the_next_url_then_denies_with_esc_and_audit
             assert "waiting for you" in (await first.next(10))["title"]
             assert "waiting for you" in (await second.next(10))["title"]
 
-            async def denied() -> bool:
-                return not (await s.call("check_prompts", session_id=sid))["prompts"]
+            async def denied() -> bool | None:
+                return None if (await s.call("check_prompts", session_id=sid))["prompts"] else True
 
-            await eventually(denied, 20, "the safe action to cancel the prompt")
+            gone: bool = await eventually(denied, 20, "the safe action to cancel the prompt")
+            assert gone
             steps = await eventually(
-                lambda: [
-                    e.action for e in s.relay.audit.latest(50) if e.kind == "notification"
-                ]
-                if any(e.action == "safe_action_deny" for e in s.relay.audit.latest(50))
-                else None,
+                lambda: (
+                    [e.action for e in s.relay.audit.latest(50) if e.kind == "notification"]
+                    if any(e.action == "safe_action_deny" for e in s.relay.audit.latest(50))
+                    else None
+                ),
                 10,
                 "the safe action in the audit log",
             )
@@ -299,8 +303,15 @@ async def test_notify_test_sends_a_sample_message_to_every_url(tmp_path: Path) -
     async with HttpSink() as sink:
         env = {**os.environ, "TETHER_NOTIFY": sink.url}
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "server", "notify-test", "--data-dir", str(tmp_path),
-            env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "server",
+            "notify-test",
+            "--data-dir",
+            str(tmp_path),
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         out, err = await asyncio.wait_for(proc.communicate(), scaled(60))
         assert proc.returncode == 0, err.decode()
@@ -308,9 +319,39 @@ async def test_notify_test_sends_a_sample_message_to_every_url(tmp_path: Path) -
         message = await sink.next(5)
         assert message["title"] == "Tether test notification"
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "server", "notify-test", "--data-dir", str(tmp_path),
+        sys.executable,
+        "-m",
+        "server",
+        "notify-test",
+        "--data-dir",
+        str(tmp_path),
         env={k: v for k, v in os.environ.items() if k != "TETHER_NOTIFY"},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     _, err = await asyncio.wait_for(proc.communicate(), scaled(60))
     assert proc.returncode == 2 and "TETHER_NOTIFY" in err.decode()
+
+
+async def test_an_ntfy_notification_taps_open_the_page_and_its_buttons_preselect_an_option(
+    tmp_path: Path,
+) -> None:
+    async with HttpSink() as sink:
+        async with _setup(tmp_path, f"ntfy://127.0.0.1:{sink.port}/tether-topic") as s:
+            sid = await s.session()
+            await s.prompt(sid, "run tests")
+            message = await sink.next(10)
+            headers = sink.headers[-1]
+            assert message["topic"] == "tether-topic"
+            assert message["title"] == "laptop · api is waiting for you"
+            link = headers["x-click"]
+            assert LINK.fullmatch(link) and link in message["message"]
+            actions = headers["x-actions"].split("; ")
+            assert actions[0] == f"view, Yes, {link}?option=1"
+            async with httpx.AsyncClient(timeout=scaled(20)) as http:
+                page = AnswerPage(http, f"{link}?option=2")
+                await page.open()
+                page.link = link
+                assert (await page.post("/state", {"preselect": "2"}))["status"] == "signin"
+                shown = await page.post("/signin", {"password": PASSWORD})
+                assert shown["status"] == "prompt" and shown["preselect"] == "2"

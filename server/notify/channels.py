@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import apprise
 
@@ -97,7 +97,8 @@ def _with_ntfy_actions(url: str, message: Message) -> str:
     actions = [f"view, {label}, {target}" for label, target in message.buttons]
     if actions:
         query["actions"] = "; ".join(actions)
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    # %20, not '+': Apprise unquotes these parameters without turning '+' into spaces.
+    return urlunsplit(parts._replace(query=urlencode(query, quote_via=quote)))
 
 
 class Channels:
