@@ -355,3 +355,35 @@ async def test_an_ntfy_notification_taps_open_the_page_and_its_buttons_preselect
                 assert (await page.post("/state", {"preselect": "2"}))["status"] == "signin"
                 shown = await page.post("/signin", {"password": PASSWORD})
                 assert shown["status"] == "prompt" and shown["preselect"] == "2"
+
+
+async def test_a_finished_turn_an_error_exit_and_a_host_gone_offline_are_announced(
+    tmp_path: Path,
+) -> None:
+    toml = "min_turn_seconds = 0\noffline_after = 0.5\n"
+    async with HttpSink() as sink:
+        async with _setup(tmp_path, sink.url, toml) as s:
+            sid = await s.session()
+            await s.call("send_message", session_id=sid, text="hello", wait_seconds=0)
+            turn = await sink.next(15)
+            assert turn["title"] == "laptop · api finished its turn"
+            script = s.work / "fail.txt"
+            script.write_text("exit 3\n")
+            created = await s.call(
+                "create_session",
+                host="laptop",
+                cwd=str(s.work),
+                name="failing",
+                command=["tether:mock-agent", "--script", str(script)],
+            )
+            failing = created["session"]["session_id"]
+            await s.screen_shows(failing, "Welcome to Mock Claude")
+            await s.call("send_message", session_id=failing, text="go", wait_seconds=0)
+            titles = [(await sink.next(15))["title"]]
+            while "laptop · failing exited with an error" not in titles:
+                titles.append((await sink.next(15))["title"])
+            s.laptop.task.cancel()  # the computer goes away
+            offline = await sink.next(15)
+            while offline["title"] != "laptop is offline":
+                offline = await sink.next(15)
+            assert "has not been in contact since" in offline["message"]

@@ -293,3 +293,26 @@ async def test_esc_still_cancels_a_held_prompt(agent: Agent) -> None:
         SendKeys(request_id=rid(), session_id=prompt.session_id, keys=[Key.ESC])
     )
     assert not isinstance(reply, RequestFailed), reply
+
+
+async def test_approver_code_prints_a_one_time_code_and_approvers_lists_none_yet(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    env = {**os.environ, "TETHER_HOME": str(tmp_path)}
+
+    async def run(*args: str) -> str:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "supervisor", *args, env=env, stdout=asyncio.subprocess.PIPE
+        )
+        out, _ = await asyncio.wait_for(proc.communicate(), scaled(30))
+        assert proc.returncode == 0
+        return out.decode()
+
+    printed = await run("approver-code")
+    code = printed.split("Approver code: ")[1].split()[0]
+    assert len(code.replace("-", "")) == 20
+    stored = Approvers(tmp_path, None, "x").code_file
+    assert code in stored.read_text() and oct(stored.stat().st_mode)[-3:] == "600"
+    assert "none yet" in await run("approvers")
