@@ -40,13 +40,15 @@ from server.audit import AuditLog
 from server.hub import Hub
 from server.notify.links import AnswerLink, AnswerLinks
 from server.oauth.passwords import verify_password
+from server.oauth.ratelimit import RateLimiter
 from server.passkeys import PasskeyError, Passkeys
 from shared import protocol as wire
 from shared.errors import TetherError
 from shared.tool_calls import new_request_id
 
 SIGNIN_TTL = 300.0
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 5  # wrong passwords per visit
+MAX_LINK_FAILURES = 10  # wrong passwords per link, then the link is spent
 MAX_VISITS = 256
 COOKIE = "tether_answer"
 CSP = (
@@ -93,6 +95,8 @@ class AnswerPage:
         self.hub, self.links, self.passkeys = hub, links, passkeys
         self.password_hash, self.audit, self.clock = password_hash, audit, clock
         self._visits: dict[str, _Visit] = {}
+        # Every page's password sign-ins together: a leaked link cannot be used to guess.
+        self.signins = RateLimiter(per_minute=20, burst=20)
 
     def routes(self) -> list[Route]:
         posts: dict[str, Handler] = {
@@ -219,6 +223,8 @@ class AnswerPage:
         password = request.state.payload.get("password")
         stored = self.password_hash()
         visit.attempts += 1
+        if self.signins.hit("answer-page") > 0:
+            return _error("Too many sign-in attempts on this relay; wait a minute and retry.")
         if visit.attempts > MAX_ATTEMPTS:
             visit.expires_at = 0
             self._record("signin", link, "refused: too many attempts")
@@ -230,6 +236,10 @@ class AnswerPage:
         )
         self._record("signin_password", link, "ok" if ok else "wrong password")
         if not ok:
+            link.failures += 1
+            if link.failures >= MAX_LINK_FAILURES:
+                self.links.spend(request.path_params["token"])
+                return _error("Too many wrong passwords: this link no longer works.")
             return {
                 "status": "signin",
                 "passkeys": self.passkeys.count() > 0,

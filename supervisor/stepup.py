@@ -43,9 +43,9 @@ may be compromised), the owner's browser and passkey.
   only same-origin scripts under a strict CSP (a compromised relay controls that
   too, so this is defence against injection, not against the relay), every
   approval is logged locally by the supervisor with the prompt's text, and the
-  owner can require a passkey by enrolment only (no password path reaches the
-  supervisor). A phone app or a signed page bundle pinned by the supervisor
-  would close (a) and (b); that is future work.
+  owner password alone never approves a held prompt: only a passkey registered
+  on this computer does. A phone app, or a page bundle whose hash the supervisor
+  pins, would close (a) and (b); that is future work.
 * Typing races: keys sent before a prompt is detected cannot be held back.
   Claude Code announces permission requests through hooks before the dialog
   renders, which narrows this for the agent that matters most.

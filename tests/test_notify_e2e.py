@@ -387,3 +387,22 @@ async def test_a_finished_turn_an_error_exit_and_a_host_gone_offline_are_announc
             while offline["title"] != "laptop is offline":
                 offline = await sink.next(15)
             assert "has not been in contact since" in offline["message"]
+
+
+async def test_ten_wrong_passwords_through_a_link_spend_it(tmp_path: Path) -> None:
+    async with HttpSink() as sink:
+        async with _setup(tmp_path, sink.url) as s:
+            sid = await s.session()
+            await s.prompt(sid, "run tests")
+            link = link_in(await sink.next(10))
+            async with httpx.AsyncClient(timeout=scaled(30)) as http:
+                answers = []
+                for _ in range(2):  # two visits: the limit is per link, not per page load
+                    page = AnswerPage(http, link)
+                    await page.open()
+                    for _ in range(5):
+                        answers.append(await page.post("/signin", {"password": "guess-guess"}))
+                assert (
+                    answers[-1]["message"] == "Too many wrong passwords: this link no longer works."
+                )
+                assert (await http.get(link)).status_code == 410

@@ -27,6 +27,7 @@ class AnswerLink:
     session_name: str
     expires_at: float
     spent: bool = False
+    failures: int = 0  # wrong passwords through this link, over every visit
 
 
 def _digest(token: str) -> str:

@@ -189,7 +189,8 @@ class NotifyRunner:
     async def _send(self, notice: Notice, channel: int, link: str | None, attempt: int = 0) -> None:
         last_seen = ""
         if self.hub is not None and notice.session_id is None:
-            last_seen = format_utc(self.hub._last_seen(notice.host))
+            hosts = {h.name: h.last_seen for h in await self.hub.hosts()}
+            last_seen = format_utc(hosts.get(notice.host))
         ok = await self.channels.send(render(notice, link, last_seen), channel)
         what = "sent" if ok else "send_failed"
         self._record(what, notice, None, f"channel {channel}, attempt {attempt}")
