@@ -40,6 +40,7 @@ from webauthn.helpers.structs import (
 )
 
 from server.db import Database
+from shared.errors import TetherError
 
 _MIGRATIONS = [
     "CREATE TABLE passkeys (credential_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, "
@@ -47,7 +48,7 @@ _MIGRATIONS = [
 ]
 
 
-class PasskeyError(Exception):
+class PasskeyError(TetherError):
     """A ceremony failed; the message says why in words for the page."""
 
 

@@ -44,17 +44,15 @@ from webauthn.helpers.exceptions import (
     InvalidRegistrationResponse,
 )
 
+from shared.errors import TetherError
+
 CODE_TTL = 600.0
 APPROVAL_TTL = 300.0
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed on a phone
 
 
-class ApprovalError(Exception):
-    """An enrolment or approval was refused; ``message`` says why and what to do."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message, self.hint = message, hint
+class ApprovalError(TetherError):
+    """An enrolment or approval was refused; ``message`` says why, ``hint`` what to do."""
 
 
 def origin_of(relay_url: str) -> tuple[str, str]:

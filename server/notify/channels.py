@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 import apprise
 
 from server.notify.events import Notice, NoticeKind
+from shared.errors import TetherError
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ MAX_OPTIONS = 6
 MAX_CONTEXT = 4
 
 
-class ChannelError(Exception):
+class ChannelError(TetherError):
     """A notification URL is not usable; the message names it (without its secrets)."""
 
 

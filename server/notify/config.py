@@ -36,6 +36,7 @@ from typing import Any
 from server.notify.escalation import EscalationPolicy, SafeAction
 from server.notify.events import NotifySettings, QuietHours
 from server.notify.links import LINK_TTL
+from shared.errors import TetherError
 
 NOTIFY_ENV = "TETHER_NOTIFY"
 NOTIFY_CONFIG_ENV = "TETHER_NOTIFY_CONFIG"
@@ -55,7 +56,7 @@ _KEYS = {
 }
 
 
-class NotifyConfigError(Exception):
+class NotifyConfigError(TetherError):
     """The notification settings are wrong; the message says what to change."""
 
 
