@@ -57,6 +57,7 @@ def shell(csrf: str, token: str) -> str:
         "</button></section>"
         '<section id="approve" hidden><p>Approve with your passkey:</p><pre id="approve-text">'
         '</pre><button id="approve-button">Approve with passkey</button></section>'
+        '<button id="cancel" class="secondary" hidden>Deny: press Esc</button>'
         '<script src="/answer-assets/answer.js"></script></main></body></html>'
     )
 
@@ -118,7 +119,7 @@ function render(data) {
     status(data.preselect ? `You tapped option ${data.preselect} in the notification: confirm below.` : "");
     return;
   }
-  show("prompt", false); show("enrol", false); show("approve", false);
+  show("prompt", false); show("enrol", false); show("approve", false); show("cancel", false);
   status(data.message, data.status === "answered" ? "ok" : "error");
   if (data.now) { show("prompt", true); $("where").textContent = "Now on screen:";
     $("question").textContent = data.now; $("options").replaceChildren(); show("text-answer", false); }
@@ -132,7 +133,7 @@ async function respond(answer) {
 }
 
 function approvalStep() {
-  show("prompt", false);
+  show("prompt", false); show("cancel", true);
   if (!pending.credential_ids.length) {
     $("enrol-host").textContent = pending.host; show("enrol", true);
     status("A person must approve this prompt.", "error"); return;
@@ -187,5 +188,6 @@ $("signin-passkey").addEventListener("click", passkeySignin);
 $("send-text").addEventListener("click", () => respond($("text").value));
 $("register").addEventListener("click", register);
 $("approve-button").addEventListener("click", approve);
+$("cancel").addEventListener("click", async () => render(await post("/cancel", {})));
 post("/state", {preselect: new URLSearchParams(location.search).get("option")}).then(render);
 """

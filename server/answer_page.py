@@ -106,6 +106,7 @@ class AnswerPage:
             "passkey": self._passkey,
             "respond": self._respond,
             "approve": self._approve,
+            "cancel": self._cancel,
             "register-options": self._register_options,
             "register": self._register,
         }
@@ -336,6 +337,27 @@ class AnswerPage:
             request_id=new_request_id(), prompt_id=link.prompt.prompt_id, assertion=assertion
         )
         return await self._outcome(link, await self._call(cmd, link.prompt.session_id), "approve")
+
+    async def _cancel(self, request: Request, visit: _Visit, link: AnswerLink) -> dict[str, Any]:
+        """Esc on the prompt this link opened: denies a held prompt without a passkey."""
+        if not self._signed_in(visit):
+            return {"status": "signin", "passkeys": self.passkeys.count() > 0}
+        prompt = link.prompt
+        now = await self._current(prompt.session_id)
+        if isinstance(now, str):
+            return _error(now)
+        if prompt.prompt_id not in {p.prompt_id for p in now}:
+            self.links.spend_prompt(prompt.prompt_id)
+            return _stale("This prompt is no longer waiting; nothing was pressed.", now)
+        keys = wire.SendKeys(
+            request_id=new_request_id(), session_id=prompt.session_id, keys=[wire.Key.ESC]
+        )
+        reply = await self._call(keys, prompt.session_id)
+        if isinstance(reply, wire.KeysSent):
+            self.links.spend_prompt(prompt.prompt_id)
+            self._record("cancel", link, "pressed Esc")
+            return {"status": "answered", "message": "Denied: pressed Esc on the prompt."}
+        return await self._outcome(link, reply, "cancel")
 
     async def _outcome(
         self, link: AnswerLink, reply: wire.Reply | str, action: str

@@ -405,3 +405,28 @@ async def test_ten_wrong_passwords_through_a_link_spend_it(tmp_path: Path) -> No
                     answers[-1]["message"] == "Too many wrong passwords: this link no longer works."
                 )
                 assert (await http.get(link)).status_code == 410
+
+
+async def test_the_owner_can_deny_a_held_prompt_from_the_page_without_a_passkey(
+    tmp_path: Path,
+) -> None:
+    async with HttpSink() as sink:
+        async with _setup(tmp_path, sink.url) as s:
+            sid = await s.session()
+            await s.prompt(sid, "run rm -rf ~/build")
+            link = link_in(await sink.next(10))
+            async with httpx.AsyncClient(timeout=scaled(20)) as http:
+                page = AnswerPage(http, link)
+                await page.open()
+                await page.post("/signin", {"password": PASSWORD})
+                held = await page.post("/respond", {"answer": "1"})
+                assert held["status"] == "approval_needed" and held["credential_ids"] == []
+                assert held["host"] == "laptop" and "answer: 1" in held["message"]
+                denied = await page.post("/cancel", {})
+                assert denied["status"] == "answered" and "Esc" in denied["message"]
+
+            async def gone() -> bool | None:
+                return None if (await s.call("check_prompts", session_id=sid))["prompts"] else True
+
+            cancelled: bool = await eventually(gone, 20, "the held prompt cancelled by Esc")
+            assert cancelled
