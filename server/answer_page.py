@@ -43,8 +43,8 @@ from server.oauth.passwords import verify_password
 from server.oauth.ratelimit import RateLimiter
 from server.passkeys import PasskeyError, Passkeys
 from shared import protocol as wire
+from shared.backend import new_request_id
 from shared.errors import TetherError
-from shared.tool_calls import new_request_id
 
 SIGNIN_TTL = 300.0
 MAX_ATTEMPTS = 5  # wrong passwords per visit

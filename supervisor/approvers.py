@@ -45,6 +45,7 @@ from webauthn.helpers.exceptions import (
 )
 
 from shared.errors import TetherError
+from shared.wire_values import ErrorCode
 
 CODE_TTL = 600.0
 APPROVAL_TTL = 300.0
@@ -53,6 +54,8 @@ _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and ty
 
 class ApprovalError(TetherError):
     """An enrolment or approval was refused; ``message`` says why, ``hint`` what to do."""
+
+    code = ErrorCode.APPROVAL_REQUIRED
 
 
 def origin_of(relay_url: str) -> tuple[str, str]:

@@ -59,29 +59,25 @@ import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shared.errors import CommandFailed
-from shared.protocol import (
+from shared.commands.approvals import (
     ApprovalPrepared,
     ApprovePrompt,
     ApproverRegistered,
-    ErrorCode,
-    ErrorInfo,
-    Key,
     PrepareApproval,
-    Prompt,
-    PromptAnswered,
-    PromptKind,
     RegisterApprover,
-    Reply,
 )
-from supervisor.approvers import ApprovalError, Approvers
+from shared.commands.prompts import PromptAnswered
+from shared.errors import CommandFailed
+from shared.protocol import ErrorCode, ErrorInfo, Key, Prompt, PromptKind
+from supervisor.approvers import APPROVAL_TTL, Approvers
 from supervisor.policy import is_within
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from supervisor.session import Session
 
-StepUpCommand = RegisterApprover | PrepareApproval | ApprovePrompt
+log = logging.getLogger(__name__)
 
 DEFAULT_PATTERNS = (
     r"\brm\s+(-[a-zA-Z]*([rR][a-zA-Z]*f|f[a-zA-Z]*[rR])|-[rR]\b|--recursive)",
@@ -237,48 +233,49 @@ class StepUp:
 
     # ------------------------------------------------------------ commands
 
-    async def handle(self, cmd: StepUpCommand, manager: Any) -> Reply:
-        try:
-            if isinstance(cmd, RegisterApprover):
-                added = self.approvers.register(cmd.registration, cmd.mac, cmd.label, time.time())
-                log.warning("approver %s (%s) registered", added.label, added.credential_id[:12])
-                return ApproverRegistered(
-                    request_id=cmd.request_id, credential_id=added.credential_id, label=added.label
-                )
-            session_id = cmd.prompt_id.partition(":")[0]
-            session = manager.get(session_id)
-            prompt = session.pending_prompt()
-            if prompt is None or prompt.prompt_id != cmd.prompt_id:
-                raise _stale(cmd.prompt_id, prompt)
-            if isinstance(cmd, PrepareApproval):
-                message, challenge = self.approvers.prepare(
-                    cmd.prompt_id, cmd.answer, prompt.question, time.time()
-                )
-                return ApprovalPrepared(
-                    request_id=cmd.request_id,
-                    prompt_id=cmd.prompt_id,
-                    session_id=session_id,
-                    answer=cmd.answer,
-                    message=message,
-                    challenge=self.approvers.challenge_b64(challenge),
-                    rp_id=self.approvers.rp_id,
-                    credential_ids=self.approvers.credential_ids(),
-                    expires_in=300.0,
-                )
-            answer = self.approvers.verify(cmd.prompt_id, cmd.assertion, time.time())
-            log.warning("owner approved %s with %r: %s", cmd.prompt_id, answer, prompt.question)
-            sent, gone = await session.answer_prompt(cmd.prompt_id, answer, approved=True)
-            return PromptAnswered(
-                request_id=cmd.request_id,
-                prompt_id=cmd.prompt_id,
-                session_id=session_id,
-                sent=sent,
-                prompt_gone=gone,
-            )
-        except ApprovalError as exc:
-            raise CommandFailed(
-                ErrorInfo(code=ErrorCode.APPROVAL_REQUIRED, message=exc.message, hint=exc.hint)
-            ) from None
+    async def register(self, cmd: RegisterApprover) -> ApproverRegistered:
+        added = self.approvers.register(cmd.registration, cmd.mac, cmd.label, time.time())
+        log.warning("approver %s (%s) registered", added.label, added.credential_id[:12])
+        return ApproverRegistered(
+            request_id=cmd.request_id, credential_id=added.credential_id, label=added.label
+        )
+
+    async def prepare(self, cmd: PrepareApproval, session: Session) -> ApprovalPrepared:
+        prompt = _pending(session, cmd.prompt_id)
+        message, challenge = self.approvers.prepare(
+            cmd.prompt_id, cmd.answer, prompt.question, time.time()
+        )
+        return ApprovalPrepared(
+            request_id=cmd.request_id,
+            prompt_id=cmd.prompt_id,
+            session_id=session.session_id,
+            answer=cmd.answer,
+            message=message,
+            challenge=self.approvers.challenge_b64(challenge),
+            rp_id=self.approvers.rp_id,
+            credential_ids=self.approvers.credential_ids(),
+            expires_in=APPROVAL_TTL,
+        )
+
+    async def approve(self, cmd: ApprovePrompt, session: Session) -> PromptAnswered:
+        prompt = _pending(session, cmd.prompt_id)
+        answer = self.approvers.verify(cmd.prompt_id, cmd.assertion, time.time())
+        log.warning("owner approved %s with %r: %s", cmd.prompt_id, answer, prompt.question)
+        sent, gone = await session.answer_prompt(cmd.prompt_id, answer, approved=True)
+        return PromptAnswered(
+            request_id=cmd.request_id,
+            prompt_id=cmd.prompt_id,
+            session_id=session.session_id,
+            sent=sent,
+            prompt_gone=gone,
+        )
+
+
+def _pending(session: Session, prompt_id: str) -> Prompt:
+    prompt = session.pending_prompt()
+    if prompt is None or prompt.prompt_id != prompt_id:
+        raise _stale(prompt_id, prompt)
+    return prompt
 
 
 def _stale(prompt_id: str, now: Prompt | None) -> CommandFailed:

@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 from fastmcp import Client
+from pydantic import BaseModel
 
 from server.hub import HostLinkChanged
 from shared import protocol as wire
@@ -84,7 +85,7 @@ async def _setup(tmp_path: Path, urls: str, toml: str = "") -> AsyncIterator[Set
         async with running_relay(data, public_host="localhost") as relay:
             seen: dict[str, float] = {}
 
-            def observe(host: str, event: wire.Report | HostLinkChanged) -> None:
+            def observe(host: str, event: BaseModel | HostLinkChanged) -> None:
                 if isinstance(event, wire.PromptDetected):
                     seen.setdefault(event.prompt.prompt_id, time.monotonic())
 

@@ -34,9 +34,9 @@ from shared.protocol import (
     SessionStarted,
     StartSession,
 )
-from supervisor.agent import Agent
 from supervisor.approvers import ApprovalError, Approvers, enrolment_mac, origin_of
-from supervisor.sessions import SessionManager
+from supervisor.command_runner import CommandRunner as Agent
+from supervisor.session_manager import SessionManager
 from supervisor.stepup import DEFAULT_PATTERNS, StepUpRules, _compile
 from tests.soft_authenticator import UP, SoftAuthenticator
 from tests.support import eventually, scaled

@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from pydantic import BaseModel
+
 from server.audit import AuditLog
 from server.hub import HostLinkChanged, Hub
 from server.notify.channels import Channels, render
@@ -31,8 +33,8 @@ from server.notify.escalation import Escalation, SafeAction, Send, Step, TakeSaf
 from server.notify.events import Notice, NotifyCore
 from server.notify.links import AnswerLinks
 from shared import protocol as wire
+from shared.backend import format_utc, new_request_id
 from shared.errors import TetherError
-from shared.tool_calls import format_utc, new_request_id
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,7 @@ class NotifyRunner:
 
     # ------------------------------------------------------------ events
 
-    def on_event(self, host: str, event: wire.Report | HostLinkChanged) -> None:
+    def on_event(self, host: str, event: BaseModel | HostLinkChanged) -> None:
         now = self.clock()
         if isinstance(event, wire.PromptDetected):
             prompt = event.prompt
