@@ -186,14 +186,15 @@ class StepUp:
     def __init__(self, rules_file: Path, approvers: Approvers, where: str = "") -> None:
         self.rules_file = rules_file
         self.approvers = approvers
-        self.where = where or "the relay's answer page (the link in Tether's notification)"
+        # Until `up` binds a relay (stdio mode), only the terminal itself can answer.
+        self.where = where or "the computer itself, in the session's terminal"
 
     def bind_relay(self, relay_url: str, host: str) -> None:
         """Approvals are checked for the origin of the relay this supervisor dials."""
         self.approvers = Approvers(self.approvers.home, relay_url, host)
         self.where = (
             f"the relay's answer page ({self.approvers.origin}/answer/..., the link in the "
-            "notification Tether sent for this prompt)"
+            "notification Tether sent for this prompt), signed in with their passkey"
         )
 
     def reason(self, prompt: Prompt | None, root: str) -> str | None:
@@ -211,8 +212,7 @@ class StepUp:
                 code=ErrorCode.APPROVAL_REQUIRED,
                 message=f"a person must approve prompt {prompt.prompt_id} ({reason}); the "
                 "owner's step-up policy on this computer does not let the chat answer it",
-                hint=f"Tell the user to approve or deny it on {self.where}, signed in with "
-                "their passkey. Nothing was typed.",
+                hint=f"Tell the user to approve or deny it on {self.where}. Nothing was typed.",
             )
         )
 

@@ -316,3 +316,14 @@ async def test_approver_code_prints_a_one_time_code_and_approvers_lists_none_yet
     stored = Approvers(tmp_path, None, "x").code_file
     assert code in stored.read_text() and oct(stored.stat().st_mode)[-3:] == "600"
     assert "none yet" in await run("approvers")
+
+
+def test_without_a_relay_the_refusal_sends_the_user_to_the_terminal(tmp_path: Path) -> None:
+    manager = SessionManager(policy_file=tmp_path / "policy.toml")
+    held = a_prompt(PromptKind.CONFIRM_DANGEROUS, [], "screen_rule:claude.permission")
+    refusal = manager.stepup.refusal(held, "it is a confirm_dangerous prompt")
+    assert refusal.code is ErrorCode.APPROVAL_REQUIRED
+    assert "in the session's terminal" in refusal.hint
+    manager.stepup.bind_relay("wss://relay.example.com/supervisor", "laptop")
+    bound = manager.stepup.refusal(held, "it is a confirm_dangerous prompt")
+    assert "https://relay.example.com/answer/" in bound.hint and "passkey" in bound.hint
