@@ -115,7 +115,9 @@ function render(data) {
       b.addEventListener("click", () => respond(String(o.number)));
       box.appendChild(b);
     }
-    show("text-answer", data.options.length === 0);
+    const secret = data.kind === "secret";
+    show("text-answer", data.options.length === 0 && !secret);
+    if (secret) { status("It asks for a secret: type it at the computer, never through the relay.", "error"); return; }
     status(data.preselect ? `You tapped option ${data.preselect} in the notification: confirm below.` : "");
     return;
   }
