@@ -13,6 +13,9 @@ registry, one OAuth provider and one :class:`Hub` to the faces of the relay:
   authenticated by a paired key (``server.supervisors``);
 * ``/healthz``: liveness, no secrets and no host names.
 
+``/mcp`` answers only requests whose ``Host`` and ``Origin`` name this relay
+(``server.origin_guard``: DNS rebinding).
+
 The FastMCP app's lifespan is the Starlette app's lifespan (without it the MCP
 session manager never starts); it also closes the databases at shutdown.
 ``app.state`` exposes ``hub``, ``registry``, ``audit``, ``oauth`` and
@@ -37,6 +40,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
+from server import relay_key
 from server.audit import AuditKind, AuditLog
 from server.config import RelayConfig
 from server.db import open_database
@@ -45,6 +49,7 @@ from server.link import SupervisorEndpoint
 from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
+from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.session_store import SessionStore
 from server.supervisors import SupervisorRegistry
 from shared.mcp.tools import register_tools
@@ -151,7 +156,12 @@ def build_app(
     stored only when no password is stored yet.
     """
     db = open_database(config.data_dir)
-    audit = AuditLog(db)
+    audit = AuditLog(
+        db, max_age=config.audit_max_age_days * 86400.0, max_rows=config.audit_max_rows
+    )
+    pruned = audit.prune()
+    if pruned:
+        log.info("audit log: pruned %d old rows behind checkpoint %s", pruned, audit.checkpoint())
     log.info("audit log head at start: %s", audit.head())
     registry = SupervisorRegistry(db, [config.base_url], audit=audit)
     provider = build_oauth_provider(
@@ -173,6 +183,21 @@ def build_app(
         hello_timeout=config.hello_timeout,
         heartbeat_interval=config.heartbeat_interval,
         heartbeat_timeout=config.heartbeat_timeout,
+        relay_key=relay_key.load_or_create(config.data_dir),
+    )
+
+    if config.public_url is None and not is_loopback(config.host):
+        log.warning(
+            "the relay binds %s without --public-url: /mcp answers only requests addressed to "
+            "%s; start it with --public-url set to the address clients use",
+            config.host,
+            config.base_url,
+        )
+    allowed = AllowList.build(
+        config.base_url,
+        bind_host=config.host,
+        extra_hosts=config.allowed_hosts,
+        extra_origins=config.allowed_origins,
     )
 
     # Notifications and the answer page (server/notify, server/answer_page.py).
@@ -191,6 +216,7 @@ def build_app(
                 finally:
                     await notify.stop()
         finally:
+            audit.flush_unauthenticated()
             db.close()
 
     app = Starlette(
@@ -198,7 +224,7 @@ def build_app(
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
             *notify.routes(),
-            Mount("/", app=mcp_app),
+            Mount("/", app=OriginGuard(mcp_app, allowed)),
         ],
         lifespan=lifespan,
     )

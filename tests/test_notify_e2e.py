@@ -77,9 +77,11 @@ async def _setup(tmp_path: Path, urls: str, toml: str = "") -> AsyncIterator[Set
     work = tmp_path / "work"
     work.mkdir()
     data = tmp_path / "relay"
-    data.mkdir()
+    data.mkdir(mode=0o700)
+    data.chmod(0o700)
     if toml:
         (data / "notify.toml").write_text(toml)
+        (data / "notify.toml").chmod(0o600)  # the data dir is owner-only, file by file
     os.environ["TETHER_NOTIFY"] = urls
     try:
         async with running_relay(data, public_host="localhost") as relay:
