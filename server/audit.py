@@ -10,7 +10,7 @@ Stored in the relay database (``server/db.py``), table ``audit``. Contract:
   credential (token, secret, password, code, authorization, cookie, signature,
   nonce, ...) become ``"[redacted]"``; ``Bearer ...`` and every well-known token
   format inside any string, and the value after a secret-named flag in a list of
-  strings (a command line), are redacted (``shared.secrets``); text typed into a
+  strings (a command line), are redacted (``shared.secret_patterns``); text typed into a
   session (``text``, ``answer``, ``input``, ``data``) is replaced by its length
   (``text_chars``); strings are cut to :data:`MAX_STRING_CHARS`, control characters
   (newlines, ANSI) escaped so an argument cannot forge or hide an entry, nesting and
@@ -52,7 +52,7 @@ from typing import Any
 
 from server.audit_flood import FloodGate
 from server.db import Database, Transaction
-from shared.secrets import mask_argv, mask_secrets
+from shared.secret_patterns import mask_argv, mask_secrets
 
 GENESIS = "0" * 64
 MAX_STRING_CHARS = 200

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from server.session_store import SessionStore
 from shared.frames import COMMANDS
 from shared.protocol import Command, CommandFrame, Reply, SessionInfo, SessionState
-from shared.secrets import mask_argv, mask_secrets
+from shared.secret_patterns import mask_argv, mask_secrets
 
 log = logging.getLogger("tether.relay.hub")
 
@@ -161,7 +161,7 @@ class SessionIndex:
 
 def stored_form(info: SessionInfo) -> SessionInfo:
     """What the relay keeps of a session: its name, command line, folder and reason with
-    well-known secrets masked (``shared.secrets``), never verbatim."""
+    well-known secrets masked (``shared.secret_patterns``), never verbatim."""
     return info.model_copy(
         update={
             "name": mask_secrets(info.name),

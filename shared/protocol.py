@@ -372,6 +372,11 @@ def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str])
     if len(text) > MAX_FRAME_BYTES:
         raise FrameError(f"frame of {len(text)} bytes exceeds {MAX_FRAME_BYTES}")
     try:
+        # One pass in pydantic's parser: about a third of json.loads + validate_python.
+        return adapter.validate_json(text)
+    except ValidationError:
+        pass  # not JSON, an unknown type or an invalid frame: the path below says which
+    try:
         raw = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise FrameError(f"frame is not JSON: {exc}") from None

@@ -9,7 +9,7 @@ from fastmcp import Client
 from websockets.asyncio.client import ClientConnection
 
 from shared.protocol import Command, Reply, SessionStarted, StartSession
-from shared.secrets import mask_argv, mask_secrets
+from shared.secret_patterns import mask_argv, mask_secrets
 from tests.relay_support import running_relay
 from tests.test_relay import fake_supervisor, session_info
 
