@@ -41,7 +41,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
 import shared.commands  # noqa: F401 - registers every command before the unions are built
-from shared.commands.prompts import (  # re-exported: one namespace for the whole protocol
+from shared.commands.approvals import (  # re-exported: one namespace for the whole protocol
+    ApprovalPrepared as ApprovalPrepared,
+    ApprovePrompt as ApprovePrompt,
+    ApproverRegistered as ApproverRegistered,
+    PrepareApproval as PrepareApproval,
+    RegisterApprover as RegisterApprover,
+)
+from shared.commands.prompts import (
     AnswerPrompt as AnswerPrompt,
     CheckPrompts as CheckPrompts,
     PromptAnswered as PromptAnswered,
@@ -219,6 +226,18 @@ class SessionExited(_Frame):
     session: SessionInfo
 
 
+class SessionChanged(_Frame):
+    """A session's state changed (``prompt_id``: the prompt pending now, if any).
+
+    Lets the relay notice a finished turn and a prompt that went away (answered
+    at the computer or by a hook) without asking.
+    """
+
+    type: Literal["session_changed"] = "session_changed"
+    session: SessionInfo
+    prompt_id: str | None = None
+
+
 class PromptDetected(_Frame):
     type: Literal["prompt_detected"] = "prompt_detected"
     prompt: Prompt
@@ -284,6 +303,7 @@ _REPORTS: tuple[type[_Frame], ...] = (
     Hello,
     Output,
     SessionExited,
+    SessionChanged,
     PromptDetected,
     Pong,
     OutputDropped,
@@ -303,6 +323,7 @@ if TYPE_CHECKING:
         Hello
         | Output
         | SessionExited
+        | SessionChanged
         | PromptDetected
         | Pong
         | OutputDropped

@@ -27,6 +27,7 @@ from pathlib import Path
 import supervisor
 from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
+from supervisor.approvers import Approvers
 from supervisor.claude_settings import is_claude, wire_claude
 from supervisor.hooks import HookEvent, HookReceiver
 from supervisor.policy import (
@@ -41,6 +42,7 @@ from supervisor.policy import (
 from supervisor.pty_process import PtySpawnError
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session, new_session_id
+from supervisor.stepup import StepUp
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +153,17 @@ class SessionManager:
         self.on_prompt: Callable[[Session, Prompt], None] | None = None
         self.on_output: Callable[[Session, bytes], None] | None = None
         self.on_start: Callable[[Session], None] | None = None
+        self.on_state: Callable[[Session], None] | None = None
         self.hooks: HookReceiver | None = None  # started with the first claude session
         self._hooks_lock = asyncio.Lock()
         # Hook events of sessions still spawning (the program may post before the
         # spawn call returns): delivered once the session is in the table.
         self._early: dict[str, list[HookEvent]] = {}
+        # Prompts only a person may answer (supervisor/stepup.py); `up` names the relay.
+        self.stepup = StepUp(
+            self.policy_file.parent / "stepup.toml",
+            Approvers(self.policy_file.parent, None, "this computer"),
+        )
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -224,6 +232,8 @@ class SessionManager:
         finally:
             self._starting -= 1
             early = self._early.pop(session_id, [])
+        session.stepup = self.stepup
+        session.on_state = self._state_changed
         self._sessions[session.session_id] = session
         for event in early:
             session.on_hook(event)
@@ -292,6 +302,10 @@ class SessionManager:
     def _output(self, session: Session, data: bytes) -> None:
         if self.on_output is not None:
             self.on_output(session, data)
+
+    def _state_changed(self, session: Session) -> None:
+        if self.on_state is not None:
+            self.on_state(session)
 
     def _prompted(self, session: Session, prompt: Prompt) -> None:
         if self.on_prompt is not None:
