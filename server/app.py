@@ -50,6 +50,7 @@ from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provide
 from server.oauth.scopes import require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.session_store import SessionStore
+from server.shared_state import RelayState
 from server.supervisors import SupervisorRegistry
 from shared.mcp.tools import register_tools
 
@@ -175,6 +176,7 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
+    hub.serve_up = RelayState(db, audit, hub).serve
     mcp_app = build_mcp(hub, provider, audit).http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,

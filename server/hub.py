@@ -51,6 +51,7 @@ from server.session_index import SessionIndex
 from server.session_store import SessionStore
 from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
+from shared.frames import UpRequestFrame
 from shared.protocol import (
     AckOutput,
     Command,
@@ -146,6 +147,8 @@ class Hub:
     _lookups: dict[str, list[asyncio.Future[RequestLookedUp]]] = field(default_factory=dict)
     _copies: OutputCopies | None = None
     _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    # Serves supervisor -> relay requests (shared state: server/shared_state.py).
+    serve_up: Callable[[Attachment, UpRequestFrame], list[BaseModel]] | None = None
 
     @property
     def sessions(self) -> SessionIndex:
@@ -233,6 +236,8 @@ class Hub:
         self._seen(host)
         if isinstance(report, ReplyFrame):
             return self._resolve(attachment, report)
+        if isinstance(report, UpRequestFrame):
+            return [] if self.serve_up is None else self.serve_up(attachment, report)
         on = _ON_REPORT.get(report.type)
         if on is None:
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
 import shared.commands  # noqa: F401 - registers every command before the unions are built
+import shared.state_frames  # noqa: F401 - registers the supervisor -> relay requests
 from shared.commands.prompts import (  # re-exported: one namespace for the whole protocol
     AnswerPrompt as AnswerPrompt,
     CheckPrompts as CheckPrompts,
@@ -70,9 +71,13 @@ from shared.errors import TetherError
 from shared.frames import (
     COMMANDS,
     REPLIES,
+    UP_REQUESTS,
     CommandFrame as CommandFrame,
     ReplyFrame as ReplyFrame,
     RequestFailed as RequestFailed,
+    UpAnswerFrame as UpAnswerFrame,
+    UpRequestFrame as UpRequestFrame,
+    frame_type,
 )
 from shared.wire_values import (  # re-exported: one namespace for the whole protocol
     HOST_NAME_PATTERN as HOST_NAME_PATTERN,
@@ -298,7 +303,7 @@ _REPORTS: tuple[type[_Frame], ...] = (
 SessionCommand = CommandFrame
 Reply = ReplyFrame
 if TYPE_CHECKING:
-    Command = CommandFrame | LinkCommand
+    Command = CommandFrame | LinkCommand | UpAnswerFrame
     Report = (
         Hello
         | Output
@@ -310,14 +315,19 @@ if TYPE_CHECKING:
         | RequestLookedUp
         | ChallengeAnswered
         | ReplyFrame
+        | UpRequestFrame
     )
 else:
     Command = Annotated[
-        Union[tuple(s.frame for s in COMMANDS.values()) + _LINK_COMMANDS],  # noqa: UP007
+        Union[  # noqa: UP007
+            tuple(s.frame for s in COMMANDS.values())
+            + _LINK_COMMANDS
+            + tuple(s.answer for s in UP_REQUESTS.values())
+        ],
         Field(discriminator="type"),
     ]
     Report = Annotated[
-        Union[_REPORTS + tuple(REPLIES.values())],  # noqa: UP007
+        Union[_REPORTS + tuple(REPLIES.values()) + tuple(s.frame for s in UP_REQUESTS.values())],  # noqa: UP007
         Field(discriminator="type"),
     ]
 
@@ -339,8 +349,13 @@ class FrameError(TetherError, ValueError):
 _commands: TypeAdapter[Command] = TypeAdapter(Command)
 _reports: TypeAdapter[Report] = TypeAdapter(Report)
 LINK_COMMAND_TYPES = frozenset(m.model_fields["type"].default for m in _LINK_COMMANDS)
-COMMAND_TYPES = frozenset(COMMANDS) | LINK_COMMAND_TYPES
-REPORT_TYPES = frozenset(m.model_fields["type"].default for m in _REPORTS) | frozenset(REPLIES)
+UP_ANSWER_TYPES = frozenset(frame_type(s.answer) for s in UP_REQUESTS.values())
+COMMAND_TYPES = frozenset(COMMANDS) | LINK_COMMAND_TYPES | UP_ANSWER_TYPES
+REPORT_TYPES = (
+    frozenset(m.model_fields["type"].default for m in _REPORTS)
+    | frozenset(REPLIES)
+    | frozenset(UP_REQUESTS)
+)
 
 
 def encode(frame: BaseModel) -> str:

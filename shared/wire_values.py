@@ -44,6 +44,7 @@ class ErrorCode(StrEnum):
     INVALID_ANSWER = "invalid_answer"
     INVALID_ARGUMENT = "invalid_argument"
     UNSUPPORTED = "unsupported"
+    VERSION_CONFLICT = "version_conflict"  # shared state: a stale compare-and-set
     INTERNAL = "internal"
 
 

@@ -37,7 +37,7 @@ MOCK_AGENT = "tether:mock-agent"
 MOCK_AGENT_MODULE = "supervisor.mock_agent"
 DEFAULT_COMMANDS = ("claude", "codex", "gemini", "aider", MOCK_AGENT)
 DEFAULT_MAX_SESSIONS = 16
-_KEYS = ("roots", "commands", "max_sessions", "default_command")
+_KEYS = ("roots", "commands", "max_sessions", "default_command", "agents")  # agents: agent_mcp
 
 
 class PolicyRefused(CommandFailed):
@@ -94,7 +94,13 @@ max_sessions = {DEFAULT_MAX_SESSIONS}
 
 # What start_session runs when the request names no command.
 default_command = ["claude"]
-'''
+''' + _agents_default()
+
+
+def _agents_default() -> str:
+    from supervisor.agent_mcp.access import DEFAULT_TEXT  # its own module; imports this one
+
+    return DEFAULT_TEXT
 
 
 def _toml_str(text: str) -> str:
