@@ -303,7 +303,7 @@ _REPORTS: tuple[type[_Frame], ...] = (
 SessionCommand = CommandFrame
 Reply = ReplyFrame
 if TYPE_CHECKING:
-    Command = CommandFrame | LinkCommand | UpAnswerFrame
+    Command = CommandFrame | LinkCommand
     Report = (
         Hello
         | Output
@@ -381,9 +381,10 @@ def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str])
         ) from None
 
 
-def decode_command(text: str | bytes) -> Command | UnknownFrame:
-    """Decode a relay -> supervisor frame. Raises :class:`FrameError`."""
-    frame: Command | UnknownFrame = _decode(text, _commands, COMMAND_TYPES)
+def decode_command(text: str | bytes) -> Command | UpAnswerFrame | UnknownFrame:
+    """Decode a relay -> supervisor frame (a command, a link frame or an answer to a
+    supervisor's request). Raises :class:`FrameError`."""
+    frame: Command | UpAnswerFrame | UnknownFrame = _decode(text, _commands, COMMAND_TYPES)
     return frame
 
 

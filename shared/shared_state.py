@@ -153,7 +153,9 @@ def encode_value(value: Any) -> str:
     try:
         text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise StateError(f"the value is not JSON: {exc}", "store strings, numbers, lists, objects")
+        raise StateError(
+            f"the value is not JSON: {exc}", "store strings, numbers, lists, objects"
+        ) from None
     if len(text.encode()) > MAX_VALUE_BYTES:
         raise StateError(
             f"the value is {len(text.encode())} bytes as JSON, over the {MAX_VALUE_BYTES}-byte "

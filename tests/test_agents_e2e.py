@@ -78,8 +78,9 @@ async def _call(session: Session, tool: str, arguments: dict[str, object]) -> tu
 async def test_two_agents_on_two_computers_share_a_task_list_claim_by_compare_and_set_and_talk(
     tmp_path: Path,
 ) -> None:
-    laptop_shop, desk_shop, other = (tmp_path / d / n for d, n in (
-        ("laptop", "shop"), ("desk", "shop"), ("laptop", "other")))
+    laptop_shop, desk_shop, other = (
+        tmp_path / d / n for d, n in (("laptop", "shop"), ("desk", "shop"), ("laptop", "other"))
+    )
     for folder in (laptop_shop, desk_shop, other):
         folder.mkdir(parents=True)
     async with AsyncExitStack() as stack:
@@ -107,7 +108,9 @@ async def test_two_agents_on_two_computers_share_a_task_list_claim_by_compare_an
         )
         assert outcome == "ok" and stored["version"] == 1  # type: ignore[index]
 
-        outcome, read = await _call(worker, "retrieve_data", {"scope": "global:tasks", "key": "list"})
+        outcome, read = await _call(
+            worker, "retrieve_data", {"scope": "global:tasks", "key": "list"}
+        )
         assert outcome == "ok" and read["value"] == tasks and read["version"] == 1  # type: ignore[index]
 
         claim = {"scope": "global:tasks", "key": "claim.0", "expected_version": 0}
@@ -124,8 +127,10 @@ async def test_two_agents_on_two_computers_share_a_task_list_claim_by_compare_an
         )
         assert outcome == "ok" and sent["delivered"] is True  # type: ignore[index]
         await eventually(
-            lambda: f"Received: [from session worker ({worker.session_id}) on desk] I took the docs"
-            in planner.read_text(None, 256 * 1024).text,
+            lambda: (
+                f"Received: [from session worker ({worker.session_id}) on desk] I took the docs"
+                in planner.read_text(None, 256 * 1024).text
+            ),
             30,
             "the worker's message on the planner's screen",
         )

@@ -83,7 +83,9 @@ up_request(
     SendAgentMessage,
     AgentMessageSent,
     examples=(
-        SendAgentMessage(request_id="u-2", session_id=SESSION_ID, text="claim done", sender=_SENDER),
+        SendAgentMessage(
+            request_id="u-2", session_id=SESSION_ID, text="claim done", sender=_SENDER
+        ),
         AgentMessageSent(request_id="u-2", session=INFO, bytes_written=42),
     ),
 )

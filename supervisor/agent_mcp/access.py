@@ -99,7 +99,9 @@ def _servers(table: object, path: str) -> tuple[McpServer, ...]:
     servers = []
     for name, spec in table.items():
         if name == "tether" or not isinstance(spec, dict):
-            raise _refuse(path, f"MCP server {name!r} is not usable", "name it otherwise, as a table")
+            raise _refuse(
+                path, f"MCP server {name!r} is not usable", "name it otherwise, as a table"
+            )
         url, command, args = spec.get("url", ""), spec.get("command", ""), spec.get("args", [])
         if bool(url) == bool(command) or not isinstance(url, str) or not isinstance(command, str):
             raise _refuse(path, f"MCP server {name!r} needs exactly one of url or command", "")

@@ -139,4 +139,3 @@ class AgentServer:
             await asyncio.gather(self._task, return_exceptions=True)
         if self._sock is not None:
             self._sock.close()
-

@@ -1,4 +1,4 @@
-"""The agents' MCP tools, resources and prompts; each call acts as the session whose token it carries.
+"""The agents' MCP tools, resources and prompts; each call acts as its token's session.
 
 Thin: each tool finds its caller (:func:`_caller`) and calls
 :class:`supervisor.agent_mcp.service.AgentService`. Errors leave as ``ToolError``
