@@ -11,11 +11,14 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
+from fastmcp import Client
+from fastmcp.client.transports import StreamableHttpTransport
+
 from shared import protocol as p
 from supervisor.agent_mcp.wiring import AgentWiring
 from supervisor.session import Session
 from tests.relay_support import Relay, Supervisor, running_relay, running_supervisor
-from tests.support import eventually
+from tests.support import eventually, scaled
 
 MOCK = ["tether:mock-agent", "--scenario", "mcp", "--work-seconds", "0"]
 RESULT = re.compile(r"MCP (\w+) (ok|error): (.*)")
@@ -146,6 +149,13 @@ async def test_two_agents_on_two_computers_share_a_task_list_claim_by_compare_an
         )
         assert outcome == "error" and "does not take messages from project 'other'" in str(refused)
         assert "do my work" not in worker.read_text(None, 256 * 1024).text
+
+        headers = {"Authorization": f"Bearer {relay.token}"}
+        phone = Client(StreamableHttpTransport(relay.mcp, headers=headers), timeout=scaled(20))
+        async with phone:
+            seen = await phone.call_tool("list_shared_state", {"scope": "global/tasks"})
+        values = {e["key"]: e["value"] for e in seen.structured_content["entries"]}
+        assert values == {"list": tasks, "claim.0": "worker"}
 
         audit = [e for e in relay.audit.latest(200) if e.action.startswith(("state_", "agent_"))]
         assert {e.action for e in audit} >= {"state_stored", "agent_message"}
