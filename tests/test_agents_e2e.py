@@ -154,6 +154,7 @@ async def test_two_agents_on_two_computers_share_a_task_list_claim_by_compare_an
         phone = Client(StreamableHttpTransport(relay.mcp, headers=headers), timeout=scaled(20))
         async with phone:
             seen = await phone.call_tool("list_shared_state", {"scope": "global/tasks"})
+        assert seen.structured_content is not None
         values = {e["key"]: e["value"] for e in seen.structured_content["entries"]}
         assert values == {"list": tasks, "claim.0": "worker"}
 
