@@ -71,7 +71,7 @@ def uvicorn_config(
 def bind_socket(host: str, port: int) -> socket.socket:
     """Bind before serving, so a busy port is a clear error rather than a traceback."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))

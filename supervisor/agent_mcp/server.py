@@ -123,7 +123,7 @@ class AgentServer:
         while not self._server.started:
             if self._task.done():
                 await self._task
-            await asyncio.sleep(0.01)  # noqa: sleep-ok - uvicorn has no started event
+            await asyncio.sleep(0.01)  # polled: uvicorn sets no event when it starts
         self.url = f"http://{HOST}:{port}{PATH}"
         return self.url
 

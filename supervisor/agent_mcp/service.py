@@ -145,7 +145,7 @@ class AgentService:
         session, written = await deliver(self.manager, target, message, sender)
         result: dict[str, Any] = {"delivered": True, "bytes_written": written}
         if wait_for_response:
-            await asyncio.sleep(0.2)  # noqa: sleep-ok - let the receiver start working
+            await asyncio.sleep(0.2)  # pacing: let the receiver start its turn
             await session.wait_settled(min(timeout, MAX_WAIT))
             result["response"] = self.logs(caller, target, 40)
         return result
@@ -328,7 +328,7 @@ class AgentService:
             if changes or left <= 0:
                 return {"changes": changes, "next_since": changes[-1]["seq"] if changes else last}
             if full.startswith("global/"):
-                await asyncio.sleep(min(POLL, left))  # noqa: sleep-ok - the relay is polled
+                await asyncio.sleep(min(POLL, left))  # pacing: the relay is polled for changes
             else:
                 async with self._changed:
                     try:
