@@ -33,6 +33,8 @@ class RelayRequests:
     def __init__(self) -> None:
         self._send: Send | None = None
         self._pending: dict[str, tuple[UpRequestFrame, asyncio.Future[UpAnswerFrame]]] = {}
+        self._sent: dict[str, int] = {}  # request id -> the link it was last sent on
+        self._link = 0
         self._up = asyncio.Event()
 
     @property
@@ -41,9 +43,14 @@ class RelayRequests:
 
     def attach(self, send: Send) -> list[Awaitable[None]]:
         """The link is up: ``send`` reaches the relay. Returns the re-sends to run."""
-        self._send = send
+        self._send, self._link = send, self._link + 1
         self._up.set()
-        return [send(frame) for frame, future in self._pending.values() if not future.done()]
+        resends = []
+        for request_id, (frame, future) in self._pending.items():
+            if request_id in self._sent and not future.done():
+                self._sent[request_id] = self._link
+                resends.append(send(frame))
+        return resends
 
     def detach(self) -> None:
         self._send = None
@@ -64,7 +71,9 @@ class RelayRequests:
             async with asyncio.timeout(timeout):
                 while self._send is None:
                     await self._up.wait()
-                await self._send(frame)
+                if self._sent.get(frame.request_id) != self._link:  # attach() may have sent it
+                    self._sent[frame.request_id] = self._link
+                    await self._send(frame)
                 return await future
         except TimeoutError:
             if self._send is None:
@@ -78,3 +87,4 @@ class RelayRequests:
             ) from None
         finally:
             self._pending.pop(frame.request_id, None)
+            self._sent.pop(frame.request_id, None)

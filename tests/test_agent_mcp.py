@@ -3,6 +3,7 @@ each agent program is configured without a secret in its argv; the [agents] poli
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -137,3 +138,43 @@ def test_the_mock_agent_runs_mcp_steps_and_reads_messages_from_other_sessions() 
     assert scenario_step("mcp", "list_sessions") == Step("mcp", "list_sessions")
     assert scenario_step("mcp", "[from session a (x)] hi").verb == "reply"
     assert call_tool("list_sessions", {}).startswith("MCP list_sessions error: no TETHER_MCP_URL")
+
+
+async def test_local_scopes_feed_changes_and_kinds_the_policy_leaves_out_are_refused(
+    tmp_path: Path,
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    agents = '[agents]\nscopes = ["session", "host"]\n'
+    manager = SessionManager(policy_file=_policy(tmp_path / "home", work, agents))
+    wiring = AgentWiring(manager, "desk", tmp_path / "state.sqlite3")
+    try:
+        one = await manager.create(MOCK, str(work), "one")
+        token = wiring.server.tokens._by_session[one.session_id]
+        async with _client(wiring.server.url, token) as client:
+            # Whether the wait starts before or after the write, it returns the write.
+            waiting = asyncio.create_task(
+                client.call_tool(
+                    "wait_for_change", {"scope": "host:notes", "since": 0, "timeout": 30}
+                )
+            )
+            stored = await client.call_tool(
+                "store_data", {"scope": "host:notes", "key": "n1", "value": {"a": 1}}
+            )
+            assert stored.structured_content == {"scope": "host:notes", "key": "n1", "version": 1}
+            changes = (await waiting).structured_content["changes"]
+            assert [(c["key"], c["action"], c["by"]) for c in changes] == [
+                ("n1", "stored", one.session_id)
+            ]
+            scopes = (await client.call_tool("list_scopes", {})).structured_content
+            assert scopes == {"scopes": [{"scope": "host:notes", "keys": 1}]}
+            refused = await client.call_tool(
+                "store_data",
+                {"scope": "global:tasks", "key": "k", "value": 1},
+                raise_on_error=False,
+            )
+            assert refused.is_error
+            assert "does not let agents use global scopes" in refused.content[0].text
+    finally:
+        await manager.close_all()
+        await wiring.close()

@@ -57,6 +57,8 @@ class AgentService:
         self.local = SharedState(SqlStorage(state))
         self._changed = asyncio.Condition()
         self._instances: dict[str, dict[str, str]] = {}  # project -> instance -> session id
+        self._temps: dict[str, list[str]] = {}  # session -> the temporary sessions it spawned
+        self._stopping: set[asyncio.Task[None]] = set()
 
     # ------------------------------------------------------------ who is asking
 
@@ -172,7 +174,22 @@ class AgentService:
     ) -> dict[str, Any]:
         me = self.manager.get(caller)
         session = await self.manager.create(command, cwd or me.info().cwd, name)
+        self._temps.setdefault(caller, []).append(session.session_id)
         return session.info().model_dump(mode="json")
+
+    def session_gone(self, session_id: str) -> None:
+        """A session ended: its temporary sessions end too, and it is signed off."""
+        self.sign_off(session_id)
+        for temp in self._temps.pop(session_id, []):
+            task = asyncio.get_running_loop().create_task(self._stop(temp))
+            self._stopping.add(task)
+            task.add_done_callback(self._stopping.discard)
+
+    async def _stop(self, session_id: str) -> None:
+        try:
+            await self.manager.stop(session_id)
+        except TetherError:
+            pass  # already gone
 
     # ------------------------------------------------------------ identity
 

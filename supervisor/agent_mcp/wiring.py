@@ -124,6 +124,7 @@ class AgentWiring:
 
     def unwire(self, session_id: str) -> None:
         self.server.unregister(session_id)
+        self.service.session_gone(session_id)
         folder = self._folders.pop(session_id, None)
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
