@@ -178,3 +178,25 @@ async def test_local_scopes_feed_changes_and_kinds_the_policy_leaves_out_are_ref
     finally:
         await manager.close_all()
         await wiring.close()
+
+
+async def test_a_temporary_session_ends_with_the_session_that_spawned_it(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    manager = SessionManager(policy_file=_policy(tmp_path / "home", work))
+    wiring = AgentWiring(manager, "desk", tmp_path / "state.sqlite3")
+    try:
+        parent = await manager.create(MOCK, str(work), "parent")
+        token = wiring.server.tokens._by_session[parent.session_id]
+        async with _client(wiring.server.url, token) as client:
+            spawned = await client.call_tool(
+                "spawn_temp_session", {"command": MOCK, "name": "helper"}
+            )
+        helper = manager.get(spawned.structured_content["session_id"])
+        assert helper.info().cwd == str(work) and not helper.exited
+        await parent.stop(force=True)
+        async with asyncio.timeout(scaled(20)):
+            await helper.wait_exited()
+    finally:
+        await manager.close_all()
+        await wiring.close()

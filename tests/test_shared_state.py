@@ -146,3 +146,13 @@ def test_the_phone_snapshot_lists_global_scopes_and_their_values(tmp_path: Path)
     assert relay.snapshot() == {"scopes": [{"scope": "global/tasks", "keys": 1, "bytes": 5}]}
     entries = relay.snapshot("global/tasks")["entries"]
     assert [(e["key"], e["value"]) for e in entries] == [("list", ["a"])]
+
+
+def test_a_scope_holds_a_bounded_number_of_keys(
+    state: SharedState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ss, "MAX_SCOPE_KEYS", 1)
+    state.store("host/h/x", "a", "1", "w", 1.0, None)
+    assert state.store("host/h/x", "a", "2", "w", 1.0, None).version == 2  # an update fits
+    with pytest.raises(StateError, match="the most a scope may hold"):
+        state.store("host/h/x", "b", "1", "w", 1.0, None)
