@@ -131,6 +131,8 @@ class RelayState:
                 answer = AgentMessageSent(request_id=frame.request_id, error=reply.error)
         except TetherError as exc:
             answer = AgentMessageSent(request_id=frame.request_id, error=exc.info())
+        except ValueError:  # the same request is still in flight (re-sent after a lost link)
+            return
         if self._audit is not None:
             self._audit.record(
                 actor=f"supervisor:{attachment.host}",
