@@ -20,7 +20,6 @@ Contracts:
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -233,7 +232,3 @@ def _key(key: str, version: int, size: int, writer: str) -> dict[str, Any]:
 
 def _scope(scope: str, keys: int, size: int) -> dict[str, Any]:
     return {"scope": scope, "keys": keys, "bytes": size}
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 
 import httpx
@@ -166,6 +167,16 @@ async def test_local_scopes_feed_changes_and_kinds_the_policy_leaves_out_are_ref
             assert [(c["key"], c["action"], c["by"]) for c in changes] == [
                 ("n1", "stored", one.session_id)
             ]
+            started, version = time.perf_counter(), 1
+            for _ in range(20):  # a measurement, printed; nothing is asserted about speed
+                done = await client.call_tool(
+                    "store_data",
+                    {"scope": "host:notes", "key": "n1", "value": 2, "expected_version": version},
+                )
+                version = done.structured_content["version"]
+            per_call = (time.perf_counter() - started) / 20 * 1000
+            print(f"\nstore_data compare-and-set on a host scope over loopback: {per_call:.1f} ms")
+            assert version == 21
             scopes = (await client.call_tool("list_scopes", {})).structured_content
             assert scopes == {"scopes": [{"scope": "host:notes", "keys": 1}]}
             refused = await client.call_tool(
