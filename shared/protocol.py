@@ -397,10 +397,12 @@ def parse_frame_json(text: str | bytes) -> Any:
 def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
     if len(text) <= MAX_FRAME_BYTES:
         try:
-            # One pass in pydantic's parser: about a third of json.loads + validate_python.
+            # One pass in pydantic's parser (about a third of json.loads + validate_python).
+            # A frame it accepts nests only as deep as its schema: pydantic's parser has its
+            # own recursion limit and drops what the schema does not name.
             return adapter.validate_json(text)
         except ValidationError:
-            pass  # not JSON, too deep, unknown or invalid: parse_frame_json says which
+            pass  # not JSON, an unknown type or an invalid frame: the path below says which
     raw = parse_frame_json(text)
     if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
         raise FrameError("frame is not an object with a string 'type'")

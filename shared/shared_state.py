@@ -37,6 +37,8 @@ MAX_SCOPE_BYTES = 1024 * 1024
 MAX_SCOPE_KEYS = 1000
 MAX_WRITER_BYTES = 4 * 1024 * 1024
 MAX_CHANGES = 200  # per changes() answer
+# Values travel inside link frames, which refuse nesting past 16 levels; 8 leaves room.
+MAX_VALUE_DEPTH = 8
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9._:@+\-]{1,128}$")
 SCOPE_PATTERN = re.compile(r"^(session|project|host|global)/[A-Za-z0-9._:@+/\-]{1,400}$")
 
@@ -149,7 +151,22 @@ def check_key(key: str) -> str:
 
 
 def encode_value(value: Any) -> str:
-    """Compact JSON of ``value``, refused beyond :data:`MAX_VALUE_BYTES`."""
+    """Compact JSON of ``value``; refused past :data:`MAX_VALUE_BYTES` or `MAX_VALUE_DEPTH`."""
+    level, depth = [value], 0
+    while level:  # breadth first: a deep value cannot recurse here
+        depth += 1
+        if depth > MAX_VALUE_DEPTH:
+            raise StateError(
+                f"the value nests deeper than {MAX_VALUE_DEPTH} levels",
+                "flatten it, e.g. store the inner parts under their own keys",
+            )
+        level = [
+            child
+            for item in level
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+            if isinstance(child, dict | list)
+        ]
     try:
         text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:

@@ -156,3 +156,12 @@ def test_a_scope_holds_a_bounded_number_of_keys(
     assert state.store("host/h/x", "a", "2", "w", 1.0, None).version == 2  # an update fits
     with pytest.raises(StateError, match="the most a scope may hold"):
         state.store("host/h/x", "b", "1", "w", 1.0, None)
+
+
+def test_a_value_nested_too_deep_for_the_link_is_refused() -> None:
+    deep: object = 1
+    for _ in range(ss.MAX_VALUE_DEPTH + 1):  # one list more than allowed
+        deep = [deep]
+    with pytest.raises(StateError, match="nests deeper than"):
+        encode_value(deep)
+    assert encode_value([[1]]) == "[[1]]"
