@@ -166,7 +166,10 @@ class AgentService:
         answer = await self.requests.ask(frame, RELAY_TIMEOUT)
         _raise(answer.error)
         assert isinstance(answer, AgentMessageSent)
-        return {"delivered": True, "bytes_written": answer.bytes_written, "on_host": "another"}
+        result: dict[str, Any] = {"delivered": True, "bytes_written": answer.bytes_written}
+        # Waiting for a session on another computer is not offered yet: say so, not silently.
+        result["note"] = "the session is on another computer; read its answer with its own tools"
+        return result
 
     async def spawn(
         self, caller: str, command: list[str] | None, cwd: str | None, name: str | None
