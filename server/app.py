@@ -51,6 +51,8 @@ from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provide
 from server.oauth.scopes import require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.session_store import SessionStore
+from server.shared_state import RelayState
+from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
 from shared.mcp.tools import register_tools
 
@@ -130,7 +132,9 @@ def _text_arg(args: dict[str, Any], key: str) -> str | None:
     return value[:80] if isinstance(value, str) else None
 
 
-def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastMCP:
+def build_mcp(
+    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, state: RelayState | None = None
+) -> FastMCP:
     mcp = FastMCP(
         "tether",
         instructions=INSTRUCTIONS,
@@ -140,6 +144,8 @@ def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastM
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
+    if state is not None:
+        register_state_tools(mcp, state)
     return mcp
 
 
@@ -191,7 +197,9 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
-    mcp = build_mcp(hub, provider, audit)
+    shared_state = RelayState(db, audit, hub)
+    hub.serve_up = shared_state.serve
+    mcp = build_mcp(hub, provider, audit, shared_state)
     mcp_app = mcp.http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,

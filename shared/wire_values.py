@@ -45,6 +45,7 @@ class ErrorCode(StrEnum):
     APPROVAL_REQUIRED = "approval_required"  # step-up: only the owner, on the relay's page
     INVALID_ARGUMENT = "invalid_argument"
     UNSUPPORTED = "unsupported"
+    VERSION_CONFLICT = "version_conflict"  # shared state: a stale compare-and-set
     INTERNAL = "internal"
 
 
