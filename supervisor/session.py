@@ -52,6 +52,7 @@ from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
 from supervisor.keys import ESC_PAUSE, CursorKeyMode, describe, key_bytes
 from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
+from supervisor import tty_probe
 from supervisor.redact import Redactor
 from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
 
@@ -65,6 +66,7 @@ SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may bloc
 EOF_GRACE = 1.0  # after exit, how long trailing output may take to arrive
 STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
+CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pressing Enter too
 # Hook events after which the announced dialog is over (answered, or the turn moved on).
 HOOK_CLEARS_PROMPT = frozenset({"PostToolUse", "Stop", "UserPromptSubmit", "StopFailure"})
 LAST_MESSAGE_CHARS = 4000
@@ -314,10 +316,12 @@ class Session:
         if proc is None or proc.exit_code is not None:
             return Signals()
         try:
+            foreground = tty_probe.probe(proc.foreground_pgid())
             return Signals(
                 echo_off=not proc.echo_enabled(),
                 canonical=proc.canonical(),
-                blocked_on_read=proc.foreground_blocked_on_read(),
+                blocked_on_read=foreground.reading,
+                elsewhere=foreground.elsewhere,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()
@@ -460,17 +464,34 @@ class Session:
         async with self._input_lock:
             proc = self._live_proc()
             writes = self.tracker.plan_answer(prompt_id, answer, self.snapshot())
-            for index, data in enumerate(writes):
-                if index:
+            sent: list[bytes] = []
+            for data in writes:
+                if not data:  # a checkpoint: the keys so far may have answered it
+                    if await self._prompt_left(prompt_id, CHECKPOINT_WAIT, self.tracker.left_cursor):
+                        break
+                    continue
+                if sent:
                     await asyncio.sleep(ENTER_PAUSE)
-                await proc.write(data)
+                try:
+                    await proc.write(data)
+                except OSError:
+                    if not sent:
+                        raise
+                    break  # the program exited on the keys already sent: they answered it
+                sent.append(data)
             self._note_input("an answer")
-            return " + ".join(describe(w) for w in writes), await self._prompt_left(prompt_id)
+            return " + ".join(describe(w) for w in sent), await self._prompt_left(prompt_id)
 
-    async def _prompt_left(self, prompt_id: str) -> bool:
+    async def _prompt_left(
+        self,
+        prompt_id: str,
+        within: float = ANSWER_SETTLE,
+        gone: Callable[[str, ScreenSnapshot], bool] | None = None,
+    ) -> bool:
+        gone = gone or self.tracker.is_gone
         try:
-            async with asyncio.timeout(ANSWER_SETTLE):
-                while not self.tracker.is_gone(prompt_id, self.snapshot()):
+            async with asyncio.timeout(within):
+                while not gone(prompt_id, self.snapshot()):
                     self._output_event.clear()
                     await self._output_event.wait()
         except TimeoutError:

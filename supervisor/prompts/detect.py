@@ -20,16 +20,20 @@ A permission rule whose dialog names a dangerous command reports
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from shared.protocol import PromptKind, PromptOption
+from supervisor.prompts import structure
+from supervisor.prompts.detect_types import Detection, Signals
 from supervisor.prompts.rules import Rule, RuleSet
 from supervisor.screen import ScreenSnapshot
 
+__all__ = ["Detection", "Signals", "detect"]
+
 REPORT_THRESHOLD = 0.6
+STRUCTURE_QUIET = 0.4  # seconds without output before the screen's structure is read
 BLOCKED_ON_READ_BOOST = 0.25
 BUSY_ROWS = 8
 CONTEXT_ROWS = 8
@@ -37,49 +41,6 @@ _BORDER = re.compile(r"^[\s│┃║]+|[\s│┃║]+$")
 # A horizontal rule or box edge: the top of a dialog, never part of its text.
 _RULE_LINE = re.compile(r"^[\s─━═╭╮╰╯┌┐└┘┏┓┗┛╔╗╚╝▔▁-]+$")
 _SECRET_PREFIX = re.compile(r"\S.*:\s*$")
-
-
-@dataclass(frozen=True)
-class Signals:
-    """Facts from the OS about the terminal's foreground program (Linux; optional).
-
-    ``echo_off`` means a secret only in canonical (line) mode: a raw-mode TUI
-    (Claude Code, bash's readline) also turns ECHO off. Callers that cannot read
-    ICANON leave ``canonical`` True; full-screen (alternate screen) programs are
-    never taken for a password prompt either way.
-    """
-
-    echo_off: bool = False
-    blocked_on_read: bool = False
-    canonical: bool = True
-
-
-@dataclass(frozen=True)
-class Detection:
-    """A prompt found on screen. ``select``/``submit`` tell the tracker how to answer it."""
-
-    rule: str
-    kind: PromptKind
-    question: str
-    options: tuple[PromptOption, ...]
-    context: tuple[str, ...]
-    source: str
-    confidence: float
-    select: str = "key"
-    submit: bool = True
-
-    @property
-    def fingerprint(self) -> str:
-        """Identity of the question, not of the highlight: moving ❯ keeps it."""
-        parts = [self.rule, " ".join(self.question.split())] + [o.label for o in self.options]
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
-
-    @property
-    def selected_index(self) -> int | None:
-        for index, option in enumerate(self.options):
-            if option.selected:
-                return index
-        return None
 
 
 def detect(
@@ -112,6 +73,8 @@ def detect(
     for rule in rules.for_family(family):
         if quiet_for < rule.min_quiet:
             continue
+        if rule.scope == "cursor_line" and signals.elsewhere and line_mode:
+            continue  # the text at the cursor is printed, not asked: nobody reads
         found = _match(rule, snapshot, rows, rules)
         if found is None:
             continue
@@ -121,6 +84,10 @@ def detect(
             best is None or found.confidence > best.confidence
         ):
             best = found
+    if quiet_for >= STRUCTURE_QUIET and (best is None or best.confidence < 0.8):
+        shaped = structure.find(snapshot, signals)
+        if shaped is not None and (best is None or shaped.confidence > best.confidence):
+            best = shaped
     return best
 
 

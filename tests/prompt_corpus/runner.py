@@ -73,6 +73,10 @@ class Result:
             return True
         if not self.detected or len(self.options) != len(expected):
             return False
+        if self.case.kind == "yes_no":  # a toggle shows "No / Yes": order is the program's
+            return sorted(o.casefold() for o in self.options) == sorted(
+                w.casefold() for w in expected
+            )
         return all(_label_matches(got, want) for got, want in zip(self.options, expected))
 
 
