@@ -56,7 +56,9 @@ DEFAULT_STYLE = " "
 
 # DEC special graphics (``ESC ( 0``), which pyte ignores in UTF-8 mode: ncurses
 # (dialog) draws its boxes with it when the locale is not UTF-8.
-_DEC_GRAPHICS = dict(zip(b"`abcdefghijklmnopqrstuvwxyz{|}~", "◆▒␉␌␍␊°±␤␋┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·"))
+_DEC_GRAPHICS = dict(
+    zip(b"`abcdefghijklmnopqrstuvwxyz{|}~", "◆▒␉␌␍␊°±␤␋┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·", strict=True)
+)
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,9 @@ def _render_styles(row: Mapping[int, Any], columns: int, table: dict[tuple[Any, 
         else:
             code = table.get(key)
             if code is None:
-                code = table[key] = chr(0x41 + len(table)) if len(table) < 26 else chr(0x100 + len(table))
+                code = table[key] = (
+                    chr(0x41 + len(table)) if len(table) < 26 else chr(0x100 + len(table))
+                )
             out.append(code)
         x += step
     return "".join(out)

@@ -46,13 +46,13 @@ from shared.protocol import (
     SessionInfo,
     SessionState,
 )
+from supervisor import tty_probe
 from supervisor.hook_prompts import prompt_from_hook, state_hint
 from supervisor.hooks import HookEvent
 from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
 from supervisor.keys import ESC_PAUSE, CursorKeyMode, describe, key_bytes
 from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
-from supervisor import tty_probe
 from supervisor.redact import Redactor
 from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
 
@@ -467,7 +467,9 @@ class Session:
             sent: list[bytes] = []
             for data in writes:
                 if not data:  # a checkpoint: the keys so far may have answered it
-                    if await self._prompt_left(prompt_id, CHECKPOINT_WAIT, self.tracker.left_cursor):
+                    if await self._prompt_left(
+                        prompt_id, CHECKPOINT_WAIT, self.tracker.left_cursor
+                    ):
                         break
                     continue
                 if sent:

@@ -53,7 +53,8 @@ def probe(pgid: int | None) -> Foreground:
 
 
 def _members(pgid: int) -> list[int]:
-    found, queue = [], [pgid]
+    found: list[int] = []
+    queue = [pgid]
     while queue and len(found) < MAX_PROCESSES:
         pid = queue.pop()
         if _group(pid) != pgid:
@@ -77,7 +78,7 @@ def _group(pid: int) -> int | None:
 
 
 def _state(pid: int) -> str | None:
-    """"reading", "elsewhere" or "other"; None when the process cannot be read."""
+    """ "reading", "elsewhere" or "other"; None when the process cannot be read."""
     try:
         with open(f"/proc/{pid}/wchan", "rb") as f:
             wchan = f.read().decode(errors="replace").strip()

@@ -50,7 +50,9 @@ def plan_writes(
     if found.select == "text":
         return _text_writes(answer)
     current = found.selected_index or 0
-    if found.kind is PromptKind.MULTI_CHOICE or found.select.startswith(("checkbox", "dialog_check")):
+    if found.kind is PromptKind.MULTI_CHOICE or found.select.startswith(
+        ("checkbox", "dialog_check")
+    ):
         targets = choose_many(found.options, answer)
         writes = _toggle_writes(current, targets, app_cursor_keys)
         return writes[:-1] + [TAB, ENTER] if found.select.endswith("_tab") else writes

@@ -73,8 +73,8 @@ def detect(
     for rule in rules.for_family(family):
         if quiet_for < rule.min_quiet:
             continue
-        if rule.scope == "cursor_line" and signals.elsewhere and line_mode:
-            continue  # the text at the cursor is printed, not asked: nobody reads
+        if signals.elsewhere and (rule.scope == "cursor_line" or rule.family == "generic"):
+            continue  # the question on screen is printed, not asked: nobody reads
         found = _match(rule, snapshot, rows, rules)
         if found is None:
             continue
@@ -147,7 +147,7 @@ def _match_cursor_line(
     region = [text for _, text in _tail(rows, rule.rows)]
     if not all(any(p.search(text) for text in region) for p in rule.require):
         return None
-    question = prefix
+    question = structure.joined_question(snapshot, prefix)
     if rule.question_from is not None:
         question = next((t for t in reversed(region) if rule.question_from.search(t)), prefix)
     context = _rows_above(snapshot, snapshot.cursor_row, CONTEXT_ROWS)

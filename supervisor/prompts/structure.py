@@ -38,7 +38,8 @@ _BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ]{0,14}?)\s*>")
 _BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ]{0,14}?\s*>\s*)+$")
 _QMARK = re.compile(r"^\s*(?:[?◆◇◈■□▲△◉✔✓✗✖!]|\[\?\])\s+")
 _HINT = re.compile(
-    r"(?i)(\buse arrow|\barrow keys|↑/↓|↑↓|\bnavigate\b|<space>|\[space\]|\bspace\b.*\b(select|toggle)"
+    r"(?i)(\buse arrow|\barrow keys|↑/↓|↑↓|\bnavigate\b|<space>|\[space\]"
+    r"|\bspace\b.*\b(select|toggle)"
     r"|\benter\b.*\b(confirm|submit|select)|⏎|\bpress <?enter>?\b|\btoggle all\b|\binvert\b"
     r"|^instructions:|highlight option|complete answer|return to submit|\buse shortcuts\b)"
 )
@@ -56,10 +57,10 @@ _ROW = re.compile(
     r"(?P<number>\[?\d{1,2}[.)\]](?=\s))?\s*"
     r"(?P<label>\S.*?)\s*$"
 )
-_NUMBERED = re.compile(r"^\s*(?:[" + _POINTER + r"]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$")
-_YES_NO = re.compile(
-    r"(?i)[\[(]\s*\[?(?P<y>y|yes)\]?\s*/\s*\[?(?P<n>n|no)\]?(?:/[^\])]*)?\s*[\])]"
+_NUMBERED = re.compile(
+    r"^\s*(?:[" + _POINTER + r"]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
 )
+_YES_NO = re.compile(r"(?i)[\[(]\s*\[?(?P<y>y|yes)\]?\s*/\s*\[?(?P<n>n|no)\]?(?:/[^\])]*)?\s*[\])]")
 _YES_NO_WORDS = re.compile(r"(?i)\b(yes|y)\s*/\s*(no|n)\b|\bno\s*/\s*yes\b")
 _INLINE_CHOICES = re.compile(r"[\[(](?P<items>[^\[\]()]{1,200}?)[\])]\s*(?:\([^)]*\)\s*)?[:?]?\s*$")
 _DEFAULT_TAIL = re.compile(r"\s*(?:\[[^\]]{0,60}\]|\([^)]{0,60}\))\s*[:?]?\s*$")
@@ -114,7 +115,7 @@ def _rows(snapshot: ScreenSnapshot) -> list[_Row]:
             left += 1
             trimmed = len(text) - len(text.lstrip())
             text, left = text[trimmed:], left + trimmed
-        text = re.sub(r"(\s+[│┃║|])+\s*$", "", text).rstrip()
+        text = re.sub(r"(\s+[│┃║|]+)+\s*$", "", text).rstrip()
         text = re.sub(r"\s+[\^v]$", "", text)  # a scroll arrow in a list's frame
         if not text:
             continue
@@ -152,8 +153,10 @@ def _odd_one(styles: list[str]) -> int | None:
     for s in styles:
         counts[s] = counts.get(s, 0) + 1
     odd = [i for i, s in enumerate(styles) if counts[s] == 1]
-    if len(odd) == 1 and (len(styles) > 2 or len(counts) == 2):
+    if len(odd) == 1:
         return odd[0]
+    if len(styles) == 2 and [bool(s) for s in styles].count(True) == 1:
+        return [bool(s) for s in styles].index(True)  # of two, the emphasised one
     return None
 
 
@@ -178,16 +181,34 @@ def _dialog(snapshot: ScreenSnapshot, rows: list[_Row]) -> Detection | None:
     found = list(_BUTTON.finditer(button_row.text))
     labels = [m.group(1).strip() for m in found]
     folded = [label.casefold() for label in labels]
-    if not labels or not set(folded) <= {"yes", "no", "ok", "cancel", "back", "exit", "help",
-                                        "next", "continue", "quit", "close", "done", "finish"}:
+    if not labels or not set(folded) <= {
+        "yes",
+        "no",
+        "ok",
+        "cancel",
+        "back",
+        "exit",
+        "help",
+        "next",
+        "continue",
+        "quit",
+        "close",
+        "done",
+        "finish",
+    }:
         return None
     focus = _odd_one([button_row.style[m.start() : m.end()] for m in found])
     # The dialog's content: rows above the buttons, up to the frame's top.
+    # The outer frame's left side is the first frame character on the button row;
+    # an inner frame (dialog draws its list in one) starts further right.
+    line = snapshot.lines[button_row.index]
+    side = next((i for i, ch in enumerate(line) if ch in _FRAME_CHARS), -1)
     content: list[_Row] = []
     for row in reversed(rows[:buttons_at]):
-        if row.text[:1] in "┌╭┏╔" and len(content) > 0:
+        raw = snapshot.lines[row.index]
+        if side >= 0 and raw[side : side + 1] in ("┌", "╭", "┏", "╔"):
             break
-        if row.text[:1] in "┌╭┏╔":
+        if row.text[:1] in "┌╭┏╔└╰┗╚":
             continue
         content.append(row)
     content.reverse()
@@ -201,26 +222,47 @@ def _dialog(snapshot: ScreenSnapshot, rows: list[_Row]) -> Detection | None:
         # toggles an item: Tab moves to Ok first. whiptail and dialog take Enter as Ok.
         padded = any(len(m.group(0)) - len(m.group(1).strip()) >= 8 for m in found)
         select = f"dialog_{mode}" + ("_tab" if padded and mode != "menu" else "")
-        return _found(kind, _clean_question(question), options, snapshot, content[0].index,
-                      select, 0.9, "dialog")
-    text_rows = [r for r in content if not _FIELD.match(r.text.replace("_", ""))
-                 or not r.text.strip("_ ")]
+        return _found(
+            kind,
+            _clean_question(question),
+            options,
+            snapshot,
+            content[0].index,
+            select,
+            0.9,
+            "dialog",
+        )
+    text_rows = [
+        r for r in content if not _FIELD.match(r.text.replace("_", "")) or not r.text.strip("_ ")
+    ]
     question_rows = [r for r in text_rows if r.text.strip("_ ")]
     field = [r for r in content if r.text.startswith("_") or r.text.endswith("__")]
-    question = _clean_question(" ".join(r.text.rstrip("_") for r in question_rows
-                                        if r not in field)) or labels[0]
+    question = (
+        _clean_question(" ".join(r.text.rstrip("_") for r in question_rows if r not in field))
+        or labels[0]
+    )
     options = _options(labels, ["button"] * len(labels), focus if focus is not None else 0)
     start = content[0].index if content else button_row.index
     if folded[:2] == ["yes", "no"] or set(folded) == {"yes", "no"}:
-        return _found(PromptKind.YES_NO, question, options, snapshot, start, "buttons", 0.9,
-                      "dialog")
+        return _found(
+            PromptKind.YES_NO, question, options, snapshot, start, "buttons", 0.9, "dialog"
+        )
     if len(labels) == 1:
-        return _found(PromptKind.PRESS_ENTER, question, options, snapshot, start, "buttons",
-                      0.85, "dialog")
+        return _found(
+            PromptKind.PRESS_ENTER, question, options, snapshot, start, "buttons", 0.85, "dialog"
+        )
     # Ok/Cancel around a question without a list: an input box.
     kind = PromptKind.SECRET if _SECRET_WORD.search(question) else PromptKind.TEXT
-    return _found(kind, question, (), snapshot, start, "none" if kind is PromptKind.SECRET
-                  else "text", 0.85, "dialog")
+    return _found(
+        kind,
+        question,
+        (),
+        snapshot,
+        start,
+        "none" if kind is PromptKind.SECRET else "text",
+        0.85,
+        "dialog",
+    )
 
 
 def _dialog_items(
@@ -243,7 +285,7 @@ def _dialog_items(
     # whiptail/dialog menus: "tag  description" rows; tags are numbers here or words.
     rows = [(i, menu.match(r.text)) for i, r in enumerate(content)]
     block = []
-    for i, m in rows[1:]:
+    for i, m in rows:
         if m is not None and m.group("tag").isdigit():
             block.append((i, m))
     if len(block) >= 2 and block[-1][0] - block[0][0] == len(block) - 1:
@@ -283,20 +325,35 @@ def _menu(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
             break
         if index < end - 1 and row.text[:1] in "?◆◇" and len(items) >= 2:
             break
-        items.append(_Item(row, bool(m.group("pointer")), m.group("box") or "",
-                           m.group("number") or "", m.group("label")))
+        items.append(
+            _Item(
+                row,
+                bool(m.group("pointer")),
+                m.group("box") or "",
+                m.group("number") or "",
+                m.group("label"),
+            )
+        )
         index -= 1
     items.reverse()
     # The question sits above the options; everything from it down is the menu.
-    while items and _is_question_row(items[0].row.text) and len(items) > 2:
+    while (
+        len(items) > 2
+        and _is_question_row(items[0].row.text)
+        and not _marked(items[0])
+        and any(_marked(item) for item in items[1:])
+    ):
         items = items[1:]
     if len(items) < 2:
         return None
     q_index = rows.index(items[0].row) - 1
-    while q_index >= 0 and (_HINT.fullmatch(rows[q_index].text) or _RULE.match(rows[q_index].text)
-                            or rows[q_index].text.lower().startswith("instructions")
-                            or _HINT.search(rows[q_index].text) and not _is_question_row(
-                                rows[q_index].text)):
+    while q_index >= 0 and (
+        _HINT.fullmatch(rows[q_index].text)
+        or _RULE.match(rows[q_index].text)
+        or rows[q_index].text.lower().startswith("instructions")
+        or _HINT.search(rows[q_index].text)
+        and not _is_question_row(rows[q_index].text)
+    ):
         q_index -= 1
     if q_index < 0:
         return None
@@ -312,8 +369,12 @@ def _menu(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
     has_boxes = all(boxes)
     hints = " ".join(r.text for r in rows[q_index:])
     multi = bool(re.search(r"(?i)\bspace\b", hints)) or (
-        has_boxes and (bool(pointers) or any(b[:1] in "[◻□☐" or b in "◻□☐✔✓" for b in boxes)
-                       or all(b in _EMPTY for b in boxes))
+        has_boxes
+        and (
+            bool(pointers)
+            or any(b[:1] in "[◻□☐" or b in "◻□☐✔✓" for b in boxes)
+            or all(b in _EMPTY for b in boxes)
+        )
     )
     if has_boxes and not pointers and not multi:
         filled = [i for i, b in enumerate(boxes) if b in _FILLED or b in ("(*)", "(•)")]
@@ -329,14 +390,34 @@ def _menu(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
     question = _clean_question(question_row.text)
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
-        question = re.sub(r"([?:])\s*\d{1,2}$", r"\1", question)
+        question = re.sub(r"\s*\d{1,2}$", "", question)  # the number typed so far
         keys = [item.number.strip("[]().") for item in items]
-        return _found(PromptKind.CHOICE, question, _options(labels, keys, selected), snapshot,
-                      question_row.index, "key_raw", 0.85, "numbered")
+        return _found(
+            PromptKind.CHOICE,
+            question,
+            _options(labels, keys, selected),
+            snapshot,
+            question_row.index,
+            "key_raw",
+            0.85,
+            "numbered",
+        )
     kind = PromptKind.MULTI_CHOICE if multi else PromptKind.CHOICE
     keys = [str(n + 1) for n in range(len(items))]
-    return _found(kind, question, _options(labels, keys, selected), snapshot, question_row.index,
-                  "checkbox" if multi else "arrows", 0.85, "menu")
+    return _found(
+        kind,
+        question,
+        _options(labels, keys, selected),
+        snapshot,
+        question_row.index,
+        "checkbox" if multi else "arrows",
+        0.85,
+        "menu",
+    )
+
+
+def _marked(item: _Item) -> bool:
+    return bool(item.pointer or item.box or item.number)
 
 
 def _is_question_row(text: str) -> bool:
@@ -369,13 +450,29 @@ def _widget(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Det
             labels = [toggle.group("a"), toggle.group("b")]
             filled = [toggle.group("m1") in ("●", "◉"), toggle.group("m2") in ("●", "◉")]
             selected = filled.index(True) if filled.count(True) == 1 else None
-            return _found(PromptKind.YES_NO, question, _options(labels, ["y", "n"], selected),
-                          snapshot, row.index, "toggle", 0.85, "toggle")
+            return _found(
+                PromptKind.YES_NO,
+                question,
+                _options(labels, ["y", "n"], selected),
+                snapshot,
+                row.index,
+                "toggle",
+                0.85,
+                "toggle",
+            )
         rest = near[at + 2 :]
         if all(r.text in ("└", "╰") or _HINT.search(r.text) for r in rest):
             kind = PromptKind.SECRET if _SECRET_WORD.search(question) else PromptKind.TEXT
-            return _found(kind, question, (), snapshot, row.index,
-                          "none" if kind is PromptKind.SECRET else "text", 0.8, "field")
+            return _found(
+                kind,
+                question,
+                (),
+                snapshot,
+                row.index,
+                "none" if kind is PromptKind.SECRET else "text",
+                0.8,
+                "field",
+            )
     return None
 
 
@@ -384,7 +481,7 @@ def _widget(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Det
 
 def _line(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detection | None:
     prefix = snapshot.before_cursor.rstrip()
-    after = snapshot.cursor_line[len(snapshot.before_cursor):].strip()
+    after = snapshot.cursor_line[len(snapshot.before_cursor) :].strip()
     if signals.canonical:
         if after:
             return None
@@ -394,7 +491,7 @@ def _line(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
         line = snapshot.cursor_line.rstrip()
     if not line.strip():
         return None
-    text = _joined_question(snapshot, line).strip()
+    text = joined_question(snapshot, line).strip()
     text = re.sub(r"^[│|]\s+", "", text)
     if _REPL.search(text) and not _QUESTION_END.search(text):
         return None
@@ -404,6 +501,21 @@ def _line(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
     if not signals.canonical:
         # A TUI line: the question may carry a hint, a toggle, or a prefilled value.
         text, raw_tail = _split_raw(text)
+    numbered = _numbered_above(rows, snapshot.cursor_row)
+    if numbered is not None and signals.canonical and _QUESTION_END.search(text) and len(text) < 80:
+        labels, keys = numbered
+        above = _question_above_list(rows, snapshot.cursor_row, len(labels))
+        question = _clean_question(text) if _WORDY.search(text) else above or text
+        return _found(
+            PromptKind.CHOICE,
+            question,
+            _options(labels, keys, None),
+            snapshot,
+            snapshot.cursor_row,
+            "key",
+            0.85,
+            "numbered",
+        )
     if not _WORDY.search(text):
         return None
     question = _clean_question(text)
@@ -412,8 +524,16 @@ def _line(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
         labels = [toggle.group("a"), toggle.group("b")]
         styles = _word_styles(snapshot, labels)
         selected = _odd_one(styles) if styles else None
-        return _found(PromptKind.YES_NO, question, _options(labels, ["y", "n"], selected),
-                      snapshot, snapshot.cursor_row, "toggle", 0.85, "toggle")
+        return _found(
+            PromptKind.YES_NO,
+            question,
+            _options(labels, ["y", "n"], selected),
+            snapshot,
+            snapshot.cursor_row,
+            "toggle",
+            0.85,
+            "toggle",
+        )
     yn = _YES_NO.search(text)
     if yn is not None:
         words = yn.group(0).lower()
@@ -421,37 +541,65 @@ def _line(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
         keys = ["yes", "no"] if full else ["y", "n"]
         labels = ["yes", "no"] if full else ["Yes", "No"]
         question = _clean_question(text[: yn.start()] + text[yn.end() :]) or question
-        return _found(PromptKind.YES_NO, question, _options(labels, keys, None), snapshot,
-                      snapshot.cursor_row, "key" if signals.canonical else "key_raw", 0.85,
-                      "line")
+        return _found(
+            PromptKind.YES_NO,
+            question,
+            _options(labels, keys, None),
+            snapshot,
+            snapshot.cursor_row,
+            "key" if signals.canonical else "key_raw",
+            0.85,
+            "line",
+        )
     if _PRESS.search(text):
         options = _options(["Continue"], ["enter"], None)
-        return _found(PromptKind.PRESS_ENTER, question, options, snapshot, snapshot.cursor_row,
-                      "key_nosubmit", 0.85, "line")
-    numbered = _numbered_above(rows, snapshot.cursor_row)
-    if numbered is not None and signals.canonical and _QUESTION_END.search(text):
-        labels, keys = numbered
-        return _found(PromptKind.CHOICE, question, _options(labels, keys, None), snapshot,
-                      snapshot.cursor_row, "key", 0.85, "numbered")
+        return _found(
+            PromptKind.PRESS_ENTER,
+            question,
+            options,
+            snapshot,
+            snapshot.cursor_row,
+            "key_nosubmit",
+            0.85,
+            "line",
+        )
     inline = _INLINE_CHOICES.search(text)
     if inline is not None:
         items = [i.strip() for i in re.split(r"\s*[/,|]\s*", inline.group("items")) if i.strip()]
         if len(items) >= 2 and not all(i.isdigit() for i in items) and len(items) <= 12:
-            return _found(PromptKind.CHOICE, _clean_question(text[: inline.start()]),
-                          _options(items, items, None), snapshot, snapshot.cursor_row, "key",
-                          0.8, "line")
+            return _found(
+                PromptKind.CHOICE,
+                _clean_question(text[: inline.start()]),
+                _options(items, items, None),
+                snapshot,
+                snapshot.cursor_row,
+                "key",
+                0.8,
+                "line",
+            )
     if not (_QUESTION_END.search(text) or _QMARK.match(line) or raw_tail):
         return None
     if len(text) > MAX_QUESTION:
         return None
-    if signals.canonical and signals.echo_off or (
-        not signals.canonical and _SECRET_WORD.search(question)
+    if (
+        signals.canonical
+        and signals.echo_off
+        or (not signals.canonical and _SECRET_WORD.search(question))
     ):
-        return _found(PromptKind.SECRET, question, (), snapshot, snapshot.cursor_row, "none",
-                      0.9 if signals.canonical else 0.75, "line")
+        return _found(
+            PromptKind.SECRET,
+            question,
+            (),
+            snapshot,
+            snapshot.cursor_row,
+            "none",
+            0.9 if signals.canonical else 0.75,
+            "line",
+        )
     confidence = 0.75 if signals.canonical else 0.65
-    return _found(PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text",
-                  confidence, "line")
+    return _found(
+        PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
+    )
 
 
 def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
@@ -478,7 +626,7 @@ def _split_raw(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _joined_question(snapshot: ScreenSnapshot, prefix: str) -> str:
+def joined_question(snapshot: ScreenSnapshot, prefix: str) -> str:
     """The cursor line's text, with the rows it wrapped from (full-width rows above)."""
     parts = [prefix]
     row = snapshot.cursor_row - 1
@@ -486,6 +634,15 @@ def _joined_question(snapshot: ScreenSnapshot, prefix: str) -> str:
         parts.insert(0, snapshot.lines[row])
         row -= 1
     return "".join(parts)
+
+
+def _question_above_list(rows: list[_Row], cursor_row: int, count: int) -> str:
+    """The row above a numbered list that ends at the cursor: its question, if any."""
+    above = [r for r in rows if r.index < cursor_row]
+    if len(above) <= count:
+        return ""
+    text = above[-count - 1].text
+    return _clean_question(text) if _WORDY.search(text) else ""
 
 
 def _numbered_above(rows: list[_Row], cursor_row: int) -> tuple[list[str], list[str]] | None:
@@ -519,7 +676,7 @@ def _found(
     confidence: float,
     shape: str,
 ) -> Detection:
-    context = []
+    context: list[str] = []
     for index in range(question_row - 1, -1, -1):
         line = _SIDE.sub("", snapshot.lines[index]).strip()
         if not line:

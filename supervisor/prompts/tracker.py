@@ -235,8 +235,10 @@ class PromptTracker:
 def _core(question: str) -> str:
     """A question without its decorations: markers, bracketed hints, typed text."""
     text = re.sub(r"[\[(][^\])]{0,40}[\])]", " ", question.casefold())
-    text = re.sub(r"[^\w]+", " ", text).split()
-    return " ".join(text)[:40]
+    words = re.sub(r"[^\w]+", " ", text).split()
+    if words and len(words[-1]) <= 2:
+        words = words[:-1]  # what was typed so far: "y", "3"
+    return " ".join(words)[:40]
 
 
 def _enrich(screen: Prompt, hook: Prompt) -> Prompt:

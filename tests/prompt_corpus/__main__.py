@@ -37,10 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         SPLIT_FILE.write_text(split_text(cases), encoding="utf-8")
         print(f"wrote {SPLIT_FILE.name}: {len(cases)} cases")
         return 0
-    chosen = [
-        c for c in cases
-        if (args.half is None or c.half == args.half) and args.match in c.id
-    ]
+    chosen = [c for c in cases if (args.half is None or c.half == args.half) and args.match in c.id]
     runnable = []
     for case in chosen:
         why = available(case)

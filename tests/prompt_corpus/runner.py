@@ -77,7 +77,9 @@ class Result:
             return sorted(o.casefold() for o in self.options) == sorted(
                 w.casefold() for w in expected
             )
-        return all(_label_matches(got, want) for got, want in zip(self.options, expected))
+        return all(
+            _label_matches(got, want) for got, want in zip(self.options, expected, strict=True)
+        )
 
 
 def _label_matches(got: str, want: str) -> bool:
@@ -100,9 +102,7 @@ async def corpus_client(work: Path) -> AsyncIterator[Client[Any]]:
     commands = [sys.executable, "node", "bash", "sh", "cat"]
     policy = home / "policy.toml"
     policy.write_text(
-        f"roots = [{json.dumps(str(work))}]\n"
-        f"commands = {json.dumps(commands)}\n"
-        "max_sessions = 16\n"
+        f"roots = [{json.dumps(str(work))}]\ncommands = {json.dumps(commands)}\nmax_sessions = 16\n"
     )
     policy.chmod(0o600)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TETHER_")}
@@ -186,9 +186,7 @@ async def _first_prompt(
     return None
 
 
-async def _run_positive(
-    client: Client[Any], case: Case, session_id: str, result: Result
-) -> None:
+async def _run_positive(client: Client[Any], case: Case, session_id: str, result: Result) -> None:
     prompt = await _first_prompt(client, session_id, DETECT_TIMEOUT)
     if prompt is None:
         result.screen = await _logs(client, session_id)
@@ -199,8 +197,9 @@ async def _run_positive(
     _record(result, prompt)
     if case.kind == "secret":
         try:
-            await _call(client, "respond_to_prompt", {"prompt_id": prompt["prompt_id"],
-                                                      "answer": "hunter2"})
+            await _call(
+                client, "respond_to_prompt", {"prompt_id": prompt["prompt_id"], "answer": "hunter2"}
+            )
             result.answer_note = "a secret was typed through the relay"
         except ToolFailed as exc:
             result.answered = "password" in str(exc).lower() or "secret" in str(exc).lower()

@@ -38,8 +38,8 @@ case "$scenario" in
         reply=${reply:-1}
         args=("$@")
         answer "${args[$((reply - 1))]}" ;;
-    type_name)  # confirm by typing a name
-        printf '%s\n' "$2"
+    type_name)  # confirm by typing a name; $2 may hold \n escapes (argv has no newlines)
+        printf '%b\n' "$2"
         read -r -p "$1 " reply
         answer "$reply" ;;
     prefilled)  # readline with a prefilled default the user can edit

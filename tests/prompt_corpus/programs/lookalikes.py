@@ -112,7 +112,9 @@ def pip_progress() -> None:
     n = 0
     while True:
         n += 1
-        sys.stdout.write(f"\r   ━━━━━━━━━━━━━━━━━━━━━━━━╺━━━━━━━ {n * 0.1:.1f}/812.0 MB 11.2 MB/s eta 0:01:12")
+        sys.stdout.write(
+            f"\r   ━━━━━━━━━━━━━━━━━━━━━━━━╺━━━━━━━ {n * 0.1:.1f}/812.0 MB 11.2 MB/s eta 0:01:12"
+        )
         sys.stdout.flush()
         time.sleep(0.1)  # noqa: sleep-ok
 
@@ -178,7 +180,8 @@ def streaming_answer() -> None:
         "Sure. When you run the script it shows a menu:\n\n"
         "? Which database should we use? (Use arrow keys)\n"
         "❯ PostgreSQL\n  MySQL\n  SQLite\n\n"
-        "and you pick one with the arrows. Then it asks Overwrite the existing config file? (y/N)\n",
+        "and you pick one with the arrows. Then it asks "
+        "Overwrite the existing config file? (y/N)\n",
         0.02,
     )
     spin("Writing answer")
@@ -206,7 +209,17 @@ def whiptail_gauge() -> None:
 def dialog_infobox() -> None:
     import subprocess
 
-    subprocess.run(["dialog", "--title", "Please wait", "--infobox", "Do you want to continue? Building...", "6", "50"])
+    subprocess.run(
+        [
+            "dialog",
+            "--title",
+            "Please wait",
+            "--infobox",
+            "Do you want to continue? Building...",
+            "6",
+            "50",
+        ]
+    )
     time.sleep(PAUSE)  # noqa: sleep-ok
 
 
@@ -233,12 +246,31 @@ def git_log_quote() -> None:
     time.sleep(PAUSE)  # noqa: sleep-ok
 
 
-SCENARIOS = {f.__name__: f for f in [
-    quote_yn_then_sleep, quote_yn_spinner, log_yn, log_tail_question, numbered_output,
-    numbered_quiet, marker_list_quiet, rich_progress, bar_progress, pip_progress,
-    rich_dashboard, top_like, usage_text, agent_idle_box, streaming_answer,
-    answered_then_working, whiptail_gauge, dialog_infobox, test_runner, git_log_quote,
-]}
+SCENARIOS = {
+    f.__name__: f
+    for f in [
+        quote_yn_then_sleep,
+        quote_yn_spinner,
+        log_yn,
+        log_tail_question,
+        numbered_output,
+        numbered_quiet,
+        marker_list_quiet,
+        rich_progress,
+        bar_progress,
+        pip_progress,
+        rich_dashboard,
+        top_like,
+        usage_text,
+        agent_idle_box,
+        streaming_answer,
+        answered_then_working,
+        whiptail_gauge,
+        dialog_infobox,
+        test_runner,
+        git_log_quote,
+    ]
+}
 
 if __name__ == "__main__":
     SCENARIOS[sys.argv[1]]()

@@ -29,7 +29,9 @@ def run_click(kind: str, s: dict[str, Any]) -> Any:
     if kind == "password":
         return click.prompt(s["question"], hide_input=True)
     if kind == "select":
-        return click.prompt(s["question"], type=click.Choice(s["options"]), default=s.get("default"))
+        return click.prompt(
+            s["question"], type=click.Choice(s["options"]), default=s.get("default")
+        )
     if kind == "numbered":
         for n, label in enumerate(s["options"], 1):
             click.echo(f"  {n}) {label}")
@@ -111,7 +113,9 @@ def run_questionary(kind: str, s: dict[str, Any]) -> Any:
 
 
 def run_inquirerpy(kind: str, s: dict[str, Any]) -> Any:
-    from InquirerPy import inquirer
+    import importlib
+
+    inquirer: Any = importlib.import_module("InquirerPy.inquirer")  # no explicit exports
 
     if kind == "confirm":
         return inquirer.confirm(message=s["question"], default=s.get("default", True)).execute()
@@ -150,7 +154,9 @@ def run_prompt_toolkit(kind: str, s: dict[str, Any]) -> Any:
         return yes_no_dialog(title=s.get("title", "Confirm"), text=s["question"]).run()
     if kind == "dialog_radio":
         values = [(o, o) for o in s["options"]]
-        return radiolist_dialog(title=s.get("title", "Choose"), text=s["question"], values=values).run()
+        return radiolist_dialog(
+            title=s.get("title", "Choose"), text=s["question"], values=values
+        ).run()
     if kind == "dialog_checkbox":
         values = [(o, o) for o in s["options"]]
         return checkboxlist_dialog(
