@@ -66,7 +66,10 @@ SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may bloc
 EOF_GRACE = 1.0  # after exit, how long trailing output may take to arrive
 STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
+HIGHLIGHT_WAIT = 1.0  # how long an arrow may take to move a menu's highlight
 CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pressing Enter too
+ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
+ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
 # Hook events after which the announced dialog is over (answered, or the turn moved on).
 HOOK_CLEARS_PROMPT = frozenset({"PostToolUse", "Stop", "UserPromptSubmit", "StopFailure"})
 LAST_MESSAGE_CHARS = 4000
@@ -74,6 +77,9 @@ LAST_MESSAGE_CHARS = 4000
 ExitCallback = Callable[["Session"], None]
 PromptCallback = Callable[["Session", Prompt], None]
 OutputCallback = Callable[["Session", bytes], None]  # must be cheap: runs in the read path
+
+
+_ARROWS = {b"\x1b[A": -1, b"\x1bOA": -1, b"\x1b[B": 1, b"\x1bOB": 1}
 
 
 def new_session_id() -> str:
@@ -463,7 +469,11 @@ class Session:
         """
         async with self._input_lock:
             proc = self._live_proc()
-            writes = self.tracker.plan_answer(prompt_id, answer, self.snapshot())
+            await self._settle(ANSWER_QUIET, ANSWER_QUIET_MAX)
+            snapshot = self.snapshot()
+            writes = self.tracker.plan_answer(prompt_id, answer, snapshot)
+            highlight = self.tracker.highlighted(prompt_id, snapshot)
+            moved = False  # arrows sent since the highlight was last seen where they lead
             sent: list[bytes] = []
             for data in writes:
                 if not data:  # a checkpoint: the keys so far may have answered it
@@ -472,6 +482,18 @@ class Session:
                     ):
                         break
                     continue
+                if moved and highlight is not None and data in (b"\r", b" "):
+                    # Select only once the highlight sits on the chosen row: an arrow
+                    # sent before a dialog listens is lost, and Enter would pick the default.
+                    if not await self._highlight_at(prompt_id, highlight, proc):
+                        break
+                    await self._settle(ENTER_PAUSE, ENTER_PAUSE)
+                    if not await self._highlight_at(prompt_id, highlight, proc):
+                        break  # the dialog was drawn again with its default highlight
+                    moved = False
+                step = _ARROWS.get(data)
+                if step is not None and highlight is not None:
+                    highlight, moved = highlight + step, True
                 if sent:
                     await asyncio.sleep(ENTER_PAUSE)
                 try:
@@ -483,6 +505,35 @@ class Session:
                 sent.append(data)
             self._note_input("an answer")
             return " + ".join(describe(w) for w in sent), await self._prompt_left(prompt_id)
+
+    async def _settle(self, quiet: float, at_most: float) -> None:
+        """Wait until no output for ``quiet`` seconds (a dialog that just appeared may still
+        be mounting, and reset its highlight), but no longer than ``at_most`` (animations)."""
+        deadline = time.monotonic() + at_most
+        while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
+            await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok
+
+    async def _highlight_at(self, prompt_id: str, target: int, proc: PtyProcess) -> bool:
+        """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once."""
+        for attempt in range(2):
+            try:
+                async with asyncio.timeout(HIGHLIGHT_WAIT):
+                    while True:
+                        now = self.tracker.highlighted(prompt_id, self.snapshot())
+                        if now == target:
+                            return True
+                        self._output_event.clear()
+                        await self._output_event.wait()
+            except TimeoutError:
+                now = self.tracker.highlighted(prompt_id, self.snapshot())
+                if now is None or attempt:
+                    return False
+                key = b"\x1bOB" if self._cursor_keys.application else b"\x1b[B"
+                if target < now:
+                    key = key[:-1] + b"A"
+                for _ in range(abs(target - now)):
+                    await proc.write(key)
+        return False
 
     async def _prompt_left(
         self,

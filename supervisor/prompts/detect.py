@@ -201,7 +201,9 @@ def _menu(
         m = pattern.match(texts[index])
         if not numbered:
             if m is None:
-                break
+                if hits:
+                    break
+                continue  # a note between the question and its options
             hits.append((index, m))
             continue
         if m is None:

@@ -319,8 +319,10 @@ def _menu(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
     while index >= 0:
         row = rows[index]
         m = _ROW.match(row.text)
-        if m is None or _HINT.search(row.text):
+        if m is None or _HINT.search(row.text) or _RULE.match(row.text):
             break
+        if not re.search(r"\w", m.group("label")):
+            break  # a marker alone (an agent's empty input line "❯") is no option
         if items and items[-1].row.index - row.index > 1:
             break
         if index < end - 1 and row.text[:1] in "?◆◇" and len(items) >= 2:
@@ -367,6 +369,8 @@ def _menu(snapshot: ScreenSnapshot, rows: list[_Row], signals: Signals) -> Detec
     pointers = [i for i, item in enumerate(items) if item.pointer]
     boxes = [item.box for item in items]
     has_boxes = all(boxes)
+    if not (len(pointers) == 1 or has_boxes or all(item.number for item in items)):
+        return None  # rows without a marker column are text, not a menu
     hints = " ".join(r.text for r in rows[q_index:])
     multi = bool(re.search(r"(?i)\bspace\b", hints)) or (
         has_boxes

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 __all__ = ["PromptError", "PromptTracker", "Signals", "default_rules", "family_of"]
 
 _REMEMBERED_IDS = 256
+_ONE_HIGHLIGHT = frozenset({"arrows", "dialog_menu"})
 
 
 def family_of(command: list[str]) -> str:
@@ -173,6 +174,18 @@ class PromptTracker:
             return True
         now = self._detect(snapshot, math.inf)
         return now is None or now.fingerprint != issued[0]
+
+    def highlighted(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
+        """The highlighted option's index of ``prompt_id`` on ``snapshot``, for a menu answered
+        by moving one highlight (None for anything else: checkboxes restyle their rows as
+        they are toggled, and a radio list's cursor is not drawn as a highlight)."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return None
+        now = self._detect(snapshot, math.inf)
+        if now is None or now.fingerprint != issued[0] or now.select not in _ONE_HIGHLIGHT:
+            return None
+        return now.selected_index
 
     def left_cursor(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
         """After a key that may answer alone: True once nothing asks the same question.
