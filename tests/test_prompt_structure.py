@@ -273,5 +273,6 @@ def test_a_checkbox_answer_names_one_label_or_several_separated_by_commas() -> N
 
 def test_an_agents_idle_input_box_between_rules_is_not_a_menu() -> None:
     rule = "─" * 60
-    text = f" /tmp/proj\n{' ' * 40}◐ medium · /effort\n{rule}\n❯ \n{rule}\n  ⏸ manual mode on · ? for shortcuts"
+    footer = "  ⏸ manual mode on · ? for shortcuts"
+    text = f" ~/proj\n{' ' * 40}◐ medium · /effort\n{rule}\n❯ \n{rule}\n{footer}"
     assert detect(screen(text).snapshot(), default_rules(), family="claude", signals=RAW) is None
