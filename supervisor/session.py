@@ -68,6 +68,7 @@ STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
 HIGHLIGHT_WAIT = 1.0  # how long an arrow may take to move a menu's highlight
 CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pressing Enter too
+GONE_QUIET = 0.2  # a prompt counts as gone once the screen was quiet this long without it
 ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
 ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
 # Hook events after which the announced dialog is over (answered, or the turn moved on).
@@ -511,7 +512,7 @@ class Session:
         be mounting, and reset its highlight), but no longer than ``at_most`` (animations)."""
         deadline = time.monotonic() + at_most
         while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
-            await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok
+            await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok - pacing
 
     async def _highlight_at(self, prompt_id: str, target: int, proc: PtyProcess) -> bool:
         """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once."""
@@ -544,12 +545,17 @@ class Session:
         gone = gone or self.tracker.is_gone
         try:
             async with asyncio.timeout(within):
-                while not gone(prompt_id, self.snapshot()):
+                while True:
+                    if gone(prompt_id, self.snapshot()):
+                        # A full redraw passes through screens without the dialog:
+                        # gone counts once the screen has settled without it.
+                        await self._settle(GONE_QUIET, GONE_QUIET * 3)
+                        if self.exited or gone(prompt_id, self.snapshot()):
+                            return True
                     self._output_event.clear()
                     await self._output_event.wait()
         except TimeoutError:
             return False
-        return True
 
     def resize(self, cols: int, rows: int) -> None:
         self.screen.resize(cols, rows)

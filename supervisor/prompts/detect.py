@@ -40,6 +40,7 @@ CONTEXT_ROWS = 8
 _BORDER = re.compile(r"^[\s│┃║]+|[\s│┃║]+$")
 # A horizontal rule or box edge: the top of a dialog, never part of its text.
 _RULE_LINE = re.compile(r"^[\s─━═╭╮╰╯┌┐└┘┏┓┗┛╔╗╚╝▔▁-]+$")
+_BOX_BOTTOM = re.compile(r"^[╰└┗╚][─━═]+[╯┘┛╝]$")
 _SECRET_PREFIX = re.compile(r"\S.*:\s*$")
 
 
@@ -171,6 +172,11 @@ def _match_tail(
     texts = [text for _, text in region]
     if not all(any(p.search(t) for t in texts) for p in rule.require):
         return None
+    if rule.last_box:
+        below = range(anchor_at + 1, len(texts))
+        closed = next((i for i in below if _BOX_BOTTOM.match(texts[i])), None)
+        if closed is not None and closed < len(texts) - 1:
+            return None  # text below the dialog's box: an answered dialog left on screen
     if rule.option_row is None:
         question_at = anchor_at
         options = _static_options(rule)
