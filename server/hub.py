@@ -5,7 +5,7 @@ with a :class:`SupervisorLink`, hands every decoded report to
 :meth:`Hub.deliver` (and sends back the frames it returns), calls
 :meth:`Hub.redeliver` once its ``Welcome`` is out, and :meth:`Hub.detach` when
 the socket ends. MCP tools reach supervisors through :meth:`Hub.call` (the
-``shared.tools.Backend`` protocol).
+``shared.backend.Backend`` protocol).
 
 Contracts:
 
@@ -28,6 +28,8 @@ Contracts:
   keeps sessions, output and last-seen times across relay restarts, so offline
   hosts and their sessions are still listed and readable.
 * Replies with an unknown ``request_id`` are logged and dropped.
+* A supervisor reports only on sessions it started (``server.session_index``):
+  anything else is dropped and counted (``hub.sessions.dropped``).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
@@ -47,10 +49,10 @@ from server.deliveries import no_answer_status, offline_status, status_of, unkno
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
+from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.protocol import (
     AckOutput,
-    ChallengeAnswered,
     Command,
     Heartbeat,
     HeartbeatAcked,
@@ -60,23 +62,23 @@ from shared.protocol import (
     Output,
     OutputDropped,
     OutputPosition,
-    Pong,
     PromptDetected,
     ReadMode,
     Reply,
+    ReplyFrame,
     Report,
     RequestLookedUp,
+    ResendOutput,
     SessionExited,
     SessionInfo,
+    SessionStarted,
     SessionState,
     UnknownFrame,
     encode,
 )
-from shared.tools import DeliveryStatus, HostStatus, StoredLogs, format_utc
 
 log = logging.getLogger(__name__)
 
-FENCED_CLOSE_CODE = 4409  # the WebSocket close code a fenced (replaced) link gets
 OFFLINE_GRACE = 1.5  # seconds a dropped host may take to come back before calls fail
 LOOKUP_TIMEOUT = 5.0
 KEEP_OUTCOMES = 4096  # request ids remembered for check_delivery
@@ -229,26 +231,47 @@ class Hub:
             return []
         host = self._hosts[attachment.host]
         self._seen(host)
-        if isinstance(report, UnknownFrame):
+        if isinstance(report, ReplyFrame):
+            return self._resolve(attachment, report)
+        on = _ON_REPORT.get(report.type)
+        if on is None:
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
-        elif isinstance(report, Output):
-            self.sessions.own(attachment.host, report.session_id)
-            return self.copies.output(attachment.host, report)
-        elif isinstance(report, OutputDropped):
-            self.sessions.own(attachment.host, report.session_id)
-            return self.copies.dropped(attachment.host, report)
-        elif isinstance(report, Heartbeat):
-            return [HeartbeatAcked(sent_at=report.sent_at)]
-        elif isinstance(report, SessionExited):
+            return []
+        return on(self, attachment, report)
+
+    # ------------------------------------------------------------ reports (not replies)
+
+    def _on_output(self, attachment: Attachment, report: Output) -> list[BaseModel]:
+        if not self.sessions.owns(attachment.host, report.session_id, report.type):
+            return []
+        return self.copies.output(attachment.host, report)
+
+    def _on_dropped(self, attachment: Attachment, report: OutputDropped) -> list[BaseModel]:
+        if not self.sessions.owns(attachment.host, report.session_id, report.type):
+            return []
+        return self.copies.dropped(attachment.host, report)
+
+    def _on_heartbeat(self, attachment: Attachment, report: Heartbeat) -> list[BaseModel]:
+        return [HeartbeatAcked(sent_at=report.sent_at)]
+
+    def _on_exited(self, attachment: Attachment, report: SessionExited) -> list[BaseModel]:
+        if self.sessions.owns(attachment.host, report.session.session_id, report.type):
             self.sessions.learn(attachment.host, report.session)
-        elif isinstance(report, RequestLookedUp):
-            self._looked_up(attachment.host, report)
-        elif isinstance(report, (PromptDetected, Pong)):
-            pass  # the last-seen time above is all they tell the hub
-        elif isinstance(report, Hello | ChallengeAnswered):
-            log.warning("dropping a %s outside the handshake from %r", report.type, attachment.host)
-        else:
-            self._resolve(attachment, report)
+        return []
+
+    def _on_prompt(self, attachment: Attachment, report: PromptDetected) -> list[BaseModel]:
+        self.sessions.owns(attachment.host, report.prompt.session_id, report.type)  # counted
+        return []
+
+    def _on_looked_up(self, attachment: Attachment, report: RequestLookedUp) -> list[BaseModel]:
+        self._looked_up(attachment.host, report)
+        return []
+
+    def _on_seen(self, attachment: Attachment, report: BaseModel) -> list[BaseModel]:
+        return []  # the last-seen time is all a pong tells the hub
+
+    def _on_handshake(self, attachment: Attachment, report: BaseModel) -> list[BaseModel]:
+        log.warning("dropping a %s outside the handshake from %r", _type(report), attachment.host)
         return []
 
     def take_acks(self, attachment: Attachment) -> list[AckOutput]:
@@ -505,10 +528,25 @@ class Hub:
             raise _offline(name, host.last_seen)
         return host.attachment
 
-    def _resolve(self, attachment: Attachment, reply: Reply) -> None:
+    def _resolve(self, attachment: Attachment, reply: Reply) -> list[BaseModel]:
         pending = self._pending.get(reply.request_id)
-        self.sessions.learn_from_reply(attachment.host, reply, pending.command if pending else None)
         outcome = self._outcomes.get(reply.request_id)
+        # Only a command the relay sent to THIS host makes its reply evidence of ownership.
+        asked = pending.command if pending and pending.host == attachment.host else None
+        asked_type = (
+            asked.type
+            if asked is not None
+            else outcome.command_type
+            if outcome is not None and outcome.host == attachment.host
+            else None
+        )
+        self.sessions.learn_from_reply(attachment.host, reply, asked, asked_type)
+        frames: list[BaseModel] = []
+        if isinstance(reply, SessionStarted) and self.sessions.take_early(
+            attachment.host, reply.session.session_id
+        ):
+            sid = reply.session.session_id
+            frames.append(ResendOutput(session_id=sid, offset=self.copies.end(sid)))
         if outcome is not None and outcome.host == attachment.host:
             outcome.reply = reply  # kept for check_delivery, even after the caller gave up
         if pending is None or pending.host != attachment.host:
@@ -518,9 +556,10 @@ class Hub:
                 reply.request_id,
                 attachment.host,
             )
-            return
+            return frames
         if not pending.future.done():
             pending.future.set_result(reply)
+        return frames
 
     # ------------------------------------------------------------ hosts
 
@@ -550,3 +589,21 @@ def _offline(name: str, last_seen: float | None) -> HostOffline:
         "the command was not delivered.",
         hint="Start the supervisor there, or pick another host.",
     )
+
+
+def _type(frame: BaseModel) -> str:
+    return str(getattr(frame, "type", "?"))
+
+
+# Every report that is not a reply, by type: what the hub does with it.
+_ON_REPORT: dict[str, Callable[[Hub, Attachment, Any], list[BaseModel]]] = {
+    "output": Hub._on_output,
+    "output_dropped": Hub._on_dropped,
+    "heartbeat": Hub._on_heartbeat,
+    "session_exited": Hub._on_exited,
+    "request_looked_up": Hub._on_looked_up,
+    "prompt_detected": Hub._on_prompt,
+    "pong": Hub._on_seen,
+    "hello": Hub._on_handshake,
+    "challenge_answered": Hub._on_handshake,
+}

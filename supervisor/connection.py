@@ -1,7 +1,7 @@
 """The supervisor's one outbound WebSocket to the relay. The only websockets import here.
 
 The Mac dials out and never listens: this module connects, says hello, runs
-each command through the transport-free :class:`supervisor.agent.Agent`, sends
+each command through the transport-free :class:`supervisor.command_runner.CommandRunner`, sends
 the reply, streams every session's output, and reconnects when the link drops.
 
 Contracts:
@@ -25,6 +25,11 @@ Contracts:
   origin the relay names, so a signature cannot be replayed to another relay;
   ``origin_url`` overrides the dialed URL only for a forwarder or tunnel).
   The pairing code is forgotten after the first ``Welcome``: the key is enough.
+* **The relay's identity**: the hello carries a fresh nonce; the ``Challenge``
+  must carry the relay's signature of it for the dialed origin, by the relay key
+  pinned at pairing (``supervisor/relay_pins.py``), or the link stops with
+  :class:`LinkRefused` before anything is signed. ``wss://`` certificates are
+  verified (the websockets default; nothing here turns it off).
 * Errors retrying cannot fix (close 4401: not paired, unpaired, a bad code, a
   signature for another URL; 4400: an incompatible protocol version; a bad URL)
   stop the loop with :class:`LinkRefused`, whose message is the relay's reason.
@@ -37,6 +42,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import os
 import time
 from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
@@ -51,10 +57,13 @@ from websockets.exceptions import (  # noqa: TID251
 
 from shared import protocol as p
 from shared.backoff import Backoff
-from shared.identity import IdentityFormatError, relay_origin
+from shared.close_codes import FATAL_CLOSE_CODES
+from shared.errors import TetherError
+from shared.identity import NONCE_BYTES, IdentityFormatError, b64encode, relay_origin
 from shared.resume import Gap, ResumeError
-from supervisor.agent import OutputStreams
+from supervisor.command_runner import OutputStreams
 from supervisor.identity import Identity, IdentityError
+from supervisor.relay_pins import RelayPins, check_proof
 
 log = logging.getLogger("tether.supervisor.link")
 
@@ -62,14 +71,9 @@ HELLO_TIMEOUT = 10.0
 HEARTBEAT_INTERVAL = 10.0
 HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~25-35 s
 CLOSE_TIMEOUT = 2.0  # a dead link's closing handshake must not hold up the redial
-# Close codes the relay uses for "do not retry": the owner must act.
-FATAL_CLOSE_CODES = {
-    4401: "the relay refused this supervisor",
-    4400: "the relay refused the handshake (another protocol version?)",
-}
 
 
-class LinkRefused(Exception):
+class LinkRefused(TetherError):
     """The relay refused this supervisor in a way retrying cannot fix."""
 
 
@@ -105,8 +109,11 @@ class RelayConnection:
         heartbeat_interval: float = HEARTBEAT_INTERVAL,
         heartbeat_timeout: float = HEARTBEAT_TIMEOUT,
         hello_timeout: float = HELLO_TIMEOUT,
+        pins: RelayPins | None = None,
     ) -> None:
         self.url, self.host, self.identity, self._agent = url, host, identity, agent
+        # The relay keys pinned at pairing (next to the identity key, else in memory).
+        self.pins = pins if pins is not None else RelayPins.beside(identity.path)
         self.pair_code = pair_code
         # What the signature names: the dialed URL, unless that is a local forwarder or
         # tunnel to the relay (then the relay's own URL).
@@ -129,7 +136,7 @@ class RelayConnection:
     async def run_forever(self) -> None:
         """Connect, serve, reconnect; returns only by cancellation or :class:`LinkRefused`.
 
-        First reaps what a crashed previous run left (``Agent.reap_orphans``): the
+        First reaps what a crashed previous run left (``CommandRunner.reap_orphans``): the
         hello then reports those sessions as exited, with the reason.
         """
         loop = asyncio.get_running_loop()
@@ -219,6 +226,7 @@ class RelayConnection:
                 raise _Dead()  # the silence is the news, not the abort it caused
 
     async def _handshake(self, ws: ClientConnection) -> p.Welcome:
+        relay_nonce = os.urandom(NONCE_BYTES)  # the relay must sign it: fresh per link
         await ws.send(
             p.encode(
                 p.Hello(
@@ -226,6 +234,7 @@ class RelayConnection:
                     host=self.host,
                     public_key=self.identity.public_key,
                     pair_code=self.pair_code,
+                    relay_nonce=b64encode(relay_nonce),
                     supervisor_version=self._version,
                     sessions=self._agent.session_infos(),
                 )
@@ -239,6 +248,7 @@ class RelayConnection:
                 "is it an older relay? Update both sides."
             )
         self._explain_origin(challenge.relay_origin)
+        to_pin = self._check_relay(challenge, relay_nonce)
         try:
             signature = self.identity.answer_challenge(self.origin_url, self.host, challenge.nonce)
         except IdentityError as exc:
@@ -250,10 +260,37 @@ class RelayConnection:
             raise LinkRefused(
                 f"the relay answered the challenge with {first.type!r}, not 'welcome'"
             )
+        if to_pin is not None:
+            origin, key = to_pin
+            self.pins.pin(origin, key)
+            log.info("pinned the relay key of %s; any other key there is refused now", origin)
         if self.pair_code is not None:
             log.info("authenticated by key: the pairing code is no longer needed")
             self.pair_code = None
         return first
+
+    def _check_relay(self, challenge: p.Challenge, nonce: bytes) -> tuple[str, str] | None:
+        """Refuse (LinkRefused) a server that is not our relay; (origin, key) to pin after
+        the welcome when nothing is pinned for this origin yet."""
+        try:
+            origin = relay_origin(self.origin_url)
+        except IdentityFormatError as exc:
+            raise LinkRefused(f"the relay URL is not usable: {exc}") from None
+        pinned = self.pins.get(origin)
+        refusal = check_proof(
+            origin,
+            self.host,
+            nonce,
+            challenge.relay_public_key,
+            challenge.relay_signatures,
+            pinned,
+            self.pins.path,
+        )
+        if refusal is not None:
+            raise LinkRefused(refusal)
+        if pinned is None and challenge.relay_public_key is not None:
+            return origin, challenge.relay_public_key
+        return None
 
     def _explain_origin(self, theirs: str) -> None:
         """Log a hint when the relay thinks it lives elsewhere than the URL we dialed:
@@ -342,25 +379,32 @@ class RelayConnection:
         except p.FrameError as exc:
             log.warning("dropped a malformed frame from the relay: %s", exc)
             return
-        if isinstance(frame, p.UnknownFrame):
-            log.info("dropped an unknown %r frame (newer relay?)", frame.type)
-        elif isinstance(frame, p.Ping):
-            self._spawn(self._send(p.Pong(sent_at=frame.sent_at)))
-        elif isinstance(frame, p.AckOutput):
-            try:
-                self._agent.streams.ack(frame.session_id, frame.offset)
-            except ResumeError as exc:
-                log.error("session %s: %s", frame.session_id, exc)
-        elif isinstance(frame, p.ResendOutput):
-            self._rewind(frame)
-        elif isinstance(frame, p.HeartbeatAcked):
-            pass  # hearing anything is what counts
-        elif isinstance(frame, p.LookupRequest):
-            self._spawn(self._send(self._agent.lookup(frame.request_id)))
-        elif isinstance(frame, p.Welcome | p.Challenge):
-            log.info("ignored a %s outside the handshake", frame.type)
-        else:
+        if isinstance(frame, p.CommandFrame):
             self._spawn(self._run(frame))
+            return
+        on = _ON_LINK_FRAME.get(frame.type)
+        if on is None:
+            log.info("dropped an unknown %r frame (newer relay?)", frame.type)
+        else:
+            on(self, frame)
+
+    def _on_ping(self, frame: p.Ping) -> None:
+        self._spawn(self._send(p.Pong(sent_at=frame.sent_at)))
+
+    def _on_ack(self, frame: p.AckOutput) -> None:
+        try:
+            self._agent.streams.ack(frame.session_id, frame.offset)
+        except ResumeError as exc:
+            log.error("session %s: %s", frame.session_id, exc)
+
+    def _on_heard(self, frame: p.HeartbeatAcked) -> None:
+        pass  # hearing anything is what counts
+
+    def _on_lookup(self, frame: p.LookupRequest) -> None:
+        self._spawn(self._send(self._agent.lookup(frame.request_id)))
+
+    def _on_handshake(self, frame: p.Welcome | p.Challenge) -> None:
+        log.info("ignored a %s outside the handshake", frame.type)
 
     def _rewind(self, frame: p.ResendOutput) -> None:
         stream = self._agent.streams.get(frame.session_id)
@@ -401,6 +445,18 @@ class RelayConnection:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("command task failed", exc_info=task.exception())
+
+
+# Every link frame the relay may send once the link is up, by type (commands go to the agent).
+_ON_LINK_FRAME: dict[str, Callable[[RelayConnection, Any], None]] = {
+    "ping": RelayConnection._on_ping,
+    "ack_output": RelayConnection._on_ack,
+    "resend_output": RelayConnection._rewind,
+    "heartbeat_acked": RelayConnection._on_heard,
+    "lookup_request": RelayConnection._on_lookup,
+    "welcome": RelayConnection._on_handshake,
+    "challenge": RelayConnection._on_handshake,
+}
 
 
 class _Opened(ConnectionError):

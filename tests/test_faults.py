@@ -35,6 +35,7 @@ from fastmcp import Client
 
 from server.config import PASSWORD_ENV
 from server.hub import Hub
+from shared.backend import DeliveryStatus
 from shared.backoff import Backoff
 from shared.errors import DeliveryUnknown, HostOffline, TimedOut
 from shared.protocol import (
@@ -44,7 +45,6 @@ from shared.protocol import (
     SessionStarted,
     StartSession,
 )
-from shared.tools import DeliveryStatus
 from tests.faultproxy import FaultProxy, WsFrame
 from tests.oauth_support import PASSWORD
 from tests.relay_support import (
@@ -373,7 +373,7 @@ async def test_accept_then_close_flapping_keeps_backing_off(tmp_path: Path) -> N
     async with rig(tmp_path) as r:
         first = r.sup.link.links
         # From now on every connection carries the handshake and a little more, then closes.
-        r.proxy.down.close_after = 400
+        r.proxy.down.close_after = 700  # the challenge (with the relay's proof) and welcome fit
         r.proxy.reset_all()
         await eventually(lambda: r.sup.link.links >= first + 4, 30, "several short links")
         # A reset-on-open backoff would be back at attempt 1 after every handshake.
@@ -675,13 +675,13 @@ async def running_supervisor_no_hub(
     """A supervisor in this loop for a relay in another process (no hub to poll).
 
     It dials ``url`` (a fault proxy) but signs for ``relay_url``, as through a tunnel."""
-    from supervisor.agent import Agent
+    from supervisor.command_runner import CommandRunner
     from supervisor.connection import RelayConnection
     from supervisor.reaper import Reaper
-    from supervisor.sessions import SessionManager
+    from supervisor.session_manager import SessionManager
 
     manager = SessionManager(policy_file=policy)
-    agent = Agent(manager, reaper=Reaper(policy.parent))
+    agent = CommandRunner(manager, reaper=Reaper(policy.parent))
     link = RelayConnection(
         url,
         "laptop",
