@@ -13,9 +13,9 @@ from typing import Any
 
 from fastmcp import Client
 
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import eventually
 
 BIN = Path(__file__).parent / "node" / "node_modules" / ".bin"
@@ -100,7 +100,7 @@ async def rig(tmp_path: Path, executable: Path, env: dict[str, str]) -> AsyncIte
         **env,
     }
     manager = SessionManager(policy_file=policy, environ=environ)
-    agent = Agent(manager, reaper=None)
+    agent = CommandRunner(manager, reaper=None)
     try:
         async with Client(build_local_server(agent, "laptop"), timeout=120) as client:
             yield Rig(client, project)

@@ -34,9 +34,9 @@ from typing import Any
 
 from fastmcp import Client
 
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.prompt_corpus.cases import Case
 
 DETECT_TIMEOUT = 10.0  # seconds a positive may take to be reported (node starts slowly)
@@ -109,7 +109,7 @@ async def corpus_client(work: Path) -> AsyncIterator[Client[Any]]:
     env["TETHER_HOME"] = str(home)
     env["TERM"] = "xterm-256color"
     manager = SessionManager(policy_file=policy, environ=env)
-    agent = Agent(manager, reaper=None)
+    agent = CommandRunner(manager, reaper=None)
     try:
         async with Client(build_local_server(agent, "corpus"), timeout=60) as client:
             yield client
