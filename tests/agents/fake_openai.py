@@ -37,6 +37,7 @@ class FakeOpenAI:
     chat_script: list[Say] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    call_ids: list[str] = field(default_factory=list)
     port: int = 0
     _server: asyncio.Server | None = None
     _responses_used: int = 0
@@ -121,6 +122,7 @@ class FakeOpenAI:
                 "name": name,
                 "arguments": json.dumps(arguments),
             }
+            self.call_ids.append(item["call_id"])
         else:
             item = {
                 "type": "message",
@@ -166,8 +168,10 @@ class FakeOpenAI:
     async def _chat(self, body: dict[str, Any], writer: asyncio.StreamWriter) -> None:
         turn = Say("OK.")
         messages = body.get("messages") or []
-        if messages and messages[-1].get("role") == "user" and self._chat_used < len(
-            self.chat_script
+        if (
+            messages
+            and messages[-1].get("role") == "user"
+            and self._chat_used < len(self.chat_script)
         ):
             turn = self.chat_script[self._chat_used]
             self._chat_used += 1
@@ -183,7 +187,11 @@ class FakeOpenAI:
             _json(writer, dict(common, object="chat.completion", choices=[choice], usage=usage))
             return
         chunks = [
-            {"index": 0, "delta": {"role": "assistant", "content": turn.text}, "finish_reason": None},
+            {
+                "index": 0,
+                "delta": {"role": "assistant", "content": turn.text},
+                "finish_reason": None,
+            },
             {"index": 0, "delta": {}, "finish_reason": "stop"},
         ]
         _stream_head(writer)
