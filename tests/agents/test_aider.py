@@ -28,9 +28,12 @@ EDIT_AND_RUN = Say(
 )
 
 
+@pytest.mark.parametrize("line_input", ["--fancy-input", "--no-fancy-input"])
 async def test_aiders_questions_are_detected_answered_and_not_reported_again(
-    tmp_path: Path,
+    tmp_path: Path, line_input: str
 ) -> None:
+    """Both of aider's line inputs: prompt_toolkit's (raw mode, the default; the letter is
+    echoed before Enter) and plain ``input()`` (the terminal's canonical mode)."""
     if not AIDER.exists():
         pytest.skip("aider is not installed: run scripts/agent-deps")
     fake = await FakeOpenAI(chat_script=[MENTION, EDIT_AND_RUN, Say("Done.")]).start()
@@ -47,9 +50,7 @@ async def test_aiders_questions_are_detected_answered_and_not_reported_again(
                 "--no-analytics",
                 "--no-show-model-warnings",
                 "--no-auto-commits",
-                # With prompt_toolkit's input (aider's default) the Enter after the first
-                # question's letter is lost: a known gap, reported; plain input is tested.
-                "--no-fancy-input",
+                line_input,
             ]
             await r.start(argv)
 
