@@ -158,8 +158,8 @@ class FakeOpenAI:
             {"type": "response.completed", "response": done},
         ]
         _stream_head(writer)
-        for number, event in enumerate(events):
-            event["sequence_number"] = number
+        for sequence, event in enumerate(events):
+            event["sequence_number"] = sequence
             writer.write(f"event: {event['type']}\ndata: {json.dumps(event)}\n\n".encode())
             await writer.drain()
 
