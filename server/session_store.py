@@ -212,24 +212,33 @@ class SessionStore:
     ) -> StoredOutput:
         """Up to ``max_bytes`` stored bytes from ``since`` (None: the newest ``max_bytes``).
 
-        Bytes inside announced gaps do not exist: the read skips them.
+        The data is always contiguous from ``start``: a read stops at an announced
+        gap, and a read from inside one starts after it with ``dropped`` counting
+        the missing bytes, so every byte sits at its true offset.
         """
         end = self.output_end(session_id)
-        if since is None:
-            since = max(0, end - max_bytes)
-        since = min(since, end)
+        newest = since is None
+        since = max(0, end - max_bytes) if since is None else min(since, end)
         rows = self._db.execute(
             "SELECT offset, data FROM output WHERE session_id = ? AND offset + length(data) > ? "
             "ORDER BY offset",
             (session_id, since),
         ).fetchall()
+        if newest:
+            rows = _contiguous_tail(rows)  # the newest bytes: those after the last gap
+            if rows:
+                since = max(since, int(rows[0][0]))
         if not rows:
             return StoredOutput(since if since >= end else end, b"", max(0, end - since))
         first = int(rows[0][0])
         start = max(since, first)
         out = bytearray()
+        expected = start
         for offset, data in rows:
-            out += bytes(data)[max(0, start - offset) :] if offset < start else bytes(data)
+            if offset > expected:
+                break  # an announced gap: stop before it, never close it up
+            out += bytes(data)[expected - offset :]
+            expected = offset + len(data)
             if len(out) >= max_bytes:
                 break
         return StoredOutput(start, bytes(out[:max_bytes]), max(0, first - since))
@@ -272,6 +281,15 @@ class SessionStore:
             "UPDATE sessions SET kept_from = ? WHERE session_id = ?",
             (first if first is not None else end, session_id),
         )
+
+
+def _contiguous_tail(rows: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
+    """The rows after the last discontinuity (rows sorted by offset)."""
+    cut = 0
+    for i in range(1, len(rows)):
+        if rows[i][0] != rows[i - 1][0] + len(rows[i - 1][1]):
+            cut = i
+    return rows[cut:]
 
 
 def _stored(row: tuple[object, ...]) -> StoredSession:

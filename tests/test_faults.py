@@ -39,6 +39,7 @@ from shared.backoff import Backoff
 from shared.errors import DeliveryUnknown, HostOffline, TimedOut
 from shared.protocol import (
     InputSent,
+    ReadMode,
     RequestFailed,
     SendInput,
     SessionStarted,
@@ -333,6 +334,39 @@ async def test_an_overflowing_buffer_is_reported_as_one_exact_gap_never_silently
         assert r.stored(sid) == produced[:start] + produced[end:]
         stored = r.hub.store.session(sid)
         assert stored is not None and stored.lost_bytes == end - start > 0
+
+
+async def test_a_raw_read_across_a_gap_returns_every_byte_at_its_true_offset(
+    tmp_path: Path,
+) -> None:
+    async with rig(tmp_path, agent={"stream_limit": 16 * 1024}) as r:
+        sid = await r.start_producer(10)
+        await r.all_delivered(sid, 10)
+        r.proxy.up.close_after = 0  # cut off: what follows overflows the 16 KiB buffer
+        r.proxy.reset_all()
+        await eventually(lambda: not r.sup.link.connected.is_set(), 10, "the link down")
+        for n in range(12):
+            reply = await r.sup.agent.handle(
+                SendInput(request_id=f"fill-{n}", session_id=sid, text=f"{n:02d}" + "y" * 3000)
+            )
+            assert isinstance(reply, InputSent), reply
+        await eventually(lambda: echoes(r, sid, "11") == 1, 20, "the last echo")
+        r.proxy.up.close_after = None
+        produced = r.produced(sid)
+
+        def settled() -> list[tuple[int, int]] | None:
+            caught_up = r.hub.copies.end(sid) == len(produced)
+            return r.hub.copies.gaps(sid) if caught_up else None
+
+        [(start, end)] = await eventually(settled, 20, "the relay caught up")
+        assert 0 < start < end < len(produced)
+        # A raw read from 0 stops at the gap; the next read starts after it and counts it.
+        first = await r.hub.stored_logs(sid, ReadMode.RAW, 0, len(produced))
+        assert first is not None and (first.start, first.end, first.dropped) == (0, start, 0)
+        assert first.text.encode() == produced[:start]
+        rest = await r.hub.stored_logs(sid, ReadMode.RAW, first.end, len(produced))
+        assert rest is not None and (rest.start, rest.dropped) == (end, end - start)
+        assert rest.text.encode() == produced[end:]
 
 
 async def test_duplicated_and_dropped_frames_change_nothing(tmp_path: Path) -> None:

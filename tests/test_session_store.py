@@ -71,7 +71,22 @@ def test_an_announced_gap_advances_the_end_and_counts_the_lost_bytes() -> None:
     assert kept is not None and kept.lost_bytes == 7 and kept.output_end == 13
     assert store.all_output(SID) == b"abcxyz"
     read = store.read_output(SID, 0, 100)
-    assert (read.start, read.data) == (0, b"abcxyz")
+    assert (read.start, read.data, read.dropped) == (0, b"abc", 0)
+
+
+def test_a_read_never_closes_up_an_announced_gap_so_every_byte_keeps_its_offset() -> None:
+    store = SessionStore(":memory:")
+    store.append_output(SID, "studio", 0, b"0123456789", 1.0)
+    store.record_gap(SID, "studio", 10, 20, 2.0)
+    store.append_output(SID, "studio", 20, b"abcdefghij", 3.0)
+    before = store.read_output(SID, 0, 100)
+    assert (before.start, before.data, before.dropped) == (0, b"0123456789", 0)
+    after = store.read_output(SID, before.end, 100)  # the next cursor: the gap is reported
+    assert (after.start, after.data, after.dropped) == (20, b"abcdefghij", 10)
+    inside = store.read_output(SID, 15, 100)
+    assert (inside.start, inside.data, inside.dropped) == (20, b"abcdefghij", 5)
+    newest = store.read_output(SID, None, 100)  # the newest bytes: only those after the gap
+    assert (newest.start, newest.data) == (20, b"abcdefghij")
 
 
 def test_only_the_newest_bytes_are_kept_and_an_old_read_says_what_it_missed() -> None:
