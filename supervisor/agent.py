@@ -80,10 +80,10 @@ from shared.protocol import (
 from shared.resume import (
     DEFAULT_BUFFER_BYTES,
     Chunk,
+    Forgotten,
     Fresh,
     Gap,
     InFlight,
-    LedgerFull,
     OutputSender,
     Replay,
     RequestLedger,
@@ -197,7 +197,9 @@ class Agent:
         reaper: Reaper | None | Literal["default"] = "default",
     ) -> None:
         self.manager = manager
-        self.ledger: RequestLedger[Reply] = ledger if ledger is not None else RequestLedger()
+        self.ledger: RequestLedger[Reply] = (
+            ledger if ledger is not None else RequestLedger(size_of=_reply_size)
+        )
         self.streams = OutputStreams(stream_limit)
         # Default: records under the state dir, so a crashed run's orphans can be reaped.
         self.reaper = Reaper(tether_home()) if reaper == "default" else reaper
@@ -272,6 +274,8 @@ class Agent:
             return RequestLookedUp(
                 request_id=request_id, state=LookupState.DONE, reply=known.result
             )
+        if isinstance(known, Forgotten):
+            return RequestLookedUp(request_id=request_id, state=LookupState.DONE)
         return RequestLookedUp(request_id=request_id, state=LookupState.UNKNOWN)
 
     async def handle(self, cmd: Command) -> Reply:
@@ -304,8 +308,13 @@ class Agent:
             admission = self.ledger.begin(rid, time.monotonic(), fingerprint)
         except RequestReused:
             return _reused(rid)
-        except LedgerFull as exc:
-            return _failed(rid, ErrorCode.INTERNAL, str(exc), "wait a minute, then retry")
+        if isinstance(admission, Forgotten):
+            return _failed(
+                rid,
+                ErrorCode.INTERNAL,
+                f"Request {rid} already ran here; its reply is no longer kept.",
+                "Do not send it again; read the session's output (get_logs) to see its effect.",
+            )
         if isinstance(admission, Replay):
             result: Reply = admission.result
             return result
@@ -426,6 +435,11 @@ def _status(rid: str, session: Session) -> StatusRead:
         prompts=[prompt] if prompt else [],
         last_message=session.last_message,
     )
+
+
+def _reply_size(reply: Reply) -> int:
+    """A cheap upper estimate of a stored reply's memory (replies of writes are small)."""
+    return 4 * len(reply.model_dump_json())
 
 
 def _read_output(session: Session, cmd: ReadOutput) -> OutputRead:

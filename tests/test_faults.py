@@ -369,6 +369,26 @@ async def test_a_raw_read_across_a_gap_returns_every_byte_at_its_true_offset(
         assert rest.text.encode() == produced[end:]
 
 
+async def test_a_busy_client_is_never_refused_for_the_number_of_recent_requests(
+    tmp_path: Path,
+) -> None:
+    async with rig(tmp_path) as r:
+        sid = await r.start_producer(1)
+
+        async def send(n: int) -> Any:
+            # The line ends in the text itself: no pause before a separate Enter.
+            command = SendInput(request_id=f"busy-{n}", session_id=sid, text=f"b{n}\n", enter=False)
+            return await r.hub.call(command, session_id=sid, timeout=scaled(20))
+
+        for n in range(1100):  # more than the 1,024 a count-bounded ledger allowed in 600 s
+            reply = await send(n)
+            assert isinstance(reply, InputSent), reply
+        await eventually(lambda: echoes(r, sid, "b1099") == 1, 20, "the last echo")
+        assert r.sup.agent.ledger.remembers_all()
+        # Every one of them is still known: a retry is answered, never run again.
+        assert isinstance(await send(0), InputSent) and echoes(r, sid, "b0") == 1
+
+
 async def test_duplicated_and_dropped_frames_change_nothing(tmp_path: Path) -> None:
     async with rig(tmp_path, websocket=True) as r:
         r.proxy.up.frame_filter = is_output
