@@ -94,7 +94,9 @@ def fast_link() -> dict[str, Any]:
         "heartbeat_interval": 0.2,
         "heartbeat_timeout": 1.5,
         "hello_timeout": 1.5,
-        "backoff": Backoff(base=0.05, cap=0.5, stable_after=1.0, try_later=0.2),
+        "backoff": Backoff(
+            base=0.05, cap=0.5, stable_after=1.0, try_later=0.2, fast_window=0.1, fast_for=0.5
+        ),
     }
 
 
@@ -423,15 +425,47 @@ async def test_duplicated_and_dropped_frames_change_nothing(tmp_path: Path) -> N
         await eventually(lambda: echoes(r, sid, "noreply") == 1, 10, "the echo")
 
 
+class RecordingRandom:
+    """The worst case of full jitter (the top of every range), with each range kept."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[float, float]] = []
+
+    def uniform(self, a: float, b: float) -> float:
+        self.ranges.append((a, b))
+        return b
+
+
+async def test_a_short_outage_is_retried_within_a_second_and_the_link_comes_back(
+    tmp_path: Path,
+) -> None:
+    rng = RecordingRandom()
+    # The shipped reconnect policy, with every link counted as stable at once.
+    backoff = Backoff(stable_after=0.0, rng=rng)
+    async with rig(tmp_path, backoff=backoff) as r:
+        first = r.sup.link.attempts
+        r.proxy.up.close_after = 0  # the relay is unreachable: every dial fails
+        r.proxy.reset_all()
+        await eventually(lambda: r.sup.link.attempts >= first + 6, 30, "five failed dials")
+        # However many dials failed, the next one is at most a second away...
+        assert backoff.attempt == 0 and rng.ranges and max(b for _, b in rng.ranges) <= 1.0
+        r.proxy.up.close_after = None
+        links = r.sup.link.links
+        # ...so the link is back within about a second of the relay being reachable.
+        await eventually(lambda: r.sup.link.links > links, 30, "the link back")
+        assert r.sup.link.connected.is_set()
+
+
 async def test_accept_then_close_flapping_keeps_backing_off(tmp_path: Path) -> None:
     async with rig(tmp_path) as r:
         first = r.sup.link.links
         # From now on every connection carries the handshake and a little more, then closes.
         r.proxy.down.close_after = 400
         r.proxy.reset_all()
-        await eventually(lambda: r.sup.link.links >= first + 4, 30, "several short links")
-        # A reset-on-open backoff would be back at attempt 1 after every handshake.
-        assert r.sup.link.backoff.attempt >= 4
+        # Past the outage's fast phase, short links never reset the counter: a
+        # reset-on-open backoff would be back at attempt 1 after every handshake.
+        await eventually(lambda: r.sup.link.backoff.attempt >= 4, 30, "a growing backoff")
+        assert r.sup.link.links >= first + 4
         r.proxy.down.close_after = None
         r.proxy.reset_all()
         await eventually(lambda: r.sup.link.connected.is_set(), 30, "a stable link again")
