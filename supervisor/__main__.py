@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from shared.identity import normalize_pair_code
 from supervisor.agent import Agent
+from supervisor.descendants import become_subreaper, end_adopted
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
 from supervisor.sessions import SessionManager
 
@@ -96,6 +97,7 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
+    become_subreaper()  # orphans of sessions' descendants come back to us, not to init
     manager = _manager(args.mock)
     agent = Agent(manager)
     link = RelayConnection(
@@ -121,16 +123,19 @@ async def _serve_relay(args: argparse.Namespace) -> int:
             task.cancel()
         await asyncio.gather(runner, stopper, return_exceptions=True)
         await manager.close_all()
+        await asyncio.to_thread(end_adopted)
 
 
 async def _serve_stdio(args: argparse.Namespace) -> int:
     from supervisor.local_mcp import serve_stdio
 
+    become_subreaper()
     manager = _manager(args.mock)
     try:
         await serve_stdio(Agent(manager), default_host_name())
     finally:
         await manager.close_all()
+        await asyncio.to_thread(end_adopted)
     return 0
 
 

@@ -43,7 +43,9 @@ from shared.protocol import (
     RequestFailed,
     SendInput,
     SessionStarted,
+    SessionStopped,
     StartSession,
+    StopSession,
 )
 from shared.tools import DeliveryStatus
 from tests.faultproxy import FaultProxy, WsFrame
@@ -543,6 +545,19 @@ SLEEPER = (
 )
 
 
+# Starts a grandchild in a session of its own (as a daemon does), then idles like SLEEPER.
+SPAWNER = (
+    "import signal, subprocess, sys, time\n"
+    "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+    f"child = subprocess.Popen([sys.executable, '-c', {SLEEPER!r}], start_new_session=True,\n"
+    "    stdout=subprocess.DEVNULL)\n"
+    "sys.stdout.write(f'GRANDCHILD {child.pid}\\n'); sys.stdout.flush()\n"
+    "while True:\n"
+    "    time.sleep(1)\n"  # noqa: sleep-ok - the child program idles; the test does not sleep
+)
+GRANDCHILD = re.compile(rb"GRANDCHILD (\d+)")
+
+
 def running(pid: int) -> bool:
     """Alive and not a zombie."""
     try:
@@ -604,32 +619,39 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
     home = tmp_path / "home"
     write_policy(home / "policy.toml", work, commands=f'["{PY}"]')
     procs: list[asyncio.subprocess.Process] = []
-    orphan = 0
+    orphan = grandchild = 0
     try:
         async with running_relay(tmp_path / "relay", **FAST_RELAY) as relay:
             code = relay.registry.create_pair_code().code
             procs.append(await start_supervisor_process(relay, home, code))
             await eventually(lambda: online(relay, "laptop"), 20, "the supervisor online")  # type: ignore[arg-type]
             started = await relay.hub.call(
-                StartSession(request_id="sleeper", command=[PY, "-c", SLEEPER], cwd=str(work)),
+                StartSession(request_id="spawner", command=[PY, "-c", SPAWNER], cwd=str(work)),
                 host="laptop",
                 timeout=scaled(20),
             )
             assert isinstance(started, SessionStarted), started
             sid = started.session.session_id
-            await eventually(lambda: b"READY" in relay.hub.store.all_output(sid), 20, "READY")
+
+            def grandchild_pid() -> int | None:
+                match = GRANDCHILD.search(relay.hub.store.all_output(sid))
+                return int(match.group(1)) if match else None
+
+            grandchild = await eventually(grandchild_pid, 20, "the grandchild's pid")
             record = home / "sessions" / f"{sid}.json"
             orphan = int(json.loads(record.read_text())["pid"])
-            assert running(orphan)
+            assert running(orphan) and running(grandchild)
 
             procs[0].send_signal(signal.SIGKILL)
             await asyncio.wait_for(procs[0].wait(), scaled(10))
             await eventually(lambda: online(relay, "laptop", want=False), 10, "offline")  # type: ignore[arg-type]
             assert running(orphan), "the program should outlive a SIGKILLed supervisor"
+            assert running(grandchild), "so should its grandchild in a session of its own"
 
             procs.append(await start_supervisor_process(relay, home))
             await eventually(lambda: online(relay, "laptop"), 20, "the supervisor back")  # type: ignore[arg-type]
             await eventually(lambda: not running(orphan), 10, "the orphan reaped")
+            await eventually(lambda: not running(grandchild), 10, "the setsid grandchild ended")
             assert not record.exists()
             stored = relay.hub.store.session(sid)
             assert stored is not None and stored.info is not None
@@ -642,8 +664,61 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
             if proc.returncode is None:
                 proc.terminate()
                 await asyncio.wait_for(proc.wait(), scaled(20))
-        if orphan and running(orphan):
-            os.kill(orphan, signal.SIGKILL)
+        for pid in (orphan, grandchild):
+            if pid and running(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert zombie_children() == []
+
+
+async def test_a_clean_stop_of_the_supervisor_ends_every_descendant_of_its_sessions(
+    tmp_path: Path,
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    home = tmp_path / "home"
+    write_policy(home / "policy.toml", work, commands=f'["{PY}"]')
+    proc: asyncio.subprocess.Process | None = None
+    pids: list[int] = []
+    try:
+        async with running_relay(tmp_path / "relay", **FAST_RELAY) as relay:
+            code = relay.registry.create_pair_code().code
+            proc = await start_supervisor_process(relay, home, code)
+            await eventually(lambda: online(relay, "laptop"), 20, "the supervisor online")  # type: ignore[arg-type]
+            sids = []
+            for n in range(2):
+                started = await relay.hub.call(
+                    StartSession(request_id=f"sp-{n}", command=[PY, "-c", SPAWNER], cwd=str(work)),
+                    host="laptop",
+                    timeout=scaled(20),
+                )
+                assert isinstance(started, SessionStarted), started
+                sids.append(started.session.session_id)
+
+            def grandchildren() -> list[int] | None:
+                found = [GRANDCHILD.search(relay.hub.store.all_output(sid)) for sid in sids]
+                return [int(m.group(1)) for m in found if m] if all(found) else None
+
+            pids = await eventually(grandchildren, 20, "both grandchildren's pids")
+            # The first session is stopped through the relay: its whole tree ends.
+            stopped = await relay.hub.call(
+                StopSession(request_id="stop-0", session_id=sids[0]),
+                session_id=sids[0],
+                timeout=scaled(20),
+            )
+            assert isinstance(stopped, SessionStopped), stopped
+            await eventually(lambda: not running(pids[0]), 10, "the first grandchild ended")
+            assert running(pids[1])
+            # A clean SIGTERM of the supervisor ends the rest.
+            proc.send_signal(signal.SIGTERM)
+            assert await asyncio.wait_for(proc.wait(), scaled(20)) == 0
+            await eventually(lambda: not running(pids[1]), 10, "the second grandchild ended")
+    finally:
+        if proc is not None and proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        for pid in pids:
+            if running(pid):
+                os.kill(pid, signal.SIGKILL)
     assert zombie_children() == []
 
 
