@@ -21,7 +21,9 @@ session manager never starts); it also closes the databases at shutdown.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -44,7 +46,7 @@ from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
-from server.session_store import SessionStore
+from server.session_store import SessionStore, StoreError
 from server.supervisors import SupervisorRegistry
 from shared.tools import register_tools
 
@@ -177,12 +179,32 @@ def build_app(
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
+    store = hub.store
+
+    async def prune_forever() -> None:
+        while True:
+            try:
+                pruned = store.prune_ended(time.time(), config.retention)
+            except StoreError:
+                log.exception("pruning ended sessions failed; retrying at the next interval")
+            else:
+                if pruned.sessions:
+                    log.info(
+                        "deleted %d ended session(s), %d bytes of output (retention)",
+                        pruned.sessions,
+                        pruned.bytes,
+                    )
+            await asyncio.sleep(config.prune_interval)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        pruner = asyncio.create_task(prune_forever(), name="prune-ended-sessions")
         try:
             async with mcp_app.lifespan(app):
                 yield
         finally:
+            pruner.cancel()
+            await asyncio.gather(pruner, return_exceptions=True)
             db.close()
 
     app = Starlette(

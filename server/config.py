@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from server.session_store import DEFAULT_KEEP_ENDED_DAYS, DEFAULT_KEEP_ENDED_MB, Retention
+
 PASSWORD_ENV = "TETHER_OWNER_PASSWORD"
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 
@@ -39,6 +41,10 @@ class RelayConfig:
     # The owner password to store at first start (env TETHER_OWNER_PASSWORD); None: keep
     # the stored one, or generate one if there is none.
     owner_password: str | None = None
+    # Ended sessions' output: deleted past this age or total size (server/session_store.py),
+    # checked at start and every ``prune_interval`` seconds.
+    retention: Retention = Retention()
+    prune_interval: float = 3600.0
 
     @property
     def base_url(self) -> str:
@@ -77,6 +83,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="the https origin clients use, when behind a proxy or tunnel",
     )
     parser.add_argument("--log-level", default="info", choices=LOG_LEVELS)
+    parser.add_argument(
+        "--keep-ended-days",
+        type=float,
+        default=float(DEFAULT_KEEP_ENDED_DAYS),
+        help=f"delete ended sessions and their output after this many days "
+        f"(default {DEFAULT_KEEP_ENDED_DAYS})",
+    )
+    parser.add_argument(
+        "--keep-ended-mb",
+        type=float,
+        default=float(DEFAULT_KEEP_ENDED_MB),
+        help="keep at most this many MB of ended sessions' output, deleting the oldest "
+        f"sessions first (default {DEFAULT_KEEP_ENDED_MB})",
+    )
     return parser.parse_args(argv)
 
 
@@ -88,6 +108,12 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
     public_url = args.public_url
     if public_url is not None and not public_url.startswith(("https://", "http://")):
         raise ConfigError(f"--public-url {public_url!r} must start with https:// (or http://).")
+    days = getattr(args, "keep_ended_days", float(DEFAULT_KEEP_ENDED_DAYS))
+    megabytes = getattr(args, "keep_ended_mb", float(DEFAULT_KEEP_ENDED_MB))
+    if not days > 0:
+        raise ConfigError(f"--keep-ended-days {days:g} must be more than 0 (e.g. 7).")
+    if not megabytes >= 0:
+        raise ConfigError(f"--keep-ended-mb {megabytes:g} must be 0 or more (e.g. 256).")
     data_dir = Path(args.data_dir)
     _ensure_data_dir(data_dir)
     password = env.get(PASSWORD_ENV) or None
@@ -103,6 +129,7 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
         public_url=public_url,
         log_level=args.log_level,
         owner_password=password,
+        retention=Retention(max_age=days * 86400.0, max_bytes=int(megabytes * 1024 * 1024)),
     )
 
 

@@ -16,6 +16,8 @@ Contracts:
   batches); a read from before ``kept_from`` says how many bytes it missed.
 * The screen text is whatever the supervisor last rendered for a screen read,
   kept so a phone can see a session while its computer sleeps.
+* Ended sessions are deleted by :meth:`SessionStore.prune_ended` under a
+  :class:`Retention` (age since they ended, total size of their output).
 
 Calls are synchronous and small (one row each): they run on the event loop.
 """
@@ -29,6 +31,8 @@ from pathlib import Path
 from shared.protocol import SessionInfo
 
 DEFAULT_MAX_OUTPUT = 2 * 1024 * 1024
+DEFAULT_KEEP_ENDED_DAYS = 7
+DEFAULT_KEEP_ENDED_MB = 256
 STORE_FILE = "sessions.sqlite3"
 
 _SCHEMA = """
@@ -54,6 +58,27 @@ CREATE TABLE IF NOT EXISTS output (
     PRIMARY KEY (session_id, offset)
 );
 """
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long ended sessions are kept: by age since they ended, and by their total output.
+
+    Live sessions are never pruned (each keeps its newest ``max_output_bytes``).
+    """
+
+    max_age: float = DEFAULT_KEEP_ENDED_DAYS * 86400.0
+    max_bytes: int = DEFAULT_KEEP_ENDED_MB * 1024 * 1024
+
+    def __post_init__(self) -> None:
+        if self.max_age <= 0 or self.max_bytes < 0:
+            raise ValueError("retention needs a positive age and a size of at least 0 bytes")
+
+
+@dataclass(frozen=True)
+class Pruned:
+    sessions: int
+    bytes: int
 
 
 class StoreError(RuntimeError):
@@ -249,6 +274,38 @@ class SessionStore:
             "SELECT data FROM output WHERE session_id = ? ORDER BY offset", (session_id,)
         )
         return b"".join(bytes(r[0]) for r in rows)
+
+    # ------------------------------------------------------------ retention
+
+    def prune_ended(self, now: float, retention: Retention) -> Pruned:
+        """Delete ended sessions (metadata and output) past the age, then the oldest
+        ended ones while their output together exceeds ``retention.max_bytes``.
+
+        A session counts as ended once its stored state is ``exited``; its age runs
+        from its last update (the exit report, or the last output after it).
+        """
+        rows = self._db.execute(
+            "SELECT s.session_id, s.updated_at, "
+            "(SELECT COALESCE(SUM(length(o.data)), 0) FROM output o "
+            " WHERE o.session_id = s.session_id) "
+            "FROM sessions s WHERE json_extract(s.info, '$.state') = 'exited' "
+            "ORDER BY s.updated_at DESC"
+        ).fetchall()
+        doomed: list[tuple[str, int]] = []
+        total = 0
+        for session_id, updated_at, size in rows:  # newest first: the oldest go first
+            total += int(size)
+            if now - float(updated_at) >= retention.max_age or total > retention.max_bytes:
+                doomed.append((str(session_id), int(size)))
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                for session_id, _ in doomed:
+                    self._db.execute("DELETE FROM output WHERE session_id = ?", (session_id,))
+                    self._db.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not prune ended sessions: {exc}") from exc
+        return Pruned(len(doomed), sum(size for _, size in doomed))
 
     def _ensure(self, session_id: str, host: str, when: float) -> int:
         row = self._db.execute(

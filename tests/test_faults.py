@@ -35,6 +35,7 @@ from fastmcp import Client
 
 from server.config import PASSWORD_ENV
 from server.hub import Hub
+from server.session_store import Retention
 from shared.backoff import Backoff
 from shared.errors import DeliveryUnknown, HostOffline, TimedOut
 from shared.protocol import (
@@ -391,6 +392,33 @@ async def test_a_busy_client_is_never_refused_for_the_number_of_recent_requests(
         assert r.sup.agent.ledger.remembers_all()
         # Every one of them is still known: a retry is answered, never run again.
         assert isinstance(await send(0), InputSent) and echoes(r, sid, "b0") == 1
+
+
+async def test_ended_sessions_output_is_deleted_past_the_retention_and_live_ones_kept(
+    tmp_path: Path,
+) -> None:
+    # Keep at most ~100 KB of ended sessions' output; check every 50 ms.
+    settings = {"retention": Retention(max_age=3600.0, max_bytes=100_000), "prune_interval": 0.05}
+    async with rig(tmp_path, relay_settings=settings) as r:
+        ended = []
+        for n in range(4):  # ~63 KB each: together far beyond the limit
+            sid = await r.start_producer(1000, tag="S")
+            await r.all_delivered(sid, 1000)
+            stopped = await r.hub.call(
+                StopSession(request_id=f"end-{n}", session_id=sid), session_id=sid, timeout=20
+            )
+            assert isinstance(stopped, SessionStopped), stopped
+            ended.append(sid)
+        live = await r.start_producer(1000, tag="S")
+        await r.all_delivered(live, 1000)
+
+        def kept() -> list[str] | None:
+            have = [sid for sid in ended if r.hub.store.session(sid) is not None]
+            return have if len(have) == 1 else None
+
+        # Only the newest ended session fits; the live one is never pruned.
+        assert await eventually(kept, 20, "the oldest ended sessions deleted") == [ended[-1]]
+        assert r.hub.store.session(live) is not None and len(r.stored(live)) > 60_000
 
 
 async def test_duplicated_and_dropped_frames_change_nothing(tmp_path: Path) -> None:

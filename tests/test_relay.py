@@ -307,6 +307,16 @@ def test_the_owner_password_comes_from_the_environment_and_a_short_one_is_refuse
         load_config(parse_args(["--data-dir", str(tmp_path)]), env={PASSWORD_ENV: "short"})
 
 
+def test_the_retention_of_ended_sessions_has_defaults_and_flags(tmp_path: Path) -> None:
+    config = load_config(parse_args(["--data-dir", str(tmp_path)]), env={})
+    assert config.retention.max_age == 7 * 86400 and config.retention.max_bytes == 256 << 20
+    args = ["--data-dir", str(tmp_path), "--keep-ended-days", "0.5", "--keep-ended-mb", "1"]
+    config = load_config(parse_args(args), env={})
+    assert config.retention.max_age == 43200 and config.retention.max_bytes == 1 << 20
+    with pytest.raises(ConfigError, match="more than 0"):
+        load_config(parse_args(["--data-dir", str(tmp_path), "--keep-ended-days", "0"]), env={})
+
+
 def test_a_data_dir_that_is_a_file_stops_the_relay_with_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
