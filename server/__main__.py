@@ -35,7 +35,9 @@ from server.config import (
     parse_args,
     startup_banner,
 )
+from server.db import DatabaseError
 from server.oauth.store import OAuthStore
+from server.session_store import StoreError
 from shared.protocol import MAX_FRAME_BYTES
 
 
@@ -123,7 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
         serve(config)
-    except ConfigError as exc:
+    except (ConfigError, DatabaseError, StoreError) as exc:
+        # A data dir that is full, read-only or not the relay's: say so, no traceback.
         print(f"tether-relay: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from server.audit import AuditLog
-from server.db import Database, DatabaseError, open_database
+from server.db import Database, DatabaseError, open_database, writable
 from server.oauth import set_password
 from server.supervisors import (
     DEFAULT_PAIR_TTL,
@@ -65,12 +65,23 @@ def _when(at: float | None) -> str:
     return datetime.datetime.fromtimestamp(at, datetime.UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 
 
-def _open(data_dir: Path) -> Database:
+READ_ONLY_COMMANDS = ("supervisors", "audit")
+
+
+def _open(data_dir: Path, command: str) -> Database:
     if not data_dir.is_dir():
         raise DatabaseError(
             f"no relay data in {data_dir}: pass --data-dir with the relay's data directory"
         )
-    return open_database(data_dir)
+    if writable(data_dir):
+        return open_database(data_dir)
+    if command in READ_ONLY_COMMANDS:
+        return open_database(data_dir, read_only=True)  # looking needs no write access
+    raise DatabaseError(
+        f"the data directory {data_dir} is read-only for this user, and {command} must write "
+        "to it; run the command as the relay's user or make the directory writable. "
+        "The database itself is fine."
+    )
 
 
 def run_admin(argv: Sequence[str]) -> int:
@@ -78,7 +89,7 @@ def run_admin(argv: Sequence[str]) -> int:
     if args.command == "set-password":
         return _set_password(args.data_dir)
     try:
-        db = _open(args.data_dir)
+        db = _open(args.data_dir, args.command)
     except DatabaseError as exc:
         print(f"tether-relay: {exc}", file=sys.stderr)
         return 2
@@ -92,6 +103,9 @@ def run_admin(argv: Sequence[str]) -> int:
         if args.command == "supervisors":
             return _supervisors(registry)
         return _audit(audit, args.n, args.verify)
+    except DatabaseError as exc:
+        print(f"tether-relay: {exc}", file=sys.stderr)
+        return 2
     finally:
         db.close()
 

@@ -41,7 +41,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 from server.audit import AuditKind, AuditLog
 from server.config import RelayConfig
-from server.db import open_database
+from server.db import DatabaseError, open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
@@ -110,15 +110,20 @@ class ScopeAndAuditMiddleware(Middleware):
             result = "ok"
             return answer
         finally:
-            self._audit.record(
-                actor=actor,
-                kind=AuditKind.TOOL_CALL,
-                action=name[:80],
-                result=result,
-                host=_text_arg(args, "host"),
-                session=_text_arg(args, "session_id"),
-                detail=args,
-            )
+            try:
+                self._audit.record(
+                    actor=actor,
+                    kind=AuditKind.TOOL_CALL,
+                    action=name[:80],
+                    result=result,
+                    host=_text_arg(args, "host"),
+                    session=_text_arg(args, "session_id"),
+                    detail=args,
+                )
+            except DatabaseError:
+                # The call already happened: its true outcome goes back to the caller.
+                # Reporting a failure now would invite a repeat of what already ran.
+                log.exception("could not audit %s (%s); returning its outcome", name, result)
 
 
 def _text_arg(args: dict[str, Any], key: str) -> str | None:

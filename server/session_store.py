@@ -20,15 +20,21 @@ Contracts:
   :class:`Retention` (age since they ended, total size of their output).
 
 Calls are synchronous and small (one row each): they run on the event loop.
+Metadata writes (hosts, session info, screens) are best effort: a failure (disk
+full, read-only) is logged and never turns the action that caused it into an
+error. Output appends raise :class:`StoreError`: nothing is acknowledged then.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3  # noqa: TID251 - this module IS the session store
 from dataclasses import dataclass
 from pathlib import Path
 
 from shared.protocol import SessionInfo
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_OUTPUT = 2 * 1024 * 1024
 DEFAULT_KEEP_ENDED_DAYS = 7
@@ -115,14 +121,20 @@ class SessionStore:
             raise ValueError("max_output_bytes must be positive")
         self.path = str(path)
         self.max_output_bytes = max_output_bytes
-        # isolation_level=None: each statement commits by itself unless grouped below.
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        if self.path != ":memory:":
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL: a crash loses no committed transaction; a power cut may
-            # lose the last ones, which the supervisor still holds (not yet acked).
-            self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        try:
+            # isolation_level=None: each statement commits by itself unless grouped below.
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL: a crash loses no committed transaction; a power cut may
+                # lose the last ones, which the supervisor still holds (not yet acked).
+                self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot use the session store {self.path}: {exc}. Free disk space, make the "
+                "data directory writable, or pass another --data-dir."
+            ) from None
 
     @classmethod
     def in_dir(cls, data_dir: Path, max_output_bytes: int = DEFAULT_MAX_OUTPUT) -> SessionStore:
@@ -135,7 +147,8 @@ class SessionStore:
     # ------------------------------------------------------------ hosts
 
     def host_seen(self, name: str, when: float) -> None:
-        self._db.execute(
+        self._best_effort(
+            "the last-seen time of " + name,
             "INSERT INTO hosts(name, last_seen) VALUES(?, ?) "
             "ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen",
             (name, when),
@@ -147,7 +160,8 @@ class SessionStore:
     # ------------------------------------------------------------ sessions
 
     def save_session(self, host: str, info: SessionInfo, when: float) -> None:
-        self._db.execute(
+        self._best_effort(
+            "session " + info.session_id,
             "INSERT INTO sessions(session_id, host, info, updated_at) VALUES(?, ?, ?, ?) "
             "ON CONFLICT(session_id) DO UPDATE SET host = excluded.host, info = excluded.info, "
             "updated_at = excluded.updated_at",
@@ -155,10 +169,20 @@ class SessionStore:
         )
 
     def save_screen(self, session_id: str, text: str, when: float) -> None:
-        self._db.execute(
+        self._best_effort(
+            "the screen of " + session_id,
             "UPDATE sessions SET screen = ?, screen_at = ? WHERE session_id = ?",
             (text, when, session_id),
         )
+
+    def _best_effort(self, what: str, sql: str, params: tuple[object, ...]) -> None:
+        # Bookkeeping that follows an action (a reply, a status): a full or read-only
+        # disk must not turn the action's true outcome into an error. Output appends
+        # do raise: the supervisor keeps unacknowledged bytes and resends them.
+        try:
+            self._db.execute(sql, params)
+        except sqlite3.Error as exc:
+            log.error("could not save %s in %s: %s", what, self.path, exc)
 
     def session(self, session_id: str) -> StoredSession | None:
         row = self._db.execute(

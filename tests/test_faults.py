@@ -560,6 +560,42 @@ async def test_an_mcp_client_that_disconnects_mid_call_does_not_cancel_the_comma
         assert echoes(r, sid, "bye") == 1
 
 
+def fill_up(db: Any, grow: Any) -> None:
+    """Make ``db`` (a sqlite3 connection) full: cap its pages, then grow it until refused."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    for n in range(10_000):
+        try:
+            grow(n)
+        except Exception:
+            return
+    raise AssertionError("the database never filled up")
+
+
+async def test_a_full_disk_never_turns_a_message_that_was_typed_into_an_error(
+    tmp_path: Path,
+) -> None:
+    async with rig(tmp_path) as r:
+        sid = await r.start_producer(10)
+        await r.all_delivered(sid, 10)
+        audit = r.relay.app.state.audit
+        fill_up(
+            audit._db._db,
+            lambda n: audit.record(actor="t", kind="t", action="fill", result="x" * 500),
+        )
+        store = r.hub.store
+        fill_up(
+            store._db,
+            lambda n: store.append_output("sess-filler0001", "x", n * 4096, b"f" * 4096, 0.0),
+        )
+        async with Client(r.relay.mcp, auth=r.relay.token, timeout=scaled(30)) as client:
+            answer = await client.call_tool(
+                "send_message", {"session_id": sid, "text": "full", "wait_seconds": 1}
+            )
+        assert not answer.is_error
+        await eventually(lambda: echoes(r, sid, "full") == 1, 10, "the message typed once")
+
+
 # ---------------------------------------------------------------- real processes killed
 
 REPO = Path(__file__).resolve().parents[1]
