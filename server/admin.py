@@ -146,7 +146,8 @@ def _supervisors(registry: SupervisorRegistry) -> int:
     if not rows:
         print("no supervisor is paired yet: run `python -m server pair-code`")
         return 0
-    print(f"{'NAME':<24} {'FINGERPRINT':<20} {'PAIRED':<21} {'LAST SEEN':<21} STATE")
+    # The registry records when each supervisor last connected (not every heartbeat).
+    print(f"{'NAME':<24} {'FINGERPRINT':<20} {'PAIRED':<21} {'LAST CONNECTED':<21} STATE")
     for sup in rows:
         short = sup.fingerprint.removeprefix("sha256:")[:16]
         short = "-".join(short[i : i + 4] for i in range(0, 16, 4))

@@ -68,6 +68,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m server",
         description="Tether relay: MCP tools for your phone, WebSocket for your supervisors.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="owner commands (each takes --data-dir; `python -m server COMMAND --help`):\n"
+        "  pair-code      create a one-time code to pair a supervisor\n"
+        "  unpair         revoke a supervisor's key; its live link is cut\n"
+        "  supervisors    list paired supervisors\n"
+        "  audit          show the newest audit log entries (--verify checks the chain)\n"
+        "  set-password   set or change the OAuth owner password",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to bind (default 8765)")

@@ -443,8 +443,8 @@ class Hub:
             if pending.host == host.name and not pending.future.done():
                 pending.future.set_exception(
                     DeliveryUnknown(
-                        f"The link to '{host.name}' dropped while a {pending.command.type} "
-                        f"command was in flight and did not come back within "
+                        f"The link to '{host.name}' dropped while a command was in flight "
+                        f"and did not come back within "
                         f"{self.offline_grace:g} s; delivery unknown: it may or may not have run "
                         f"(request id {request_id}).",
                         request_id,

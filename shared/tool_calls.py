@@ -18,7 +18,7 @@ from fastmcp.exceptions import ToolError
 from pydantic import BaseModel
 
 from shared import protocol as wire
-from shared.errors import CommandFailed, TetherError
+from shared.errors import CommandFailed, TetherError, sentences
 from shared.protocol import (
     MAX_WAIT_SECONDS,
     Command,
@@ -93,7 +93,7 @@ def to_tool_error(exc: TetherError) -> ToolError:
     """Turn any Tether error into the message an MCP client shows."""
     if isinstance(exc, CommandFailed):
         hint = exc.hint or _CODE_HINTS.get(exc.code, "")
-        return ToolError(f"The computer refused ({exc.code.value}): {exc.message} {hint}".strip())
+        return ToolError(f"The computer refused ({exc.code.value}): {sentences(exc.message, hint)}")
     return ToolError(str(exc))
 
 

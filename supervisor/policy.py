@@ -92,7 +92,7 @@ commands = ["claude", "codex", "gemini", "aider", "{MOCK_AGENT}"]
 # How many sessions may run at once.
 max_sessions = {DEFAULT_MAX_SESSIONS}
 
-# What start_session runs when the request names no command.
+# What create_session runs when the request names no command.
 default_command = ["claude"]
 '''
 

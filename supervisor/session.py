@@ -84,7 +84,7 @@ def session_exited_error(info: SessionInfo) -> CommandFailed:
         ErrorInfo(
             code=ErrorCode.SESSION_EXITED,
             message=f"session {info.session_id} ({info.name}) has exited ({info.state_reason})",
-            hint="read its output with read_output, or start a new session",
+            hint="read its output with get_logs, or start a new session with create_session",
         )
     )
 
