@@ -331,6 +331,33 @@ def test_scripts_test_fails_a_run_that_collects_no_test(tmp_path: Path) -> None:
     assert "collected no tests" in done.stderr
 
 
+def test_scripts_test_repeat_runs_the_suite_that_many_times(tmp_path: Path) -> None:
+    done = run_test_script(tmp_path, "--repeat", "3", str(write_tests(tmp_path)))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("1 passed, 2 deselected") == 3
+    assert "all 3 runs passed" in done.stderr
+
+
+def test_scripts_test_repeat_stops_at_the_first_failing_run_and_names_it(tmp_path: Path) -> None:
+    # Passes on the first run, fails on the second: a marker file remembers the run.
+    suite = tmp_path / "test_second.py"
+    suite.write_text(
+        "from pathlib import Path\n"
+        "def test_once():\n"
+        f"    marker = Path({str(tmp_path / 'ran')!r})\n"
+        "    assert not marker.exists()\n"
+        "    marker.write_text('x')\n"
+    )
+    done = run_test_script(tmp_path, "--repeat", "5", str(suite))
+    assert done.returncode == 1
+    assert "run 2 of 5 failed" in done.stderr and done.stdout.count("passed") == 1
+
+
+def test_scripts_test_repeat_refuses_a_count_that_is_not_a_number(tmp_path: Path) -> None:
+    done = run_test_script(tmp_path, "--repeat", "often")
+    assert done.returncode == 2 and "whole number" in done.stderr
+
+
 # ---------------------------------------------------------------- scripts/demo, for real
 
 
