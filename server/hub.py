@@ -48,6 +48,7 @@ from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
+from shared.plain_text import plain_text, whole_characters
 from shared.protocol import (
     AckOutput,
     ChallengeAnswered,
@@ -370,15 +371,20 @@ class Hub:
                 dropped=0,
                 captured_at=kept.screen_at,
             )
-        read = self.store.read_output(
-            session_id, since if mode is ReadMode.RAW else None, max_bytes
-        )
+        raw = mode is ReadMode.RAW
+        read = self.store.read_output(session_id, since if raw else None, max_bytes)
+        data, start, end = read.data, read.start, read.end
+        if not raw:
+            # No screen was kept: the newest bytes, as text a person can read (no escape
+            # sequences, no character cut in half by the max_bytes window).
+            head, tail = whole_characters(data)
+            data, start, end = data[head : len(data) - tail], start + head, end - tail
         return StoredLogs(
             host=kept.host,
             last_seen=last_seen,
-            text=read.data.decode("utf-8", "replace"),
-            start=read.start,
-            end=read.end,
+            text=data.decode("utf-8", "replace") if raw else plain_text(data),
+            start=start,
+            end=end,
             dropped=read.dropped,
             captured_at=kept.updated_at,
         )
