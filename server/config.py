@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from server.session_store import DEFAULT_KEEP_ENDED_DAYS, DEFAULT_KEEP_ENDED_MB, Retention
+from shared.errors import TetherError
 
 PASSWORD_ENV = "TETHER_OWNER_PASSWORD"
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 
 
-class ConfigError(Exception):
+class ConfigError(TetherError):
     """The relay cannot start with this configuration; the message says what to change."""
 
 

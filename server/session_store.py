@@ -32,6 +32,7 @@ import sqlite3  # noqa: TID251 - this module IS the session store
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.errors import TetherError
 from shared.protocol import SessionInfo
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class Pruned:
     bytes: int
 
 
-class StoreError(RuntimeError):
+class StoreError(TetherError, RuntimeError):
     """The store refused a write (an offset that would leave a hole, or SQLite failed)."""
 
 

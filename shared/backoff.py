@@ -35,9 +35,9 @@ from __future__ import annotations
 import random
 from typing import Protocol
 
-SERVICE_RESTART = 1012
-TRY_AGAIN_LATER = 1013
-TRY_LATER_CLOSE_CODES = frozenset({TRY_AGAIN_LATER})
+from shared.close_codes import CloseCode
+
+TRY_LATER_CLOSE_CODES = frozenset({CloseCode.TRY_AGAIN_LATER})
 _MAX_EXPONENT = 62  # 2**62 already dwarfs any cap; avoids float overflow for huge n
 
 
@@ -108,7 +108,7 @@ class Backoff:
             self._outage_since = now  # a stable link dropped: a new outage begins
         elif self._outage_since is None:
             self._outage_since = now
-        if close_code == SERVICE_RESTART:
+        if close_code == CloseCode.SERVICE_RESTART:
             self._attempt = 0
             self._restart_until = now + self.restart_patience
         return self._next(close_code, now)

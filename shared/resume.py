@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from shared.errors import TetherError
+
 DEFAULT_BUFFER_BYTES = 8 * 1024 * 1024
 MAX_CHUNK_BYTES = 64 * 1024
 MAX_DROP_RECORDS = 256
@@ -68,7 +70,7 @@ class Gap:
         return self.end - self.start
 
 
-class ResumeError(ValueError):
+class ResumeError(TetherError, ValueError):
     """A peer announced an offset that cannot be true; the link should be reset."""
 
 
@@ -361,7 +363,7 @@ class Forgotten:
 Admission = Fresh | InFlight | Replay[R] | Forgotten
 
 
-class RequestReused(ValueError):
+class RequestReused(TetherError, ValueError):
     """A request id came back with different content: refuse, never run it as the old one."""
 
 

@@ -19,10 +19,10 @@ import sys
 from collections.abc import Sequence
 
 from shared.identity import normalize_pair_code
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.descendants import become_subreaper, end_adopted
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 VERSION = "0.1.0"
 log = logging.getLogger("tether.supervisor")
@@ -99,7 +99,7 @@ async def _serve_relay(args: argparse.Namespace) -> int:
     )
     become_subreaper()  # orphans of sessions' descendants come back to us, not to init
     manager = _manager(args.mock)
-    agent = Agent(manager)
+    agent = CommandRunner(manager)
     link = RelayConnection(
         args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
     )
@@ -132,7 +132,7 @@ async def _serve_stdio(args: argparse.Namespace) -> int:
     become_subreaper()
     manager = _manager(args.mock)
     try:
-        await serve_stdio(Agent(manager), default_host_name())
+        await serve_stdio(CommandRunner(manager), default_host_name())
     finally:
         await manager.close_all()
         await asyncio.to_thread(end_adopted)

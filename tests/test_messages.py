@@ -10,8 +10,8 @@ from server.admin import run_admin
 from server.config import parse_args
 from server.db import open_database
 from shared.errors import CommandFailed, HostOffline, sentences
+from shared.mcp.calls import to_tool_error
 from shared.protocol import ErrorCode, ErrorInfo, SessionInfo, SessionState
-from shared.tool_calls import to_tool_error
 from supervisor.policy import default_policy_text
 from supervisor.session import session_exited_error
 
