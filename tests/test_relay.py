@@ -425,7 +425,7 @@ async def test_an_offline_hosts_sessions_and_output_are_served_from_the_relays_c
     [session] = listed["sessions"]
     assert session["session_id"] == SID and session["host"] == "laptop"
     assert listed["hosts"][0]["online"] is False
-    assert logs["source"] == "relay_copy" and logs["text"] == "build ok\r\n"
+    assert logs["source"] == "relay_copy" and logs["text"] == "build ok\n"  # clean text
     assert logs["last_seen_utc"] and "offline" in logs["note"] and logs["untrusted_output"]
     assert "check_delivery" in tools
 
