@@ -46,6 +46,7 @@ from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
+from server.outcomes import ClientOutcomes
 from server.session_store import SessionStore, StoreError
 from server.supervisors import SupervisorRegistry
 from shared.mcp.tools import register_tools
@@ -172,6 +173,8 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
+    if hub.client_outcomes is None:
+        hub.client_outcomes = ClientOutcomes(db)  # a repeat of a keyed call: first outcome
     mcp_app = build_mcp(hub, provider, audit).http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,

@@ -47,7 +47,7 @@ from server.deliveries import no_answer_status, offline_status, status_of, unkno
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
-from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
+from shared.backend import DeliveryStatus, HostStatus, OutcomeStore, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.plain_text import plain_text, whole_characters
 from shared.protocol import (
@@ -135,6 +135,8 @@ class Hub:
     store: SessionStore = field(default_factory=lambda: SessionStore(":memory:"))
     offline_grace: float = OFFLINE_GRACE
     lookup_timeout: float = LOOKUP_TIMEOUT
+    # Durable client_key -> outcome (shared/mcp/keys.py); None keeps no keys (tests).
+    client_outcomes: OutcomeStore | None = None
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _index: SessionIndex | None = None
     _pending: dict[str, _Pending] = field(default_factory=dict)

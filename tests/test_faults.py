@@ -17,6 +17,7 @@ seconds per scenario; ``-m soak`` runs a minutes-long mixed scenario.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -596,6 +597,45 @@ async def test_a_full_disk_never_turns_a_message_that_was_typed_into_an_error(
         await eventually(lambda: echoes(r, sid, "full") == 1, 10, "the message typed once")
 
 
+async def test_a_drop_while_send_message_waits_reports_the_text_typed_under_its_own_id(
+    tmp_path: Path,
+) -> None:
+    async with rig(tmp_path) as r:
+        sid = await r.start_producer(10)
+        await r.all_delivered(sid, 10)
+        async with Client(r.relay.mcp, auth=r.relay.token, timeout=scaled(60)) as client:
+            call = asyncio.create_task(
+                client.call_tool(
+                    "send_message", {"session_id": sid, "text": "typed", "wait_seconds": 20}
+                )
+            )
+            # The text is typed and the call now waits for the session: cut the link for good.
+            await eventually(lambda: echoes(r, sid, "typed") == 1, 10, "the text typed")
+            await eventually(
+                lambda: any(x[2] == "wait_for_session" for x in r.hub.recent_requests()),
+                10,
+                "the wait under way",
+            )
+            r.proxy.up.close_after = 0
+            r.proxy.reset_all()
+            answer = await call
+        assert not answer.is_error, answer
+        sent = answer.structured_content
+        assert sent["bytes_written"] > 0 and "was typed" in sent["next_step"]
+        rid = sent["request_id"]
+        assert rid in sent["next_step"] and "wait_for_session" not in sent["next_step"]
+        r.proxy.up.close_after = None
+        await eventually(lambda: r.sup.link.connected.is_set(), 20, "the link back")
+
+        async def done() -> DeliveryStatus | None:
+            status = await r.hub.check_delivery(rid)
+            return status if status.state == "done" else None
+
+        status = await eventually(done, 20, "check_delivery to find the typing")
+        assert status.reply is not None and status.reply["type"] == "input_sent"
+        assert echoes(r, sid, "typed") == 1
+
+
 # ---------------------------------------------------------------- real processes killed
 
 REPO = Path(__file__).resolve().parents[1]
@@ -869,6 +909,72 @@ async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_res
                     check_lines(store.all_output(sid), 6000)
                 finally:
                     store.close()
+    finally:
+        for proc in procs:
+            if proc.returncode is None:
+                proc.terminate()
+                await asyncio.wait_for(proc.wait(), scaled(20))
+
+
+async def test_a_call_cut_by_a_relay_sigkill_repeated_with_its_client_key_runs_once(
+    tmp_path: Path,
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    policy = write_policy(tmp_path / "home/policy.toml", work, commands=f'["{PY}"]')
+    data = tmp_path / "relay"
+    procs: list[asyncio.subprocess.Process] = []
+    try:
+        proc, port = await start_relay_process(data, 0)
+        procs.append(proc)
+        token = await sign_in(f"http://127.0.0.1:{port}")
+        code = await admin(data, "pair-code")
+        url = f"ws://127.0.0.1:{port}/supervisor"
+        mcp = f"http://127.0.0.1:{port}/mcp"
+        async with running_supervisor_no_hub(url, policy, url, code) as sup:
+            script = work / "producer.py"
+            script.write_text(PRODUCER)
+            async with Client(mcp, auth=token) as client:
+                created = await client.call_tool(
+                    "create_session",
+                    {"command": [PY, str(script), "1", "10", "S"], "cwd": str(work)},
+                )
+            sid = created.structured_content["session"]["session_id"]
+            journal = sup.manager.get(sid).journal
+            key = {
+                "session_id": sid,
+                "text": "once",
+                "wait_seconds": 20,
+                "client_key": "k-once-0001",
+            }
+
+            def typed() -> int:
+                return journal.read(0, journal.end).data.count(b"GOT once")
+
+            client = Client(mcp, auth=token, timeout=scaled(60))
+            await client.__aenter__()
+            call = asyncio.create_task(client.call_tool("send_message", key))
+            await eventually(lambda: typed() == 1, 20, "the text typed")
+            procs[0].send_signal(signal.SIGKILL)  # the relay dies mid-call
+            await asyncio.wait_for(procs[0].wait(), scaled(10))
+            lost = await asyncio.gather(call, return_exceptions=True)
+            assert isinstance(lost[0], BaseException)  # a transport error, no id at all
+            with contextlib.suppress(Exception):  # the session's own goodbye fails too
+                await client.__aexit__(None, None, None)
+            proc, _ = await start_relay_process(data, port)
+            procs.append(proc)
+            await eventually(lambda: sup.link.connected.is_set(), 30, "the supervisor back")
+            token = await sign_in(f"http://127.0.0.1:{port}")
+            async with Client(mcp, auth=token, timeout=scaled(60)) as client:
+                again = await client.call_tool("send_message", key)
+                third = await client.call_tool("send_message", key)
+                other = await client.call_tool(
+                    "send_message", {**key, "text": "different"}, raise_on_error=False
+                )
+            assert not again.is_error and again.structured_content["bytes_written"] > 0
+            assert third.structured_content == again.structured_content  # stored outcome
+            assert other.is_error and "already used" in other.content[0].text
+            assert typed() == 1
     finally:
         for proc in procs:
             if proc.returncode is None:

@@ -436,7 +436,8 @@ async def test_check_delivery_over_http_reports_a_request_nobody_knows_as_unknow
     async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
         result = await client.call_tool("check_delivery", {"request_id": "never-sent-1"})
     assert result.structured_content["state"] == "unknown"
-    assert "safe to send" in result.structured_content["next_step"]
+    assert "safe to send" not in result.structured_content["next_step"]  # not proven
+    assert "get_logs" in result.structured_content["next_step"]
 
 
 async def test_a_relay_shutting_down_tells_supervisors_to_come_back_later_with_1012(
