@@ -404,12 +404,32 @@ class Hub:
         )
 
     async def stored_sessions(self, host: str) -> list[SessionInfo]:
-        """What the relay last knew of an offline host's sessions."""
-        return [
-            kept.info
-            for _, kept in sorted(self.store.sessions(host).items())
-            if kept.info is not None
-        ]
+        """What the relay last knew of a host's sessions.
+
+        For a host that is offline, a session not known to have ended says what is
+        known (its output, when it last printed) instead of a stale state such as
+        "started; no output yet": its state now is unknown until the host is back.
+        """
+        online = (h := self._hosts.get(host)) is not None and h.attachment is not None
+        infos = []
+        for _, kept in sorted(self.store.sessions(host).items()):
+            info = kept.info
+            if info is None:
+                continue
+            if not online and info.state is not SessionState.EXITED:
+                printed = (
+                    f"printed {kept.output_end} bytes, the last at {format_utc(kept.updated_at)}"
+                    if kept.output_end
+                    else "printed nothing yet"
+                )
+                info = info.model_copy(
+                    update={
+                        "state_reason": f"'{host}' is offline: last known as {info.state.value}, "
+                        f"it {printed}; its state now is unknown"
+                    }
+                )
+            infos.append(info)
+        return infos
 
     # ------------------------------------------------------------ calls
 

@@ -751,11 +751,28 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
             await eventually(lambda: online(relay, "laptop", want=False), 10, "offline")  # type: ignore[arg-type]
             assert running(orphan), "the program should outlive a SIGKILLed supervisor"
             assert running(grandchild), "so should its grandchild in a session of its own"
+            # While the computer is down, the listing says what is known, not a stale state.
+            async with Client(relay.mcp, auth=relay.token) as client:
+                down = (await client.call_tool("list_sessions", {})).structured_content
+            [listed] = [x for x in down["sessions"] if x["session_id"] == sid]
+            assert "no output yet" not in listed["state_reason"]
+            assert "offline" in listed["state_reason"] and "printed" in listed["state_reason"]
 
             procs.append(await start_supervisor_process(relay, home))
             await eventually(lambda: online(relay, "laptop"), 20, "the supervisor back")  # type: ignore[arg-type]
             await eventually(lambda: not running(orphan), 10, "the orphan reaped")
             await eventually(lambda: not running(grandchild), 10, "the setsid grandchild ended")
+            # The session outlives its supervisor's process: listed as ended, with why,
+            # and its output readable from the relay's copy.
+            async with Client(relay.mcp, auth=relay.token) as client:
+                back = (await client.call_tool("list_sessions", {})).structured_content
+                logs = (
+                    await client.call_tool("get_logs", {"session_id": sid, "mode": "raw"})
+                ).structured_content
+            [ended] = [x for x in back["sessions"] if x["session_id"] == sid]
+            assert ended["state"] == "exited" and "supervisor restarted" in ended["state_reason"]
+            assert logs["source"] == "relay_copy" and "GRANDCHILD" in logs["text"]
+            assert "no longer has this session" in logs["note"]
             assert not record.exists()
             stored = relay.hub.store.session(sid)
             assert stored is not None and stored.info is not None

@@ -33,7 +33,7 @@ from shared.commands.resize_session import (
     ResizeSession,
     SessionResized,
 )
-from shared.errors import HostOffline, TetherError
+from shared.errors import CommandFailed, HostOffline, TetherError
 from shared.mcp.args import (
     PROMPT_ID_PATTERN,
     AnswerArg,
@@ -50,6 +50,7 @@ from shared.mcp.calls import (
     as_tool_error,
     call,
     each_online_host,
+    ended_sessions,
     host_of,
     host_view,
     offline_sessions,
@@ -79,6 +80,7 @@ from shared.protocol import (
     MAX_KEYS_PER_CALL,
     MAX_READ_BYTES,
     TEXT_CURSOR_PATTERN,
+    ErrorCode,
     Key,
     ReadMode,
 )
@@ -119,6 +121,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
                 backend, host, wire.ListSessions, wire.SessionsListed, "sessions"
             )
         sessions = [session_view(info, name) for name, reply in got for info in reply.sessions]
+        sessions += await ended_sessions(backend, got)
         sessions += await offline_sessions(backend, [h for h in hosts if not h.online])
         return SessionList(
             hosts=[host_view(h) for h in hosts], sessions=sessions, problems=problems
@@ -281,13 +284,16 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         with as_tool_error():
             try:
                 reply = await call(backend, cmd, wire.OutputRead, session_id=session_id)
-            except HostOffline:
+            except (HostOffline, CommandFailed) as exc:
+                gone = isinstance(exc, CommandFailed)  # a supervisor restarted since
+                if gone and exc.code is not ErrorCode.SESSION_UNKNOWN:
+                    raise
                 # The relay keeps the last screen and the raw bytes, not a text view.
                 kept = ReadMode.SCREEN if mode is ReadMode.TEXT else mode
                 stored = await stored_logs(backend, session_id, kept, since, max_bytes)
                 if stored is None:
                     raise
-                return relay_copy(session_id, kept, stored)
+                return relay_copy(session_id, kept, stored, ended=gone)
             where = await host_of(backend, session_id)
         return Logs(host=where, next_since=reply.end, **payload(reply))
 
