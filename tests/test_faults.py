@@ -491,7 +491,7 @@ async def test_accept_then_close_flapping_keeps_backing_off(tmp_path: Path) -> N
     async with rig(tmp_path) as r:
         first = r.sup.link.links
         # From now on every connection carries the handshake and a little more, then closes.
-        r.proxy.down.close_after = 400
+        r.proxy.down.close_after = 700  # the challenge (with the relay's proof) and welcome fit
         r.proxy.reset_all()
         # Past the outage's fast phase, short links never reset the counter: a
         # reset-on-open backoff would be back at attempt 1 after every handshake.
