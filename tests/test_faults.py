@@ -36,7 +36,7 @@ from fastmcp import Client
 
 from server.config import PASSWORD_ENV
 from server.hub import Hub
-from server.session_store import Retention
+from server.session_store import Retention, SessionStore
 from shared.backend import DeliveryStatus
 from shared.backoff import Backoff
 from shared.errors import DeliveryUnknown, HostOffline, TimedOut
@@ -631,7 +631,7 @@ async def test_a_drop_while_send_message_waits_reports_the_text_typed_under_its_
             status = await r.hub.check_delivery(rid)
             return status if status.state == "done" else None
 
-        status = await eventually(done, 20, "check_delivery to find the typing")
+        status: DeliveryStatus = await eventually(done, 20, "check_delivery to find the typing")
         assert status.reply is not None and status.reply["type"] == "input_sent"
         assert echoes(r, sid, "typed") == 1
 
@@ -873,7 +873,6 @@ async def start_relay_process(data: Path, port: int) -> tuple[asyncio.subprocess
 async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_resumes(
     tmp_path: Path,
 ) -> None:
-    from server.session_store import SessionStore
 
     work = tmp_path / "work"
     work.mkdir()
@@ -969,7 +968,7 @@ async def test_a_call_cut_by_a_relay_sigkill_repeated_with_its_client_key_runs_o
                 return journal.read(0, journal.end).data.count(b"GOT once")
 
             client = Client(mcp, auth=token, timeout=scaled(60))
-            await client.__aenter__()
+            await client.__aenter__()  # type: ignore[no-untyped-call]
             call = asyncio.create_task(client.call_tool("send_message", key))
             await eventually(lambda: typed() == 1, 20, "the text typed")
             procs[0].send_signal(signal.SIGKILL)  # the relay dies mid-call
@@ -977,7 +976,7 @@ async def test_a_call_cut_by_a_relay_sigkill_repeated_with_its_client_key_runs_o
             lost = await asyncio.gather(call, return_exceptions=True)
             assert isinstance(lost[0], BaseException)  # a transport error, no id at all
             with contextlib.suppress(Exception):  # the session's own goodbye fails too
-                await client.__aexit__(None, None, None)
+                await client.__aexit__(None, None, None)  # type: ignore[no-untyped-call]
             proc, _ = await start_relay_process(data, port)
             procs.append(proc)
             await eventually(lambda: sup.link.connected.is_set(), 30, "the supervisor back")
@@ -1178,3 +1177,145 @@ async def test_soak_mixed_faults_lose_and_double_nothing(
         }
         print("\nSOAK FIGURES", json.dumps(figures, sort_keys=True))
         assert lost == 0 and stored == produced and doubled == 0
+
+
+def lines_prefix(data: bytes, tag: bytes = b"S") -> int:
+    """How many numbered lines ``data`` holds, checking they are 0..n-1, once, intact."""
+    seen = []
+    for raw in data.split(b"\n"):
+        match = LINE.match(raw)
+        if match:
+            name, number, pad, crc = match.groups()
+            assert int(crc, 16) == zlib.crc32(b"%s:%s:%s" % (name, number, pad)), "corrupt line"
+            if name == tag:
+                seen.append(int(number))
+    assert seen == list(range(len(seen))), f"lines missing or doubled: {seen[:20]}..."
+    return len(seen)
+
+
+@pytest.mark.soak
+@pytest.mark.timeout(int(SOAK_SECONDS * 3 + 300))
+async def test_soak_relay_and_supervisor_sigkills_lose_and_double_nothing(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Real processes killed at random: keyed commands run once, stored output stays whole."""
+    if "soak" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("a minutes-long run: select it with -m soak (TETHER_SOAK_SECONDS sets it)")
+    import random
+
+    rng = random.Random(int(os.environ.get("TETHER_SOAK_SEED", "5")))
+    work = tmp_path / "work"
+    work.mkdir()
+    home = tmp_path / "home"
+    write_policy(home / "policy.toml", work, commands=f'["{PY}"]')
+    script = work / "producer.py"
+    script.write_text(PRODUCER)
+    data = tmp_path / "relay"
+    relay, port = await start_relay_process(data, 0)
+    mcp = f"http://127.0.0.1:{port}/mcp"
+    code = await admin(data, "pair-code")
+    relay_info = Relay(f"http://127.0.0.1:{port}", None, None, "")  # type: ignore[arg-type]
+    sup = await start_supervisor_process(relay_info, home, code)
+    faults = {"relay_sigkill": 0, "supervisor_sigkill": 0, "none": 0}
+    keyed: dict[str, tuple[str, str, str]] = {}  # key -> (session id, text, outcome)
+    sessions: list[str] = []
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + SOAK_SECONDS
+    n = 0
+    fresh = True
+
+    token = [await sign_in(f"http://127.0.0.1:{port}")]
+
+    async def tool(name: str, args: dict[str, Any], tries: int = 8) -> dict[str, Any] | None:
+        """Call ``name`` (with its client_key) until it answers; None if it never did."""
+        for _ in range(tries):
+            try:
+                async with Client(mcp, auth=token[0], timeout=scaled(30)) as client:
+                    result = await client.call_tool(name, args, raise_on_error=False)
+                if not result.is_error:
+                    content: dict[str, Any] = result.structured_content or {}
+                    return content
+                if "offline" not in result.content[0].text:
+                    return {"error": result.content[0].text}
+            except Exception:  # the relay is down or restarting: the same key again
+                with contextlib.suppress(Exception):
+                    token[0] = await sign_in(f"http://127.0.0.1:{port}")
+            await asyncio.sleep(1.0)  # noqa: sleep-ok - pacing of retries while a relay restarts
+        return None
+
+    try:
+        while loop.time() < deadline:
+            n += 1
+            if fresh or rng.random() < 0.2:
+                fresh = False
+                made = await tool(
+                    "create_session",
+                    {
+                        "command": [PY, str(script), str(rng.choice([200, 2000])), "60", "S"],
+                        "cwd": str(work),
+                        "client_key": f"create-{n:05d}",
+                    },
+                )
+                if made and "session" in made:
+                    sessions.append(made["session"]["session_id"])
+            if sessions:
+                sid = sessions[-1]
+                for m in range(rng.randint(1, 3)):
+                    key = f"send-{n:05d}-{m}"
+                    args = {"session_id": sid, "text": f"k{n}x{m}", "wait_seconds": 0}
+                    done = await tool("send_message", {**args, "client_key": key})
+                    outcome = "none" if done is None else "error" if "error" in done else "ok"
+                    keyed[key] = (sid, f"k{n}x{m}", outcome)
+            fault = rng.choice(["relay_sigkill", "supervisor_sigkill", "none", "none"])
+            faults[fault] += 1
+            if fault == "relay_sigkill":
+                relay.send_signal(signal.SIGKILL)
+                await relay.wait()
+                relay, _ = await start_relay_process(data, port)
+            elif fault == "supervisor_sigkill":
+                sup.send_signal(signal.SIGKILL)
+                await sup.wait()
+                sup = await start_supervisor_process(relay_info, home)
+                fresh = True  # its sessions ended with it
+            await asyncio.sleep(rng.uniform(0.2, 1.5))  # noqa: sleep-ok - pacing of the schedule
+        # Settle: everything the supervisor still holds reaches the relay.
+        final = await sign_in(f"http://127.0.0.1:{port}")
+        await eventually(lambda: _all_online(mcp, final), 60, "the supervisor online at the end")  # type: ignore[arg-type]
+        store = SessionStore(data / "sessions.sqlite3")
+        try:
+            doubled = lines = 0
+            for sid in sessions:
+                lines += lines_prefix(store.all_output(sid))
+            for key, (sid, text, outcome) in keyed.items():
+                count = store.all_output(sid).count(f"GOT {text}\r\n".encode())
+                doubled += count > 1
+                if outcome == "ok":
+                    # Typed once; its echo may be lost only if the supervisor was killed
+                    # before sending it (the session died with it).
+                    assert count <= 1, (key, count)
+            figures = {
+                "seconds": SOAK_SECONDS,
+                "faults": faults,
+                "sessions": len(sessions),
+                "numbered_lines_stored": lines,
+                "keyed_commands": len(keyed),
+                "ok": sum(1 for *_, o in keyed.values() if o == "ok"),
+                "refused": sum(1 for *_, o in keyed.values() if o == "error"),
+                "no_answer": sum(1 for *_, o in keyed.values() if o == "none"),
+                "double_applied": doubled,
+            }
+            print("\nKILL SOAK FIGURES", json.dumps(figures, sort_keys=True))
+            assert doubled == 0
+        finally:
+            store.close()
+    finally:
+        for proc in (sup, relay):
+            if proc.returncode is None:
+                proc.terminate()
+                await asyncio.wait_for(proc.wait(), scaled(20))
+
+
+async def _all_online(mcp: str, token: str) -> bool:
+    async with Client(mcp, auth=token) as client:
+        listed = (await client.call_tool("list_sessions", {})).structured_content
+    return bool(listed["hosts"]) and all(h["online"] for h in listed["hosts"])
