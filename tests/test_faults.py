@@ -862,7 +862,8 @@ async def start_relay_process(data: Path, port: int) -> tuple[asyncio.subprocess
         stderr=asyncio.subprocess.DEVNULL,
     )
     assert proc.stdout is not None
-    async with asyncio.timeout(scaled(20)):
+    # A bound, not a speed test: on two busy cores a relay took over 20 s to start.
+    async with asyncio.timeout(scaled(90)):
         while True:
             line = (await proc.stdout.readline()).decode()
             assert line, "the relay exited before printing its banner"
