@@ -1013,7 +1013,7 @@ async def admin(data: Path, *args: str) -> str:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,
     )
-    out, _ = await asyncio.wait_for(proc.communicate(), scaled(20))
+    out, _ = await asyncio.wait_for(proc.communicate(), scaled(90))  # a bound, as above
     assert proc.returncode == 0, out
     return out.decode().strip()
 
