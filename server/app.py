@@ -48,6 +48,7 @@ from server.config import RelayConfig
 from server.db import DatabaseError, open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
@@ -225,6 +226,9 @@ def build_app(
         extra_origins=config.allowed_origins,
     )
 
+    # Notifications and the answer page (server/notify, server/answer_page.py).
+    notify = build_notify(config, hub, audit, db, provider.store.password_hash)
+
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
@@ -251,7 +255,11 @@ def build_app(
         try:
             async with mcp_app.lifespan(app):
                 await serve_input_schemas_from_registry(mcp)
-                yield
+                notify.start()
+                try:
+                    yield
+                finally:
+                    await notify.stop()
         finally:
             pruner.cancel()
             await asyncio.gather(pruner, return_exceptions=True)
@@ -262,6 +270,7 @@ def build_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
+            *notify.routes(),
             Mount("/", app=OriginGuard(mcp_app, allowed)),
         ],
         lifespan=lifespan,
@@ -271,4 +280,5 @@ def build_app(
     app.state.audit = audit
     app.state.oauth = provider
     app.state.endpoint = endpoint
+    app.state.notify = notify
     return app

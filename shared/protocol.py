@@ -41,7 +41,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
 import shared.commands  # noqa: F401 - registers every command before the unions are built
-from shared.commands.prompts import (  # re-exported: one namespace for the whole protocol
+from shared.commands.approvals import (  # re-exported: one namespace for the whole protocol
+    ApprovalPrepared as ApprovalPrepared,
+    ApprovePrompt as ApprovePrompt,
+    ApproverRegistered as ApproverRegistered,
+    PrepareApproval as PrepareApproval,
+    RegisterApprover as RegisterApprover,
+)
+from shared.commands.prompts import (
     AnswerPrompt as AnswerPrompt,
     CheckPrompts as CheckPrompts,
     PromptAnswered as PromptAnswered,
@@ -219,6 +226,18 @@ class SessionExited(_Frame):
     session: SessionInfo
 
 
+class SessionChanged(_Frame):
+    """A session's state changed (``prompt_id``: the prompt pending now, if any).
+
+    Lets the relay notice a finished turn and a prompt that went away (answered
+    at the computer or by a hook) without asking.
+    """
+
+    type: Literal["session_changed"] = "session_changed"
+    session: SessionInfo
+    prompt_id: str | None = None
+
+
 class PromptDetected(_Frame):
     type: Literal["prompt_detected"] = "prompt_detected"
     prompt: Prompt
@@ -284,6 +303,7 @@ _REPORTS: tuple[type[_Frame], ...] = (
     Hello,
     Output,
     SessionExited,
+    SessionChanged,
     PromptDetected,
     Pong,
     OutputDropped,
@@ -303,6 +323,7 @@ if TYPE_CHECKING:
         Hello
         | Output
         | SessionExited
+        | SessionChanged
         | PromptDetected
         | Pong
         | OutputDropped
@@ -347,18 +368,48 @@ def encode(frame: BaseModel) -> str:
     return frame.model_dump_json()
 
 
-def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
+MAX_FRAME_DEPTH = 16  # the deepest real frame nests 4 levels
+
+
+def parse_frame_json(text: str | bytes) -> Any:
+    """``text`` as JSON within the frame bounds (size, nesting), else :class:`FrameError`.
+
+    The one place a peer's bytes become Python values: nothing it sends can make
+    the decoder, or what walks the result, recurse without bound.
+    """
     if len(text) > MAX_FRAME_BYTES:
         raise FrameError(f"frame of {len(text)} bytes exceeds {MAX_FRAME_BYTES}")
-    try:
-        # One pass in pydantic's parser: about a third of json.loads + validate_python.
-        return adapter.validate_json(text)
-    except ValidationError:
-        pass  # not JSON, an unknown type or an invalid frame: the path below says which
     try:
         raw = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise FrameError(f"frame is not JSON: {exc}") from None
+    except RecursionError:
+        raise FrameError(f"frame nests deeper than {MAX_FRAME_DEPTH} levels") from None
+    level, depth = [raw], 0
+    while level:  # breadth first, no recursion
+        depth += 1
+        if depth > MAX_FRAME_DEPTH:
+            raise FrameError(f"frame nests deeper than {MAX_FRAME_DEPTH} levels")
+        level = [
+            child
+            for value in level
+            if isinstance(value, dict | list)
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, dict | list)
+        ]
+    return raw
+
+
+def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
+    if len(text) <= MAX_FRAME_BYTES:
+        try:
+            # One pass in pydantic's parser (about a third of json.loads + validate_python).
+            # A frame it accepts nests only as deep as its schema: pydantic's parser has its
+            # own recursion limit and drops what the schema does not name.
+            return adapter.validate_json(text)
+        except ValidationError:
+            pass  # not JSON, an unknown type or an invalid frame: the path below says which
+    raw = parse_frame_json(text)
     if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
         raise FrameError("frame is not an object with a string 'type'")
     if raw["type"] not in known:

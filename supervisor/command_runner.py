@@ -18,9 +18,9 @@ Output: every byte a session produces is numbered and kept in an
 :class:`OutputStreams` (one bounded ``OutputSender`` per session) until the
 relay acknowledges it; the connection sends it from there, decoupled from the
 PTY read path. Past the bound the oldest unacknowledged bytes are dropped and
-the relay is told exactly which range. Secrets are masked as chunks are sent
-(length-preserving, see :class:`Stream`), so the relay's stored copy is redacted
-and every offset stays exact.
+the relay is told exactly which range. The bytes are redacted before they get
+here (``supervisor.stream_redact``, length-preserving), so the relay's stored
+copy and every resend, from any offset, are redacted and offsets stay exact.
 
 Each command runs through its handler in ``supervisor.commands`` (one per
 command type registered in ``shared.commands``); its spec's ``reads`` flag
@@ -53,6 +53,7 @@ from shared.protocol import (
     Reply,
     RequestFailed,
     RequestLookedUp,
+    SessionChanged,
     SessionCommand,
     SessionExited,
     SessionInfo,
@@ -79,7 +80,7 @@ log = logging.getLogger(__name__)
 
 AgentCommand = SessionCommand
 LinkFrame = LinkCommand  # Challenge comes first on a link and is answered by the connection
-Unsolicited = SessionExited | PromptDetected
+Unsolicited = SessionExited | PromptDetected | SessionChanged
 READ_IDS_KEPT = 4096
 
 
@@ -90,11 +91,9 @@ def _unmasked(data: bytes) -> bytes:
 class Stream(OutputSender):
     """One session's numbered output, readable from any offset without acknowledging it.
 
-    Chunks leave through ``mask`` (the session's ``Redactor.mask``): secrets are
-    masked in place when sent, not in the PTY read path, so ingest stays at full
-    speed and a chunk (up to ``chunk_size``) is masked whole; offsets stay exact.
-    Limit: a secret still being written when a chunk is cut is masked only where
-    the part already sent still matches a pattern.
+    What is appended is already redacted (the session's stream redactor runs
+    before its journal); ``mask``, identity by default, is a hook for a
+    consumer that wants one more length-preserving pass.
     """
 
     mask: Callable[[bytes], bytes] = staticmethod(_unmasked)
@@ -192,6 +191,8 @@ class CommandRunner:
         manager.on_prompt = self._prompt_detected
         manager.on_output = self._output
         manager.on_start = self._started
+        manager.on_state = self._state_changed
+        self._changed: set[str] = set()  # sessions whose state change is not reported yet
 
     def reap_orphans(self) -> list[SessionInfo]:
         """Kill what a crashed previous run left behind; its sessions are reported as exited."""
@@ -222,6 +223,22 @@ class CommandRunner:
         self.streams.finish(session.session_id)
         self._publish(SessionExited(session=session.info()))
 
+    def _state_changed(self, session: Session) -> None:
+        # Reported on the next loop turn: building the report refreshes the session,
+        # which may change its state again (no re-entry), and bursts coalesce.
+        if session.session_id not in self._changed and not session.exited:
+            self._changed.add(session.session_id)
+            asyncio.get_running_loop().call_soon(self._report_state, session)
+
+    def _report_state(self, session: Session) -> None:
+        self._changed.discard(session.session_id)
+        if session.exited:
+            return  # SessionExited says it
+        info = session.info()
+        pending = session.tracker.pending()
+        prompt_id = pending.prompt_id if pending is not None else None
+        self._publish(SessionChanged(session=info, prompt_id=prompt_id))
+
     def _started(self, session: Session) -> None:
         if self.reaper is not None and session.pid is not None:
             try:
@@ -230,7 +247,8 @@ class CommandRunner:
                 log.exception("could not record session %s for the reaper", session.session_id)
 
     def _output(self, session: Session, data: bytes) -> None:
-        self.streams.append(session.session_id, data, session.redactor.mask)
+        # Already redacted: the session releases only what its stream redactor masked.
+        self.streams.append(session.session_id, data)
 
     def _prompt_detected(self, session: Session, prompt: Prompt) -> None:
         self._publish(PromptDetected(prompt=prompt))

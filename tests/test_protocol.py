@@ -52,6 +52,7 @@ EXAMPLES: list[BaseModel] = [
     ),
     p.Output(session_id="s3cr3t-session-id", offset=1024, data="aGVsbG8="),
     p.SessionExited(session=_INFO),
+    p.SessionChanged(session=_INFO, prompt_id=_PROMPT.prompt_id),
     p.PromptDetected(prompt=_PROMPT),
     p.Pong(sent_at=1700000000.25),
     p.OutputDropped(session_id="s3cr3t-session-id", start=1024, end=8192),
