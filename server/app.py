@@ -54,6 +54,8 @@ from server.oauth.scopes import require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.outcomes import ClientOutcomes
 from server.session_store import SessionStore, StoreError
+from server.shared_state import RelayState
+from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
 from shared.mcp.tools import register_tools
 
@@ -138,7 +140,9 @@ def _text_arg(args: dict[str, Any], key: str) -> str | None:
     return value[:80] if isinstance(value, str) else None
 
 
-def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastMCP:
+def build_mcp(
+    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, state: RelayState | None = None
+) -> FastMCP:
     mcp = FastMCP(
         "tether",
         instructions=INSTRUCTIONS,
@@ -148,6 +152,8 @@ def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastM
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
+    if state is not None:
+        register_state_tools(mcp, state)
     return mcp
 
 
@@ -201,7 +207,9 @@ def build_app(
         hub = Hub(store=store, offline_grace=config.offline_grace)
     if hub.client_outcomes is None:
         hub.client_outcomes = ClientOutcomes(db)  # a repeat of a keyed call: first outcome
-    mcp = build_mcp(hub, provider, audit)
+    shared_state = RelayState(db, audit, hub)
+    hub.serve_up = shared_state.serve
+    mcp = build_mcp(hub, provider, audit, shared_state)
     mcp_app = mcp.http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,

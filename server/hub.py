@@ -51,6 +51,7 @@ from server.session_index import SessionIndex
 from server.session_store import SessionStore
 from shared.backend import DeliveryStatus, HostStatus, OutcomeStore, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
+from shared.frames import UpRequestFrame
 from shared.plain_text import plain_text, whole_characters
 from shared.protocol import (
     AckOutput,
@@ -164,6 +165,8 @@ class Hub:
     # Called with (host, report) for every report but output and heartbeats, and with
     # HostLinkChanged on attach/detach (server/notify feeds on these). Must not block.
     observers: list[HubObserver] = field(default_factory=list)
+    # Serves supervisor -> relay requests (shared state: server/shared_state.py).
+    serve_up: Callable[[Attachment, UpRequestFrame], list[BaseModel]] | None = None
 
     @property
     def sessions(self) -> SessionIndex:
@@ -255,6 +258,8 @@ class Hub:
             frames = self._resolve(attachment, report)
             self._observe(attachment.host, report)
             return frames
+        if isinstance(report, UpRequestFrame):
+            return [] if self.serve_up is None else self.serve_up(attachment, report)
         on = _ON_REPORT.get(report.type)
         if on is None:
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
 import shared.commands  # noqa: F401 - registers every command before the unions are built
+import shared.state_frames  # noqa: F401 - registers the supervisor -> relay requests
 from shared.commands.approvals import (  # re-exported: one namespace for the whole protocol
     ApprovalPrepared as ApprovalPrepared,
     ApprovePrompt as ApprovePrompt,
@@ -77,9 +78,13 @@ from shared.errors import TetherError
 from shared.frames import (
     COMMANDS,
     REPLIES,
+    UP_REQUESTS,
     CommandFrame as CommandFrame,
     ReplyFrame as ReplyFrame,
     RequestFailed as RequestFailed,
+    UpAnswerFrame as UpAnswerFrame,
+    UpRequestFrame as UpRequestFrame,
+    frame_type,
 )
 from shared.wire_values import (  # re-exported: one namespace for the whole protocol
     HOST_NAME_PATTERN as HOST_NAME_PATTERN,
@@ -331,14 +336,19 @@ if TYPE_CHECKING:
         | RequestLookedUp
         | ChallengeAnswered
         | ReplyFrame
+        | UpRequestFrame
     )
 else:
     Command = Annotated[
-        Union[tuple(s.frame for s in COMMANDS.values()) + _LINK_COMMANDS],  # noqa: UP007
+        Union[  # noqa: UP007
+            tuple(s.frame for s in COMMANDS.values())
+            + _LINK_COMMANDS
+            + tuple(s.answer for s in UP_REQUESTS.values())
+        ],
         Field(discriminator="type"),
     ]
     Report = Annotated[
-        Union[_REPORTS + tuple(REPLIES.values())],  # noqa: UP007
+        Union[_REPORTS + tuple(REPLIES.values()) + tuple(s.frame for s in UP_REQUESTS.values())],  # noqa: UP007
         Field(discriminator="type"),
     ]
 
@@ -360,8 +370,13 @@ class FrameError(TetherError, ValueError):
 _commands: TypeAdapter[Command] = TypeAdapter(Command)
 _reports: TypeAdapter[Report] = TypeAdapter(Report)
 LINK_COMMAND_TYPES = frozenset(m.model_fields["type"].default for m in _LINK_COMMANDS)
-COMMAND_TYPES = frozenset(COMMANDS) | LINK_COMMAND_TYPES
-REPORT_TYPES = frozenset(m.model_fields["type"].default for m in _REPORTS) | frozenset(REPLIES)
+UP_ANSWER_TYPES = frozenset(frame_type(s.answer) for s in UP_REQUESTS.values())
+COMMAND_TYPES = frozenset(COMMANDS) | LINK_COMMAND_TYPES | UP_ANSWER_TYPES
+REPORT_TYPES = (
+    frozenset(m.model_fields["type"].default for m in _REPORTS)
+    | frozenset(REPLIES)
+    | frozenset(UP_REQUESTS)
+)
 
 
 def encode(frame: BaseModel) -> str:
@@ -422,9 +437,10 @@ def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str])
         ) from None
 
 
-def decode_command(text: str | bytes) -> Command | UnknownFrame:
-    """Decode a relay -> supervisor frame. Raises :class:`FrameError`."""
-    frame: Command | UnknownFrame = _decode(text, _commands, COMMAND_TYPES)
+def decode_command(text: str | bytes) -> Command | UpAnswerFrame | UnknownFrame:
+    """Decode a relay -> supervisor frame (a command, a link frame or an answer to a
+    supervisor's request). Raises :class:`FrameError`."""
+    frame: Command | UpAnswerFrame | UnknownFrame = _decode(text, _commands, COMMAND_TYPES)
     return frame
 
 

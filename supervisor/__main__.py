@@ -111,6 +111,10 @@ async def _serve_relay(args: argparse.Namespace) -> int:
     link = RelayConnection(
         args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
     )
+    from supervisor.agent_mcp.wiring import AgentWiring
+    from supervisor.policy import tether_home
+
+    agents = AgentWiring(manager, args.name, tether_home() / "state.sqlite3", link.requests)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -131,6 +135,7 @@ async def _serve_relay(args: argparse.Namespace) -> int:
             task.cancel()
         await asyncio.gather(runner, stopper, return_exceptions=True)
         await manager.close_all()
+        await agents.close()
         await asyncio.to_thread(end_adopted)
 
 

@@ -21,7 +21,7 @@ import asyncio
 import logging
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 
 import supervisor
@@ -164,6 +164,12 @@ class SessionManager:
             self.policy_file.parent / "stepup.toml",
             Approvers(self.policy_file.parent, None, "this computer"),
         )
+        # The agents' MCP server (supervisor.agent_mcp.wiring): argv/env per session.
+        self.wire_session: (
+            Callable[[str, list[str], dict[str, str]], Awaitable[tuple[list[str], dict[str, str]]]]
+            | None
+        ) = None
+        self.unwire_session: Callable[[str], None] | None = None
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -205,6 +211,8 @@ class SessionManager:
                 hooked = True
                 self._early[session_id] = []
                 resolved, env = wire_claude(resolved, env, url, token)
+            if self.wire_session is not None:
+                resolved, env = await self.wire_session(session_id, resolved, env)
             session = await Session.start(
                 resolved,
                 cwd=workdir,
@@ -222,6 +230,8 @@ class SessionManager:
         except PtySpawnError as exc:
             if hooked and self.hooks is not None:
                 self.hooks.unregister(session_id)
+            if self.unwire_session is not None:
+                self.unwire_session(session_id)
             raise CommandFailed(
                 ErrorInfo(
                     code=ErrorCode.SPAWN_FAILED,
@@ -294,6 +304,8 @@ class SessionManager:
     def _exited(self, session: Session) -> None:
         if self.hooks is not None:
             self.hooks.unregister(session.session_id)
+        if self.unwire_session is not None:
+            self.unwire_session(session.session_id)
         log.info("session %s exited: %s", session.session_id, session.info().state_reason)
         self._forget_old_exited()
         if self.on_exit is not None:

@@ -142,7 +142,7 @@ async def handshake(
     pair_code: str | None = "auto",
     *,
     sessions: list[p.SessionInfo] | None = None,
-) -> p.Command | p.UnknownFrame | None:
+) -> p.Command | p.UpAnswerFrame | p.UnknownFrame | None:
     """A fake supervisor's hello + signed challenge; the relay's next frame (a Welcome),
     or None when the relay closed the socket instead (read it with ``ws.close_code``).
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from shared import protocol as p
 from shared.commands.examples import INFO as _INFO, PROMPT as _PROMPT
-from shared.frames import COMMANDS
+from shared.frames import COMMANDS, UP_REQUESTS
 
 GOLDEN = Path(__file__).parent / "golden" / "frames.json"
 
@@ -67,6 +67,7 @@ EXAMPLES: list[BaseModel] = [
 
 # Every registered command's own examples (its frame and reply), from the registry.
 EXAMPLES += [example for spec in COMMANDS.values() for example in spec.examples]
+EXAMPLES += [example for spec in UP_REQUESTS.values() for example in spec.examples]
 
 
 def _frame_types(union: object) -> set[str]:
