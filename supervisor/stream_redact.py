@@ -48,6 +48,14 @@ the window holds cursor movement, it is also drawn out
 :data:`HOLD_SECONDS` or beyond :data:`HOLD_BYTES`: then what is held leaves,
 a token still in progress masked whole.
 
+Cost: most output never needs that. A quick check first looks at the window
+with one byte translation (colour codes and hidden control characters become
+gaps) and searches that skip ahead in C for every token prefix and known value
+with gaps allowed between their characters; a write with only colour codes, no
+cursor movement and no such find is released at once (an unfinished colour
+code at its end held). It releases exactly what the full check would release,
+so the guarantee above is unchanged; anything else takes the full check.
+
 Not guaranteed: secrets drawn over a longer time than the window out of order,
 secrets that are never readable as one run of characters (each character on a
 different line), encodings (base64 of a secret, a secret spelled backwards),
@@ -170,8 +178,8 @@ _PREFIXES = (
     b"eyJ",
     b"bearer",
 )
-# As they look after _GAPS (the fold turns "A" into "a").
-_PREFIX_PATTERNS = (rb"g\x00*h\x00*[pousr]\x00*_", rb"a\x00*[KS]\x00*I\x00*a")
+# As they look after _GAPS (the fold turns "A" into "a"), with bytes each needs.
+_PREFIX_PATTERNS = ((b"gh_", rb"g\x00*h\x00*[pousr]\x00*_"), (b"aIa", rb"a\x00*[KS]\x00*I\x00*a"))
 _NOT_COLOUR = re.compile(rb"\x1b(?!\[[0-9;:]*+m)")
 _OPEN_COLOUR = re.compile(rb"\x1b(?:\[[0-9;:]*+)?")
 _LONE_CR_BYTES = re.compile(rb"\r(?!\n|\Z)")
@@ -200,7 +208,7 @@ class StreamRedactor:
         self._quick = quick
         values = [value.encode("latin-1") for value in redactor.values]
         found = [_gapped(literal) for literal in (*_PREFIXES, *values)]
-        found += [(b"", re.compile(pattern)) for pattern in _PREFIX_PATTERNS]
+        found += [(needs, re.compile(pattern)) for needs, pattern in _PREFIX_PATTERNS]
         self._searches = tuple(found)
         # A known value's start at the end of the output is held: what stays
         # visible of every start but the whole value (None: nothing does).
