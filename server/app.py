@@ -11,7 +11,8 @@ registry, one OAuth provider and one :class:`Hub` to the faces of the relay:
   and writes it to the audit log;
 * ``/supervisor``: the WebSocket supervisors dial into (``server.link``),
   authenticated by a paired key (``server.supervisors``);
-* ``/healthz``: liveness, no secrets and no host names.
+* ``/healthz``: liveness, no secrets and no host names;
+* ``/dashboard``: the owner's phone dashboard (``server.web``).
 
 The FastMCP app's lifespan is the Starlette app's lifespan (without it the MCP
 session manager never starts); it also closes the databases at shutdown.
@@ -46,6 +47,8 @@ from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provide
 from server.oauth.scopes import require_read, require_write
 from server.session_store import SessionStore
 from server.supervisors import SupervisorRegistry
+from server.web import dashboard_routes
+from shared.prompt_card import register_prompt_card
 from shared.tools import register_tools
 
 log = logging.getLogger(__name__)
@@ -124,7 +127,9 @@ def _text_arg(args: dict[str, Any], key: str) -> str | None:
     return value[:80] if isinstance(value, str) else None
 
 
-def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastMCP:
+def build_mcp(
+    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, public_base: str | None = None
+) -> FastMCP:
     mcp = FastMCP(
         "tether",
         instructions=INSTRUCTIONS,
@@ -134,6 +139,7 @@ def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastM
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
+    register_prompt_card(mcp, public_base)
     return mcp
 
 
@@ -165,7 +171,7 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
-    mcp_app = build_mcp(hub, provider, audit).http_app(path="/mcp")
+    mcp_app = build_mcp(hub, provider, audit, config.base_url).http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,
         registry,
@@ -189,6 +195,7 @@ def build_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
+            *dashboard_routes(hub, provider, audit, config.data_dir),
             Mount("/", app=mcp_app),
         ],
         lifespan=lifespan,

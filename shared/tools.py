@@ -25,6 +25,7 @@ from pydantic import AfterValidator, Field
 
 from shared import protocol as wire
 from shared.errors import HostOffline
+from shared.prompt_card import CARD_APP
 from shared.protocol import (
     HOST_NAME_PATTERN,
     MAX_KEY_REPEAT,
@@ -214,7 +215,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             next_step="Call get_logs to see its screen, or check_prompts if it asks something.",
         )
 
-    @mcp.tool(annotations=_act(destructive=False))
+    @mcp.tool(annotations=_act(destructive=False), app=CARD_APP)
     async def send_message(
         session_id: SessionIdArg,
         text: TextArg,
@@ -321,7 +322,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             where = await _host_of(backend, session_id)
         return Logs(host=where, next_since=reply.end, **_fields(reply))
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=_READ, app=CARD_APP)
     async def get_session_status(session_id: SessionIdArg) -> SessionStatus:
         """Is a session working, idle, waiting for the user, or exited? Also lists any
         prompt on its screen waiting for an answer."""
@@ -349,7 +350,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             reply = await _call(backend, cmd, wire.SessionStopped, session_id=session_id)
         return SessionTerminated(session=_session(reply.session, where))
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=_READ, app=CARD_APP)
     async def check_prompts(
         session_id: Annotated[
             SessionIdArg | None,

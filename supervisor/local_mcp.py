@@ -14,6 +14,7 @@ from fastmcp import FastMCP
 
 from shared import protocol as p
 from shared.errors import HostOffline, TimedOut
+from shared.prompt_card import register_prompt_card
 from shared.tools import HostStatus, register_tools
 from supervisor.agent import Agent
 
@@ -73,6 +74,7 @@ def build_local_server(agent: Agent, host: str) -> FastMCP:
         ),
     )
     register_tools(mcp, LocalBackend(agent, host))
+    register_prompt_card(mcp, None)  # no relay here: dangerous prompts are approved locally
     return mcp
 
 

@@ -26,6 +26,7 @@ from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
 from supervisor.claude_settings import is_claude, wire_claude
 from supervisor.hooks import HookEvent, HookReceiver
+from supervisor.journal import DEFAULT_LIMIT as JOURNAL_LIMIT
 from supervisor.policy import (
     PolicyRefused,
     check_command,
@@ -36,6 +37,7 @@ from supervisor.policy import (
     policy_path,
 )
 from supervisor.pty_process import PtySpawnError
+from supervisor.recording import Recorder
 from supervisor.redact import Redactor
 from supervisor.session import Session, new_session_id
 
@@ -106,6 +108,8 @@ class SessionManager:
         # Hook events of sessions still spawning (the program may post before the
         # spawn call returns): delivered once the session is in the table.
         self._early: dict[str, list[HookEvent]] = {}
+        # asciicast files next to the policy; they keep as much output as the journal does.
+        self.recorder = Recorder(self.policy_file.parent / "recordings", JOURNAL_LIMIT)
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -139,6 +143,7 @@ class SessionManager:
         if is_mock_agent(resolved):
             env = mock_agent_env(env)
         self._starting += 1
+        self.recorder.expect(session_id, cols, rows, name or _default_name(argv, workdir))
         hooked = False
         try:
             if is_claude(resolved):
@@ -233,11 +238,13 @@ class SessionManager:
         if self.hooks is not None:
             self.hooks.unregister(session.session_id)
         log.info("session %s exited: %s", session.session_id, session.info().state_reason)
+        self.recorder.close(session.session_id)
         self._forget_old_exited()
         if self.on_exit is not None:
             self.on_exit(session)
 
     def _output(self, session: Session, data: bytes) -> None:
+        self.recorder.write(session.session_id, data, session.redactor.mask)
         if self.on_output is not None:
             self.on_output(session, data)
 

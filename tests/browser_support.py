@@ -1,0 +1,44 @@
+"""Headless Chromium (Debian's, no browser download) at a phone's viewport, for browser tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def browser_missing() -> str | None:
+    if not os.path.exists(CHROMIUM):
+        return f"browser tests need chromium at {CHROMIUM} (apt-get install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "browser tests need playwright-python (pip install playwright)"
+    return None
+
+
+@asynccontextmanager
+async def phone_browser() -> AsyncIterator[Any]:
+    """A browser context at 390x844 with touch, like a phone; closed afterwards."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            context = await browser.new_context(
+                viewport=PHONE, device_scale_factor=1, has_touch=True, is_mobile=True
+            )
+            yield context
+        finally:
+            await browser.close()
