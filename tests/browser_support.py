@@ -6,10 +6,11 @@ import importlib.util
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
-PHONE = {"width": 390, "height": 844}
+PHONE: Any = {"width": 390, "height": 844}  # playwright's ViewportSize
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -42,3 +43,23 @@ async def phone_browser() -> AsyncIterator[Any]:
             yield context
         finally:
             await browser.close()
+
+
+async def tidy_frame(frame: Any, work: Path) -> None:
+    """For the docs' screenshots: show the test's temporary folder ``work`` as ``~/api``.
+
+    Padded to the same length, so terminal boxes keep their shape.
+    """
+    await frame.evaluate(
+        """([work]) => {
+          const short = "~/api".padEnd(work.length);
+          const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            if (n.nodeValue.includes(work)) n.nodeValue = n.nodeValue.replaceAll(work, short);
+          }
+          for (const i of document.querySelectorAll("input")) {
+            i.value = i.value.replaceAll(work, "~/api");
+          }
+        }""",
+        [str(work)],
+    )

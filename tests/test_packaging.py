@@ -388,7 +388,10 @@ def processes_under(folder: Path) -> list[int]:
 @pytest.mark.timeout(300)
 async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: Path) -> None:
     needed = (
-        "server/app.py", "supervisor/agent.py", "server/__main__.py", "supervisor/__main__.py",
+        "server/app.py",
+        "supervisor/agent.py",
+        "server/__main__.py",
+        "supervisor/__main__.py",
     )
     missing = [p for p in needed if not (ROOT / p).exists()]
     if missing:

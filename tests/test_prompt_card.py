@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from shared.tools import register_tools
 from supervisor.agent import Agent
 from supervisor.local_mcp import LocalBackend
 from supervisor.sessions import SessionManager
-from tests.browser_support import browser_missing, phone_browser
+from tests.browser_support import browser_missing, phone_browser, tidy_frame
 from tests.card_host import CardHost, card_host
 from tests.support import eventually, scaled
 
@@ -31,10 +33,16 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 browser = pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))
 
 
+WORK: dict[str, Path] = {}
+
+
 @pytest.fixture
 async def mcp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Client[Any]]:
-    work = tmp_path / "work"
+    # A short folder path, so the mock agent's menus do not wrap it (the docs' screenshots).
+    short = Path(tempfile.mkdtemp(prefix="t"))
+    work = (short / "api").resolve()
     work.mkdir()
+    WORK["now"] = work
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("TETHER_HOME", str(home))
@@ -51,6 +59,7 @@ async def mcp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[
             yield client
     finally:
         await asyncio.wait_for(manager.close_all(), scaled(30))
+        shutil.rmtree(short, ignore_errors=True)
 
 
 async def _prompt_after(
@@ -59,7 +68,7 @@ async def _prompt_after(
     await client.call_tool("send_message", {"session_id": sid, "text": text, "wait_seconds": 0})
 
     async def pending() -> dict[str, Any] | None:
-        prompts = (await client.call_tool("check_prompts", {"session_id": sid})).structured_content
+        prompts = await _sc(client, "check_prompts", {"session_id": sid})
         fresh = [p for p in prompts["prompts"] if p["prompt_id"] != old]
         return fresh[0] if fresh else None
 
@@ -67,15 +76,20 @@ async def _prompt_after(
 
 
 async def _session(client: Client[Any]) -> str:
-    created = await client.call_tool("create_session", {"name": "api-server"})
-    sid: str = created.structured_content["session"]["session_id"]
+    created = await _sc(client, "create_session", {"name": "api-server"})
+    sid: str = created["session"]["session_id"]
 
     async def ready() -> bool:
-        logs = await client.call_tool("get_logs", {"session_id": sid, "mode": "screen"})
-        return "Welcome to Mock Claude" in logs.structured_content["text"]
+        logs = await _sc(client, "get_logs", {"session_id": sid, "mode": "screen"})
+        return "Welcome to Mock Claude" in logs["text"]
 
     await eventually(ready, 20, "the mock agent's banner")
     return sid
+
+
+async def _sc(client: Client[Any], tool: str, args: dict[str, Any]) -> dict[str, Any]:
+    """The tool's structured result (a failed call raises)."""
+    return dict((await client.call_tool(tool, args)).structured_content or {})
 
 
 # ---------------------------------------------------------------- without a browser
@@ -112,8 +126,8 @@ async def test_tool_results_are_the_same_structured_data_with_the_card_linked(
     mcp: Client[Any],
 ) -> None:
     sid = await _session(mcp)
-    result = await mcp.call_tool("get_session_status", {"session_id": sid})
-    assert set(result.structured_content) == {
+    result = await _sc(mcp, "get_session_status", {"session_id": sid})
+    assert set(result) == {
         "session",
         "prompts",
         "last_message",
@@ -147,17 +161,19 @@ async def test_one_tap_on_the_card_answers_a_real_mock_agent_prompt(mcp: Client[
             timeout=scaled(20) * 1000
         )
         DOCS.mkdir(exist_ok=True)
+        await tidy_frame(page.frames[1], WORK["now"])
         await page.screenshot(path=str(DOCS / "card-prompt.png"))
         await section.locator('button[data-answer="1"]').tap()
         await card.locator(".status.ok").wait_for(timeout=scaled(20) * 1000)
         assert "Answered" in await card.locator(".status.ok").inner_text()
+        await tidy_frame(page.frames[1], WORK["now"])
         await page.screenshot(path=str(DOCS / "card-answered.png"))
         calls = [(c["name"], c["arguments"]) for c in await page.evaluate("window.toolCalls")]
         assert ("respond_to_prompt", {"prompt_id": prompt["prompt_id"], "answer": "1"}) in calls
 
     async def chose() -> bool:
-        logs = await mcp.call_tool("get_logs", {"session_id": sid, "mode": "screen"})
-        return "Chose: Yes" in logs.structured_content["text"]
+        logs = await _sc(mcp, "get_logs", {"session_id": sid, "mode": "screen"})
+        return "Chose: Yes" in logs["text"]
 
     await eventually(chose, 20, "the mock agent acting on the tapped answer")
 
@@ -188,10 +204,11 @@ async def test_a_tap_on_a_prompt_that_changed_is_refused_and_the_new_prompt_show
         await fresh.wait_for(timeout=scaled(20) * 1000)
         assert "changed" in await fresh.locator(".status.changed").inner_text()
         await fresh.scroll_into_view_if_needed()
+        await tidy_frame(page.frames[1], WORK["now"])
         await page.screenshot(path=str(DOCS / "card-refused.png"))
 
-    screen = await mcp.call_tool("get_logs", {"session_id": sid, "mode": "screen"})
-    assert "Do you want to proceed?" in screen.structured_content["text"]  # still waiting
+    screen = await _sc(mcp, "get_logs", {"session_id": sid, "mode": "screen"})
+    assert "Do you want to proceed?" in screen["text"]  # still waiting
 
 
 @pytest.mark.browser
@@ -210,6 +227,7 @@ async def test_a_dangerous_prompt_offers_approval_on_the_phone_instead_of_a_butt
         phone = section.locator("button.phone").first
         assert "approve on your phone" in await phone.inner_text()
         assert await section.locator("button.option:not(.phone)").count() >= 1  # "No" stays
+        await tidy_frame(page.frames[1], WORK["now"])
         await page.screenshot(path=str(DOCS / "card-dangerous.png"))
         await phone.tap()
         await page.wait_for_function("window.openedLinks.length > 0", timeout=scaled(20) * 1000)

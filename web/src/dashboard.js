@@ -51,6 +51,8 @@ function ago(when) {
 }
 
 const stateLabel = (s) => s.replaceAll("_", " ");
+// The program's name, not its full path: "python -m supervisor.mock_agent", "claude".
+const commandLine = (argv) => [String(argv[0] || "").split("/").pop(), ...argv.slice(1)].join(" ");
 
 function toast(message, kind = "error") {
   const node = el("div", { class: `toast ${kind}`, role: "alert" }, message);
@@ -60,12 +62,12 @@ function toast(message, kind = "error") {
 
 // ---------------------------------------------------------------- prompts as buttons
 
-function promptBox(prompt, onDone) {
+function promptBox(prompt, onDone, compact = false) {
   const dangerous = prompt.kind === "confirm_dangerous";
   const box = el("section", { class: "prompt" + (dangerous ? " dangerous" : ""), "data-prompt-id": prompt.prompt_id },
     el("p", { class: "question" }, prompt.question || "Waiting for you"));
   if (dangerous) box.append(el("p", { class: "warn" }, "Dangerous command: check it first."));
-  if (prompt.context && prompt.context.length) box.append(el("pre", { class: "context" }, prompt.context.slice(-6).join("\n")));
+  if (!compact && prompt.context && prompt.context.length) box.append(el("pre", { class: "context" }, prompt.context.slice(-6).join("\n")));
   const options = el("div", { class: "options" });
   const send = async (answer, button) => {
     for (const b of options.querySelectorAll("button")) b.disabled = true;
@@ -149,7 +151,7 @@ function listPage() {
         el("a", { class: "open", href: `#/s/${s.session_id}` },
           el("span", { class: "name" }, s.name || s.session_id),
           el("span", { class: "badge " + s.state }, stateLabel(s.state)),
-          el("span", { class: "meta" }, `${s.host}${s.host_online ? "" : " (offline)"} · ${s.command.join(" ")}`)));
+          el("span", { class: "meta" }, `${s.host}${s.host_online ? "" : " (offline)"} · ${commandLine(s.command)}`)));
       for (const p of s.prompts) card.append(promptBox(p, refresh));
       return card;
     });
@@ -205,9 +207,14 @@ function sessionPage(sid) {
       el("button", { type: "button", onclick: stopSession }, "Stop session")));
   app.replaceChildren(
     el("header", { class: "bar" }, el("a", { class: "back", href: "#/", "aria-label": "Back" }, "‹"), title, badge, menu),
-    el("main", { class: "session-page" }, el("div", { class: "term-wrap" }, termBox), prompts),
-    el("footer", { class: "controls" }, keys, form),
+    el("main", { class: "session-page" }, el("div", { class: "term-wrap" }, termBox)),
+    el("footer", { class: "controls" }, prompts, keys, form),
   );
+  // The controls (and a waiting prompt) sit fixed under the thumb; the screen scrolls above them.
+  const footer = app.querySelector(".controls");
+  const main = app.querySelector(".session-page");
+  const fit = new ResizeObserver(() => { main.style.paddingBottom = `${footer.offsetHeight + 8}px`; });
+  fit.observe(footer);
 
   const term = new Terminal({
     cols: 120, rows: 40, fontSize: 11, lineHeight: 1.1, scrollback: 5000, disableStdin: true,
@@ -260,7 +267,7 @@ function sessionPage(sid) {
       const ids = s.prompts.map((p) => p.prompt_id).join(",");
       if (ids !== shown) {
         shown = ids;
-        prompts.replaceChildren(...s.prompts.map((p) => promptBox(p, refresh)));
+        prompts.replaceChildren(...s.prompts.map((p) => promptBox(p, refresh, true)));
       }
     } catch (err) {
       if (!stopped) badge.textContent = "?";
@@ -268,7 +275,7 @@ function sessionPage(sid) {
     if (!stopped) timer = setTimeout(refresh, 1500);
   }
   refresh();
-  return { stop() { stopped = true; clearTimeout(timer); stream.close(); term.dispose(); } };
+  return { stop() { stopped = true; clearTimeout(timer); stream.close(); fit.disconnect(); term.dispose(); } };
 }
 
 // ---------------------------------------------------------------- routing

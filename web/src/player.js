@@ -3,6 +3,6 @@ import * as AsciinemaPlayer from "asciinema-player";
 
 const box = document.getElementById("player");
 const player = AsciinemaPlayer.create(box.dataset.src, box, {
-  fit: "width", terminalFontSize: "11px", idleTimeLimit: 2, preload: true, controls: true,
+  fit: false, terminalFontSize: "11px", idleTimeLimit: 2, preload: true, controls: true,
 });
 window.tetherPlayer = player;
