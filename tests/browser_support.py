@@ -21,6 +21,14 @@ FLAGS = [
 ]
 
 
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def screenshot_dir(tmp_path: Path) -> Path:
+    """``docs/`` when TETHER_SCREENSHOTS=1 (to refresh the README's pictures), else a temp dir."""
+    return DOCS if os.environ.get("TETHER_SCREENSHOTS") == "1" else tmp_path
+
+
 def browser_missing() -> str | None:
     if not os.path.exists(CHROMIUM):
         return f"browser tests need chromium at {CHROMIUM} (apt-get install chromium)"

@@ -22,12 +22,11 @@ import pytest
 from fastmcp import Client
 
 from server.oauth.ratelimit import RateLimiter
-from tests.browser_support import browser_missing, phone_browser, tidy_frame
+from tests.browser_support import browser_missing, phone_browser, screenshot_dir, tidy_frame
 from tests.oauth_support import PASSWORD
 from tests.relay_support import Relay, Supervisor, running_relay, running_supervisor, write_policy
 from tests.support import eventually, scaled
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 browser = pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))
 
 
@@ -67,8 +66,8 @@ async def signed_in(http: httpx.AsyncClient, base: str) -> str:
     page = await http.get(f"{base}/dashboard/login")
     csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
     done = await http.post(f"{base}/dashboard/login", data={"csrf": csrf, "password": PASSWORD})
-    assert done.status_code == 303 and done.headers["location"] == "/dashboard"
-    home = await http.get(f"{base}/dashboard")
+    assert done.status_code == 303 and done.headers["location"] == "/dashboard/"
+    home = await http.get(f"{base}/dashboard/")
     return home.text.split('name="tether-csrf" content="')[1].split('"')[0]
 
 
@@ -89,7 +88,9 @@ async def _session(setup: Setup) -> str:
 
 async def test_the_dashboard_sends_a_signed_out_visitor_to_the_sign_in_page(setup: Setup) -> None:
     async with httpx.AsyncClient(timeout=scaled(10)) as http:
-        home = await http.get(f"{setup.relay.base}/dashboard")
+        bare = await http.get(f"{setup.relay.base}/dashboard")
+        assert bare.status_code == 308 and bare.headers["location"] == "/dashboard/"
+        home = await http.get(f"{setup.relay.base}/dashboard/")
         assert home.status_code == 303 and home.headers["location"] == "/dashboard/login"
         api = await http.get(f"{setup.relay.base}/dashboard/api/overview")
         assert api.status_code == 401 and "Sign in again" in api.json()["error"]
@@ -177,6 +178,30 @@ async def test_actions_need_the_sessions_csrf_token_and_the_relays_own_origin(
     assert ("owner:dashboard", "dashboard.send_keys", "ok") in audited
 
 
+async def test_the_overview_lists_sessions_waiting_for_the_owner_first_and_stop_ends_one(
+    setup: Setup,
+) -> None:
+    quiet = await _session(setup)
+    asking = await _session(setup)
+    await setup.call("send_message", session_id=asking, text="run tests", wait_seconds=0)
+    base = setup.relay.base
+    async with httpx.AsyncClient(timeout=scaled(20)) as http:
+        csrf = await signed_in(http, base)
+
+        async def waiting_first() -> list[str] | None:
+            listed = (await http.get(f"{base}/dashboard/api/overview")).json()["sessions"]
+            ids = [s["session_id"] for s in listed]
+            return ids if listed[0]["prompts"] else None
+
+        assert await eventually(waiting_first, 20, "the asking session first") == [asking, quiet]
+        stopped = await http.post(
+            f"{base}/dashboard/api/sessions/{quiet}/stop", headers={"X-CSRF-Token": csrf}
+        )
+        assert stopped.status_code == 200 and stopped.json()["session"]["state"] == "exited"
+        hosts = (await http.get(f"{base}/dashboard/api/overview")).json()["hosts"]
+    assert [(h["name"], h["online"]) for h in hosts] == [("laptop", True)]
+
+
 async def test_the_live_stream_catches_up_from_an_offset_then_follows_without_repeats(
     setup: Setup,
 ) -> None:
@@ -257,15 +282,16 @@ async def shows(page: Any, text: str) -> None:
 @browser
 async def test_a_phone_signs_in_watches_a_session_answers_with_a_tap_and_plays_it_back(
     setup: Setup,
+    tmp_path: Path,
 ) -> None:
-    DOCS.mkdir(exist_ok=True)
+    shots = screenshot_dir(tmp_path)
     ms = scaled(20) * 1000
     base = setup.relay.base
     async with phone_browser() as context:
         page = await context.new_page()
         await page.goto(f"{base}/dashboard", timeout=ms)
         assert page.url.endswith("/dashboard/login")
-        await page.screenshot(path=str(DOCS / "dashboard-login.png"))
+        await page.screenshot(path=str(shots / "dashboard-login.png"))
         await page.fill("#password", PASSWORD)
         await page.tap("button[type=submit]")
         await page.wait_for_selector(".chip.online", timeout=ms)
@@ -287,7 +313,7 @@ async def test_a_phone_signs_in_watches_a_session_answers_with_a_tap_and_plays_i
         await shows(page, "Do you want to proceed?")
         assert "Do you want to proceed?" in await prompt.locator(".question").inner_text()
         await tidy(page, setup.work)
-        await page.screenshot(path=str(DOCS / "dashboard-session.png"))
+        await page.screenshot(path=str(shots / "dashboard-session.png"))
 
         # One tap answers it.
         await prompt.locator('button[data-answer="1"]').tap()
@@ -301,13 +327,29 @@ async def test_a_phone_signs_in_watches_a_session_answers_with_a_tap_and_plays_i
         await page.tap('.keys button[data-key="enter"]')
         await shows(page, "Chose: Yes, and don't")
 
+        # A dangerous approval takes a second, deliberate tap.
+        await page.fill("#message", "run rm -rf build")
+        await page.tap("form.send button")
+        danger = page.locator(".prompts .prompt.dangerous button.danger").first
+        await danger.wait_for(timeout=ms)
+        await danger.tap()
+        assert "tap again" in await danger.inner_text()
+        await danger.tap()
+        await shows(page, "Chose: Yes")
+        await page.locator(".prompts .prompt").wait_for(state="detached", timeout=ms)
+
+        # Installable: the service worker controls /dashboard/.
+        ready = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+        scope = await asyncio.wait_for(ready, scaled(20))
+        assert scope == f"{base}/dashboard/"
+
         # The list: hosts and this session.
         await page.goto(f"{base}/dashboard/#/", timeout=ms)
         await page.fill("#start-cwd", "")
         await setup.call("send_message", session_id=sid, text="run tests", wait_seconds=0)
         await page.wait_for_selector(f'li[data-session-id="{sid}"] .prompt', timeout=ms)
         await tidy(page, setup.work)
-        await page.screenshot(path=str(DOCS / "dashboard-list.png"))
+        await page.screenshot(path=str(shots / "dashboard-list.png"))
 
         # The recording plays back in asciinema-player.
         await page.goto(f"{base}/dashboard/sessions/{sid}/recording", timeout=ms)
@@ -316,7 +358,7 @@ async def test_a_phone_signs_in_watches_a_session_answers_with_a_tap_and_plays_i
         await page.locator(".ap-term", has_text="Welcome to Mock Claude").wait_for(timeout=ms)
         await page.evaluate("() => window.tetherPlayer.pause()")
         await tidy(page, setup.work)
-        await page.screenshot(path=str(DOCS / "dashboard-recording.png"))
+        await page.screenshot(path=str(shots / "dashboard-recording.png"))
 
 
 @pytest.mark.browser

@@ -24,12 +24,11 @@ from shared.tools import register_tools
 from supervisor.agent import Agent
 from supervisor.local_mcp import LocalBackend
 from supervisor.sessions import SessionManager
-from tests.browser_support import browser_missing, phone_browser, tidy_frame
+from tests.browser_support import browser_missing, phone_browser, screenshot_dir, tidy_frame
 from tests.card_host import CardHost, card_host
 from tests.support import eventually, scaled
 
 RELAY = "https://relay.example"
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 browser = pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))
 
 
@@ -147,7 +146,10 @@ async def _open_card(context: Any, host: CardHost) -> Any:
 
 @pytest.mark.browser
 @browser
-async def test_one_tap_on_the_card_answers_a_real_mock_agent_prompt(mcp: Client[Any]) -> None:
+async def test_one_tap_on_the_card_answers_a_real_mock_agent_prompt(
+    mcp: Client[Any], tmp_path: Path
+) -> None:
+    shots = screenshot_dir(tmp_path)
     sid = await _session(mcp)
     prompt = await _prompt_after(mcp, sid, "run tests")
     async with card_host(mcp) as host, phone_browser() as context:
@@ -156,18 +158,18 @@ async def test_one_tap_on_the_card_answers_a_real_mock_agent_prompt(mcp: Client[
         section = card.locator(f'section[data-prompt-id="{prompt["prompt_id"]}"]')
         await section.wait_for(timeout=scaled(20) * 1000)
         assert "laptop" in await section.locator(".where").inner_text()
+        assert "npm test" in await section.locator("pre.context").inner_text()
         assert await card.locator("pre.screen").inner_text(timeout=scaled(20) * 1000)
         await card.locator("pre.screen:has-text('Do you want to proceed?')").wait_for(
             timeout=scaled(20) * 1000
         )
-        DOCS.mkdir(exist_ok=True)
         await tidy_frame(page.frames[1], WORK["now"])
-        await page.screenshot(path=str(DOCS / "card-prompt.png"))
+        await page.screenshot(path=str(shots / "card-prompt.png"))
         await section.locator('button[data-answer="1"]').tap()
         await card.locator(".status.ok").wait_for(timeout=scaled(20) * 1000)
         assert "Answered" in await card.locator(".status.ok").inner_text()
         await tidy_frame(page.frames[1], WORK["now"])
-        await page.screenshot(path=str(DOCS / "card-answered.png"))
+        await page.screenshot(path=str(shots / "card-answered.png"))
         calls = [(c["name"], c["arguments"]) for c in await page.evaluate("window.toolCalls")]
         assert ("respond_to_prompt", {"prompt_id": prompt["prompt_id"], "answer": "1"}) in calls
 
@@ -182,7 +184,9 @@ async def test_one_tap_on_the_card_answers_a_real_mock_agent_prompt(mcp: Client[
 @browser
 async def test_a_tap_on_a_prompt_that_changed_is_refused_and_the_new_prompt_shown(
     mcp: Client[Any],
+    tmp_path: Path,
 ) -> None:
+    shots = screenshot_dir(tmp_path)
     sid = await _session(mcp)
     first = await _prompt_after(mcp, sid, "run tests")
     async with card_host(mcp) as host, phone_browser() as context:
@@ -205,7 +209,7 @@ async def test_a_tap_on_a_prompt_that_changed_is_refused_and_the_new_prompt_show
         assert "changed" in await fresh.locator(".status.changed").inner_text()
         await fresh.scroll_into_view_if_needed()
         await tidy_frame(page.frames[1], WORK["now"])
-        await page.screenshot(path=str(DOCS / "card-refused.png"))
+        await page.screenshot(path=str(shots / "card-refused.png"))
 
     screen = await _sc(mcp, "get_logs", {"session_id": sid, "mode": "screen"})
     assert "Do you want to proceed?" in screen["text"]  # still waiting
@@ -215,7 +219,9 @@ async def test_a_tap_on_a_prompt_that_changed_is_refused_and_the_new_prompt_show
 @browser
 async def test_a_dangerous_prompt_offers_approval_on_the_phone_instead_of_a_button(
     mcp: Client[Any],
+    tmp_path: Path,
 ) -> None:
+    shots = screenshot_dir(tmp_path)
     sid = await _session(mcp)
     prompt = await _prompt_after(mcp, sid, "run rm -rf build")
     assert prompt["kind"] == "confirm_dangerous", prompt
@@ -228,7 +234,7 @@ async def test_a_dangerous_prompt_offers_approval_on_the_phone_instead_of_a_butt
         assert "approve on your phone" in await phone.inner_text()
         assert await section.locator("button.option:not(.phone)").count() >= 1  # "No" stays
         await tidy_frame(page.frames[1], WORK["now"])
-        await page.screenshot(path=str(DOCS / "card-dangerous.png"))
+        await page.screenshot(path=str(shots / "card-dangerous.png"))
         await phone.tap()
         await page.wait_for_function("window.openedLinks.length > 0", timeout=scaled(20) * 1000)
         links = await page.evaluate("window.openedLinks")

@@ -49,6 +49,10 @@ def dashboard_routes(
             return RedirectResponse("/dashboard/login", 303, headers=security_headers())
         return HTMLResponse(render_app(session.csrf), headers=security_headers())
 
+    async def bare(request: Request) -> Response:
+        # The service worker's scope is /dashboard/: the app lives there.
+        return RedirectResponse("/dashboard/", 308, headers=security_headers())
+
     async def show_login(request: Request) -> Response:
         return await signin.show_login(guard, request)
 
@@ -67,7 +71,7 @@ def dashboard_routes(
 
     api_base = "/dashboard/api"
     return [
-        Route("/dashboard", home, methods=["GET"]),
+        Route("/dashboard", bare, methods=["GET"]),
         Route("/dashboard/", home, methods=["GET"]),
         Route("/dashboard/login", show_login, methods=["GET"]),
         Route("/dashboard/login", login, methods=["POST"]),

@@ -82,7 +82,7 @@ def render_player(session_id: str, title: str) -> str:
             f'<link rel="stylesheet" href="{STATIC}/player.css">',
         )
         + '<body class="player-page"><header class="bar">'
-        f'<a class="back" href="/dashboard#/s/{sid}" aria-label="Back">‹</a>'
+        f'<a class="back" href="/dashboard/#/s/{sid}" aria-label="Back">‹</a>'
         f'<h1 class="title">{escape(title)}</h1></header>'
         f'<main><div id="player" data-src="/dashboard/api/sessions/{sid}/recording.cast"></div>'
         f'<p><a class="button" href="/dashboard/api/sessions/{sid}/recording.cast?download=1" '
@@ -95,6 +95,6 @@ def render_error(title: str, message: str) -> str:
     return (
         _head(f"{title} · Tether")
         + f'<body class="login"><main class="login-box"><h1>{escape(title)}</h1>'
-        f'<p>{escape(message)}</p><p><a href="/dashboard">Back to the dashboard</a></p>'
+        f'<p>{escape(message)}</p><p><a href="/dashboard/">Back to the dashboard</a></p>'
         "</main></body></html>"
     )

@@ -92,7 +92,7 @@ def _login_page(guard: Guard, error: str | None = None, status: int = 200) -> Re
 
 async def show_login(guard: Guard, request: Request) -> Response:
     if guard.session(request) is not None:
-        return RedirectResponse("/dashboard", 303, headers=security_headers())
+        return RedirectResponse("/dashboard/", 303, headers=security_headers())
     return _login_page(guard)
 
 
@@ -132,7 +132,7 @@ async def login(guard: Guard, request: Request) -> Response:
         return _login_page(guard, "Wrong password. Try again.", 401)
     token, _ = guard.sessions.start()
     _audit(guard, "ok")
-    response = RedirectResponse("/dashboard", 303, headers=security_headers())
+    response = RedirectResponse("/dashboard/", 303, headers=security_headers())
     guard.set_cookie(response, guard.cookie, token, 30 * 24 * 3600)
     response.delete_cookie(guard.login_cookie, path="/")
     return response

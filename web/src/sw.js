@@ -25,7 +25,7 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("push", (event) => {
   let data = {};
   try { data = event.data ? event.data.json() : {}; } catch (err) { data = { body: event.data.text() }; }
-  const url = typeof data.url === "string" && data.url.startsWith("/") ? data.url : "/dashboard";
+  const url = typeof data.url === "string" && data.url.startsWith("/") ? data.url : "/dashboard/";
   event.waitUntil(self.registration.showNotification(data.title || "Tether", {
     body: data.body || "A session is waiting for you.", icon: "/dashboard/static/icon-192.png", data: { url },
   }));
@@ -33,5 +33,5 @@ self.addEventListener("push", (event) => {
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  event.waitUntil(self.clients.openWindow(event.notification.data.url || "/dashboard"));
+  event.waitUntil(self.clients.openWindow(event.notification.data.url || "/dashboard/"));
 });
