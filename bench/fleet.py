@@ -1,6 +1,6 @@
 """``python -m bench.fleet URL N TALKERS POLICY``: N real supervisors in one process.
 
-Each supervisor is the real stack (``SessionManager`` -> ``Agent`` ->
+Each supervisor is the real stack (``SessionManager`` -> ``CommandRunner`` ->
 ``RelayConnection``) under its own host name ``fleet-<i>``; the first
 ``TALKERS`` each run one ``cat`` session that a ticker types a numbered line
 into every 50 ms, so output flows through every relay restart. Each member's
@@ -24,10 +24,10 @@ import time
 from pathlib import Path
 
 from bench.common import bench_identity
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.connection import RelayConnection
 from supervisor.session import Session
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 TICK = 0.05
 SETTLE = 2.0
@@ -48,7 +48,7 @@ async def fleet(url: str, n: int, talkers: int, policy: Path) -> None:
             url,
             f"fleet-{i}",
             bench_identity(seed, f"fleet-{i}"),
-            Agent(m, reaper=None),
+            CommandRunner(m, reaper=None),
             stable_after=1.0,
         )
         for i, m in enumerate(managers)

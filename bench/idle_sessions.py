@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench import stats
 from bench.procs import process_fds, process_rss_kb
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 SPAWN_BATCH = 8  # spawns run off the loop; a few at once keeps both cores busy
 

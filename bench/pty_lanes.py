@@ -1,7 +1,7 @@
 """PTY lanes, in this process: ingest throughput, screen freshness, prompt detection latency.
 
 Sessions are real: a :class:`SessionManager` under a temporary policy, driven
-through the supervisor's :class:`Agent` exactly as relay commands are. The
+through the supervisor's :class:`CommandRunner` exactly as relay commands are. The
 ingest baseline is a bare PTY (``os.openpty``) read with ``add_reader`` in the
 same event loop, alternated with the Session run by run.
 """
@@ -25,9 +25,9 @@ from bench.common import Settings, poll_until, write_policy
 from bench.procs import child_env
 from bench.report import LaneResult
 from shared import protocol as p
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.session import Session
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 READ_SIZE = 65536
 _request = 0
@@ -40,17 +40,17 @@ def rid() -> str:
 
 
 @asynccontextmanager
-async def manager_in(tmp: Path) -> AsyncIterator[tuple[SessionManager, Agent]]:
+async def manager_in(tmp: Path) -> AsyncIterator[tuple[SessionManager, CommandRunner]]:
     policy = write_policy(tmp / "home", tmp, [sys.executable, "cat"], 4)
     async with manager_in_policy(policy) as pair:
         yield pair
 
 
 @asynccontextmanager
-async def manager_in_policy(policy: Path) -> AsyncIterator[tuple[SessionManager, Agent]]:
+async def manager_in_policy(policy: Path) -> AsyncIterator[tuple[SessionManager, CommandRunner]]:
     manager = SessionManager(policy_file=policy, environ=child_env())
     try:
-        yield manager, Agent(manager)
+        yield manager, CommandRunner(manager)
     finally:
         await manager.close_all()
 

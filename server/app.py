@@ -3,7 +3,7 @@
 ``build_app(config)`` wires one database, one audit log, one supervisor
 registry, one OAuth provider and one :class:`Hub` to the faces of the relay:
 
-* ``/mcp``: FastMCP "tether" with the tools of ``shared.tools`` answered by the
+* ``/mcp``: FastMCP "tether" with the tools of ``shared.mcp.tools`` answered by the
   hub, behind the relay's own OAuth 2.1 server (``server/oauth``), which also
   serves ``/authorize``, ``/token``, ``/register``, ``/revoke``, ``/consent``
   and the well-known metadata. There is no open mode and no static token.
@@ -48,8 +48,8 @@ from server.oauth.scopes import require_read, require_write
 from server.session_store import SessionStore
 from server.supervisors import SupervisorRegistry
 from server.web import dashboard_routes
-from shared.prompt_card import register_prompt_card
-from shared.tools import register_tools
+from shared.mcp.prompt_card import register_prompt_card
+from shared.mcp.tools import register_tools
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class ScopeAndAuditMiddleware(Middleware):
 
     A tool annotated ``readOnlyHint`` needs ``sessions:read``; every other tool
     (and an unknown one) needs ``sessions:write``. The decision reads the tool's
-    annotations from the FastMCP registry, so ``shared/tools.py`` stays
+    annotations from the FastMCP registry, so ``shared/mcp/tools.py`` stays
     transport-free (the local stdio mode has no token and no such gate).
     The audit row names the OAuth client, the tool, its host/session and the
     result; typed text and answers are stored as lengths (``AuditLog.record``).

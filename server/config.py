@@ -16,11 +16,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.errors import TetherError
+
 PASSWORD_ENV = "TETHER_OWNER_PASSWORD"
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 
 
-class ConfigError(Exception):
+class ConfigError(TetherError):
     """The relay cannot start with this configuration; the message says what to change."""
 
 

@@ -46,6 +46,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from shared.errors import TetherError
+
 DB_NAME = "relay.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 # Version of this module's bookkeeping schema (the ``schema_versions`` table).
@@ -56,7 +58,7 @@ Row = tuple[Any, ...]
 Params = Sequence[object]
 
 
-class DatabaseError(Exception):
+class DatabaseError(TetherError):
     """A database operation failed; the message says what and, when it can, what to do."""
 
 

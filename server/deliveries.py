@@ -1,14 +1,14 @@
 """What became of a request: the answers ``check_delivery`` gives, in words a person can act on.
 
-Pure: builds :class:`shared.tools.DeliveryStatus` values from what the hub or the
+Pure: builds :class:`shared.backend.DeliveryStatus` values from what the hub or the
 supervisor's ledger knows. The rule they all follow: never suggest repeating a
 command unless it is known not to have run.
 """
 
 from __future__ import annotations
 
+from shared.backend import DeliveryStatus, format_utc
 from shared.protocol import LookupState, Reply
-from shared.tools import DeliveryStatus, format_utc
 
 
 def status_of(

@@ -5,7 +5,7 @@ with a :class:`SupervisorLink`, hands every decoded report to
 :meth:`Hub.deliver` (and sends back the frames it returns), calls
 :meth:`Hub.redeliver` once its ``Welcome`` is out, and :meth:`Hub.detach` when
 the socket ends. MCP tools reach supervisors through :meth:`Hub.call` (the
-``shared.tools.Backend`` protocol).
+``shared.backend.Backend`` protocol).
 
 Contracts:
 
@@ -39,7 +39,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
@@ -47,10 +47,10 @@ from server.deliveries import no_answer_status, offline_status, status_of, unkno
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
+from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.protocol import (
     AckOutput,
-    ChallengeAnswered,
     Command,
     Heartbeat,
     HeartbeatAcked,
@@ -60,10 +60,9 @@ from shared.protocol import (
     Output,
     OutputDropped,
     OutputPosition,
-    Pong,
-    PromptDetected,
     ReadMode,
     Reply,
+    ReplyFrame,
     Report,
     RequestLookedUp,
     SessionExited,
@@ -72,11 +71,9 @@ from shared.protocol import (
     UnknownFrame,
     encode,
 )
-from shared.tools import DeliveryStatus, HostStatus, StoredLogs, format_utc
 
 log = logging.getLogger(__name__)
 
-FENCED_CLOSE_CODE = 4409  # the WebSocket close code a fenced (replaced) link gets
 OFFLINE_GRACE = 1.5  # seconds a dropped host may take to come back before calls fail
 LOOKUP_TIMEOUT = 5.0
 KEEP_OUTCOMES = 4096  # request ids remembered for check_delivery
@@ -229,26 +226,41 @@ class Hub:
             return []
         host = self._hosts[attachment.host]
         self._seen(host)
-        if isinstance(report, UnknownFrame):
-            log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
-        elif isinstance(report, Output):
-            self.sessions.own(attachment.host, report.session_id)
-            return self.copies.output(attachment.host, report)
-        elif isinstance(report, OutputDropped):
-            self.sessions.own(attachment.host, report.session_id)
-            return self.copies.dropped(attachment.host, report)
-        elif isinstance(report, Heartbeat):
-            return [HeartbeatAcked(sent_at=report.sent_at)]
-        elif isinstance(report, SessionExited):
-            self.sessions.learn(attachment.host, report.session)
-        elif isinstance(report, RequestLookedUp):
-            self._looked_up(attachment.host, report)
-        elif isinstance(report, (PromptDetected, Pong)):
-            pass  # the last-seen time above is all they tell the hub
-        elif isinstance(report, Hello | ChallengeAnswered):
-            log.warning("dropping a %s outside the handshake from %r", report.type, attachment.host)
-        else:
+        if isinstance(report, ReplyFrame):
             self._resolve(attachment, report)
+            return []
+        on = _ON_REPORT.get(report.type)
+        if on is None:
+            log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
+            return []
+        return on(self, attachment, report)
+
+    # ------------------------------------------------------------ reports (not replies)
+
+    def _on_output(self, attachment: Attachment, report: Output) -> list[BaseModel]:
+        self.sessions.own(attachment.host, report.session_id)
+        return self.copies.output(attachment.host, report)
+
+    def _on_dropped(self, attachment: Attachment, report: OutputDropped) -> list[BaseModel]:
+        self.sessions.own(attachment.host, report.session_id)
+        return self.copies.dropped(attachment.host, report)
+
+    def _on_heartbeat(self, attachment: Attachment, report: Heartbeat) -> list[BaseModel]:
+        return [HeartbeatAcked(sent_at=report.sent_at)]
+
+    def _on_exited(self, attachment: Attachment, report: SessionExited) -> list[BaseModel]:
+        self.sessions.learn(attachment.host, report.session)
+        return []
+
+    def _on_looked_up(self, attachment: Attachment, report: RequestLookedUp) -> list[BaseModel]:
+        self._looked_up(attachment.host, report)
+        return []
+
+    def _on_seen(self, attachment: Attachment, report: BaseModel) -> list[BaseModel]:
+        return []  # the last-seen time is all a prompt_detected or pong tells the hub
+
+    def _on_handshake(self, attachment: Attachment, report: BaseModel) -> list[BaseModel]:
+        log.warning("dropping a %s outside the handshake from %r", _type(report), attachment.host)
         return []
 
     def take_acks(self, attachment: Attachment) -> list[AckOutput]:
@@ -550,3 +562,21 @@ def _offline(name: str, last_seen: float | None) -> HostOffline:
         "the command was not delivered.",
         hint="Start the supervisor there, or pick another host.",
     )
+
+
+def _type(frame: BaseModel) -> str:
+    return str(getattr(frame, "type", "?"))
+
+
+# Every report that is not a reply, by type: what the hub does with it.
+_ON_REPORT: dict[str, Callable[[Hub, Attachment, Any], list[BaseModel]]] = {
+    "output": Hub._on_output,
+    "output_dropped": Hub._on_dropped,
+    "heartbeat": Hub._on_heartbeat,
+    "session_exited": Hub._on_exited,
+    "request_looked_up": Hub._on_looked_up,
+    "prompt_detected": Hub._on_seen,
+    "pong": Hub._on_seen,
+    "hello": Hub._on_handshake,
+    "challenge_answered": Hub._on_handshake,
+}

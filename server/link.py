@@ -45,13 +45,9 @@ from collections.abc import Awaitable
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from server.hub import FENCED_CLOSE_CODE, Attachment, Hub
-from server.supervisors import (
-    CLOSE_REFUSED,
-    CLOSE_RETRY_NOW,
-    SupervisorRefused,
-    SupervisorRegistry,
-)
+from server.hub import Attachment, Hub
+from server.supervisors import SupervisorRefused, SupervisorRegistry
+from shared.close_codes import CloseCode
 from shared.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
@@ -68,14 +64,10 @@ from shared.protocol import (
 
 log = logging.getLogger(__name__)
 
-CLOSE_BAD_HELLO = 4400
-CLOSE_UNPAIRED = CLOSE_REFUSED
 UNPAIRED_REASON = (
     "this supervisor was unpaired: run `python -m server pair-code` on the relay, "
     "restart with --pair-code"
 )
-CLOSE_POLICY = 1008
-CLOSE_TOO_BIG = 1009
 HEARTBEAT_INTERVAL = 10.0
 HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~25-35 s
 ACK_INTERVAL = 0.25
@@ -124,7 +116,7 @@ class WebSocketLink:
     def fence(self, reason: str) -> None:
         if self._closing is None:
             self._closing = asyncio.get_running_loop().create_task(
-                self.close(FENCED_CLOSE_CODE, reason)
+                self.close(CloseCode.FENCED, reason)
             )
 
     async def close(self, code: int, reason: str) -> None:
@@ -164,7 +156,9 @@ class SupervisorEndpoint:
     async def handle(self, websocket: WebSocket) -> None:
         if "origin" in websocket.headers:
             log.warning("refused a /supervisor request with Origin %r", websocket.headers["origin"])
-            await websocket.close(CLOSE_POLICY)  # before accept: the server answers HTTP 403
+            await websocket.close(
+                CloseCode.POLICY_VIOLATION
+            )  # before accept: the server answers HTTP 403
             return
         await websocket.accept()
         link = WebSocketLink(websocket)
@@ -201,10 +195,10 @@ class SupervisorEndpoint:
                 self._heartbeat_timeout,
             )
             self._hub.detach(attachment)
-            await _bounded(link.close(1001, "no heartbeat"), 2.0)
+            await _bounded(link.close(CloseCode.GOING_AWAY, "no heartbeat"), 2.0)
         except Exception:  # the top of this link's loop: log, then let the hub clean up
             log.exception("supervisor link %r failed", hello.host)
-            await link.close(1011, "relay error")
+            await link.close(CloseCode.INTERNAL_ERROR, "relay error")
         finally:
             if ticker is not None:
                 ticker.cancel()
@@ -219,7 +213,7 @@ class SupervisorEndpoint:
         changed = self._registry.unpair(host)
         live = self._live.pop(host, None)
         if live is not None:
-            await live[0].close(CLOSE_UNPAIRED, UNPAIRED_REASON)
+            await live[0].close(CloseCode.REFUSED, UNPAIRED_REASON)
         return changed
 
     def _still_paired(self, host: str, public_key: str) -> bool:
@@ -239,14 +233,15 @@ class SupervisorEndpoint:
                 data = await _receive(websocket)
         except TimeoutError:
             raise _Refused(
-                CLOSE_RETRY_NOW, f"no challenge answer within {self._hello_timeout:g} s: reconnect"
+                CloseCode.RETRY_NOW,
+                f"no challenge answer within {self._hello_timeout:g} s: reconnect",
             ) from None
         try:
             answer = decode_report(data)
         except FrameError:
             answer = None
         if not isinstance(answer, ChallengeAnswered):
-            raise _Refused(CLOSE_BAD_HELLO, "expected challenge_answered after the challenge")
+            raise _Refused(CloseCode.BAD_HELLO, "expected challenge_answered after the challenge")
         source = websocket.client.host if websocket.client is not None else "unknown"
         self._registry.authenticate(
             hello.host,
@@ -273,7 +268,7 @@ class SupervisorEndpoint:
                     if live is not None and live[0] is link:
                         if not self._still_paired(attachment.host, live[1]):
                             log.warning("supervisor %r was unpaired: closing", attachment.host)
-                            await link.close(CLOSE_UNPAIRED, UNPAIRED_REASON)
+                            await link.close(CloseCode.REFUSED, UNPAIRED_REASON)
                             return
                     await link.send(encode(Ping(sent_at=time.time())))
         except ConnectionError:
@@ -284,16 +279,20 @@ class SupervisorEndpoint:
             async with asyncio.timeout(self._hello_timeout):
                 data = await _receive(websocket)
         except TimeoutError:
-            raise _Refused(CLOSE_BAD_HELLO, f"no hello within {self._hello_timeout:g} s") from None
+            raise _Refused(
+                CloseCode.BAD_HELLO, f"no hello within {self._hello_timeout:g} s"
+            ) from None
         try:
             frame = decode_report(data)
         except FrameError as exc:
-            raise _Refused(CLOSE_BAD_HELLO, f"first frame must be a hello: {exc}"[:120]) from None
+            raise _Refused(
+                CloseCode.BAD_HELLO, f"first frame must be a hello: {exc}"[:120]
+            ) from None
         if not isinstance(frame, Hello):
-            raise _Refused(CLOSE_BAD_HELLO, f"first frame must be a hello, got {frame.type!r}")
+            raise _Refused(CloseCode.BAD_HELLO, f"first frame must be a hello, got {frame.type!r}")
         if frame.protocol_version != PROTOCOL_VERSION:
             raise _Refused(
-                CLOSE_BAD_HELLO,
+                CloseCode.BAD_HELLO,
                 f"protocol version {frame.protocol_version} unsupported; this relay speaks "
                 f"{PROTOCOL_VERSION}: update the older side",
             )
@@ -310,7 +309,7 @@ class SupervisorEndpoint:
             except TimeoutError:
                 raise _Silent() from None
             if len(data) > MAX_FRAME_BYTES:
-                await link.close(CLOSE_TOO_BIG, f"frame over {MAX_FRAME_BYTES} bytes")
+                await link.close(CloseCode.MESSAGE_TOO_BIG, f"frame over {MAX_FRAME_BYTES} bytes")
                 return
             try:
                 frame = decode_report(data)
@@ -318,7 +317,7 @@ class SupervisorEndpoint:
                 bad += 1
                 log.warning("bad frame %d from %r: %s", bad, attachment.host, str(exc)[:300])
                 if bad >= self._max_bad_frames:
-                    await link.close(CLOSE_POLICY, "too many invalid frames")
+                    await link.close(CloseCode.POLICY_VIOLATION, "too many invalid frames")
                     return
                 continue
             if isinstance(frame, UnknownFrame):

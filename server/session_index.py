@@ -12,19 +12,7 @@ from collections.abc import Callable, ItemsView
 from dataclasses import dataclass
 
 from server.session_store import SessionStore
-from shared.protocol import (
-    Command,
-    OutputRead,
-    ReadMode,
-    ReadOutput,
-    Reply,
-    SessionInfo,
-    SessionsListed,
-    SessionStarted,
-    SessionState,
-    SessionStopped,
-    StatusRead,
-)
+from shared.protocol import Command, CommandFrame, Reply, SessionInfo, SessionState
 
 log = logging.getLogger("tether.relay.hub")
 
@@ -57,13 +45,17 @@ class SessionIndex:
             self._sessions[session_id] = KnownSession(host, SessionState.STARTING)
 
     def learn_from_reply(self, host: str, reply: Reply, asked: Command | None = None) -> None:
-        if isinstance(reply, SessionsListed):
-            self.learn_host(host, reply.sessions)
-        elif isinstance(reply, (SessionStarted, SessionStopped, StatusRead)):
-            self.learn(host, reply.session)
-        elif isinstance(reply, OutputRead) and _whole_screen(reply, asked):
+        """Record what ``reply`` (to ``asked``) says about ``host``'s sessions."""
+        reported = reply.reported_sessions()
+        if reply.lists_every_session:
+            self.learn_host(host, reported)
+        else:
+            for info in reported:
+                self.learn(host, info)
+        screen = reply.whole_screen(asked if isinstance(asked, CommandFrame) else None)
+        if screen is not None:
             # What the phone will see if the computer goes to sleep next.
-            self.store.save_screen(reply.session_id, reply.text, self.clock())
+            self.store.save_screen(screen[0], screen[1], self.clock())
 
     def learn_host(self, host: str, sessions: list[SessionInfo]) -> None:
         """A full list from ``host`` replaces what the hub knew about it."""
@@ -97,15 +89,3 @@ class SessionIndex:
             log.warning("session %s moved from %r to %r", info.session_id, known.host, host)
         self._sessions[info.session_id] = KnownSession(host, info.state, info)
         self.store.save_session(host, info, self.clock())
-
-
-def _whole_screen(reply: OutputRead, asked: Command | None) -> bool:
-    """A read that shows the whole screen: SCREEN mode, or TEXT without a cursor."""
-    if reply.mode is ReadMode.SCREEN:
-        return True
-    return (
-        reply.mode is ReadMode.TEXT
-        and isinstance(asked, ReadOutput)
-        and asked.cursor is None
-        and reply.skipped_lines == 0
-    )

@@ -26,6 +26,7 @@ import sqlite3  # noqa: TID251 - this module IS the session store
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.errors import TetherError
 from shared.protocol import SessionInfo
 
 DEFAULT_MAX_OUTPUT = 2 * 1024 * 1024
@@ -56,7 +57,7 @@ CREATE TABLE IF NOT EXISTS output (
 """
 
 
-class StoreError(RuntimeError):
+class StoreError(TetherError, RuntimeError):
     """The store refused a write (an offset that would leave a hole, or SQLite failed)."""
 
 

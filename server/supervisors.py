@@ -52,6 +52,7 @@ from enum import StrEnum
 from server.audit import AuditKind, AuditLog
 from server.db import Database
 from server.oauth.ratelimit import RateLimiter
+from shared.close_codes import CloseCode
 from shared.errors import TetherError
 from shared.identity import (
     NONCE_BYTES,
@@ -74,9 +75,6 @@ MAX_OUTSTANDING_CODES = 5
 CHALLENGE_TTL = 30.0
 MAX_CHALLENGES_PER_HOST = 8
 
-CLOSE_REFUSED = 4401  # the owner must act: pair, unpair, or fix a URL
-CLOSE_RETRY_NOW = 4408  # the challenge went stale: reconnect
-CLOSE_RATE_LIMITED = 4429  # wait retry_after seconds
 
 _PAIR_CMD = "`python -m server pair-code`"
 
@@ -85,7 +83,7 @@ class SupervisorRefused(TetherError):
     """A supervisor is not let in (or a pairing fails). ``reason`` is for the close frame."""
 
     def __init__(
-        self, message: str, hint: str, *, reason: str, close_code: int = CLOSE_REFUSED,
+        self, message: str, hint: str, *, reason: str, close_code: int = CloseCode.REFUSED,
         retry_after: float = 0.0,
     ) -> None:  # fmt: skip
         super().__init__(message, hint)
@@ -215,7 +213,7 @@ def _stale() -> SupervisorRefused:
         "the challenge expired or was already used",
         "reconnect; the signed answer must reach the relay within 30 seconds of its challenge",
         reason="challenge expired or already used: reconnect",
-        close_code=CLOSE_RETRY_NOW,
+        close_code=CloseCode.RETRY_NOW,
     )
 
 
@@ -393,7 +391,7 @@ class SupervisorRegistry:
                 "too many pairing attempts",
                 f"wait {wait:g} seconds, then try again",
                 reason=f"too many pairing attempts: wait {wait:g} s and retry",
-                close_code=CLOSE_RATE_LIMITED,
+                close_code=CloseCode.RATE_LIMITED,
                 retry_after=wait,
             )
 

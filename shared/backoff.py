@@ -27,9 +27,9 @@ from __future__ import annotations
 import random
 from typing import Protocol
 
-SERVICE_RESTART = 1012
-TRY_AGAIN_LATER = 1013
-TRY_LATER_CLOSE_CODES = frozenset({TRY_AGAIN_LATER})
+from shared.close_codes import CloseCode
+
+TRY_LATER_CLOSE_CODES = frozenset({CloseCode.TRY_AGAIN_LATER})
 _MAX_EXPONENT = 62  # 2**62 already dwarfs any cap; avoids float overflow for huge n
 
 
@@ -90,7 +90,7 @@ class Backoff:
         self._connected_at = None
         if opened is not None and now - opened >= self.stable_after:
             self._attempt = 0
-        if close_code == SERVICE_RESTART:
+        if close_code == CloseCode.SERVICE_RESTART:
             self._attempt = 0
             self._restart_until = now + self.restart_patience
         return self._next(close_code, now)
@@ -101,9 +101,7 @@ class Backoff:
         return self._next(close_code, now)
 
     def _next(self, close_code: int | None, now: float | None = None) -> float:
-        restarting = self._restart_until is not None and (
-            now is None or now < self._restart_until
-        )
+        restarting = self._restart_until is not None and (now is None or now < self._restart_until)
         if restarting and close_code not in TRY_LATER_CLOSE_CODES:
             return self._rng.uniform(0.0, self.restart_window)
         self._restart_until = None

@@ -32,6 +32,8 @@ from urllib.parse import urlsplit
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from shared.errors import TetherError
+
 AUTH_DOMAIN = b"tether-supervisor-auth-v1\n"
 NONCE_BYTES = 32
 PUBLIC_KEY_BYTES = 32
@@ -47,7 +49,7 @@ _WS_TO_HTTP = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
 _HOST_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")  # protocol.HOST_NAME_PATTERN
 
 
-class IdentityFormatError(ValueError):
+class IdentityFormatError(TetherError, ValueError):
     """A key, nonce, URL or host is malformed; the message says which and how to fix it."""
 
 

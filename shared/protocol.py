@@ -4,9 +4,15 @@ Frames are JSON text messages, each a pydantic model tagged by ``type``.
 There is one union per direction, decoded through one adapter each:
 
 * relay -> supervisor (:data:`Command`): commands in the imperative, each with a
-  ``request_id`` the reply echoes (``start_session``, ``send_input``, ...);
+  ``request_id`` the reply echoes (``start_session``, ``send_input``, ...), and
+  the link's own frames (:data:`LinkCommand`);
 * supervisor -> relay (:data:`Report`): facts in the past tense
   (``session_started``, ``output``, ``request_failed``, ...).
+
+Commands and their replies are declared in ``shared/commands/`` (one module per
+concept, registered in ``shared.frames.COMMANDS``); the unions here are built
+from that registry, so adding a command needs no edit in this module. The
+link's frames and the unsolicited reports are declared here.
 
 The first frame on a link is the supervisor's :class:`Hello`, carrying
 :data:`PROTOCOL_VERSION` and its public key; the relay sends a :class:`Challenge`,
@@ -30,10 +36,44 @@ wire change is always deliberate.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
+import shared.commands  # noqa: F401 - registers every command before the unions are built
+from shared.commands.prompts import (  # re-exported: one namespace for the whole protocol
+    AnswerPrompt as AnswerPrompt,
+    CheckPrompts as CheckPrompts,
+    PromptAnswered as PromptAnswered,
+    PromptsChecked as PromptsChecked,
+)
+from shared.commands.sessions import (
+    GetStatus as GetStatus,
+    ListSessions as ListSessions,
+    SessionsListed as SessionsListed,
+    SessionStarted as SessionStarted,
+    SessionStopped as SessionStopped,
+    StartSession as StartSession,
+    StatusRead as StatusRead,
+    StopSession as StopSession,
+    WaitForSession as WaitForSession,
+)
+from shared.commands.terminal import (
+    InputSent as InputSent,
+    KeysSent as KeysSent,
+    OutputRead as OutputRead,
+    ReadOutput as ReadOutput,
+    SendInput as SendInput,
+    SendKeys as SendKeys,
+)
+from shared.errors import TetherError
+from shared.frames import (
+    COMMANDS,
+    REPLIES,
+    CommandFrame as CommandFrame,
+    ReplyFrame as ReplyFrame,
+    RequestFailed as RequestFailed,
+)
 from shared.wire_values import (  # re-exported: one namespace for the whole protocol
     HOST_NAME_PATTERN as HOST_NAME_PATTERN,
     MAX_FRAME_BYTES as MAX_FRAME_BYTES,
@@ -67,10 +107,6 @@ PROTOCOL_VERSION = 2  # 2: keypair identity (public_key, challenge) replaced the
 
 
 _Frame = WireModel
-
-
-class _Command(_Frame):
-    request_id: RequestId
 
 
 # ---------------------------------------------------------------- relay -> supervisor
@@ -123,81 +159,6 @@ class LookupRequest(_Frame):
     request_id: RequestId
 
 
-class ListSessions(_Command):
-    type: Literal["list_sessions"] = "list_sessions"
-
-
-class StartSession(_Command):
-    type: Literal["start_session"] = "start_session"
-    command: list[Annotated[str, Field(max_length=4096)]] | None = Field(
-        default=None, max_length=256
-    )  # None: the supervisor's default command
-    cwd: str | None = Field(default=None, max_length=4096)
-    name: str | None = Field(default=None, max_length=200)
-    cols: int = Field(default=120, ge=20, le=500)
-    rows: int = Field(default=40, ge=5, le=200)
-
-
-class SendInput(_Command):
-    """Type text; then press Enter as a separate write when ``enter`` is set."""
-
-    type: Literal["send_input"] = "send_input"
-    session_id: SessionId
-    text: str = Field(max_length=MAX_TEXT_CHARS)
-    enter: bool = True
-
-
-class SendKeys(_Command):
-    type: Literal["send_keys"] = "send_keys"
-    session_id: SessionId
-    keys: list[Key] = Field(min_length=1, max_length=MAX_KEYS_PER_CALL)
-    repeat: int = Field(default=1, ge=1, le=MAX_KEY_REPEAT)
-
-
-class ReadOutput(_Command):
-    type: Literal["read_output"] = "read_output"
-    session_id: SessionId
-    mode: ReadMode = ReadMode.SCREEN
-    since: int | None = Field(default=None, ge=0)  # RAW: byte offset to start from
-    max_bytes: int = Field(default=64 * 1024, ge=1, le=MAX_READ_BYTES)
-    # TEXT: the ``next_cursor`` of an earlier read; only what is new since then comes back.
-    cursor: str | None = Field(default=None, pattern=TEXT_CURSOR_PATTERN)
-
-
-class GetStatus(_Command):
-    type: Literal["get_status"] = "get_status"
-    session_id: SessionId
-
-
-class StopSession(_Command):
-    type: Literal["stop_session"] = "stop_session"
-    session_id: SessionId
-    force: bool = False
-
-
-class CheckPrompts(_Command):
-    type: Literal["check_prompts"] = "check_prompts"
-    session_id: SessionId | None = None
-
-
-class AnswerPrompt(_Command):
-    type: Literal["answer_prompt"] = "answer_prompt"
-    prompt_id: str = Field(min_length=1, max_length=128)
-    answer: str = Field(max_length=MAX_TEXT_CHARS)
-
-
-# ---- waiting for a session (send_message's wait): answered by StatusRead
-
-
-class WaitForSession(_Command):
-    """Reply (:class:`StatusRead`) once the session is not ``working``/``starting`` any more
-    (idle, waiting for input, exited), or after ``timeout`` seconds with it still working."""
-
-    type: Literal["wait_for_session"] = "wait_for_session"
-    session_id: SessionId
-    timeout: float = Field(default=10.0, ge=0, le=MAX_WAIT_SECONDS)
-
-
 class Ping(_Frame):
     type: Literal["ping"] = "ping"
     sent_at: float
@@ -218,23 +179,9 @@ class Challenge(_Frame):
     relay_origin: str = Field(max_length=300)
 
 
-# Commands a supervisor's agent answers with a reply: the MCP tools' work.
-SessionCommand = (
-    ListSessions
-    | StartSession
-    | SendInput
-    | SendKeys
-    | ReadOutput
-    | GetStatus
-    | StopSession
-    | CheckPrompts
-    | AnswerPrompt
-    | WaitForSession
-)
 # Frames that keep the link itself going; the connection handles them, never the agent.
 LinkCommand = Welcome | Challenge | Ping | AckOutput | ResendOutput | HeartbeatAcked | LookupRequest
-
-Command = Annotated[SessionCommand | LinkCommand, Field(discriminator="type")]
+_LINK_COMMANDS: tuple[type[_Frame], ...] = LinkCommand.__args__
 
 
 # ---------------------------------------------------------------- supervisor -> relay
@@ -250,91 +197,6 @@ class Hello(_Frame):
     pair_code: str | None = Field(default=None, max_length=16)  # first connection only
     supervisor_version: str = ""
     sessions: list[SessionInfo] = Field(default=[], max_length=10_000)
-
-
-class _Reply(_Frame):
-    request_id: RequestId
-
-
-class SessionsListed(_Reply):
-    type: Literal["sessions_listed"] = "sessions_listed"
-    sessions: list[SessionInfo]
-
-
-class SessionStarted(_Reply):
-    type: Literal["session_started"] = "session_started"
-    session: SessionInfo
-
-
-class InputSent(_Reply):
-    type: Literal["input_sent"] = "input_sent"
-    session_id: SessionId
-    bytes_written: int
-    # A TEXT-mode read cursor taken just before the input was typed: read with it
-    # to get exactly what the program showed in response.
-    cursor: str | None = None
-
-
-class KeysSent(_Reply):
-    type: Literal["keys_sent"] = "keys_sent"
-    session_id: SessionId
-    bytes_written: int
-
-
-class OutputRead(_Reply):
-    """A read of a session's output.
-
-    SCREEN: ``text`` is the rendered screen. RAW: ``text`` is the bytes from
-    ``start`` to ``end`` decoded as UTF-8 (replacement on error); ``dropped``
-    says how many bytes before ``start`` were asked for but are no longer kept.
-    TEXT: ``text`` is scrollback lines new since ``cursor`` (all kept ones without
-    one) followed by the screen if it changed, secrets redacted, newest kept
-    within ``max_bytes``; ``start``/``end`` are the journal's end.
-    """
-
-    type: Literal["output_read"] = "output_read"
-    session_id: SessionId
-    mode: ReadMode
-    text: str
-    start: int
-    end: int
-    dropped: int = 0
-    cursor_row: int | None = None
-    cursor_col: int | None = None
-    # TEXT: pass ``next_cursor`` back as ``cursor`` to read only what is new;
-    # ``skipped_lines`` were new but left out (over ``max_bytes``, or no longer kept).
-    next_cursor: str | None = None
-    skipped_lines: int = 0
-
-
-class StatusRead(_Reply):
-    type: Literal["status_read"] = "status_read"
-    session: SessionInfo
-    prompts: list[Prompt] = []
-    last_message: str = ""  # the agent's last reply where it says so (Claude Code's Stop hook)
-
-
-class SessionStopped(_Reply):
-    type: Literal["session_stopped"] = "session_stopped"
-    session: SessionInfo
-
-
-class PromptsChecked(_Reply):
-    type: Literal["prompts_checked"] = "prompts_checked"
-    prompts: list[Prompt]
-
-
-class PromptAnswered(_Reply):
-    type: Literal["prompt_answered"] = "prompt_answered"
-    prompt_id: str
-    session_id: SessionId
-    sent: str  # a printable description of what was typed ("enter", "2", "y + enter")
-    prompt_gone: bool  # the prompt was no longer on screen after answering
-
-
-class RequestFailed(_Reply):
-    type: Literal["request_failed"] = "request_failed"
-    error: ErrorInfo
 
 
 class Output(_Frame):
@@ -359,20 +221,6 @@ class PromptDetected(_Frame):
 class Pong(_Frame):
     type: Literal["pong"] = "pong"
     sent_at: float
-
-
-Reply = (
-    SessionsListed
-    | SessionStarted
-    | InputSent
-    | KeysSent
-    | OutputRead
-    | StatusRead
-    | SessionStopped
-    | PromptsChecked
-    | PromptAnswered
-    | RequestFailed
-)
 
 
 class OutputDropped(_Frame):
@@ -409,28 +257,44 @@ class Heartbeat(_Frame):
     sent_at: float
 
 
+# Every reply type, from the registry (``shared.frames.REPLIES``), as one tagged union.
+if TYPE_CHECKING:
+    _AnyReply = ReplyFrame
+else:
+    _AnyReply = Annotated[Union[tuple(REPLIES.values())], Field(discriminator="type")]  # noqa: UP007
+
+
 class RequestLookedUp(_Frame):
     """The answer to :class:`LookupRequest`: ``reply`` is set when ``state`` is ``done``."""
 
     type: Literal["request_looked_up"] = "request_looked_up"
     request_id: RequestId
     state: LookupState
-    reply: Annotated[Reply, Field(discriminator="type")] | None = None
+    reply: _AnyReply | None = None
 
 
-Report = Annotated[
-    (
+# Reports that are not replies: the link's own frames and unsolicited facts.
+_REPORTS: tuple[type[_Frame], ...] = (
+    Hello,
+    Output,
+    SessionExited,
+    PromptDetected,
+    Pong,
+    OutputDropped,
+    Heartbeat,
+    RequestLookedUp,
+    ChallengeAnswered,
+)
+
+# The unions, built from the registry: a command added under ``shared/commands/``
+# joins them without an edit here. Statically a command is a ``CommandFrame`` and
+# a reply a ``ReplyFrame``; at runtime each direction decodes through one tagged union.
+SessionCommand = CommandFrame
+Reply = ReplyFrame
+if TYPE_CHECKING:
+    Command = CommandFrame | LinkCommand
+    Report = (
         Hello
-        | SessionsListed
-        | SessionStarted
-        | InputSent
-        | KeysSent
-        | OutputRead
-        | StatusRead
-        | SessionStopped
-        | PromptsChecked
-        | PromptAnswered
-        | RequestFailed
         | Output
         | SessionExited
         | PromptDetected
@@ -439,9 +303,17 @@ Report = Annotated[
         | Heartbeat
         | RequestLookedUp
         | ChallengeAnswered
-    ),
-    Field(discriminator="type"),
-]
+        | ReplyFrame
+    )
+else:
+    Command = Annotated[
+        Union[tuple(s.frame for s in COMMANDS.values()) + _LINK_COMMANDS],  # noqa: UP007
+        Field(discriminator="type"),
+    ]
+    Report = Annotated[
+        Union[_REPORTS + tuple(REPLIES.values())],  # noqa: UP007
+        Field(discriminator="type"),
+    ]
 
 
 # ---------------------------------------------------------------- encoding
@@ -454,21 +326,22 @@ class UnknownFrame(BaseModel):
     raw: dict[str, Any]
 
 
-class FrameError(ValueError):
+class FrameError(TetherError, ValueError):
     """The bytes were not a valid frame (bad JSON, bad fields, too large)."""
 
 
 _commands: TypeAdapter[Command] = TypeAdapter(Command)
 _reports: TypeAdapter[Report] = TypeAdapter(Report)
-_COMMAND_TYPES = {m.model_fields["type"].default for m in Command.__origin__.__args__}  # type: ignore[attr-defined]
-_REPORT_TYPES = {m.model_fields["type"].default for m in Report.__origin__.__args__}  # type: ignore[attr-defined]
+LINK_COMMAND_TYPES = frozenset(m.model_fields["type"].default for m in _LINK_COMMANDS)
+COMMAND_TYPES = frozenset(COMMANDS) | LINK_COMMAND_TYPES
+REPORT_TYPES = frozenset(m.model_fields["type"].default for m in _REPORTS) | frozenset(REPLIES)
 
 
 def encode(frame: BaseModel) -> str:
     return frame.model_dump_json()
 
 
-def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: set[str]) -> Any:
+def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
     if len(text) > MAX_FRAME_BYTES:
         raise FrameError(f"frame of {len(text)} bytes exceeds {MAX_FRAME_BYTES}")
     try:
@@ -489,11 +362,11 @@ def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: set[str]) -> An
 
 def decode_command(text: str | bytes) -> Command | UnknownFrame:
     """Decode a relay -> supervisor frame. Raises :class:`FrameError`."""
-    frame: Command | UnknownFrame = _decode(text, _commands, _COMMAND_TYPES)
+    frame: Command | UnknownFrame = _decode(text, _commands, COMMAND_TYPES)
     return frame
 
 
 def decode_report(text: str | bytes) -> Report | UnknownFrame:
     """Decode a supervisor -> relay frame. Raises :class:`FrameError`."""
-    frame: Report | UnknownFrame = _decode(text, _reports, _REPORT_TYPES)
+    frame: Report | UnknownFrame = _decode(text, _reports, REPORT_TYPES)
     return frame

@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from shared.errors import TetherError
+
 DEFAULT_BUFFER_BYTES = 8 * 1024 * 1024
 MAX_CHUNK_BYTES = 64 * 1024
 MAX_DROP_RECORDS = 256
@@ -67,7 +69,7 @@ class Gap:
         return self.end - self.start
 
 
-class ResumeError(ValueError):
+class ResumeError(TetherError, ValueError):
     """A peer announced an offset that cannot be true; the link should be reset."""
 
 
@@ -347,11 +349,11 @@ class Replay(Generic[R]):
 Admission = Fresh | InFlight | Replay[R]
 
 
-class LedgerFull(RuntimeError):
+class LedgerFull(TetherError, RuntimeError):
     """Too many requests inside the TTL window: refuse rather than forget one."""
 
 
-class RequestReused(ValueError):
+class RequestReused(TetherError, ValueError):
     """A request id came back with different content: refuse, never run it as the old one."""
 
 

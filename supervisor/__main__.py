@@ -19,9 +19,9 @@ import sys
 from collections.abc import Sequence
 
 from shared.identity import normalize_pair_code
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 
 VERSION = "0.1.0"
 log = logging.getLogger("tether.supervisor")
@@ -97,7 +97,7 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         flush=True,
     )
     manager = _manager(args.mock)
-    agent = Agent(manager)
+    agent = CommandRunner(manager)
     link = RelayConnection(
         args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
     )
@@ -128,7 +128,7 @@ async def _serve_stdio(args: argparse.Namespace) -> int:
 
     manager = _manager(args.mock)
     try:
-        await serve_stdio(Agent(manager), default_host_name())
+        await serve_stdio(CommandRunner(manager), default_host_name())
     finally:
         await manager.close_all()
     return 0

@@ -99,7 +99,7 @@ def claude_argv(argv: Sequence[str], settings: str) -> list[str]:
 def hook_env(env: Mapping[str, str], token: str) -> dict[str, str]:
     """``env`` plus the session's hook token, for the header's ``$TETHER_HOOK_TOKEN``.
 
-    Apply after :func:`supervisor.sessions.child_env`, which strips ``TETHER_*``.
+    Apply after :func:`supervisor.session_manager.child_env`, which strips ``TETHER_*``.
     """
     return {**env, TOKEN_ENV: token}
 

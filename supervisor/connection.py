@@ -1,7 +1,7 @@
 """The supervisor's one outbound WebSocket to the relay. The only websockets import here.
 
 The Mac dials out and never listens: this module connects, says hello, runs
-each command through the transport-free :class:`supervisor.agent.Agent`, sends
+each command through the transport-free :class:`supervisor.command_runner.CommandRunner`, sends
 the reply, streams every session's output, and reconnects when the link drops.
 
 Contracts:
@@ -51,9 +51,11 @@ from websockets.exceptions import (  # noqa: TID251
 
 from shared import protocol as p
 from shared.backoff import Backoff
+from shared.close_codes import FATAL_CLOSE_CODES
+from shared.errors import TetherError
 from shared.identity import IdentityFormatError, relay_origin
 from shared.resume import Gap, ResumeError
-from supervisor.agent import OutputStreams
+from supervisor.command_runner import OutputStreams
 from supervisor.identity import Identity, IdentityError
 
 log = logging.getLogger("tether.supervisor.link")
@@ -62,14 +64,9 @@ HELLO_TIMEOUT = 10.0
 HEARTBEAT_INTERVAL = 10.0
 HEARTBEAT_TIMEOUT = 25.0  # with a 10 s interval: a dead link is found within ~25-35 s
 CLOSE_TIMEOUT = 2.0  # a dead link's closing handshake must not hold up the redial
-# Close codes the relay uses for "do not retry": the owner must act.
-FATAL_CLOSE_CODES = {
-    4401: "the relay refused this supervisor",
-    4400: "the relay refused the handshake (another protocol version?)",
-}
 
 
-class LinkRefused(Exception):
+class LinkRefused(TetherError):
     """The relay refused this supervisor in a way retrying cannot fix."""
 
 
@@ -129,7 +126,7 @@ class RelayConnection:
     async def run_forever(self) -> None:
         """Connect, serve, reconnect; returns only by cancellation or :class:`LinkRefused`.
 
-        First reaps what a crashed previous run left (``Agent.reap_orphans``): the
+        First reaps what a crashed previous run left (``CommandRunner.reap_orphans``): the
         hello then reports those sessions as exited, with the reason.
         """
         loop = asyncio.get_running_loop()
@@ -342,25 +339,32 @@ class RelayConnection:
         except p.FrameError as exc:
             log.warning("dropped a malformed frame from the relay: %s", exc)
             return
-        if isinstance(frame, p.UnknownFrame):
-            log.info("dropped an unknown %r frame (newer relay?)", frame.type)
-        elif isinstance(frame, p.Ping):
-            self._spawn(self._send(p.Pong(sent_at=frame.sent_at)))
-        elif isinstance(frame, p.AckOutput):
-            try:
-                self._agent.streams.ack(frame.session_id, frame.offset)
-            except ResumeError as exc:
-                log.error("session %s: %s", frame.session_id, exc)
-        elif isinstance(frame, p.ResendOutput):
-            self._rewind(frame)
-        elif isinstance(frame, p.HeartbeatAcked):
-            pass  # hearing anything is what counts
-        elif isinstance(frame, p.LookupRequest):
-            self._spawn(self._send(self._agent.lookup(frame.request_id)))
-        elif isinstance(frame, p.Welcome | p.Challenge):
-            log.info("ignored a %s outside the handshake", frame.type)
-        else:
+        if isinstance(frame, p.CommandFrame):
             self._spawn(self._run(frame))
+            return
+        on = _ON_LINK_FRAME.get(frame.type)
+        if on is None:
+            log.info("dropped an unknown %r frame (newer relay?)", frame.type)
+        else:
+            on(self, frame)
+
+    def _on_ping(self, frame: p.Ping) -> None:
+        self._spawn(self._send(p.Pong(sent_at=frame.sent_at)))
+
+    def _on_ack(self, frame: p.AckOutput) -> None:
+        try:
+            self._agent.streams.ack(frame.session_id, frame.offset)
+        except ResumeError as exc:
+            log.error("session %s: %s", frame.session_id, exc)
+
+    def _on_heard(self, frame: p.HeartbeatAcked) -> None:
+        pass  # hearing anything is what counts
+
+    def _on_lookup(self, frame: p.LookupRequest) -> None:
+        self._spawn(self._send(self._agent.lookup(frame.request_id)))
+
+    def _on_handshake(self, frame: p.Welcome | p.Challenge) -> None:
+        log.info("ignored a %s outside the handshake", frame.type)
 
     def _rewind(self, frame: p.ResendOutput) -> None:
         stream = self._agent.streams.get(frame.session_id)
@@ -401,6 +405,18 @@ class RelayConnection:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("command task failed", exc_info=task.exception())
+
+
+# Every link frame the relay may send once the link is up, by type (commands go to the agent).
+_ON_LINK_FRAME: dict[str, Callable[[RelayConnection, Any], None]] = {
+    "ping": RelayConnection._on_ping,
+    "ack_output": RelayConnection._on_ack,
+    "resend_output": RelayConnection._rewind,
+    "heartbeat_acked": RelayConnection._on_heard,
+    "lookup_request": RelayConnection._on_lookup,
+    "welcome": RelayConnection._on_handshake,
+    "challenge": RelayConnection._on_handshake,
+}
 
 
 class _Opened(ConnectionError):

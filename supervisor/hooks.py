@@ -47,6 +47,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from shared.errors import TetherError
 from shared.protocol import SESSION_ID_PATTERN
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ _REASONS = {
 }
 
 
-class HookPayloadError(ValueError):
+class HookPayloadError(TetherError, ValueError):
     """The body is not a hook event; the message says what was wrong."""
 
 

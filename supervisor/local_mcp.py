@@ -2,7 +2,7 @@
 
 A local MCP client (Claude Desktop, Claude Code) starts ``python -m supervisor mcp``
 and talks over stdio; there is no relay and no network. The tools are the same
-ones the relay serves (``shared.tools``), answered by :class:`LocalBackend`.
+ones the relay serves (``shared.mcp.tools``), answered by :class:`LocalBackend`.
 """
 
 from __future__ import annotations
@@ -13,16 +13,17 @@ import time
 from fastmcp import FastMCP
 
 from shared import protocol as p
+from shared.backend import HostStatus
 from shared.errors import HostOffline, TimedOut
-from shared.prompt_card import register_prompt_card
-from shared.tools import HostStatus, register_tools
-from supervisor.agent import Agent
+from shared.mcp.prompt_card import register_prompt_card
+from shared.mcp.tools import register_tools
+from supervisor.command_runner import CommandRunner
 
 
 class LocalBackend:
     """The one host is this computer; every call goes to its agent in-process."""
 
-    def __init__(self, agent: Agent, host: str) -> None:
+    def __init__(self, agent: CommandRunner, host: str) -> None:
         self._agent, self._host = agent, host
 
     async def hosts(self) -> list[HostStatus]:
@@ -65,7 +66,7 @@ class LocalBackend:
             ) from None
 
 
-def build_local_server(agent: Agent, host: str) -> FastMCP:
+def build_local_server(agent: CommandRunner, host: str) -> FastMCP:
     mcp = FastMCP(
         "tether-local",
         instructions=(
@@ -78,5 +79,5 @@ def build_local_server(agent: Agent, host: str) -> FastMCP:
     return mcp
 
 
-async def serve_stdio(agent: Agent, host: str) -> None:
+async def serve_stdio(agent: CommandRunner, host: str) -> None:
     await build_local_server(agent, host).run_stdio_async(show_banner=False)

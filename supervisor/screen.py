@@ -30,6 +30,9 @@ from typing import Any
 import pyte  # noqa: TID251 - this module owns pyte
 from wcwidth import wcwidth  # noqa: TID251 - pyte's own measure of cells, so both agree
 
+from shared.errors import TetherError
+from shared.protocol import ErrorCode
+
 log = logging.getLogger(__name__)
 
 DEFAULT_SCROLLBACK = 5000
@@ -101,8 +104,15 @@ class TextRead:
     skipped_lines: int
 
 
-class CursorError(ValueError):
+class CursorError(TetherError, ValueError):
     """A text cursor this terminal model did not hand out; the message says what to do."""
+
+    code = ErrorCode.INVALID_ARGUMENT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(
+            message, "omit cursor to read everything kept, or pass the last next_cursor"
+        )
 
 
 def _digest(lines: tuple[str, ...]) -> str:

@@ -478,9 +478,14 @@ class Session:
         return True
 
     def resize(self, cols: int, rows: int) -> None:
+        """Set the terminal's size; raises ``CommandFailed`` (session_exited) once it ended.
+
+        Output already read is rendered at the old size first, as a terminal would have.
+        """
+        proc = self._live_proc()
+        self._catch_up()
         self.screen.resize(cols, rows)
-        if self._proc is not None and not self.exited:
-            self._proc.resize(cols, rows)
+        proc.resize(cols, rows)
 
     # ------------------------------------------------------------ ending
 

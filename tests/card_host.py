@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 
-from shared.prompt_card import CARD_URI
+from shared.mcp.prompt_card import CARD_URI
 from tests.support import eventually
 
 HOST_PAGE = (Path(__file__).parent / "card_host.html").read_text(encoding="utf-8")

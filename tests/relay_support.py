@@ -31,11 +31,11 @@ from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.supervisors import SupervisorRegistry
 from shared import protocol as p
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.connection import RelayConnection
 from supervisor.identity import Identity, load_or_create
 from supervisor.reaper import Reaper
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.oauth_support import PASSWORD, signed_in
 from tests.support import eventually, scaled
 
@@ -166,7 +166,7 @@ class Supervisor:
     link: RelayConnection
     manager: SessionManager
     task: asyncio.Task[None]
-    agent: Agent
+    agent: CommandRunner
 
 
 def write_policy(path: Path, root: Path, commands: str = '["tether:mock-agent"]') -> Path:
@@ -191,13 +191,13 @@ async def running_supervisor(
     """A real supervisor (agent, PTY sessions, outbound link) in this event loop.
 
     ``url``: dial this instead of the relay (a fault proxy: the signature still
-    names the relay, as through a tunnel); ``agent``: Agent keyword arguments;
+    names the relay, as through a tunnel); ``agent``: CommandRunner keyword arguments;
     ``link_settings``: RelayConnection keyword arguments.
     """
     manager = SessionManager(policy_file=policy_file)
     link_settings.setdefault("stable_after", 0.5)
     settings: dict[str, Any] = {"reaper": Reaper(policy_file.parent), **(agent or {})}
-    the_agent = Agent(manager, **settings)
+    the_agent = CommandRunner(manager, **settings)
     identity = identity_for(policy_file, name)
     link_settings.setdefault("pair_code", pair_code_for(relay.registry, name, identity))
     link = RelayConnection(

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-BUILT = [*sorted((REPO / "server" / "static").iterdir()), REPO / "shared" / "prompt_card.html"]
+BUILT = [
+    *sorted((REPO / "server" / "static").iterdir()),
+    REPO / "shared" / "mcp" / "prompt_card.html",
+]
 
 
 def test_the_built_files_are_committed_and_small() -> None:

@@ -35,6 +35,7 @@ from fastmcp import Client
 
 from server.config import PASSWORD_ENV
 from server.hub import Hub
+from shared.backend import DeliveryStatus
 from shared.backoff import Backoff
 from shared.errors import DeliveryUnknown, HostOffline, TimedOut
 from shared.protocol import (
@@ -44,7 +45,6 @@ from shared.protocol import (
     SessionStarted,
     StartSession,
 )
-from shared.tools import DeliveryStatus
 from tests.faultproxy import FaultProxy, WsFrame
 from tests.oauth_support import PASSWORD
 from tests.relay_support import (
@@ -675,13 +675,13 @@ async def running_supervisor_no_hub(
     """A supervisor in this loop for a relay in another process (no hub to poll).
 
     It dials ``url`` (a fault proxy) but signs for ``relay_url``, as through a tunnel."""
-    from supervisor.agent import Agent
+    from supervisor.command_runner import CommandRunner
     from supervisor.connection import RelayConnection
     from supervisor.reaper import Reaper
-    from supervisor.sessions import SessionManager
+    from supervisor.session_manager import SessionManager
 
     manager = SessionManager(policy_file=policy)
-    agent = Agent(manager, reaper=Reaper(policy.parent))
+    agent = CommandRunner(manager, reaper=Reaper(policy.parent))
     link = RelayConnection(
         url,
         "laptop",

@@ -25,7 +25,7 @@ from supervisor.claude_settings import (
 )
 from supervisor.hook_prompts import prompt_from_hook, state_hint
 from supervisor.hooks import HookEvent, HookPayloadError, HookReceiver, parse_event
-from supervisor.sessions import child_env
+from supervisor.session_manager import child_env
 from tests.support import scaled
 
 SID = "session-aaaa1111"

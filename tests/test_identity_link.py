@@ -22,10 +22,10 @@ from server.admin import run_admin
 from server.db import open_database
 from server.supervisors import SupervisorRegistry
 from shared import protocol as p
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.connection import LinkRefused, RelayConnection
 from supervisor.identity import Identity
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.relay_support import Relay, handshake, running_relay
 from tests.support import eventually, scaled
 
@@ -207,7 +207,9 @@ async def test_a_real_supervisor_with_a_bad_pair_code_stops_with_what_to_do(
     relay: Relay, tmp_path: Path
 ) -> None:
     manager = SessionManager(policy_file=tmp_path / "policy.toml")
-    link = RelayConnection(relay.ws, "studio", new_identity(), Agent(manager), pair_code="ABCDEFGH")
+    link = RelayConnection(
+        relay.ws, "studio", new_identity(), CommandRunner(manager), pair_code="ABCDEFGH"
+    )
     try:
         with pytest.raises(LinkRefused, match="pair-code"):
             await asyncio.wait_for(link.run_forever(), scaled(20))
@@ -222,7 +224,7 @@ async def test_a_real_supervisor_pairs_once_then_reconnects_with_its_key_alone(
     manager = SessionManager(policy_file=tmp_path / "policy.toml")
     code = relay.registry.create_pair_code().code
     link = RelayConnection(
-        relay.ws, "studio", new_identity(), Agent(manager), pair_code=code, stable_after=0.1
+        relay.ws, "studio", new_identity(), CommandRunner(manager), pair_code=code, stable_after=0.1
     )
     task = asyncio.create_task(link.run_forever())
     try:

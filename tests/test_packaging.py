@@ -218,14 +218,17 @@ def test_the_docker_context_keeps_what_the_install_script_needs() -> None:
         assert needed not in ignored, f".dockerignore drops {needed}, which the image build copies"
 
 
-def test_ci_runs_the_same_test_script_a_developer_runs() -> None:
+def test_ci_runs_the_same_check_and_test_scripts_a_developer_runs_checks_first() -> None:
     ci = ROOT / ".ci" / "run"
     text = ci.read_text()
     assert text.startswith("#!/usr/bin/env bash\n")
     assert "set -euo pipefail" in text
-    assert re.search(r"^exec scripts/test$", text, re.M)
+    check = re.search(r"^scripts/check$", text, re.M)
+    test = re.search(r"^exec scripts/test$", text, re.M)
+    assert check and test and check.start() < test.start()
     for script in (
         ci,
+        ROOT / "scripts" / "check",
         ROOT / "scripts" / "test",
         ROOT / "scripts" / "demo",
         ROOT / "deploy" / "install-relay.sh",
@@ -239,6 +242,17 @@ def test_the_readme_names_both_commands_and_has_benchmark_and_reliability_sectio
     assert readme.index("scripts/demo") < readme.index("## Connecting clients")
     assert "## Benchmarks" in readme and "scripts/bench" in readme
     assert "## Reliability" in readme
+
+
+def test_scripts_check_refuses_arguments_and_names_what_it_runs() -> None:
+    script = str(ROOT / "scripts" / "check")
+    env = {**os.environ, "TETHER_VENV_PYTHON": sys.executable}
+    helped = subprocess.run([script, "--help"], capture_output=True, text=True, env=env)
+    assert helped.returncode == 0
+    for step in ("ruff check", "ruff format --check", "mypy --strict", "tests/test_layers.py"):
+        assert step in helped.stdout, step
+    refused = subprocess.run([script, "tests"], capture_output=True, text=True, env=env)
+    assert refused.returncode == 2 and "takes no arguments" in refused.stderr
 
 
 def test_the_service_files_restart_the_supervisor_on_failure() -> None:
@@ -257,6 +271,7 @@ def test_no_packaging_file_holds_a_path_of_this_machine() -> None:
     owned = [
         "requirements.txt",
         "requirements-dev.txt",
+        "scripts/check",
         "scripts/test",
         "scripts/demo",
         "scripts/_venv.sh",
@@ -389,7 +404,7 @@ def processes_under(folder: Path) -> list[int]:
 async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: Path) -> None:
     needed = (
         "server/app.py",
-        "supervisor/agent.py",
+        "supervisor/command_runner.py",
         "server/__main__.py",
         "supervisor/__main__.py",
     )

@@ -14,9 +14,6 @@ from server.db import Database, open_database
 from server.oauth.ratelimit import RateLimiter
 from server.supervisors import (
     CHALLENGE_TTL,
-    CLOSE_RATE_LIMITED,
-    CLOSE_REFUSED,
-    CLOSE_RETRY_NOW,
     MAX_OUTSTANDING_CODES,
     PairCodeError,
     PairingLimits,
@@ -24,6 +21,7 @@ from server.supervisors import (
     SupervisorRegistry,
     pair_code_hash,
 )
+from shared.close_codes import CloseCode
 from shared.identity import PAIR_CODE_ALPHABET, normalize_pair_code
 from supervisor.identity import Identity
 
@@ -127,7 +125,7 @@ def test_a_pairing_code_works_once(registry: SupervisorRegistry) -> None:
     code = registry.create_pair_code().code
     connect(registry, new_identity(), host="studio", pair_code=code)
     refusal = refused(connect, registry, new_identity(), host="laptop", pair_code=code)
-    assert refusal.close_code == CLOSE_REFUSED
+    assert refusal.close_code == CloseCode.REFUSED
     assert "pair-code" in refusal.reason and "used" in refusal.reason
     assert registry.get("laptop") is None
 
@@ -145,7 +143,7 @@ def test_a_wrong_code_is_refused_saying_how_to_get_a_valid_one(
 ) -> None:
     registry.create_pair_code()
     refusal = refused(connect, registry, new_identity(), pair_code="AAAA-BBBB")
-    assert refusal.close_code == CLOSE_REFUSED
+    assert refusal.close_code == CloseCode.REFUSED
     assert "python -m server pair-code" in refusal.reason
     refusal = refused(connect, registry, new_identity(), pair_code="not a code at all")
     assert "python -m server pair-code" in refusal.reason
@@ -179,17 +177,17 @@ def test_guessing_codes_hits_the_per_source_limit_then_the_global_one(
     me = new_identity()
     for _ in range(5):
         assert refused(connect, registry, me, pair_code="AAAA-AAAA", source="a").close_code == (
-            CLOSE_REFUSED
+            CloseCode.REFUSED
         )
     # The sixth try from that source is refused before the code is even looked at.
     limited = refused(connect, registry, me, pair_code=code, source="a")
-    assert limited.close_code == CLOSE_RATE_LIMITED
+    assert limited.close_code == CloseCode.RATE_LIMITED
     assert limited.retry_after > 0 and "wait" in limited.reason
     # Other sources share a global budget (8): 3 more tries, then everyone waits.
     for _ in range(3):
         refused(connect, registry, me, pair_code="AAAA-AAAA", source="b")
     assert refused(connect, registry, me, pair_code=code, source="c").close_code == (
-        CLOSE_RATE_LIMITED
+        CloseCode.RATE_LIMITED
     )
     assert registry.get("studio") is None
     assert registry.outstanding_pair_codes() == 1  # the real code was never spent
@@ -241,7 +239,7 @@ def test_without_a_code_a_host_bound_to_another_key_is_refused(
 ) -> None:
     connect(registry, new_identity(), pair_code=registry.create_pair_code().code)
     refusal = refused(connect, registry, new_identity())
-    assert refusal.close_code == CLOSE_REFUSED and "another key" in refusal.reason
+    assert refusal.close_code == CloseCode.REFUSED and "another key" in refusal.reason
 
 
 def test_one_key_cannot_be_paired_under_two_names(registry: SupervisorRegistry) -> None:
@@ -255,7 +253,7 @@ def test_one_key_cannot_be_paired_under_two_names(registry: SupervisorRegistry) 
 
 def test_an_unknown_supervisor_is_told_how_to_pair(registry: SupervisorRegistry) -> None:
     refusal = refused(connect, registry, new_identity())
-    assert refusal.close_code == CLOSE_REFUSED
+    assert refusal.close_code == CloseCode.REFUSED
     assert "python -m server pair-code" in refusal.reason and "--pair-code" in refusal.reason
 
 
@@ -302,7 +300,7 @@ def test_a_replayed_signed_hello_is_refused_because_the_nonce_is_spent(
     signature = me.answer_challenge(SUPERVISOR_DIALS, "studio", nonce)
     registry.authenticate("studio", me.public_key, nonce, signature)
     refusal = refused(registry.authenticate, "studio", me.public_key, nonce, signature)
-    assert refusal.close_code == CLOSE_RETRY_NOW and "already used" in refusal.reason
+    assert refusal.close_code == CloseCode.RETRY_NOW and "already used" in refusal.reason
 
 
 def test_a_challenge_expires(registry: SupervisorRegistry, clock: Clock) -> None:
@@ -312,7 +310,7 @@ def test_a_challenge_expires(registry: SupervisorRegistry, clock: Clock) -> None
     clock.now += CHALLENGE_TTL
     assert registry.check_challenge("studio", nonce, signature) is False
     refusal = refused(registry.authenticate, "studio", me.public_key, nonce, signature)
-    assert refusal.close_code == CLOSE_RETRY_NOW
+    assert refusal.close_code == CloseCode.RETRY_NOW
 
 
 def test_a_nonce_issued_for_one_host_does_not_log_in_another(
@@ -336,7 +334,7 @@ def test_a_signature_made_for_another_relay_is_refused_naming_the_public_url(
 ) -> None:
     me = _paired(registry)
     refusal = refused(connect, registry, me, dialed="wss://other-relay.example/supervisor")
-    assert refusal.close_code == CLOSE_REFUSED and "--public-url" in refusal.reason
+    assert refusal.close_code == CloseCode.REFUSED and "--public-url" in refusal.reason
 
 
 def test_a_relay_reachable_at_several_urls_accepts_signatures_for_each_and_no_other(

@@ -1,7 +1,7 @@
 """The approval card (MCP Apps): its resource and metadata, and real taps in headless Chromium.
 
 The browser tests run a real supervisor agent with the mock agent in a real
-PTY, the tools of ``shared.tools`` on a FastMCP server reached by a real
+PTY, the tools of ``shared.mcp.tools`` on a FastMCP server reached by a real
 fastmcp client, and a stand-in host page (``tests/card_host.py``) that speaks
 the host side of the MCP Apps bridge to the card in a sandboxed frame.
 """
@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 from fastmcp import Client, FastMCP
 
-from shared.prompt_card import CARD_URI, card_html, register_prompt_card
-from shared.tools import register_tools
-from supervisor.agent import Agent
+from shared.mcp.prompt_card import CARD_URI, card_html, register_prompt_card
+from shared.mcp.tools import register_tools
+from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import LocalBackend
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.browser_support import browser_missing, phone_browser, screenshot_dir, tidy_frame
 from tests.card_host import CardHost, card_host
 from tests.support import eventually, scaled
@@ -51,7 +51,7 @@ async def mcp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[
     )
     manager = SessionManager(environ=dict(os.environ))
     server = FastMCP("tether-test")
-    register_tools(server, LocalBackend(Agent(manager), "laptop"))
+    register_tools(server, LocalBackend(CommandRunner(manager), "laptop"))
     register_prompt_card(server, RELAY)
     try:
         async with Client(server, timeout=scaled(30)) as client:

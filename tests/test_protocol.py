@@ -14,34 +14,10 @@ import pytest
 from pydantic import BaseModel
 
 from shared import protocol as p
+from shared.commands.examples import INFO as _INFO, PROMPT as _PROMPT
+from shared.frames import COMMANDS
 
 GOLDEN = Path(__file__).parent / "golden" / "frames.json"
-
-_INFO = p.SessionInfo(
-    session_id="s3cr3t-session-id",
-    command=["claude"],
-    cwd="/home/dev/app",
-    name="app",
-    state=p.SessionState.WAITING_FOR_INPUT,
-    state_since=1700000100.5,
-    state_reason="screen_rule:claude.permission",
-    started_at=1700000000.0,
-    output_bytes=2048,
-)
-_PROMPT = p.Prompt(
-    prompt_id="s3cr3t-session-id:abc123",
-    session_id="s3cr3t-session-id",
-    kind=p.PromptKind.CHOICE,
-    question="Do you want to proceed?",
-    options=[
-        p.PromptOption(number=1, label="Yes", key="1", selected=True),
-        p.PromptOption(number=2, label="No", key="2"),
-    ],
-    context=["Bash command", "npm test"],
-    source="screen_rule:claude.permission",
-    confidence=0.95,
-    detected_at=1700000100.5,
-)
 
 EXAMPLES: list[BaseModel] = [
     p.Welcome(resume=[p.OutputPosition(session_id="s3cr3t-session-id", offset=4096)]),
@@ -49,17 +25,6 @@ EXAMPLES: list[BaseModel] = [
     p.ResendOutput(session_id="s3cr3t-session-id", offset=1024),
     p.HeartbeatAcked(sent_at=1700000000.5),
     p.LookupRequest(request_id="r-3"),
-    p.ListSessions(request_id="r-1"),
-    p.StartSession(request_id="r-2", command=["claude"], cwd="/home/dev/app", name="app"),
-    p.SendInput(request_id="r-3", session_id="s3cr3t-session-id", text="run the tests"),
-    p.SendKeys(
-        request_id="r-4", session_id="s3cr3t-session-id", keys=[p.Key.DOWN, p.Key.ENTER], repeat=1
-    ),
-    p.ReadOutput(request_id="r-5", session_id="s3cr3t-session-id", mode=p.ReadMode.RAW, since=0),
-    p.GetStatus(request_id="r-6", session_id="s3cr3t-session-id"),
-    p.StopSession(request_id="r-7", session_id="s3cr3t-session-id"),
-    p.CheckPrompts(request_id="r-8"),
-    p.AnswerPrompt(request_id="r-9", prompt_id="s3cr3t-session-id:abc123", answer="Yes"),
     p.Ping(sent_at=1700000000.25),
     p.Challenge(
         nonce="3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=",
@@ -73,30 +38,6 @@ EXAMPLES: list[BaseModel] = [
         pair_code="K7QD-M2XP",
         supervisor_version="0.1.0",
         sessions=[_INFO],
-    ),
-    p.SessionsListed(request_id="r-1", sessions=[_INFO]),
-    p.SessionStarted(request_id="r-2", session=_INFO),
-    p.InputSent(request_id="r-3", session_id="s3cr3t-session-id", bytes_written=14),
-    p.KeysSent(request_id="r-4", session_id="s3cr3t-session-id", bytes_written=4),
-    p.OutputRead(
-        request_id="r-5",
-        session_id="s3cr3t-session-id",
-        mode=p.ReadMode.SCREEN,
-        text="❯ hello",
-        start=0,
-        end=2048,
-        cursor_row=3,
-        cursor_col=7,
-    ),
-    p.StatusRead(request_id="r-6", session=_INFO, prompts=[_PROMPT]),
-    p.SessionStopped(request_id="r-7", session=_INFO),
-    p.PromptsChecked(request_id="r-8", prompts=[_PROMPT]),
-    p.PromptAnswered(
-        request_id="r-9",
-        prompt_id="s3cr3t-session-id:abc123",
-        session_id="s3cr3t-session-id",
-        sent="enter",
-        prompt_gone=True,
     ),
     p.RequestFailed(
         request_id="r-2",
@@ -117,13 +58,15 @@ EXAMPLES: list[BaseModel] = [
         state=p.LookupState.DONE,
         reply=p.InputSent(request_id="r-3", session_id="s3cr3t-session-id", bytes_written=14),
     ),
-    # ---- prompt-aware sessions: send_message's wait (answered by StatusRead)
-    p.WaitForSession(request_id="r-10", session_id="s3cr3t-session-id", timeout=10.0),
 ]
 
 
+# Every registered command's own examples (its frame and reply), from the registry.
+EXAMPLES += [example for spec in COMMANDS.values() for example in spec.examples]
+
+
 def _frame_types(union: object) -> set[str]:
-    return {m.model_fields["type"].default for m in union.__origin__.__args__}  # type: ignore[attr-defined]
+    return set(p.COMMAND_TYPES if union is p.Command else p.REPORT_TYPES)
 
 
 def _encoded() -> dict[str, object]:

@@ -23,10 +23,10 @@ from shared.protocol import (
     SessionStarted,
     StartSession,
 )
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
 from supervisor.screen import CursorError, TerminalModel
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 
 PY = sys.executable
@@ -51,7 +51,7 @@ def rid() -> str:
 
 
 @pytest.fixture
-async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Agent]:
+async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[CommandRunner]:
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir()
     home.mkdir()
@@ -62,11 +62,11 @@ async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterato
     )
     (work / "printer.py").write_text(PRINTER)
     manager = SessionManager(environ=dict(os.environ))
-    yield Agent(manager, reaper=None)
+    yield CommandRunner(manager, reaper=None)
     await asyncio.wait_for(manager.close_all(), scaled(30))
 
 
-async def start_printer(agent: Agent, rows: int = 10) -> str:
+async def start_printer(agent: CommandRunner, rows: int = 10) -> str:
     script = str(agent.manager.policy_file.parent.parent / "work" / "printer.py")
     reply = await agent.handle(
         StartSession(request_id=rid(), command=[PY, "-u", script], rows=rows, cols=60)
@@ -76,7 +76,7 @@ async def start_printer(agent: Agent, rows: int = 10) -> str:
 
 
 async def text(
-    agent: Agent, sid: str, cursor: str | None = None, max_bytes: int = 65536
+    agent: CommandRunner, sid: str, cursor: str | None = None, max_bytes: int = 65536
 ) -> OutputRead:
     reply = await agent.handle(
         ReadOutput(
@@ -88,14 +88,16 @@ async def text(
     return reply
 
 
-async def ask(agent: Agent, sid: str, command: str, ready: str) -> None:
+async def ask(agent: CommandRunner, sid: str, command: str, ready: str) -> None:
     await agent.handle(SendInput(request_id=rid(), session_id=sid, text=command))
     await eventually(
         lambda: ready.encode() in agent.manager.get(sid).journal.read(0, 10**6).data, 20, ready
     )
 
 
-async def test_text_mode_returns_the_scrollback_above_the_screen_in_order(agent: Agent) -> None:
+async def test_text_mode_returns_the_scrollback_above_the_screen_in_order(
+    agent: CommandRunner,
+) -> None:
     sid = await start_printer(agent)
     await ask(agent, sid, "30", "ready 30")
     read = await text(agent, sid)
@@ -104,7 +106,9 @@ async def test_text_mode_returns_the_scrollback_above_the_screen_in_order(agent:
     assert read.text.rstrip().endswith("ready 30") and read.skipped_lines == 0
 
 
-async def test_a_cursor_returns_only_the_lines_that_are_new_since_then(agent: Agent) -> None:
+async def test_a_cursor_returns_only_the_lines_that_are_new_since_then(
+    agent: CommandRunner,
+) -> None:
     sid = await start_printer(agent)
     await ask(agent, sid, "25", "ready 25")
     first = await text(agent, sid)
@@ -118,7 +122,9 @@ async def test_a_cursor_returns_only_the_lines_that_are_new_since_then(agent: Ag
     assert unchanged.text == "" and unchanged.skipped_lines == 0
 
 
-async def test_the_budget_keeps_the_newest_lines_and_counts_the_skipped_ones(agent: Agent) -> None:
+async def test_the_budget_keeps_the_newest_lines_and_counts_the_skipped_ones(
+    agent: CommandRunner,
+) -> None:
     sid = await start_printer(agent)
     await ask(agent, sid, "0", "ready 0")
     start = await text(agent, sid)
@@ -132,7 +138,7 @@ async def test_the_budget_keeps_the_newest_lines_and_counts_the_skipped_ones(age
     assert kept + read.skipped_lines == len(total.text.splitlines())
 
 
-async def test_progress_redraws_are_collapsed_to_their_last_state(agent: Agent) -> None:
+async def test_progress_redraws_are_collapsed_to_their_last_state(agent: CommandRunner) -> None:
     sid = await start_printer(agent, rows=5)
     await ask(agent, sid, "bar", "ready 0")
     await ask(agent, sid, "10", "ready 10")  # push the bar lines into the scrollback
@@ -142,7 +148,7 @@ async def test_progress_redraws_are_collapsed_to_their_last_state(agent: Agent) 
     assert "download done" in read.text
 
 
-async def test_the_raw_bytes_stay_available_from_an_offset(agent: Agent) -> None:
+async def test_the_raw_bytes_stay_available_from_an_offset(agent: CommandRunner) -> None:
     sid = await start_printer(agent)
     await ask(agent, sid, "3", "ready 3")
     raw = await agent.handle(
@@ -157,14 +163,14 @@ def test_a_cursor_that_is_not_one_is_refused_saying_what_to_pass() -> None:
         model.read_text("12", 100)
 
 
-async def test_an_unknown_session_read_in_text_mode_is_refused(agent: Agent) -> None:
+async def test_an_unknown_session_read_in_text_mode_is_refused(agent: CommandRunner) -> None:
     reply = await agent.handle(
         ReadOutput(request_id=rid(), session_id="nosuchsession", mode=ReadMode.TEXT)
     )
     assert isinstance(reply, RequestFailed) and reply.error.code is ErrorCode.SESSION_UNKNOWN
 
 
-async def test_get_logs_reads_text_by_default_and_follows_its_cursor(agent: Agent) -> None:
+async def test_get_logs_reads_text_by_default_and_follows_its_cursor(agent: CommandRunner) -> None:
     sid = await start_printer(agent)
     async with Client(build_local_server(agent, "studio"), timeout=scaled(30)) as client:
 

@@ -13,10 +13,10 @@ import pytest
 from fastmcp import Client
 
 from shared.resume import Chunk
-from supervisor.agent import Agent
+from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
 from supervisor.redact import Redactor
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 
 ENV_SECRET = "zq8Kx93-Lm2pVv71-Qr5"
@@ -32,7 +32,7 @@ PRINTER = (
 @pytest.fixture
 async def client_and_agent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[tuple[Client[Any], Agent, Path]]:
+) -> AsyncIterator[tuple[Client[Any], CommandRunner, Path]]:
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir()
     home.mkdir()
@@ -41,7 +41,7 @@ async def client_and_agent(
         f'roots = ["{work.resolve()}"]\ncommands = ["{sys.executable}"]\nmax_sessions = 4\n'
     )
     manager = SessionManager(environ=dict(os.environ, MY_SERVICE_TOKEN=ENV_SECRET))
-    agent = Agent(manager, reaper=None)
+    agent = CommandRunner(manager, reaper=None)
     try:
         async with Client(build_local_server(agent, "studio"), timeout=scaled(30)) as client:
             yield client, agent, work
@@ -55,7 +55,7 @@ async def call(client: Client[Any], tool: str, **args: Any) -> dict[str, Any]:
     return result.structured_content
 
 
-def streamed(agent: Agent, sid: str) -> bytes:
+def streamed(agent: CommandRunner, sid: str) -> bytes:
     """Everything queued for the relay: what its stored copy will hold."""
     stream = agent.streams.get(sid)
     out, cursor = b"", 0
@@ -69,7 +69,7 @@ def streamed(agent: Agent, sid: str) -> bytes:
 
 
 async def test_printed_tokens_and_env_secrets_are_redacted_in_every_read_and_the_stream(
-    client_and_agent: tuple[Client[Any], Agent, Path],
+    client_and_agent: tuple[Client[Any], CommandRunner, Path],
 ) -> None:
     client, agent, work = client_and_agent
     created = await call(
@@ -106,7 +106,7 @@ async def test_printed_tokens_and_env_secrets_are_redacted_in_every_read_and_the
 
 
 async def test_the_status_of_a_session_shows_its_prompt_redacted(
-    client_and_agent: tuple[Client[Any], Agent, Path],
+    client_and_agent: tuple[Client[Any], CommandRunner, Path],
 ) -> None:
     client, _, work = client_and_agent
     created = await call(

@@ -28,6 +28,7 @@ WRITE_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("send_keys", {"session_id": SID, "keys": ["enter"]}),
     ("respond_to_prompt", {"session_id": SID, "prompt_id": f"{SID}:p1", "answer": "yes"}),
     ("terminate_session", {"session_id": SID}),
+    ("resize_session", {"session_id": SID, "cols": 80, "rows": 24}),
 ]
 
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-import shared.tool_calls
-from supervisor.agent import Agent
+import shared.mcp.calls
+from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 
 
@@ -68,7 +68,7 @@ async def rig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[
         f'roots = ["{work.resolve()}"]\ncommands = ["tether:mock-agent"]\nmax_sessions = 4\n'
     )
     manager = SessionManager(environ=dict(os.environ))
-    agent = Agent(manager, reaper=None)
+    agent = CommandRunner(manager, reaper=None)
     progress.clear()
     server = build_local_server(agent, "studio")
     try:
@@ -110,7 +110,7 @@ async def test_a_message_that_makes_the_program_exit_returns_exited(rig: Rig) ->
 async def test_progress_is_reported_while_a_long_turn_works(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(shared.tool_calls, "WAIT_CHUNK", 0.5)  # several chunks in a short turn
+    monkeypatch.setattr(shared.mcp.calls, "WAIT_CHUNK", 0.5)  # several chunks in a short turn
     sid = await rig.start_mock("reply Finally done\n", work_seconds=3.0)
     sent = await rig.call("send_message", session_id=sid, text="take your time")
     assert sent["state"] == "idle" and "Finally done" in sent["output"]

@@ -15,7 +15,7 @@ from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, Key, SessionState
 from supervisor import session as session_module
 from supervisor.session import Session
-from supervisor.sessions import SessionManager, child_env
+from supervisor.session_manager import SessionManager, child_env
 from tests.support import eventually, scaled
 
 PY = sys.executable

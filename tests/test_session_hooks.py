@@ -18,10 +18,10 @@ import pytest
 from fastmcp import Client
 
 from shared.protocol import PromptDetected
-from supervisor.agent import Agent, Unsolicited
+from supervisor.command_runner import CommandRunner, Unsolicited
 from supervisor.hooks import HookEvent
 from supervisor.local_mcp import build_local_server
-from supervisor.sessions import SessionManager
+from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 from tests.test_hooks import install_fake_claude
 
@@ -33,7 +33,7 @@ PERMISSION = {
 
 
 class Rig:
-    def __init__(self, client: Client[Any], agent: Agent, work: Path) -> None:
+    def __init__(self, client: Client[Any], agent: CommandRunner, work: Path) -> None:
         self.client, self.agent, self.work = client, agent, work
 
     async def call(self, tool: str, **args: Any) -> dict[str, Any]:
@@ -61,7 +61,7 @@ async def rig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[
     )
     environ = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     manager = SessionManager(environ=environ)
-    agent = Agent(manager, reaper=None)
+    agent = CommandRunner(manager, reaper=None)
     try:
         async with Client(build_local_server(agent, "studio"), timeout=scaled(30)) as client:
             yield Rig(client, agent, work)

@@ -11,7 +11,11 @@ from fastmcp import Client, FastMCP
 from fastmcp.exceptions import ToolError
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from shared.backend import HostStatus
+from shared.commands.resize_session import ResizeSession, SessionResized
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, TetherError
+from shared.mcp.results import UNTRUSTED_NOTE
+from shared.mcp.tools import register_tools
 from shared.protocol import (
     MAX_KEY_REPEAT,
     MAX_TEXT_CHARS,
@@ -47,9 +51,8 @@ from shared.protocol import (
     StopSession,
     WaitForSession,
 )
-from shared.tools import UNTRUSTED_NOTE, HostStatus, register_tools
 
-# The nine tools both transports serve (check_delivery is relay-only).
+# The tools both transports serve (check_delivery is relay-only).
 TOOLS = [
     "list_sessions",
     "create_session",
@@ -60,6 +63,7 @@ TOOLS = [
     "check_prompts",
     "respond_to_prompt",
     "send_keys",
+    "resize_session",
 ]
 
 SID = "sess-aaaa1111"
@@ -164,6 +168,8 @@ class FakeBackend:
                 return SessionStopped(request_id=rid, session=info(state=SessionState.EXITED))
             case CheckPrompts():
                 return PromptsChecked(request_id=rid, prompts=[prompt()])
+            case ResizeSession():
+                return SessionResized(request_id=rid, session=info(), cols=80, rows=24)
             case AnswerPrompt(prompt_id=pid):
                 return PromptAnswered(
                     request_id=rid, prompt_id=pid, session_id=SID, sent="1", prompt_gone=True

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
 const staticDir = join(repo, "server", "static");
-const cardOut = join(repo, "shared", "prompt_card.html");
+const cardOut = join(repo, "shared", "mcp", "prompt_card.html");
 const mods = join(here, "node_modules");
 mkdirSync(staticDir, { recursive: true });
 

@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import secrets
 
+from shared.errors import TetherError
+
 # n=2**15, r=8 costs 32 MiB and ~0.1 s: slow enough to make offline guessing of a
 # leaked database expensive, fast enough for a phone-driven login.
 _N, _R, _P = 2**15, 8, 1
@@ -19,7 +21,7 @@ _MAXMEM = 64 * 1024 * 1024
 MIN_LENGTH = 8
 
 
-class WeakPassword(ValueError):
+class WeakPassword(TetherError, ValueError):
     """The password is too short; the message says how long it must be."""
 
 

@@ -147,10 +147,6 @@ class OAuthStore:
     def touch_client(self, client_id: str, now: float) -> None:
         self._exec("UPDATE clients SET last_used_at = ? WHERE client_id = ?", (now, client_id))
 
-    def count_clients(self) -> int:
-        row = self._one("SELECT COUNT(*) FROM clients")
-        return 0 if row is None else int(row[0])
-
     def prune_clients(
         self, now: float, never_used_ttl: float, idle_ttl: float, max_clients: int
     ) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from shared.errors import TetherError
 from shared.protocol import ErrorCode, PromptKind, PromptOption
 from supervisor.prompts.detect import Detection
 
@@ -24,12 +25,11 @@ _NO = frozenset({"n", "no", "deny", "reject", "decline"})
 _FREE_TEXT = re.compile(r"(?i)^type something\b")
 
 
-class PromptError(Exception):
+class PromptError(TetherError):
     """An answer that cannot be sent; ``code`` is the protocol error code."""
 
     def __init__(self, code: ErrorCode, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+        super().__init__(message, hint, code=code)
 
 
 def plan_writes(found: Detection, answer: str, *, app_cursor_keys: bool = False) -> list[bytes]:

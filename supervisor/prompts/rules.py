@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shared.errors import TetherError
 from shared.protocol import PromptKind
 from supervisor.policy import tether_home
 
@@ -74,7 +75,7 @@ _RULE_KEYS = frozenset(
 _FILE_KEYS = frozenset({"family", "busy", "dangerous", "rule"})
 
 
-class RuleError(ValueError):
+class RuleError(TetherError, ValueError):
     """A rule file is malformed; the message names the file, the rule and the fix."""
 
 

@@ -43,8 +43,8 @@ from shared.protocol import (
     decode_command,
 )
 from shared.resume import Chunk
-from supervisor.agent import Agent, Unsolicited
-from supervisor.sessions import SessionManager
+from supervisor.command_runner import CommandRunner, Unsolicited
+from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 
 PY = sys.executable
@@ -57,7 +57,7 @@ def rid() -> str:
 
 
 @pytest.fixture
-async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Agent]:
+async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[CommandRunner]:
     root = tmp_path / "work"
     root.mkdir()
     home = tmp_path / "home"
@@ -69,11 +69,11 @@ async def agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterato
         "max_sessions = 4\n"
     )
     manager = SessionManager(environ=dict(os.environ))
-    yield Agent(manager)
+    yield CommandRunner(manager)
     await asyncio.wait_for(manager.close_all(), scaled(30))
 
 
-async def start(agent: Agent, command: list[str]) -> str:
+async def start(agent: CommandRunner, command: list[str]) -> str:
     reply = await agent.handle(StartSession(request_id=rid(), command=command))
     assert isinstance(reply, SessionStarted), reply
     return reply.session.session_id
@@ -86,7 +86,7 @@ def failed(reply: Reply, code: ErrorCode) -> RequestFailed:
     return reply
 
 
-async def test_every_session_command_returns_its_reply_type(agent: Agent) -> None:
+async def test_every_session_command_returns_its_reply_type(agent: CommandRunner) -> None:
     sid = await start(agent, ["cat"])
     listed = await agent.handle(ListSessions(request_id=rid()))
     assert isinstance(listed, SessionsListed) and [s.session_id for s in listed.sessions] == [sid]
@@ -117,7 +117,9 @@ async def test_every_session_command_returns_its_reply_type(agent: Agent) -> Non
     assert isinstance(stopped, SessionStopped) and stopped.session.state is SessionState.EXITED
 
 
-async def test_a_raw_read_from_an_evicted_offset_reports_what_was_dropped(agent: Agent) -> None:
+async def test_a_raw_read_from_an_evicted_offset_reports_what_was_dropped(
+    agent: CommandRunner,
+) -> None:
     sid = await start(agent, [PY, "-c", "print('x' * 100)"])
     session = agent.manager.get(sid)
     await asyncio.wait_for(session.wait_exited(), scaled(10))
@@ -130,7 +132,7 @@ async def test_a_raw_read_from_an_evicted_offset_reports_what_was_dropped(agent:
     assert (raw.text, raw.start, raw.dropped) == ("0123456789", session.journal.end - 10, raw.start)
 
 
-async def test_a_question_is_detected_answered_and_reported_gone(agent: Agent) -> None:
+async def test_a_question_is_detected_answered_and_reported_gone(agent: CommandRunner) -> None:
     reports: list[Unsolicited] = []
     agent.subscribe(reports.append)
     sid = await start(agent, [PY, "-c", QUESTION])
@@ -161,7 +163,7 @@ async def test_a_question_is_detected_answered_and_reported_gone(agent: Agent) -
     failed(again, ErrorCode.PROMPT_STALE)
 
 
-async def test_an_answer_that_does_not_fit_the_question_is_invalid(agent: Agent) -> None:
+async def test_an_answer_that_does_not_fit_the_question_is_invalid(agent: CommandRunner) -> None:
     sid = await start(agent, [PY, "-c", QUESTION])
     session = agent.manager.get(sid)
     prompt = await eventually(session.pending_prompt, what="the y/N question")
@@ -171,7 +173,7 @@ async def test_an_answer_that_does_not_fit_the_question_is_invalid(agent: Agent)
     failed(reply, ErrorCode.INVALID_ANSWER)
 
 
-async def test_prompt_ids_that_name_no_session_are_unknown(agent: Agent) -> None:
+async def test_prompt_ids_that_name_no_session_are_unknown(agent: CommandRunner) -> None:
     failed(
         await agent.handle(AnswerPrompt(request_id=rid(), prompt_id="garbage", answer="y")),
         ErrorCode.PROMPT_UNKNOWN,
@@ -184,7 +186,9 @@ async def test_prompt_ids_that_name_no_session_are_unknown(agent: Agent) -> None
     )
 
 
-async def test_an_unknown_session_is_session_unknown_for_every_command(agent: Agent) -> None:
+async def test_an_unknown_session_is_session_unknown_for_every_command(
+    agent: CommandRunner,
+) -> None:
     sid = "unknown-session-id"
     for cmd in (
         SendInput(request_id=rid(), session_id=sid, text="x"),
@@ -198,7 +202,7 @@ async def test_an_unknown_session_is_session_unknown_for_every_command(agent: Ag
 
 
 async def test_policy_refusals_and_spawn_failures_have_their_own_codes(
-    agent: Agent, tmp_path: Path
+    agent: CommandRunner, tmp_path: Path
 ) -> None:
     refused = failed(
         await agent.handle(StartSession(request_id=rid(), command=["ls"])), ErrorCode.POLICY_REFUSED
@@ -215,7 +219,7 @@ async def test_policy_refusals_and_spawn_failures_have_their_own_codes(
 
 
 async def test_input_to_an_exited_session_is_session_exited_and_its_exit_is_reported(
-    agent: Agent,
+    agent: CommandRunner,
 ) -> None:
     reports: list[Unsolicited] = []
     agent.subscribe(reports.append)
@@ -230,7 +234,7 @@ async def test_input_to_an_exited_session_is_session_exited_and_its_exit_is_repo
 
 
 async def test_a_repeated_request_id_is_answered_from_memory_without_running_again(
-    agent: Agent,
+    agent: CommandRunner,
 ) -> None:
     cmd = StartSession(request_id="start-once", command=["cat"])
     first, second = await asyncio.gather(agent.handle(cmd), agent.handle(cmd))
@@ -239,7 +243,7 @@ async def test_a_repeated_request_id_is_answered_from_memory_without_running_aga
     assert len(agent.manager.list()) == 1
 
 
-async def test_a_request_id_reused_for_another_command_is_refused(agent: Agent) -> None:
+async def test_a_request_id_reused_for_another_command_is_refused(agent: CommandRunner) -> None:
     await agent.handle(ListSessions(request_id="dup"))
     failed(
         await agent.handle(StartSession(request_id="dup", command=["cat"])),
@@ -248,7 +252,7 @@ async def test_a_request_id_reused_for_another_command_is_refused(agent: Agent) 
     assert agent.manager.list() == []
 
 
-async def test_a_caller_that_gives_up_does_not_cancel_the_command(agent: Agent) -> None:
+async def test_a_caller_that_gives_up_does_not_cancel_the_command(agent: CommandRunner) -> None:
     cmd = StartSession(request_id="abandoned", command=["cat"])
     task = asyncio.ensure_future(agent.handle(cmd))
     await eventually(lambda: agent.remembers("abandoned"), what="the command received")
@@ -259,7 +263,7 @@ async def test_a_caller_that_gives_up_does_not_cancel_the_command(agent: Agent) 
 
 
 async def test_an_internal_failure_becomes_request_failed_internal(
-    agent: Agent, monkeypatch: pytest.MonkeyPatch
+    agent: CommandRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def boom() -> list[object]:
         raise RuntimeError("bug")
@@ -269,7 +273,7 @@ async def test_an_internal_failure_becomes_request_failed_internal(
 
 
 async def test_a_password_prompt_is_reported_secret_and_never_answered_through_the_relay(
-    agent: Agent,
+    agent: CommandRunner,
 ) -> None:
     sid = await start(agent, [PY, "-c", "import getpass; getpass.getpass('Password: ')"])
     session = agent.manager.get(sid)
@@ -288,7 +292,7 @@ async def test_a_password_prompt_is_reported_secret_and_never_answered_through_t
 
 
 async def test_the_mock_agent_runs_outside_the_repo_and_its_permission_menu_is_answered(
-    agent: Agent,
+    agent: CommandRunner,
 ) -> None:
     mock = [PY, "-m", "supervisor.mock_agent", "--work-seconds", "0", "--scenario", "permission"]
     sid = await start(agent, mock + ["--no-color"])
@@ -305,7 +309,9 @@ async def test_the_mock_agent_runs_outside_the_repo_and_its_permission_menu_is_a
     await eventually(lambda: "Chose: Yes" in session.snapshot().text, what="the choice taken")
 
 
-async def test_a_looked_up_request_is_done_with_its_reply_running_or_unknown(agent: Agent) -> None:
+async def test_a_looked_up_request_is_done_with_its_reply_running_or_unknown(
+    agent: CommandRunner,
+) -> None:
     assert agent.lookup("never-sent").state is LookupState.UNKNOWN
     cmd = StartSession(request_id="looked-up", command=["cat"])
     running = asyncio.ensure_future(agent.handle(cmd))
@@ -318,7 +324,7 @@ async def test_a_looked_up_request_is_done_with_its_reply_running_or_unknown(age
 
 
 async def test_every_output_byte_is_kept_in_its_stream_until_the_relay_acknowledges_it(
-    agent: Agent,
+    agent: CommandRunner,
 ) -> None:
     sid = await start(agent, ["cat"])
     await agent.handle(SendInput(request_id=rid(), session_id=sid, text="hello"))

@@ -7,8 +7,8 @@ call the :class:`Backend`, and shape replies into typed results.
 
 Error contract: every ``shared.errors.TetherError`` raised below becomes a
 ``fastmcp.exceptions.ToolError`` in exactly one place (:func:`as_tool_error`,
-in :mod:`shared.tool_calls` with the other plumbing; result models are in
-:mod:`shared.tool_results`), with a message a person can act on. Bad
+in :mod:`shared.mcp.calls` with the other plumbing; result models are in
+:mod:`shared.mcp.results`), with a message a person can act on. Bad
 arguments never reach a tool body: the signatures carry pydantic constraints,
 so FastMCP answers with a validation error naming the field.
 
@@ -21,47 +21,48 @@ from typing import Annotated
 
 from fastmcp import Context, FastMCP
 from mcp.types import ToolAnnotations
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from shared import protocol as wire
-from shared.errors import HostOffline
-from shared.prompt_card import CARD_APP
-from shared.protocol import (
-    HOST_NAME_PATTERN,
-    MAX_KEY_REPEAT,
-    MAX_KEYS_PER_CALL,
-    MAX_READ_BYTES,
-    MAX_TEXT_CHARS,
-    SESSION_ID_PATTERN,
-    TEXT_CURSOR_PATTERN,
-    Key,
-    ReadMode,
+from shared.backend import Backend, DeliveryStatus, new_request_id
+from shared.commands.resize_session import (
+    MAX_COLS,
+    MAX_ROWS,
+    MIN_COLS,
+    MIN_ROWS,
+    ResizeSession,
+    SessionResized,
 )
-from shared.tool_calls import (
+from shared.errors import HostOffline
+from shared.mcp.args import (
+    PROMPT_ID_PATTERN,
+    AnswerArg,
+    ArgvItem,
+    HostArg,
+    NameArg,
+    PathArg,
+    SessionIdArg,
+    TextArg,
+)
+from shared.mcp.calls import (
     DEFAULT_SEND_WAIT,
     MAX_SEND_WAIT,
-    Backend,
-    _call,
-    _each_online_host,
-    _fields,
-    _host_of,
-    _host_view,
-    _offline_sessions,
-    _prompt,
-    _relay_copy,
-    _session,
-    _stored_logs,
-    _wait_and_read,
     as_tool_error,
-    format_utc,
-    new_request_id,
-    to_tool_error,
+    call,
+    each_online_host,
+    host_of,
+    host_view,
+    offline_sessions,
+    payload,
+    prompt_view,
+    relay_copy,
+    session_view,
+    stored_logs,
+    wait_and_read,
 )
-from shared.tool_results import (
-    UNTRUSTED_NOTE,
+from shared.mcp.prompt_card import CARD_APP
+from shared.mcp.results import (
     DeliveryChecked,
-    DeliveryStatus,
-    HostStatus,
     KeysPressed,
     Logs,
     MessageSent,
@@ -71,75 +72,18 @@ from shared.tool_results import (
     SessionList,
     SessionStatus,
     SessionTerminated,
-    StoredLogs,
+    TerminalResized,
+)
+from shared.protocol import (
+    MAX_KEY_REPEAT,
+    MAX_KEYS_PER_CALL,
+    MAX_READ_BYTES,
+    TEXT_CURSOR_PATTERN,
+    Key,
+    ReadMode,
 )
 
-__all__ = [
-    "UNTRUSTED_NOTE",
-    "Backend",
-    "DeliveryStatus",
-    "HostStatus",
-    "StoredLogs",
-    "as_tool_error",
-    "format_utc",
-    "new_request_id",
-    "register_tools",
-    "to_tool_error",
-]
-
-PROMPT_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{1,60}$"
-
-
-# ---------------------------------------------------------------- argument types
-
-
-def _printable(allow: str) -> AfterValidator:
-    """Refuse control characters (except ``allow``) and lone surrogates, naming the fix."""
-
-    def check(value: str) -> str:
-        for ch in value:
-            code = ord(ch)
-            if (code < 0x20 or 0x7F <= code < 0xA0) and ch not in allow:
-                raise ValueError(
-                    f"contains control character U+{code:04X}; send plain text, and use "
-                    "send_keys for special keys (enter, esc, ctrl_c, arrows)"
-                )
-            if 0xD800 <= code <= 0xDFFF:
-                raise ValueError(f"contains a lone surrogate U+{code:04X}; send valid Unicode")
-        return value
-
-    return AfterValidator(check)
-
-
-SessionIdArg = Annotated[
-    str,
-    Field(
-        pattern=SESSION_ID_PATTERN,
-        description="A session id, as returned by list_sessions or create_session.",
-    ),
-]
-HostArg = Annotated[str, Field(pattern=HOST_NAME_PATTERN)]
-PathArg = Annotated[str, Field(min_length=1, max_length=4096), _printable("")]
-ArgvItem = Annotated[str, Field(max_length=4096), _printable("")]
-NameArg = Annotated[str, Field(max_length=200), _printable("")]
-TextArg = Annotated[
-    str,
-    Field(
-        max_length=MAX_TEXT_CHARS,
-        description="What to type. Plain text; newlines and tabs are allowed.",
-    ),
-    _printable("\n\t"),
-]
-AnswerArg = Annotated[
-    str,
-    Field(
-        max_length=MAX_TEXT_CHARS,
-        description="An option number or key shown in the prompt ('1', 'y', 'enter'), "
-        "or the text to type for a free-text prompt.",
-    ),
-    _printable(""),
-]
-
+__all__ = ["register_tools"]
 
 # ---------------------------------------------------------------- the tools
 
@@ -171,13 +115,13 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         the terminal sessions running on each. Start here: every other tool needs a
         session_id from this list or from create_session."""
         with as_tool_error():
-            hosts, got, problems = await _each_online_host(
+            hosts, got, problems = await each_online_host(
                 backend, host, wire.ListSessions, wire.SessionsListed, "sessions"
             )
-        sessions = [_session(info, name) for name, reply in got for info in reply.sessions]
-        sessions += await _offline_sessions(backend, [h for h in hosts if not h.online])
+        sessions = [session_view(info, name) for name, reply in got for info in reply.sessions]
+        sessions += await offline_sessions(backend, [h for h in hosts if not h.online])
         return SessionList(
-            hosts=[_host_view(h) for h in hosts], sessions=sessions, problems=problems
+            hosts=[host_view(h) for h in hosts], sessions=sessions, problems=problems
         )
 
     @mcp.tool(annotations=_act(destructive=False))
@@ -208,10 +152,10 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         computer's owner decides by local policy which commands and folders are allowed."""
         cmd = wire.StartSession(request_id=new_request_id(), command=command, cwd=cwd, name=name)
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.SessionStarted, host=host)
-            where = host or await _host_of(backend, reply.session.session_id)
+            reply = await call(backend, cmd, wire.SessionStarted, host=host)
+            where = host or await host_of(backend, reply.session.session_id)
         return SessionCreated(
-            session=_session(reply.session, where),
+            session=session_view(reply.session, where),
             next_step="Call get_logs to see its screen, or check_prompts if it asks something.",
         )
 
@@ -246,8 +190,8 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             request_id=new_request_id(), session_id=session_id, text=text, enter=enter
         )
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.InputSent, session_id=session_id)
-            where = await _host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.InputSent, session_id=session_id)
+            where = await host_of(backend, session_id)
             sent = MessageSent(
                 session_id=session_id,
                 host=where,
@@ -257,7 +201,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             )
             if wait_seconds == 0 or reply.cursor is None:
                 return sent
-            return await _wait_and_read(backend, ctx, sent, reply.cursor, wait_seconds, max_bytes)
+            return await wait_and_read(backend, ctx, sent, reply.cursor, wait_seconds, max_bytes)
 
     @mcp.tool(annotations=_READ)
     async def get_logs(
@@ -311,16 +255,16 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         )
         with as_tool_error():
             try:
-                reply = await _call(backend, cmd, wire.OutputRead, session_id=session_id)
+                reply = await call(backend, cmd, wire.OutputRead, session_id=session_id)
             except HostOffline:
                 # The relay keeps the last screen and the raw bytes, not a text view.
                 kept = ReadMode.SCREEN if mode is ReadMode.TEXT else mode
-                stored = await _stored_logs(backend, session_id, kept, since, max_bytes)
+                stored = await stored_logs(backend, session_id, kept, since, max_bytes)
                 if stored is None:
                     raise
-                return _relay_copy(session_id, kept, stored)
-            where = await _host_of(backend, session_id)
-        return Logs(host=where, next_since=reply.end, **_fields(reply))
+                return relay_copy(session_id, kept, stored)
+            where = await host_of(backend, session_id)
+        return Logs(host=where, next_since=reply.end, **payload(reply))
 
     @mcp.tool(annotations=_READ, app=CARD_APP)
     async def get_session_status(session_id: SessionIdArg) -> SessionStatus:
@@ -328,11 +272,11 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         prompt on its screen waiting for an answer."""
         cmd = wire.GetStatus(request_id=new_request_id(), session_id=session_id)
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.StatusRead, session_id=session_id)
-            where = await _host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.StatusRead, session_id=session_id)
+            where = await host_of(backend, session_id)
         return SessionStatus(
-            session=_session(reply.session, where),
-            prompts=[_prompt(p, where) for p in reply.prompts],
+            session=session_view(reply.session, where),
+            prompts=[prompt_view(p, where) for p in reply.prompts],
             last_message=reply.last_message,
         )
 
@@ -346,9 +290,9 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         """Stop a session's program (unsaved work in it may be lost). Ask the user first."""
         cmd = wire.StopSession(request_id=new_request_id(), session_id=session_id, force=force)
         with as_tool_error():
-            where = await _host_of(backend, session_id)
-            reply = await _call(backend, cmd, wire.SessionStopped, session_id=session_id)
-        return SessionTerminated(session=_session(reply.session, where))
+            where = await host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.SessionStopped, session_id=session_id)
+        return SessionTerminated(session=session_view(reply.session, where))
 
     @mcp.tool(annotations=_READ, app=CARD_APP)
     async def check_prompts(
@@ -363,13 +307,15 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         with as_tool_error():
             if session_id is not None:
                 cmd = wire.CheckPrompts(request_id=new_request_id(), session_id=session_id)
-                reply = await _call(backend, cmd, wire.PromptsChecked, session_id=session_id)
-                where = await _host_of(backend, session_id)
-                return PromptList(prompts=[_prompt(p, where) for p in reply.prompts], problems=[])
-            _, got, problems = await _each_online_host(
+                reply = await call(backend, cmd, wire.PromptsChecked, session_id=session_id)
+                where = await host_of(backend, session_id)
+                return PromptList(
+                    prompts=[prompt_view(p, where) for p in reply.prompts], problems=[]
+                )
+            _, got, problems = await each_online_host(
                 backend, None, wire.CheckPrompts, wire.PromptsChecked, "prompts"
             )
-        prompts = [_prompt(p, name) for name, reply in got for p in reply.prompts]
+        prompts = [prompt_view(p, name) for name, reply in got for p in reply.prompts]
         return PromptList(prompts=prompts, problems=problems)
 
     @mcp.tool(annotations=_act(destructive=True))
@@ -388,10 +334,10 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         session_id = prompt_id.rsplit(":", 1)[0]
         cmd = wire.AnswerPrompt(request_id=new_request_id(), prompt_id=prompt_id, answer=answer)
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.PromptAnswered, session_id=session_id)
-            where = await _host_of(backend, session_id)
+            reply = await call(backend, cmd, wire.PromptAnswered, session_id=session_id)
+            where = await host_of(backend, session_id)
         next_step = "Call get_logs to see what the program does next."
-        return PromptResponse(host=where, next_step=next_step, **_fields(reply))
+        return PromptResponse(host=where, next_step=next_step, **payload(reply))
 
     @mcp.tool(annotations=_act(destructive=True))
     async def send_keys(
@@ -415,9 +361,28 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             request_id=new_request_id(), session_id=session_id, keys=keys, repeat=repeat
         )
         with as_tool_error():
-            reply = await _call(backend, cmd, wire.KeysSent, session_id=session_id)
-            where = await _host_of(backend, session_id)
-        return KeysPressed(host=where, keys=keys, repeat=repeat, **_fields(reply))
+            reply = await call(backend, cmd, wire.KeysSent, session_id=session_id)
+            where = await host_of(backend, session_id)
+        return KeysPressed(host=where, keys=keys, repeat=repeat, **payload(reply))
+
+    @mcp.tool(annotations=_act(destructive=False, idempotent=True))
+    async def resize_session(
+        session_id: SessionIdArg,
+        cols: Annotated[
+            int,
+            Field(ge=MIN_COLS, le=MAX_COLS, description="Columns: characters per line."),
+        ],
+        rows: Annotated[int, Field(ge=MIN_ROWS, le=MAX_ROWS, description="Lines on screen.")],
+    ) -> TerminalResized:
+        """Set a session's terminal size (the program redraws for it), e.g. narrower so a
+        full-screen program reads well on a phone. get_logs shows the new screen."""
+        cmd = ResizeSession(
+            request_id=new_request_id(), session_id=session_id, cols=cols, rows=rows
+        )
+        with as_tool_error():
+            reply = await call(backend, cmd, SessionResized, session_id=session_id)
+            where = await host_of(backend, session_id)
+        return TerminalResized(session=session_view(reply.session, where), cols=cols, rows=rows)
 
     check = getattr(backend, "check_delivery", None)
     if check is None:

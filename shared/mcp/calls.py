@@ -1,42 +1,39 @@
 """The tools' plumbing: error translation, backend calls, result shaping, send_message's wait.
 
-Split from :mod:`shared.tools`, which holds the tool signatures and re-exports
-the public names here. Error contract: every ``shared.errors.TetherError``
-becomes a ``fastmcp.exceptions.ToolError`` in exactly one place
-(:func:`as_tool_error`), with a message a person can act on.
+:mod:`shared.mcp.tools` holds the tool signatures and uses these. Error
+contract: every ``shared.errors.TetherError`` becomes a
+``fastmcp.exceptions.ToolError`` in exactly one place (:func:`as_tool_error`),
+with a message a person can act on.
 """
 
 import asyncio
-import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from fastmcp import Context
 from fastmcp.exceptions import ToolError
 from pydantic import BaseModel
 
 from shared import protocol as wire
+from shared.backend import Backend, HostStatus, StoredLogs, format_utc, new_request_id
 from shared.errors import CommandFailed, TetherError
+from shared.mcp.results import (
+    UNTRUSTED_NOTE,
+    HostView,
+    Logs,
+    MessageSent,
+    PromptView,
+    SessionView,
+)
 from shared.protocol import (
     MAX_WAIT_SECONDS,
     Command,
     ErrorCode,
     Prompt,
     ReadMode,
-    Reply,
     SessionInfo,
-)
-from shared.tool_results import (
-    UNTRUSTED_NOTE,
-    HostStatus,
-    HostView,
-    Logs,
-    MessageSent,
-    PromptView,
-    SessionView,
-    StoredLogs,
 )
 
 # send_message's wait: a phone user wants the answer, not a second round trip, so
@@ -45,35 +42,6 @@ from shared.tool_results import (
 DEFAULT_SEND_WAIT = 30
 MAX_SEND_WAIT = 300
 WAIT_CHUNK = min(10.0, MAX_WAIT_SECONDS)
-
-
-# ---------------------------------------------------------------- the backend contract
-
-
-class Backend(Protocol):
-    async def hosts(self) -> list[HostStatus]: ...
-
-    def host_of(self, session_id: str) -> str | None:
-        """The computer holding ``session_id`` if the backend knows it at no cost, else None.
-
-        Every session tool names its host in the result; this answers that from
-        memory instead of listing every host (and, on the relay, reading the store).
-        """
-        ...
-
-    async def call(
-        self,
-        command: Command,
-        *,
-        host: str | None = None,
-        session_id: str | None = None,
-        timeout: float = 30.0,
-    ) -> Reply:
-        """Route by session_id, else host, else the only online host.
-
-        Raises HostOffline, HostAmbiguous, SessionUnknown, TimedOut, DeliveryUnknown.
-        """
-        ...
 
 
 # ---------------------------------------------------------------- the one translation point
@@ -110,12 +78,7 @@ def as_tool_error() -> Iterator[None]:
 R = TypeVar("R")
 
 
-def new_request_id() -> str:
-    """Fresh and unguessable, so a replayed or forged reply cannot match a live call."""
-    return secrets.token_urlsafe(18)
-
-
-async def _call(
+async def call(
     backend: Backend,
     command: Command,
     expect: type[R],
@@ -134,7 +97,7 @@ async def _call(
     return reply
 
 
-async def _host_of(backend: Backend, session_id: str) -> str | None:
+async def host_of(backend: Backend, session_id: str) -> str | None:
     known = backend.host_of(session_id)
     if known is not None:
         return known
@@ -144,25 +107,15 @@ async def _host_of(backend: Backend, session_id: str) -> str | None:
     return None
 
 
-def _session(info: SessionInfo, host: str | None) -> SessionView:
+def session_view(info: SessionInfo, host: str | None) -> SessionView:
     return SessionView(host=host, **info.model_dump())
 
 
-def _prompt(prompt: Prompt, host: str | None) -> PromptView:
+def prompt_view(prompt: Prompt, host: str | None) -> PromptView:
     return PromptView(host=host, **prompt.model_dump())
 
 
-def format_utc(when: float | None) -> str:
-    """``10:42 UTC`` today, ``2026-11-20 10:42 UTC`` otherwise; ``never`` for None."""
-    if when is None:
-        return "never"
-    then = time.gmtime(when)
-    if then[:3] == time.gmtime()[:3]:
-        return time.strftime("%H:%M UTC", then)
-    return time.strftime("%Y-%m-%d %H:%M UTC", then)
-
-
-async def _offline_sessions(backend: Backend, hosts: list[HostStatus]) -> list[SessionView]:
+async def offline_sessions(backend: Backend, hosts: list[HostStatus]) -> list[SessionView]:
     """What a relay remembers of offline hosts' sessions (backends that keep a copy)."""
     stored = getattr(backend, "stored_sessions", None)
     if stored is None:
@@ -170,11 +123,11 @@ async def _offline_sessions(backend: Backend, hosts: list[HostStatus]) -> list[S
     out = []
     for h in hosts:
         for info in await stored(h.name):
-            out.append(_session(info, h.name))
+            out.append(session_view(info, h.name))
     return out
 
 
-async def _stored_logs(
+async def stored_logs(
     backend: Backend, session_id: str, mode: ReadMode, since: int | None, max_bytes: int
 ) -> StoredLogs | None:
     stored = getattr(backend, "stored_logs", None)
@@ -184,7 +137,7 @@ async def _stored_logs(
     return result
 
 
-def _relay_copy(session_id: str, mode: ReadMode, stored: StoredLogs) -> Logs:
+def relay_copy(session_id: str, mode: ReadMode, stored: StoredLogs) -> Logs:
     return Logs(
         session_id=session_id,
         host=stored.host,
@@ -201,12 +154,12 @@ def _relay_copy(session_id: str, mode: ReadMode, stored: StoredLogs) -> Logs:
     )
 
 
-def _host_view(h: HostStatus) -> HostView:
+def host_view(h: HostStatus) -> HostView:
     when = None if h.last_seen is None else format_utc(h.last_seen)
     return HostView(last_seen_utc=when, **h.model_dump(exclude={"sessions"}))
 
 
-def _fields(reply: BaseModel) -> dict[str, Any]:
+def payload(reply: BaseModel) -> dict[str, Any]:
     """A reply's payload, without its wire envelope."""
     return reply.model_dump(exclude={"type", "request_id"})
 
@@ -218,7 +171,7 @@ def _offline_note(h: HostStatus, what: str) -> str:
     )
 
 
-async def _each_online_host(
+async def each_online_host(
     backend: Backend, only: str | None, command: Any, expect: type[R], what: str
 ) -> tuple[list[HostStatus], list[tuple[str, R]], list[str]]:
     """Send a fresh ``command(request_id=...)`` to every online host (or just ``only``)."""
@@ -237,7 +190,7 @@ async def _each_online_host(
 
     async def one(name: str) -> tuple[str, R] | str:
         try:
-            return name, await _call(
+            return name, await call(
                 backend, command(request_id=new_request_id()), expect, host=name
             )
         except TetherError as exc:
@@ -252,7 +205,7 @@ async def _each_online_host(
     return hosts, got, problems
 
 
-async def _wait_and_read(
+async def wait_and_read(
     backend: Backend,
     ctx: Context,
     sent: MessageSent,
@@ -292,7 +245,7 @@ async def _wait_and_read(
         cursor=cursor,
         max_bytes=max_bytes,
     )
-    out = await _call(backend, read, wire.OutputRead, session_id=sid)
+    out = await call(backend, read, wire.OutputRead, session_id=sid)
     update: dict[str, Any] = {
         "waited_seconds": round(time.monotonic() - started, 3),
         "output": out.text,
@@ -304,7 +257,7 @@ async def _wait_and_read(
         update.update(
             state=state,
             state_reason=status.session.state_reason,
-            prompts=[_prompt(p, sent.host) for p in status.prompts],
+            prompts=[prompt_view(p, sent.host) for p in status.prompts],
             last_message=status.last_message,
             next_step=_next_step(state),
         )

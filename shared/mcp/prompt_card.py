@@ -3,7 +3,7 @@
 Hosts that render MCP Apps (ChatGPT, Claude) show :data:`CARD_URI` inside the
 chat, in a sandboxed frame, after ``check_prompts``, ``get_session_status`` or
 ``send_message`` (the tools carry :data:`CARD_APP` as ``_meta.ui``). The card
-(``shared/prompt_card.html``, built by ``scripts/build-web`` from ``web/src/card.*``
+(``shared/mcp/prompt_card.html``, built by ``scripts/build-web`` from ``web/src/card.*``
 and the ``@modelcontextprotocol/ext-apps`` App class) renders the tool's
 structured result and answers with ``respond_to_prompt`` through the host
 bridge. Clients without MCP Apps ignore the metadata: the tools' structured
@@ -30,27 +30,29 @@ from importlib import resources
 from fastmcp import FastMCP
 from fastmcp.apps.config import AppConfig, ResourceCSP
 
+from shared.errors import TetherError
+
 CARD_URI = "ui://tether/prompt-card.html"
 CARD_APP = AppConfig(resource_uri=CARD_URI)
 CARD_FILE = "prompt_card.html"
 _CONFIG_SLOT = '<script type="application/json" id="tether-config">{"approve_base": ""}</script>'
 
 
-class CardMissing(RuntimeError):
+class CardMissing(TetherError, RuntimeError):
     """The built card is not in the package; the message says how to build it."""
 
 
 def card_html(approve_base: str | None) -> str:
     """The card document, told where the relay's approval page is (None: no relay)."""
     try:
-        html = resources.files("shared").joinpath(CARD_FILE).read_text(encoding="utf-8")
+        html = resources.files("shared.mcp").joinpath(CARD_FILE).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CardMissing(
-            f"shared/{CARD_FILE} is missing: run scripts/build-web to build the front-end files."
+            f"shared/mcp/{CARD_FILE} is missing.", "Run scripts/build-web to build it."
         ) from None
     if _CONFIG_SLOT not in html:
         raise CardMissing(
-            f"shared/{CARD_FILE} has no config slot: rebuild it with scripts/build-web."
+            f"shared/mcp/{CARD_FILE} has no config slot: rebuild it with scripts/build-web."
         )
     # "<" escaped so no value can close the script element early.
     config = json.dumps({"approve_base": (approve_base or "").rstrip("/")}).replace("<", "\\u003c")

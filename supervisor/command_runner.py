@@ -1,7 +1,7 @@
 """The supervisor's command handler: one protocol command in, one typed reply out.
 
 Transport-free: the WebSocket connection and the local stdio MCP mode both call
-:meth:`Agent.handle`. It never raises for a bad command; every failure becomes
+:meth:`CommandRunner.handle`. It never raises for a bad command; every failure becomes
 :class:`RequestFailed` with an :class:`ErrorInfo` a person can act on. This is
 the one place supervisor exceptions turn into protocol errors.
 
@@ -10,7 +10,7 @@ session is admitted by its ``request_id``; a repeated id gets the stored reply
 (or waits for the one still running) and never runs again, and an id reused
 for a different command is refused. A command runs in its own task, so a
 caller that gives up (a dropped link) does not cancel it and the reply is there
-for the retry. :meth:`Agent.lookup` answers "what became of request X" without
+for the retry. :meth:`CommandRunner.lookup` answers "what became of request X" without
 admitting it. Reads (list, read, status, prompts) only change nothing, so they
 simply run again; their ids are remembered to refuse reuse.
 
@@ -22,13 +22,12 @@ the relay is told exactly which range. Secrets are masked as chunks are sent
 (length-preserving, see :class:`Stream`), so the relay's stored copy is redacted
 and every offset stays exact.
 
-Reads are redacted by the session (screen, text, raw, prompts). ``wait_for_session``
-blocks up to its timeout (event-driven, on the session's state changes) and
-answers with the status; ``send_input`` replies with a text cursor taken just
-before typing, so the caller can read exactly what the program showed since.
+Each command runs through its handler in ``supervisor.commands`` (one per
+command type registered in ``shared.commands``); its spec's ``reads`` flag
+decides whether it goes through the ledger.
 
 Unsolicited reports (:class:`SessionExited`, :class:`PromptDetected`) go to
-callbacks registered with :meth:`Agent.subscribe`.
+callbacks registered with :meth:`CommandRunner.subscribe`.
 """
 
 from __future__ import annotations
@@ -41,41 +40,22 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from shared.errors import CommandFailed, SessionUnknown, TetherError
+from shared.errors import TetherError
+from shared.frames import spec_of
 from shared.protocol import (
-    AnswerPrompt,
-    CheckPrompts,
     Command,
     ErrorCode,
     ErrorInfo,
-    GetStatus,
-    InputSent,
-    KeysSent,
     LinkCommand,
-    ListSessions,
     LookupState,
-    OutputRead,
     Prompt,
-    PromptAnswered,
     PromptDetected,
-    PromptsChecked,
-    ReadMode,
-    ReadOutput,
     Reply,
     RequestFailed,
     RequestLookedUp,
-    SendInput,
-    SendKeys,
     SessionCommand,
     SessionExited,
     SessionInfo,
-    SessionsListed,
-    SessionStarted,
-    SessionStopped,
-    StartSession,
-    StatusRead,
-    StopSession,
-    WaitForSession,
 )
 from shared.resume import (
     DEFAULT_BUFFER_BYTES,
@@ -89,17 +69,15 @@ from shared.resume import (
     RequestLedger,
     RequestReused,
 )
+from supervisor.commands import handler_for, missing_handlers
 from supervisor.policy import tether_home
-from supervisor.prompts import PromptError
 from supervisor.reaper import Reaper
-from supervisor.screen import CursorError
 from supervisor.session import Session
-from supervisor.sessions import KEEP_EXITED, SessionManager
+from supervisor.session_manager import KEEP_EXITED, SessionManager
 
 log = logging.getLogger(__name__)
 
 AgentCommand = SessionCommand
-ReadCommand = ListSessions | ReadOutput | GetStatus | CheckPrompts | WaitForSession
 LinkFrame = LinkCommand  # Challenge comes first on a link and is answered by the connection
 Unsolicited = SessionExited | PromptDetected
 READ_IDS_KEPT = 4096
@@ -185,7 +163,7 @@ class OutputStreams:
             self._finished.discard(session_id)
 
 
-class Agent:
+class CommandRunner:
     """Maps protocol commands onto a :class:`SessionManager`."""
 
     def __init__(
@@ -196,6 +174,8 @@ class Agent:
         stream_limit: int = DEFAULT_BUFFER_BYTES,
         reaper: Reaper | None | Literal["default"] = "default",
     ) -> None:
+        if missing := missing_handlers():
+            raise RuntimeError(f"commands without a supervisor handler: {', '.join(missing)}")
         self.manager = manager
         self.ledger: RequestLedger[Reply] = ledger if ledger is not None else RequestLedger()
         self.streams = OutputStreams(stream_limit)
@@ -226,10 +206,6 @@ class Agent:
     def subscribe(self, callback: Callable[[Unsolicited], None]) -> None:
         """Call ``callback`` (synchronously, on the loop) with each unsolicited report."""
         self._subscribers.append(callback)
-
-    def unsubscribe(self, callback: Callable[[Unsolicited], None]) -> None:
-        if callback in self._subscribers:
-            self._subscribers.remove(callback)
 
     def _publish(self, report: Unsolicited) -> None:
         for callback in list(self._subscribers):
@@ -289,7 +265,7 @@ class Agent:
             )
         rid = cmd.request_id
         fingerprint = _fingerprint(cmd)
-        if isinstance(cmd, ReadCommand):
+        if spec_of(cmd).reads:
             if self._read_ids.get(rid, fingerprint) != fingerprint or self.ledger.lookup(rid):
                 return _reused(rid)
             self._read_ids[rid] = fingerprint
@@ -332,14 +308,8 @@ class Agent:
     async def _run(self, cmd: AgentCommand) -> Reply:
         try:
             return await self._dispatch(cmd)
-        except CommandFailed as exc:
-            return _failed(cmd.request_id, exc.code, exc.message, exc.hint)
-        except SessionUnknown as exc:
-            return _failed(cmd.request_id, ErrorCode.SESSION_UNKNOWN, exc.message, exc.hint)
-        except PromptError as exc:
-            return _failed(cmd.request_id, exc.code, exc.message, exc.hint)
-        except TetherError as exc:
-            return _failed(cmd.request_id, ErrorCode.INTERNAL, exc.message, exc.hint)
+        except TetherError as exc:  # the one place a supervisor error becomes RequestFailed
+            return RequestFailed(request_id=cmd.request_id, error=exc.info())
         except Exception:
             log.exception("command %s (%s) failed", cmd.request_id, type(cmd).__name__)
             return _failed(
@@ -350,145 +320,15 @@ class Agent:
             )
 
     async def _dispatch(self, cmd: AgentCommand) -> Reply:
-        rid = cmd.request_id
-        m = self.manager
-        if isinstance(cmd, ListSessions):
-            return SessionsListed(request_id=rid, sessions=[s.info() for s in m.list()])
-        if isinstance(cmd, StartSession):
-            session = await m.create(cmd.command, cmd.cwd, cmd.name, cmd.cols, cmd.rows)
-            return SessionStarted(request_id=rid, session=session.info())
-        if isinstance(cmd, SendInput):
-            session = m.get(cmd.session_id)
-            cursor = None if session.exited else session.text_cursor()
-            n = await session.send_text(cmd.text, cmd.enter)
-            return InputSent(
-                request_id=rid, session_id=cmd.session_id, bytes_written=n, cursor=cursor
-            )
-        if isinstance(cmd, SendKeys):
-            n = await m.get(cmd.session_id).send_keys(cmd.keys, cmd.repeat)
-            return KeysSent(request_id=rid, session_id=cmd.session_id, bytes_written=n)
-        if isinstance(cmd, ReadOutput):
-            return _read_output(m.get(cmd.session_id), cmd)
-        if isinstance(cmd, GetStatus):
-            return _status(rid, m.get(cmd.session_id))
-        if isinstance(cmd, WaitForSession):
-            session = m.get(cmd.session_id)
-            await session.wait_settled(cmd.timeout)
-            return _status(rid, session)
-        if isinstance(cmd, StopSession):
-            return SessionStopped(request_id=rid, session=await m.stop(cmd.session_id, cmd.force))
-        if isinstance(cmd, CheckPrompts):
-            sessions = [m.get(cmd.session_id)] if cmd.session_id else m.list()
-            prompts = [p for p in (s.pending_prompt() for s in sessions) if p is not None]
-            return PromptsChecked(request_id=rid, prompts=prompts)
-        if isinstance(cmd, AnswerPrompt):
-            return await self._answer(cmd)
-        return _failed(
-            rid,
-            ErrorCode.UNSUPPORTED,
-            f"this supervisor does not handle {getattr(cmd, 'type', '?')!r} commands",
-            "update the supervisor to match the relay",
-        )
-
-    async def _answer(self, cmd: AnswerPrompt) -> Reply:
-        session_id, sep, token = cmd.prompt_id.partition(":")
-        if not sep or not token:
+        handler = handler_for(cmd)
+        if handler is None:
             return _failed(
                 cmd.request_id,
-                ErrorCode.PROMPT_UNKNOWN,
-                f"{cmd.prompt_id!r} is not a prompt id",
-                "use a prompt_id exactly as check_prompts returned it",
+                ErrorCode.UNSUPPORTED,
+                f"this supervisor does not handle {cmd.type!r} commands",
+                "update the supervisor to match the relay",
             )
-        try:
-            session = self.manager.get(session_id)
-        except SessionUnknown:
-            return _failed(
-                cmd.request_id,
-                ErrorCode.PROMPT_UNKNOWN,
-                f"prompt {cmd.prompt_id!r} belongs to no session on this computer",
-                "call check_prompts to see the prompts waiting now",
-            )
-        sent, gone = await session.answer_prompt(cmd.prompt_id, cmd.answer)
-        return PromptAnswered(
-            request_id=cmd.request_id,
-            prompt_id=cmd.prompt_id,
-            session_id=session.session_id,
-            sent=sent,
-            prompt_gone=gone,
-        )
-
-
-def _status(rid: str, session: Session) -> StatusRead:
-    prompt = session.pending_prompt()
-    return StatusRead(
-        request_id=rid,
-        session=session.info(),
-        prompts=[prompt] if prompt else [],
-        last_message=session.last_message,
-    )
-
-
-def _read_output(session: Session, cmd: ReadOutput) -> OutputRead:
-    """Every mode is redacted by the session (raw bytes masked in place)."""
-    if cmd.mode is ReadMode.TEXT:
-        try:
-            read = session.read_text(cmd.cursor, cmd.max_bytes)
-        except CursorError as exc:
-            raise CommandFailed(
-                ErrorInfo(
-                    code=ErrorCode.INVALID_ARGUMENT,
-                    message=str(exc),
-                    hint="omit cursor to read everything kept, or pass the last next_cursor",
-                )
-            ) from None
-        end = session.journal.end
-        return OutputRead(
-            request_id=cmd.request_id,
-            session_id=session.session_id,
-            mode=cmd.mode,
-            text=read.text,
-            start=end,
-            end=end,
-            next_cursor=read.next_cursor,
-            skipped_lines=read.skipped_lines,
-        )
-    if cmd.mode is ReadMode.SCREEN:
-        snap, text = session.screen_text()
-        end = session.journal.end
-        return OutputRead(
-            request_id=cmd.request_id,
-            session_id=session.session_id,
-            mode=cmd.mode,
-            text=text,
-            start=end,
-            end=end,
-            cursor_row=snap.cursor_row,
-            cursor_col=snap.cursor_col,
-        )
-    chunk = session.read_raw(cmd.since, cmd.max_bytes)
-    data = _whole_characters(chunk.data)
-    return OutputRead(
-        request_id=cmd.request_id,
-        session_id=session.session_id,
-        mode=cmd.mode,
-        text=data.decode("utf-8", "replace"),
-        start=chunk.start,
-        end=chunk.start + len(data),
-        dropped=chunk.dropped,
-    )
-
-
-def _whole_characters(data: bytes) -> bytes:
-    """``data`` without a UTF-8 character cut at its end, so the next read (from
-    ``end``) decodes it whole. Leaves ``data`` alone if nothing would remain."""
-    for back in range(1, min(4, len(data)) + 1):
-        byte = data[-back]
-        if byte < 0x80:
-            return data
-        if byte >= 0xC0:  # a lead byte: how long is its character?
-            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-            return data if back >= need or back == len(data) else data[:-back]
-    return data
+        return await handler(self.manager, cmd)
 
 
 def _fingerprint(cmd: AgentCommand) -> str:

@@ -1,0 +1,61 @@
+"""The tools' argument types: pydantic constraints FastMCP checks before a tool runs.
+
+Framework-free. A bad argument is refused with a validation error naming the
+field and the fix, so it never reaches a tool body or a supervisor.
+"""
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+from shared.protocol import HOST_NAME_PATTERN, MAX_TEXT_CHARS, SESSION_ID_PATTERN
+
+PROMPT_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{1,60}$"
+
+
+def _printable(allow: str) -> AfterValidator:
+    """Refuse control characters (except ``allow``) and lone surrogates, naming the fix."""
+
+    def check(value: str) -> str:
+        for ch in value:
+            code = ord(ch)
+            if (code < 0x20 or 0x7F <= code < 0xA0) and ch not in allow:
+                raise ValueError(
+                    f"contains control character U+{code:04X}; send plain text, and use "
+                    "send_keys for special keys (enter, esc, ctrl_c, arrows)"
+                )
+            if 0xD800 <= code <= 0xDFFF:
+                raise ValueError(f"contains a lone surrogate U+{code:04X}; send valid Unicode")
+        return value
+
+    return AfterValidator(check)
+
+
+SessionIdArg = Annotated[
+    str,
+    Field(
+        pattern=SESSION_ID_PATTERN,
+        description="A session id, as returned by list_sessions or create_session.",
+    ),
+]
+HostArg = Annotated[str, Field(pattern=HOST_NAME_PATTERN)]
+PathArg = Annotated[str, Field(min_length=1, max_length=4096), _printable("")]
+ArgvItem = Annotated[str, Field(max_length=4096), _printable("")]
+NameArg = Annotated[str, Field(max_length=200), _printable("")]
+TextArg = Annotated[
+    str,
+    Field(
+        max_length=MAX_TEXT_CHARS,
+        description="What to type. Plain text; newlines and tabs are allowed.",
+    ),
+    _printable("\n\t"),
+]
+AnswerArg = Annotated[
+    str,
+    Field(
+        max_length=MAX_TEXT_CHARS,
+        description="An option number or key shown in the prompt ('1', 'y', 'enter'), "
+        "or the text to type for a free-text prompt.",
+    ),
+    _printable(""),
+]
