@@ -241,3 +241,24 @@ async def test_a_dangerous_prompt_offers_approval_on_the_phone_instead_of_a_butt
         assert links == [f"{RELAY}/approve/{prompt['prompt_id']}"]
         calls = await page.evaluate("window.toolCalls")
         assert not any(c["name"] == "respond_to_prompt" for c in calls)
+
+
+@pytest.mark.browser
+@browser
+async def test_send_message_shows_the_card_only_when_it_ends_at_a_prompt(mcp: Client[Any]) -> None:
+    sid = await _session(mcp)
+    async with card_host(mcp) as host, phone_browser() as context:
+        sent = await host.show("send_message", {"session_id": sid, "text": "run tests"})
+        assert sent["structuredContent"]["state"] == "waiting_for_input"
+        page, card = await _open_card(context, host)
+        await card.locator("section.prompt h1", has_text="Do you want to proceed?").wait_for(
+            timeout=scaled(20) * 1000
+        )
+        await page.close()
+        await mcp.call_tool("send_keys", {"session_id": sid, "keys": ["esc"]})
+        quiet = await host.show(
+            "send_message", {"session_id": sid, "text": "hello", "wait_seconds": 2}
+        )
+        assert quiet["structuredContent"]["prompts"] == []
+        page, card = await _open_card(context, host)
+        await card.locator("main#card:empty").wait_for(state="attached", timeout=scaled(20) * 1000)

@@ -133,6 +133,8 @@ function render(structured) {
   const prompts = structured.prompts || [];
   root.replaceChildren();
   if (!prompts.length) {
+    // send_message that did not end at a prompt: nothing to approve, so no card at all.
+    if ("bytes_written" in structured) return;
     const state = structured.session ? structured.session.state : structured.state;
     root.append(status(state ? `No prompt waiting (the session is ${state.replaceAll("_", " ")}).` : "No prompt waiting.", "muted"));
     return;
