@@ -37,7 +37,7 @@ from supervisor.policy import (
     policy_path,
 )
 from supervisor.pty_process import PtySpawnError
-from supervisor.recording import Recorder
+from supervisor.recorder_process import RecorderProcess
 from supervisor.redact import Redactor
 from supervisor.session import Session, new_session_id
 
@@ -109,7 +109,7 @@ class SessionManager:
         # spawn call returns): delivered once the session is in the table.
         self._early: dict[str, list[HookEvent]] = {}
         # asciicast files next to the policy; they keep as much output as the journal does.
-        self.recorder = Recorder(self.policy_file.parent / "recordings", JOURNAL_LIMIT)
+        self.recorder = RecorderProcess(self.policy_file.parent / "recordings", JOURNAL_LIMIT)
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -215,6 +215,7 @@ class SessionManager:
         if self.hooks is not None:
             await self.hooks.close()
             self.hooks = None
+        await self.recorder.shutdown()
 
     async def _hook_receiver(self) -> HookReceiver:
         async with self._hooks_lock:

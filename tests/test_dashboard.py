@@ -258,6 +258,9 @@ async def test_a_recording_replays_the_relays_copy_with_the_times_it_arrived(
 async def test_the_supervisor_keeps_its_own_asciicast_of_every_session(setup: Setup) -> None:
     sid = await _session(setup)
     cast = setup.laptop.manager.recorder.folder / f"{sid}.cast"
+    await eventually(
+        lambda: cast.exists() and "Welcome to Mock Claude" in cast.read_text(), 10, "a flush"
+    )
     header, *events = [json.loads(line) for line in cast.read_text().splitlines()]
     assert header["version"] == 2 and (header["width"], header["height"]) == (120, 40)
     assert "Welcome to Mock Claude" in "".join(e[2] for e in events)

@@ -8,7 +8,11 @@ from pathlib import Path
 
 from server.web.live import LiveOutput, build_cast
 from server.web.owner import IDLE_TIMEOUT, MAX_AGE, OwnerSessions, csrf_ok
-from supervisor.recording import CastEncoder, Recorder, Recording, newest_events, prune
+from supervisor.recording import COMPACT_AT, CastEncoder, Recorder, Recording, newest_events, prune
+
+
+def _mask_hunter2(data: bytes) -> bytes:  # module level: it travels to the recorder process
+    return data.replace(b"hunter2", b"*******")
 
 
 class Clock:
@@ -55,11 +59,12 @@ def test_a_recording_masks_output_and_keeps_only_the_newest_output_within_its_li
     for n in range(40):
         clock.now += 1
         rec.write(f"line {n:02d} hunter2\r\n".encode())
+        rec.flush()
     header, *events = lines(rec.path.read_text())
     assert header["width"] == 80  # type: ignore[index]
     text = "".join(e[2] for e in events)  # type: ignore[index]
     assert "hunter2" not in text and "line 39 *******" in text and "line 00" not in text
-    assert sum(len(json.dumps(e)) + 1 for e in events) <= 2 * 200
+    assert sum(len(json.dumps(e)) + 1 for e in events) <= COMPACT_AT * 200
     assert [e[0] for e in events] == sorted(e[0] for e in events)  # type: ignore[index]
     assert oct(rec.path.stat().st_mode & 0o777) == "0o600"
 
@@ -79,7 +84,7 @@ def test_only_the_newest_recordings_are_kept(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s3.cast", "s4.cast"]
 
 
-def test_the_recorder_starts_each_file_with_the_size_the_session_was_started_with(
+async def test_the_recorder_starts_each_file_with_the_size_the_session_was_started_with(
     tmp_path: Path,
 ) -> None:
     recorder = Recorder(tmp_path / "rec", limit=10_000, clock=Clock())
@@ -97,6 +102,29 @@ def test_a_recording_that_cannot_be_written_stops_without_disturbing_the_session
     blocker.write_text("not a folder")
     rec = Recording(blocker, "sess-3", cols=80, rows=24, limit=100)
     rec.write(b"still fine")  # no exception
+    rec.close()
+
+
+def test_chunks_read_close_together_become_one_event_masked_as_a_whole(tmp_path: Path) -> None:
+    clock = Clock(0.0)
+    rec = Recording(
+        tmp_path,
+        "sess-4",
+        cols=80,
+        rows=24,
+        limit=10_000,
+        mask=lambda b: b.replace(b"hunter2", b"*******"),
+        clock=clock,
+    )
+    rec.write(b"pass: hun")
+    clock.now = 0.004
+    rec.write(b"ter2\r\n")
+    clock.now = 2.0
+    rec.write(b"done")
+    assert rec.path.read_text().count("\n") == 1  # only the header until a flush
+    rec.close()
+    events = lines(rec.path.read_text())[1:]
+    assert events == [[0.0, "o", "pass: *******\r\n"], [2.0, "o", "done"]]
 
 
 def test_the_relays_cast_times_each_chunk_by_when_it_arrived() -> None:
@@ -155,3 +183,28 @@ def test_a_csrf_token_must_match_the_sessions_own() -> None:
     _, session = OwnerSessions().start()
     assert csrf_ok(session, session.csrf)
     assert not csrf_ok(session, None) and not csrf_ok(session, session.csrf + "x")
+
+
+async def test_output_after_a_session_closed_does_not_restart_its_recording(tmp_path: Path) -> None:
+    recorder = Recorder(tmp_path, limit=10_000, clock=Clock())
+    recorder.write("sess-5", b"first", bytes)
+    recorder.close("sess-5")
+    recorder.write("sess-5", b"late", bytes)
+    recorder.flush()
+    assert "first" in (tmp_path / "sess-5.cast").read_text()
+
+
+async def test_the_recorder_process_writes_masked_timed_output_and_finishes_at_shutdown(
+    tmp_path: Path,
+) -> None:
+    from supervisor.recorder_process import RecorderProcess
+
+    recorder = RecorderProcess(tmp_path / "rec", limit=10_000)
+    recorder.expect("sess-6", 90, 20, "child")
+    recorder.write("sess-6", b"token hunter2\r\n", _mask_hunter2)
+    recorder.flush()
+    recorder.write("sess-6", b"bye", bytes)
+    await recorder.shutdown()
+    header, *events = lines((tmp_path / "rec" / "sess-6.cast").read_text())
+    assert (header["width"], header["title"]) == (90, "child")  # type: ignore[index]
+    assert "".join(e[2] for e in events) == "token *******\r\nbye"  # type: ignore[index]
