@@ -30,7 +30,9 @@ def security_headers(*, wasm: bool = False) -> dict[str, str]:
         ),
         "X-Frame-Options": "DENY",
         "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
+        # same-origin, not no-referrer: with no-referrer a form POST carries "Origin: null",
+        # which the Host/Origin guard (rightly) refuses.
+        "Referrer-Policy": "same-origin",
         "Cache-Control": "no-store",
         "Cross-Origin-Opener-Policy": "same-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
@@ -42,7 +44,7 @@ def _head(title: str, extra: str = "") -> str:
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">'
         '<meta name="theme-color" content="#14161a">'
-        '<meta name="referrer" content="no-referrer">'
+        '<meta name="referrer" content="same-origin">'
         '<link rel="manifest" href="/dashboard/manifest.webmanifest">'
         f'<link rel="icon" href="{STATIC}/icon.svg" type="image/svg+xml">'
         f'<link rel="apple-touch-icon" href="{STATIC}/icon-192.png">'
