@@ -9,10 +9,7 @@ from pathlib import Path
 from server.web.live import LiveOutput, build_cast
 from server.web.owner import IDLE_TIMEOUT, MAX_AGE, OwnerSessions, csrf_ok
 from supervisor.recording import COMPACT_AT, CastEncoder, Recorder, Recording, newest_events, prune
-
-
-def _mask_hunter2(data: bytes) -> bytes:  # module level: it travels to the recorder process
-    return data.replace(b"hunter2", b"*******")
+from supervisor.redact import Redactor
 
 
 class Clock:
@@ -201,10 +198,13 @@ async def test_the_recorder_process_writes_masked_timed_output_and_finishes_at_s
 
     recorder = RecorderProcess(tmp_path / "rec", limit=10_000)
     recorder.expect("sess-6", 90, 20, "child")
-    recorder.write("sess-6", b"token hunter2\r\n", _mask_hunter2)
+    mask = Redactor({"hunter2hunter2": "policy"}).mask  # travels to the child, pickled
+    recorder.write("sess-6", b"token hunter2hunter2\r\n", mask)
     recorder.flush()
     recorder.write("sess-6", b"bye", bytes)
     await recorder.shutdown()
     header, *events = lines((tmp_path / "rec" / "sess-6.cast").read_text())
     assert (header["width"], header["title"]) == (90, "child")  # type: ignore[index]
-    assert "".join(e[2] for e in events) == "token *******\r\nbye"  # type: ignore[index]
+    text = "".join(e[2] for e in events)  # type: ignore[index]
+    assert text.startswith("token [redacted") and text.endswith("\r\nbye")
+    assert "hunter2" not in text
