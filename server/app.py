@@ -47,10 +47,13 @@ from server.config import RelayConfig
 from server.db import open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.session_store import SessionStore
+from server.shared_state import RelayState
+from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
 from server.web import dashboard_routes
 from shared.mcp.prompt_card import register_prompt_card
@@ -133,7 +136,11 @@ def _text_arg(args: dict[str, Any], key: str) -> str | None:
 
 
 def build_mcp(
-    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, public_base: str | None = None
+    hub: Hub,
+    provider: TetherOAuthProvider,
+    audit: AuditLog,
+    state: RelayState | None = None,
+    public_base: str | None = None,
 ) -> FastMCP:
     mcp = FastMCP(
         "tether",
@@ -145,6 +152,8 @@ def build_mcp(
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
     register_prompt_card(mcp, public_base)
+    if state is not None:
+        register_state_tools(mcp, state)
     return mcp
 
 
@@ -196,7 +205,9 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
-    mcp = build_mcp(hub, provider, audit, config.base_url)
+    shared_state = RelayState(db, audit, hub)
+    hub.serve_up = shared_state.serve
+    mcp = build_mcp(hub, provider, audit, shared_state, config.base_url)
     mcp_app = mcp.http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,
@@ -221,6 +232,9 @@ def build_app(
         extra_origins=config.allowed_origins,
     )
 
+    # Notifications and the answer page (server/notify, server/answer_page.py).
+    notify = build_notify(config, hub, audit, db, provider.store.password_hash)
+
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
@@ -229,7 +243,11 @@ def build_app(
         try:
             async with mcp_app.lifespan(app):
                 await serve_input_schemas_from_registry(mcp)
-                yield
+                notify.start()
+                try:
+                    yield
+                finally:
+                    await notify.stop()
         finally:
             audit.flush_unauthenticated()
             db.close()
@@ -242,6 +260,7 @@ def build_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
+            *notify.routes(),
             # The dashboard answers only requests addressed to this relay, as /mcp does.
             Mount("/", app=OriginGuard(Router(site), allowed, prefix="/dashboard")),
         ],
@@ -252,4 +271,5 @@ def build_app(
     app.state.audit = audit
     app.state.oauth = provider
     app.state.endpoint = endpoint
+    app.state.notify = notify
     return app

@@ -54,6 +54,7 @@ from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
 from supervisor.redact import Redactor
 from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
+from supervisor.stepup import StepUp
 from supervisor.stream_redact import StreamRedactor
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,9 @@ class Session:
         self._input_lock = asyncio.Lock()
         self._watcher: asyncio.Task[None] | None = None
         self._exited = asyncio.Event()
+        # The owner's step-up gate (supervisor/stepup.py), set by the manager.
+        self.stepup: StepUp | None = None
+        self.on_state: Callable[[Session], None] | None = None  # every state change
 
     @classmethod
     async def start(
@@ -358,6 +362,8 @@ class Session:
         if state is not self._state:
             self._state, self._state_since, self._state_reason = state, time.time(), reason
             self._changed.set()
+            if self.on_state is not None:
+                self.on_state(self)
 
     def pending_prompt(self) -> Prompt | None:
         """The prompt waiting now, secrets redacted from its question and context."""
@@ -452,6 +458,8 @@ class Session:
         async with self._input_lock:
             proc = self._live_proc()
             pending = self.refresh()
+            if self.stepup is not None:
+                self.stepup.check_typing(pending, self.cwd, None)
             if text and pending is not None and pending.kind is PromptKind.SECRET:
                 raise PromptError(
                     ErrorCode.PROMPT_SECRET,
@@ -471,6 +479,8 @@ class Session:
         """Press ``keys`` in order, ``repeat`` times; arrows follow the cursor-key mode."""
         async with self._input_lock:
             proc = self._live_proc()
+            if self.stepup is not None:
+                self.stepup.check_typing(self.refresh(), self.cwd, list(keys))
             self._catch_up()
             application = self._cursor_keys.application
             written, previous = 0, None
@@ -484,14 +494,21 @@ class Session:
             self._note_input("keys")
             return written
 
-    async def answer_prompt(self, prompt_id: str, answer: str) -> tuple[str, bool]:
+    async def answer_prompt(
+        self, prompt_id: str, answer: str, *, approved: bool = False
+    ) -> tuple[str, bool]:
         """Answer the prompt on screen; return (what was typed, whether the prompt left).
+
+        A prompt the step-up gate holds is refused (APPROVAL_REQUIRED) unless
+        ``approved``, which only ``StepUp.handle`` sets, after verifying a passkey.
 
         Raises :class:`supervisor.prompts.PromptError` when the prompt is gone,
         secret, or the answer does not fit it.
         """
         async with self._input_lock:
             proc = self._live_proc()
+            if self.stepup is not None and not approved:
+                self.stepup.check_answer(self.refresh(), prompt_id, self.cwd)
             writes = self.tracker.plan_answer(prompt_id, answer, self.snapshot())
             for index, data in enumerate(writes):
                 if index:
