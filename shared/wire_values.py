@@ -80,6 +80,7 @@ class SessionState(StrEnum):
 class PromptKind(StrEnum):
     YES_NO = "yes_no"
     CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"  # checkboxes: answer with several labels
     TEXT = "text"
     SECRET = "secret"
     PRESS_ENTER = "press_enter"
