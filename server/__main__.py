@@ -68,6 +68,9 @@ def uvicorn_config(
         # Frames are small JSON: compression costs CPU and invites decompression bombs.
         ws_per_message_deflate=False,
         ws_max_size=MAX_FRAME_BYTES,
+        # Open event streams (the dashboard's live screens) never end on their own: give
+        # them a few seconds at shutdown, then close them (browsers reconnect and resume).
+        timeout_graceful_shutdown=5,
     )
 
 

@@ -11,7 +11,8 @@ registry, one OAuth provider and one :class:`Hub` to the faces of the relay:
   and writes it to the audit log;
 * ``/supervisor``: the WebSocket supervisors dial into (``server.link``),
   authenticated by a paired key (``server.supervisors``);
-* ``/healthz``: liveness, no secrets and no host names.
+* ``/healthz``: liveness, no secrets and no host names;
+* ``/dashboard``: the owner's phone dashboard (``server.web``).
 
 ``/mcp`` answers only requests whose ``Host`` and ``Origin`` name this relay
 (``server.origin_guard``: DNS rebinding).
@@ -40,7 +41,7 @@ from fastmcp.tools.base import ToolResult
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import Mount, Route, Router, WebSocketRoute
 
 from server import relay_key
 from server.audit import AuditKind, AuditLog
@@ -57,6 +58,8 @@ from server.session_store import SessionStore, StoreError
 from server.shared_state import RelayState
 from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
+from server.web import dashboard_routes
+from shared.mcp.prompt_card import register_prompt_card
 from shared.mcp.tools import register_tools
 
 log = logging.getLogger(__name__)
@@ -141,7 +144,11 @@ def _text_arg(args: dict[str, Any], key: str) -> str | None:
 
 
 def build_mcp(
-    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, state: RelayState | None = None
+    hub: Hub,
+    provider: TetherOAuthProvider,
+    audit: AuditLog,
+    state: RelayState | None = None,
+    public_base: str | None = None,
 ) -> FastMCP:
     mcp = FastMCP(
         "tether",
@@ -152,6 +159,7 @@ def build_mcp(
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
+    register_prompt_card(mcp, public_base)
     if state is not None:
         register_state_tools(mcp, state)
     return mcp
@@ -209,7 +217,7 @@ def build_app(
         hub.client_outcomes = ClientOutcomes(db)  # a repeat of a keyed call: first outcome
     shared_state = RelayState(db, audit, hub)
     hub.serve_up = shared_state.serve
-    mcp = build_mcp(hub, provider, audit, shared_state)
+    mcp = build_mcp(hub, provider, audit, shared_state, config.base_url)
     mcp_app = mcp.http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,
@@ -274,12 +282,17 @@ def build_app(
             audit.flush_unauthenticated()
             db.close()
 
+    site = [
+        *dashboard_routes(hub, provider, audit, config.data_dir),
+        Mount("/", app=OriginGuard(mcp_app, allowed)),
+    ]
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
             *notify.routes(),
-            Mount("/", app=OriginGuard(mcp_app, allowed)),
+            # The dashboard answers only requests addressed to this relay, as /mcp does.
+            Mount("/", app=OriginGuard(Router(site), allowed, prefix="/dashboard")),
         ],
         lifespan=lifespan,
     )

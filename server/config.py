@@ -248,6 +248,7 @@ def startup_banner(config: RelayConfig, password_note: str) -> str:
             f"  MCP URL:          {config.mcp_url}",
             "                    (add it as a custom connector in ChatGPT or Claude; you sign",
             "                    in on the relay's page with the owner password)",
+            f"  Dashboard:        {config.base_url}/dashboard/ (your phone's browser; installable)",
             f"  Supervisor URL:   {config.supervisor_url}",
             "  Pair a supervisor: python -m server pair-code"
             + (f" --data-dir {config.data_dir}" if str(config.data_dir) != "tether-data" else ""),

@@ -15,6 +15,7 @@ from fastmcp import FastMCP
 from shared import protocol as p
 from shared.backend import DeliveryStatus, HostStatus
 from shared.errors import HostOffline, TimedOut
+from shared.mcp.prompt_card import register_prompt_card
 from shared.mcp.tools import register_tools
 from supervisor.command_runner import CommandRunner
 
@@ -109,6 +110,7 @@ def build_local_server(agent: CommandRunner, host: str) -> FastMCP:
         ),
     )
     register_tools(mcp, LocalBackend(agent, host))
+    register_prompt_card(mcp, None)  # no relay here: dangerous prompts are approved locally
     return mcp
 
 

@@ -346,6 +346,7 @@ def test_the_startup_banner_has_the_urls_how_to_pair_and_the_password_note_but_n
     config = RelayConfig(public_url="https://r.example/")
     banner = startup_banner(config, "set from TETHER_OWNER_PASSWORD")
     assert "https://r.example/mcp" in banner and "wss://r.example/supervisor" in banner
+    assert "https://r.example/dashboard/" in banner
     assert "python -m server pair-code" in banner and "set from TETHER_OWNER_PASSWORD" in banner
     assert "token" not in banner.lower() and "secret" not in banner.lower()
 

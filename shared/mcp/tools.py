@@ -62,6 +62,7 @@ from shared.mcp.calls import (
     wait_and_read,
 )
 from shared.mcp.keys import ClientKeyArg, keyed
+from shared.mcp.prompt_card import CARD_APP
 from shared.mcp.results import (
     DeliveryChecked,
     KeysPressed,
@@ -168,7 +169,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         with as_tool_error():
             return await keyed(backend, "create_session", client_key, args, SessionCreated, run)
 
-    @mcp.tool(annotations=_act(destructive=False))
+    @mcp.tool(annotations=_act(destructive=False), app=CARD_APP)
     async def send_message(
         session_id: SessionIdArg,
         text: TextArg,
@@ -297,7 +298,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             where = await host_of(backend, session_id)
         return Logs(host=where, next_since=reply.end, **payload(reply))
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=_READ, app=CARD_APP)
     async def get_session_status(session_id: SessionIdArg) -> SessionStatus:
         """Is a session working, idle, waiting for the user, or exited? Also lists any
         prompt on its screen waiting for an answer."""
@@ -333,7 +334,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
                 backend, "terminate_session", client_key, args, SessionTerminated, run
             )
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=_READ, app=CARD_APP)
     async def check_prompts(
         session_id: Annotated[
             SessionIdArg | None,
