@@ -24,6 +24,7 @@ session manager never starts); it also closes the databases at shutdown.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -41,7 +42,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from server import relay_key
-from server.audit import AuditKind, AuditLog
+from server.audit import WRITE_BEHIND_SECONDS, AuditKind, AuditLog
 from server.config import RelayConfig
 from server.db import open_database
 from server.hub import Hub
@@ -72,12 +73,23 @@ class ScopeAndAuditMiddleware(Middleware):
     transport-free (the local stdio mode has no token and no such gate).
     The audit row names the OAuth client, the tool, its host/session and the
     result; typed text and answers are stored as lengths (``AuditLog.record``).
+    It is written behind the call (``AuditLog.defer``): flushed at most
+    ``WRITE_BEHIND_SECONDS`` later, and at shutdown (the contract in ``server.audit``).
     """
 
     def __init__(self, mcp: FastMCP, audit: AuditLog) -> None:
         self._mcp = mcp
         self._audit = audit
         self._read_only: dict[str, bool] = {}
+        self._flush_timer: asyncio.TimerHandle | None = None
+
+    def _flush_audit(self) -> None:
+        self._flush_timer = None
+        try:
+            self._audit.flush()
+        except Exception:
+            # Kept queued by flush; the next call's timer (or shutdown) tries again.
+            log.exception("audit log: deferred rows could not be written yet")
 
     async def _is_read_only(self, name: str) -> bool:
         if name not in self._read_only:
@@ -113,7 +125,7 @@ class ScopeAndAuditMiddleware(Middleware):
             result = "ok"
             return answer
         finally:
-            self._audit.record(
+            self._audit.defer(
                 actor=actor,
                 kind=AuditKind.TOOL_CALL,
                 action=name[:80],
@@ -122,6 +134,10 @@ class ScopeAndAuditMiddleware(Middleware):
                 session=_text_arg(args, "session_id"),
                 detail=args,
             )
+            if self._flush_timer is None and self._audit.deferred:
+                self._flush_timer = asyncio.get_running_loop().call_later(
+                    WRITE_BEHIND_SECONDS, self._flush_audit
+                )
 
 
 def _text_arg(args: dict[str, Any], key: str) -> str | None:
@@ -225,6 +241,7 @@ def build_app(
                 await serve_input_schemas_from_registry(mcp)
                 yield
         finally:
+            audit.flush()  # the tool calls' write-behind rows
             audit.flush_unauthenticated()
             db.close()
 
