@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 
-from shared.protocol import GetStatus, SessionStarted, SessionState, StartSession, StatusRead
+from shared.protocol import (
+    ErrorCode,
+    GetStatus,
+    RequestFailed,
+    SessionStarted,
+    SessionState,
+    StartSession,
+    StatusRead,
+)
 from supervisor.command_runner import CommandRunner
 from supervisor.session_manager import SessionManager
 from tests.support import scaled
@@ -83,3 +91,17 @@ async def test_the_status_of_a_session_asking_a_question_names_the_state_and_the
     assert last.session.state is SessionState.WAITING_FOR_INPUT
     assert "Delete the file?" in last.prompts[0].question
     assert "prompt on screen" in last.session.state_reason
+
+
+async def test_a_repeated_read_runs_again_but_its_id_reused_for_another_read_is_refused(
+    agent: CommandRunner,
+) -> None:
+    started = await agent.handle(StartSession(request_id="s3", command=["cat"]))
+    assert isinstance(started, SessionStarted)
+    sid = started.session.session_id
+    for _ in range(2):
+        again = await agent.handle(GetStatus(request_id="same", session_id=sid))
+        assert isinstance(again, StatusRead) and again.session.session_id == sid
+    other = await agent.handle(GetStatus(request_id="same", session_id="sess-other0001"))
+    assert isinstance(other, RequestFailed) and other.error.code is ErrorCode.INVALID_ARGUMENT
+    assert "already used for another command" in other.error.message
