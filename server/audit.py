@@ -53,6 +53,7 @@ at flush.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -78,6 +79,7 @@ DEFAULT_MAX_ROWS = 1_000_000  # a few hundred MB at most
 PRUNE_EVERY = 10_000  # appends between retention checks (also run at relay start)
 WRITE_BEHIND_SECONDS = 0.05  # most a deferred row waits before its flush
 MAX_DEFERRED = 256  # deferred rows that force a flush at once
+MEMO_CHARS, MEMO_SIZE = 100, 1024  # cleaned short strings remembered (_clean_text)
 
 # A key naming a credential has any of these in it (lower-cased).
 _SECRET_WORDS = (
@@ -143,12 +145,21 @@ class ChainReport:
 
 
 def _clean_text(value: str) -> str:
+    # Most strings repeat row after row (actor, tool, result, host, session id); the
+    # masking regexes cost ~10 us each, so short ones are remembered (bounded memo).
+    return _clean_short(value) if len(value) <= MEMO_CHARS else _clean_uncached(value)
+
+
+def _clean_uncached(value: str) -> str:
     value = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", value)
     value = mask_secrets(value)  # a token pasted into a name or an argument
     value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
     if len(value) > MAX_STRING_CHARS:
         value = value[:MAX_STRING_CHARS] + f"...[+{len(value) - MAX_STRING_CHARS} chars]"
     return value
+
+
+_clean_short = functools.lru_cache(maxsize=MEMO_SIZE)(_clean_uncached)
 
 
 def _is_secret_key(key: str) -> bool:
