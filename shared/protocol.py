@@ -347,18 +347,48 @@ def encode(frame: BaseModel) -> str:
     return frame.model_dump_json()
 
 
-def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
+MAX_FRAME_DEPTH = 16  # the deepest real frame nests 4 levels
+
+
+def parse_frame_json(text: str | bytes) -> Any:
+    """``text`` as JSON within the frame bounds (size, nesting), else :class:`FrameError`.
+
+    The one place a peer's bytes become Python values: nothing it sends can make
+    the decoder, or what walks the result, recurse without bound.
+    """
     if len(text) > MAX_FRAME_BYTES:
         raise FrameError(f"frame of {len(text)} bytes exceeds {MAX_FRAME_BYTES}")
-    try:
-        # One pass in pydantic's parser: about a third of json.loads + validate_python.
-        return adapter.validate_json(text)
-    except ValidationError:
-        pass  # not JSON, an unknown type or an invalid frame: the path below says which
     try:
         raw = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise FrameError(f"frame is not JSON: {exc}") from None
+    except RecursionError:
+        raise FrameError(f"frame nests deeper than {MAX_FRAME_DEPTH} levels") from None
+    level, depth = [raw], 0
+    while level:  # breadth first, no recursion
+        depth += 1
+        if depth > MAX_FRAME_DEPTH:
+            raise FrameError(f"frame nests deeper than {MAX_FRAME_DEPTH} levels")
+        level = [
+            child
+            for value in level
+            if isinstance(value, dict | list)
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, dict | list)
+        ]
+    return raw
+
+
+def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
+    if len(text) <= MAX_FRAME_BYTES:
+        try:
+            # One pass in pydantic's parser (about a third of json.loads + validate_python).
+            # A frame it accepts nests only as deep as its schema: pydantic's parser has its
+            # own recursion limit and drops what the schema does not name.
+            return adapter.validate_json(text)
+        except ValidationError:
+            pass  # not JSON, an unknown type or an invalid frame: the path below says which
+    raw = parse_frame_json(text)
     if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
         raise FrameError("frame is not an object with a string 'type'")
     if raw["type"] not in known:

@@ -379,6 +379,9 @@ class RelayConnection:
         except p.FrameError as exc:
             log.warning("dropped a malformed frame from the relay: %s", exc)
             return
+        except Exception:  # no frame may end the supervisor, and every session with it
+            log.exception("dropped a frame from the relay that could not be decoded")
+            return
         if isinstance(frame, p.CommandFrame):
             self._spawn(self._run(frame))
             return

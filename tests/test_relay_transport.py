@@ -53,7 +53,11 @@ class ListingCounter(Middleware):
 def fastmcp_of(app: Starlette) -> FastMCP:
     for route in app.routes:
         if isinstance(route, Mount):
-            server = getattr(getattr(route.app, "state", None), "fastmcp_server", None)
+            inner = route.app
+            # Guards such as the Host/Origin check wrap the MCP app: look through them.
+            while not hasattr(inner, "state") and hasattr(inner, "app"):
+                inner = inner.app
+            server = getattr(getattr(inner, "state", None), "fastmcp_server", None)
             if isinstance(server, FastMCP):
                 return server
     raise AssertionError("the relay has no FastMCP app mounted")
