@@ -79,6 +79,7 @@ DEFAULT_MAX_ROWS = 1_000_000  # a few hundred MB at most
 PRUNE_EVERY = 10_000  # appends between retention checks (also run at relay start)
 WRITE_BEHIND_SECONDS = 0.05  # most a deferred row waits before its flush
 MAX_DEFERRED = 256  # deferred rows that force a flush at once
+MAX_KEPT = 16 * MAX_DEFERRED  # deferred rows kept while flushes fail
 MEMO_CHARS, MEMO_SIZE = 100, 1024  # cleaned short strings remembered (_clean_text)
 
 # A key naming a credential has any of these in it (lower-cased).
@@ -448,7 +449,10 @@ class AuditLog:
                 for event in events:
                     self._append(tx, _sanitized(event))
         except BaseException:
-            self._deferred[:0] = events  # rolled back: kept for the next flush
+            # Rolled back: kept for the next flush, up to MAX_KEPT (a full disk must not
+            # grow the relay's memory without bound; the oldest go first).
+            self._deferred[:0] = events
+            del self._deferred[: max(0, len(self._deferred) - MAX_KEPT)]
             raise
         self._counted(len(events))
         return len(events)

@@ -49,8 +49,10 @@ from server.deliveries import no_answer_status, offline_status, status_of, unkno
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
-from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
+from shared.backend import DeliveryStatus, HostStatus, OutcomeStore, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
+from shared.frames import UpRequestFrame
+from shared.plain_text import plain_text, whole_characters
 from shared.protocol import (
     AckOutput,
     Command,
@@ -69,6 +71,7 @@ from shared.protocol import (
     Report,
     RequestLookedUp,
     ResendOutput,
+    SessionChanged,
     SessionExited,
     SessionInfo,
     SessionStarted,
@@ -93,6 +96,17 @@ class SupervisorLink(Protocol):
 
     def fence(self, reason: str) -> None:
         """Close the connection soon (without blocking): a newer one replaced it."""
+
+
+@dataclass(frozen=True)
+class HostLinkChanged:
+    """An observer event: a host's link came up or went down."""
+
+    host: str
+    online: bool
+
+
+HubObserver = Callable[[str, "BaseModel | HostLinkChanged"], None]
 
 
 @dataclass(eq=False)
@@ -139,6 +153,8 @@ class Hub:
     store: SessionStore = field(default_factory=lambda: SessionStore(":memory:"))
     offline_grace: float = OFFLINE_GRACE
     lookup_timeout: float = LOOKUP_TIMEOUT
+    # Durable client_key -> outcome (shared/mcp/keys.py); None keeps no keys (tests).
+    client_outcomes: OutcomeStore | None = None
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _index: SessionIndex | None = None
     _pending: dict[str, _Pending] = field(default_factory=dict)
@@ -146,6 +162,11 @@ class Hub:
     _lookups: dict[str, list[asyncio.Future[RequestLookedUp]]] = field(default_factory=dict)
     _copies: OutputCopies | None = None
     _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    # Called with (host, report) for every report but output and heartbeats, and with
+    # HostLinkChanged on attach/detach (server/notify feeds on these). Must not block.
+    observers: list[HubObserver] = field(default_factory=list)
+    # Serves supervisor -> relay requests (shared state: server/shared_state.py).
+    serve_up: Callable[[Attachment, UpRequestFrame], list[BaseModel]] | None = None
 
     @property
     def sessions(self) -> SessionIndex:
@@ -182,6 +203,7 @@ class Hub:
             old.live = False
             old.link.fence(f"replaced by a newer connection for host {hello.host!r}")
         self.sessions.learn_host(hello.host, hello.sessions)
+        self._observe(hello.host, HostLinkChanged(hello.host, True))
         return attachment
 
     def positions(self, host: str) -> list[OutputPosition]:
@@ -223,6 +245,7 @@ class Hub:
         host.grace = loop.call_later(self.offline_grace, self._grace_over, host)
         if self.offline_grace <= 0:
             self._grace_over(host)
+        self._observe(host.name, HostLinkChanged(host.name, False))
 
     def deliver(self, attachment: Attachment, report: Report | UnknownFrame) -> list[BaseModel]:
         """Take one decoded report from a link; return the frames to send back on it."""
@@ -232,7 +255,11 @@ class Hub:
         host = self._hosts[attachment.host]
         self._seen(host)
         if isinstance(report, ReplyFrame):
-            return self._resolve(attachment, report)
+            frames = self._resolve(attachment, report)
+            self._observe(attachment.host, report)
+            return frames
+        if isinstance(report, UpRequestFrame):
+            return [] if self.serve_up is None else self.serve_up(attachment, report)
         on = _ON_REPORT.get(report.type)
         if on is None:
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
@@ -254,13 +281,18 @@ class Hub:
     def _on_heartbeat(self, attachment: Attachment, report: Heartbeat) -> list[BaseModel]:
         return [HeartbeatAcked(sent_at=report.sent_at)]
 
-    def _on_exited(self, attachment: Attachment, report: SessionExited) -> list[BaseModel]:
+    def _on_session(
+        self, attachment: Attachment, report: SessionExited | SessionChanged
+    ) -> list[BaseModel]:
         if self.sessions.owns(attachment.host, report.session.session_id, report.type):
             self.sessions.learn(attachment.host, report.session)
+            self._observe(attachment.host, report)
         return []
 
     def _on_prompt(self, attachment: Attachment, report: PromptDetected) -> list[BaseModel]:
-        self.sessions.owns(attachment.host, report.prompt.session_id, report.type)  # counted
+        # Counted when refused; only the session's own host may announce its prompts.
+        if self.sessions.owns(attachment.host, report.prompt.session_id, report.type):
+            self._observe(attachment.host, report)
         return []
 
     def _on_looked_up(self, attachment: Attachment, report: RequestLookedUp) -> list[BaseModel]:
@@ -393,26 +425,51 @@ class Hub:
                 dropped=0,
                 captured_at=kept.screen_at,
             )
-        read = self.store.read_output(
-            session_id, since if mode is ReadMode.RAW else None, max_bytes
-        )
+        raw = mode is ReadMode.RAW
+        read = self.store.read_output(session_id, since if raw else None, max_bytes)
+        data, start, end = read.data, read.start, read.end
+        if not raw:
+            # No screen was kept: the newest bytes, as text a person can read (no escape
+            # sequences, no character cut in half by the max_bytes window).
+            head, tail = whole_characters(data)
+            data, start, end = data[head : len(data) - tail], start + head, end - tail
         return StoredLogs(
             host=kept.host,
             last_seen=last_seen,
-            text=read.data.decode("utf-8", "replace"),
-            start=read.start,
-            end=read.end,
+            text=data.decode("utf-8", "replace") if raw else plain_text(data),
+            start=start,
+            end=end,
             dropped=read.dropped,
             captured_at=kept.updated_at,
         )
 
     async def stored_sessions(self, host: str) -> list[SessionInfo]:
-        """What the relay last knew of an offline host's sessions."""
-        return [
-            kept.info
-            for _, kept in sorted(self.store.sessions(host).items())
-            if kept.info is not None
-        ]
+        """What the relay last knew of a host's sessions.
+
+        For a host that is offline, a session not known to have ended says what is
+        known (its output, when it last printed) instead of a stale state such as
+        "started; no output yet": its state now is unknown until the host is back.
+        """
+        online = (h := self._hosts.get(host)) is not None and h.attachment is not None
+        infos = []
+        for _, kept in sorted(self.store.sessions(host).items()):
+            info = kept.info
+            if info is None:
+                continue
+            if not online and info.state is not SessionState.EXITED:
+                printed = (
+                    f"printed {kept.output_end} bytes, the last at {format_utc(kept.updated_at)}"
+                    if kept.output_end
+                    else "printed nothing yet"
+                )
+                info = info.model_copy(
+                    update={
+                        "state_reason": f"'{host}' is offline: last known as {info.state.value}, "
+                        f"it {printed}; its state now is unknown"
+                    }
+                )
+            infos.append(info)
+        return infos
 
     # ------------------------------------------------------------ calls
 
@@ -469,8 +526,8 @@ class Hub:
             if pending.host == host.name and not pending.future.done():
                 pending.future.set_exception(
                     DeliveryUnknown(
-                        f"The link to '{host.name}' dropped while a {pending.command.type} "
-                        f"command was in flight and did not come back within "
+                        f"The link to '{host.name}' dropped while a command was in flight "
+                        f"and did not come back within "
                         f"{self.offline_grace:g} s; delivery unknown: it may or may not have run "
                         f"(request id {request_id}).",
                         request_id,
@@ -564,6 +621,13 @@ class Hub:
             pending.future.set_result(reply)
         return frames
 
+    def _observe(self, host: str, event: BaseModel | HostLinkChanged) -> None:
+        for observer in list(self.observers):
+            try:
+                observer(host, event)
+            except Exception:
+                log.exception("a hub observer failed on %s", type(event).__name__)
+
     # ------------------------------------------------------------ hosts
 
     def _host(self, name: str) -> _Host:
@@ -603,7 +667,8 @@ _ON_REPORT: dict[str, Callable[[Hub, Attachment, Any], list[BaseModel]]] = {
     "output": Hub._on_output,
     "output_dropped": Hub._on_dropped,
     "heartbeat": Hub._on_heartbeat,
-    "session_exited": Hub._on_exited,
+    "session_exited": Hub._on_session,
+    "session_changed": Hub._on_session,  # both carry the session's state now: learn it
     "request_looked_up": Hub._on_looked_up,
     "prompt_detected": Hub._on_prompt,
     "pong": Hub._on_seen,

@@ -4,6 +4,8 @@ python -m supervisor up --relay wss://relay.example.com/supervisor --name studio
     --pair-code K7QD-M2XP           # the code only the first time: `python -m server pair-code`
 python -m supervisor mcp            # the same tools over stdio, no relay
 python -m supervisor policy         # where the policy file is, and what it allows
+python -m supervisor approver-code  # a one-time code to register your passkey for approvals
+python -m supervisor approvers      # the passkeys that may approve dangerous prompts
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Sequence
 
 from shared.identity import normalize_pair_code
 from supervisor.command_runner import CommandRunner
+from supervisor.descendants import become_subreaper, end_adopted
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
 from supervisor.session_manager import SessionManager
 
@@ -74,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("policy", help="show the policy file and what it allows")
+    sub.add_parser(
+        "approver-code",
+        help="print a one-time code to register a passkey that approves dangerous prompts",
+    )
+    sub.add_parser("approvers", help="list the passkeys that may approve dangerous prompts")
     return parser
 
 
@@ -96,11 +104,17 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
+    become_subreaper()  # orphans of sessions' descendants come back to us, not to init
     manager = _manager(args.mock)
+    manager.stepup.bind_relay(args.relay, args.name)
     agent = CommandRunner(manager)
     link = RelayConnection(
         args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
     )
+    from supervisor.agent_mcp.wiring import AgentWiring
+    from supervisor.policy import tether_home
+
+    agents = AgentWiring(manager, args.name, tether_home() / "state.sqlite3", link.requests)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -121,16 +135,20 @@ async def _serve_relay(args: argparse.Namespace) -> int:
             task.cancel()
         await asyncio.gather(runner, stopper, return_exceptions=True)
         await manager.close_all()
+        await agents.close()
+        await asyncio.to_thread(end_adopted)
 
 
 async def _serve_stdio(args: argparse.Namespace) -> int:
     from supervisor.local_mcp import serve_stdio
 
+    become_subreaper()
     manager = _manager(args.mock)
     try:
         await serve_stdio(CommandRunner(manager), default_host_name())
     finally:
         await manager.close_all()
+        await asyncio.to_thread(end_adopted)
     return 0
 
 
@@ -149,6 +167,34 @@ def _show_policy() -> int:
     return 0
 
 
+def _approvers(command: str) -> int:
+    import time
+
+    from supervisor.approvers import ApprovalError, Approvers
+
+    approvers = Approvers(policy_path().parent, None, "this computer")
+    if command == "approver-code":
+        code = approvers.issue_code(time.time())
+        print(
+            f"Approver code: {code}\n  Valid 10 minutes, once. Open the relay's answer page on "
+            "your phone (a notification's link), tap 'Register a passkey' and type this code.\n"
+            "  Never type it anywhere else: whoever has it can register a key that approves "
+            "dangerous prompts on this computer."
+        )
+        return 0
+    try:
+        known = approvers.load()
+    except ApprovalError as exc:
+        print(f"{exc.message}\n{exc.hint}", file=sys.stderr)
+        return 2
+    print(f"approvers file: {approvers.keys_file}")
+    for a in known:
+        print(f"  {a.label:<24} {a.credential_id[:16]}...")
+    if not known:
+        print("  none yet: dangerous prompts can only be answered at this computer")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.home:
@@ -161,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command == "policy":
         return _show_policy()
+    if args.command in ("approver-code", "approvers"):
+        return _approvers(args.command)
     if args.command == "up":
         if not args.relay:
             print(

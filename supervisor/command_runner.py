@@ -53,6 +53,7 @@ from shared.protocol import (
     Reply,
     RequestFailed,
     RequestLookedUp,
+    SessionChanged,
     SessionCommand,
     SessionExited,
     SessionInfo,
@@ -60,10 +61,10 @@ from shared.protocol import (
 from shared.resume import (
     DEFAULT_BUFFER_BYTES,
     Chunk,
+    Forgotten,
     Fresh,
     Gap,
     InFlight,
-    LedgerFull,
     OutputSender,
     Replay,
     RequestLedger,
@@ -79,7 +80,7 @@ log = logging.getLogger(__name__)
 
 AgentCommand = SessionCommand
 LinkFrame = LinkCommand  # Challenge comes first on a link and is answered by the connection
-Unsolicited = SessionExited | PromptDetected
+Unsolicited = SessionExited | PromptDetected | SessionChanged
 READ_IDS_KEPT = 4096
 
 
@@ -175,7 +176,9 @@ class CommandRunner:
         if missing := missing_handlers():
             raise RuntimeError(f"commands without a supervisor handler: {', '.join(missing)}")
         self.manager = manager
-        self.ledger: RequestLedger[Reply] = ledger if ledger is not None else RequestLedger()
+        self.ledger: RequestLedger[Reply] = (
+            ledger if ledger is not None else RequestLedger(size_of=_reply_size)
+        )
         self.streams = OutputStreams(stream_limit)
         # Default: records under the state dir, so a crashed run's orphans can be reaped.
         self.reaper = Reaper(tether_home()) if reaper == "default" else reaper
@@ -190,6 +193,8 @@ class CommandRunner:
         manager.on_prompt = self._prompt_detected
         manager.on_output = self._output
         manager.on_start = self._started
+        manager.on_state = self._state_changed
+        self._changed: set[str] = set()  # sessions whose state change is not reported yet
 
     def reap_orphans(self) -> list[SessionInfo]:
         """Kill what a crashed previous run left behind; its sessions are reported as exited."""
@@ -220,6 +225,22 @@ class CommandRunner:
         self.streams.finish(session.session_id)
         self._publish(SessionExited(session=session.info()))
 
+    def _state_changed(self, session: Session) -> None:
+        # Reported on the next loop turn: building the report refreshes the session,
+        # which may change its state again (no re-entry), and bursts coalesce.
+        if session.session_id not in self._changed and not session.exited:
+            self._changed.add(session.session_id)
+            asyncio.get_running_loop().call_soon(self._report_state, session)
+
+    def _report_state(self, session: Session) -> None:
+        self._changed.discard(session.session_id)
+        if session.exited:
+            return  # SessionExited says it
+        info = session.info()
+        pending = session.tracker.pending()
+        prompt_id = pending.prompt_id if pending is not None else None
+        self._publish(SessionChanged(session=info, prompt_id=prompt_id))
+
     def _started(self, session: Session) -> None:
         if self.reaper is not None and session.pid is not None:
             try:
@@ -249,6 +270,8 @@ class CommandRunner:
             return RequestLookedUp(
                 request_id=request_id, state=LookupState.DONE, reply=known.result
             )
+        if isinstance(known, Forgotten):
+            return RequestLookedUp(request_id=request_id, state=LookupState.DONE)
         return RequestLookedUp(request_id=request_id, state=LookupState.UNKNOWN)
 
     async def handle(self, cmd: Command) -> Reply:
@@ -280,8 +303,13 @@ class CommandRunner:
             admission = self.ledger.begin(rid, time.monotonic(), _fingerprint(cmd))
         except RequestReused:
             return _reused(rid)
-        except LedgerFull as exc:
-            return _failed(rid, ErrorCode.INTERNAL, str(exc), "wait a minute, then retry")
+        if isinstance(admission, Forgotten):
+            return _failed(
+                rid,
+                ErrorCode.INTERNAL,
+                f"Request {rid} already ran here; its reply is no longer kept.",
+                "Do not send it again; read the session's output (get_logs) to see its effect.",
+            )
         if isinstance(admission, Replay):
             result: Reply = admission.result
             return result
@@ -329,6 +357,11 @@ class CommandRunner:
                 "update the supervisor to match the relay",
             )
         return await handler(self.manager, cmd)
+
+
+def _reply_size(reply: Reply) -> int:
+    """A cheap upper estimate of a stored reply's memory (replies of writes are small)."""
+    return 4 * len(reply.model_dump_json())
 
 
 def _fingerprint(cmd: AgentCommand) -> str:

@@ -21,14 +21,16 @@ import asyncio
 import logging
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 
 import supervisor
 from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
+from supervisor.approvers import Approvers
 from supervisor.claude_settings import is_claude, wire_claude
 from supervisor.hooks import HookEvent, HookReceiver
+from supervisor.journal import DEFAULT_LIMIT as JOURNAL_LIMIT
 from supervisor.policy import (
     PolicyRefused,
     check_command,
@@ -39,8 +41,10 @@ from supervisor.policy import (
     policy_path,
 )
 from supervisor.pty_process import PtySpawnError
+from supervisor.recorder_process import RecorderProcess
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session, new_session_id
+from supervisor.stepup import StepUp
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +155,25 @@ class SessionManager:
         self.on_prompt: Callable[[Session, Prompt], None] | None = None
         self.on_output: Callable[[Session, bytes], None] | None = None
         self.on_start: Callable[[Session], None] | None = None
+        self.on_state: Callable[[Session], None] | None = None
         self.hooks: HookReceiver | None = None  # started with the first claude session
         self._hooks_lock = asyncio.Lock()
         # Hook events of sessions still spawning (the program may post before the
         # spawn call returns): delivered once the session is in the table.
         self._early: dict[str, list[HookEvent]] = {}
+        # asciicast files next to the policy; they keep as much output as the journal does.
+        self.recorder = RecorderProcess(self.policy_file.parent / "recordings", JOURNAL_LIMIT)
+        # Prompts only a person may answer (supervisor/stepup.py); `up` names the relay.
+        self.stepup = StepUp(
+            self.policy_file.parent / "stepup.toml",
+            Approvers(self.policy_file.parent, None, "this computer"),
+        )
+        # The agents' MCP server (supervisor.agent_mcp.wiring): argv/env per session.
+        self.wire_session: (
+            Callable[[str, list[str], dict[str, str]], Awaitable[tuple[list[str], dict[str, str]]]]
+            | None
+        ) = None
+        self.unwire_session: Callable[[str], None] | None = None
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -190,6 +208,7 @@ class SessionManager:
         if is_mock_agent(resolved):
             env = mock_agent_env(env)
         self._starting += 1
+        self.recorder.expect(session_id, cols, rows, name or _default_name(argv, workdir))
         hooked = False
         try:
             if is_claude(resolved):
@@ -197,6 +216,8 @@ class SessionManager:
                 hooked = True
                 self._early[session_id] = []
                 resolved, env = wire_claude(resolved, env, url, token)
+            if self.wire_session is not None:
+                resolved, env = await self.wire_session(session_id, resolved, env)
             session = await Session.start(
                 resolved,
                 cwd=workdir,
@@ -214,6 +235,8 @@ class SessionManager:
         except PtySpawnError as exc:
             if hooked and self.hooks is not None:
                 self.hooks.unregister(session_id)
+            if self.unwire_session is not None:
+                self.unwire_session(session_id)
             raise CommandFailed(
                 ErrorInfo(
                     code=ErrorCode.SPAWN_FAILED,
@@ -224,6 +247,8 @@ class SessionManager:
         finally:
             self._starting -= 1
             early = self._early.pop(session_id, [])
+        session.stepup = self.stepup
+        session.on_state = self._state_changed
         self._sessions[session.session_id] = session
         for event in early:
             session.on_hook(event)
@@ -262,6 +287,7 @@ class SessionManager:
         if self.hooks is not None:
             await self.hooks.close()
             self.hooks = None
+        await self.recorder.shutdown()
 
     async def _hook_receiver(self) -> HookReceiver:
         async with self._hooks_lock:
@@ -284,14 +310,22 @@ class SessionManager:
     def _exited(self, session: Session) -> None:
         if self.hooks is not None:
             self.hooks.unregister(session.session_id)
+        if self.unwire_session is not None:
+            self.unwire_session(session.session_id)
         log.info("session %s exited: %s", session.session_id, session.info().state_reason)
+        self.recorder.close(session.session_id)
         self._forget_old_exited()
         if self.on_exit is not None:
             self.on_exit(session)
 
     def _output(self, session: Session, data: bytes) -> None:
+        self.recorder.write(session.session_id, data, session.redactor.mask)
         if self.on_output is not None:
             self.on_output(session, data)
+
+    def _state_changed(self, session: Session) -> None:
+        if self.on_state is not None:
+            self.on_state(session)
 
     def _prompted(self, session: Session, prompt: Prompt) -> None:
         if self.on_prompt is not None:
