@@ -62,7 +62,7 @@ async def test_a_status_command_refreshes_once_and_reads_the_terminal_state_once
     assert isinstance(started, SessionStarted)
     session = agent.manager.get(started.session.session_id)
     refreshes = counting(monkeypatch, session, "refresh")
-    proc_reads = counting(monkeypatch, session._proc, "foreground_blocked_on_read")
+    proc_reads = counting(monkeypatch, session._proc, "foreground_pgid")
     status = await agent.handle(GetStatus(request_id="g1", session_id=session.session_id))
     assert isinstance(status, StatusRead) and status.session.session_id == session.session_id
     assert (len(refreshes), len(proc_reads)) == (1, 1)
