@@ -64,6 +64,14 @@ TOOLS = [
     "respond_to_prompt",
     "send_keys",
     "resize_session",
+    "spawn_temp_session",
+    "create_orchestration_project",
+    "send_to_team",
+    "get_team_status",
+    "create_project_spec",
+    "edit_project_spec",
+    "coordinate_sessions",
+    "get_coordination_status",
 ]
 
 SID = "sess-aaaa1111"

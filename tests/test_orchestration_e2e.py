@@ -1,0 +1,239 @@
+"""Orchestration end to end: MCP client -> real relay -> real supervisor -> mock agents in PTYs.
+
+One scenario walks the whole path the issue asks for (a project from a spec with
+a team of three, a message to the team, git status per worktree, a task
+coordinated across two sessions to completion, a temporary session that cleans
+up after itself); the others check that each new tool refuses what the policy
+refuses.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastmcp import Client
+
+from tests.relay_support import Relay, Supervisor, running_relay, running_supervisor, write_policy
+from tests.support import scaled
+
+SPEC = "# Shop\n\nA tiny web shop.\n\n## Requirements\n\n- List products\n- Checkout\n"
+
+
+@dataclass
+class Rig:
+    relay: Relay
+    laptop: Supervisor
+    work: Path
+    outside: Path
+    client: Client[Any]
+
+    async def call(self, tool: str, **args: Any) -> dict[str, Any]:
+        result = await self.client.call_tool(tool, args)
+        assert result.structured_content is not None
+        return result.structured_content
+
+    async def error(self, tool: str, **args: Any) -> str:
+        result = await self.client.call_tool(tool, args, raise_on_error=False)
+        assert result.is_error, f"{tool} should have failed"
+        return result.content[0].text  # type: ignore[union-attr]
+
+
+@pytest.fixture
+async def rig(tmp_path: Path) -> AsyncIterator[Rig]:
+    work = tmp_path / "work"
+    work.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    policy = write_policy(tmp_path / "laptop/policy.toml", work, '["tether:mock-agent", "sh"]')
+    async with (
+        running_relay(tmp_path / "relay") as relay,
+        running_supervisor(relay, "laptop", policy) as laptop,
+        Client(relay.mcp, auth=relay.token, timeout=scaled(120)) as client,
+    ):
+        yield Rig(relay, laptop, work, outside, client)
+
+
+def git(cwd: str, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout
+
+
+async def test_a_team_project_is_created_briefed_messaged_coordinated_and_inspected(
+    rig: Rig,
+) -> None:
+    created = await rig.call(
+        "create_orchestration_project", project_name="Shop", specification=SPEC
+    )
+    project = created["project"]
+    path = project["path"]
+    assert Path(path).parent == rig.work.resolve()
+    assert Path(project["spec_path"]).read_text() == SPEC
+    assert [m["name"] for m in project["members"]] == ["orchestrator-1", "developer-1", "qa-1"]
+    assert all(m["session_id"] and not m["start_error"] for m in project["members"])
+    developer = next(m for m in project["members"] if m["role"] == "developer")
+    assert developer["branch"] == "developer-1"
+    assert git(developer["workdir"], "rev-parse", "--abbrev-ref", "HEAD").strip() == "developer-1"
+    assert "Start Shop from its spec" in git(path, "log", "--format=%s")
+
+    sent = await rig.call(
+        "send_to_team",
+        project_id=project["project_id"],
+        message="Stand-up: say what you are doing",
+        wait_for_response=True,
+        timeout=30,
+    )
+    assert [d["member"] for d in sent["deliveries"]] == ["orchestrator-1", "developer-1", "qa-1"]
+    assert all(d["delivered"] and d["state"] == "idle" for d in sent["deliveries"])
+    assert all("Mock Claude" in d["response"] for d in sent["deliveries"])
+
+    # The developer commits on its branch and leaves one file changed.
+    Path(developer["workdir"], "cart.py").write_text("CART = []\n")
+    git(developer["workdir"], "add", "cart.py")
+    git(
+        developer["workdir"],
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@t",
+        "commit",
+        "-qm",
+        "Add the cart",
+    )
+    Path(developer["workdir"], "notes.txt").write_text("wip\n")
+    status = await rig.call("get_team_status", project_id=project["project_id"])
+    dev = next(s for s in status["members"] if s["member"]["name"] == "developer-1")
+    assert dev["git"]["branch"] == "developer-1"
+    assert (dev["git"]["ahead"], dev["git"]["behind"]) == (1, 0)
+    assert dev["git"]["changed_files"] == ["?? notes.txt"]
+    assert dev["git"]["last_commit"].endswith("Add the cart")
+    assert dev["session"]["state"] == "idle" and dev["prompt"] is None
+    assert status["recent_messages"][-1]["text"] == "Stand-up: say what you are doing"
+    assert status["untrusted_output"] is True
+
+    ids = {m["name"]: m["session_id"] for m in project["members"]}
+    coordinated = await rig.call(
+        "coordinate_sessions",
+        task_description="Add a cart",
+        session_assignments=[
+            {"part": "Write the cart model", "session_id": ids["developer-1"]},
+            {"part": "Review the cart model", "session_id": ids["qa-1"]},
+        ],
+        wait_seconds=60,
+    )
+    c = coordinated["coordination"]
+    assert c["finished"] is True, c
+    assert [p["state"] for p in c["parts"]] == ["done", "done"]
+    again = await rig.call("get_coordination_status", coordination_id=c["coordination_id"])
+    assert (
+        again["coordination"]["summary"] == c["summary"]
+        and "Shop/developer-1: done" in c["summary"]
+    )
+
+    ran = await rig.call(
+        "spawn_temp_session",
+        command=["sh", "-c", "echo temp-says-$((40 + 2)); sleep 60"],
+        working_dir=str(rig.work),
+        timeout=2,
+    )
+    assert ran["timed_out"] is True and ran["exit_code"] == -9
+    assert "temp-says-42" in ran["output"]
+    assert "no process of its group is left" in ran["cleaned_up"]
+    assert ran["session_id"] not in {s.session_id for s in rig.laptop.manager.list()}
+    listed = await rig.call("list_sessions", include_ended=True)
+    assert ran["session_id"] not in {s["session_id"] for s in listed["sessions"]}
+    quick = await rig.call("spawn_temp_session", command=["sh", "-c", "exit 3"], timeout=30)
+    assert (quick["exit_code"], quick["timed_out"]) == (3, False)
+
+
+async def test_ended_sessions_are_listed_only_on_request_with_a_summary(rig: Rig) -> None:
+    started = await rig.call("create_session", command=["sh", "-c", "echo all-done-here"])
+    sid = started["session"]["session_id"]
+    await rig.laptop.manager.get(sid).wait_exited()
+    plain = await rig.call("list_sessions")
+    assert sid not in {s["session_id"] for s in plain["sessions"]}
+    ended = await rig.call("list_sessions", include_ended=True)
+    mine = next(s for s in ended["sessions"] if s["session_id"] == sid)
+    assert mine["state"] == "exited" and mine["summary"] == "all-done-here"
+
+
+async def test_specs_are_written_and_edited_as_structured_markdown(rig: Rig) -> None:
+    spec = await rig.call(
+        "create_project_spec",
+        spec_name="Todo app",
+        description="Track todos.",
+        requirements=["Add a todo", "Tick a todo"],
+        save_path=str(rig.work),
+    )
+    assert spec["path"] == str(rig.work.resolve() / "todo-app.md")
+    edited = await rig.call(
+        "edit_project_spec",
+        spec_path=spec["path"],
+        modifications=[
+            {"action": "add_requirement", "value": "Delete a todo"},
+            {"action": "remove_requirement", "value": "Tick a todo"},
+            {"action": "set_team_size", "value": "3"},
+        ],
+    )
+    assert edited["requirements"] == ["Add a todo", "Delete a todo"]
+    assert edited["team_size"] == 3
+    text = Path(spec["path"]).read_text()
+    assert "- Delete a todo" in text and "Tick" not in text and "Team size: 3" in text
+    repo = await rig.call(
+        "create_project_spec", spec_name="Blog", description="A blog.", generate_git_repo=True
+    )
+    assert repo["git_initialized"] and "Add the spec of Blog" in git(
+        str(Path(repo["path"]).parent), "log", "--format=%s"
+    )
+
+
+async def test_each_new_tool_refuses_what_the_policy_refuses(rig: Rig) -> None:
+    outside = str(rig.outside)
+    link = rig.work / "escape"
+    os.symlink(rig.outside, link)
+    (rig.outside / "secret.md").write_text("# Secret\n")
+    refusals = [
+        ("spawn_temp_session", {"command": ["python3", "-c", "print(1)"]}),
+        ("spawn_temp_session", {"command": ["sh", "-c", "true"], "working_dir": outside}),
+        (
+            "create_orchestration_project",
+            {"project_name": "x", "specification": "spec", "parent_directory": outside},
+        ),
+        (
+            "create_orchestration_project",
+            {"project_name": "x", "specification": "spec", "parent_directory": str(link)},
+        ),
+        (
+            "create_orchestration_project",
+            {"project_name": "x", "specification": str(link / "secret.md")},
+        ),
+        (
+            "create_orchestration_project",
+            {"project_name": "big", "specification": "spec", "team_composition": {"developer": 5}},
+        ),
+        ("create_project_spec", {"spec_name": "x", "description": "d", "save_path": outside}),
+        ("create_project_spec", {"spec_name": "x", "description": "d", "save_path": str(link)}),
+        (
+            "edit_project_spec",
+            {
+                "spec_path": str(link / "secret.md"),
+                "modifications": [{"action": "set_description", "value": "x"}],
+            },
+        ),
+        (
+            "coordinate_sessions",
+            {"task_description": "t", "session_assignments": [{"part": "p", "cwd": outside}]},
+        ),
+    ]
+    for tool, args in refusals:
+        message = await rig.error(tool, **args)
+        assert "policy_refused" in message, (tool, args, message)
+    assert sorted(p.name for p in rig.outside.iterdir()) == ["secret.md"]
+    assert (rig.outside / "secret.md").read_text() == "# Secret\n"
+    assert rig.laptop.manager.live_count() == 0
