@@ -42,6 +42,7 @@ from server.config import RelayConfig
 from server.db import open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.message_queue import MessageQueue
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
 from server.session_store import SessionStore
@@ -165,6 +166,7 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
+    hub.message_queue = MessageQueue(db, hub)
     mcp_app = build_mcp(hub, provider, audit).http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,

@@ -9,6 +9,7 @@ refuses.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 from collections.abc import AsyncIterator
@@ -19,8 +20,16 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-from tests.relay_support import Relay, Supervisor, running_relay, running_supervisor, write_policy
-from tests.support import scaled
+from supervisor.connection import RelayConnection
+from tests.relay_support import (
+    Relay,
+    Supervisor,
+    identity_for,
+    running_relay,
+    running_supervisor,
+    write_policy,
+)
+from tests.support import eventually, scaled
 
 SPEC = "# Shop\n\nA tiny web shop.\n\n## Requirements\n\n- List products\n- Checkout\n"
 
@@ -152,6 +161,55 @@ async def test_a_team_project_is_created_briefed_messaged_coordinated_and_inspec
     assert (quick["exit_code"], quick["timed_out"]) == (3, False)
 
 
+@pytest.mark.xfail(strict=True, reason="delivery on reconnect does not happen yet (issue 15)")
+async def test_queued_messages_reach_a_computer_when_it_reconnects(rig: Rig) -> None:
+    started = await rig.call("create_session")
+    sid = started["session"]["session_id"]
+    await rig.laptop.manager.get(sid).wait_settled(scaled(20))
+    rig.laptop.task.cancel()
+    await asyncio.gather(rig.laptop.task, return_exceptions=True)
+    await eventually(lambda: not_online(rig), 10, "laptop offline at the relay")
+    low = await rig.call("queue_message", session_id=sid, text="queued low", priority=1)
+    high = await rig.call("queue_message", session_id=sid, text="queued high", priority=9)
+    dropped = await rig.call("queue_message", session_id=sid, text="never typed")
+    assert {low["state"], high["state"], dropped["state"]} == {"queued"}
+    cancelled = await rig.call("cancel_queued_message", queue_id=dropped["queue_id"])
+    assert cancelled["state"] == "cancelled"
+    session = rig.laptop.manager.get(sid)
+    before = session.journal.end
+    # The same supervisor process dials again (a laptop waking up), so there is nothing
+    # of a previous run to reap: its sessions are still the live ones.
+    rig.laptop.agent.reap_orphans = list  # type: ignore[method-assign]
+    link = RelayConnection(
+        rig.relay.ws,
+        "laptop",
+        identity_for(rig.laptop.manager.policy_file, "laptop"),
+        rig.laptop.agent,
+        origin_url=rig.relay.ws,
+        stable_after=0.5,
+    )
+    rig.laptop.task = asyncio.create_task(link.run_forever())
+
+    async def delivered() -> list[dict[str, Any]] | None:
+        got = (await rig.call("list_queued_messages", session_id=sid))["receipts"]
+        return got if all(r["state"] != "queued" for r in got) else None
+
+    receipts = {r["queue_id"]: r for r in await eventually(delivered, 30, "queue delivered")}
+    assert receipts[low["queue_id"]]["state"] == "delivered"
+    assert receipts[high["queue_id"]]["state"] == "delivered"
+    assert receipts[high["queue_id"]]["delivered_at"] <= receipts[low["queue_id"]]["delivered_at"]
+    assert receipts[high["queue_id"]]["landed_at"]
+    assert receipts[dropped["queue_id"]]["state"] == "cancelled"
+    typed = session.journal.read(before, 1 << 20).data
+    assert typed.index(b"queued high") < typed.index(b"queued low")
+    assert b"never typed" not in typed
+    await session.wait_settled(scaled(20))
+
+
+async def not_online(rig: Rig) -> bool:
+    return not any(h.name == "laptop" and h.online for h in await rig.relay.hub.hosts())
+
+
 async def test_ended_sessions_are_listed_only_on_request_with_a_summary(rig: Rig) -> None:
     started = await rig.call("create_session", command=["sh", "-c", "echo all-done-here"])
     sid = started["session"]["session_id"]
@@ -198,7 +256,7 @@ async def test_each_new_tool_refuses_what_the_policy_refuses(rig: Rig) -> None:
     link = rig.work / "escape"
     os.symlink(rig.outside, link)
     (rig.outside / "secret.md").write_text("# Secret\n")
-    refusals = [
+    refusals: list[tuple[str, dict[str, Any]]] = [
         ("spawn_temp_session", {"command": ["python3", "-c", "print(1)"]}),
         ("spawn_temp_session", {"command": ["sh", "-c", "true"], "working_dir": outside}),
         (

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from shared.commands.coordination import Coordination
 from shared.commands.projects import Delivery, MemberStatus, ProjectInfo, TeamMessage
 from shared.mcp.results import UNTRUSTED_NOTE
+from shared.queue import QueueReceipt
 
 
 class _Untrusted(BaseModel):
@@ -67,3 +68,7 @@ class CoordinationProgress(_Untrusted):
     coordination: Coordination
     waited_seconds: float
     next_step: str
+
+
+class QueuedMessages(BaseModel):
+    receipts: list[QueueReceipt]

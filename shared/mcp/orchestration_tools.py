@@ -10,7 +10,7 @@ while they wait (:func:`_with_progress`, or chunked reads for coordination).
 import asyncio
 import time
 from collections.abc import Awaitable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastmcp import Context, FastMCP
 from mcp.types import ToolAnnotations
@@ -48,19 +48,21 @@ from shared.commands.specs import (
     WriteSpec,
 )
 from shared.commands.temp_session import MAX_TEMP_SECONDS, RunTempSession, TempSessionFinished
-from shared.mcp.args import ArgvItem, HostArg, NameArg, PathArg, TextArg
+from shared.mcp.args import ArgvItem, HostArg, NameArg, PathArg, SessionIdArg, TextArg
 from shared.mcp.calls import as_tool_error, call, payload
 from shared.mcp.orchestration_results import (
     CoordinationProgress,
     ProjectCreatedResult,
     ProjectSpec,
+    QueuedMessages,
     TeamMessageSent,
     TeamStatus,
     TempSessionRan,
 )
+from shared.queue import MAX_QUEUE_TTL, QUEUE_ID_PATTERN, QueueReceipt
 from shared.wire_values import MAX_READ_BYTES, MAX_WAIT_SECONDS
 
-__all__ = ["register_orchestration_tools"]
+__all__ = ["register_orchestration_tools", "register_queue_tools"]
 
 PROGRESS_EVERY = 5.0  # seconds between progress notifications during a long call
 REPLY_MARGIN = 30.0  # the relay waits this much longer than the supervisor's own bound
@@ -95,6 +97,9 @@ async def _with_progress(ctx: Context, work: Awaitable[T], total: float, what: s
 
 def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
     """Add the orchestration tools to ``mcp``, each answered through ``backend``."""
+    queue = getattr(backend, "message_queue", None)
+    if queue is not None:
+        register_queue_tools(mcp, queue)
 
     @mcp.tool(
         annotations=ToolAnnotations(
@@ -399,3 +404,45 @@ async def _follow(
         waited_seconds=round(time.monotonic() - started, 3),
         next_step=step,
     )
+
+
+def register_queue_tools(mcp: FastMCP, queue: Any) -> None:
+    """The queue tools, for a backend that keeps a durable queue (the relay's hub)."""
+
+    @mcp.tool(annotations=_ACT)
+    async def queue_message(
+        session_id: SessionIdArg,
+        text: TextArg,
+        priority: Annotated[int, Field(ge=0, le=9, description="Higher is delivered first.")] = 5,
+        expires_in_seconds: Annotated[
+            int, Field(ge=60, le=MAX_QUEUE_TTL, description="Drop it if not delivered by then.")
+        ] = 24 * 3600,
+    ) -> QueueReceipt:
+        """Queue a message for a session whose computer is offline (asleep): it is typed
+        in, highest priority first, as soon as the computer reconnects, unless it expires
+        or is cancelled first. list_queued_messages shows each receipt."""
+        with as_tool_error():
+            receipt: QueueReceipt = queue.enqueue(session_id, text, priority, expires_in_seconds)
+        return receipt
+
+    @mcp.tool(annotations=_READ)
+    async def list_queued_messages(
+        session_id: Annotated[SessionIdArg | None, Field(description="Only this session.")] = None,
+    ) -> QueuedMessages:
+        """Receipts of queued messages, newest first: queued, delivered (with a get_logs
+        cursor from just before the text landed), expired, cancelled or failed."""
+        with as_tool_error():
+            return QueuedMessages(receipts=queue.receipts(session_id))
+
+    @mcp.tool(
+        annotations=ToolAnnotations(
+            read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=False
+        )
+    )
+    async def cancel_queued_message(
+        queue_id: Annotated[str, Field(pattern=QUEUE_ID_PATTERN)],
+    ) -> QueueReceipt:
+        """Cancel a queued message that has not been delivered yet; returns its receipt."""
+        with as_tool_error():
+            receipt: QueueReceipt = queue.cancel(queue_id)
+        return receipt
