@@ -115,17 +115,19 @@ class MessageQueue:
             return
         task = asyncio.get_running_loop().create_task(self.flush(host), name=f"queue-{host}")
         self._flushing[host] = task
+        task.add_done_callback(_log_failure)
 
     async def flush(self, host: str) -> None:
         """Type every due message for ``host``; stops at the first that cannot reach it."""
-        self._expire()
-        rows = self._db.query(
-            "SELECT queue_id, request_id, session_id, text FROM message_queue "
-            "WHERE host = ? AND state = 'queued' ORDER BY priority DESC, queued_at",
-            (host,),
-        )
-        for queue_id, request_id, session_id, text in rows:
-            if not await self._deliver(queue_id, request_id, session_id, text):
+        while True:
+            # One row at a time: a message queued meanwhile with a higher priority goes next.
+            self._expire()
+            row = self._db.one(
+                "SELECT queue_id, request_id, session_id, text FROM message_queue "
+                "WHERE host = ? AND state = 'queued' ORDER BY priority DESC, queued_at LIMIT 1",
+                (host,),
+            )
+            if row is None or not await self._deliver(*row):
                 return
 
     async def _deliver(self, queue_id: str, request_id: str, session_id: str, text: str) -> bool:
@@ -143,7 +145,7 @@ class MessageQueue:
             log.info("queued %s not delivered yet: %s", queue_id, exc)
             return False  # kept queued; the same request id is sent when the host is back
         except ValueError:
-            return False  # the same request id is still in flight
+            return False  # the same request id is still in flight: its own call records it
         if isinstance(reply, InputSent):
             self._db.execute(
                 "UPDATE message_queue SET state = 'delivered', delivered_at = ?, landed_at = ? "
@@ -157,6 +159,11 @@ class MessageQueue:
                 (error, queue_id),
             )
         return True
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("delivering queued messages failed", exc_info=task.exception())
 
 
 def _receipt(row: tuple[Any, ...]) -> QueueReceipt:
