@@ -190,11 +190,13 @@ async def queued_messages_reach_the_computer_when_it_reconnects(rig: Rig, sid: s
     rig.laptop.task = asyncio.create_task(link.run_forever())
 
     async def delivered() -> list[dict[str, Any]] | None:
-        got = (await rig.call("list_queued_messages", session_id=sid))["receipts"]
+        got: list[dict[str, Any]] = (await rig.call("list_queued_messages", session_id=sid))[
+            "receipts"
+        ]
         return got if all(r["state"] != "queued" for r in got) else None
 
-    got: list[dict[str, Any]] = await eventually(delivered, 30, "queue delivered")  # type: ignore[arg-type]
-    receipts = {r["queue_id"]: r for r in got}
+    final: list[dict[str, Any]] = await eventually(delivered, 30, "queue delivered")
+    receipts = {r["queue_id"]: r for r in final}
     assert receipts[low["queue_id"]]["state"] == "delivered"
     assert receipts[high["queue_id"]]["state"] == "delivered"
     assert receipts[high["queue_id"]]["delivered_at"] <= receipts[low["queue_id"]]["delivered_at"]
