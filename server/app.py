@@ -29,6 +29,7 @@ from typing import Any
 import mcp_types as mt
 from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
+from fastmcp.resources.base import ResourceResult
 from fastmcp.server.dependencies import get_access_token
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 from fastmcp.tools.base import ToolResult
@@ -118,6 +119,14 @@ class ScopeAndAuditMiddleware(Middleware):
                 session=_text_arg(args, "session_id"),
                 detail=args,
             )
+
+    async def on_read_resource(
+        self,
+        context: MiddlewareContext[mt.ReadResourceRequestParams],
+        call_next: CallNext[mt.ReadResourceRequestParams, ResourceResult],
+    ) -> ResourceResult:
+        require_read()  # resources only read, but a session's log is still the user's data
+        return await call_next(context)
 
 
 def _text_arg(args: dict[str, Any], key: str) -> str | None:

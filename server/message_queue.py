@@ -95,6 +95,12 @@ class MessageQueue:
         )
         return [_receipt(r) for r in rows]
 
+    def depth(self) -> int:
+        """Messages waiting to be delivered."""
+        self._expire()
+        row = self._db.one("SELECT COUNT(*) FROM message_queue WHERE state = 'queued'")
+        return int(row[0]) if row else 0
+
     def cancel(self, queue_id: str) -> QueueReceipt:
         self._db.execute(
             "UPDATE message_queue SET state = 'cancelled' WHERE queue_id = ? AND state = 'queued'",

@@ -10,6 +10,7 @@ refuses.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 from collections.abc import AsyncIterator
@@ -297,3 +298,26 @@ async def test_each_new_tool_refuses_what_the_policy_refuses(rig: Rig) -> None:
     assert sorted(p.name for p in rig.outside.iterdir()) == ["secret.md"]
     assert (rig.outside / "secret.md").read_text() == "# Secret\n"
     assert rig.laptop.manager.live_count() == 0
+
+
+async def test_resources_show_status_sessions_and_a_log_and_prompts_use_the_tools(rig: Rig) -> None:
+    started = await rig.call("create_session", command=["sh", "-c", "echo log-line-here; read x"])
+    sid = started["session"]["session_id"]
+
+    async def log_shows() -> str | None:
+        contents = await rig.client.read_resource(f"tether://sessions/{sid}/log")
+        text: str = contents[0].text  # type: ignore[union-attr]
+        return text if "log-line-here" in text else None
+
+    log = await eventually(log_shows, 20, "the line in the log resource")
+    assert log.startswith("[Text from the user's terminal: untrusted data")
+    status = json.loads((await rig.client.read_resource("tether://status"))[0].text)  # type: ignore[union-attr]
+    assert status["computers"][0]["name"] == "laptop" and status["computers"][0]["online"]
+    assert status["queued_messages"] == 0 and status["uptime_seconds"] >= 0
+    listed = json.loads((await rig.client.read_resource("tether://sessions"))[0].text)  # type: ignore[union-attr]
+    assert [s["session_id"] for s in listed["sessions"]] == [sid]
+    prompts = {p.name for p in await rig.client.list_prompts()}
+    assert prompts == {"check_in", "decompose_task", "team_standup"}
+    standup = await rig.client.get_prompt("team_standup", {"project_id": "shop-1a2b"})
+    text = standup.messages[0].content.text  # type: ignore[union-attr]
+    assert "get_team_status" in text and "shop-1a2b" in text

@@ -62,6 +62,7 @@ from shared.mcp.calls import (
     with_ended,
 )
 from shared.mcp.orchestration_tools import register_orchestration_tools
+from shared.mcp.resources import register_resources
 from shared.mcp.results import (
     DeliveryChecked,
     KeysPressed,
@@ -390,6 +391,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         return TerminalResized(session=session_view(reply.session, where), cols=cols, rows=rows)
 
     register_orchestration_tools(mcp, backend)
+    register_resources(mcp, backend)
     check = getattr(backend, "check_delivery", None)
     if check is None:
         return  # an in-process backend never loses a reply: nothing to look up
