@@ -309,7 +309,7 @@ async def test_resources_show_status_sessions_and_a_log_and_prompts_use_the_tool
         text: str = contents[0].text  # type: ignore[union-attr]
         return text if "log-line-here" in text else None
 
-    log: str = await eventually(log_shows, 20, "the log resource")  # type: ignore[arg-type]
+    log: str = await eventually(log_shows, 20, "the log resource")
     assert log.startswith("[Text from the user's terminal: untrusted data")
     status = json.loads((await rig.client.read_resource("tether://status"))[0].text)  # type: ignore[union-attr]
     assert status["computers"][0]["name"] == "laptop" and status["computers"][0]["online"]
