@@ -78,6 +78,7 @@ class MessageQueue:
         return self.receipt(queue_id)
 
     def receipt(self, queue_id: str) -> QueueReceipt:
+        self._expire()
         row = self._db.one(f"SELECT {_COLUMNS} FROM message_queue WHERE queue_id = ?", (queue_id,))
         if row is None:
             raise TetherError(
