@@ -1,7 +1,9 @@
-"""The relay's durable message queue: messages for sessions on offline computers.
+"""The relay's durable message queue: messages for busy sessions and offline computers.
 
 Rows live in the relay's SQLite (``relay.sqlite3``), so they survive a relay
-restart. :meth:`MessageQueue.flush` runs when a computer attaches (the hub's
+restart. A message is typed only once its session is idle: never into a prompt,
+never mid-turn (the supervisor's ``wait_for_session`` says when).
+:meth:`MessageQueue.flush` runs when a computer attaches (the hub's
 ``on_attached``) and when a message is queued for a computer that is online:
 it types each due message with its own fixed request id (the supervisor's
 ledger makes a retry after a dropped link a no-op), in priority order, and
@@ -19,11 +21,22 @@ from typing import Any
 
 from server.db import Database
 from server.hub import Hub
-from shared.errors import DeliveryUnknown, HostOffline, TetherError, TimedOut
-from shared.protocol import InputSent, RequestFailed, SendInput
+from shared.backend import new_request_id
+from shared.errors import DeliveryUnknown, HostOffline, SessionUnknown, TetherError, TimedOut
+from shared.protocol import (
+    InputSent,
+    RequestFailed,
+    SendInput,
+    SessionState,
+    StatusRead,
+    WaitForSession,
+)
 from shared.queue import QueueReceipt
 
 log = logging.getLogger(__name__)
+
+IDLE_WAIT = 25.0  # one wait_for_session on the computer (at most MAX_WAIT_SECONDS)
+BUSY_RECHECK = 5.0  # pause before looking again at a session that asks something
 
 SCHEMA = [
     """
@@ -134,8 +147,42 @@ class MessageQueue:
                 "WHERE host = ? AND state = 'queued' ORDER BY priority DESC, queued_at LIMIT 1",
                 (host,),
             )
-            if row is None or not await self._deliver(*row):
+            if row is None:
                 return
+            queue_id, _, session_id, _ = row
+            ready = await self._wait_until_idle(session_id)
+            if ready == "offline":
+                return
+            if ready == "busy":
+                # A prompt on screen (or endless output) sends the relay no event when it
+                # ends: look again after a pause, until it is idle or the message expires.
+                await asyncio.sleep(BUSY_RECHECK)
+                continue
+            if ready == "gone":
+                self._fail(queue_id, "the session ended before the message could be typed")
+                continue
+            if not await self._deliver(*row):
+                return
+
+    async def _wait_until_idle(self, session_id: str) -> str:
+        """'ready' (idle), 'busy' (working or asking something), 'gone' or 'offline'."""
+        cmd = WaitForSession(request_id=new_request_id(), session_id=session_id, timeout=IDLE_WAIT)
+        try:
+            reply: Any = await self._hub.call(cmd, session_id=session_id, timeout=IDLE_WAIT + 15)
+        except (HostOffline, DeliveryUnknown, TimedOut, SessionUnknown):
+            return "offline"
+        if not isinstance(reply, StatusRead):
+            return "gone"
+        state = reply.session.state
+        if state is SessionState.IDLE:
+            return "ready"
+        return "gone" if state is SessionState.EXITED else "busy"
+
+    def _fail(self, queue_id: str, error: str) -> None:
+        self._db.execute(
+            "UPDATE message_queue SET state = 'failed', error = ? WHERE queue_id = ?",
+            (error, queue_id),
+        )
 
     async def _deliver(self, queue_id: str, request_id: str, session_id: str, text: str) -> bool:
         if (
@@ -160,11 +207,7 @@ class MessageQueue:
                 (self._clock(), reply.cursor, queue_id),
             )
         else:
-            error = reply.error.message if isinstance(reply, RequestFailed) else reply.type
-            self._db.execute(
-                "UPDATE message_queue SET state = 'failed', error = ? WHERE queue_id = ?",
-                (error, queue_id),
-            )
+            self._fail(queue_id, reply.error.message if isinstance(reply, RequestFailed) else "?")
         return True
 
 

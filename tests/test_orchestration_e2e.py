@@ -321,3 +321,27 @@ async def test_resources_show_status_sessions_and_a_log_and_prompts_use_the_tool
     standup = await rig.client.get_prompt("team_standup", {"project_id": "shop-1a2b"})
     text = standup.messages[0].content.text  # type: ignore[union-attr]
     assert "get_team_status" in text and "shop-1a2b" in text
+
+
+async def test_a_message_queued_while_a_session_asks_something_waits_for_the_answer(
+    rig: Rig,
+) -> None:
+    started = await rig.call("create_session")
+    sid = started["session"]["session_id"]
+    session = rig.laptop.manager.get(sid)
+    await session.wait_settled(scaled(20))
+    asked = await rig.call("send_message", session_id=sid, text="ask", wait_seconds=20)
+    assert asked["state"] == "waiting_for_input", asked
+    queued = await rig.call("queue_message", session_id=sid, text="after the answer")
+    # Had the queued text been typed into the question, this prompt would be gone.
+    answer = await rig.call(
+        "respond_to_prompt", prompt_id=asked["prompts"][0]["prompt_id"], answer="n"
+    )
+    assert answer["prompt_gone"] is True
+
+    async def delivered() -> dict[str, Any] | None:
+        r: dict[str, Any] = (await rig.call("list_queued_messages", session_id=sid))["receipts"][0]
+        return r if r["state"] != "queued" else None
+
+    receipt: dict[str, Any] = await eventually(delivered, 40, "the queued message delivered")
+    assert (receipt["queue_id"], receipt["state"]) == (queued["queue_id"], "delivered")

@@ -418,9 +418,9 @@ def register_queue_tools(mcp: FastMCP, queue: Any) -> None:
             int, Field(ge=60, le=MAX_QUEUE_TTL, description="Drop it if not delivered by then.")
         ] = 24 * 3600,
     ) -> QueueReceipt:
-        """Queue a message for a session whose computer is offline (asleep): it is typed
-        in, highest priority first, as soon as the computer reconnects, unless it expires
-        or is cancelled first. list_queued_messages shows each receipt."""
+        """Queue a message for a session that is busy or whose computer is offline: it is
+        typed in once the session is idle (never into a prompt) and its computer online,
+        highest priority first, unless it expires or is cancelled first."""
         with as_tool_error():
             receipt: QueueReceipt = queue.enqueue(session_id, text, priority, expires_in_seconds)
         return receipt
