@@ -13,8 +13,10 @@ import os
 from shared.commands.projects import GitStatus
 from shared.errors import CommandFailed
 from shared.protocol import ErrorCode, ErrorInfo
+from supervisor.redact import Redactor
 
 GIT_TIMEOUT = 30.0
+MAX_CHANGED = 100  # changed files listed per worktree
 FALLBACK_IDENTITY = {
     "GIT_AUTHOR_NAME": "Tether",
     "GIT_AUTHOR_EMAIL": "tether@localhost",
@@ -91,12 +93,13 @@ async def status(workdir: str, base: str = "main") -> GitStatus:
             last_commit="",
             error=str(exc),
         )
-    changed = [line.strip() for line in porcelain.splitlines() if line.strip()]
+    hide = Redactor.from_env(os.environ).redact  # file names and subjects leave the computer
+    changed = [hide(line.strip()) for line in porcelain.splitlines() if line.strip()]
     return GitStatus(
         workdir=workdir,
-        branch=branch,
+        branch=hide(branch),
         ahead=ahead,
         behind=behind,
-        changed_files=changed[:100],
-        last_commit=last,
+        changed_files=changed[:MAX_CHANGED],
+        last_commit=hide(last),
     )
