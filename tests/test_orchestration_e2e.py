@@ -345,3 +345,25 @@ async def test_a_message_queued_while_a_session_asks_something_waits_for_the_ans
 
     receipt: dict[str, Any] = await eventually(delivered, 40, "the queued message delivered")
     assert (receipt["queue_id"], receipt["state"]) == (queued["queue_id"], "delivered")
+
+
+async def test_search_finds_a_session_by_its_output_and_fetch_returns_its_log(rig: Rig) -> None:
+    started = await rig.call(
+        "create_session", command=["sh", "-c", "echo needle-$((6 * 7)); read x"], name="finder"
+    )
+    sid = started["session"]["session_id"]
+
+    async def found() -> dict[str, Any] | None:
+        out = await rig.call("search", query="needle-42")
+        return out if out["results"] else None
+
+    results: dict[str, Any] = await eventually(found, 20, "the search hit")
+    hit = results["results"][0]
+    assert (hit["id"], hit["kind"], hit["url"]) == (sid, "log", f"tether://sessions/{sid}/log")
+    assert hit["snippet"] == "needle-42" and hit["title"].startswith("finder on laptop")
+    by_name = await rig.call("search", query="FINDER laptop")
+    assert [h["kind"] for h in by_name["results"]] == ["session"]
+    assert (await rig.call("search", query="no-such-words-anywhere"))["results"] == []
+    doc = await rig.call("fetch", id=sid)
+    assert "needle-42" in doc["text"] and doc["metadata"]["host"] == "laptop"
+    assert doc["untrusted_output"] is True

@@ -72,6 +72,8 @@ TOOLS = [
     "edit_project_spec",
     "coordinate_sessions",
     "get_coordination_status",
+    "search",
+    "fetch",
 ]
 
 SID = "sess-aaaa1111"

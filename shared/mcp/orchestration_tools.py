@@ -59,6 +59,7 @@ from shared.mcp.orchestration_results import (
     TeamStatus,
     TempSessionRan,
 )
+from shared.mcp.search_tools import register_search_tools
 from shared.queue import MAX_QUEUE_TTL, QUEUE_ID_PATTERN, QueueReceipt
 from shared.wire_values import MAX_READ_BYTES, MAX_WAIT_SECONDS
 
@@ -97,6 +98,7 @@ async def _with_progress(ctx: Context, work: Awaitable[T], total: float, what: s
 
 def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
     """Add the orchestration tools to ``mcp``, each answered through ``backend``."""
+    register_search_tools(mcp, backend)
     queue = getattr(backend, "message_queue", None)
     if queue is not None:
         register_queue_tools(mcp, queue)
