@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import shutil
 import time
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ from shared.commands.projects import (
     Member,
     MemberStatus,
     ProjectInfo,
+    Role,
     SendToTeam,
     TeamMessage,
 )
@@ -76,21 +78,12 @@ async def create(m: SessionManager, cmd: CreateProject) -> ProjectInfo:
             "pick another project name or parent_directory",
         )
     os.mkdir(path, 0o755)
+    try:
+        members = await _lay_out(path, cmd, plan, text)
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)  # only the folder this call just created
+        raise
     spec_path = os.path.join(path, "SPEC.md")
-    _write(spec_path, text if text.endswith("\n") else text + "\n")
-    _write(os.path.join(path, ".gitignore"), GITIGNORE)
-    await git.init_repo(path, f"Start {cmd.name} from its spec")
-    members = []
-    for role, member_name in plan:
-        workdir, branch = path, None
-        if role == "developer":
-            workdir, branch = os.path.join(path, ".worktrees", member_name), member_name
-            await git.add_worktree(path, workdir, branch)
-        members.append(
-            Member(name=member_name, role=role, session_id=None, workdir=workdir, branch=branch)
-        )
-    for member in members:
-        _write(_brief_path(path, member.name), brief(member, cmd.name, spec_path))
     project = ProjectInfo(
         project_id=f"{name}-{secrets.token_hex(2)}",
         name=cmd.name,
@@ -106,6 +99,28 @@ async def create(m: SessionManager, cmd: CreateProject) -> ProjectInfo:
         project.project_id, {"project": project.model_dump(), "messages": []}
     )
     return project
+
+
+async def _lay_out(
+    path: str, cmd: CreateProject, plan: list[tuple[Role, str]], text: str
+) -> list[Member]:
+    """Spec, .gitignore, first commit, a worktree per developer, a brief per member."""
+    spec_path = os.path.join(path, "SPEC.md")
+    _write(spec_path, text if text.endswith("\n") else text + "\n")
+    _write(os.path.join(path, ".gitignore"), GITIGNORE)
+    await git.init_repo(path, f"Start {cmd.name} from its spec")
+    members = []
+    for role, member_name in plan:
+        workdir, branch = path, None
+        if role == "developer":
+            workdir, branch = os.path.join(path, ".worktrees", member_name), member_name
+            await git.add_worktree(path, workdir, branch)
+        members.append(
+            Member(name=member_name, role=role, session_id=None, workdir=workdir, branch=branch)
+        )
+    for member in members:
+        _write(_brief_path(path, member.name), brief(member, cmd.name, spec_path))
+    return members
 
 
 def _brief_path(project_path: str, member: str) -> str:
@@ -155,7 +170,8 @@ def _session(m: SessionManager, member: Member) -> Session | None:
 
 async def send(m: SessionManager, cmd: SendToTeam) -> list[Delivery]:
     project, messages = load(m, cmd.project_id)
-    text = cmd.message if not cmd.context else f"{cmd.message}\n\nContext: {cmd.context}"
+    # One line for the context: in an agent's input box a newline may submit early.
+    text = cmd.message if not cmd.context else f"{cmd.message} (Context: {cmd.context})"
     chosen = members_for(cmd.target, project.members)
     deliveries = await asyncio.gather(*(_send_one(m, mb, text, cmd) for mb in chosen))
     messages = [*messages, TeamMessage(at=time.time(), target=cmd.target, text=text[:500])]
