@@ -26,12 +26,13 @@ RUN PYTHON=python3 bash deploy/install-relay.sh /opt/tether \
     && useradd --system --uid 10001 --gid tether --home-dir /data --no-create-home \
         --shell /usr/sbin/nologin tether \
     && mkdir -p /data \
-    && chown tether:tether /data
+    && chown tether:tether /data \
+    && chmod 700 /data
 
 # Numeric, so orchestrators that enforce "run as non-root" can verify it.
 USER 10001:10001
 WORKDIR /data
-# The bearer token, the pairing secret and the relay's state live here.
+# The relay's database, audit log and key live here, owner-only (0700; the relay checks).
 VOLUME ["/data"]
 EXPOSE 8765
 

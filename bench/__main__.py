@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bench.common import Settings
 from bench.procs import machine_after, machine_before
-from bench.report import LaneResult, render_table, to_json
+from bench.report import ERAS, LaneResult, render_table, to_json
 
 Lane = Callable[[Settings], Awaitable[LaneResult]]
 
@@ -68,10 +68,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--out", default="bench-results", help="directory for the JSON result")
     parser.add_argument(
-        "--client-mode",
-        default="legacy",
-        choices=["legacy", "auto"],
-        help="fastmcp.Client protocol era for the relay lane (default legacy)",
+        "--eras",
+        default=",".join(ERAS),
+        help="comma-separated fastmcp.Client protocol eras for the relay lane: legacy (the "
+        "initialize handshake), auto (the client's default: the modern stateless era); "
+        "default both, side by side",
     )
     args = parser.parse_args(argv)
     chosen = [name.strip() for name in args.lanes.split(",") if name.strip()]
@@ -82,6 +83,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             f"choose from {','.join(LANE_NAMES)}"
         )
     args.lane_list = chosen
+    eras = [era.strip() for era in args.eras.split(",") if era.strip()]
+    wrong = [era for era in eras if era not in ERAS]
+    if wrong or not eras or len(set(eras)) != len(eras):
+        parser.error(
+            f"--eras {args.eras!r} is not a list of distinct eras; choose from {','.join(ERAS)}"
+        )
+    args.era_list = tuple(eras)
     return args
 
 
@@ -99,11 +107,10 @@ async def run_lane(name: str, lane: Lane, settings: Settings, limit: float) -> L
 
 async def run(args: argparse.Namespace) -> int:
     settings = Settings.quick_mode() if args.quick else Settings.full_mode()
-    settings = replace(settings, client_mode=args.client_mode)
+    settings = replace(settings, eras=args.era_list)
     lanes = _lanes()
-    limit = 180.0 if args.quick else 600.0
     machine = machine_before()
-    results = [await run_lane(n, lanes[n], settings, limit) for n in args.lane_list]
+    results = [await run_lane(n, lanes[n], settings, settings.lane_seconds) for n in args.lane_list]
     machine = machine_after(machine)
     print(render_table(results, machine))
     out_dir = Path(args.out)

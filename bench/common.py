@@ -35,15 +35,18 @@ class Settings:
     links: int  # idle supervisor links per relay
     lag_samples: int
     restarts: int  # relay restarts in the reconnect lane
-    client_mode: str = "legacy"  # fastmcp.Client(mode=...): "legacy" or "auto"
+    lane_seconds: float  # a lane's time limit (bench.__main__); the relay lane starts no
+    # run that would not end within it, so a slow relay still reports the runs it finished
+    # fastmcp.Client(mode=...) eras the relay lane measures (bench.report.ERAS)
+    eras: tuple[str, ...] = ("legacy", "auto")
 
     @classmethod
     def quick_mode(cls) -> Settings:
-        return cls(True, 5, 2, 50, 10, 6, 20, 10, 300, 4, 100, 5, 200, 300, 2)
+        return cls(True, 5, 2, 50, 10, 6, 20, 10, 300, 4, 100, 5, 200, 300, 2, 180.0)
 
     @classmethod
     def full_mode(cls) -> Settings:
-        return cls(False, 9, 4, 50, 20, 25, 50, 30, 300, 10, 1000, 5, 2000, 1000, 5)
+        return cls(False, 9, 4, 50, 20, 25, 50, 30, 300, 10, 1000, 5, 2000, 1000, 5, 600.0)
 
 
 def new_secret() -> str:

@@ -1,11 +1,15 @@
 """Relay lanes: relay overhead, hop efficiency, concurrent throughput, keystroke round trip.
 
-Four processes: this one (one ``fastmcp.Client`` session over HTTP, and the
-WebSocket echo client), the relay (``bench.relay_server``: the real app plus a
-``noop`` tool), a real supervisor (``python -m supervisor up``) running one
-``cat`` session, and a raw WebSocket echo server. Each run alternates blocks:
-no-op calls, relayed ``get_session_status`` calls, raw echoes and keystrokes,
-swapping the order every round so drift hits both sides alike.
+Five processes: this one (``fastmcp.Client`` sessions over HTTP, one per protocol
+era and server, and the WebSocket echo client), the relay (``bench.relay_server``:
+the real app plus a ``noop`` tool), a real supervisor (``python -m supervisor up``)
+running one ``cat`` session, a bare FastMCP no-op server (``bench.bare_server``),
+and a raw WebSocket echo server. Every figure is measured for each era in
+``Settings.eras``: ``legacy`` (the initialize handshake) and ``auto`` (fastmcp's
+default, which negotiates MCP's modern stateless era). Each run alternates
+blocks (no-op, relayed ``get_session_status`` and bare no-op calls in each era,
+raw echoes, keystrokes), rotating the order every round so drift hits every
+lane alike.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import sys
 import tempfile
 import time
 from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,23 +29,27 @@ from bench import stats
 from bench.common import Settings, bench_env, new_secret, write_policy
 from bench.oauth_login import sign_in
 from bench.procs import Helper
-from bench.report import LaneResult
+from bench.report import LaneResult, era_key
 from bench.ws_echo import EchoClient
 
 HOST = "bench-host"
 CONCURRENT_CALLERS = 16
+NOOP: tuple[str, dict[str, Any]] = ("noop", {})
 
 
 class RelayRig:
-    """The relay, a supervisor with one ``cat`` session, an echo server, and clients to them."""
+    """The relay, a supervisor with one ``cat`` session, a bare FastMCP server, an echo
+    server, and per era one client to the relay and one to the bare server."""
 
-    def __init__(self, mode: str = "legacy") -> None:
-        self.mode = mode
+    def __init__(self, eras: tuple[str, ...] = ("legacy",)) -> None:
+        self.eras = eras
         self.helpers: list[Helper] = []
-        self.client: Client[Any] | None = None
+        self.clients: dict[str, Client[Any]] = {}  # era -> client of the relay
+        self.bare_clients: dict[str, Client[Any]] = {}  # era -> client of the bare server
         self.echo: EchoClient | None = None
         self.relay: Helper | None = None
         self.supervisor: Helper | None = None
+        self.bare: Helper | None = None
         self.session_id = ""
         self._tmp = tempfile.TemporaryDirectory(prefix="tether-bench-")
         self._stack = AsyncExitStack()
@@ -75,17 +84,25 @@ class RelayRig:
             ],
             {"TETHER_PAIR_CODE": pair_code},
         )
+        self.bare = self._spawn("bare-fastmcp", [sys.executable, "-m", "bench.bare_server"], {})
+        bare_port = await self.bare.expect("PORT ")
         echo = self._spawn("ws-echo", [sys.executable, "-m", "bench.ws_echo"], {})
         echo_port = await echo.expect("PORT ")
         self.echo = await EchoClient.open(f"ws://127.0.0.1:{echo_port}")
-        # "legacy": the initialize handshake. fastmcp 4.1.2's default "auto" (modern era)
-        # measured ~48 ms per no-op call on loopback against ~4-6 ms legacy: a floor
-        # that would hide the relay's own cost. bench --client-mode auto measures it.
-        self.client = Client(f"http://127.0.0.1:{port}/mcp", auth=token, mode=self.mode)
-        await self._stack.enter_async_context(self.client)
+        for era in self.eras:
+            relay_client = Client(f"http://127.0.0.1:{port}/mcp", auth=token, mode=era)
+            self.clients[era] = await self._stack.enter_async_context(relay_client)
+            bare_client = Client(f"http://127.0.0.1:{bare_port}/mcp", mode=era)
+            self.bare_clients[era] = await self._stack.enter_async_context(bare_client)
         await self._wait_online()
-        created = await self.call("create_session", {"command": ["cat"], "cwd": str(tmp)})
+        created = await self.call(
+            self.eras[0], "create_session", {"command": ["cat"], "cwd": str(tmp)}
+        )
         self.session_id = created.structured_content["session"]["session_id"]
+
+    def negotiated(self) -> str:
+        """Which protocol version each era's relay client negotiated, for the lane's notes."""
+        return ", ".join(f"{era} -> {c.protocol_version}" for era, c in self.clients.items())
 
     def _spawn(self, name: str, argv: list[str], env: dict[str, str]) -> Helper:
         helper = Helper.start(name, argv, env)
@@ -95,23 +112,27 @@ class RelayRig:
     async def _wait_online(self, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            listed = await self.call("list_sessions", {})
+            listed = await self.call(self.eras[0], "list_sessions", {})
             if any(h["name"] == HOST and h["online"] for h in listed.structured_content["hosts"]):
                 return
             await asyncio.sleep(0.05)
         raise TimeoutError(f"the supervisor did not come online at the relay within {timeout:g}s")
 
-    async def call(self, tool: str, args: dict[str, Any]) -> Any:
-        assert self.client is not None
-        return await self.client.call_tool(tool, args)
+    async def call(self, era: str, tool: str, args: dict[str, Any], bare: bool = False) -> Any:
+        client = (self.bare_clients if bare else self.clients)[era]
+        return await client.call_tool(tool, args)
 
     async def stop(self) -> None:
         """Release everything, even after a failure part-way; helpers always stop."""
         try:
-            if self.client is not None and self.session_id:
+            if self.clients and self.session_id:
                 # The supervisor kills its sessions on SIGTERM anyway; this is the polite way.
                 await asyncio.wait_for(
-                    self.call("terminate_session", {"session_id": self.session_id, "force": True}),
+                    self.call(
+                        self.eras[0],
+                        "terminate_session",
+                        {"session_id": self.session_id, "force": True},
+                    ),
                     10,
                 )
         except Exception as exc:  # cleanup must go on; the lane's own error is what matters
@@ -127,37 +148,50 @@ class RelayRig:
                 self._tmp.cleanup()
 
 
+@dataclass
 class Tally:
-    """Latencies, relay CPU and supervisor CPU of one lane within one run."""
+    """Latencies and server-side CPU of one lane within one run."""
 
-    def __init__(self) -> None:
-        self.latencies: list[float] = []
-        self.cpu_ns = 0
-        self.supervisor_cpu_ns = 0
-        self.calls = 0
+    latencies: list[float] = field(default_factory=list)
+    cpu_ns: int = 0  # the server answering: the relay, or the bare server
+    supervisor_cpu_ns: int = 0
+    calls: int = 0
 
 
-async def timed_block(rig: RelayRig, tool: str, args: dict[str, Any], n: int, tally: Tally) -> None:
-    assert rig.relay is not None and rig.supervisor is not None
-    cpu0, sup0 = rig.relay.cpu_ns(), rig.supervisor.cpu_ns()
+@dataclass(frozen=True)
+class Block:
+    """One lane of a run: an era, a tool with its arguments, relay or bare server."""
+
+    era: str
+    tool: str
+    args: dict[str, Any]
+    bare: bool = False
+
+
+async def timed_block(rig: RelayRig, block: Block, n: int, tally: Tally) -> None:
+    assert rig.relay is not None and rig.supervisor is not None and rig.bare is not None
+    server = rig.bare if block.bare else rig.relay
+    cpu0, sup0 = server.cpu_ns(), rig.supervisor.cpu_ns()
     for _ in range(n):
         t0 = time.perf_counter()
-        await rig.call(tool, args)
+        await rig.call(block.era, block.tool, block.args, block.bare)
         tally.latencies.append(time.perf_counter() - t0)
-    tally.cpu_ns += rig.relay.cpu_ns() - cpu0
+    tally.cpu_ns += server.cpu_ns() - cpu0
     tally.supervisor_cpu_ns += rig.supervisor.cpu_ns() - sup0
     tally.calls += n
 
 
-async def keystroke_block(rig: RelayRig, n: int, offset: int) -> tuple[list[float], int]:
+async def keystroke_block(rig: RelayRig, era: str, n: int, offset: int) -> tuple[list[float], int]:
     """``n`` round trips of: send_keys 'y' to ``cat``, then get_logs until its echo is seen."""
     sid = rig.session_id
     out = []
     for _ in range(n):
         t0 = time.perf_counter()
-        await rig.call("send_keys", {"session_id": sid, "keys": ["y"]})
+        await rig.call(era, "send_keys", {"session_id": sid, "keys": ["y"]})
         for _attempt in range(2000):
-            logs = await rig.call("get_logs", {"session_id": sid, "mode": "raw", "since": offset})
+            logs = await rig.call(
+                era, "get_logs", {"session_id": sid, "mode": "raw", "since": offset}
+            )
             content = logs.structured_content
             if "y" in content["text"]:
                 offset = content["next_since"]
@@ -166,92 +200,152 @@ async def keystroke_block(rig: RelayRig, n: int, offset: int) -> tuple[list[floa
             raise TimeoutError("the echo of a keystroke never came back through get_logs")
         out.append(time.perf_counter() - t0)
     # Empty cat's line buffer (ctrl_u echoes only erase sequences: no 'y' to confuse the next).
-    await rig.call("send_keys", {"session_id": sid, "keys": ["ctrl_u"]})
+    await rig.call(era, "send_keys", {"session_id": sid, "keys": ["ctrl_u"]})
     return out, offset
 
 
-async def concurrent_block(
-    rig: RelayRig, tool: str, args: dict[str, Any], per_caller: int
-) -> float:
+async def concurrent_block(rig: RelayRig, block: Block, per_caller: int) -> float:
     """Calls per second with 16 callers each making ``per_caller`` calls."""
 
     async def caller() -> None:
         for _ in range(per_caller):
-            await rig.call(tool, args)
+            await rig.call(block.era, block.tool, block.args, block.bare)
 
     t0 = time.perf_counter()
     await asyncio.gather(*(caller() for _ in range(CONCURRENT_CALLERS)))
     return CONCURRENT_CALLERS * per_caller / (time.perf_counter() - t0)
 
 
+def rotated(items: list[Block], rnd: int) -> list[Block]:
+    """The blocks of round ``rnd``: rotated by the round, reversed every other round, so
+    every lane runs early and late, before and after every other lane."""
+    k = rnd % len(items)
+    turned = items[k:] + items[:k]
+    return turned if rnd % 2 == 0 else turned[::-1]
+
+
 async def relay_lane(settings: Settings) -> LaneResult:
     result = LaneResult("relay")
-    rig = RelayRig(settings.client_mode)
+    started = time.monotonic()
+    rig = RelayRig(settings.eras)
     try:
         await rig.start()
         relayed = ("get_session_status", {"session_id": rig.session_id})
-        noop: tuple[str, dict[str, Any]] = ("noop", {})
         assert rig.echo is not None
         # Warm-up: imports, caches, connection pools; not counted.
-        await timed_block(rig, *noop, 20, Tally())
-        await timed_block(rig, *relayed, 20, Tally())
+        for era in settings.eras:
+            for block in _blocks(era, relayed):
+                await timed_block(rig, block, 20, Tally())
         await rig.echo.block(50)
-        offset = (await keystroke_block(rig, 3, 0))[1]
-        for _run in range(settings.runs):
-            offset = await _one_run(rig, settings, noop, relayed, offset, result)
+        offset = (await keystroke_block(rig, settings.eras[0], 3, 0))[1]
+        # A loaded machine can make a run minutes long: start one only if it should end
+        # before the lane's time limit, so the runs done are reported rather than lost.
+        stop_at = started + 0.9 * settings.lane_seconds
+        runs, longest = 0, 0.0
+        while runs < settings.runs and (runs == 0 or time.monotonic() + longest < stop_at):
+            run_started = time.monotonic()
+            offset = await _one_run(rig, settings, relayed, offset, result)
+            longest = max(longest, time.monotonic() - run_started)
+            runs += 1
+        if runs < settings.runs:
+            result.notes.append(
+                f"stopped after {runs} of {settings.runs} runs: another would not end "
+                f"within the lane's {settings.lane_seconds:g} s"
+            )
         result.notes.append(
-            f"{settings.runs} runs x {settings.rounds} rounds x {settings.block} calls per lane; "
-            f"relayed tool get_session_status on a live cat session; relay CPU from schedstat; "
-            f"MCP client mode {settings.client_mode!r}"
+            f"{runs} runs x {settings.rounds} rounds x {settings.block} calls per lane; "
+            f"relayed tool get_session_status on a live cat session; server CPU from schedstat"
         )
+        result.notes.append(f"MCP client eras (mode -> negotiated version): {rig.negotiated()}")
     finally:
         await rig.stop()
     return result
 
 
+def _blocks(era: str, relayed: tuple[str, dict[str, Any]]) -> list[Block]:
+    """An era's three lanes: no-op on the relay, relayed call, no-op on the bare server."""
+    return [Block(era, *NOOP), Block(era, *relayed), Block(era, *NOOP, bare=True)]
+
+
+@dataclass
+class EraRun:
+    """What one run measured in one era."""
+
+    noop: Tally = field(default_factory=Tally)
+    relayed: Tally = field(default_factory=Tally)
+    bare: Tally = field(default_factory=Tally)
+    keys: list[float] = field(default_factory=list)
+    tput_noop: list[float] = field(default_factory=list)
+    tput_relayed: list[float] = field(default_factory=list)
+
+    def tally(self, block: Block) -> Tally:
+        if block.bare:
+            return self.bare
+        return self.noop if block.tool == NOOP[0] else self.relayed
+
+
 async def _one_run(
     rig: RelayRig,
     settings: Settings,
-    noop: tuple[str, dict[str, Any]],
     relayed: tuple[str, dict[str, Any]],
     offset: int,
     result: LaneResult,
 ) -> int:
     assert rig.echo is not None
-    base, subject = Tally(), Tally()
+    eras = {era: EraRun() for era in settings.eras}
+    blocks = [b for era in settings.eras for b in _blocks(era, relayed)]
     echoes: list[float] = []
-    keys: list[float] = []
-    tput_base: list[float] = []
-    tput_subject: list[float] = []
     for rnd in range(settings.rounds):
-        order = [(noop, base), (relayed, subject)]
-        for (tool, args), tally in order if rnd % 2 == 0 else reversed(order):
-            await timed_block(rig, tool, args, settings.block, tally)
+        for block in rotated(blocks, rnd):
+            await timed_block(rig, block, settings.block, eras[block.era].tally(block))
         echoes += await rig.echo.block(settings.block)
-        got, offset = await keystroke_block(rig, settings.key_block, offset)
-        keys += got
+        # Keystrokes are commands the supervisor's exactly-once ledger keeps for 600 s, at
+        # most 1024 of them: the eras share one round's keystrokes, so a full run fits.
+        per_era = max(1, settings.key_block // len(settings.eras))
+        for era in rotated_eras(settings.eras, rnd):
+            got, offset = await keystroke_block(rig, era, per_era, offset)
+            eras[era].keys += got
     for rnd in range(max(1, settings.rounds // 2)):
-        pair = [(noop, tput_base), (relayed, tput_subject)]
-        for (tool, args), sink in pair if rnd % 2 == 0 else reversed(pair):
-            sink.append(await concurrent_block(rig, tool, args, settings.concurrent_calls))
-    p50_base, p50_subject = stats.median(base.latencies), stats.median(subject.latencies)
+        for era in rotated_eras(settings.eras, rnd):
+            pair = [(Block(era, *NOOP), eras[era].tput_noop)]
+            pair.append((Block(era, *relayed), eras[era].tput_relayed))
+            for block, sink in pair if rnd % 2 == 0 else reversed(pair):
+                sink.append(await concurrent_block(rig, block, settings.concurrent_calls))
     echo_p50 = stats.median(echoes)
-    result.add("relay.p50_ratio", stats.ratio(p50_subject, p50_base))
-    result.add(
-        "relay.p99_ratio",
-        stats.ratio(stats.percentile(subject.latencies, 99), stats.percentile(base.latencies, 99)),
-    )
-    result.add(
-        "relay.cpu_ratio",
-        stats.ratio(subject.cpu_ns / subject.calls, base.cpu_ns / base.calls),
-    )
-    result.add("relay.hop_efficiency", stats.ratio(p50_subject - p50_base, echo_p50))
-    result.add("relay.concurrent_ratio", stats.ratio(sum(tput_subject), sum(tput_base)))
-    result.add("relay.cpu_us_per_relayed_call", subject.cpu_ns / subject.calls / 1e3)
-    result.add("relay.supervisor_cpu_us_per_call", subject.supervisor_cpu_ns / subject.calls / 1e3)
-    result.add("relay.noop_p50_ms", p50_base * 1e3)
-    result.add("relay.relayed_p50_ms", p50_subject * 1e3)
     result.add("relay.ws_echo_p50_us", echo_p50 * 1e6)
-    result.add("keys.round_trip_ratio", stats.ratio(stats.median(keys), p50_base))
-    result.add("keys.round_trip_p50_ms", stats.median(keys) * 1e3)
+    for era, run in eras.items():
+        for key, value in era_figures(run, echo_p50).items():
+            result.add(era_key(key, era), value)
     return offset
+
+
+def rotated_eras(eras: tuple[str, ...], rnd: int) -> tuple[str, ...]:
+    return eras if rnd % 2 == 0 else eras[::-1]
+
+
+def era_figures(run: EraRun, echo_p50: float) -> dict[str, float]:
+    """One era's figures of one run, by their era-less key."""
+    noop, relayed, bare = run.noop, run.relayed, run.bare
+    p50_noop, p50_relayed = stats.median(noop.latencies), stats.median(relayed.latencies)
+    p50_bare = stats.median(bare.latencies)
+    relayed_cpu = relayed.cpu_ns / relayed.calls
+    return {
+        "relay.p50_ratio": stats.ratio(p50_relayed, p50_noop),
+        "relay.p99_ratio": stats.ratio(
+            stats.percentile(relayed.latencies, 99), stats.percentile(noop.latencies, 99)
+        ),
+        "relay.cpu_ratio": stats.ratio(relayed_cpu, noop.cpu_ns / noop.calls),
+        "relay.hop_efficiency": stats.ratio(p50_relayed - p50_noop, echo_p50),
+        "relay.bare_ratio": stats.ratio(p50_relayed, p50_bare),
+        "relay.noop_bare_ratio": stats.ratio(p50_noop, p50_bare),
+        "relay.cpu_bare_ratio": stats.ratio(relayed_cpu, bare.cpu_ns / bare.calls),
+        "relay.concurrent_ratio": stats.ratio(sum(run.tput_relayed), sum(run.tput_noop)),
+        "relay.cpu_us_per_relayed_call": relayed_cpu / 1e3,
+        "relay.supervisor_cpu_us_per_call": relayed.supervisor_cpu_ns / relayed.calls / 1e3,
+        "relay.bare_cpu_us_per_call": bare.cpu_ns / bare.calls / 1e3,
+        "relay.noop_p50_ms": p50_noop * 1e3,
+        "relay.relayed_p50_ms": p50_relayed * 1e3,
+        "relay.bare_p50_ms": p50_bare * 1e3,
+        "keys.round_trip_ratio": stats.ratio(stats.median(run.keys), p50_noop),
+        "keys.round_trip_p50_ms": stats.median(run.keys) * 1e3,
+    }

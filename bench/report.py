@@ -39,19 +39,46 @@ class Figure:
     goal: Goal | None = None
 
 
+ERAS = ("legacy", "auto")
+"""``fastmcp.Client(mode=...)`` of the relay lane: the initialize-handshake era, and
+``"auto"`` (the client's default), which negotiates MCP's modern stateless era."""
+
+
+def per_era(key: str, label: str, unit: str, goal: Goal | None = None) -> tuple[Figure, ...]:
+    """One figure per protocol era, adjacent so the table shows them side by side.
+
+    The era is the last part of the key (``relay.p50_ratio.auto``) and the first word of
+    the label, after the label's indent.
+    """
+    indent = label[: len(label) - len(label.lstrip())]
+    return tuple(
+        Figure(f"{key}.{era}", f"{indent}{era:<6} {label.lstrip()}", unit, goal) for era in ERAS
+    )
+
+
+def era_key(key: str, era: str) -> str:
+    """The key :func:`per_era` gave ``key`` for ``era``."""
+    return f"{key}.{era}"
+
+
 FIGURES: tuple[Figure, ...] = (
-    Figure("relay.p50_ratio", "relay overhead p50 (relayed / no-op)", "x", Goal("<=", 1.10)),
-    Figure("relay.cpu_ratio", "relay server CPU per call (relayed / no-op)", "x", Goal("<=", 1.20)),
-    Figure("relay.hop_efficiency", "hop efficiency ((relayed-noop) / WS echo)", "x", Goal("<=", 2)),
-    Figure("relay.p99_ratio", "relay p99, sequential (relayed / no-op)", "x", Goal("<=", 1.3)),
-    Figure("relay.concurrent_ratio", "16-caller throughput (relayed / no-op)", "x"),
-    Figure("relay.cpu_us_per_relayed_call", "  relay CPU per relayed call (absolute)", "µs"),
-    Figure("relay.supervisor_cpu_us_per_call", "  supervisor CPU per relayed call", "µs"),
-    Figure("relay.noop_p50_ms", "  no-op tool p50 (absolute, context only)", "ms"),
-    Figure("relay.relayed_p50_ms", "  relayed tool p50 (absolute, context only)", "ms"),
+    *per_era("relay.p50_ratio", "relay overhead p50 (relayed / no-op)", "x", Goal("<=", 1.10)),
+    *per_era("relay.cpu_ratio", "relay CPU per call (relayed / no-op)", "x", Goal("<=", 1.20)),
+    *per_era("relay.hop_efficiency", "hop efficiency ((relayed-noop)/WS echo)", "x", Goal("<=", 2)),
+    *per_era("relay.p99_ratio", "relay p99, sequential (relayed / no-op)", "x", Goal("<=", 1.3)),
+    *per_era("relay.bare_ratio", "relayed p50 / bare FastMCP no-op p50", "x", Goal("<=", 1.3)),
+    *per_era("relay.noop_bare_ratio", "  relay no-op p50 / bare FastMCP no-op p50", "x"),
+    *per_era("relay.cpu_bare_ratio", "  relay CPU per relayed call / bare server CPU", "x"),
+    *per_era("relay.concurrent_ratio", "16-caller throughput (relayed / no-op)", "x"),
+    *per_era("relay.cpu_us_per_relayed_call", "  relay CPU per relayed call (absolute)", "µs"),
+    *per_era("relay.supervisor_cpu_us_per_call", "  supervisor CPU per relayed call", "µs"),
+    *per_era("relay.bare_cpu_us_per_call", "  bare server CPU per no-op call", "µs"),
+    *per_era("relay.noop_p50_ms", "  no-op tool p50 (absolute, context only)", "ms"),
+    *per_era("relay.relayed_p50_ms", "  relayed tool p50 (absolute, context only)", "ms"),
+    *per_era("relay.bare_p50_ms", "  bare FastMCP no-op p50 (absolute)", "ms"),
     Figure("relay.ws_echo_p50_us", "  raw WebSocket echo p50 (absolute)", "µs"),
-    Figure("keys.round_trip_ratio", "keystroke round trip (send_keys+seen / no-op)", "x"),
-    Figure("keys.round_trip_p50_ms", "  keystroke round trip p50 (absolute)", "ms"),
+    *per_era("keys.round_trip_ratio", "keystroke round trip (send_keys+seen / no-op)", "x"),
+    *per_era("keys.round_trip_p50_ms", "  keystroke round trip p50 (absolute)", "ms"),
     Figure("ingest.ratio", "ingest (Session bytes/s / raw PTY bytes/s)", "x", Goal(">=", 0.9)),
     Figure("ingest.raw_mb_s", "  raw PTY read (absolute)", "MB/s"),
     Figure("screen.freshness_p50_ms", "screen freshness p50 (burst end -> screen)", "ms"),
@@ -140,8 +167,8 @@ def _num(value: float) -> str:
 def render_table(results: Sequence[LaneResult], machine: Mapping[str, Any]) -> str:
     """The stdout table: figure, median (min-max, runs), goal, verdict; then lane notes."""
     lines = [
-        f"{'figure':<52} {'median':>8} {'min-max':>17} {'runs':>4}  {'goal':<8} verdict",
-        "-" * 102,
+        f"{'figure':<60} {'median':>8} {'min-max':>17} {'runs':>4}  {'goal':<8} verdict",
+        "-" * 110,
     ]
     for row in rows(results):
         s = row.summary
@@ -149,11 +176,11 @@ def render_table(results: Sequence[LaneResult], machine: Mapping[str, Any]) -> s
         label = row.figure.label + ("" if row.figure.unit == "x" else f" [{row.figure.unit}]")
         goal = str(row.figure.goal) + unit if row.figure.goal else "-"
         if s is None:
-            lines.append(f"{label:<52} {'-':>8} {'-':>17} {0:>4}  {goal:<8} {row.verdict}")
+            lines.append(f"{label:<60} {'-':>8} {'-':>17} {0:>4}  {goal:<8} {row.verdict}")
             continue
         span = f"{_num(s.low)}-{_num(s.high)}"
         lines.append(
-            f"{label:<52} {_num(s.median):>8} {span:>17} {s.runs:>4}  {goal:<8} {row.verdict}"
+            f"{label:<60} {_num(s.median):>8} {span:>17} {s.runs:>4}  {goal:<8} {row.verdict}"
         )
     for result in results:
         status = f"FAILED: {result.error}" if result.error else f"ok in {result.seconds:.1f}s"

@@ -39,15 +39,27 @@ from server.oauth.store import OAuthStore
 from shared.protocol import MAX_FRAME_BYTES
 
 
-def uvicorn_config(app: ASGIApp, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
-    """The one uvicorn configuration, shared by ``main`` and the live-server tests."""
+def uvicorn_config(
+    app: ASGIApp,
+    host: str,
+    port: int,
+    log_level: str = "info",
+    trusted_proxies: Sequence[str] = (),
+) -> uvicorn.Config:
+    """The one uvicorn configuration, shared by ``main`` and the live-server tests.
+
+    ``X-Forwarded-For``/``-Proto`` are believed only from ``trusted_proxies``
+    (``--trusted-proxy``); from any other peer, loopback included, they are ignored,
+    so nobody can pose as another address to spend its sign-in limits.
+    """
     return uvicorn.Config(
         app,
         host=host,
         port=port,
         log_level=log_level,
         lifespan="on",
-        proxy_headers=True,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=list(trusted_proxies),
         # A token in a query string (a misbehaving client) must never be logged.
         access_log=False,
         # Frames are small JSON: compression costs CPU and invites decompression bombs.
@@ -59,7 +71,7 @@ def uvicorn_config(app: ASGIApp, host: str, port: int, log_level: str = "info") 
 def bind_socket(host: str, port: int) -> socket.socket:
     """Bind before serving, so a busy port is a clear error rather than a traceback."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -109,7 +121,9 @@ def serve(config: RelayConfig) -> None:
     config, note = owner_password(config)
     print(startup_banner(config, note), flush=True)
     app = build_app(config)
-    server = uvicorn.Server(uvicorn_config(app, config.host, config.port, config.log_level))
+    server = uvicorn.Server(
+        uvicorn_config(app, config.host, config.port, config.log_level, config.trusted_proxies)
+    )
     server.run(sockets=[sock])
 
 

@@ -55,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     audit = add("audit", "show the newest audit log entries")
     audit.add_argument("-n", type=int, default=50, help="how many (default 50)")
     audit.add_argument("--verify", action="store_true", help="verify the whole hash chain")
+    audit.add_argument(
+        "--prune",
+        action="store_true",
+        help="prune old rows now, behind a checkpoint (the relay also does this itself)",
+    )
+    audit.add_argument("--max-age-days", type=float, default=365.0, help="with --prune")
+    audit.add_argument("--max-rows", type=int, default=1_000_000, help="with --prune")
     add("set-password", "set or change the OAuth owner password (asked on the terminal)")
     return parser
 
@@ -91,6 +98,9 @@ def run_admin(argv: Sequence[str]) -> int:
             return _unpair(registry, args.host)
         if args.command == "supervisors":
             return _supervisors(registry)
+        if args.prune:
+            pruned = audit.prune(args.max_age_days * 86400.0, max(1, args.max_rows))
+            print(f"pruned {pruned} audit row(s); checkpoint {audit.checkpoint()}")
         return _audit(audit, args.n, args.verify)
     finally:
         db.close()
@@ -156,7 +166,9 @@ def _audit(audit: AuditLog, n: int, verify: bool) -> int:
         return 0
     report = audit.verify_chain()
     if report.ok:
-        print(f"audit chain verified: {report.rows} rows, head {audit.head()}")
+        checkpoint = audit.checkpoint()
+        since = f", from checkpoint at row {checkpoint.seq}" if checkpoint else ""
+        print(f"audit chain verified: {report.rows} rows{since}, head {audit.head()}")
         return 0
     print(f"audit chain BROKEN at row {report.seq}: {report.problem}", file=sys.stderr)
     return 1

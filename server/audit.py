@@ -8,12 +8,25 @@ Stored in the relay database (``server/db.py``), table ``audit``. Contract:
   ``result`` (``ok``, ``refused``, ``error``, ...), ``detail`` (a small JSON object).
 * **No secrets.** :func:`sanitize` runs on every row: values under keys that name a
   credential (token, secret, password, code, authorization, cookie, signature,
-  nonce, ...) become ``"[redacted]"``; ``Bearer ...`` inside any string is
-  redacted; text typed into a session (``text``, ``answer``, ``input``, ``data``)
-  is replaced by its length (``text_chars``); strings are cut to
-  :data:`MAX_STRING_CHARS`, control characters (newlines, ANSI) escaped so an
-  argument cannot forge or hide an entry, nesting and sizes bounded.
-* **Append-only.** SQLite triggers refuse ``UPDATE`` and ``DELETE`` on the table.
+  nonce, ...) become ``"[redacted]"``; ``Bearer ...`` and every well-known token
+  format inside any string, and the value after a secret-named flag in a list of
+  strings (a command line), are redacted (``shared.secret_patterns``); text typed into a
+  session (``text``, ``answer``, ``input``, ``data``) is replaced by its length
+  (``text_chars``); strings are cut to :data:`MAX_STRING_CHARS`, control characters
+  (newlines, ANSI) escaped so an argument cannot forge or hide an entry, nesting and
+  sizes bounded.
+* **Append-only.** SQLite triggers refuse ``UPDATE`` of any row and ``DELETE`` of any
+  row not covered by a checkpoint (retention, below).
+* **Unauthenticated events** (a refused ``/supervisor`` handshake) go through
+  :meth:`AuditLog.record_unauthenticated`: one row per source, action and result
+  per minute, with later ones counted in a summary row (``server/audit_flood.py``).
+* **Retention.** :meth:`AuditLog.prune` removes rows older than ``max_age`` seconds
+  or beyond the newest ``max_rows`` (always keeping the newest row). It first
+  appends a checkpoint (``audit_checkpoints``: the seq and hash of the last row it
+  removes; a trigger checks the hash matches that row and that checkpoints only
+  move forward), and the delete trigger lets only rows at or below the newest
+  checkpoint go. Verification starts from that checkpoint, so the chain still
+  verifies after pruning and an edit of any kept row is still caught.
 * **Hash chain.** Each row stores ``hash = sha256(prev_hash + canonical row)``
   (:func:`row_hash`), the first row chaining from :data:`GENESIS`.
   :meth:`AuditLog.verify_chain` recomputes it and reports the first row edited,
@@ -37,7 +50,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from server.audit_flood import FloodGate
 from server.db import Database, Transaction
+from shared.secret_patterns import mask_argv, mask_secrets
 
 GENESIS = "0" * 64
 MAX_STRING_CHARS = 200
@@ -46,6 +61,9 @@ MAX_LIST_ITEMS = 20
 MAX_DEPTH = 3
 MAX_LATEST = 1000
 REDACTED = "[redacted]"
+DEFAULT_MAX_AGE = 365 * 86400.0  # a year of history
+DEFAULT_MAX_ROWS = 1_000_000  # a few hundred MB at most
+PRUNE_EVERY = 10_000  # appends between retention checks (also run at relay start)
 
 # A key naming a credential has any of these in it (lower-cased).
 _SECRET_WORDS = (
@@ -90,6 +108,16 @@ class Head:
 
 
 @dataclass(frozen=True)
+class Checkpoint:
+    """Rows up to ``seq`` were pruned; the last of them had ``hash``."""
+
+    seq: int
+    hash: str
+    at: float
+    pruned: int
+
+
+@dataclass(frozen=True)
 class ChainReport:
     ok: bool
     rows: int
@@ -102,6 +130,7 @@ class ChainReport:
 
 def _clean_text(value: str) -> str:
     value = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", value)
+    value = mask_secrets(value)  # a token pasted into a name or an argument
     value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
     if len(value) > MAX_STRING_CHARS:
         value = value[:MAX_STRING_CHARS] + f"...[+{len(value) - MAX_STRING_CHARS} chars]"
@@ -126,6 +155,8 @@ def _clean_value(value: object, depth: int) -> object:
         return sanitize(value, _depth=depth + 1)
     if isinstance(value, list | tuple | set | frozenset):
         items = list(value)
+        if items and all(isinstance(item, str) for item in items):
+            items = mask_argv(items)  # a command line: "--token VALUE" hides VALUE
         cleaned = [_clean_value(item, depth + 1) for item in items[:MAX_LIST_ITEMS]]
         if len(items) > MAX_LIST_ITEMS:
             cleaned.append(f"[+{len(items) - MAX_LIST_ITEMS} items]")
@@ -177,9 +208,22 @@ def _fields(entry: AuditEntry) -> dict[str, object]:
     }
 
 
-def check_chain(entries: Iterable[AuditEntry], anchor: Head | None = None) -> ChainReport:
-    """Verify a chain of rows in ``seq`` order (pure; :meth:`AuditLog.verify_chain` feeds it)."""
+def check_chain(
+    entries: Iterable[AuditEntry], anchor: Head | None = None, start: Checkpoint | None = None
+) -> ChainReport:
+    """Verify a chain of rows in ``seq`` order (pure; :meth:`AuditLog.verify_chain` feeds it).
+
+    ``start``: the newest checkpoint; the first row must follow it. An anchor older than
+    the checkpoint was pruned and cannot be compared; one equal to it must match it."""
     prev_hash, expected_seq, count, anchor_seen = GENESIS, 1, 0, anchor is None
+    if start is not None:
+        prev_hash, expected_seq = start.hash, start.seq + 1
+        if anchor is not None and anchor.seq <= start.seq:
+            if anchor.seq == start.seq and anchor.hash != start.hash:
+                return ChainReport(
+                    False, 0, f"the checkpoint at row {start.seq} differs from the anchor", None
+                )
+            anchor_seen = True
     for entry in entries:
         count += 1
         if entry.seq != expected_seq:
@@ -220,6 +264,28 @@ _MIGRATIONS = [
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """,
+    """
+    CREATE TABLE audit_checkpoints (
+        upto_seq INTEGER PRIMARY KEY, hash TEXT NOT NULL, at REAL NOT NULL,
+        pruned INTEGER NOT NULL);
+    CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+    CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+    CREATE TRIGGER audit_checkpoints_match BEFORE INSERT ON audit_checkpoints
+        WHEN NEW.hash IS NOT (SELECT hash FROM audit WHERE seq = NEW.upto_seq)
+          OR NEW.upto_seq <= COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+          OR NEW.upto_seq >= (SELECT MAX(seq) FROM audit)
+        BEGIN SELECT RAISE(ABORT,
+            'a checkpoint must name a kept row after the last checkpoint, before the newest');
+        END;
+    DROP TRIGGER audit_no_delete;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        WHEN OLD.seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT,
+            'the audit log is append-only: only rows behind a checkpoint may be pruned');
+        END;
+    """,
 ]
 _COLUMNS = "seq, at, actor, kind, host, session, action, result, detail, prev_hash, hash"
 
@@ -235,10 +301,33 @@ def _entry(row: tuple[Any, ...]) -> AuditEntry:
 class AuditLog:
     """The ``audit`` table. ``clock`` is injectable for tests."""
 
-    def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], float] = time.time,
+        *,
+        max_age: float | None = DEFAULT_MAX_AGE,
+        max_rows: int | None = DEFAULT_MAX_ROWS,
+    ) -> None:
         self._db = db
         self._clock = clock
+        self.max_age, self.max_rows = max_age, max_rows
+        self._gate = FloodGate()
+        self._since_prune = 0
         db.migrate("audit", _MIGRATIONS)
+
+    def record_unauthenticated(self, *, source: str, **event: Any) -> AuditEntry | None:
+        """Like :meth:`record`, for an event anyone can cause: aggregated per ``source``
+        (``server/audit_flood.py``). The row written now, if any."""
+        written = None
+        for row in self._gate.offer(float(self._clock()), source, event):
+            written = self.record(**row)
+        return written
+
+    def flush_unauthenticated(self) -> None:
+        """Write the counts of every open window (at shutdown)."""
+        for row in self._gate.flush():
+            self.record(**row)
 
     def record(
         self,
@@ -266,10 +355,16 @@ class AuditLog:
             "detail": json.loads(canonical(sanitize(detail))),
         }
         with self._db.transaction() as tx:
-            return self._append(tx, fields)
+            entry = self._append(tx, fields)
+        self._since_prune += 1
+        if self._since_prune >= PRUNE_EVERY:
+            self.prune()
+        return entry
 
     def _append(self, tx: Transaction, fields: dict[str, Any]) -> AuditEntry:
         last = tx.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        if last is None:  # pruning always keeps a row, but follow a checkpoint if there is one
+            last = tx.one("SELECT upto_seq, hash FROM audit_checkpoints ORDER BY upto_seq DESC")
         seq, prev_hash = (1, GENESIS) if last is None else (int(last[0]) + 1, str(last[1]))
         fields["seq"] = seq
         digest = row_hash(prev_hash, fields)
@@ -298,8 +393,49 @@ class AuditLog:
         return None if row is None else Head(int(row[0]), str(row[1]))
 
     def verify_chain(self, anchor: Head | None = None, batch: int = 500) -> ChainReport:
-        """Recompute the whole chain (in batches, so other callers get the lock in between)."""
-        return check_chain(self._iterate(batch), anchor)
+        """Recompute the chain from the newest checkpoint (in batches, so other callers get
+        the lock in between)."""
+        return check_chain(self._iterate(batch), anchor, self.checkpoint())
+
+    def checkpoint(self) -> Checkpoint | None:
+        """The newest checkpoint (where pruning stopped), or None if nothing was pruned."""
+        row = self._db.one(
+            "SELECT upto_seq, hash, at, pruned FROM audit_checkpoints ORDER BY upto_seq DESC"
+        )
+        if row is None:
+            return None
+        return Checkpoint(int(row[0]), str(row[1]), float(row[2]), int(row[3]))
+
+    def prune(self, max_age: float | None = None, max_rows: int | None = None) -> int:
+        """Remove rows older than ``max_age`` seconds or beyond the newest ``max_rows``
+        (defaults: this log's limits), behind a checkpoint; how many rows went."""
+        self._since_prune = 0
+        max_age = self.max_age if max_age is None else max_age
+        max_rows = self.max_rows if max_rows is None else max_rows
+        now = float(self._clock())
+        with self._db.transaction() as tx:
+            head = tx.one("SELECT MAX(seq) FROM audit")
+            if head is None or head[0] is None:
+                return 0
+            upto = 0
+            if max_rows is not None:
+                upto = int(head[0]) - max(1, max_rows)
+            if max_age is not None:
+                old = tx.one("SELECT MAX(seq) FROM audit WHERE at < ?", (now - max_age,))
+                if old is not None and old[0] is not None:
+                    upto = max(upto, int(old[0]))
+            upto = min(upto, int(head[0]) - 1)  # the newest row stays: appends chain from it
+            last = tx.one("SELECT hash FROM audit WHERE seq = ?", (upto,))
+            if upto <= 0 or last is None:
+                return 0
+            gone = tx.one("SELECT COUNT(*) FROM audit WHERE seq <= ?", (upto,))
+            count = 0 if gone is None else int(gone[0])
+            tx.execute(
+                "INSERT INTO audit_checkpoints (upto_seq, hash, at, pruned) VALUES (?, ?, ?, ?)",
+                (upto, str(last[0]), now, count),
+            )
+            tx.execute("DELETE FROM audit WHERE seq <= ?", (upto,))
+        return count
 
     def _iterate(self, batch: int) -> Iterable[AuditEntry]:
         after = 0

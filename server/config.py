@@ -11,11 +11,13 @@ Every problem raises :class:`ConfigError` with what to do.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from server.data_dir import PermissionProblem, prepare
 from shared.errors import TetherError
 
 PASSWORD_ENV = "TETHER_OWNER_PASSWORD"
@@ -41,6 +43,17 @@ class RelayConfig:
     # The owner password to store at first start (env TETHER_OWNER_PASSWORD); None: keep
     # the stored one, or generate one if there is none.
     owner_password: str | None = None
+    # /mcp requests must be addressed to the public URL (server/origin_guard.py); more
+    # names and browser origins the owner allows.
+    allowed_hosts: tuple[str, ...] = ()
+    allowed_origins: tuple[str, ...] = ()
+    # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or
+    # networks); none: the peer address is the client's, whatever the headers say.
+    trusted_proxies: tuple[str, ...] = ()
+    # Audit log retention (server/audit.py): older rows, or rows beyond the newest
+    # audit_max_rows, are pruned behind a checkpoint that keeps the chain verifiable.
+    audit_max_age_days: float = 365.0
+    audit_max_rows: int = 1_000_000
 
     @property
     def base_url(self) -> str:
@@ -78,6 +91,40 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=None,
         help="the https origin clients use, when behind a proxy or tunnel",
     )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="another Host name /mcp answers to (repeatable; the public URL's is always allowed)",
+    )
+    parser.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="another browser origin allowed to call /mcp, as https://name (repeatable)",
+    )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy (IP or network) whose X-Forwarded-For is believed (repeatable; "
+        "default: none, so the peer address is used)",
+    )
+    parser.add_argument(
+        "--audit-max-age-days",
+        type=float,
+        default=365.0,
+        help="prune audit rows older than this many days (default 365)",
+    )
+    parser.add_argument(
+        "--audit-max-rows",
+        type=int,
+        default=1_000_000,
+        help="keep at most this many audit rows, pruning the oldest (default 1000000)",
+    )
     parser.add_argument("--log-level", default="info", choices=LOG_LEVELS)
     return parser.parse_args(argv)
 
@@ -98,6 +145,29 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
             f"{PASSWORD_ENV} is shorter than 8 characters; set a longer password or unset it "
             "(the relay then generates one at first start)."
         )
+    origins = tuple(getattr(args, "allow_origin", []) or [])
+    for origin in origins:
+        if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
+            raise ConfigError(
+                f"--allow-origin {origin!r} is not an origin; give scheme and host only, "
+                "as https://app.example.com"
+            )
+    proxies = tuple(getattr(args, "trusted_proxy", []) or [])
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"--trusted-proxy {proxy!r} is not an IP address or network; give the "
+                "proxy's address as the relay sees it, as 172.18.0.2 or 172.18.0.0/16"
+            ) from None
+    max_age = float(getattr(args, "audit_max_age_days", 365.0))
+    max_rows = int(getattr(args, "audit_max_rows", 1_000_000))
+    if not max_age > 0 or max_rows < 1000:
+        raise ConfigError(
+            "--audit-max-age-days must be above 0 and --audit-max-rows at least 1000; "
+            "the audit log is the record of what was done, keep a useful amount of it."
+        )
     return RelayConfig(
         host=args.host,
         port=args.port,
@@ -105,16 +175,23 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
         public_url=public_url,
         log_level=args.log_level,
         owner_password=password,
+        allowed_hosts=tuple(getattr(args, "allow_host", []) or []),
+        allowed_origins=origins,
+        trusted_proxies=proxies,
+        audit_max_age_days=max_age,
+        audit_max_rows=max_rows,
     )
 
 
 def _ensure_data_dir(data_dir: Path) -> None:
-    try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except FileExistsError:
+    if data_dir.exists() and not data_dir.is_dir():
         raise ConfigError(
             f"--data-dir {data_dir} exists and is not a directory; pass a folder path."
-        ) from None
+        )
+    try:
+        prepare(data_dir)
+    except PermissionProblem as exc:
+        raise ConfigError(str(exc)) from None
     except OSError as exc:
         raise ConfigError(
             f"Cannot create data directory {data_dir}: {exc.strerror}. "

@@ -28,6 +28,8 @@ Contracts:
   keeps sessions, output and last-seen times across relay restarts, so offline
   hosts and their sessions are still listed and readable.
 * Replies with an unknown ``request_id`` are logged and dropped.
+* A supervisor reports only on sessions it started (``server.session_index``):
+  anything else is dropped and counted (``hub.sessions.dropped``).
 """
 
 from __future__ import annotations
@@ -60,13 +62,16 @@ from shared.protocol import (
     Output,
     OutputDropped,
     OutputPosition,
+    PromptDetected,
     ReadMode,
     Reply,
     ReplyFrame,
     Report,
     RequestLookedUp,
+    ResendOutput,
     SessionExited,
     SessionInfo,
+    SessionStarted,
     SessionState,
     UnknownFrame,
     encode,
@@ -232,8 +237,7 @@ class Hub:
         host = self._hosts[attachment.host]
         self._seen(host)
         if isinstance(report, ReplyFrame):
-            self._resolve(attachment, report)
-            return []
+            return self._resolve(attachment, report)
         on = _ON_REPORT.get(report.type)
         if on is None:
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
@@ -243,18 +247,25 @@ class Hub:
     # ------------------------------------------------------------ reports (not replies)
 
     def _on_output(self, attachment: Attachment, report: Output) -> list[BaseModel]:
-        self.sessions.own(attachment.host, report.session_id)
+        if not self.sessions.owns(attachment.host, report.session_id, report.type):
+            return []
         return self.copies.output(attachment.host, report)
 
     def _on_dropped(self, attachment: Attachment, report: OutputDropped) -> list[BaseModel]:
-        self.sessions.own(attachment.host, report.session_id)
+        if not self.sessions.owns(attachment.host, report.session_id, report.type):
+            return []
         return self.copies.dropped(attachment.host, report)
 
     def _on_heartbeat(self, attachment: Attachment, report: Heartbeat) -> list[BaseModel]:
         return [HeartbeatAcked(sent_at=report.sent_at)]
 
     def _on_exited(self, attachment: Attachment, report: SessionExited) -> list[BaseModel]:
-        self.sessions.learn(attachment.host, report.session)
+        if self.sessions.owns(attachment.host, report.session.session_id, report.type):
+            self.sessions.learn(attachment.host, report.session)
+        return []
+
+    def _on_prompt(self, attachment: Attachment, report: PromptDetected) -> list[BaseModel]:
+        self.sessions.owns(attachment.host, report.prompt.session_id, report.type)  # counted
         return []
 
     def _on_looked_up(self, attachment: Attachment, report: RequestLookedUp) -> list[BaseModel]:
@@ -262,7 +273,7 @@ class Hub:
         return []
 
     def _on_seen(self, attachment: Attachment, report: BaseModel) -> list[BaseModel]:
-        return []  # the last-seen time is all a prompt_detected or pong tells the hub
+        return []  # the last-seen time is all a pong tells the hub
 
     def _on_handshake(self, attachment: Attachment, report: BaseModel) -> list[BaseModel]:
         log.warning("dropping a %s outside the handshake from %r", _type(report), attachment.host)
@@ -522,10 +533,25 @@ class Hub:
             raise _offline(name, host.last_seen)
         return host.attachment
 
-    def _resolve(self, attachment: Attachment, reply: Reply) -> None:
+    def _resolve(self, attachment: Attachment, reply: Reply) -> list[BaseModel]:
         pending = self._pending.get(reply.request_id)
-        self.sessions.learn_from_reply(attachment.host, reply, pending.command if pending else None)
         outcome = self._outcomes.get(reply.request_id)
+        # Only a command the relay sent to THIS host makes its reply evidence of ownership.
+        asked = pending.command if pending and pending.host == attachment.host else None
+        asked_type = (
+            asked.type
+            if asked is not None
+            else outcome.command_type
+            if outcome is not None and outcome.host == attachment.host
+            else None
+        )
+        self.sessions.learn_from_reply(attachment.host, reply, asked, asked_type)
+        frames: list[BaseModel] = []
+        if isinstance(reply, SessionStarted) and self.sessions.take_early(
+            attachment.host, reply.session.session_id
+        ):
+            sid = reply.session.session_id
+            frames.append(ResendOutput(session_id=sid, offset=self.copies.end(sid)))
         if outcome is not None and outcome.host == attachment.host:
             outcome.reply = reply  # kept for check_delivery, even after the caller gave up
         if pending is None or pending.host != attachment.host:
@@ -535,9 +561,10 @@ class Hub:
                 reply.request_id,
                 attachment.host,
             )
-            return
+            return frames
         if not pending.future.done():
             pending.future.set_result(reply)
+        return frames
 
     # ------------------------------------------------------------ hosts
 
@@ -580,7 +607,7 @@ _ON_REPORT: dict[str, Callable[[Hub, Attachment, Any], list[BaseModel]]] = {
     "heartbeat": Hub._on_heartbeat,
     "session_exited": Hub._on_exited,
     "request_looked_up": Hub._on_looked_up,
-    "prompt_detected": Hub._on_seen,
+    "prompt_detected": Hub._on_prompt,
     "pong": Hub._on_seen,
     "hello": Hub._on_handshake,
     "challenge_answered": Hub._on_handshake,

@@ -10,7 +10,10 @@ Contract, in order:
    supervisor's identity (``server/supervisors.py``): it sends a ``Challenge``
    (a fresh single-use nonce), the ``ChallengeAnswered`` signature must arrive
    within ``hello_timeout`` and verify against the host's paired public key, or
-   pair the key when the hello carries a valid one-time pairing code. A refusal
+   pair the key when the hello carries a valid one-time pairing code. The
+   challenge also carries the relay's public key and its signature of the
+   hello's ``relay_nonce`` (``server/relay_key.py``), so the supervisor can check
+   it reached the relay it paired with before it signs. A refusal
    closes with the registry's code and a reason saying what to do (4401: the
    owner must act; 4408: reconnect; 4429: wait). Only then does the relay answer
    ``Welcome`` and attach the link to the hub; a newer link of the same host
@@ -46,7 +49,8 @@ from collections.abc import Awaitable
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from server.hub import Attachment, Hub
-from server.supervisors import SupervisorRefused, SupervisorRegistry
+from server.relay_key import RelayKey
+from server.supervisors import SupervisorRefused, SupervisorRegistry, new_nonce
 from shared.close_codes import CloseCode
 from shared.protocol import (
     MAX_FRAME_BYTES,
@@ -142,8 +146,10 @@ class SupervisorEndpoint:
         heartbeat_interval: float = HEARTBEAT_INTERVAL,
         heartbeat_timeout: float = HEARTBEAT_TIMEOUT,
         ack_interval: float = ACK_INTERVAL,
+        relay_key: RelayKey | None = None,
     ) -> None:
         self._hub = hub
+        self._relay_key = relay_key
         self._registry = registry
         # host -> (its live link, the public key it proved): for unpair and revocation checks.
         self._live: dict[str, tuple[WebSocketLink, str]] = {}
@@ -222,10 +228,11 @@ class SupervisorEndpoint:
 
     async def _authenticate(self, websocket: WebSocket, link: WebSocketLink, hello: Hello) -> None:
         """Challenge the hello's key; raises :class:`SupervisorRefused` or :class:`_Refused`."""
-        nonce = self._registry.issue_challenge(hello.host)
+        # Held by this connection only: other peers' hellos cannot evict or spend it.
+        nonce = new_nonce()
         origin = self._registry.relay_origins[0]
         try:
-            await link.send(encode(Challenge(nonce=nonce, relay_origin=origin)))
+            await link.send(encode(self._challenge(nonce, origin, hello)))
         except ConnectionError:
             raise _Gone() from None
         try:
@@ -250,6 +257,20 @@ class SupervisorEndpoint:
             answer.signature,
             pair_code=hello.pair_code,
             source=source,
+            held=True,
+        )
+
+    def _challenge(self, nonce: str, origin: str, hello: Hello) -> Challenge:
+        """The challenge, with the relay's proof of its own key when it has one."""
+        if self._relay_key is None:
+            return Challenge(nonce=nonce, relay_origin=origin)
+        return Challenge(
+            nonce=nonce,
+            relay_origin=origin,
+            relay_public_key=self._relay_key.public_key,
+            relay_signatures=self._relay_key.prove(
+                self._registry.relay_origins[:8], hello.host, hello.relay_nonce
+            ),
         )
 
     async def _tick(self, link: WebSocketLink, attachment: Attachment) -> None:

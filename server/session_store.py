@@ -26,6 +26,7 @@ import sqlite3  # noqa: TID251 - this module IS the session store
 from dataclasses import dataclass
 from pathlib import Path
 
+from server.data_dir import create_private_file
 from shared.errors import TetherError
 from shared.protocol import SessionInfo
 
@@ -91,6 +92,8 @@ class SessionStore:
             raise ValueError("max_output_bytes must be positive")
         self.path = str(path)
         self.max_output_bytes = max_output_bytes
+        if self.path != ":memory:":
+            create_private_file(Path(self.path))  # owner-only, like everything in the data dir
         # isolation_level=None: each statement commits by itself unless grouped below.
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         if self.path != ":memory:":

@@ -35,7 +35,8 @@ pair a key its sender holds. ``authenticate`` raises :class:`SupervisorRefused`,
 whose ``reason`` fits a WebSocket close frame (<= 120 bytes) and says what to do:
 4401 needs the owner (pair, unpair, fix the URL), 4429 means retry after
 ``retry_after`` seconds, 4408 means reconnect now (a stale challenge).
-Every decision is written to the audit log when one is given.
+Every decision is written to the audit log when one is given; refusals, which
+anyone can cause, are aggregated per source address (``AuditLog.record_unauthenticated``).
 """
 
 from __future__ import annotations
@@ -130,6 +131,11 @@ class PairingLimits:
 def new_pair_code(choice: Callable[[str], str] = secrets.choice) -> str:
     chars = "".join(choice(PAIR_CODE_ALPHABET) for _ in range(PAIR_CODE_LENGTH))
     return f"{chars[:4]}-{chars[4:]}"
+
+
+def new_nonce() -> str:
+    """A fresh challenge nonce (base64) for one connection to hold; stored nowhere."""
+    return b64encode(secrets.token_bytes(NONCE_BYTES))
 
 
 def pair_code_hash(normalized: str) -> str:
@@ -386,7 +392,7 @@ class SupervisorRegistry:
     def _check_rate(self, source: str, actor: str, host: str) -> None:
         wait = self._limits.per_source.hit(source) or self._limits.overall.hit("all")
         if wait:
-            self._record(actor, "pair", "rate_limited", host=host, detail={"source": source})
+            self._record_unauthenticated(source, actor, "pair", "rate_limited", host, {})
             raise SupervisorRefused(
                 "too many pairing attempts",
                 f"wait {wait:g} seconds, then try again",
@@ -430,9 +436,17 @@ class SupervisorRegistry:
             return False
 
     def _check(
-        self, host: str, nonce_b64: str, signature_b64: str, public_key: str | None
+        self,
+        host: str,
+        nonce_b64: str,
+        signature_b64: str,
+        public_key: str | None,
+        held: bool = False,
     ) -> SupervisorRefused | None:
-        """None when the challenge is answered, else the refusal to raise."""
+        """None when the challenge is answered, else the refusal to raise.
+
+        ``held``: the nonce is the caller's connection-bound one (fresh by construction),
+        so no stored challenge is looked up or consumed."""
         try:
             nonce = b64decode(nonce_b64, NONCE_BYTES, "nonce")
             messages = [challenge_message(o, host, nonce) for o in self.relay_origins]
@@ -440,11 +454,13 @@ class SupervisorRegistry:
             return _stale()
         now = self._clock()
         with self._db.transaction() as tx:
-            row = tx.one(
-                "SELECT host, expires_at FROM challenges WHERE nonce_hash = ?",
-                (_nonce_hash(nonce),),
-            )
-            tx.execute("DELETE FROM challenges WHERE nonce_hash = ?", (_nonce_hash(nonce),))
+            row: tuple[object, ...] | None = (host, now + CHALLENGE_TTL)
+            if not held:
+                row = tx.one(
+                    "SELECT host, expires_at FROM challenges WHERE nonce_hash = ?",
+                    (_nonce_hash(nonce),),
+                )
+                tx.execute("DELETE FROM challenges WHERE nonce_hash = ?", (_nonce_hash(nonce),))
             if public_key is None:
                 stored = _paired(
                     tx.one(f"SELECT {_SUP_COLUMNS} FROM supervisors WHERE host = ?", (host,))
@@ -452,7 +468,7 @@ class SupervisorRegistry:
                 if stored is None or stored.revoked:
                     return _refusal(Outcome.REVOKED if stored else Outcome.UNKNOWN, host)
                 public_key = stored.public_key
-        if row is None or row[0] != host or float(row[1]) <= now:
+        if row is None or row[0] != host or float(row[1]) <= now:  # type: ignore[arg-type]
             return _stale()
         if any(verify(public_key, m, signature_b64) for m in messages):
             return None
@@ -469,14 +485,17 @@ class SupervisorRegistry:
         *,
         pair_code: str | None = None,
         source: str = "unknown",
+        held: bool = False,
     ) -> PairedSupervisor:
-        """Decide a supervisor's hello + answered challenge; raises :class:`SupervisorRefused`."""
+        """Decide a supervisor's hello + answered challenge; raises :class:`SupervisorRefused`.
+
+        ``held``: ``nonce_b64`` is the caller's own connection-bound nonce (:func:`new_nonce`)."""
         actor = f"supervisor:{host}"
         try:
             parse_public_key(public_key)
         except IdentityFormatError as exc:
             raise self._refused(_bad_key(exc), actor, "connect", host, source) from None
-        refusal = self._check(host, nonce_b64, signature_b64, public_key)
+        refusal = self._check(host, nonce_b64, signature_b64, public_key, held)
         if refusal is not None:
             raise self._refused(refusal, actor, "connect", host, source)
         stored = self.get(host)
@@ -518,11 +537,26 @@ class SupervisorRegistry:
     def _refused(
         self, refusal: SupervisorRefused, actor: str, action: str, host: str, source: str
     ) -> SupervisorRefused:
-        """Audit a refusal, then hand it back to be raised."""
-        self._record(
-            actor, action, "refused", host=host, detail={"why": refusal.message, "source": source}
+        """Audit a refusal (aggregated per source: anyone can cause one), then hand it back."""
+        self._record_unauthenticated(
+            source, actor, action, "refused", host, {"why": refusal.message}
         )
         return refusal
+
+    def _record_unauthenticated(
+        self,
+        source: str,
+        actor: str,
+        action: str,
+        result: str,
+        host: str | None,
+        detail: dict[str, object],
+    ) -> None:
+        if self._audit is not None:
+            self._audit.record_unauthenticated(
+                source=source, actor=actor, kind=AuditKind.SUPERVISOR, action=action,
+                result=result, host=host, detail=detail,
+            )  # fmt: skip
 
     def _record(
         self,

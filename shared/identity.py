@@ -17,6 +17,17 @@ nonce and the supervisor signs :func:`challenge_message`::
 Neither origin nor host may contain a newline, so the fields cannot be shifted
 into one another; the nonce has a fixed length and comes last.
 
+The relay proves its own identity the same way, the other way round
+(:func:`relay_proof_message`): the supervisor sends a fresh nonce of its own in
+its hello, and the relay's answer carries its Ed25519 public key and its
+signature of::
+
+    b"tether-relay-proof-v1\n" + relay_origin + b"\n" + host + b"\n" + supervisor_nonce
+
+The supervisor checks it against the origin IT dialed and the relay key it
+pinned when it paired, before it signs anything, so a server that is not its
+relay learns no signature and gets no session.
+
 Wire encoding: public keys, nonces and signatures travel as standard base64.
 :func:`verify` never raises, whatever it is given.
 """
@@ -35,6 +46,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from shared.errors import TetherError
 
 AUTH_DOMAIN = b"tether-supervisor-auth-v1\n"
+RELAY_DOMAIN = b"tether-relay-proof-v1\n"
 NONCE_BYTES = 32
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
@@ -89,6 +101,11 @@ def challenge_message(origin: str, host: str, nonce: bytes) -> bytes:
     if len(nonce) != NONCE_BYTES:
         raise IdentityFormatError(f"a nonce is {NONCE_BYTES} bytes, got {len(nonce)}")
     return AUTH_DOMAIN + origin.encode() + b"\n" + host.encode() + b"\n" + nonce
+
+
+def relay_proof_message(origin: str, host: str, supervisor_nonce: bytes) -> bytes:
+    """The exact bytes a relay signs to prove its key to a supervisor (module docstring)."""
+    return RELAY_DOMAIN + challenge_message(origin, host, supervisor_nonce)[len(AUTH_DOMAIN) :]
 
 
 def b64encode(raw: bytes) -> str:

@@ -168,7 +168,8 @@ class Ping(_Frame):
 
 
 class Challenge(_Frame):
-    """The relay's answer to ``Hello``: sign ``nonce`` to prove you hold your key.
+    """The relay's answer to ``Hello``: sign ``nonce`` to prove you hold your key,
+    after checking the relay proved ITS key over your ``Hello.relay_nonce``.
 
     ``relay_origin`` is informational: the supervisor always signs the origin of
     the URL it dialed, and only uses this to explain a mismatch.
@@ -177,6 +178,10 @@ class Challenge(_Frame):
     type: Literal["challenge"] = "challenge"
     nonce: str = Field(max_length=44)  # base64 of 32 random bytes
     relay_origin: str = Field(max_length=300)
+    # The relay's proof of its own key (shared.identity.relay_proof_message over the
+    # hello's relay_nonce), one signature per origin the relay answers at.
+    relay_public_key: str | None = Field(default=None, max_length=44)
+    relay_signatures: list[Annotated[str, Field(max_length=88)]] = Field(default=[], max_length=8)
 
 
 # Frames that keep the link itself going; the connection handles them, never the agent.
@@ -195,6 +200,7 @@ class Hello(_Frame):
     host: HostName
     public_key: str = Field(min_length=44, max_length=44)  # base64 Ed25519, see shared/identity
     pair_code: str | None = Field(default=None, max_length=16)  # first connection only
+    relay_nonce: str | None = Field(default=None, max_length=44)  # the relay must sign it
     supervisor_version: str = ""
     sessions: list[SessionInfo] = Field(default=[], max_length=10_000)
 
@@ -341,13 +347,45 @@ def encode(frame: BaseModel) -> str:
     return frame.model_dump_json()
 
 
-def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
+MAX_FRAME_DEPTH = 16  # the deepest real frame nests 4 levels
+
+
+def parse_frame_json(text: str | bytes) -> Any:
+    """``text`` as JSON within the frame bounds (size, nesting), else :class:`FrameError`.
+
+    The one place a peer's bytes become Python values: nothing it sends can make
+    the decoder, or what walks the result, recurse without bound.
+    """
     if len(text) > MAX_FRAME_BYTES:
         raise FrameError(f"frame of {len(text)} bytes exceeds {MAX_FRAME_BYTES}")
+    try:
+        # One pass in pydantic's parser: about a third of json.loads + validate_python.
+        return adapter.validate_json(text)
+    except ValidationError:
+        pass  # not JSON, an unknown type or an invalid frame: the path below says which
     try:
         raw = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise FrameError(f"frame is not JSON: {exc}") from None
+    except RecursionError:
+        raise FrameError(f"frame nests deeper than {MAX_FRAME_DEPTH} levels") from None
+    level, depth = [raw], 0
+    while level:  # breadth first, no recursion
+        depth += 1
+        if depth > MAX_FRAME_DEPTH:
+            raise FrameError(f"frame nests deeper than {MAX_FRAME_DEPTH} levels")
+        level = [
+            child
+            for value in level
+            if isinstance(value, dict | list)
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, dict | list)
+        ]
+    return raw
+
+
+def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str]) -> Any:
+    raw = parse_frame_json(text)
     if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
         raise FrameError("frame is not an object with a string 'type'")
     if raw["type"] not in known:

@@ -70,7 +70,9 @@ def hook_settings(url: str) -> dict[str, Any]:
         if matcher is not None:
             group = {"matcher": matcher, **group}
         hooks[event] = [group]
-    return {"hooks": hooks}
+    # Flag settings rank above the user's and the project's: no settings file in
+    # the folder can switch Claude Code into bypassPermissions under Tether.
+    return {"hooks": hooks, "permissions": {"disableBypassPermissionsMode": "disable"}}
 
 
 def settings_json(url: str) -> str:
@@ -84,16 +86,18 @@ def is_claude(argv: Sequence[str]) -> bool:
 
 
 def claude_argv(argv: Sequence[str], settings: str) -> list[str]:
-    """``argv`` with ``--settings <settings>`` right after the executable, if it is ``claude``.
+    """``argv`` with ``--settings <settings>`` last among its options, if it is ``claude``.
 
-    Any other program is returned unchanged. Ours goes first so a ``--settings``
-    the owner passed later on the command line still takes precedence: their
-    choice wins, and prompts then come from the screen alone.
+    Any other program is returned unchanged. Ours comes last (before a ``--``,
+    after which nothing is an option), so where the last flag wins, Tether's
+    hooks win. The policy refuses a ``--settings`` in a request anyway
+    (:mod:`supervisor.arg_rules`).
     """
     argv = list(argv)
     if not is_claude(argv):
         return argv
-    return [argv[0], SETTINGS_FLAG, settings, *argv[1:]]
+    end = argv.index("--") if "--" in argv[1:] else len(argv)
+    return [*argv[:end], SETTINGS_FLAG, settings, *argv[end:]]
 
 
 def hook_env(env: Mapping[str, str], token: str) -> dict[str, str]:

@@ -18,9 +18,9 @@ Output: every byte a session produces is numbered and kept in an
 :class:`OutputStreams` (one bounded ``OutputSender`` per session) until the
 relay acknowledges it; the connection sends it from there, decoupled from the
 PTY read path. Past the bound the oldest unacknowledged bytes are dropped and
-the relay is told exactly which range. Secrets are masked as chunks are sent
-(length-preserving, see :class:`Stream`), so the relay's stored copy is redacted
-and every offset stays exact.
+the relay is told exactly which range. The bytes are redacted before they get
+here (``supervisor.stream_redact``, length-preserving), so the relay's stored
+copy and every resend, from any offset, are redacted and offsets stay exact.
 
 Each command runs through its handler in ``supervisor.commands`` (one per
 command type registered in ``shared.commands``); its spec's ``reads`` flag
@@ -90,11 +90,9 @@ def _unmasked(data: bytes) -> bytes:
 class Stream(OutputSender):
     """One session's numbered output, readable from any offset without acknowledging it.
 
-    Chunks leave through ``mask`` (the session's ``Redactor.mask``): secrets are
-    masked in place when sent, not in the PTY read path, so ingest stays at full
-    speed and a chunk (up to ``chunk_size``) is masked whole; offsets stay exact.
-    Limit: a secret still being written when a chunk is cut is masked only where
-    the part already sent still matches a pattern.
+    What is appended is already redacted (the session's stream redactor runs
+    before its journal); ``mask``, identity by default, is a hook for a
+    consumer that wants one more length-preserving pass.
     """
 
     mask: Callable[[bytes], bytes] = staticmethod(_unmasked)
@@ -228,7 +226,8 @@ class CommandRunner:
                 log.exception("could not record session %s for the reaper", session.session_id)
 
     def _output(self, session: Session, data: bytes) -> None:
-        self.streams.append(session.session_id, data, session.redactor.mask)
+        # Already redacted: the session releases only what its stream redactor masked.
+        self.streams.append(session.session_id, data)
 
     def _prompt_detected(self, session: Session, prompt: Prompt) -> None:
         self._publish(PromptDetected(prompt=prompt))

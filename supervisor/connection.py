@@ -25,6 +25,11 @@ Contracts:
   origin the relay names, so a signature cannot be replayed to another relay;
   ``origin_url`` overrides the dialed URL only for a forwarder or tunnel).
   The pairing code is forgotten after the first ``Welcome``: the key is enough.
+* **The relay's identity**: the hello carries a fresh nonce; the ``Challenge``
+  must carry the relay's signature of it for the dialed origin, by the relay key
+  pinned at pairing (``supervisor/relay_pins.py``), or the link stops with
+  :class:`LinkRefused` before anything is signed. ``wss://`` certificates are
+  verified (the websockets default; nothing here turns it off).
 * Errors retrying cannot fix (close 4401: not paired, unpaired, a bad code, a
   signature for another URL; 4400: an incompatible protocol version; a bad URL)
   stop the loop with :class:`LinkRefused`, whose message is the relay's reason.
@@ -37,6 +42,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import os
 import time
 from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
@@ -53,10 +59,11 @@ from shared import protocol as p
 from shared.backoff import Backoff
 from shared.close_codes import FATAL_CLOSE_CODES
 from shared.errors import TetherError
-from shared.identity import IdentityFormatError, relay_origin
+from shared.identity import NONCE_BYTES, IdentityFormatError, b64encode, relay_origin
 from shared.resume import Gap, ResumeError
 from supervisor.command_runner import OutputStreams
 from supervisor.identity import Identity, IdentityError
+from supervisor.relay_pins import RelayPins, check_proof
 
 log = logging.getLogger("tether.supervisor.link")
 
@@ -102,8 +109,11 @@ class RelayConnection:
         heartbeat_interval: float = HEARTBEAT_INTERVAL,
         heartbeat_timeout: float = HEARTBEAT_TIMEOUT,
         hello_timeout: float = HELLO_TIMEOUT,
+        pins: RelayPins | None = None,
     ) -> None:
         self.url, self.host, self.identity, self._agent = url, host, identity, agent
+        # The relay keys pinned at pairing (next to the identity key, else in memory).
+        self.pins = pins if pins is not None else RelayPins.beside(identity.path)
         self.pair_code = pair_code
         # What the signature names: the dialed URL, unless that is a local forwarder or
         # tunnel to the relay (then the relay's own URL).
@@ -216,6 +226,7 @@ class RelayConnection:
                 raise _Dead()  # the silence is the news, not the abort it caused
 
     async def _handshake(self, ws: ClientConnection) -> p.Welcome:
+        relay_nonce = os.urandom(NONCE_BYTES)  # the relay must sign it: fresh per link
         await ws.send(
             p.encode(
                 p.Hello(
@@ -223,6 +234,7 @@ class RelayConnection:
                     host=self.host,
                     public_key=self.identity.public_key,
                     pair_code=self.pair_code,
+                    relay_nonce=b64encode(relay_nonce),
                     supervisor_version=self._version,
                     sessions=self._agent.session_infos(),
                 )
@@ -236,6 +248,7 @@ class RelayConnection:
                 "is it an older relay? Update both sides."
             )
         self._explain_origin(challenge.relay_origin)
+        to_pin = self._check_relay(challenge, relay_nonce)
         try:
             signature = self.identity.answer_challenge(self.origin_url, self.host, challenge.nonce)
         except IdentityError as exc:
@@ -247,10 +260,37 @@ class RelayConnection:
             raise LinkRefused(
                 f"the relay answered the challenge with {first.type!r}, not 'welcome'"
             )
+        if to_pin is not None:
+            origin, key = to_pin
+            self.pins.pin(origin, key)
+            log.info("pinned the relay key of %s; any other key there is refused now", origin)
         if self.pair_code is not None:
             log.info("authenticated by key: the pairing code is no longer needed")
             self.pair_code = None
         return first
+
+    def _check_relay(self, challenge: p.Challenge, nonce: bytes) -> tuple[str, str] | None:
+        """Refuse (LinkRefused) a server that is not our relay; (origin, key) to pin after
+        the welcome when nothing is pinned for this origin yet."""
+        try:
+            origin = relay_origin(self.origin_url)
+        except IdentityFormatError as exc:
+            raise LinkRefused(f"the relay URL is not usable: {exc}") from None
+        pinned = self.pins.get(origin)
+        refusal = check_proof(
+            origin,
+            self.host,
+            nonce,
+            challenge.relay_public_key,
+            challenge.relay_signatures,
+            pinned,
+            self.pins.path,
+        )
+        if refusal is not None:
+            raise LinkRefused(refusal)
+        if pinned is None and challenge.relay_public_key is not None:
+            return origin, challenge.relay_public_key
+        return None
 
     def _explain_origin(self, theirs: str) -> None:
         """Log a hint when the relay thinks it lives elsewhere than the URL we dialed:
@@ -338,6 +378,9 @@ class RelayConnection:
             frame = p.decode_command(message)
         except p.FrameError as exc:
             log.warning("dropped a malformed frame from the relay: %s", exc)
+            return
+        except Exception:  # no frame may end the supervisor, and every session with it
+            log.exception("dropped a frame from the relay that could not be decoded")
             return
         if isinstance(frame, p.CommandFrame):
             self._spawn(self._run(frame))

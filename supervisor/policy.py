@@ -14,6 +14,12 @@ Keys:
   agent, started as ``[<this python>, "-m", "supervisor.mock_agent", ...]``.
 * ``max_sessions`` - live sessions at once.
 * ``default_command`` - argv started when a request names none.
+* ``[arguments.<program>]`` - ``refuse``/``permit`` lists of argument rules on
+  top of the built-in ones that refuse every permission-bypass and
+  auto-approve flag of Claude Code, Codex, Gemini CLI and aider (see
+  :mod:`supervisor.arg_rules`).
+* ``secrets`` - values to redact from every session's output, names and
+  arguments, besides secret-looking environment variables and token formats.
 
 The checks are pure functions of a :class:`Policy`; :func:`load_policy` is the
 only file access. Every refusal names the policy file and what to add to it.
@@ -32,12 +38,16 @@ from typing import Any
 
 from shared.errors import CommandFailed
 from shared.protocol import ErrorCode, ErrorInfo
+from supervisor.arg_rules import DEFAULT_RULES, RuleError, find_refusal, parse_rule, rules_for
 
 MOCK_AGENT = "tether:mock-agent"
 MOCK_AGENT_MODULE = "supervisor.mock_agent"
 DEFAULT_COMMANDS = ("claude", "codex", "gemini", "aider", MOCK_AGENT)
 DEFAULT_MAX_SESSIONS = 16
-_KEYS = ("roots", "commands", "max_sessions", "default_command")
+DEFAULT_ARGUMENT_PROGRAMS = frozenset(DEFAULT_RULES)
+_KEYS = ("roots", "commands", "max_sessions", "default_command", "arguments", "secrets")
+_ARGUMENT_KEYS = ("refuse", "permit")
+MIN_POLICY_SECRET = 6  # shorter listed secrets would mask ordinary words
 
 
 class PolicyRefused(CommandFailed):
@@ -61,6 +71,9 @@ class Policy:
     commands: tuple[str, ...] = DEFAULT_COMMANDS
     max_sessions: int = DEFAULT_MAX_SESSIONS
     default_command: tuple[str, ...] = ("claude",)
+    # program -> (refuse, permit): the owner's argument rules (see supervisor.arg_rules)
+    arguments: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    secrets: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- location and file
@@ -94,6 +107,17 @@ max_sessions = {DEFAULT_MAX_SESSIONS}
 
 # What start_session runs when the request names no command.
 default_command = ["claude"]
+
+# Arguments refused per program, on top of the built-in refusals of every flag that
+# switches an agent's permission checks off (claude --dangerously-skip-permissions,
+# codex --yolo, gemini -y, aider --yes-always, ...). "permit" lifts a built-in rule.
+# [arguments.claude]
+# refuse = ["--model opus"]
+# permit = ["--add-dir"]
+
+# Values to hide from everything a session shows (besides secret-looking environment
+# variables and well-known token formats), e.g. a password you type in terminals.
+# secrets = ["my-database-password"]
 '''
 
 
@@ -176,13 +200,49 @@ def parse_policy(data: dict[str, Any], path: str) -> Policy:
             f"'max_sessions' in the policy file {path} must be a whole number >= 1",
             f"e.g. max_sessions = {DEFAULT_MAX_SESSIONS}",
         )
+    secrets = _str_list(data, "secrets", path, ("a-secret-value",)) if "secrets" in data else ()
+    for secret in secrets:
+        if len(secret) < MIN_POLICY_SECRET:
+            raise PolicyFileError(
+                f"a value in 'secrets' in the policy file {path} is shorter than "
+                f"{MIN_POLICY_SECRET} characters, so it would hide ordinary words",
+                "list only real secret values there",
+            )
     return Policy(
         path=path,
+        arguments=_argument_rules(data.get("arguments", {}), path),
+        secrets=secrets,
         roots=tuple(os.path.realpath(os.path.expanduser(r)) for r in roots),
         commands=commands,
         max_sessions=max_sessions,
         default_command=default_command,
     )
+
+
+def _argument_rules(raw: Any, path: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    example = '[arguments.claude]\nrefuse = ["--model opus"]'
+    if not isinstance(raw, dict):
+        raise PolicyFileError(
+            f"'arguments' in the policy file {path} must be a table of programs",
+            f"write e.g. {example}",
+        )
+    rules: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for program, table in raw.items():
+        where = f"arguments.{program}"
+        if not isinstance(table, dict) or any(k not in _ARGUMENT_KEYS for k in table):
+            raise PolicyFileError(
+                f"[{where}] in the policy file {path} may only hold 'refuse' and 'permit'",
+                f"write e.g. {example}",
+            )
+        refuse = _str_list(table, "refuse", path, ("--flag",)) if "refuse" in table else ()
+        permit = _str_list(table, "permit", path, ("--flag",)) if "permit" in table else ()
+        try:
+            for text in (*refuse, *permit):
+                parse_rule(text, path)
+        except RuleError as exc:
+            raise PolicyFileError(exc.message, f"under [{where}]: {exc.hint}") from None
+        rules[program] = (refuse, permit)
+    return rules
 
 
 def _str_list(
@@ -281,6 +341,9 @@ def check_command(policy: Policy, argv: list[str], cwd: str, path_var: str | Non
     executable = os.path.realpath(found)
     for entry in policy.commands:
         if _entry_allows(entry, argv, executable, cwd, path_var):
+            check_arguments(policy, argv, executable)
+            if entry == MOCK_AGENT:
+                check_mock_script(policy, argv, cwd)
             return [found, *argv[1:]]
     raise PolicyRefused(
         f"command {argv[0]!r} (resolved to {executable}) is not allowed "
@@ -288,6 +351,54 @@ def check_command(policy: Policy, argv: list[str], cwd: str, path_var: str | Non
         f"to allow it, add {_toml_str(argv[0] if os.sep not in argv[0] else executable)} "
         f"to 'commands' in {policy.path}",
     )
+
+
+def check_arguments(policy: Policy, argv: Sequence[str], executable: str) -> None:
+    """Refuse ``argv`` if a built-in or owner's argument rule refuses one of its arguments.
+
+    Raises :class:`PolicyRefused` naming the argument, the rule and the policy file.
+    """
+    names = [os.path.basename(argv[0]), os.path.basename(executable)]
+    rules = rules_for(names, policy.arguments, policy.path)
+    refusal = find_refusal(names[0], argv[1:], rules)
+    if refusal is None:
+        return
+    rule = refusal.rule
+    program = next(n for n in names if n in DEFAULT_ARGUMENT_PROGRAMS or n in policy.arguments)
+    origin = (
+        "a built-in rule" if rule.source != policy.path else "a rule"
+    ) + f" of the policy file {policy.path}"
+    lift = (
+        f'add "{rule.text}" to permit under [arguments.{program}] in {policy.path}'
+        if rule.source != policy.path
+        else f'remove "{rule.text}" from refuse under [arguments.{program}] in {policy.path}'
+    )
+    raise PolicyRefused(
+        f"argument {refusal.argument!r} of {program!r} is refused by {origin}: "
+        f'"{rule.text}" (it would let the agent act without asking you)',
+        f"start it without that argument; if you really want it, {lift}",
+    )
+
+
+def check_mock_script(policy: Policy, argv: Sequence[str], cwd: str) -> None:
+    """The mock agent reads a ``--script`` only from inside the policy's roots.
+
+    (It parses its flags with no abbreviations, so ``--script`` is the only spelling.)
+    """
+    for index, arg in enumerate(argv):
+        if arg == "--script":
+            script = argv[index + 1] if index + 1 < len(argv) else ""
+        elif arg.startswith("--script="):
+            script = arg.partition("=")[2]
+        else:
+            continue
+        resolved = os.path.realpath(os.path.join(cwd, os.path.expanduser(script)))
+        if not any(is_within(resolved, root) for root in policy.roots):
+            raise PolicyRefused(
+                f"the mock agent's --script {script!r} (resolved to {resolved}) is outside "
+                f"the allowed roots in the policy file {policy.path}",
+                f"put the script under {', '.join(policy.roots)}, or use --scenario",
+            )
 
 
 def expand_alias(argv: list[str]) -> list[str]:

@@ -55,9 +55,28 @@ def _chdir_in_child(cwd: str) -> Callable[[], None]:
     return chdir
 
 
+def _unexecutable(argv: list[str], cwd: str, env: dict[str, str]) -> str | None:
+    """Why exec would raise something other than OSError for these, or None."""
+    for text in (*argv, cwd, *env, *env.values()):
+        if "\0" in text:
+            return "a NUL byte in its arguments, folder or environment"
+        try:
+            os.fsencode(text)
+        except UnicodeEncodeError:
+            return "text that is not valid Unicode (a lone surrogate) in its arguments"
+    if any("=" in name or not name for name in env):
+        return "an environment variable name that is empty or holds '='"
+    return None
+
+
 def _spawn_blocking(
     argv: list[str], cwd: str, env: dict[str, str], rows: int, cols: int
 ) -> ptyprocess.PtyProcess:
+    problem = _unexecutable(argv, cwd, env)
+    if problem is not None:
+        # exec would fail only in the forked child, which then runs on as a copy of us
+        # and never closes the pipe the spawn waits on: refuse here, in the parent.
+        raise PtySpawnError(errno.EINVAL, f"cannot start {argv[0]!r}: {problem}")
     try:
         return ptyprocess.PtyProcess.spawn(
             argv, env=env, dimensions=(rows, cols), preexec_fn=_chdir_in_child(cwd)

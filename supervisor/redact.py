@@ -32,17 +32,13 @@ linear in the text whatever it holds. Ordinary words are never touched: the
 token formats need their prefixes plus long random runs, and env values that
 look like plain words or paths are not learned.
 
-:meth:`Redactor.mask` is the length-preserving form for raw bytes: each secret's
-bytes become ``[redacted:<kind>]`` cut or padded with ``*`` to the same length
-(only ``*`` when shorter than ``[redacted]``), so byte offsets into a stream
-stay exact. It is what streams to the relay (whose stored copy is then redacted
-too) and what raw reads return. Limit: it sees one chunk at a time, so a secret
-split across two PTY reads is only masked where a part still matches (an env
-value cut in two is missed); the screen and text reads, redacted whole, are not
-affected by that.
-
-Limits: a secret split across two screen rows (a wrapped line) is only
-partially recognised; redact raw output as well as screens where that matters.
+:meth:`Redactor.spans` and :meth:`Redactor.candidate_start` serve the one
+redaction point of a session's output, :mod:`supervisor.stream_redact`, which
+masks secrets in the stream before it is journaled (length-preserving, so
+offsets stay exact) and sees them across writes, escape sequences and cursor
+drawing. :meth:`Redactor.redact` is for text: rendered screens, prompts,
+session names and arguments. :meth:`Redactor.mask` is the length-preserving
+form for one chunk of bytes on its own.
 """
 
 from __future__ import annotations
@@ -64,8 +60,9 @@ MIN_SECRET_LEN = 8
 _PLAIN_WORD = re.compile(r"[A-Za-z]{1,11}")
 _PATH_LIKE = re.compile(r"[/~.]|[A-Za-z]:\\")
 
-# One or more newlines, real or JSON-escaped, and the next line's indentation.
-_SEP = r"(?:(?:\\r)?\\n|[ \t]*\r?\n)++[ \t]*"
+# Newlines, real or JSON-escaped, and the next line's indentation; none at all
+# where a stream's line breaks were taken out to join what a program wrapped.
+_SEP = r"(?:(?:\\r)?\\n|[ \t]*[\r\n]+)*+[ \t]*"
 _PEM_LABEL = r"[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
 # A header ("Proc-Type: 4,ENCRYPTED") or a base64 line; headers first, since
 # their names would otherwise pass for the start of a base64 line.
@@ -126,6 +123,18 @@ _FORMAT_LITERALS = (
     b"EARER",
 )
 _DIGIT = re.compile(r"[0-9]")
+# A token format's prefix, then token characters to the very end: a token that
+# may still be arriving. Prefixes as in _FORMATS, with a partial prefix too.
+_TOKEN_CHARS = r"[A-Za-z0-9_.~+/=-]*+"
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:gh[pousr]_|github_pat_|sk-|A[KS]IA|xox[abpre]-|AIza|eyJ)"
+    + _TOKEN_CHARS
+    + r"\Z"
+    + r"|(?i:bearer)[ \t]++"
+    + _TOKEN_CHARS
+    + r"\Z"
+)
+CANDIDATE_SCAN = 1024  # how far back from the end a token may still be in progress
 
 
 def is_secret_name(name: str) -> bool:
@@ -185,6 +194,7 @@ class Redactor:
         self._byte_regex = _pattern(self._byte_values)
         self._byte_env_regex = _pattern_env(self._byte_values)
         self._literals = _FORMAT_LITERALS + tuple(v.encode("utf-8") for v in self._values)
+        self._text_literals = tuple(literal.decode("latin-1") for literal in self._literals)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Redactor:
@@ -236,20 +246,84 @@ class Redactor:
         text = match.group()
         name = self._byte_values.get(text)
         if name is not None:
-            return _fit(f"[redacted:env:{name}]", len(text))
+            return fit(f"[redacted:env:{name}]", len(text))
         kind = _kind(text)
         if kind in _NEEDS_DIGIT and _DIGIT.search(text) is None:
             return self._byte_env_regex.sub(self._mask, text)
         if kind == "bearer":
             word = len(text) - len(text[6:].lstrip(" \t"))
-            return text[:word] + _fit("[redacted:bearer]", len(text) - word)
-        return _fit(f"[redacted:{kind}]", len(text))
+            return text[:word] + fit("[redacted:bearer]", len(text) - word)
+        return fit(f"[redacted:{kind}]", len(text))
 
     def _replace_env(self, match: re.Match[str]) -> str:
         return f"[redacted:env:{self._values[match.group()]}]"
 
+    # ------------------------------------------------------------ for streams
 
-def _fit(label: str, length: int) -> str:
+    def may_hold_secret(self, text: str) -> bool:
+        """Whether ``text`` (bytes as latin-1) holds a literal every secret starts with."""
+        return any(literal in text for literal in self._text_literals)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, label)`` of each secret in ``text``, bytes seen as latin-1.
+
+        The same decisions as :meth:`mask`; ``label`` is what the span's bytes
+        become (cut or padded to its length). For a bearer credential the span
+        starts after the word ``Bearer``.
+        """
+        if not any(literal in text for literal in self._text_literals):
+            return []
+        found: list[tuple[int, int, str]] = []
+        for match in self._byte_regex.finditer(text):
+            start, end, matched = match.start(), match.end(), match.group()
+            name = self._byte_values.get(matched)
+            if name is not None:
+                found.append((start, end, f"[redacted:env:{name}]"))
+                continue
+            kind = _kind(matched)
+            if kind in _NEEDS_DIGIT and _DIGIT.search(matched) is None:
+                for inner in self._byte_env_regex.finditer(matched):
+                    label = f"[redacted:env:{self._byte_values[inner.group()]}]"
+                    found.append((start + inner.start(), start + inner.end(), label))
+                continue
+            if kind == "bearer":
+                start += len(matched) - len(matched[6:].lstrip(" \t"))
+            found.append((start, end, f"[redacted:{kind}]"))
+        return found
+
+    def candidate_start(self, text: str, values: bool = True) -> int | None:
+        """Where a secret that ``text`` may still be in the middle of writing starts, or None.
+
+        That is: a token format's prefix followed by token characters up to the
+        end (the token may go on, or not be long enough yet), a private key
+        block with no END yet, or (``values``) an end of ``text`` that is the
+        start of a known secret value. Bytes as latin-1, like :meth:`spans`.
+        """
+        tail_from = max(0, len(text) - CANDIDATE_SCAN)
+        tail = text[tail_from:]
+        starts: list[int] = []
+        token = _CANDIDATE.search(tail)
+        if token is not None:
+            starts.append(token.start())
+        begin = text.rfind("-----BEGIN")  # a key block is longer than the scan
+        if begin >= 0 and "-----END" not in text[begin:]:
+            starts.append(begin - tail_from)
+        for value in self._byte_values if values else ():
+            at = tail.find(value[0], max(0, len(tail) - len(value) + 1))
+            while at >= 0:
+                if value.startswith(tail[at:]):
+                    starts.append(at)
+                    break
+                at = tail.find(value[0], at + 1)
+        return tail_from + min(starts) if starts else None
+
+    @property
+    def values(self) -> frozenset[str]:
+        """The known secret values (env and policy), bytes as latin-1."""
+        return frozenset(self._byte_values)
+
+
+def fit(label: str, length: int) -> str:
     """``label`` made exactly ``length`` characters: padded with ``*``, or shortened."""
     if len(label) <= length:
         return label + "*" * (length - len(label))

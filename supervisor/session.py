@@ -18,13 +18,13 @@ Claude Code's hooks (:meth:`Session.on_hook`) announce prompts before they
 render and say when a turn ended (``Stop`` -> ``idle`` at once, its message
 kept as :attr:`Session.last_message`).
 
-Redaction (:attr:`Session.redactor`, a :class:`supervisor.redact.Redactor` built
-from the child's env): everything read through this class is redacted: prompts,
-state reasons, screen and text reads, raw reads (masked length-preserving), the
-Stop message. ``on_output`` gets the real bytes, cheaply, in the read path: its
-consumer masks them with ``session.redactor.mask`` when it sends them (the agent's
-streams do). The journal keeps the real bytes: the screen must render what the
-program drew.
+Redaction (:attr:`Session.redactor`, a :class:`supervisor.redact.Redactor`):
+the PTY's bytes pass through a :class:`supervisor.stream_redact.StreamRedactor`
+before anything else sees them; only what it releases (masked in place, same
+length) reaches the journal, the screen and ``on_output``. So every read and
+every byte sent is redacted whatever its offset, and there is one offset space.
+Rendered text (screen, text reads, prompts, state reasons, the Stop message)
+is redacted once more as text, for what only the rendering shows.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
 from supervisor.redact import Redactor
 from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
+from supervisor.stream_redact import StreamRedactor
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,9 @@ class Session:
         self.command = list(command)
         self.cwd, self.name = cwd, name
         self.started_at = time.time()
-        self.journal = Journal(journal_limit)
+        self.journal = Journal(journal_limit)  # redacted bytes only
+        self._scrub = StreamRedactor(self.redactor, cols)
+        self._scrub_timer: asyncio.TimerHandle | None = None
         self.screen = TerminalModel(cols, rows)
         self.tracker = PromptTracker(session_id, family_of(self.command))
         self.on_exit: ExitCallback | None = None
@@ -177,16 +180,46 @@ class Session:
     # ------------------------------------------------------------ output
 
     def _on_data(self, data: bytes) -> None:
-        # Hot path: at most a few microseconds per 4 KiB read.
-        self.journal.append(data)
-        if self.on_output is not None:
-            self.on_output(self, data)
+        # Hot path: the stream redactor, then a few microseconds per 4 KiB read.
+        self._release(self._scrub.feed(data, time.monotonic()))
         self._last_output = time.monotonic()
         self._output_seen = True
         self._output_event.set()
         loop = asyncio.get_running_loop()
         if self._timer is None or self._timer.when() > loop.time() + REFRESH_INTERVAL:
             self._schedule_refresh(REFRESH_INTERVAL)
+
+    def _release(self, data: bytes) -> None:
+        """Journal and pass on what the stream redactor released; time its next release."""
+        if data:
+            self.journal.append(data)
+            if self.on_output is not None:
+                self.on_output(self, data)
+            self._output_event.set()
+        due = self._scrub.due()
+        if self._scrub_timer is not None:
+            self._scrub_timer.cancel()
+            self._scrub_timer = None
+        if due is not None:
+            loop = asyncio.get_running_loop()
+            delay = max(0.0, due - time.monotonic())
+            self._scrub_timer = loop.call_later(delay, self._on_scrub_timer)
+
+    def _on_scrub_timer(self) -> None:
+        self._scrub_timer = None
+        self._release(self._scrub.release(time.monotonic()))
+
+    def _flush_held(self) -> None:
+        """The output ended: release what the stream redactor still holds."""
+        if self._scrub_timer is not None:
+            self._scrub_timer.cancel()
+            self._scrub_timer = None
+        data = self._scrub.close()
+        if data:
+            self.journal.append(data)
+            if self.on_output is not None:
+                self.on_output(self, data)
+            self._output_event.set()
 
     def _schedule_refresh(self, delay: float) -> None:
         if self._timer is not None:
@@ -233,8 +266,8 @@ class Session:
             self._proc.send(replies)
 
     def snapshot(self) -> ScreenSnapshot:
-        """The screen as of all output so far (catches up first). Not redacted: for
-        answering prompts; what leaves the supervisor goes through :meth:`screen_text`."""
+        """The screen as of all output released so far (catches up first): drawn from
+        the redacted stream; :meth:`screen_text` also redacts its text."""
         self.refresh()
         return self.screen.snapshot()
 
@@ -244,9 +277,8 @@ class Session:
         return snap, self.redactor.redact(snap.text)
 
     def read_raw(self, since: int | None, max_bytes: int) -> JournalRead:
-        """Journal bytes from ``since``, secrets masked in place (offsets stay exact)."""
-        chunk = self.journal.read(since, max_bytes)
-        return JournalRead(chunk.start, self.redactor.mask(chunk.data), chunk.dropped)
+        """Journal bytes from ``since``: redacted as they were journaled, at any offset."""
+        return self.journal.read(since, max_bytes)
 
     def read_text(self, cursor: str | None, max_bytes: int) -> TextRead:
         """Scrollback and screen as a person reads them, new since ``cursor``, redacted.
@@ -390,11 +422,12 @@ class Session:
             # An exited session has nothing pending: no pyte catch-up just to
             # describe it (it cost ~100 ms at exit after a flood).
             self.refresh()
+        redact = self.redactor.redact  # a secret in argv or a name stays here too
         return SessionInfo(
             session_id=self.session_id,
-            command=self.command,
-            cwd=self.cwd,
-            name=self.name,
+            command=[redact(arg) for arg in self.command],
+            cwd=redact(self.cwd),
+            name=redact(self.name),
             state=self._state,
             state_since=self._state_since,
             state_reason=self._state_reason,
@@ -485,6 +518,7 @@ class Session:
         proc = self._live_proc()
         self._catch_up()
         self.screen.resize(cols, rows)
+        self._scrub.cols = cols
         proc.resize(cols, rows)
 
     # ------------------------------------------------------------ ending
@@ -496,11 +530,13 @@ class Session:
             code = await self._proc.wait()
             await self._proc.wait_eof(EOF_GRACE)
             await self._proc.close()
+            self._flush_held()
             # No screen catch-up here: a read catches up lazily, and an exit after a
             # flood would otherwise spend ~60 ms of pyte on a screen nobody reads.
         except Exception:
             log.exception("session %s: cleanup after exit failed", self.session_id)
         finally:
+            self._flush_held()  # nothing read is ever lost, even if cleanup failed
             self._finish(code)
 
     def _finish(self, code: int) -> None:

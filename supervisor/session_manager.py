@@ -9,8 +9,10 @@ Claude Code sessions get hooks: the manager owns one loopback
 closed by :meth:`SessionManager.close_all`); each such session is registered
 with its own URL and token, started through ``wire_claude`` (``--settings`` in
 argv, the token in its env, never in argv), and unregistered when it exits.
-Each session redacts with ``Redactor.from_env`` of its own environment, so the
-hook token and the owner's secret variables never leave the computer.
+Each session redacts with :func:`session_redactor`: the secret-looking variables
+of the supervisor and of the session (so the hook token too) and the policy's
+``secrets``. Start requests are checked for control characters
+(:func:`check_start_arguments`) before anything is resolved or forked.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -36,7 +39,7 @@ from supervisor.policy import (
     policy_path,
 )
 from supervisor.pty_process import PtySpawnError
-from supervisor.redact import Redactor
+from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session, new_session_id
 
 log = logging.getLogger(__name__)
@@ -72,9 +75,56 @@ def mock_agent_env(env: dict[str, str]) -> dict[str, str]:
     return env
 
 
+# C0 controls and DEL: a NUL cannot reach exec (it wedged a forked child), and
+# escapes or line breaks in a name or path forge what a terminal or log shows.
+# Arguments may hold a tab or a line break (a multi-line prompt), nothing else.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ARG_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def check_start_arguments(command: Sequence[str] | None, cwd: str | None, name: str | None) -> None:
+    """Refuse control characters and invalid text in a start request, before anything
+    is resolved or forked."""
+    where = [(f"argument {i} of the command", a, _ARG_CONTROL) for i, a in enumerate(command or ())]
+    where += [("the working directory", cwd or "", _CONTROL), ("the name", name or "", _CONTROL)]
+    for what, text, pattern in where:
+        try:
+            os.fsencode(text)
+        except UnicodeEncodeError:
+            raise CommandFailed(
+                ErrorInfo(
+                    code=ErrorCode.INVALID_ARGUMENT,
+                    message=f"{what} is not valid Unicode text (it holds a lone surrogate)",
+                    hint="send it as valid UTF-8 text",
+                )
+            ) from None
+        found = pattern.search(text)
+        if found is not None:
+            raise CommandFailed(
+                ErrorInfo(
+                    code=ErrorCode.INVALID_ARGUMENT,
+                    message=f"{what} contains the control character "
+                    f"{found.group()!r} at position {found.start()}",
+                    hint="remove control characters (NUL, escapes, line breaks) from it",
+                )
+            )
+
+
 def _default_name(argv: Sequence[str], cwd: str) -> str:
     program = "mock_agent" if "supervisor.mock_agent" in argv[:3] else os.path.basename(argv[0])
     return f"{program} in {os.path.basename(cwd) or cwd}"
+
+
+def session_redactor(
+    environ: Mapping[str, str], env: Mapping[str, str], listed: Sequence[str]
+) -> Redactor:
+    """What a session must never show: the secret-looking variables of the supervisor
+    (``TETHER_*`` included, though the child does not get them) and of the child,
+    and the values the policy lists under ``secrets``."""
+    values = {**secret_env_values(environ), **secret_env_values(env)}
+    for value in listed:
+        values.setdefault(value, "policy")
+    return Redactor(values)
 
 
 class SessionManager:
@@ -122,6 +172,7 @@ class SessionManager:
 
         Raises :class:`CommandFailed` (policy refused, invalid argument, spawn failed).
         """
+        check_start_arguments(command, cwd, name)
         policy = load_policy(self.policy_file)
         argv = expand_alias(
             list(command) if command else self._default_command or list(policy.default_command)
@@ -158,7 +209,7 @@ class SessionManager:
                 on_exit=self._exited,
                 on_prompt=self._prompted,
                 on_output=self._output,
-                redactor=Redactor.from_env(env),
+                redactor=session_redactor(self._environ, env, policy.secrets),
             )
         except PtySpawnError as exc:
             if hooked and self.hooks is not None:
@@ -179,7 +230,8 @@ class SessionManager:
         if self.on_start is not None:
             self.on_start(session)
         self._forget_old_exited()
-        log.info("session %s started: %s in %s", session.session_id, argv, workdir)
+        info = session.info()  # redacted: a secret in argv stays out of the log too
+        log.info("session %s started: %s in %s", info.session_id, info.command, info.cwd)
         return session
 
     def get(self, session_id: str) -> Session:

@@ -89,7 +89,9 @@ async def running_relay(
     )
     config = replace(config, **settings)
     app = build_app(config)
-    server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", port, "warning"))
+    server = uvicorn.Server(
+        uvicorn_config(app, "127.0.0.1", port, "warning", config.trusted_proxies)
+    )
     task = asyncio.create_task(server.serve(sockets=[sock]))
     try:
         await eventually(lambda: server.started or task.done(), 10, "relay started")

@@ -373,7 +373,7 @@ async def test_accept_then_close_flapping_keeps_backing_off(tmp_path: Path) -> N
     async with rig(tmp_path) as r:
         first = r.sup.link.links
         # From now on every connection carries the handshake and a little more, then closes.
-        r.proxy.down.close_after = 400
+        r.proxy.down.close_after = 700  # the challenge (with the relay's proof) and welcome fit
         r.proxy.reset_all()
         await eventually(lambda: r.sup.link.links >= first + 4, 30, "several short links")
         # A reset-on-open backoff would be back at attempt 1 after every handshake.

@@ -343,7 +343,8 @@ def test_the_settings_json_is_pinned() -> None:
             "Notification": everything,
             "SessionStart": everything,
             "UserPromptSubmit": everything,
-        }
+        },
+        "permissions": {"disableBypassPermissionsMode": "disable"},
     }
     assert json.loads(settings_json(url)) == hook_settings(url)
 
@@ -354,15 +355,16 @@ def test_the_settings_json_is_pinned() -> None:
         (["claude"], ["claude", "--settings", "S"]),
         (
             ["/usr/local/bin/claude", "--resume", "x"],
-            ["/usr/local/bin/claude", "--settings", "S", "--resume", "x"],
+            ["/usr/local/bin/claude", "--resume", "x", "--settings", "S"],
         ),
+        (["claude", "-c", "--", "hi"], ["claude", "-c", "--settings", "S", "--", "hi"]),
         (["codex", "--full-auto"], ["codex", "--full-auto"]),
         (["/bin/echo", "claude"], ["/bin/echo", "claude"]),
         (["claude-wrapper"], ["claude-wrapper"]),
         ([], []),
     ],
 )
-def test_settings_are_inserted_right_after_the_claude_executable_only(
+def test_settings_come_last_among_the_options_of_claude_only(
     argv: list[str], expected: list[str]
 ) -> None:
     assert claude_argv(argv, "S") == expected

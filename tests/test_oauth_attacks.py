@@ -627,7 +627,7 @@ async def test_item11_clients_never_used_are_garbage_collected(
 # -- 13: no server-side fetches --------------------------------------------------------------
 
 
-async def test_item13_a_url_client_id_is_never_fetched_because_cimd_is_off(
+async def test_item13_a_plain_http_url_client_id_is_never_fetched(
     relay: LiveRelay, http: httpx.AsyncClient
 ) -> None:
     hits: list[str] = []

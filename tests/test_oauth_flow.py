@@ -116,7 +116,7 @@ async def test_discovery_publishes_s256_the_none_method_and_iss_at_every_well_kn
     assert root["code_challenge_methods_supported"] == ["S256"]
     assert "none" in root["token_endpoint_auth_methods_supported"]
     assert root["authorization_response_iss_parameter_supported"] is True
-    assert "client_id_metadata_document_supported" not in root
+    assert root["client_id_metadata_document_supported"] is True  # CIMD is on by default
     assert root["scopes_supported"] == ["sessions:read", "sessions:write", "offline_access"]
     assert prm == prm_root
     assert prm["resource"] == relay.mcp_url and prm["authorization_servers"] == [f"{relay.base}/"]

@@ -29,6 +29,8 @@ EXAMPLES: list[BaseModel] = [
     p.Challenge(
         nonce="3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=",
         relay_origin="https://relay.example.com",
+        relay_public_key="GBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBg=",
+        relay_signatures=["cmVs" * 22],
     ),
     p.ChallengeAnswered(signature="c2ln" * 22),
     p.Hello(
@@ -36,6 +38,7 @@ EXAMPLES: list[BaseModel] = [
         host="studio",
         public_key="MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqo=",
         pair_code="K7QD-M2XP",
+        relay_nonce="AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         supervisor_version="0.1.0",
         sessions=[_INFO],
     ),

@@ -1,16 +1,16 @@
 """Client ID Metadata Documents (CIMD, SEP-991): a client_id that is an https URL.
 
 Contract: ``CimdResolver.client(url)`` fetches the JSON document at ``url`` with
-fastmcp's SSRF-safe fetcher (https only, DNS pinned, private/loopback/link-local
-targets refused, no redirects, 5 KB cap, timeouts, HTTP caching) and returns a
-public client (``token_endpoint_auth_method=none``) or None. The document's
-redirect URIs must pass the same allowlist as dynamic registration, so a
-self-hosted document cannot send codes anywhere DCR could not.
+the relay's SSRF-safe fetcher (``cimd_fetch``: https only, resolve then connect
+to the checked public address, no redirects, 5 KiB cap, time cap, caching) and
+returns a public client (``token_endpoint_auth_method=none``) or None. The
+document's redirect URIs must pass the same allowlist as dynamic registration,
+so a self-hosted document cannot send codes anywhere DCR could not, and
+``/authorize`` accepts only a ``redirect_uri`` the document lists (exactly).
 
-Off by default (``OAuthSettings.enable_cimd``): when on, the AS metadata says
-``client_id_metadata_document_supported: true`` and Claude/ChatGPT prefer CIMD over
-DCR. It is tested here only against loopback refusals and an injected fetcher,
-because no public https host is reachable from the test machine.
+On by default (``OAuthSettings.enable_cimd``): the AS metadata says
+``client_id_metadata_document_supported: true``, and Claude and ChatGPT then prefer
+CIMD over registration.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ import logging
 from collections.abc import Sequence
 from typing import Protocol
 
-from fastmcp.server.auth.cimd import CIMDDocument, CIMDFetcher, CIMDFetchError, CIMDValidationError
+from fastmcp.server.auth.cimd import CIMDDocument, CIMDFetchError, CIMDValidationError
 
 from server.oauth import scopes as sc
+from server.oauth.cimd_fetch import CimdFetcher, FetchPolicy
 from server.oauth.redirects import check_registrable
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,14 @@ class Fetcher(Protocol):
 
 
 class CimdResolver:
-    def __init__(self, extra_redirects: Sequence[str] = (), fetcher: Fetcher | None = None) -> None:
+    def __init__(
+        self,
+        extra_redirects: Sequence[str] = (),
+        fetcher: Fetcher | None = None,
+        policy: FetchPolicy | None = None,
+    ) -> None:
         self.extra_redirects = tuple(extra_redirects)
-        self.fetcher: Fetcher = fetcher or CIMDFetcher(timeout=5.0)
+        self.fetcher: Fetcher = fetcher or CimdFetcher(policy)
 
     def applies(self, client_id: str) -> bool:
         return self.fetcher.is_cimd_client_id(client_id)

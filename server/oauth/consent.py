@@ -11,7 +11,13 @@ Contract:
   with the transaction (``hmac.compare_digest``); SameSite=Lax keeps cross-site
   POSTs from carrying the cookie at all.
 - Every response: CSP ``frame-ancestors 'none'`` + ``X-Frame-Options: DENY``,
-  ``Cache-Control: no-store``, no referrer. Password attempts are rate limited.
+  ``Cache-Control: no-store``, no referrer.
+- Password attempts are rate limited per source (the peer address, or the one a
+  configured ``--trusted-proxy`` forwards; IPv6 by /64) and overall. The overall
+  limit cannot lock the owner out: a browser that signed in before carries an
+  owner-device cookie (an HMAC keyed by the stored password hash, so changing the
+  password revokes it) and is held only to its own per-source limit. A device
+  that never signed in waits out the overall limit during a distributed attack.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from server.oauth import scopes as sc
-from server.oauth.endpoints import client_ip
+from server.oauth.endpoints import client_ip, source_key
 from server.oauth.pages import ConsentView, render_consent, render_error
 from server.oauth.passwords import verify_password
 from server.oauth.store import PendingRow
@@ -157,7 +163,9 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
         return _expired()
     if not _csrf_ok(form.get("csrf"), request.cookies.get(cookie_name(provider)), pending):
         log.warning("consent POST with a missing or foreign CSRF token from %s", client_ip(request))
-        provider.record("owner", "consent", "refused_csrf", pending.client_id)
+        provider.record_refusal(
+            source_key(request), "owner", "consent", "refused_csrf", pending.client_id
+        )
         return _error(
             403,
             "Form expired",
@@ -182,10 +190,16 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     if action not in ("approve_write", "approve_read"):
         return _error(400, "Unknown answer", "Press one of the buttons on the sign-in page.")
     limits = provider.settings.limits
-    for limiter, key in ((limits.login_per_ip, client_ip(request)), (limits.login_global, "*")):
+    stored = provider.store.password_hash()
+    checks = [(limits.login_per_ip, source_key(request))]
+    if not _known_device(provider, request, stored):
+        checks.append((limits.login_global, "*"))
+    for limiter, key in checks:
         wait = limiter.hit(key)
         if wait:
-            provider.record("owner", "consent.login", "rate_limited", pending.client_id)
+            provider.record_refusal(
+                source_key(request), "owner", "consent.login", "rate_limited", pending.client_id
+            )
             response = _error(
                 429,
                 "Too many attempts",
@@ -193,7 +207,6 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
             )
             response.headers["Retry-After"] = str(int(wait))
             return response
-    stored = provider.store.password_hash()
     if stored is None:
         return _error(
             503,
@@ -205,7 +218,9 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     ok = isinstance(password, str) and await asyncio.to_thread(verify_password, password, stored)
     if not ok:
         log.warning("wrong owner password on the consent page from %s", client_ip(request))
-        provider.record("owner", "consent.login", "refused_password", pending.client_id)
+        provider.record_refusal(
+            source_key(request), "owner", "consent.login", "refused_password", pending.client_id
+        )
         return RedirectResponse(
             f"/consent?txn={txn}&error=password", status_code=303, headers=_secure_headers()
         )
@@ -219,9 +234,38 @@ async def _answer(provider: TetherOAuthProvider, request: Request) -> Response:
     provider.record(
         "owner", "consent.approve", "approved", pending.client_id, scopes=sc.normalise(granted)
     )
-    return _redirect(
+    done = _redirect(
         construct_redirect_uri(redirect, code=code, state=params.state, iss=provider.issuer)
     )
+    done.set_cookie(
+        device_cookie_name(provider),
+        _device_mark(stored),
+        max_age=_DEVICE_COOKIE_AGE,
+        path="/",
+        secure=_is_https(provider),
+        httponly=True,
+        samesite="lax",
+    )
+    return done
+
+
+_DEVICE_COOKIE_AGE = 400 * 86400  # the longest lifetime browsers keep
+
+
+def device_cookie_name(provider: TetherOAuthProvider) -> str:
+    return "__Host-tether_owner" if _is_https(provider) else "tether_owner"
+
+
+def _device_mark(password_hash: str) -> str:
+    return hmac.new(password_hash.encode(), b"tether-owner-device-v1", "sha256").hexdigest()
+
+
+def _known_device(provider: TetherOAuthProvider, request: Request, stored: str | None) -> bool:
+    """Whether this browser signed in as the owner before (with the current password)."""
+    mark = request.cookies.get(device_cookie_name(provider))
+    if stored is None or not mark:
+        return False
+    return hmac.compare_digest(mark.encode(), _device_mark(stored).encode())
 
 
 def _redirect(url: str) -> Response:

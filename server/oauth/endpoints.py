@@ -12,6 +12,7 @@ whether ``code_challenge_method`` was sent, and the ``resource`` of a token requ
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -59,7 +60,23 @@ def requested_resource() -> str | None:
 
 
 def client_ip(request: Request) -> str:
+    """The client's address: the peer's, or what a configured trusted proxy forwarded."""
     return request.client.host if request.client else "unknown"
+
+
+def source_key(request: Request) -> str:
+    """The rate-limit key of a request's source: its address, an IPv6 one by its /64
+    (one host usually holds a whole /64, and must not get 2^64 fresh budgets)."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def oauth_error(
@@ -120,7 +137,7 @@ def _authorize(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[R
     async def handle(request: Request) -> Response:
         limits = provider.settings.limits
         if refused := throttled(
-            [(limits.authorize_per_ip, client_ip(request))], "sign-in attempts"
+            [(limits.authorize_per_ip, source_key(request))], "sign-in attempts"
         ):
             return refused
         params: Any = request.query_params if request.method == "GET" else await request.form()
@@ -167,9 +184,20 @@ def _token(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Respo
 
     async def handle(request: Request) -> Response:
         limits = provider.settings.limits
-        if refused := throttled([(limits.token_per_ip, client_ip(request))], "token requests"):
+        if refused := throttled([(limits.token_per_ip, source_key(request))], "token requests"):
             return refused
         form = await request.form()  # Starlette caches it: the SDK reads the same form
+        grant = form.get("grant_type")
+        if not isinstance(grant, str) or not grant:
+            return oauth_error(400, "invalid_request", "the grant_type form field is missing")
+        if grant not in _GRANTS:
+            # RFC 6749 §5.2: a grant the server does not support (password, implicit...).
+            return oauth_error(
+                400,
+                "unsupported_grant_type",
+                f"grant_type {grant[:60]!r} is not supported here; use authorization_code "
+                "(with PKCE) or refresh_token",
+            )
         verifier = form.get("code_verifier")
         if form.get("grant_type") == "authorization_code" and not (
             isinstance(verifier, str) and _VERIFIER.fullmatch(verifier)
@@ -190,6 +218,7 @@ def _token(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Respo
     return handle
 
 
+_GRANTS = ("authorization_code", "refresh_token")
 _TEXT_LIMITS = {"client_name": 100}
 _MAX_TEXT = 2048
 
@@ -226,7 +255,7 @@ def _register(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Re
     async def handle(request: Request) -> Response:
         limits = provider.settings.limits
         if refused := throttled(
-            [(limits.register_per_ip, client_ip(request)), (limits.register_global, "*")],
+            [(limits.register_per_ip, source_key(request)), (limits.register_global, "*")],
             "client registrations",
         ):
             return refused
@@ -245,7 +274,7 @@ def _revoke(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Resp
 
     async def handle(request: Request) -> Response:
         limits = provider.settings.limits
-        if refused := throttled([(limits.token_per_ip, client_ip(request))], "token requests"):
+        if refused := throttled([(limits.token_per_ip, source_key(request))], "token requests"):
             return refused
         try:
             client = await authenticator.authenticate_request(request)

@@ -47,6 +47,7 @@ from server.audit import AuditKind, AuditLog
 from server.db import Database
 from server.oauth import scopes as sc
 from server.oauth.cimd import CimdResolver
+from server.oauth.cimd_fetch import FetchPolicy
 from server.oauth.endpoints import build_routes, challenge_method_given, requested_resource
 from server.oauth.passwords import hash_password
 from server.oauth.ratelimit import Limits
@@ -74,7 +75,8 @@ class OAuthSettings:
     max_clients: int = 1000
     max_redirect_uris: int = 10
     max_registration_bytes: int = 16 * 1024
-    enable_cimd: bool = False  # see server.oauth.cimd before turning it on
+    enable_cimd: bool = True  # client_id URLs (server.oauth.cimd), fetched SSRF-safely
+    cimd_fetch: FetchPolicy = field(default_factory=FetchPolicy)
     limits: Limits = field(default_factory=Limits)
     clock: Callable[[], float] = time.time
 
@@ -131,7 +133,7 @@ class TetherOAuthProvider(OAuthProvider):
         self.store = store
         self.audit = audit
         self.settings = settings or OAuthSettings()
-        self.cimd = CimdResolver(self.settings.extra_redirect_uris)
+        self.cimd = CimdResolver(self.settings.extra_redirect_uris, policy=self.settings.cimd_fetch)
 
     def get_challenge_scopes(self, required_scopes: list[str] | None = None) -> list[str]:
         # The MCP SDK client requests exactly the challenge's scopes; ask for read AND write
@@ -152,6 +154,21 @@ class TetherOAuthProvider(OAuthProvider):
                 action=action,
                 result=result,
                 detail={"client_id": client_id, **detail},
+            )
+
+    def record_refusal(
+        self, source: str, actor: str, action: str, result: str, client_id: str | None
+    ) -> None:
+        """A refusal anyone can cause (wrong password, CSRF, rate limit): aggregated per
+        source, so a flood of them cannot grow the audit log (``server/audit_flood.py``)."""
+        if self.audit is not None:
+            self.audit.record_unauthenticated(
+                source=source,
+                actor=actor,
+                kind=AuditKind.AUTHORIZATION,
+                action=action,
+                result=result,
+                detail={"client_id": client_id},
             )
 
     # -- identities --------------------------------------------------------------

@@ -25,6 +25,7 @@ NOT_A_TERMINAL = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m supervisor.mock_agent",
+        allow_abbrev=False,  # the policy checks --script by its full name
         description="Mock Claude: behaves like Claude Code's TUI (input box, spinner, permission "
         "menus, questions) so Tether can be tried and tested without an agent account. "
         'With no flags it is a demo: type "run tests", "edit app.py", "ask", "password" '

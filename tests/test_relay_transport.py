@@ -1,0 +1,83 @@
+"""Transport settings of the relay that decide its latency (behaviour, not timing)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from pathlib import Path
+from typing import Any
+
+from fastmcp import Client, FastMCP
+from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from starlette.applications import Starlette
+from starlette.routing import Mount
+
+from server.__main__ import bind_socket
+from tests.relay_support import running_relay
+from tests.support import scaled
+
+
+async def test_connections_the_relay_accepts_send_small_writes_at_once() -> None:
+    # Nagle on an accepted socket held a response's body behind its headers until the
+    # client's delayed ACK (about 40 ms a call); asyncio turns it off only for TCP sockets.
+    sock = bind_socket("127.0.0.1", 0)
+    nodelay: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    async def accepted(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        conn = writer.get_extra_info("socket")
+        nodelay.set_result(conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    server = await asyncio.start_server(accepted, sock=sock)
+    try:
+        _, writer = await asyncio.open_connection(*sock.getsockname())
+        async with asyncio.timeout(scaled(10)):
+            assert await nodelay != 0
+        writer.close()
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+class ListingCounter(Middleware):
+    def __init__(self) -> None:
+        self.listings = 0
+
+    async def on_list_tools(
+        self, context: MiddlewareContext[Any], call_next: CallNext[Any, Any]
+    ) -> Any:
+        self.listings += 1
+        return await call_next(context)
+
+
+def fastmcp_of(app: Starlette) -> FastMCP:
+    for route in app.routes:
+        if isinstance(route, Mount):
+            inner = route.app
+            # Guards such as the Host/Origin check wrap the MCP app: look through them.
+            while not hasattr(inner, "state") and hasattr(inner, "app"):
+                inner = inner.app
+            server = getattr(getattr(inner, "state", None), "fastmcp_server", None)
+            if isinstance(server, FastMCP):
+                return server
+    raise AssertionError("the relay has no FastMCP app mounted")
+
+
+async def test_a_modern_era_tool_call_is_checked_without_listing_every_tool(
+    tmp_path: Path,
+) -> None:
+    async with running_relay(tmp_path) as relay:
+        counter = ListingCounter()
+        fastmcp_of(relay.app).add_middleware(counter)
+        async with Client(relay.mcp, auth=relay.token, mode="auto") as client:
+            assert client.protocol_version == "2026-07-28"  # the modern, stateless era
+            for _ in range(3):
+                result = await client.call_tool(
+                    "get_session_status", {"session_id": "s-0123456789ab"}, raise_on_error=False
+                )
+                assert result.is_error  # no such session: the call still went through
+            assert counter.listings == 0
+            listed = await client.list_tools()
+            assert counter.listings == 1  # the counter does see a real listing
+        schema = next(t for t in listed if t.name == "get_session_status").input_schema
+        assert "session_id" in schema["properties"]
