@@ -16,7 +16,13 @@ from typing import Literal
 from pydantic import Field
 
 from shared.frames import CommandFrame, ReplyFrame, command
-from shared.wire_values import MAX_TEXT_CHARS, MAX_WAIT_SECONDS, SESSION_ID_PATTERN, WireModel
+from shared.wire_values import (
+    MAX_TEXT_CHARS,
+    MAX_WAIT_SECONDS,
+    SESSION_ID_PATTERN,
+    SessionInfo,
+    WireModel,
+)
 
 PartState = Literal["working", "waiting_for_person", "done", "failed"]
 COORDINATION_ID_PATTERN = r"^c-[A-Za-z0-9_-]{6,40}$"
@@ -63,6 +69,10 @@ class ReadCoordination(CommandFrame):
 class CoordinationRead(ReplyFrame):
     type: Literal["coordination_read"] = "coordination_read"
     coordination: Coordination
+    started: list[SessionInfo] = []  # start_coordination: the sessions it started for parts
+
+    def reported_sessions(self) -> list[SessionInfo]:
+        return self.started
 
 
 _EXAMPLE = Coordination(
@@ -84,6 +94,7 @@ command(
     StartCoordination,
     CoordinationRead,
     reads=False,
+    starts_sessions=True,
     examples=(
         StartCoordination(
             request_id="r-27",

@@ -57,6 +57,10 @@ class CreateProject(CommandFrame):
 class ProjectCreated(ReplyFrame):
     type: Literal["project_created"] = "project_created"
     project: ProjectInfo
+    sessions: list[SessionInfo] = []  # the members' sessions, as started
+
+    def reported_sessions(self) -> list[SessionInfo]:
+        return self.sessions
 
 
 class SendToTeam(CommandFrame):
@@ -145,6 +149,7 @@ command(
     CreateProject,
     ProjectCreated,
     reads=False,
+    starts_sessions=True,
     examples=(
         CreateProject(
             request_id="r-22", name="shop", specification="# Shop\nA tiny web shop.", size="small"

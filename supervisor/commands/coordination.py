@@ -10,9 +10,8 @@ from supervisor.session_manager import SessionManager
 
 @handles(StartCoordination)
 async def start_coordination(m: SessionManager, cmd: StartCoordination) -> CoordinationRead:
-    return CoordinationRead(
-        request_id=cmd.request_id, coordination=await coordination.start(m, cmd)
-    )
+    started, new = await coordination.start(m, cmd)
+    return CoordinationRead(request_id=cmd.request_id, coordination=started, started=new)
 
 
 @handles(ReadCoordination)

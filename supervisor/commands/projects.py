@@ -17,7 +17,9 @@ from supervisor.session_manager import SessionManager
 
 @handles(CreateProject)
 async def create_project(m: SessionManager, cmd: CreateProject) -> ProjectCreated:
-    return ProjectCreated(request_id=cmd.request_id, project=await projects.create(m, cmd))
+    project = await projects.create(m, cmd)
+    started = [m.get(mb.session_id).info() for mb in project.members if mb.session_id]
+    return ProjectCreated(request_id=cmd.request_id, project=project, sessions=started)
 
 
 @handles(SendToTeam)

@@ -57,7 +57,10 @@ def summary_line(session: Session) -> str:
     return lines[-1][:SUMMARY_CHARS] if lines else ""
 
 
-async def start(m: SessionManager, cmd: StartCoordination) -> Coordination:
+async def start(
+    m: SessionManager, cmd: StartCoordination
+) -> tuple[Coordination, list[SessionInfo]]:
+    """The coordination, and the sessions started for parts that named none."""
     # Check every named session before typing anything, so a typo sends nothing.
     policy = load_policy(m.policy_file)
     for a in cmd.assignments:
@@ -65,43 +68,50 @@ async def start(m: SessionManager, cmd: StartCoordination) -> Coordination:
             m.get(a.session_id)
         else:
             check_cwd(policy, a.cwd)
-    parts = await asyncio.gather(
+    assigned = await asyncio.gather(
         *(_assign(m, cmd.task, a, i) for i, a in enumerate(cmd.assignments, 1))
     )
     record = Coordination(
         coordination_id=f"c-{secrets.token_urlsafe(9)}",
         task=cmd.task,
         created_at=time.time(),
-        parts=list(parts),
+        parts=[part for part, _ in assigned],
         finished=False,
     )
-    return _save(m, _refresh(m, record))
+    new = [s.info() for _, s in assigned if s is not None]
+    return _save(m, _refresh(m, record)), new
 
 
-async def _assign(m: SessionManager, task: str, a: Assignment, index: int) -> PartStatus:
+async def _assign(
+    m: SessionManager, task: str, a: Assignment, index: int
+) -> tuple[PartStatus, Session | None]:
+    """The part's status, and the session started for it (None: it named one)."""
     name = a.name or f"part {index}"
+    started = None
     try:
         if a.session_id is not None:
             session = m.get(a.session_id)
         else:
-            session = await m.create(None, a.cwd, a.name or f"{task[:40]}: part {index}")
+            session = started = await m.create(None, a.cwd, a.name or f"{task[:40]}: part {index}")
             await session.wait_settled(START_SETTLE)
         await session.send_text(f"{a.part}")
     except TetherError as exc:
-        return PartStatus(
+        failed = PartStatus(
             part=a.part,
-            session_id=a.session_id,
+            session_id=started.session_id if started else a.session_id,
             name=name,
             state="failed",
             reason=f"not sent: {exc}",
         )
-    return PartStatus(
+        return failed, started
+    sent = PartStatus(
         part=a.part,
         session_id=session.session_id,
         name=session.name,
         state="working",
         reason="sent",
     )
+    return sent, started
 
 
 def _session(m: SessionManager, session_id: str | None) -> Session | None:
