@@ -367,3 +367,18 @@ async def test_search_finds_a_session_by_its_output_and_fetch_returns_its_log(ri
     doc = await rig.call("fetch", id=sid)
     assert "needle-42" in doc["text"] and doc["metadata"]["host"] == "laptop"
     assert doc["untrusted_output"] is True
+
+
+async def test_a_part_without_a_session_gets_a_new_one_that_the_relay_records(rig: Rig) -> None:
+    out = await rig.call(
+        "coordinate_sessions",
+        task_description="Tidy up",
+        session_assignments=[{"part": "Sort the imports", "name": "tidy"}],
+        wait_seconds=60,
+    )
+    c = out["coordination"]
+    assert c["finished"] and c["parts"][0]["state"] == "done", c
+    sid = c["parts"][0]["session_id"]
+    assert rig.relay.hub.host_of(sid) == "laptop"
+    listed = await rig.call("list_sessions")
+    assert [s["name"] for s in listed["sessions"] if s["session_id"] == sid] == ["tidy"]
