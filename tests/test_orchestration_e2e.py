@@ -382,3 +382,35 @@ async def test_a_part_without_a_session_gets_a_new_one_that_the_relay_records(ri
     assert rig.relay.hub.host_of(sid) == "laptop"
     listed = await rig.call("list_sessions")
     assert [s["name"] for s in listed["sessions"] if s["session_id"] == sid] == ["tidy"]
+
+
+async def test_a_batch_creates_due_projects_in_turn_and_keeps_later_ones_scheduled(
+    rig: Rig,
+) -> None:
+    specs = rig.work / "specs"
+    specs.mkdir()
+    (specs / "blog.md").write_text("# Blog\n\nA blog.\n")
+    (specs / "wiki.md").write_text("# Wiki\n\nA wiki.\n")
+    later = await rig.call(
+        "batch_enqueue_projects",
+        spec_files=[str(specs / "wiki.md")],
+        schedule_time="2099-01-01T00:00:00Z",
+    )
+    now = await rig.call("batch_enqueue_projects", spec_files=[str(specs / "blog.md")])
+    blog_id = now["jobs"][0]["job_id"]
+
+    async def blog_done() -> dict[str, Any] | None:
+        jobs = (await rig.call("get_batch_status"))["jobs"]
+        blog = next(j for j in jobs if j["job_id"] == blog_id)
+        return blog if blog["state"] in ("done", "failed") else None
+
+    blog: dict[str, Any] = await eventually(blog_done, 60, "the blog job finished")
+    assert blog["state"] == "done", blog
+    assert Path(blog["project_path"], "SPEC.md").read_text() == "# Blog\n\nA blog.\n"
+    team = await rig.call("get_team_status", project_id=blog["project_id"])
+    assert len(team["members"]) == 3
+    pending = (await rig.call("get_batch_status", include_completed=False))["jobs"]
+    assert [j["job_id"] for j in pending] == [later["jobs"][0]["job_id"]]
+    assert pending[0]["state"] == "scheduled"
+    refused = await rig.error("batch_enqueue_projects", spec_files=[str(rig.outside / "x.md")])
+    assert "policy_refused" in refused

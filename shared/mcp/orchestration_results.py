@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shared.commands.batch import BatchJob
 from shared.commands.coordination import Coordination
 from shared.commands.projects import Delivery, MemberStatus, ProjectInfo, TeamMessage
 from shared.mcp.results import UNTRUSTED_NOTE
@@ -67,6 +68,12 @@ class CoordinationProgress(_Untrusted):
     host: str | None
     coordination: Coordination
     waited_seconds: float
+    next_step: str
+
+
+class BatchStatus(BaseModel):
+    host: str | None
+    jobs: list[BatchJob]
     next_step: str
 
 

@@ -10,13 +10,16 @@ while they wait (:func:`_with_progress`, or chunked reads for coordination).
 import asyncio
 import time
 from collections.abc import Awaitable
+from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 from fastmcp import Context, FastMCP
+from fastmcp.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
 from shared.backend import Backend, new_request_id
+from shared.commands.batch import MAX_BATCH, BatchListed, EnqueueProjects, GetBatchStatus
 from shared.commands.coordination import (
     COORDINATION_ID_PATTERN,
     MAX_PARTS,
@@ -51,6 +54,7 @@ from shared.commands.temp_session import MAX_TEMP_SECONDS, RunTempSession, TempS
 from shared.mcp.args import ArgvItem, HostArg, NameArg, PathArg, SessionIdArg, TextArg
 from shared.mcp.calls import as_tool_error, call, payload
 from shared.mcp.orchestration_results import (
+    BatchStatus,
     CoordinationProgress,
     ProjectCreatedResult,
     ProjectSpec,
@@ -99,6 +103,7 @@ async def _with_progress(ctx: Context, work: Awaitable[T], total: float, what: s
 def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
     """Add the orchestration tools to ``mcp``, each answered through ``backend``."""
     register_search_tools(mcp, backend)
+    register_batch_tools(mcp, backend)
     queue = getattr(backend, "message_queue", None)
     if queue is not None:
         register_queue_tools(mcp, queue)
@@ -406,6 +411,65 @@ async def _follow(
         waited_seconds=round(time.monotonic() - started, 3),
         next_step=step,
     )
+
+
+def register_batch_tools(mcp: FastMCP, backend: Backend) -> None:
+    """Project batches: create projects from spec files later, one at a time."""
+
+    @mcp.tool(annotations=_ACT)
+    async def batch_enqueue_projects(
+        spec_files: Annotated[
+            list[PathArg], Field(min_length=1, max_length=MAX_BATCH, description=".md specs.")
+        ],
+        project_directory: Annotated[
+            PathArg | None, Field(description="Folder to create the projects in.")
+        ] = None,
+        priority: Annotated[int, Field(ge=0, le=9, description="Higher starts first.")] = 5,
+        schedule_time: Annotated[
+            datetime | None,
+            Field(description="When to start, ISO 8601 with a time zone; omit for now."),
+        ] = None,
+        host: _HOST = None,
+    ) -> BatchStatus:
+        """Schedule projects to be created from spec files (each with its small team of
+        agents), one at a time, highest priority first, at schedule_time or now. Follow
+        them with get_batch_status."""
+        when = None
+        if schedule_time is not None:
+            if schedule_time.tzinfo is None:
+                raise ToolError("schedule_time needs a time zone, e.g. 2026-12-03T18:00:00Z.")
+            when = schedule_time.timestamp()
+        cmd = EnqueueProjects(
+            request_id=new_request_id(),
+            spec_files=spec_files,
+            project_directory=project_directory,
+            priority=priority,
+            schedule_time=when,
+        )
+        with as_tool_error():
+            reply = await call(backend, cmd, BatchListed, host=host, timeout=60)
+        return BatchStatus(
+            host=host, jobs=reply.jobs, next_step="Call get_batch_status to follow the jobs."
+        )
+
+    @mcp.tool(annotations=_READ)
+    async def get_batch_status(
+        include_completed: bool = True,
+        limit: Annotated[int, Field(ge=1, le=200)] = 50,
+        host: _HOST = None,
+    ) -> BatchStatus:
+        """The scheduled project jobs, newest first: scheduled, running, done (with the
+        project_id for get_team_status) or failed (with why)."""
+        cmd = GetBatchStatus(
+            request_id=new_request_id(), include_completed=include_completed, limit=limit
+        )
+        with as_tool_error():
+            reply = await call(backend, cmd, BatchListed, host=host)
+        return BatchStatus(
+            host=host,
+            jobs=reply.jobs,
+            next_step="A done job's project_id works with get_team_status.",
+        )
 
 
 def register_queue_tools(mcp: FastMCP, queue: Any) -> None:

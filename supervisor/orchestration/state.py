@@ -18,6 +18,7 @@ from supervisor.session_manager import SessionManager
 class Records:
     projects: JsonRecords
     coordinations: JsonRecords
+    batch: JsonRecords
 
 
 _RECORDS: weakref.WeakKeyDictionary[SessionManager, Records] = weakref.WeakKeyDictionary()
@@ -30,6 +31,7 @@ def records_of(manager: SessionManager) -> Records:
         records = Records(
             projects=JsonRecords(folder / "projects.json", limit=100),
             coordinations=JsonRecords(folder / "coordinations.json", limit=200),
+            batch=JsonRecords(folder / "batch.json", limit=500),
         )
         _RECORDS[manager] = records
     return records
