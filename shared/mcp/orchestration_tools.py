@@ -5,21 +5,20 @@ them), with the same plumbing: each builds one command from
 ``shared.commands``, calls the backend and shapes the reply; the supervisor
 does the work under its policy. Long calls are bounded and report progress
 while they wait (:func:`_with_progress`, or chunked reads for coordination).
+Its register function also adds ``search``/``fetch`` (:mod:`shared.mcp.search_tools`)
+and the batch and queue tools (:mod:`shared.mcp.waiting_tools`).
 """
 
 import asyncio
 import time
 from collections.abc import Awaitable
-from datetime import datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from fastmcp import Context, FastMCP
-from fastmcp.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
 from shared.backend import Backend, new_request_id
-from shared.commands.batch import MAX_BATCH, BatchListed, EnqueueProjects, GetBatchStatus
 from shared.commands.coordination import (
     COORDINATION_ID_PATTERN,
     MAX_PARTS,
@@ -51,23 +50,21 @@ from shared.commands.specs import (
     WriteSpec,
 )
 from shared.commands.temp_session import MAX_TEMP_SECONDS, RunTempSession, TempSessionFinished
-from shared.mcp.args import ArgvItem, HostArg, NameArg, PathArg, SessionIdArg, TextArg
+from shared.mcp.args import ArgvItem, HostArg, NameArg, PathArg, TextArg
 from shared.mcp.calls import as_tool_error, call, payload
 from shared.mcp.orchestration_results import (
-    BatchStatus,
     CoordinationProgress,
     ProjectCreatedResult,
     ProjectSpec,
-    QueuedMessages,
     TeamMessageSent,
     TeamStatus,
     TempSessionRan,
 )
 from shared.mcp.search_tools import register_search_tools
-from shared.queue import MAX_QUEUE_TTL, QUEUE_ID_PATTERN, QueueReceipt
+from shared.mcp.waiting_tools import register_batch_tools, register_queue_tools
 from shared.wire_values import MAX_READ_BYTES, MAX_WAIT_SECONDS
 
-__all__ = ["register_orchestration_tools", "register_queue_tools"]
+__all__ = ["register_orchestration_tools"]
 
 PROGRESS_EVERY = 5.0  # seconds between progress notifications during a long call
 REPLY_MARGIN = 30.0  # the relay waits this much longer than the supervisor's own bound
@@ -104,7 +101,7 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
     """Add the orchestration tools to ``mcp``, each answered through ``backend``."""
     register_search_tools(mcp, backend)
     register_batch_tools(mcp, backend)
-    queue = getattr(backend, "message_queue", None)
+    queue = getattr(backend, "message_queue", None)  # the relay's durable queue
     if queue is not None:
         register_queue_tools(mcp, queue)
 
@@ -411,104 +408,3 @@ async def _follow(
         waited_seconds=round(time.monotonic() - started, 3),
         next_step=step,
     )
-
-
-def register_batch_tools(mcp: FastMCP, backend: Backend) -> None:
-    """Project batches: create projects from spec files later, one at a time."""
-
-    @mcp.tool(annotations=_ACT)
-    async def batch_enqueue_projects(
-        spec_files: Annotated[
-            list[PathArg], Field(min_length=1, max_length=MAX_BATCH, description=".md specs.")
-        ],
-        project_directory: Annotated[
-            PathArg | None, Field(description="Folder to create the projects in.")
-        ] = None,
-        priority: Annotated[int, Field(ge=0, le=9, description="Higher starts first.")] = 5,
-        schedule_time: Annotated[
-            datetime | None,
-            Field(description="When to start, ISO 8601 with a time zone; omit for now."),
-        ] = None,
-        host: _HOST = None,
-    ) -> BatchStatus:
-        """Schedule projects to be created from spec files (each with its small team of
-        agents), one at a time, highest priority first, at schedule_time or now. Follow
-        them with get_batch_status."""
-        when = None
-        if schedule_time is not None:
-            if schedule_time.tzinfo is None:
-                raise ToolError("schedule_time needs a time zone, e.g. 2026-12-03T18:00:00Z.")
-            when = schedule_time.timestamp()
-        cmd = EnqueueProjects(
-            request_id=new_request_id(),
-            spec_files=spec_files,
-            project_directory=project_directory,
-            priority=priority,
-            schedule_time=when,
-        )
-        with as_tool_error():
-            reply = await call(backend, cmd, BatchListed, host=host, timeout=60)
-        return BatchStatus(
-            host=host, jobs=reply.jobs, next_step="Call get_batch_status to follow the jobs."
-        )
-
-    @mcp.tool(annotations=_READ)
-    async def get_batch_status(
-        include_completed: bool = True,
-        limit: Annotated[int, Field(ge=1, le=200)] = 50,
-        host: _HOST = None,
-    ) -> BatchStatus:
-        """The scheduled project jobs, newest first: scheduled, running, done (with the
-        project_id for get_team_status) or failed (with why)."""
-        cmd = GetBatchStatus(
-            request_id=new_request_id(), include_completed=include_completed, limit=limit
-        )
-        with as_tool_error():
-            reply = await call(backend, cmd, BatchListed, host=host)
-        return BatchStatus(
-            host=host,
-            jobs=reply.jobs,
-            next_step="A done job's project_id works with get_team_status.",
-        )
-
-
-def register_queue_tools(mcp: FastMCP, queue: Any) -> None:
-    """The queue tools, for a backend that keeps a durable queue (the relay's hub)."""
-
-    @mcp.tool(annotations=_ACT)
-    async def queue_message(
-        session_id: SessionIdArg,
-        text: TextArg,
-        priority: Annotated[int, Field(ge=0, le=9, description="Higher is delivered first.")] = 5,
-        expires_in_seconds: Annotated[
-            int, Field(ge=60, le=MAX_QUEUE_TTL, description="Drop it if not delivered by then.")
-        ] = 24 * 3600,
-    ) -> QueueReceipt:
-        """Queue a message for a session that is busy or whose computer is offline: it is
-        typed in once the session is idle (never into a prompt) and its computer online,
-        highest priority first, unless it expires or is cancelled first."""
-        with as_tool_error():
-            receipt: QueueReceipt = queue.enqueue(session_id, text, priority, expires_in_seconds)
-        return receipt
-
-    @mcp.tool(annotations=_READ)
-    async def list_queued_messages(
-        session_id: Annotated[SessionIdArg | None, Field(description="Only this session.")] = None,
-    ) -> QueuedMessages:
-        """Receipts of queued messages, newest first: queued, delivered (with a get_logs
-        cursor from just before the text landed), expired, cancelled or failed."""
-        with as_tool_error():
-            return QueuedMessages(receipts=queue.receipts(session_id))
-
-    @mcp.tool(
-        annotations=ToolAnnotations(
-            read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=False
-        )
-    )
-    async def cancel_queued_message(
-        queue_id: Annotated[str, Field(pattern=QUEUE_ID_PATTERN)],
-    ) -> QueueReceipt:
-        """Cancel a queued message that has not been delivered yet; returns its receipt."""
-        with as_tool_error():
-            receipt: QueueReceipt = queue.cancel(queue_id)
-        return receipt
