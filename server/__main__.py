@@ -6,6 +6,7 @@ python -m server supervisors                            # paired supervisors
 python -m server unpair HOST                            # revoke one (its live link is cut)
 python -m server audit [-n 50] [--verify]               # the audit log, and its hash chain
 python -m server set-password                           # the OAuth owner password
+python -m server notify-test                            # a test message to TETHER_NOTIFY's URLs
 
 The admin commands open the same database as the running relay (``--data-dir``),
 so they work while it runs. Access logging is off: a token in a query string

@@ -25,7 +25,7 @@ from server.supervisors import (
     SupervisorRegistry,
 )
 
-ADMIN_COMMANDS = ("pair-code", "unpair", "supervisors", "audit", "set-password")
+ADMIN_COMMANDS = ("pair-code", "unpair", "supervisors", "audit", "set-password", "notify-test")
 # The registry needs an origin to sign challenges for; admin commands never check one.
 _ADMIN_ORIGIN = "http://relay.invalid"
 
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--max-age-days", type=float, default=365.0, help="with --prune")
     audit.add_argument("--max-rows", type=int, default=1_000_000, help="with --prune")
     add("set-password", "set or change the OAuth owner password (asked on the terminal)")
+    add("notify-test", "send a test notification to every URL in TETHER_NOTIFY / notify.toml")
     return parser
 
 
@@ -84,6 +85,10 @@ def run_admin(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     if args.command == "set-password":
         return _set_password(args.data_dir)
+    if args.command == "notify-test":
+        from server.notify.service import notify_test
+
+        return notify_test(args.data_dir)
     try:
         db = _open(args.data_dir)
     except DatabaseError as exc:

@@ -48,10 +48,13 @@ from server.db import open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.message_queue import MessageQueue
+from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.session_store import SessionStore
+from server.shared_state import RelayState
+from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
 from shared.mcp.tools import register_tools
 
@@ -139,7 +142,9 @@ def _text_arg(args: dict[str, Any], key: str) -> str | None:
     return value[:80] if isinstance(value, str) else None
 
 
-def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastMCP:
+def build_mcp(
+    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, state: RelayState | None = None
+) -> FastMCP:
     mcp = FastMCP(
         "tether",
         instructions=INSTRUCTIONS,
@@ -149,6 +154,8 @@ def build_mcp(hub: Hub, provider: TetherOAuthProvider, audit: AuditLog) -> FastM
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
+    if state is not None:
+        register_state_tools(mcp, state)
     return mcp
 
 
@@ -201,7 +208,9 @@ def build_app(
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
     hub.message_queue = MessageQueue(db, hub)
-    mcp = build_mcp(hub, provider, audit)
+    shared_state = RelayState(db, audit, hub)
+    hub.serve_up = shared_state.serve
+    mcp = build_mcp(hub, provider, audit, shared_state)
     mcp_app = mcp.http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,
@@ -226,6 +235,9 @@ def build_app(
         extra_origins=config.allowed_origins,
     )
 
+    # Notifications and the answer page (server/notify, server/answer_page.py).
+    notify = build_notify(config, hub, audit, db, provider.store.password_hash)
+
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
@@ -234,7 +246,11 @@ def build_app(
         try:
             async with mcp_app.lifespan(app):
                 await serve_input_schemas_from_registry(mcp)
-                yield
+                notify.start()
+                try:
+                    yield
+                finally:
+                    await notify.stop()
         finally:
             audit.flush_unauthenticated()
             db.close()
@@ -243,6 +259,7 @@ def build_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
+            *notify.routes(),
             Mount("/", app=OriginGuard(mcp_app, allowed)),
         ],
         lifespan=lifespan,
@@ -252,4 +269,5 @@ def build_app(
     app.state.audit = audit
     app.state.oauth = provider
     app.state.endpoint = endpoint
+    app.state.notify = notify
     return app

@@ -51,6 +51,7 @@ from server.session_index import SessionIndex
 from server.session_store import SessionStore
 from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
+from shared.frames import UpRequestFrame
 from shared.protocol import (
     AckOutput,
     Command,
@@ -69,6 +70,7 @@ from shared.protocol import (
     Report,
     RequestLookedUp,
     ResendOutput,
+    SessionChanged,
     SessionExited,
     SessionInfo,
     SessionStarted,
@@ -93,6 +95,17 @@ class SupervisorLink(Protocol):
 
     def fence(self, reason: str) -> None:
         """Close the connection soon (without blocking): a newer one replaced it."""
+
+
+@dataclass(frozen=True)
+class HostLinkChanged:
+    """An observer event: a host's link came up or went down."""
+
+    host: str
+    online: bool
+
+
+HubObserver = Callable[[str, "BaseModel | HostLinkChanged"], None]
 
 
 @dataclass(eq=False)
@@ -149,6 +162,11 @@ class Hub:
     # Called with a host's name once it attached and its pending calls were re-sent.
     on_attached: list[Callable[[str], None]] = field(default_factory=list)
     message_queue: Any = None  # server.message_queue.MessageQueue, set by the app
+    # Called with (host, report) for every report but output and heartbeats, and with
+    # HostLinkChanged on attach/detach (server/notify feeds on these). Must not block.
+    observers: list[HubObserver] = field(default_factory=list)
+    # Serves supervisor -> relay requests (shared state: server/shared_state.py).
+    serve_up: Callable[[Attachment, UpRequestFrame], list[BaseModel]] | None = None
 
     @property
     def sessions(self) -> SessionIndex:
@@ -185,6 +203,7 @@ class Hub:
             old.live = False
             old.link.fence(f"replaced by a newer connection for host {hello.host!r}")
         self.sessions.learn_host(hello.host, hello.sessions)
+        self._observe(hello.host, HostLinkChanged(hello.host, True))
         return attachment
 
     def positions(self, host: str) -> list[OutputPosition]:
@@ -228,6 +247,7 @@ class Hub:
         host.grace = loop.call_later(self.offline_grace, self._grace_over, host)
         if self.offline_grace <= 0:
             self._grace_over(host)
+        self._observe(host.name, HostLinkChanged(host.name, False))
 
     def deliver(self, attachment: Attachment, report: Report | UnknownFrame) -> list[BaseModel]:
         """Take one decoded report from a link; return the frames to send back on it."""
@@ -237,7 +257,11 @@ class Hub:
         host = self._hosts[attachment.host]
         self._seen(host)
         if isinstance(report, ReplyFrame):
-            return self._resolve(attachment, report)
+            frames = self._resolve(attachment, report)
+            self._observe(attachment.host, report)
+            return frames
+        if isinstance(report, UpRequestFrame):
+            return [] if self.serve_up is None else self.serve_up(attachment, report)
         on = _ON_REPORT.get(report.type)
         if on is None:
             log.info("dropping unknown frame type %r from %r", report.type, attachment.host)
@@ -259,13 +283,18 @@ class Hub:
     def _on_heartbeat(self, attachment: Attachment, report: Heartbeat) -> list[BaseModel]:
         return [HeartbeatAcked(sent_at=report.sent_at)]
 
-    def _on_exited(self, attachment: Attachment, report: SessionExited) -> list[BaseModel]:
+    def _on_session(
+        self, attachment: Attachment, report: SessionExited | SessionChanged
+    ) -> list[BaseModel]:
         if self.sessions.owns(attachment.host, report.session.session_id, report.type):
             self.sessions.learn(attachment.host, report.session)
+            self._observe(attachment.host, report)
         return []
 
     def _on_prompt(self, attachment: Attachment, report: PromptDetected) -> list[BaseModel]:
-        self.sessions.owns(attachment.host, report.prompt.session_id, report.type)  # counted
+        # Counted when refused; only the session's own host may announce its prompts.
+        if self.sessions.owns(attachment.host, report.prompt.session_id, report.type):
+            self._observe(attachment.host, report)
         return []
 
     def _on_looked_up(self, attachment: Attachment, report: RequestLookedUp) -> list[BaseModel]:
@@ -566,6 +595,13 @@ class Hub:
             pending.future.set_result(reply)
         return frames
 
+    def _observe(self, host: str, event: BaseModel | HostLinkChanged) -> None:
+        for observer in list(self.observers):
+            try:
+                observer(host, event)
+            except Exception:
+                log.exception("a hub observer failed on %s", type(event).__name__)
+
     # ------------------------------------------------------------ hosts
 
     def _host(self, name: str) -> _Host:
@@ -605,7 +641,8 @@ _ON_REPORT: dict[str, Callable[[Hub, Attachment, Any], list[BaseModel]]] = {
     "output": Hub._on_output,
     "output_dropped": Hub._on_dropped,
     "heartbeat": Hub._on_heartbeat,
-    "session_exited": Hub._on_exited,
+    "session_exited": Hub._on_session,
+    "session_changed": Hub._on_session,  # both carry the session's state now: learn it
     "request_looked_up": Hub._on_looked_up,
     "prompt_detected": Hub._on_prompt,
     "pong": Hub._on_seen,

@@ -127,3 +127,50 @@ def command(
 def spec_of(frame: CommandFrame) -> CommandSpec:
     """The spec of a decoded command (every decoded command has one)."""
     return COMMANDS[frame.type]
+
+
+# ---------------------------------------------------------------- supervisor -> relay requests
+
+
+class UpRequestFrame(WireModel):
+    """A supervisor -> relay request (imperative); the relay answers with the same id.
+
+    The reverse of a command: the supervisor asks, the relay serves (shared state
+    kept for sessions on several computers). The relay remembers each answer by
+    ``request_id``, so a request re-sent after a lost link is answered, never run twice.
+    """
+
+    request_id: RequestId
+    type: str
+
+
+class UpAnswerFrame(WireModel):
+    """The relay's answer to the :class:`UpRequestFrame` with the same ``request_id``."""
+
+    request_id: RequestId
+    type: str
+    error: ErrorInfo | None = None
+
+
+@dataclass(frozen=True)
+class UpRequestSpec:
+    """One supervisor -> relay request, its answer and the examples pinned in golden frames."""
+
+    frame: type[UpRequestFrame]
+    answer: type[UpAnswerFrame]
+    examples: tuple[WireModel, ...]
+
+
+UP_REQUESTS: dict[str, UpRequestSpec] = {}
+
+
+def up_request(
+    frame: type[UpRequestFrame], answer: type[UpAnswerFrame], *, examples: tuple[WireModel, ...]
+) -> UpRequestSpec:
+    """Register a supervisor -> relay request (each type tag once)."""
+    spec = UpRequestSpec(frame, answer, examples)
+    kind = frame_type(frame)
+    if kind in UP_REQUESTS or kind in COMMANDS:
+        raise ValueError(f"request {kind!r} is declared twice")
+    UP_REQUESTS[kind] = spec
+    return spec

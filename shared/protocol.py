@@ -41,7 +41,15 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
 import shared.commands  # noqa: F401 - registers every command before the unions are built
-from shared.commands.prompts import (  # re-exported: one namespace for the whole protocol
+import shared.state_frames  # noqa: F401 - registers the supervisor -> relay requests
+from shared.commands.approvals import (  # re-exported: one namespace for the whole protocol
+    ApprovalPrepared as ApprovalPrepared,
+    ApprovePrompt as ApprovePrompt,
+    ApproverRegistered as ApproverRegistered,
+    PrepareApproval as PrepareApproval,
+    RegisterApprover as RegisterApprover,
+)
+from shared.commands.prompts import (
     AnswerPrompt as AnswerPrompt,
     CheckPrompts as CheckPrompts,
     PromptAnswered as PromptAnswered,
@@ -70,9 +78,13 @@ from shared.errors import TetherError
 from shared.frames import (
     COMMANDS,
     REPLIES,
+    UP_REQUESTS,
     CommandFrame as CommandFrame,
     ReplyFrame as ReplyFrame,
     RequestFailed as RequestFailed,
+    UpAnswerFrame as UpAnswerFrame,
+    UpRequestFrame as UpRequestFrame,
+    frame_type,
 )
 from shared.wire_values import (  # re-exported: one namespace for the whole protocol
     HOST_NAME_PATTERN as HOST_NAME_PATTERN,
@@ -219,6 +231,18 @@ class SessionExited(_Frame):
     session: SessionInfo
 
 
+class SessionChanged(_Frame):
+    """A session's state changed (``prompt_id``: the prompt pending now, if any).
+
+    Lets the relay notice a finished turn and a prompt that went away (answered
+    at the computer or by a hook) without asking.
+    """
+
+    type: Literal["session_changed"] = "session_changed"
+    session: SessionInfo
+    prompt_id: str | None = None
+
+
 class PromptDetected(_Frame):
     type: Literal["prompt_detected"] = "prompt_detected"
     prompt: Prompt
@@ -284,6 +308,7 @@ _REPORTS: tuple[type[_Frame], ...] = (
     Hello,
     Output,
     SessionExited,
+    SessionChanged,
     PromptDetected,
     Pong,
     OutputDropped,
@@ -303,6 +328,7 @@ if TYPE_CHECKING:
         Hello
         | Output
         | SessionExited
+        | SessionChanged
         | PromptDetected
         | Pong
         | OutputDropped
@@ -310,14 +336,19 @@ if TYPE_CHECKING:
         | RequestLookedUp
         | ChallengeAnswered
         | ReplyFrame
+        | UpRequestFrame
     )
 else:
     Command = Annotated[
-        Union[tuple(s.frame for s in COMMANDS.values()) + _LINK_COMMANDS],  # noqa: UP007
+        Union[  # noqa: UP007
+            tuple(s.frame for s in COMMANDS.values())
+            + _LINK_COMMANDS
+            + tuple(s.answer for s in UP_REQUESTS.values())
+        ],
         Field(discriminator="type"),
     ]
     Report = Annotated[
-        Union[_REPORTS + tuple(REPLIES.values())],  # noqa: UP007
+        Union[_REPORTS + tuple(REPLIES.values()) + tuple(s.frame for s in UP_REQUESTS.values())],  # noqa: UP007
         Field(discriminator="type"),
     ]
 
@@ -339,8 +370,13 @@ class FrameError(TetherError, ValueError):
 _commands: TypeAdapter[Command] = TypeAdapter(Command)
 _reports: TypeAdapter[Report] = TypeAdapter(Report)
 LINK_COMMAND_TYPES = frozenset(m.model_fields["type"].default for m in _LINK_COMMANDS)
-COMMAND_TYPES = frozenset(COMMANDS) | LINK_COMMAND_TYPES
-REPORT_TYPES = frozenset(m.model_fields["type"].default for m in _REPORTS) | frozenset(REPLIES)
+UP_ANSWER_TYPES = frozenset(frame_type(s.answer) for s in UP_REQUESTS.values())
+COMMAND_TYPES = frozenset(COMMANDS) | LINK_COMMAND_TYPES | UP_ANSWER_TYPES
+REPORT_TYPES = (
+    frozenset(m.model_fields["type"].default for m in _REPORTS)
+    | frozenset(REPLIES)
+    | frozenset(UP_REQUESTS)
+)
 
 
 def encode(frame: BaseModel) -> str:
@@ -401,9 +437,10 @@ def _decode(text: str | bytes, adapter: TypeAdapter[Any], known: frozenset[str])
         ) from None
 
 
-def decode_command(text: str | bytes) -> Command | UnknownFrame:
-    """Decode a relay -> supervisor frame. Raises :class:`FrameError`."""
-    frame: Command | UnknownFrame = _decode(text, _commands, COMMAND_TYPES)
+def decode_command(text: str | bytes) -> Command | UpAnswerFrame | UnknownFrame:
+    """Decode a relay -> supervisor frame (a command, a link frame or an answer to a
+    supervisor's request). Raises :class:`FrameError`."""
+    frame: Command | UpAnswerFrame | UnknownFrame = _decode(text, _commands, COMMAND_TYPES)
     return frame
 
 

@@ -42,8 +42,10 @@ class ErrorCode(StrEnum):
     PROMPT_STALE = "prompt_stale"
     PROMPT_SECRET = "prompt_secret"
     INVALID_ANSWER = "invalid_answer"
+    APPROVAL_REQUIRED = "approval_required"  # step-up: only the owner, on the relay's page
     INVALID_ARGUMENT = "invalid_argument"
     UNSUPPORTED = "unsupported"
+    VERSION_CONFLICT = "version_conflict"  # shared state: a stale compare-and-set
     INTERNAL = "internal"
 
 
@@ -78,6 +80,7 @@ class SessionState(StrEnum):
 class PromptKind(StrEnum):
     YES_NO = "yes_no"
     CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"  # checkboxes: answer with several labels
     TEXT = "text"
     SECRET = "secret"
     PRESS_ENTER = "press_enter"

@@ -4,6 +4,8 @@ python -m supervisor up --relay wss://relay.example.com/supervisor --name studio
     --pair-code K7QD-M2XP           # the code only the first time: `python -m server pair-code`
 python -m supervisor mcp            # the same tools over stdio, no relay
 python -m supervisor policy         # where the policy file is, and what it allows
+python -m supervisor approver-code  # a one-time code to register your passkey for approvals
+python -m supervisor approvers      # the passkeys that may approve dangerous prompts
 """
 
 from __future__ import annotations
@@ -74,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("policy", help="show the policy file and what it allows")
+    sub.add_parser(
+        "approver-code",
+        help="print a one-time code to register a passkey that approves dangerous prompts",
+    )
+    sub.add_parser("approvers", help="list the passkeys that may approve dangerous prompts")
     return parser
 
 
@@ -97,10 +104,15 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         flush=True,
     )
     manager = _manager(args.mock)
+    manager.stepup.bind_relay(args.relay, args.name)
     agent = CommandRunner(manager)
     link = RelayConnection(
         args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
     )
+    from supervisor.agent_mcp.wiring import AgentWiring
+    from supervisor.policy import tether_home
+
+    agents = AgentWiring(manager, args.name, tether_home() / "state.sqlite3", link.requests)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -121,6 +133,7 @@ async def _serve_relay(args: argparse.Namespace) -> int:
             task.cancel()
         await asyncio.gather(runner, stopper, return_exceptions=True)
         await manager.close_all()
+        await agents.close()
 
 
 async def _serve_stdio(args: argparse.Namespace) -> int:
@@ -149,6 +162,34 @@ def _show_policy() -> int:
     return 0
 
 
+def _approvers(command: str) -> int:
+    import time
+
+    from supervisor.approvers import ApprovalError, Approvers
+
+    approvers = Approvers(policy_path().parent, None, "this computer")
+    if command == "approver-code":
+        code = approvers.issue_code(time.time())
+        print(
+            f"Approver code: {code}\n  Valid 10 minutes, once. Open the relay's answer page on "
+            "your phone (a notification's link), tap 'Register a passkey' and type this code.\n"
+            "  Never type it anywhere else: whoever has it can register a key that approves "
+            "dangerous prompts on this computer."
+        )
+        return 0
+    try:
+        known = approvers.load()
+    except ApprovalError as exc:
+        print(f"{exc.message}\n{exc.hint}", file=sys.stderr)
+        return 2
+    print(f"approvers file: {approvers.keys_file}")
+    for a in known:
+        print(f"  {a.label:<24} {a.credential_id[:16]}...")
+    if not known:
+        print("  none yet: dangerous prompts can only be answered at this computer")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.home:
@@ -161,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command == "policy":
         return _show_policy()
+    if args.command in ("approver-code", "approvers"):
+        return _approvers(args.command)
     if args.command == "up":
         if not args.relay:
             print(

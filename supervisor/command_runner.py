@@ -53,6 +53,7 @@ from shared.protocol import (
     Reply,
     RequestFailed,
     RequestLookedUp,
+    SessionChanged,
     SessionCommand,
     SessionExited,
     SessionInfo,
@@ -79,7 +80,7 @@ log = logging.getLogger(__name__)
 
 AgentCommand = SessionCommand
 LinkFrame = LinkCommand  # Challenge comes first on a link and is answered by the connection
-Unsolicited = SessionExited | PromptDetected
+Unsolicited = SessionExited | PromptDetected | SessionChanged
 READ_IDS_KEPT = 4096
 
 
@@ -188,6 +189,8 @@ class CommandRunner:
         manager.on_prompt = self._prompt_detected
         manager.on_output = self._output
         manager.on_start = self._started
+        manager.on_state = self._state_changed
+        self._changed: set[str] = set()  # sessions whose state change is not reported yet
 
     def reap_orphans(self) -> list[SessionInfo]:
         """Kill what a crashed previous run left behind; its sessions are reported as exited."""
@@ -217,6 +220,22 @@ class CommandRunner:
             self.reaper.forget(session.session_id)
         self.streams.finish(session.session_id)
         self._publish(SessionExited(session=session.info()))
+
+    def _state_changed(self, session: Session) -> None:
+        # Reported on the next loop turn: building the report refreshes the session,
+        # which may change its state again (no re-entry), and bursts coalesce.
+        if session.session_id not in self._changed and not session.exited:
+            self._changed.add(session.session_id)
+            asyncio.get_running_loop().call_soon(self._report_state, session)
+
+    def _report_state(self, session: Session) -> None:
+        self._changed.discard(session.session_id)
+        if session.exited:
+            return  # SessionExited says it
+        info = session.info()
+        pending = session.tracker.pending()
+        prompt_id = pending.prompt_id if pending is not None else None
+        self._publish(SessionChanged(session=info, prompt_id=prompt_id))
 
     def _started(self, session: Session) -> None:
         if self.reaper is not None and session.pid is not None:

@@ -64,6 +64,7 @@ from shared.resume import Gap, ResumeError
 from supervisor.command_runner import OutputStreams
 from supervisor.identity import Identity, IdentityError
 from supervisor.relay_pins import RelayPins, check_proof
+from supervisor.relay_requests import RelayRequests
 
 log = logging.getLogger("tether.supervisor.link")
 
@@ -115,6 +116,7 @@ class RelayConnection:
         # The relay keys pinned at pairing (next to the identity key, else in memory).
         self.pins = pins if pins is not None else RelayPins.beside(identity.path)
         self.pair_code = pair_code
+        self.requests = RelayRequests()  # supervisor -> relay requests (global shared state)
         # What the signature names: the dialed URL, unless that is a local forwarder or
         # tunnel to the relay (then the relay's own URL).
         self.origin_url = origin_url or url
@@ -201,6 +203,8 @@ class RelayConnection:
             self._ws = ws
             self._last_heard = loop.time()
             self.connected.set()
+            for resend in self.requests.attach(self._send):
+                self._spawn(resend)  # type: ignore[arg-type]
             log.info("connected to %s as %r", self.url, self.host)
             workers = [
                 asyncio.create_task(self._stream(ws)),
@@ -217,6 +221,7 @@ class RelayConnection:
             raise
         finally:
             self.connected.clear()
+            self.requests.detach()
             self._ws = None
             for worker in workers:
                 worker.cancel()
@@ -385,6 +390,9 @@ class RelayConnection:
         if isinstance(frame, p.CommandFrame):
             self._spawn(self._run(frame))
             return
+        if isinstance(frame, p.UpAnswerFrame):
+            self.requests.answered(frame)
+            return
         on = _ON_LINK_FRAME.get(frame.type)
         if on is None:
             log.info("dropped an unknown %r frame (newer relay?)", frame.type)
@@ -425,7 +433,7 @@ class RelayConnection:
         reply = await self._agent.handle(command)
         await self._send(reply)
 
-    async def _send(self, frame: p.Report | p.Reply | p.RequestLookedUp) -> None:
+    async def _send(self, frame: p.Report | p.Reply | p.RequestLookedUp | p.UpRequestFrame) -> None:
         ws = self._ws
         if ws is None:
             log.info("link down: %s not sent", frame.type)

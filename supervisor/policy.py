@@ -45,7 +45,8 @@ MOCK_AGENT_MODULE = "supervisor.mock_agent"
 DEFAULT_COMMANDS = ("claude", "codex", "gemini", "aider", MOCK_AGENT)
 DEFAULT_MAX_SESSIONS = 16
 DEFAULT_ARGUMENT_PROGRAMS = frozenset(DEFAULT_RULES)
-_KEYS = ("roots", "commands", "max_sessions", "default_command", "arguments", "secrets")
+# "agents" is read by supervisor.agent_mcp.access
+_KEYS = ("roots", "commands", "max_sessions", "default_command", "arguments", "secrets", "agents")
 _ARGUMENT_KEYS = ("refuse", "permit")
 MIN_POLICY_SECRET = 6  # shorter listed secrets would mask ordinary words
 
@@ -118,7 +119,13 @@ default_command = ["claude"]
 # Values to hide from everything a session shows (besides secret-looking environment
 # variables and well-known token formats), e.g. a password you type in terminals.
 # secrets = ["my-database-password"]
-'''
+''' + _agents_default()
+
+
+def _agents_default() -> str:
+    from supervisor.agent_mcp.access import DEFAULT_TEXT  # its own module; imports this one
+
+    return DEFAULT_TEXT
 
 
 def _toml_str(text: str) -> str:

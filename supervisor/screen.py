@@ -50,6 +50,20 @@ _PROGRESS = re.compile(r"\d%|[⠀-⣿✻✽✶✳✢]|[█▓▒░━=#]{3,}")
 _SHAPE_NOISE = re.compile(r"[\d\s⠀-⣿✻✽✶✳✢·*|/\\\-.%#=>█▓▒░━]+")
 
 
+# How a cell is drawn, as the prompt detector needs it (which row of a menu is
+# highlighted, which button has focus): one character per rendered character,
+# parallel to the row's text. " " is the default style; every other style in
+# the snapshot gets its own character ("A", "B", ...), the same one wherever it
+# occurs in that snapshot, so rows can be compared with each other.
+DEFAULT_STYLE = " "
+
+# DEC special graphics (``ESC ( 0``), which pyte ignores in UTF-8 mode: ncurses
+# (dialog) draws its boxes with it when the locale is not UTF-8.
+_DEC_GRAPHICS = dict(
+    zip(b"`abcdefghijklmnopqrstuvwxyz{|}~", "◆▒␉␌␍␊°±␤␋┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·", strict=True)
+)
+
+
 @dataclass(frozen=True)
 class ScreenSnapshot:
     """What a person would see: rows with trailing blanks stripped, and the cursor.
@@ -71,6 +85,14 @@ class ScreenSnapshot:
     app_cursor_keys: bool = False
     bracketed_paste: bool = False
     cursor_prefix: str | None = None
+    styles: tuple[str, ...] = ()
+
+    def style_of(self, row: int) -> str:
+        """``row``'s style characters, one per character of ``lines[row]`` (see
+        :data:`DEFAULT_STYLE`); all default when the snapshot carries no styles."""
+        line = self.lines[row] if 0 <= row < len(self.lines) else ""
+        style = self.styles[row] if 0 <= row < len(self.styles) else ""
+        return style[: len(line)].ljust(len(line))
 
     @property
     def text(self) -> str:
@@ -169,6 +191,87 @@ def _render_row(row: Mapping[int, Any], columns: int) -> str:
         out.append(data)
         x += 1
     return "".join(out).rstrip()
+
+
+def _render_styles(row: Mapping[int, Any], columns: int, table: dict[tuple[Any, ...], str]) -> str:
+    """``_render_row``'s walk, giving each rendered character its style character."""
+    out: list[str] = []
+    x = 0
+    while x < columns:
+        cell = row[x]
+        if cell.data == "":
+            out.append(" ")
+            x += 1
+            continue
+        step = 1
+        if wcwidth(cell.data[0]) == 2:
+            if x + 1 < columns and row[x + 1].data != "":
+                out.append(" ")
+                x += 1
+                continue
+            step = 2
+        key = cell[1:]
+        if key == _PLAIN:
+            out.append(DEFAULT_STYLE)
+        else:
+            code = table.get(key)
+            if code is None:
+                code = table[key] = (
+                    chr(0x41 + len(table)) if len(table) < 26 else chr(0x100 + len(table))
+                )
+            out.append(code)
+        x += step
+    return "".join(out)
+
+
+_PLAIN = pyte.screens.Char(" ")[1:]
+
+
+class DecGraphics:
+    """Translates DEC special graphics (``ESC ( 0`` ... ``ESC ( B``) to Unicode box drawing.
+
+    Stateful across chunks (a designation may be split between two reads); chunks
+    without an ``ESC (`` and outside graphics mode pass through untouched.
+    """
+
+    def __init__(self) -> None:
+        self.graphics = False
+        self._carry = b""
+
+    def feed(self, data: bytes) -> bytes:
+        data = self._carry + data
+        self._carry = b""
+        if not self.graphics and b"\x1b(" not in data:
+            if data.endswith(b"\x1b"):
+                self._carry, data = b"\x1b", data[:-1]
+            return data
+        out = bytearray()
+        i, n = 0, len(data)
+        while i < n:
+            byte = data[i]
+            if byte == 0x1B:
+                if i + 2 >= n and data[i + 1 : i + 2] in (b"", b"("):
+                    self._carry = data[i:]
+                    break
+                if data[i + 1] == 0x28:  # ESC ( <charset>
+                    self.graphics = data[i + 2] == 0x30
+                    i += 3
+                    continue
+                # another escape sequence: copy up to its final byte untouched
+                j = i + 1
+                if data[j] == 0x5B:  # CSI: parameters, then a final byte in @..~
+                    j += 1
+                    while j < n and not 0x40 <= data[j] <= 0x7E:
+                        j += 1
+                out += data[i : j + 1]
+                i = j + 1
+                continue
+            if self.graphics and byte in _DEC_GRAPHICS:
+                out += _DEC_GRAPHICS[byte].encode()
+            else:
+                out.append(byte)
+            i += 1
+        return bytes(out)
 
 
 def _is_redraw(previous: str, line: str) -> bool:
@@ -310,6 +413,7 @@ class TerminalModel:
     ) -> None:
         self._screen = _Screen(cols, rows, scrollback)
         self._stream = _Stream(self._screen)
+        self._graphics = DecGraphics()
         self._history: deque[str] = deque(maxlen=scrollback)
         self._history_end = 0  # lines ever added to the history: absolute line numbers
         self._shown: OrderedDict[str, tuple[str, ...]] = OrderedDict()
@@ -321,6 +425,7 @@ class TerminalModel:
         if not data:
             return
         self._cached.clear()
+        data = self._graphics.feed(data)
         try:
             self._stream.feed(data)
         except (TypeError, ValueError, IndexError, KeyError, AssertionError, NameError) as exc:
@@ -416,6 +521,8 @@ class TerminalModel:
     def _render(self, with_scrollback: bool) -> ScreenSnapshot:
         s = self._screen
         lines = tuple(_render_row(s.buffer[y], s.columns) for y in range(s.lines))
+        table: dict[tuple[Any, ...], str] = {}
+        styles = tuple(_render_styles(s.buffer[y], s.columns, table) for y in range(s.lines))
         row = min(max(s.cursor.y, 0), s.lines - 1)
         col = min(max(s.cursor.x, 0), s.columns)
         prefix = _render_row(s.buffer[row], col) if col else ""
@@ -430,6 +537,7 @@ class TerminalModel:
             app_cursor_keys=_DECCKM in s.mode,
             bracketed_paste=_BRACKETED_PASTE in s.mode,
             cursor_prefix=prefix,
+            styles=styles,
         )
 
     def _drain(self) -> None:

@@ -46,6 +46,7 @@ from shared.protocol import (
     SessionInfo,
     SessionState,
 )
+from supervisor import tty_probe
 from supervisor.hook_prompts import prompt_from_hook, state_hint
 from supervisor.hooks import HookEvent
 from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
@@ -54,6 +55,7 @@ from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
 from supervisor.redact import Redactor
 from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
+from supervisor.stepup import StepUp
 from supervisor.stream_redact import StreamRedactor
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,11 @@ SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may bloc
 EOF_GRACE = 1.0  # after exit, how long trailing output may take to arrive
 STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
+HIGHLIGHT_WAIT = 1.0  # how long an arrow may take to move a menu's highlight
+CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pressing Enter too
+GONE_QUIET = 0.2  # a prompt counts as gone once the screen was quiet this long without it
+ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
+ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
 # Hook events after which the announced dialog is over (answered, or the turn moved on).
 HOOK_CLEARS_PROMPT = frozenset({"PostToolUse", "Stop", "UserPromptSubmit", "StopFailure"})
 LAST_MESSAGE_CHARS = 4000
@@ -73,6 +80,9 @@ LAST_MESSAGE_CHARS = 4000
 ExitCallback = Callable[["Session"], None]
 PromptCallback = Callable[["Session", Prompt], None]
 OutputCallback = Callable[["Session", bytes], None]  # must be cheap: runs in the read path
+
+
+_ARROWS = {b"\x1b[A": -1, b"\x1bOA": -1, b"\x1b[B": 1, b"\x1bOB": 1}
 
 
 def new_session_id() -> str:
@@ -135,6 +145,9 @@ class Session:
         self._input_lock = asyncio.Lock()
         self._watcher: asyncio.Task[None] | None = None
         self._exited = asyncio.Event()
+        # The owner's step-up gate (supervisor/stepup.py), set by the manager.
+        self.stepup: StepUp | None = None
+        self.on_state: Callable[[Session], None] | None = None  # every state change
 
     @classmethod
     async def start(
@@ -346,10 +359,12 @@ class Session:
         if proc is None or proc.exit_code is not None:
             return Signals()
         try:
+            foreground = tty_probe.probe(proc.foreground_pgid())
             return Signals(
                 echo_off=not proc.echo_enabled(),
                 canonical=proc.canonical(),
-                blocked_on_read=proc.foreground_blocked_on_read(),
+                blocked_on_read=foreground.reading,
+                elsewhere=foreground.elsewhere,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()
@@ -358,6 +373,8 @@ class Session:
         if state is not self._state:
             self._state, self._state_since, self._state_reason = state, time.time(), reason
             self._changed.set()
+            if self.on_state is not None:
+                self.on_state(self)
 
     def pending_prompt(self) -> Prompt | None:
         """The prompt waiting now, secrets redacted from its question and context."""
@@ -452,6 +469,8 @@ class Session:
         async with self._input_lock:
             proc = self._live_proc()
             pending = self.refresh()
+            if self.stepup is not None:
+                self.stepup.check_typing(pending, self.cwd, None)
             if text and pending is not None and pending.kind is PromptKind.SECRET:
                 raise PromptError(
                     ErrorCode.PROMPT_SECRET,
@@ -471,6 +490,8 @@ class Session:
         """Press ``keys`` in order, ``repeat`` times; arrows follow the cursor-key mode."""
         async with self._input_lock:
             proc = self._live_proc()
+            if self.stepup is not None:
+                self.stepup.check_typing(self.refresh(), self.cwd, list(keys))
             self._catch_up()
             application = self._cursor_keys.application
             written, previous = 0, None
@@ -484,31 +505,107 @@ class Session:
             self._note_input("keys")
             return written
 
-    async def answer_prompt(self, prompt_id: str, answer: str) -> tuple[str, bool]:
+    async def answer_prompt(
+        self, prompt_id: str, answer: str, *, approved: bool = False
+    ) -> tuple[str, bool]:
         """Answer the prompt on screen; return (what was typed, whether the prompt left).
+
+        A prompt the step-up gate holds is refused (APPROVAL_REQUIRED) unless
+        ``approved``, which only ``StepUp.handle`` sets, after verifying a passkey.
 
         Raises :class:`supervisor.prompts.PromptError` when the prompt is gone,
         secret, or the answer does not fit it.
         """
         async with self._input_lock:
             proc = self._live_proc()
-            writes = self.tracker.plan_answer(prompt_id, answer, self.snapshot())
-            for index, data in enumerate(writes):
-                if index:
+            if self.stepup is not None and not approved:
+                self.stepup.check_answer(self.refresh(), prompt_id, self.cwd)
+            await self._settle(ANSWER_QUIET, ANSWER_QUIET_MAX)
+            snapshot = self.snapshot()
+            writes = self.tracker.plan_answer(prompt_id, answer, snapshot)
+            highlight = self.tracker.highlighted(prompt_id, snapshot)
+            moved = False  # arrows sent since the highlight was last seen where they lead
+            sent: list[bytes] = []
+            for data in writes:
+                if not data:  # a checkpoint: the keys so far may have answered it
+                    if await self._prompt_left(
+                        prompt_id, CHECKPOINT_WAIT, self.tracker.left_cursor
+                    ):
+                        break
+                    continue
+                if moved and highlight is not None and data in (b"\r", b" "):
+                    # Select only once the highlight sits on the chosen row: an arrow
+                    # sent before a dialog listens is lost, and Enter would pick the default.
+                    if not await self._highlight_at(prompt_id, highlight, proc):
+                        break
+                    await self._settle(ENTER_PAUSE, ENTER_PAUSE)
+                    if not await self._highlight_at(prompt_id, highlight, proc):
+                        break  # the dialog was drawn again with its default highlight
+                    moved = False
+                step = _ARROWS.get(data)
+                if step is not None and highlight is not None:
+                    highlight, moved = highlight + step, True
+                if sent:
                     await asyncio.sleep(ENTER_PAUSE)
-                await proc.write(data)
+                try:
+                    await proc.write(data)
+                except OSError:
+                    if not sent:
+                        raise
+                    break  # the program exited on the keys already sent: they answered it
+                sent.append(data)
             self._note_input("an answer")
-            return " + ".join(describe(w) for w in writes), await self._prompt_left(prompt_id)
+            return " + ".join(describe(w) for w in sent), await self._prompt_left(prompt_id)
 
-    async def _prompt_left(self, prompt_id: str) -> bool:
+    async def _settle(self, quiet: float, at_most: float) -> None:
+        """Wait until no output for ``quiet`` seconds (a dialog that just appeared may still
+        be mounting, and reset its highlight), but no longer than ``at_most`` (animations)."""
+        deadline = time.monotonic() + at_most
+        while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
+            await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok - pacing
+
+    async def _highlight_at(self, prompt_id: str, target: int, proc: PtyProcess) -> bool:
+        """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once."""
+        for attempt in range(2):
+            try:
+                async with asyncio.timeout(HIGHLIGHT_WAIT):
+                    while True:
+                        now = self.tracker.highlighted(prompt_id, self.snapshot())
+                        if now == target:
+                            return True
+                        self._output_event.clear()
+                        await self._output_event.wait()
+            except TimeoutError:
+                now = self.tracker.highlighted(prompt_id, self.snapshot())
+                if now is None or attempt:
+                    return False
+                key = b"\x1bOB" if self._cursor_keys.application else b"\x1b[B"
+                if target < now:
+                    key = key[:-1] + b"A"
+                for _ in range(abs(target - now)):
+                    await proc.write(key)
+        return False
+
+    async def _prompt_left(
+        self,
+        prompt_id: str,
+        within: float = ANSWER_SETTLE,
+        gone: Callable[[str, ScreenSnapshot], bool] | None = None,
+    ) -> bool:
+        gone = gone or self.tracker.is_gone
         try:
-            async with asyncio.timeout(ANSWER_SETTLE):
-                while not self.tracker.is_gone(prompt_id, self.snapshot()):
+            async with asyncio.timeout(within):
+                while True:
+                    if gone(prompt_id, self.snapshot()):
+                        # A full redraw passes through screens without the dialog:
+                        # gone counts once the screen has settled without it.
+                        await self._settle(GONE_QUIET, GONE_QUIET * 3)
+                        if self.exited or gone(prompt_id, self.snapshot()):
+                            return True
                     self._output_event.clear()
                     await self._output_event.wait()
         except TimeoutError:
             return False
-        return True
 
     def resize(self, cols: int, rows: int) -> None:
         """Set the terminal's size; raises ``CommandFailed`` (session_exited) once it ended.

@@ -21,12 +21,13 @@ import asyncio
 import logging
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 
 import supervisor
 from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
+from supervisor.approvers import Approvers
 from supervisor.claude_settings import is_claude, wire_claude
 from supervisor.hooks import HookEvent, HookReceiver
 from supervisor.policy import (
@@ -41,6 +42,7 @@ from supervisor.policy import (
 from supervisor.pty_process import PtySpawnError
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session, new_session_id
+from supervisor.stepup import StepUp
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +153,23 @@ class SessionManager:
         self.on_prompt: Callable[[Session, Prompt], None] | None = None
         self.on_output: Callable[[Session, bytes], None] | None = None
         self.on_start: Callable[[Session], None] | None = None
+        self.on_state: Callable[[Session], None] | None = None
         self.hooks: HookReceiver | None = None  # started with the first claude session
         self._hooks_lock = asyncio.Lock()
         # Hook events of sessions still spawning (the program may post before the
         # spawn call returns): delivered once the session is in the table.
         self._early: dict[str, list[HookEvent]] = {}
+        # Prompts only a person may answer (supervisor/stepup.py); `up` names the relay.
+        self.stepup = StepUp(
+            self.policy_file.parent / "stepup.toml",
+            Approvers(self.policy_file.parent, None, "this computer"),
+        )
+        # The agents' MCP server (supervisor.agent_mcp.wiring): argv/env per session.
+        self.wire_session: (
+            Callable[[str, list[str], dict[str, str]], Awaitable[tuple[list[str], dict[str, str]]]]
+            | None
+        ) = None
+        self.unwire_session: Callable[[str], None] | None = None
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -197,6 +211,8 @@ class SessionManager:
                 hooked = True
                 self._early[session_id] = []
                 resolved, env = wire_claude(resolved, env, url, token)
+            if self.wire_session is not None:
+                resolved, env = await self.wire_session(session_id, resolved, env)
             session = await Session.start(
                 resolved,
                 cwd=workdir,
@@ -214,6 +230,8 @@ class SessionManager:
         except PtySpawnError as exc:
             if hooked and self.hooks is not None:
                 self.hooks.unregister(session_id)
+            if self.unwire_session is not None:
+                self.unwire_session(session_id)
             raise CommandFailed(
                 ErrorInfo(
                     code=ErrorCode.SPAWN_FAILED,
@@ -224,6 +242,8 @@ class SessionManager:
         finally:
             self._starting -= 1
             early = self._early.pop(session_id, [])
+        session.stepup = self.stepup
+        session.on_state = self._state_changed
         self._sessions[session.session_id] = session
         for event in early:
             session.on_hook(event)
@@ -289,6 +309,8 @@ class SessionManager:
     def _exited(self, session: Session) -> None:
         if self.hooks is not None:
             self.hooks.unregister(session.session_id)
+        if self.unwire_session is not None:
+            self.unwire_session(session.session_id)
         log.info("session %s exited: %s", session.session_id, session.info().state_reason)
         self._forget_old_exited()
         if self.on_exit is not None:
@@ -297,6 +319,10 @@ class SessionManager:
     def _output(self, session: Session, data: bytes) -> None:
         if self.on_output is not None:
             self.on_output(session, data)
+
+    def _state_changed(self, session: Session) -> None:
+        if self.on_state is not None:
+            self.on_state(session)
 
     def _prompted(self, session: Session, prompt: Prompt) -> None:
         if self.on_prompt is not None:

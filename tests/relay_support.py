@@ -74,9 +74,17 @@ class Relay:
 
 @asynccontextmanager
 async def running_relay(
-    tmp_path: Path, hello_timeout: float = 10.0, port: int = 0, **settings: Any
+    tmp_path: Path,
+    hello_timeout: float = 10.0,
+    port: int = 0,
+    public_host: str | None = None,
+    **settings: Any,
 ) -> AsyncIterator[Relay]:
-    """``settings``: more ``RelayConfig`` fields (heartbeat_interval, offline_grace...)."""
+    """``settings``: more ``RelayConfig`` fields (heartbeat_interval, offline_grace...).
+
+    ``public_host``: serve as ``http://<public_host>:<port>`` (``localhost`` for
+    passkeys, which refuse an IP address as their relying party).
+    """
     tmp_path.mkdir(parents=True, exist_ok=True)
     sock = bind_socket("127.0.0.1", port)
     port = sock.getsockname()[1]
@@ -86,6 +94,7 @@ async def running_relay(
         port=port,
         hello_timeout=hello_timeout,
         owner_password=PASSWORD,
+        public_url=f"http://{public_host}:{port}" if public_host else None,
     )
     config = replace(config, **settings)
     app = build_app(config)
@@ -96,7 +105,7 @@ async def running_relay(
     try:
         await eventually(lambda: server.started or task.done(), 10, "relay started")
         assert not task.done(), "relay failed to start"
-        base = f"http://127.0.0.1:{port}"
+        base = config.base_url
         yield Relay(base, app.state.hub, app, await sign_in(base))
     finally:
         server.should_exit = True
@@ -133,7 +142,7 @@ async def handshake(
     pair_code: str | None = "auto",
     *,
     sessions: list[p.SessionInfo] | None = None,
-) -> p.Command | p.UnknownFrame | None:
+) -> p.Command | p.UpAnswerFrame | p.UnknownFrame | None:
     """A fake supervisor's hello + signed challenge; the relay's next frame (a Welcome),
     or None when the relay closed the socket instead (read it with ``ws.close_code``).
 
@@ -197,6 +206,7 @@ async def running_supervisor(
     ``link_settings``: RelayConnection keyword arguments.
     """
     manager = SessionManager(policy_file=policy_file)
+    manager.stepup.bind_relay(relay.ws, name)  # as `python -m supervisor up` does
     link_settings.setdefault("stable_after", 0.5)
     settings: dict[str, Any] = {"reaper": Reaper(policy_file.parent), **(agent or {})}
     the_agent = CommandRunner(manager, **settings)

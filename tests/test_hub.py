@@ -15,10 +15,15 @@ from shared.protocol import (
     Hello,
     InputSent,
     ListSessions,
+    Output,
     OutputRead,
+    Prompt,
+    PromptDetected,
+    PromptKind,
     ReadMode,
     ReadOutput,
     SendInput,
+    SessionChanged,
     SessionExited,
     SessionInfo,
     SessionsListed,
@@ -352,3 +357,33 @@ async def test_a_whole_text_read_refreshes_the_offline_copy_and_a_cursor_read_do
     await _answered(hub, link, studio, *read("whole", None, "the whole screen"))
     await _answered(hub, link, studio, *read("since", "12.ab", "only a new line"))
     assert store.screens == ["the whole screen"]
+
+
+async def test_observers_hear_prompts_session_changes_replies_and_links_but_not_output() -> None:
+    hub = Hub(offline_grace=0)
+    heard: list[tuple[str, str]] = []
+    hub.observers.append(lambda host, event: heard.append((host, type(event).__name__)))
+    studio, _ = attach(hub, "studio", info())
+    prompt = Prompt(
+        prompt_id=f"{SID}:p1",
+        session_id=SID,
+        kind=PromptKind.YES_NO,
+        question="Continue? [y/N]",
+        source="screen_rule:generic.yes_no",
+        confidence=0.9,
+        detected_at=1.0,
+    )
+    hub.deliver(studio, Output(session_id=SID, offset=0, data="aGk="))
+    hub.deliver(studio, PromptDetected(prompt=prompt))
+    hub.deliver(studio, SessionChanged(session=info(state=SessionState.IDLE), prompt_id=None))
+    hub.deliver(studio, InputSent(request_id="unknown-id", session_id=SID, bytes_written=1))
+    hub.detach(studio)
+    assert [name for _, name in heard] == [
+        "HostLinkChanged",
+        "PromptDetected",
+        "SessionChanged",
+        "InputSent",
+        "HostLinkChanged",
+    ]
+    known = hub.sessions.get(SID)
+    assert known is not None and known.state is SessionState.IDLE

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from shared import protocol as p
 from shared.commands.examples import INFO as _INFO, PROMPT as _PROMPT
-from shared.frames import COMMANDS
+from shared.frames import COMMANDS, UP_REQUESTS
 
 GOLDEN = Path(__file__).parent / "golden" / "frames.json"
 
@@ -52,6 +52,7 @@ EXAMPLES: list[BaseModel] = [
     ),
     p.Output(session_id="s3cr3t-session-id", offset=1024, data="aGVsbG8="),
     p.SessionExited(session=_INFO),
+    p.SessionChanged(session=_INFO, prompt_id=_PROMPT.prompt_id),
     p.PromptDetected(prompt=_PROMPT),
     p.Pong(sent_at=1700000000.25),
     p.OutputDropped(session_id="s3cr3t-session-id", start=1024, end=8192),
@@ -66,6 +67,7 @@ EXAMPLES: list[BaseModel] = [
 
 # Every registered command's own examples (its frame and reply), from the registry.
 EXAMPLES += [example for spec in COMMANDS.values() for example in spec.examples]
+EXAMPLES += [example for spec in UP_REQUESTS.values() for example in spec.examples]
 
 
 def _frame_types(union: object) -> set[str]:

@@ -138,10 +138,16 @@ class MockAgent:
             "edit": self._edit_file,
             "ask": self._ask,
             "secret": self._secret,
+            "mcp": self._mcp,
         }[step.verb](step.arg)
 
     def _reply(self, text: str) -> None:
         self._say(text)
+
+    def _mcp(self, line: str) -> None:
+        from supervisor.mock_agent.mcp_call import call_tool  # fastmcp loads only when used
+
+        self._say(call_tool(line))
 
     def _permission(self, command: str) -> None:
         menu = permission_menu(command, self.options.cwd)

@@ -9,6 +9,7 @@ such strings::
     edit app.py
     ask Continue anyway?
     secret
+    mcp store_data {"scope": "global:tasks", "key": "list", "value": []}
     exit 3
 
 When the script runs out, the ``--scenario`` (if any) decides, else the demo
@@ -20,8 +21,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-VERBS = ("reply", "permission", "edit", "ask", "secret", "exit")
-SCENARIOS = ("reply", "permission", "edit", "ask", "secret")
+VERBS = ("reply", "permission", "edit", "ask", "secret", "exit", "mcp")
+SCENARIOS = ("reply", "permission", "edit", "ask", "secret", "mcp")
+FROM_SESSION = "[from session "  # how Tether marks a message from another session
 
 DEMO_HELP = (
     "Hello! I'm Mock Claude, a stand-in for Claude Code: nothing here runs for real.\n"
@@ -49,6 +51,8 @@ def parse_step(text: str, where: str = "step") -> Step:
     verb, arg = verb.lower(), arg.strip()
     if verb not in VERBS:
         raise ScriptError(f"{where}: unknown step {verb!r}; use one of: {', '.join(VERBS)}")
+    if verb == "mcp" and not arg:
+        raise ScriptError(f"{where}: 'mcp' needs a tool name, then optional JSON arguments")
     if verb in ("reply", "permission") and not arg:
         what = "the reply text" if verb == "reply" else "the command to ask about"
         raise ScriptError(f"{where}: {verb!r} needs an argument: {what}")
@@ -98,6 +102,11 @@ def scenario_step(scenario: str, message: str) -> Step:
         return Step("edit", message if _looks_like_file(message) else "app.py")
     if scenario == "ask":
         return Step("ask", question_text(""))
+    if scenario == "mcp":
+        # A message from another session is read, not run; anything else is a tool call.
+        if message.startswith(FROM_SESSION) or not message:
+            return Step("reply", f"Received: {message}")
+        return Step("mcp", message)
     return Step("secret")
 
 

@@ -19,6 +19,11 @@ from shared.protocol import ErrorCode, PromptKind, PromptOption
 from supervisor.prompts.detect import Detection
 
 ENTER = b"\r"
+SPACE = b" "
+TAB = b"\t"
+# An empty write is a checkpoint: stop here if the prompt has already left the
+# screen (a raw-mode confirm that takes "y" alone must not get a stray Enter).
+CHECKPOINT = b""
 KEY_BYTES = {"enter": b"\r", "esc": b"\x1b", "space": b" ", "tab": b"\t"}
 _YES = frozenset({"y", "yes", "ok", "okay", "approve", "allow", "accept", "continue", "proceed"})
 _NO = frozenset({"n", "no", "deny", "reject", "decline"})
@@ -32,13 +37,25 @@ class PromptError(TetherError):
         super().__init__(message, hint, code=code)
 
 
-def plan_writes(found: Detection, answer: str, *, app_cursor_keys: bool = False) -> list[bytes]:
-    """The writes that give ``answer`` to ``found``. Raises :class:`PromptError`."""
+def plan_writes(
+    found: Detection, answer: str, *, app_cursor_keys: bool = False, canonical: bool = True
+) -> list[bytes]:
+    """The writes that give ``answer`` to ``found``. Raises :class:`PromptError`.
+
+    ``canonical`` is the terminal's mode: in raw mode a single key may already
+    answer, so a :data:`CHECKPOINT` precedes the Enter that would otherwise follow.
+    """
     if found.kind is PromptKind.SECRET or found.select == "none":
         raise secret_error()
     if found.select == "text":
         return _text_writes(answer)
     current = found.selected_index or 0
+    if found.kind is PromptKind.MULTI_CHOICE or found.select.startswith(
+        ("checkbox", "dialog_check")
+    ):
+        targets = choose_many(found.options, answer)
+        writes = _toggle_writes(current, targets, app_cursor_keys)
+        return writes[:-1] + [TAB, ENTER] if found.select.endswith("_tab") else writes
     try:
         index = choose_option(found.options, answer, found.kind)
     except PromptError:
@@ -48,11 +65,56 @@ def plan_writes(found: Detection, answer: str, *, app_cursor_keys: bool = False)
         # Claude's AskUserQuestion ends with "Type something.": highlight it, type, Enter.
         moves = arrow_writes(current, free, app_cursor_keys=app_cursor_keys)[:-1]
         return moves + _text_writes(answer)
-    if found.select == "arrows":
+    if found.select in ("arrows", "dialog_menu"):
         return arrow_writes(current, index, app_cursor_keys=app_cursor_keys)
+    if found.select.startswith("dialog_radio"):
+        moves = arrow_writes(current, index, app_cursor_keys=app_cursor_keys)[:-1] + [SPACE]
+        return moves + ([TAB, ENTER] if found.select.endswith("_tab") else [ENTER])
+    if found.select == "buttons":
+        count = len(found.options)
+        return [TAB] * ((index - current) % count) + [ENTER]
+    if found.select == "toggle":
+        # Two words side by side ("No / Yes"): an arrow toward the chosen one, unless
+        # it is already the highlighted one (some toggles flip on any arrow).
+        if found.selected_index == index:
+            return [ENTER]
+        intro = b"\x1bO" if app_cursor_keys else b"\x1b["
+        return [intro + (b"C" if index == len(found.options) - 1 else b"D"), ENTER]
     key = found.options[index].key
     data = KEY_BYTES.get(key, key.encode())
-    return [data, ENTER] if found.submit and data != ENTER else [data]
+    if not found.submit or data == ENTER:
+        return [data]
+    if not canonical or found.select == "key_raw":
+        return [data, CHECKPOINT, ENTER]
+    return [data, ENTER]
+
+
+def choose_many(options: tuple[PromptOption, ...], answer: str) -> list[int]:
+    """The options a checkbox answer names: one label, or several separated by commas
+    or newlines (each a number, a label or a unique prefix). Empty: none."""
+    if not answer.strip():
+        return []
+    try:
+        return [choose_option(options, answer, PromptKind.MULTI_CHOICE)]
+    except PromptError:
+        pass
+    parts = [p for p in re.split(r"\s*[,\n]\s*", answer.strip()) if p]
+    chosen: list[int] = []
+    for part in parts:
+        index = choose_option(options, part, PromptKind.MULTI_CHOICE)
+        if index not in chosen:
+            chosen.append(index)
+    return chosen
+
+
+def _toggle_writes(current: int, targets: list[int], app_cursor_keys: bool) -> list[bytes]:
+    """Move to each target in screen order and press Space, then Enter to submit."""
+    writes: list[bytes] = []
+    for target in sorted(targets):
+        writes += arrow_writes(current, target, app_cursor_keys=app_cursor_keys)[:-1]
+        writes.append(SPACE)
+        current = target
+    return writes + [ENTER]
 
 
 def secret_error() -> PromptError:

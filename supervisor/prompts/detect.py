@@ -20,66 +20,28 @@ A permission rule whose dialog names a dangerous command reports
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from shared.protocol import PromptKind, PromptOption
+from supervisor.prompts import structure
+from supervisor.prompts.detect_types import Detection, Signals
 from supervisor.prompts.rules import Rule, RuleSet
 from supervisor.screen import ScreenSnapshot
 
+__all__ = ["Detection", "Signals", "detect"]
+
 REPORT_THRESHOLD = 0.6
+STRUCTURE_QUIET = 0.4  # seconds without output before the screen's structure is read
 BLOCKED_ON_READ_BOOST = 0.25
 BUSY_ROWS = 8
 CONTEXT_ROWS = 8
 _BORDER = re.compile(r"^[\s│┃║]+|[\s│┃║]+$")
 # A horizontal rule or box edge: the top of a dialog, never part of its text.
 _RULE_LINE = re.compile(r"^[\s─━═╭╮╰╯┌┐└┘┏┓┗┛╔╗╚╝▔▁-]+$")
+_BOX_BOTTOM = re.compile(r"^[╰└┗╚][─━═]+[╯┘┛╝]$")
 _SECRET_PREFIX = re.compile(r"\S.*:\s*$")
-
-
-@dataclass(frozen=True)
-class Signals:
-    """Facts from the OS about the terminal's foreground program (Linux; optional).
-
-    ``echo_off`` means a secret only in canonical (line) mode: a raw-mode TUI
-    (Claude Code, bash's readline) also turns ECHO off. Callers that cannot read
-    ICANON leave ``canonical`` True; full-screen (alternate screen) programs are
-    never taken for a password prompt either way.
-    """
-
-    echo_off: bool = False
-    blocked_on_read: bool = False
-    canonical: bool = True
-
-
-@dataclass(frozen=True)
-class Detection:
-    """A prompt found on screen. ``select``/``submit`` tell the tracker how to answer it."""
-
-    rule: str
-    kind: PromptKind
-    question: str
-    options: tuple[PromptOption, ...]
-    context: tuple[str, ...]
-    source: str
-    confidence: float
-    select: str = "key"
-    submit: bool = True
-
-    @property
-    def fingerprint(self) -> str:
-        """Identity of the question, not of the highlight: moving ❯ keeps it."""
-        parts = [self.rule, " ".join(self.question.split())] + [o.label for o in self.options]
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
-
-    @property
-    def selected_index(self) -> int | None:
-        for index, option in enumerate(self.options):
-            if option.selected:
-                return index
-        return None
 
 
 def detect(
@@ -112,6 +74,8 @@ def detect(
     for rule in rules.for_family(family):
         if quiet_for < rule.min_quiet:
             continue
+        if signals.elsewhere and (rule.scope == "cursor_line" or rule.family == "generic"):
+            continue  # the question on screen is printed, not asked: nobody reads
         found = _match(rule, snapshot, rows, rules)
         if found is None:
             continue
@@ -121,6 +85,10 @@ def detect(
             best is None or found.confidence > best.confidence
         ):
             best = found
+    if quiet_for >= STRUCTURE_QUIET and (best is None or best.confidence < 0.8):
+        shaped = structure.find(snapshot, signals)
+        if shaped is not None and (best is None or shaped.confidence > best.confidence):
+            best = shaped
     return best
 
 
@@ -180,7 +148,7 @@ def _match_cursor_line(
     region = [text for _, text in _tail(rows, rule.rows)]
     if not all(any(p.search(text) for text in region) for p in rule.require):
         return None
-    question = prefix
+    question = structure.joined_question(snapshot, prefix)
     if rule.question_from is not None:
         question = next((t for t in reversed(region) if rule.question_from.search(t)), prefix)
     context = _rows_above(snapshot, snapshot.cursor_row, CONTEXT_ROWS)
@@ -204,6 +172,11 @@ def _match_tail(
     texts = [text for _, text in region]
     if not all(any(p.search(t) for t in texts) for p in rule.require):
         return None
+    if rule.last_box:
+        below = range(anchor_at + 1, len(texts))
+        closed = next((i for i in below if _BOX_BOTTOM.match(texts[i])), None)
+        if closed is not None and closed < len(texts) - 1:
+            return None  # text below the dialog's box: an answered dialog left on screen
     if rule.option_row is None:
         question_at = anchor_at
         options = _static_options(rule)
@@ -234,7 +207,9 @@ def _menu(
         m = pattern.match(texts[index])
         if not numbered:
             if m is None:
-                break
+                if hits:
+                    break
+                continue  # a note between the question and its options
             hits.append((index, m))
             continue
         if m is None:

@@ -27,6 +27,8 @@ built-in rule with the same full name, ``<family>.<name>``). A file::
     min_quiet = 0.0                   # seconds without output before it counts
     dangerous = true                  # check the dialog for dangerous commands
     bottom_row = false                # the cursor must be on the last row
+    last_box = false                  # only a box with nothing below it is live (Gemini
+                                      # leaves answered boxes on screen above the next one)
 
 Every error names the file and the rule, and says what to change.
 """
@@ -70,6 +72,7 @@ _RULE_KEYS = frozenset(
         "min_quiet",
         "dangerous",
         "bottom_row",
+        "last_box",
     }
 )
 _FILE_KEYS = frozenset({"family", "busy", "dangerous", "rule"})
@@ -104,6 +107,7 @@ class Rule:
     min_quiet: float = 0.0
     dangerous: bool = False
     bottom_row: bool = False
+    last_box: bool = False
     origin: str = ""
 
     @property
@@ -267,6 +271,7 @@ def _parse_rule(raw: Any, family: str, origin: str, index: int) -> Rule:
         min_quiet=float(min_quiet),
         dangerous=_bool(raw, "dangerous", False, where),
         bottom_row=_bool(raw, "bottom_row", False, where),
+        last_box=_bool(raw, "last_box", False, where),
         origin=origin,
     )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import re
 import secrets
 from collections import OrderedDict
 from pathlib import Path, PurePath
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 __all__ = ["PromptError", "PromptTracker", "Signals", "default_rules", "family_of"]
 
 _REMEMBERED_IDS = 256
+_ONE_HIGHLIGHT = frozenset({"arrows", "dialog_menu"})
 
 
 def family_of(command: list[str]) -> str:
@@ -76,6 +78,7 @@ class PromptTracker:
         self._verdict: tuple[ScreenSnapshot, Signals, bool, Detection | None] | None = None
         self._hook: Prompt | None = None  # announced by a hook, maybe not on screen yet
         self._hook_seen = False  # the screen has shown the hook's dialog
+        self._questions: OrderedDict[str, str] = OrderedDict()  # prompt id -> _core(question)
 
     def offer_hook(self, prompt: Prompt | None) -> None:
         """A hook announced a dialog (``prompt``) or said the last one is over (None)."""
@@ -157,7 +160,12 @@ class PromptTracker:
                 f"prompt {prompt_id} is no longer on screen",
                 "call check_prompts to see what the session asks now",
             )
-        return plan_writes(now, answer, app_cursor_keys=snapshot.app_cursor_keys)
+        return plan_writes(
+            now,
+            answer,
+            app_cursor_keys=snapshot.app_cursor_keys,
+            canonical=self._signals.canonical,
+        )
 
     def is_gone(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
         """After answering: True once ``prompt_id``'s question has left the screen."""
@@ -166,6 +174,34 @@ class PromptTracker:
             return True
         now = self._detect(snapshot, math.inf)
         return now is None or now.fingerprint != issued[0]
+
+    def highlighted(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
+        """The highlighted option's index of ``prompt_id`` on ``snapshot``, for a menu answered
+        by moving one highlight (None for anything else: checkboxes restyle their rows as
+        they are toggled, and a radio list's cursor is not drawn as a highlight)."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return None
+        now = self._detect(snapshot, math.inf)
+        if now is None or now.fingerprint != issued[0] or now.select not in _ONE_HIGHLIGHT:
+            return None
+        return now.selected_index
+
+    def left_cursor(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
+        """After a key that may answer alone: True once nothing asks the same question.
+
+        Stricter than :meth:`is_gone`, which a typed character alone can satisfy
+        (the line now reads "... (y/N) y", a different fingerprint): here the
+        question is compared without its markers and the typed text.
+        """
+        before = self._questions.get(prompt_id)
+        if before is None:
+            return self.is_gone(prompt_id, snapshot)
+        now = self._detect(snapshot, math.inf)
+        if now is None:
+            return True
+        after = _core(now.question)
+        return not (after.startswith(before) or before.startswith(after))
 
     def _detect(self, snapshot: ScreenSnapshot, quiet_for: float) -> Detection | None:
         settled = quiet_for >= self._rules.settle_time
@@ -193,6 +229,9 @@ class PromptTracker:
     def _prompt(self, found: Detection, now: float, reuse: Prompt | None = None) -> Prompt:
         prompt_id = reuse.prompt_id if reuse else f"{self.session_id}:{secrets.token_urlsafe(9)}"
         self._remember(prompt_id, found.fingerprint, found.kind)
+        self._questions[prompt_id] = _core(found.question)
+        while len(self._questions) > _REMEMBERED_IDS:
+            self._questions.popitem(last=False)
         return Prompt(
             prompt_id=prompt_id,
             session_id=self.session_id,
@@ -204,6 +243,15 @@ class PromptTracker:
             confidence=found.confidence,
             detected_at=now,
         )
+
+
+def _core(question: str) -> str:
+    """A question without its decorations: markers, bracketed hints, typed text."""
+    text = re.sub(r"[\[(][^\])]{0,40}[\])]", " ", question.casefold())
+    words = re.sub(r"[^\w]+", " ", text).split()
+    if words and len(words[-1]) <= 2:
+        words = words[:-1]  # what was typed so far: "y", "3"
+    return " ".join(words)[:40]
 
 
 def _enrich(screen: Prompt, hook: Prompt) -> Prompt:

@@ -17,8 +17,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings, strategies as st
 from websockets.asyncio.server import ServerConnection, serve  # noqa: TID251 - a fake relay
 
+from server.relay_key import RelayKey
 from shared import protocol as p
 from shared.errors import CommandFailed
+from shared.identity import relay_origin
 from supervisor.command_runner import CommandRunner
 from supervisor.connection import RelayConnection
 from supervisor.identity import Identity
@@ -31,6 +33,22 @@ from tests.support import scaled
 # ---------------------------------------------------------------- a fake relay on loopback
 
 
+async def greet(ws: ServerConnection, url: str, key: RelayKey) -> None:
+    """The relay's half of the handshake: prove the relay key, believe any answer, welcome."""
+    hello = p.decode_report(await ws.recv())
+    assert isinstance(hello, p.Hello)
+    origin = relay_origin(url)
+    challenge = p.Challenge(
+        nonce=base64.b64encode(secrets.token_bytes(32)).decode(),
+        relay_origin=origin,
+        relay_public_key=key.public_key,
+        relay_signatures=key.prove((origin,), hello.host, hello.relay_nonce),
+    )
+    await ws.send(p.encode(challenge))
+    await ws.recv()  # the signed answer; a fake relay believes it
+    await ws.send(p.encode(p.Welcome()))
+
+
 class FakeRelay:
     """Accepts the supervisor's hello, then lets the test send it anything."""
 
@@ -39,13 +57,11 @@ class FakeRelay:
         self.ws: ServerConnection | None = None
         self.linked = asyncio.Event()
         self.url = ""
+        # A relay proves its own key in every challenge, or the supervisor will not link.
+        self.key = RelayKey(Ed25519PrivateKey.generate())
 
     async def handler(self, ws: ServerConnection) -> None:
-        await ws.recv()  # hello
-        nonce = base64.b64encode(secrets.token_bytes(32)).decode()
-        await ws.send(p.encode(p.Challenge(nonce=nonce, relay_origin=self.url)))
-        await ws.recv()  # the signed answer; a fake relay believes it
-        await ws.send(p.encode(p.Welcome()))
+        await greet(ws, self.url, self.key)
         self.ws = ws
         self.linked.set()
         await ws.wait_closed()
@@ -309,12 +325,10 @@ async def test_a_supervisor_sent_a_nul_in_a_command_answers_at_once_and_honours_
     linked: asyncio.Queue[ServerConnection] = asyncio.Queue()
     url = ""
 
+    key = RelayKey(Ed25519PrivateKey.generate())
+
     async def handler(ws: ServerConnection) -> None:
-        await ws.recv()
-        nonce = base64.b64encode(secrets.token_bytes(32)).decode()
-        await ws.send(p.encode(p.Challenge(nonce=nonce, relay_origin=url)))
-        await ws.recv()
-        await ws.send(p.encode(p.Welcome()))
+        await greet(ws, url, key)
         await linked.put(ws)
         await ws.wait_closed()
 

@@ -737,7 +737,7 @@ case(
         [typed("python3 setup_project.py"), f"Setting up a new project.{NL}", "Project name? "]
     ),
     blocked_on_read=True,
-    expect=expect("text", "Project name?", None, None, "generic.line_question"),
+    expect=expect("text", "Project name?", None, None, "structure.line"),
 )
 
 case(

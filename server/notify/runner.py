@@ -1,0 +1,257 @@
+"""The notification runner: hub events in, the pure cores decide, Apprise sends.
+
+``NotifyRunner.attach(hub)`` registers an observer on the hub (prompt
+detected, session changed or exited, a prompt answered through the relay, a
+host's link up or down). One task waits for the cores' next deadline or a new
+event, and then:
+
+* confirms with the supervisor (``check_prompts`` for that session) that a due
+  prompt is still the one waiting before announcing it, so a prompt answered
+  or gone within the grace is never announced;
+* issues a single-use answer link for it and starts its escalation;
+* sends each escalation step on its channel, and takes the safe action after
+  the last one (leave, Esc / "no", or stop: never approve);
+* writes every step to the audit log (kind ``notification``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from pydantic import BaseModel
+
+from server.audit import AuditLog
+from server.hub import HostLinkChanged, Hub
+from server.notify.channels import Channels, render
+from server.notify.config import NotifyConfig
+from server.notify.escalation import Escalation, SafeAction, Send, Step, TakeSafeAction
+from server.notify.events import Notice, NotifyCore
+from server.notify.links import AnswerLinks
+from shared import protocol as wire
+from shared.backend import format_utc, new_request_id
+from shared.errors import TetherError
+
+log = logging.getLogger(__name__)
+
+ACTOR = "relay:notify"
+
+
+def _local_minute(t: float) -> int:
+    lt = time.localtime(t)
+    return lt.tm_hour * 60 + lt.tm_min
+
+
+class NotifyRunner:
+    def __init__(
+        self,
+        config: NotifyConfig,
+        channels: Channels,
+        base_url: str,
+        audit: AuditLog | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config
+        self.channels = channels
+        self.base_url = base_url.rstrip("/")
+        self.audit = audit
+        self.clock = clock
+        self.core = NotifyCore(config.settings, _local_minute)
+        self.escalation = Escalation(config.escalation)
+        self.links = AnswerLinks(config.link_ttl)
+        self.hub: Hub | None = None
+        self._open: dict[str, str] = {}  # prompt id -> its session id, while it waits
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._sends: set[asyncio.Task[None]] = set()
+
+    # ------------------------------------------------------------ lifecycle
+
+    def attach(self, hub: Hub) -> None:
+        self.hub = hub
+        hub.observers.append(self.on_event)
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="notify")
+
+    async def stop(self) -> None:
+        tasks = [t for t in (self._task, *self._sends) if t is not None]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    # ------------------------------------------------------------ events
+
+    def on_event(self, host: str, event: BaseModel | HostLinkChanged) -> None:
+        now = self.clock()
+        if isinstance(event, wire.PromptDetected):
+            prompt = event.prompt
+            name = self._name(prompt.session_id)
+            self._open[prompt.prompt_id] = prompt.session_id
+            self.core.prompt_detected(host, name, prompt, now)
+        elif isinstance(event, wire.SessionChanged):
+            self._session_moved(event.session.session_id, event.prompt_id, "answered or gone")
+            self._emit(self.core.session_changed(host, event.session, now))
+        elif isinstance(event, wire.SessionExited):
+            self._session_moved(event.session.session_id, None, "gone: the session exited")
+            self._emit(self.core.session_changed(host, event.session, now))
+        elif isinstance(event, wire.PromptAnswered):
+            self.resolve(event.prompt_id, "answered")
+        elif isinstance(event, HostLinkChanged):
+            if event.online:
+                self.core.host_online(host)
+            else:
+                self.core.host_offline(host, now)
+        self._wake.set()
+
+    def resolve(self, prompt_id: str, how: str) -> None:
+        """``prompt_id`` no longer waits: stop escalating, follow up if it was announced."""
+        self._open.pop(prompt_id, None)
+        if self.escalation.resolved(f"prompt:{prompt_id}"):
+            self._record("escalation_ended", None, prompt_id, how)
+        self._emit(self.core.prompt_resolved(prompt_id, how))
+
+    def _session_moved(self, session_id: str, pending: str | None, how: str) -> None:
+        for prompt_id, owner in list(self._open.items()):
+            if owner == session_id and prompt_id != pending:
+                self.resolve(prompt_id, how)
+
+    def _name(self, session_id: str) -> str:
+        known = self.hub.sessions.get(session_id) if self.hub is not None else None
+        info = getattr(known, "info", None)
+        return info.name if info is not None else session_id
+
+    # ------------------------------------------------------------ the loop
+
+    async def _run(self) -> None:
+        while True:
+            now = self.clock()
+            deadlines = [
+                d for d in (self.core.next_deadline(), self.escalation.next_deadline()) if d
+            ]
+            timeout = max(0.0, min(deadlines) - now) if deadlines else None
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            try:
+                await self._tick(self.clock())
+            except Exception:
+                log.exception("notification tick failed")
+
+    async def _tick(self, now: float) -> None:
+        for notice in self.core.due(now):
+            if notice.prompt is None:
+                self._emit([notice])
+            elif await self._still_waiting(notice):
+                self.core.sent(notice)
+                self._steps(self.escalation.start(notice, now))
+            else:
+                self._open.pop(notice.prompt.prompt_id, None)
+                self._record("suppressed", notice, None, "the prompt no longer waits")
+        self._steps(self.escalation.due(now))
+
+    async def _still_waiting(self, notice: Notice) -> bool:
+        assert notice.prompt is not None and self.hub is not None
+        cmd = wire.CheckPrompts(request_id=new_request_id(), session_id=notice.prompt.session_id)
+        try:
+            reply = await self.hub.call(cmd, session_id=notice.prompt.session_id, timeout=10.0)
+        except TetherError:
+            return False
+        if not isinstance(reply, wire.PromptsChecked):
+            return False
+        return any(p.prompt_id == notice.prompt.prompt_id for p in reply.prompts)
+
+    # ------------------------------------------------------------ sending
+
+    def _emit(self, notices: list[Notice]) -> None:
+        for notice in notices:
+            self.core.sent(notice)
+            self._spawn(self._send(notice, 0, None))
+
+    def _steps(self, steps: list[Step]) -> None:
+        for step in steps:
+            if isinstance(step, Send):
+                assert step.notice.prompt is not None
+                link = self.link_for(step.notice)
+                self._spawn(self._send(step.notice, step.channel, link, step.attempt))
+            elif isinstance(step, TakeSafeAction):
+                self._spawn(self._safe_action(step))
+
+    def link_for(self, notice: Notice) -> str:
+        assert notice.prompt is not None
+        token = self.links.issue(notice.prompt, notice.host, notice.session_name, self.clock())
+        return f"{self.base_url}/answer/{token}"
+
+    async def _send(self, notice: Notice, channel: int, link: str | None, attempt: int = 0) -> None:
+        last_seen = ""
+        if self.hub is not None and notice.session_id is None:
+            hosts = {h.name: h.last_seen for h in await self.hub.hosts()}
+            last_seen = format_utc(hosts.get(notice.host))
+        ok = await self.channels.send(render(notice, link, last_seen), channel)
+        what = "sent" if ok else "send_failed"
+        self._record(what, notice, None, f"channel {channel}, attempt {attempt}")
+
+    async def _safe_action(self, step: TakeSafeAction) -> None:
+        notice, action = step.notice, step.action
+        assert notice.prompt is not None and self.hub is not None
+        prompt = notice.prompt
+        self._open.pop(prompt.prompt_id, None)
+        sid = prompt.session_id
+        result = "left waiting"
+        try:
+            if action is SafeAction.DENY:
+                result = await self._deny(prompt)
+            elif action is SafeAction.STOP:
+                cmd = wire.StopSession(request_id=new_request_id(), session_id=sid)
+                reply = await self.hub.call(cmd, session_id=sid)
+                result = "stopped" if isinstance(reply, wire.SessionStopped) else _failure(reply)
+        except TetherError as exc:
+            result = f"failed: {exc}"
+        self._record(f"safe_action_{action.value}", notice, None, result)
+
+    async def _deny(self, prompt: wire.Prompt) -> str:
+        assert self.hub is not None
+        sid = prompt.session_id
+        if prompt.kind is wire.PromptKind.YES_NO:
+            cmd: wire.Command = wire.AnswerPrompt(
+                request_id=new_request_id(), prompt_id=prompt.prompt_id, answer="no"
+            )
+            reply = await self.hub.call(cmd, session_id=sid)
+            if isinstance(reply, wire.PromptAnswered):
+                return "answered no"
+        keys = wire.SendKeys(request_id=new_request_id(), session_id=sid, keys=[wire.Key.ESC])
+        reply = await self.hub.call(keys, session_id=sid)
+        return "pressed Esc" if isinstance(reply, wire.KeysSent) else _failure(reply)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._sends.add(task)
+        task.add_done_callback(self._sends.discard)
+
+    def _record(self, action: str, notice: Notice | None, prompt_id: str | None, what: str) -> None:
+        if self.audit is None:
+            return
+        self.audit.record(
+            actor=ACTOR,
+            kind="notification",
+            action=action,
+            result=what[:200],
+            host=notice.host if notice else None,
+            session=notice.session_id if notice else None,
+            detail={
+                "notice": notice.kind.value if notice else "prompt",
+                "prompt_id": (notice.prompt.prompt_id if notice and notice.prompt else prompt_id),
+            },
+        )
+
+
+def _failure(reply: wire.Reply) -> str:
+    if isinstance(reply, wire.RequestFailed):
+        return f"refused: {reply.error.message}"
+    return f"unexpected reply {reply.type}"

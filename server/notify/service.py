@@ -1,0 +1,102 @@
+"""Wiring: the notification runner and the answer page, built for one relay app.
+
+``build_notify`` reads :mod:`server.notify.config` (``TETHER_NOTIFY`` or
+``notify.toml``); without URLs there is no runner, and the answer page still
+serves (it then has no links to open). Configuration problems become
+``server.config.ConfigError`` so the relay refuses to start with what to fix.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.routing import Route
+
+from server.answer_page import AnswerPage
+from server.audit import AuditLog
+from server.config import ConfigError, RelayConfig
+from server.db import Database
+from server.hub import Hub
+from server.notify.channels import ChannelError, Channels, Message
+from server.notify.config import NotifyConfig, NotifyConfigError, load_notify_config
+from server.notify.links import AnswerLinks
+from server.notify.runner import NotifyRunner
+from server.passkeys import Passkeys
+
+
+@dataclass
+class NotifyService:
+    runner: NotifyRunner | None
+    page: AnswerPage
+
+    def routes(self) -> list[Route]:
+        return self.page.routes()
+
+    def start(self) -> None:
+        if self.runner is not None:
+            self.runner.start()
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.stop()
+
+
+def load(config: RelayConfig, env: Mapping[str, str] | None = None) -> NotifyConfig:
+    try:
+        return load_notify_config(config.data_dir, env)
+    except NotifyConfigError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def build_notify(
+    config: RelayConfig,
+    hub: Hub,
+    audit: AuditLog,
+    db: Database,
+    password_hash: Callable[[], str | None],
+) -> NotifyService:
+    settings = load(config)
+    try:
+        channels = Channels(settings.urls)
+    except ChannelError as exc:
+        raise ConfigError(str(exc)) from None
+    runner = None
+    links = AnswerLinks(settings.link_ttl)
+    if settings.urls:
+        runner = NotifyRunner(settings, channels, config.base_url, audit)
+        runner.attach(hub)
+        links = runner.links
+    page = AnswerPage(hub, links, Passkeys(db, config.base_url), password_hash, audit)
+    return NotifyService(runner, page)
+
+
+def notify_test(data_dir: Path, env: Mapping[str, str] | None = None) -> int:
+    """``python -m server notify-test``: one sample message to every configured URL."""
+    try:
+        settings = load_notify_config(data_dir, env)
+        channels = Channels(settings.urls)
+    except (NotifyConfigError, ChannelError) as exc:
+        print(f"tether-relay: {exc}", file=sys.stderr)
+        return 2
+    if not settings.urls:
+        print(
+            "tether-relay: no notification URL is set; set TETHER_NOTIFY (e.g. "
+            f"ntfys://ntfy.sh/<your topic>) or add urls to {data_dir / 'notify.toml'}.",
+            file=sys.stderr,
+        )
+        return 2
+    message = Message(
+        "Tether test notification",
+        "If you read this, Tether can reach you here. Prompts will look like:\n"
+        "laptop · build-api is waiting for you\nDo you want to proceed?\n  1. Yes\n  2. No",
+    )
+    failed = 0
+    for index in range(len(channels)):
+        ok = asyncio.run(channels.send(message, index))
+        failed += not ok
+        print(f"  step {index + 1}: {'sent' if ok else 'FAILED (see the log above)'}")
+    return 1 if failed else 0

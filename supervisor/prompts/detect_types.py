@@ -1,0 +1,57 @@
+"""What detection produces and consumes: the OS signals and a found prompt. Pure values."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from shared.protocol import PromptKind, PromptOption
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Facts from the OS about the terminal's foreground program (Linux; optional).
+
+    ``echo_off`` means a secret only in canonical (line) mode: a raw-mode TUI
+    (Claude Code, bash's readline) also turns ECHO off. Callers that cannot read
+    ICANON leave ``canonical`` True; full-screen (alternate screen) programs are
+    never taken for a password prompt either way.
+
+    ``blocked_on_read``: a process of the foreground group sleeps in the tty's
+    read (a line prompt waits). ``elsewhere``: the OS could tell, and every
+    process of the foreground group waits on something other than the terminal
+    (a timer, a child): whatever the screen shows, nobody is reading it now.
+    """
+
+    echo_off: bool = False
+    blocked_on_read: bool = False
+    canonical: bool = True
+    elsewhere: bool = False
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A prompt found on screen. ``select``/``submit`` tell the tracker how to answer it."""
+
+    rule: str
+    kind: PromptKind
+    question: str
+    options: tuple[PromptOption, ...]
+    context: tuple[str, ...]
+    source: str
+    confidence: float
+    select: str = "key"
+    submit: bool = True
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity of the question, not of the highlight: moving ❯ keeps it."""
+        parts = [self.rule, " ".join(self.question.split())] + [o.label for o in self.options]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+    @property
+    def selected_index(self) -> int | None:
+        for index, option in enumerate(self.options):
+            if option.selected:
+                return index
+        return None

@@ -1,0 +1,184 @@
+"""A scriptable fake of the Anthropic Messages API on loopback, for running the real Claude Code.
+
+Only what Claude Code needs to show its real dialogs: ``POST /v1/messages`` (streamed
+with server-sent events, or plain JSON), answered from a script of turns. A turn is
+either ``Say(text)`` or ``RunBash(command)`` (a ``tool_use`` block for the Bash tool,
+which makes Claude Code ask "Do you want to proceed?"). Side requests Claude Code makes
+for itself (titles, summaries: requests without tools) get a short text reply and do
+not consume the script. Every request body is kept in :attr:`FakeAnthropic.requests`, so
+a test can see the ``tool_result`` that proves an approval landed.
+
+A bare asyncio server (HTTP/1.1, one request per connection, ``Connection: close``):
+no dependency, and nothing listens beyond 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+
+
+@dataclass(frozen=True)
+class RunBash:
+    command: str
+    description: str = "Run a command"
+
+
+Turn = Say | RunBash
+
+
+@dataclass
+class FakeAnthropic:
+    script: list[Turn]
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    port: int = 0
+    _server: asyncio.Server | None = None
+    _used: int = 0
+    _tool_ids: list[str] = field(default_factory=list)
+
+    async def start(self) -> FakeAnthropic:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def tool_results(self) -> list[dict[str, Any]]:
+        """Every ``tool_result`` block Claude Code sent back, in order."""
+        out = []
+        for body in self.requests:
+            for message in body.get("messages", []):
+                content = message.get("content")
+                if isinstance(content, list):
+                    out += [b for b in content if b.get("type") == "tool_result"]
+        return out
+
+    # ------------------------------------------------------------ http
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            method, path, _ = lines[0].split(" ", 2)
+            headers = {
+                k.lower(): v.strip() for k, _, v in (h.partition(":") for h in lines[1:] if h)
+            }
+            length = int(headers.get("content-length", "0"))
+            raw = await reader.readexactly(length) if length else b""
+            body = json.loads(raw) if raw.startswith(b"{") else {}
+            if method == "POST" and path.split("?")[0].endswith("/v1/messages"):
+                self.requests.append(body)
+                await self._messages(body, writer)
+            elif path.split("?")[0].endswith("/count_tokens"):
+                self._json(writer, {"input_tokens": 100})
+            else:
+                self._json(writer, {})
+            await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, ValueError):
+            pass
+        finally:
+            writer.close()
+
+    def _json(self, writer: asyncio.StreamWriter, data: Any, status: str = "200 OK") -> None:
+        payload = json.dumps(data).encode()
+        writer.write(
+            f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n".encode()
+            + payload
+        )
+
+    async def _messages(self, body: dict[str, Any], writer: asyncio.StreamWriter) -> None:
+        turn: Turn = Say("OK.")
+        if body.get("tools") and self._used < len(self.script) and _ends_with_user(body):
+            turn = self.script[self._used]
+            self._used += 1
+        blocks: list[dict[str, Any]]
+        if isinstance(turn, RunBash):
+            tool_id = f"toolu_{len(self._tool_ids) + 1:04d}"
+            self._tool_ids.append(tool_id)
+            tool_input = {"command": turn.command, "description": turn.description}
+            blocks = [{"type": "tool_use", "id": tool_id, "name": "Bash", "input": tool_input}]
+            stop = "tool_use"
+        else:
+            blocks = [{"type": "text", "text": turn.text}]
+            stop = "end_turn"
+        message = {
+            "id": f"msg_{len(self.requests):04d}",
+            "type": "message",
+            "role": "assistant",
+            "model": body.get("model", "claude-fake"),
+            "content": blocks,
+            "stop_reason": stop,
+            "stop_sequence": None,
+            "usage": {"input_tokens": 10, "output_tokens": 5},
+        }
+        if not body.get("stream"):
+            self._json(writer, message)
+            return
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+            b"Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
+        )
+        for event, data in _events(message, blocks, stop):
+            writer.write(f"event: {event}\ndata: {json.dumps(data)}\n\n".encode())
+            await writer.drain()
+
+
+def _ends_with_user(body: dict[str, Any]) -> bool:
+    """The conversation waits for the model: its last user or assistant message is the user's
+    (Claude Code may append a "system" message after it)."""
+    roles = [m.get("role") for m in body.get("messages") or [] if m.get("role") != "system"]
+    return bool(roles) and roles[-1] == "user"
+
+
+def _events(
+    message: dict[str, Any], blocks: list[dict[str, Any]], stop: str
+) -> list[tuple[str, dict[str, Any]]]:
+    start = dict(message, content=[], stop_reason=None)
+    events: list[tuple[str, dict[str, Any]]] = [
+        ("message_start", {"type": "message_start", "message": start})
+    ]
+    for index, block in enumerate(blocks):
+        if block["type"] == "tool_use":
+            opening = dict(block, input={})
+            delta = {"type": "input_json_delta", "partial_json": json.dumps(block["input"])}
+        else:
+            opening = {"type": "text", "text": ""}
+            delta = {"type": "text_delta", "text": block["text"]}
+        events += [
+            (
+                "content_block_start",
+                {"type": "content_block_start", "index": index, "content_block": opening},
+            ),
+            (
+                "content_block_delta",
+                {"type": "content_block_delta", "index": index, "delta": delta},
+            ),
+            ("content_block_stop", {"type": "content_block_stop", "index": index}),
+        ]
+    events += [
+        (
+            "message_delta",
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": stop, "stop_sequence": None},
+                "usage": {"output_tokens": 5},
+            },
+        ),
+        ("message_stop", {"type": "message_stop"}),
+    ]
+    return events

@@ -1,0 +1,64 @@
+"""Score prompt detection on the live corpus: ``python -m tests.prompt_corpus``.
+
+    python -m tests.prompt_corpus                 every case, both halves
+    python -m tests.prompt_corpus --half dev      only the development half
+    python -m tests.prompt_corpus -k clack -v     cases whose id contains "clack", with screens
+    python -m tests.prompt_corpus --write-split   rewrite split.txt (after adding cases)
+
+Cases whose program is missing (node libraries, whiptail, dialog) are listed and
+skipped; ``scripts/prompt-corpus-deps`` installs them. Exit status 1 when a
+held-out target is missed (recall >= 0.97, no false positive, options and
+answers >= 0.95), so CI can gate on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from tests.prompt_corpus.cases import SPLIT_FILE, all_cases, available, split_text
+from tests.prompt_corpus.runner import Score, report, run_cases
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.prompt_corpus")
+    parser.add_argument("--half", choices=["dev", "held_out"])
+    parser.add_argument("-k", dest="match", default="", help="only ids containing this")
+    parser.add_argument("-j", "--jobs", type=int, default=3, help="cases run at once")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show failing screens")
+    parser.add_argument("--write-split", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)
+    logging.getLogger("fastmcp").setLevel(logging.CRITICAL)
+    cases = all_cases()
+    if args.write_split:
+        SPLIT_FILE.write_text(split_text(cases), encoding="utf-8")
+        print(f"wrote {SPLIT_FILE.name}: {len(cases)} cases")
+        return 0
+    chosen = [c for c in cases if (args.half is None or c.half == args.half) and args.match in c.id]
+    runnable = []
+    for case in chosen:
+        why = available(case)
+        if why is None:
+            runnable.append(case)
+        else:
+            print(f"skipped {case.id}: {why}", file=sys.stderr)
+    if not runnable:
+        print("no case to run", file=sys.stderr)
+        return 2
+    results = asyncio.run(run_cases(runnable, jobs=args.jobs))
+    print(report(results, verbose=args.verbose))
+    held = Score.of(r for r in results if r.case.half == "held_out")
+    missed = held.positives and (
+        held.detected < 0.97 * held.positives
+        or held.false_positives
+        or held.options_right < 0.95 * held.with_options
+        or held.answered < 0.95 * held.with_answer
+    )
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""A representative slice of the live prompt corpus, end to end through the supervisor.
+
+The whole corpus (199 programs, a few minutes) runs with ``scripts/test --corpus``
+or ``python -m tests.prompt_corpus``; this slice keeps every shape in the default
+suite: a library menu, checkboxes, a boxed dialog, a numbered list with a
+selection line, a line yes/no, a TUI confirm, and look-alikes that must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.prompt_corpus.cases import SPLIT_FILE, all_cases, available, split_text
+from tests.prompt_corpus.runner import report, run_cases
+
+SLICE = [
+    "questionary-select-target",
+    "inquirerpy-checkbox-features",
+    "inquirer-select-license",
+    "clack-confirm-continue",
+    "whiptail-yesno-overwrite",
+    "dialog-radio-license",
+    "numbered-default",
+    "read-apt",
+    "rich-text-default",
+    "stdlib-sudo",
+    "look-quote-yn-then-sleep",
+    "look-numbered-quiet",
+    "repl-ipython",
+]
+
+
+def test_the_recorded_split_is_the_one_the_fixed_hash_gives() -> None:
+    assert SPLIT_FILE.read_text(encoding="utf-8") == split_text(all_cases())
+
+
+def test_the_corpus_has_150_cases_and_40_look_alikes_in_both_halves() -> None:
+    cases = all_cases()
+    lookalikes = [c for c in cases if not c.positive]
+    assert len(cases) >= 150 and len(lookalikes) >= 40
+    assert {c.half for c in lookalikes} == {"dev", "held_out"}
+
+
+async def test_a_slice_of_real_prompt_programs_is_detected_and_answered_end_to_end() -> None:
+    chosen = {c.id: c for c in all_cases() if c.id in SLICE}
+    assert set(chosen) == set(SLICE)
+    runnable = [c for c in chosen.values() if available(c) is None]
+    if len(runnable) < len(SLICE) // 2:
+        pytest.skip("the corpus programs are not installed: run scripts/prompt-corpus-deps")
+    results = await run_cases(runnable, jobs=3)
+    wrong = [
+        r
+        for r in results
+        if r.case.positive
+        and not (
+            r.kind_right
+            and r.options_right
+            and (r.answered or r.case.answer is None and r.case.kind != "secret")
+        )
+        or not r.case.positive
+        and r.detected
+    ]
+    assert not wrong, report(results, verbose=True)
