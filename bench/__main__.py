@@ -50,7 +50,7 @@ LANE_HELP = (
     "ingest: Session vs raw PTY bytes/s; screen: freshness after a burst; prompt: detection "
     "latency on screen rules; hook: Claude Code hook -> check_prompts; sessions: idle sessions "
     "per supervisor; links: idle links per relay; "
-    "reconnect: relay restart under 100 supervisors"
+    "reconnect: relay restart and a 5 s relay outage under 100 supervisors"
 )
 
 

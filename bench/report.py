@@ -97,6 +97,12 @@ FIGURES: tuple[Figure, ...] = (
     Figure(
         "reconnect.all_back_p50_s", "reconnect under 100 supervisors, all back", "s", Goal("<=", 2)
     ),
+    Figure(
+        "reconnect.after_outage_s",
+        "reconnect after a 5 s relay outage, all back",
+        "s",
+        Goal("<=", 1.5),
+    ),
     Figure("reconnect.bytes_lost", "reconnect: output bytes lost", "B", Goal("<=", 0)),
 )
 FIGURES_BY_KEY = {f.key: f for f in FIGURES}

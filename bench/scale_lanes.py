@@ -30,6 +30,7 @@ from bench.ws_echo import IdleLinks
 from supervisor import connection
 
 RECONNECT_SUPERVISORS = 100
+OUTAGE = 5.0  # seconds the relay stays dead in the reconnect lane's outage run
 RECONNECT_TALKERS = 10  # sessions producing output through the restarts (PTYs are scarce)
 
 
@@ -159,6 +160,21 @@ async def _reconnect(tmp: Path, settings: Settings, result: LaneResult) -> None:
                 f"restart: relay down {listening - stopped:.2f}s, all back "
                 f"{back - listening:.2f}s after it listened again"
             )
+        # An outage: the relay dies (no 1012 close) and stays away OUTAGE seconds, so
+        # every supervisor's dials fail for a while before it listens again.
+        await asyncio.sleep(1.0)
+        os.killpg(relay.pid, signal.SIGKILL)
+        await relay.stop(grace=0)
+        await asyncio.sleep(OUTAGE)  # the outage itself (a pacing wait, not a sync)
+        relay = _relay(port, data_dir, password, seed)
+        await relay.expect("PORT ")
+        listening = time.time()
+        back = float(await fleet.expect("ALLBACK ", timeout=120))
+        result.add("reconnect.after_outage_s", back - listening)
+        result.notes.append(
+            f"outage: relay SIGKILLed and away {OUTAGE:g}s, all back "
+            f"{back - listening:.2f}s after it listened again"
+        )
         os.kill(fleet.pid, signal.SIGUSR1)
         journals = [
             line.split()[1:]

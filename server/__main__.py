@@ -36,7 +36,9 @@ from server.config import (
     parse_args,
     startup_banner,
 )
+from server.db import DatabaseError
 from server.oauth.store import OAuthStore
+from server.session_store import StoreError
 from shared.protocol import MAX_FRAME_BYTES
 
 
@@ -66,6 +68,9 @@ def uvicorn_config(
         # Frames are small JSON: compression costs CPU and invites decompression bombs.
         ws_per_message_deflate=False,
         ws_max_size=MAX_FRAME_BYTES,
+        # Open event streams (the dashboard's live screens) never end on their own: give
+        # them a few seconds at shutdown, then close them (browsers reconnect and resume).
+        timeout_graceful_shutdown=5,
     )
 
 
@@ -138,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
         serve(config)
-    except ConfigError as exc:
+    except (ConfigError, DatabaseError, StoreError) as exc:
+        # A data dir that is full, read-only or not the relay's: say so, no traceback.
         print(f"tether-relay: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from server.audit import AuditLog
-from server.db import Database, DatabaseError, open_database
+from server.db import Database, DatabaseError, open_database, writable
 from server.oauth import set_password
 from server.supervisors import (
     DEFAULT_PAIR_TTL,
@@ -73,12 +73,23 @@ def _when(at: float | None) -> str:
     return datetime.datetime.fromtimestamp(at, datetime.UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 
 
-def _open(data_dir: Path) -> Database:
+READ_ONLY_COMMANDS = ("supervisors", "audit")
+
+
+def _open(data_dir: Path, command: str) -> Database:
     if not data_dir.is_dir():
         raise DatabaseError(
             f"no relay data in {data_dir}: pass --data-dir with the relay's data directory"
         )
-    return open_database(data_dir)
+    if writable(data_dir):
+        return open_database(data_dir)
+    if command in READ_ONLY_COMMANDS:
+        return open_database(data_dir, read_only=True)  # looking needs no write access
+    raise DatabaseError(
+        f"the data directory {data_dir} is read-only for this user, and {command} must write "
+        "to it; run the command as the relay's user or make the directory writable. "
+        "The database itself is fine."
+    )
 
 
 def run_admin(argv: Sequence[str]) -> int:
@@ -90,7 +101,7 @@ def run_admin(argv: Sequence[str]) -> int:
 
         return notify_test(args.data_dir)
     try:
-        db = _open(args.data_dir)
+        db = _open(args.data_dir, args.command)
     except DatabaseError as exc:
         print(f"tether-relay: {exc}", file=sys.stderr)
         return 2
@@ -107,6 +118,9 @@ def run_admin(argv: Sequence[str]) -> int:
             pruned = audit.prune(args.max_age_days * 86400.0, max(1, args.max_rows))
             print(f"pruned {pruned} audit row(s); checkpoint {audit.checkpoint()}")
         return _audit(audit, args.n, args.verify)
+    except DatabaseError as exc:
+        print(f"tether-relay: {exc}", file=sys.stderr)
+        return 2
     finally:
         db.close()
 
@@ -147,7 +161,8 @@ def _supervisors(registry: SupervisorRegistry) -> int:
     if not rows:
         print("no supervisor is paired yet: run `python -m server pair-code`")
         return 0
-    print(f"{'NAME':<24} {'FINGERPRINT':<20} {'PAIRED':<21} {'LAST SEEN':<21} STATE")
+    # The registry records when each supervisor last connected (not every heartbeat).
+    print(f"{'NAME':<24} {'FINGERPRINT':<20} {'PAIRED':<21} {'LAST CONNECTED':<21} STATE")
     for sup in rows:
         short = sup.fingerprint.removeprefix("sha256:")[:16]
         short = "-".join(short[i : i + 4] for i in range(0, 16, 4))

@@ -11,7 +11,8 @@ registry, one OAuth provider and one :class:`Hub` to the faces of the relay:
   and writes it to the audit log;
 * ``/supervisor``: the WebSocket supervisors dial into (``server.link``),
   authenticated by a paired key (``server.supervisors``);
-* ``/healthz``: liveness, no secrets and no host names.
+* ``/healthz``: liveness, no secrets and no host names;
+* ``/dashboard``: the owner's phone dashboard (``server.web``).
 
 ``/mcp`` answers only requests whose ``Host`` and ``Origin`` name this relay
 (``server.origin_guard``: DNS rebinding).
@@ -24,7 +25,9 @@ session manager never starts); it also closes the databases at shutdown.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -39,12 +42,12 @@ from fastmcp.tools.base import ToolResult
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import Mount, Route, Router, WebSocketRoute
 
 from server import relay_key
 from server.audit import AuditKind, AuditLog
 from server.config import RelayConfig
-from server.db import open_database
+from server.db import DatabaseError, open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.message_queue import MessageQueue
@@ -52,10 +55,13 @@ from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
-from server.session_store import SessionStore
+from server.outcomes import ClientOutcomes
+from server.session_store import SessionStore, StoreError
 from server.shared_state import RelayState
 from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
+from server.web import dashboard_routes
+from shared.mcp.prompt_card import register_prompt_card
 from shared.mcp.tools import register_tools
 
 log = logging.getLogger(__name__)
@@ -118,15 +124,20 @@ class ScopeAndAuditMiddleware(Middleware):
             result = "ok"
             return answer
         finally:
-            self._audit.record(
-                actor=actor,
-                kind=AuditKind.TOOL_CALL,
-                action=name[:80],
-                result=result,
-                host=_text_arg(args, "host"),
-                session=_text_arg(args, "session_id"),
-                detail=args,
-            )
+            try:
+                self._audit.record(
+                    actor=actor,
+                    kind=AuditKind.TOOL_CALL,
+                    action=name[:80],
+                    result=result,
+                    host=_text_arg(args, "host"),
+                    session=_text_arg(args, "session_id"),
+                    detail=args,
+                )
+            except DatabaseError:
+                # The call already happened: its true outcome goes back to the caller.
+                # Reporting a failure now would invite a repeat of what already ran.
+                log.exception("could not audit %s (%s); returning its outcome", name, result)
 
     async def on_read_resource(
         self,
@@ -143,7 +154,11 @@ def _text_arg(args: dict[str, Any], key: str) -> str | None:
 
 
 def build_mcp(
-    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, state: RelayState | None = None
+    hub: Hub,
+    provider: TetherOAuthProvider,
+    audit: AuditLog,
+    state: RelayState | None = None,
+    public_base: str | None = None,
 ) -> FastMCP:
     mcp = FastMCP(
         "tether",
@@ -154,6 +169,7 @@ def build_mcp(
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
+    register_prompt_card(mcp, public_base)
     if state is not None:
         register_state_tools(mcp, state)
     return mcp
@@ -208,9 +224,11 @@ def build_app(
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
     hub.message_queue = MessageQueue(db, hub)
+    if hub.client_outcomes is None:
+        hub.client_outcomes = ClientOutcomes(db)  # a repeat of a keyed call: first outcome
     shared_state = RelayState(db, audit, hub)
     hub.serve_up = shared_state.serve
-    mcp = build_mcp(hub, provider, audit, shared_state)
+    mcp = build_mcp(hub, provider, audit, shared_state, config.base_url)
     mcp_app = mcp.http_app(path="/mcp")
     endpoint = SupervisorEndpoint(
         hub,
@@ -241,8 +259,26 @@ def build_app(
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
+    store = hub.store
+
+    async def prune_forever() -> None:
+        while True:
+            try:
+                pruned = store.prune_ended(time.time(), config.retention)
+            except StoreError:
+                log.exception("pruning ended sessions failed; retrying at the next interval")
+            else:
+                if pruned.sessions:
+                    log.info(
+                        "deleted %d ended session(s), %d bytes of output (retention)",
+                        pruned.sessions,
+                        pruned.bytes,
+                    )
+            await asyncio.sleep(config.prune_interval)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        pruner = asyncio.create_task(prune_forever(), name="prune-ended-sessions")
         try:
             async with mcp_app.lifespan(app):
                 await serve_input_schemas_from_registry(mcp)
@@ -252,15 +288,22 @@ def build_app(
                 finally:
                     await notify.stop()
         finally:
+            pruner.cancel()
+            await asyncio.gather(pruner, return_exceptions=True)
             audit.flush_unauthenticated()
             db.close()
 
+    site = [
+        *dashboard_routes(hub, provider, audit, config.data_dir),
+        Mount("/", app=OriginGuard(mcp_app, allowed)),
+    ]
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
             *notify.routes(),
-            Mount("/", app=OriginGuard(mcp_app, allowed)),
+            # The dashboard answers only requests addressed to this relay, as /mcp does.
+            Mount("/", app=OriginGuard(Router(site), allowed, prefix="/dashboard")),
         ],
         lifespan=lifespan,
     )

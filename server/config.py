@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from server.data_dir import PermissionProblem, prepare
+from server.session_store import DEFAULT_KEEP_ENDED_DAYS, DEFAULT_KEEP_ENDED_MB, Retention
 from shared.errors import TetherError
 
 PASSWORD_ENV = "TETHER_OWNER_PASSWORD"
@@ -43,6 +44,10 @@ class RelayConfig:
     # The owner password to store at first start (env TETHER_OWNER_PASSWORD); None: keep
     # the stored one, or generate one if there is none.
     owner_password: str | None = None
+    # Ended sessions' output: deleted past this age or total size (server/session_store.py),
+    # checked at start and every ``prune_interval`` seconds.
+    retention: Retention = Retention()
+    prune_interval: float = 3600.0
     # /mcp requests must be addressed to the public URL (server/origin_guard.py); more
     # names and browser origins the owner allows.
     allowed_hosts: tuple[str, ...] = ()
@@ -77,6 +82,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m server",
         description="Tether relay: MCP tools for your phone, WebSocket for your supervisors.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="owner commands (each takes --data-dir; `python -m server COMMAND --help`):\n"
+        "  pair-code      create a one-time code to pair a supervisor\n"
+        "  unpair         revoke a supervisor's key; its live link is cut\n"
+        "  supervisors    list paired supervisors\n"
+        "  audit          show the newest audit log entries (--verify checks the chain)\n"
+        "  set-password   set or change the OAuth owner password",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to bind (default 8765)")
@@ -126,6 +138,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="keep at most this many audit rows, pruning the oldest (default 1000000)",
     )
     parser.add_argument("--log-level", default="info", choices=LOG_LEVELS)
+    parser.add_argument(
+        "--keep-ended-days",
+        type=float,
+        default=float(DEFAULT_KEEP_ENDED_DAYS),
+        help=f"delete ended sessions and their output after this many days "
+        f"(default {DEFAULT_KEEP_ENDED_DAYS})",
+    )
+    parser.add_argument(
+        "--keep-ended-mb",
+        type=float,
+        default=float(DEFAULT_KEEP_ENDED_MB),
+        help="keep at most this many MB of ended sessions' output, deleting the oldest "
+        f"sessions first (default {DEFAULT_KEEP_ENDED_MB})",
+    )
     return parser.parse_args(argv)
 
 
@@ -137,6 +163,12 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
     public_url = args.public_url
     if public_url is not None and not public_url.startswith(("https://", "http://")):
         raise ConfigError(f"--public-url {public_url!r} must start with https:// (or http://).")
+    days = getattr(args, "keep_ended_days", float(DEFAULT_KEEP_ENDED_DAYS))
+    megabytes = getattr(args, "keep_ended_mb", float(DEFAULT_KEEP_ENDED_MB))
+    if not days > 0:
+        raise ConfigError(f"--keep-ended-days {days:g} must be more than 0 (e.g. 7).")
+    if not megabytes >= 0:
+        raise ConfigError(f"--keep-ended-mb {megabytes:g} must be 0 or more (e.g. 256).")
     data_dir = Path(args.data_dir)
     _ensure_data_dir(data_dir)
     password = env.get(PASSWORD_ENV) or None
@@ -175,6 +207,7 @@ def load_config(args: argparse.Namespace, env: Mapping[str, str] | None = None) 
         public_url=public_url,
         log_level=args.log_level,
         owner_password=password,
+        retention=Retention(max_age=days * 86400.0, max_bytes=int(megabytes * 1024 * 1024)),
         allowed_hosts=tuple(getattr(args, "allow_host", []) or []),
         allowed_origins=origins,
         trusted_proxies=proxies,
@@ -215,6 +248,7 @@ def startup_banner(config: RelayConfig, password_note: str) -> str:
             f"  MCP URL:          {config.mcp_url}",
             "                    (add it as a custom connector in ChatGPT or Claude; you sign",
             "                    in on the relay's page with the owner password)",
+            f"  Dashboard:        {config.base_url}/dashboard/ (your phone's browser; installable)",
             f"  Supervisor URL:   {config.supervisor_url}",
             "  Pair a supervisor: python -m server pair-code"
             + (f" --data-dir {config.data_dir}" if str(config.data_dir) != "tether-data" else ""),

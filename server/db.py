@@ -90,18 +90,22 @@ Migration = str | Callable[[Transaction], None]
 class Database:
     """One SQLite file, one connection, one lock. See the module docstring for the contract."""
 
-    def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    def __init__(
+        self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False
+    ) -> None:
         self.path = Path(path)
-        _create_private(self.path)
+        self.read_only = read_only
         self._lock = threading.Lock()
         self._owner: int | None = None  # thread holding the lock, to refuse nested use
+        if read_only:
+            self._db = _connect_read_only(self.path)
+            self._check_meta()
+            return
+        _create_private(self.path)
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         except sqlite3.Error as exc:
-            raise DatabaseError(
-                f"cannot open the database {self.path}: {exc}. "
-                "Check the data directory's permissions or pass another --data-dir."
-            ) from None
+            raise DatabaseError(_cannot_use(self.path, exc)) from None
         try:
             mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -112,12 +116,12 @@ class Database:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        except sqlite3.Error as exc:
+            self._bootstrap()
+        except (sqlite3.Error, DatabaseError) as exc:
             self._db.close()
-            raise DatabaseError(
-                f"{self.path} is not a usable SQLite database ({exc}); move it aside and restart."
-            ) from None
-        self._bootstrap()
+            if isinstance(exc, DatabaseError) and not _is_storage_problem(str(exc)):
+                raise
+            raise DatabaseError(_cannot_use(self.path, exc)) from None
 
     # ------------------------------------------------------------ statements
 
@@ -137,6 +141,11 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back if the block raises."""
+        if self.read_only:
+            raise DatabaseError(
+                f"{self.path} is open read-only (its data directory is not writable); "
+                "make the data directory writable to change anything."
+            )
         with self._locked():
             _run(lambda: self._db.execute("BEGIN IMMEDIATE"))
             try:
@@ -156,6 +165,14 @@ class Database:
         shipped, add a new one. All pending steps run in one transaction, so a
         failure leaves the previous version intact.
         """
+        if self.read_only:
+            current = self.schema_version(component)
+            if current != len(steps):
+                raise DatabaseError(
+                    f"{self.path} needs its {component!r} tables upgraded, which a read-only "
+                    "data directory does not allow; make it writable and run the command again."
+                )
+            return current
         with self.transaction() as tx:
             row = tx.one("SELECT version FROM schema_versions WHERE component = ?", (component,))
             current = 0 if row is None else int(row[0])
@@ -178,6 +195,8 @@ class Database:
         return len(steps)
 
     def schema_version(self, component: str) -> int:
+        if not self.one("SELECT 1 FROM sqlite_master WHERE name = 'schema_versions'"):
+            return 0
         row = self.one("SELECT version FROM schema_versions WHERE component = ?", (component,))
         return 0 if row is None else int(row[0])
 
@@ -193,6 +212,14 @@ class Database:
             self._db.close()
 
     # ------------------------------------------------------------ internals
+
+    def _check_meta(self) -> None:
+        version = self.one("PRAGMA user_version")
+        if version is not None and int(version[0]) > META_VERSION:
+            raise DatabaseError(
+                f"{self.path} was written by a newer relay (format {version[0]}); "
+                "upgrade the relay."
+            )
 
     def _bootstrap(self) -> None:
         with self.transaction() as tx:
@@ -227,10 +254,73 @@ class Database:
                 self._owner = None
 
 
-def open_database(data_dir: Path) -> Database:
-    """The relay's database in its data directory (created 0700 if missing)."""
+def open_database(data_dir: Path, *, read_only: bool = False) -> Database:
+    """The relay's database in its data directory (created 0700 if missing).
+
+    ``read_only``: only look (admin listings on a data directory that is not writable).
+    """
+    if read_only:
+        return Database(data_dir / DB_NAME, read_only=True)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     return Database(data_dir / DB_NAME)
+
+
+def writable(data_dir: Path) -> bool:
+    """Whether the relay could write its database in ``data_dir`` (dir and file)."""
+    path = data_dir / DB_NAME
+    return os.access(data_dir, os.W_OK | os.X_OK) and (
+        not path.exists() or os.access(path, os.W_OK)
+    )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise DatabaseError(f"no relay database at {path}: pass --data-dir with the relay's data")
+    # mode=ro still needs the WAL index (-shm) to be creatable; immutable=1 reads the
+    # file as it is, which is right for a data directory nobody can write to.
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            db = sqlite3.connect(
+                f"{path.resolve().as_uri()}?{query}",
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.Error as exc:
+            error = exc
+    raise DatabaseError(f"cannot read the database {path}: {error}.") from None
+
+
+_STORAGE_WORDS = ("readonly", "read-only", "disk is full", "disk i/o", "unable to open")
+
+
+def _is_storage_problem(text: str) -> bool:
+    return any(word in text.lower() for word in _STORAGE_WORDS)
+
+
+def _cannot_use(path: Path, exc: BaseException) -> str:
+    """Why the database cannot be opened for writing, told truthfully with what to do."""
+    text = str(exc)
+    lower = text.lower()
+    where = path.parent
+    if "disk is full" in lower or "no space" in lower:
+        return (
+            f"the disk holding {where} is full ({text}); free some space or pass --data-dir "
+            "on another disk. The database itself is not damaged."
+        )
+    if not os.access(where, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return (
+            f"the data directory {where} is read-only for this user ({text}); make it writable "
+            "(or run as its owner) or pass another --data-dir. The database itself is fine."
+        )
+    if "not a database" in lower or "malformed" in lower:
+        return f"{path} is not a usable SQLite database ({text}); move it aside and restart."
+    return (
+        f"cannot use the database {path}: {text}. "
+        "Check the data directory's permissions and free space, or pass another --data-dir."
+    )
 
 
 def split_statements(script: str) -> list[str]:
@@ -252,7 +342,15 @@ def _run(operation: Callable[[], T]) -> T:
     try:
         return operation()
     except sqlite3.Error as exc:
-        raise DatabaseError(f"database error: {exc}") from None
+        text = str(exc)
+        lower = text.lower()
+        if "full" in lower:
+            hint = " The disk holding the data directory is full: free some space."
+        elif "readonly" in lower or "read-only" in lower:
+            hint = " The data directory is read-only: make it writable."
+        else:
+            hint = ""
+        raise DatabaseError(f"database error: {text}.{hint}") from None
 
 
 def _create_private(path: Path) -> None:

@@ -34,13 +34,22 @@ def status_of(
             message="The command is running now.",
             next_step="Call check_delivery again in a few seconds; do not send it again.",
         )
+    # No record is not proof it never ran: the supervisor may have restarted since,
+    # or the id may be older than its ledger keeps (about 10 minutes).
     return DeliveryStatus(
         request_id=request_id,
         state="unknown",
         host=host,
-        message=f"'{host}' never received this request (or forgot it): it did not run there.",
-        next_step="It is safe to send the command again.",
+        message=f"'{host}' has no record of this request: it never arrived there, or it "
+        "ran before the supervisor restarted or more than about 10 minutes ago.",
+        next_step=_UNPROVEN,
     )
+
+
+_UNPROVEN = (
+    "Check get_logs for its effect before sending it again; a call repeated with the same "
+    "client_key never runs twice."
+)
 
 
 def offline_status(request_id: str, host: str, last_seen: float | None) -> DeliveryStatus:
@@ -72,5 +81,5 @@ def unknown_everywhere(request_id: str) -> DeliveryStatus:
         host=None,
         message="No connected computer knows this request id: it never arrived, or its "
         "result was forgotten (results are kept about 10 minutes).",
-        next_step="If the effect is not visible (get_logs), it is safe to send it again.",
+        next_step=_UNPROVEN,
     )

@@ -49,9 +49,10 @@ from server.deliveries import no_answer_status, offline_status, status_of, unkno
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
-from shared.backend import DeliveryStatus, HostStatus, StoredLogs, format_utc
+from shared.backend import DeliveryStatus, HostStatus, OutcomeStore, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.frames import UpRequestFrame
+from shared.plain_text import plain_text, whole_characters
 from shared.protocol import (
     AckOutput,
     Command,
@@ -152,6 +153,8 @@ class Hub:
     store: SessionStore = field(default_factory=lambda: SessionStore(":memory:"))
     offline_grace: float = OFFLINE_GRACE
     lookup_timeout: float = LOOKUP_TIMEOUT
+    # Durable client_key -> outcome (shared/mcp/keys.py); None keeps no keys (tests).
+    client_outcomes: OutcomeStore | None = None
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _index: SessionIndex | None = None
     _pending: dict[str, _Pending] = field(default_factory=dict)
@@ -427,26 +430,51 @@ class Hub:
                 dropped=0,
                 captured_at=kept.screen_at,
             )
-        read = self.store.read_output(
-            session_id, since if mode is ReadMode.RAW else None, max_bytes
-        )
+        raw = mode is ReadMode.RAW
+        read = self.store.read_output(session_id, since if raw else None, max_bytes)
+        data, start, end = read.data, read.start, read.end
+        if not raw:
+            # No screen was kept: the newest bytes, as text a person can read (no escape
+            # sequences, no character cut in half by the max_bytes window).
+            head, tail = whole_characters(data)
+            data, start, end = data[head : len(data) - tail], start + head, end - tail
         return StoredLogs(
             host=kept.host,
             last_seen=last_seen,
-            text=read.data.decode("utf-8", "replace"),
-            start=read.start,
-            end=read.end,
+            text=data.decode("utf-8", "replace") if raw else plain_text(data),
+            start=start,
+            end=end,
             dropped=read.dropped,
             captured_at=kept.updated_at,
         )
 
     async def stored_sessions(self, host: str) -> list[SessionInfo]:
-        """What the relay last knew of an offline host's sessions."""
-        return [
-            kept.info
-            for _, kept in sorted(self.store.sessions(host).items())
-            if kept.info is not None
-        ]
+        """What the relay last knew of a host's sessions.
+
+        For a host that is offline, a session not known to have ended says what is
+        known (its output, when it last printed) instead of a stale state such as
+        "started; no output yet": its state now is unknown until the host is back.
+        """
+        online = (h := self._hosts.get(host)) is not None and h.attachment is not None
+        infos = []
+        for _, kept in sorted(self.store.sessions(host).items()):
+            info = kept.info
+            if info is None:
+                continue
+            if not online and info.state is not SessionState.EXITED:
+                printed = (
+                    f"printed {kept.output_end} bytes, the last at {format_utc(kept.updated_at)}"
+                    if kept.output_end
+                    else "printed nothing yet"
+                )
+                info = info.model_copy(
+                    update={
+                        "state_reason": f"'{host}' is offline: last known as {info.state.value}, "
+                        f"it {printed}; its state now is unknown"
+                    }
+                )
+            infos.append(info)
+        return infos
 
     # ------------------------------------------------------------ calls
 
@@ -500,8 +528,8 @@ class Hub:
             if pending.host == host.name and not pending.future.done():
                 pending.future.set_exception(
                     DeliveryUnknown(
-                        f"The link to '{host.name}' dropped while a {pending.command.type} "
-                        f"command was in flight and did not come back within "
+                        f"The link to '{host.name}' dropped while a command was in flight "
+                        f"and did not come back within "
                         f"{self.offline_grace:g} s; delivery unknown: it may or may not have run "
                         f"(request id {request_id}).",
                         request_id,

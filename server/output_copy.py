@@ -48,6 +48,8 @@ class OutputCopies:
         self._clock = clock
         self._receivers: dict[str, OutputReceiver] = {}
         self._resend_asked: dict[str, tuple[int, float]] = {}
+        # Called with (session_id, offset, bytes) once fresh bytes are stored (live views).
+        self.on_stored: list[Callable[[str, int, bytes], None]] = []
 
     def end(self, session_id: str) -> int:
         """The offset the relay holds the session's output up to (what ``Welcome`` announces)."""
@@ -80,6 +82,8 @@ class OutputCopies:
             except StoreError:
                 log.exception("storing output of %s failed", frame.session_id)
                 return self._rebuild(frame.session_id)
+            for listener in self.on_stored:
+                listener(frame.session_id, receiver.end - len(fresh), fresh)
         return self._ack(frame.session_id, ACK_BATCH)
 
     def dropped(self, host: str, frame: OutputDropped) -> list[BaseModel]:

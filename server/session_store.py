@@ -16,12 +16,18 @@ Contracts:
   batches); a read from before ``kept_from`` says how many bytes it missed.
 * The screen text is whatever the supervisor last rendered for a screen read,
   kept so a phone can see a session while its computer sleeps.
+* Ended sessions are deleted by :meth:`SessionStore.prune_ended` under a
+  :class:`Retention` (age since they ended, total size of their output).
 
 Calls are synchronous and small (one row each): they run on the event loop.
+Metadata writes (hosts, session info, screens) are best effort: a failure (disk
+full, read-only) is logged and never turns the action that caused it into an
+error. Output appends raise :class:`StoreError`: nothing is acknowledged then.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3  # noqa: TID251 - this module IS the session store
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +36,11 @@ from server.data_dir import create_private_file
 from shared.errors import TetherError
 from shared.protocol import SessionInfo
 
+log = logging.getLogger(__name__)
+
 DEFAULT_MAX_OUTPUT = 2 * 1024 * 1024
+DEFAULT_KEEP_ENDED_DAYS = 7
+DEFAULT_KEEP_ENDED_MB = 256
 STORE_FILE = "sessions.sqlite3"
 
 _SCHEMA = """
@@ -56,6 +66,27 @@ CREATE TABLE IF NOT EXISTS output (
     PRIMARY KEY (session_id, offset)
 );
 """
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long ended sessions are kept: by age since they ended, and by their total output.
+
+    Live sessions are never pruned (each keeps its newest ``max_output_bytes``).
+    """
+
+    max_age: float = DEFAULT_KEEP_ENDED_DAYS * 86400.0
+    max_bytes: int = DEFAULT_KEEP_ENDED_MB * 1024 * 1024
+
+    def __post_init__(self) -> None:
+        if self.max_age <= 0 or self.max_bytes < 0:
+            raise ValueError("retention needs a positive age and a size of at least 0 bytes")
+
+
+@dataclass(frozen=True)
+class Pruned:
+    sessions: int
+    bytes: int
 
 
 class StoreError(TetherError, RuntimeError):
@@ -94,14 +125,20 @@ class SessionStore:
         self.max_output_bytes = max_output_bytes
         if self.path != ":memory:":
             create_private_file(Path(self.path))  # owner-only, like everything in the data dir
-        # isolation_level=None: each statement commits by itself unless grouped below.
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        if self.path != ":memory:":
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL: a crash loses no committed transaction; a power cut may
-            # lose the last ones, which the supervisor still holds (not yet acked).
-            self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        try:
+            # isolation_level=None: each statement commits by itself unless grouped below.
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL: a crash loses no committed transaction; a power cut may
+                # lose the last ones, which the supervisor still holds (not yet acked).
+                self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot use the session store {self.path}: {exc}. Free disk space, make the "
+                "data directory writable, or pass another --data-dir."
+            ) from None
 
     @classmethod
     def in_dir(cls, data_dir: Path, max_output_bytes: int = DEFAULT_MAX_OUTPUT) -> SessionStore:
@@ -114,7 +151,8 @@ class SessionStore:
     # ------------------------------------------------------------ hosts
 
     def host_seen(self, name: str, when: float) -> None:
-        self._db.execute(
+        self._best_effort(
+            "the last-seen time of " + name,
             "INSERT INTO hosts(name, last_seen) VALUES(?, ?) "
             "ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen",
             (name, when),
@@ -126,7 +164,8 @@ class SessionStore:
     # ------------------------------------------------------------ sessions
 
     def save_session(self, host: str, info: SessionInfo, when: float) -> None:
-        self._db.execute(
+        self._best_effort(
+            "session " + info.session_id,
             "INSERT INTO sessions(session_id, host, info, updated_at) VALUES(?, ?, ?, ?) "
             "ON CONFLICT(session_id) DO UPDATE SET host = excluded.host, info = excluded.info, "
             "updated_at = excluded.updated_at",
@@ -134,10 +173,20 @@ class SessionStore:
         )
 
     def save_screen(self, session_id: str, text: str, when: float) -> None:
-        self._db.execute(
+        self._best_effort(
+            "the screen of " + session_id,
             "UPDATE sessions SET screen = ?, screen_at = ? WHERE session_id = ?",
             (text, when, session_id),
         )
+
+    def _best_effort(self, what: str, sql: str, params: tuple[object, ...]) -> None:
+        # Bookkeeping that follows an action (a reply, a status): a full or read-only
+        # disk must not turn the action's true outcome into an error. Output appends
+        # do raise: the supervisor keeps unacknowledged bytes and resends them.
+        try:
+            self._db.execute(sql, params)
+        except sqlite3.Error as exc:
+            log.error("could not save %s in %s: %s", what, self.path, exc)
 
     def session(self, session_id: str) -> StoredSession | None:
         row = self._db.execute(
@@ -216,24 +265,33 @@ class SessionStore:
     ) -> StoredOutput:
         """Up to ``max_bytes`` stored bytes from ``since`` (None: the newest ``max_bytes``).
 
-        Bytes inside announced gaps do not exist: the read skips them.
+        The data is always contiguous from ``start``: a read stops at an announced
+        gap, and a read from inside one starts after it with ``dropped`` counting
+        the missing bytes, so every byte sits at its true offset.
         """
         end = self.output_end(session_id)
-        if since is None:
-            since = max(0, end - max_bytes)
-        since = min(since, end)
+        newest = since is None
+        since = max(0, end - max_bytes) if since is None else min(since, end)
         rows = self._db.execute(
             "SELECT offset, data FROM output WHERE session_id = ? AND offset + length(data) > ? "
             "ORDER BY offset",
             (session_id, since),
         ).fetchall()
+        if newest:
+            rows = _contiguous_tail(rows)  # the newest bytes: those after the last gap
+            if rows:
+                since = max(since, int(rows[0][0]))
         if not rows:
             return StoredOutput(since if since >= end else end, b"", max(0, end - since))
         first = int(rows[0][0])
         start = max(since, first)
         out = bytearray()
+        expected = start
         for offset, data in rows:
-            out += bytes(data)[max(0, start - offset) :] if offset < start else bytes(data)
+            if offset > expected:
+                break  # an announced gap: stop before it, never close it up
+            out += bytes(data)[expected - offset :]
+            expected = offset + len(data)
             if len(out) >= max_bytes:
                 break
         return StoredOutput(start, bytes(out[:max_bytes]), max(0, first - since))
@@ -244,6 +302,38 @@ class SessionStore:
             "SELECT data FROM output WHERE session_id = ? ORDER BY offset", (session_id,)
         )
         return b"".join(bytes(r[0]) for r in rows)
+
+    # ------------------------------------------------------------ retention
+
+    def prune_ended(self, now: float, retention: Retention) -> Pruned:
+        """Delete ended sessions (metadata and output) past the age, then the oldest
+        ended ones while their output together exceeds ``retention.max_bytes``.
+
+        A session counts as ended once its stored state is ``exited``; its age runs
+        from its last update (the exit report, or the last output after it).
+        """
+        rows = self._db.execute(
+            "SELECT s.session_id, s.updated_at, "
+            "(SELECT COALESCE(SUM(length(o.data)), 0) FROM output o "
+            " WHERE o.session_id = s.session_id) "
+            "FROM sessions s WHERE json_extract(s.info, '$.state') = 'exited' "
+            "ORDER BY s.updated_at DESC"
+        ).fetchall()
+        doomed: list[tuple[str, int]] = []
+        total = 0
+        for session_id, updated_at, size in rows:  # newest first: the oldest go first
+            total += int(size)
+            if now - float(updated_at) >= retention.max_age or total > retention.max_bytes:
+                doomed.append((str(session_id), int(size)))
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                for session_id, _ in doomed:
+                    self._db.execute("DELETE FROM output WHERE session_id = ?", (session_id,))
+                    self._db.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not prune ended sessions: {exc}") from exc
+        return Pruned(len(doomed), sum(size for _, size in doomed))
 
     def _ensure(self, session_id: str, host: str, when: float) -> int:
         row = self._db.execute(
@@ -276,6 +366,15 @@ class SessionStore:
             "UPDATE sessions SET kept_from = ? WHERE session_id = ?",
             (first if first is not None else end, session_id),
         )
+
+
+def _contiguous_tail(rows: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
+    """The rows after the last discontinuity (rows sorted by offset)."""
+    cut = 0
+    for i in range(1, len(rows)):
+        if rows[i][0] != rows[i - 1][0] + len(rows[i - 1][1]):
+            cut = i
+    return rows[cut:]
 
 
 def _stored(row: tuple[object, ...]) -> StoredSession:

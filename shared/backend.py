@@ -82,6 +82,19 @@ class Backend(Protocol):
         ...
 
 
+class OutcomeStore(Protocol):
+    """Durable key -> outcome (the relay's ``server.outcomes.OutcomeStore``)."""
+
+    def claim(self, key: str, tool: str, fingerprint: str, request_id: str) -> str | None:
+        """Record the key (first use) or return the stored outcome JSON (None: none yet).
+
+        Raises ``shared.errors.TetherError`` when the key was used for another action.
+        """
+        ...
+
+    def settle(self, key: str, outcome: str) -> None: ...
+
+
 def new_request_id() -> str:
     """Fresh and unguessable, so a replayed or forged reply cannot match a live call."""
     return secrets.token_urlsafe(18)

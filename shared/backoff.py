@@ -20,6 +20,14 @@ Why each rule (reference: reliability notes §1):
   ``uniform(0, restart_window)``: the herd is spread over a second, refused
   attempts cost the restarting relay only a TCP reset each, and every supervisor
   is back within about ``restart_window`` of the relay listening again.
+* **Short outages are retried fast**: for the first ``fast_for`` seconds of an
+  outage (counted from the drop of the last stable link, or the first failed
+  attempt) every retry waits ``uniform(0, fast_window)`` however many attempts
+  failed, so a 5 s link cut or a 2 s relay restart costs about a second once
+  the relay is reachable again. An attempt refused by a down relay costs it
+  one TCP reset. Only after that does the window double per failure. A link
+  that opens and drops before ``stable_after`` does not start a new outage, so
+  an accept-then-close relay still ends in the growing backoff.
 """
 
 from __future__ import annotations
@@ -54,11 +62,15 @@ class Backoff:
         rng: RandomSource | None = None,
         restart_window: float = 1.0,
         restart_patience: float = 30.0,
+        fast_window: float = 1.0,
+        fast_for: float = 30.0,
     ) -> None:
         if base <= 0 or cap < base or stable_after < 0 or try_later < 0 or restart_window <= 0:
             raise ValueError(
                 "need 0 < base <= cap, stable_after >= 0, try_later >= 0 and restart_window > 0"
             )
+        if fast_window <= 0 or fast_for < 0:
+            raise ValueError("need fast_window > 0 and fast_for >= 0")
         self.base = base
         self.cap = cap
         self.stable_after = stable_after
@@ -66,9 +78,12 @@ class Backoff:
         self._rng: RandomSource = rng if rng is not None else random.SystemRandom()
         self.restart_window = restart_window
         self.restart_patience = restart_patience
+        self.fast_window = fast_window
+        self.fast_for = fast_for
         self._attempt = 0
         self._connected_at: float | None = None
         self._restart_until: float | None = None  # the relay said it is restarting
+        self._outage_since: float | None = None  # when the current outage began
 
     @property
     def attempt(self) -> int:
@@ -90,21 +105,36 @@ class Backoff:
         self._connected_at = None
         if opened is not None and now - opened >= self.stable_after:
             self._attempt = 0
+            self._outage_since = now  # a stable link dropped: a new outage begins
+        elif self._outage_since is None:
+            self._outage_since = now
         if close_code == CloseCode.SERVICE_RESTART:
             self._attempt = 0
             self._restart_until = now + self.restart_patience
         return self._next(close_code, now)
 
     def failed(self, close_code: int | None = None, now: float | None = None) -> float:
-        """An attempt failed before the link opened; return the seconds to wait."""
+        """An attempt failed before the link opened; return the seconds to wait.
+
+        Without ``now`` the outage's age is unknown, so no fast phase applies.
+        """
         self._connected_at = None
+        if self._outage_since is None:
+            self._outage_since = now if now is not None else float("-inf")
         return self._next(close_code, now)
+
+    def in_fast_phase(self, now: float) -> bool:
+        """Whether a retry at ``now`` is still inside the outage's fast phase."""
+        since = self._outage_since
+        return since is not None and now - since < self.fast_for
 
     def _next(self, close_code: int | None, now: float | None = None) -> float:
         restarting = self._restart_until is not None and (now is None or now < self._restart_until)
         if restarting and close_code not in TRY_LATER_CLOSE_CODES:
             return self._rng.uniform(0.0, self.restart_window)
         self._restart_until = None
+        if now is not None and close_code not in TRY_LATER_CLOSE_CODES and self.in_fast_phase(now):
+            return self._rng.uniform(0.0, self.fast_window)
         delay = self._rng.uniform(0.0, self.window())
         self._attempt += 1
         if close_code in TRY_LATER_CLOSE_CODES:

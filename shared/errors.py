@@ -32,6 +32,25 @@ from __future__ import annotations
 from shared.wire_values import ErrorCode, ErrorInfo
 
 
+def sentences(*parts: str) -> str:
+    """Join message parts as sentences: each starts with a capital and ends with a stop.
+
+    A message and its hint once ran together ("...policy.toml use a directory...").
+    """
+    out = []
+    for part in parts:
+        text = part.strip()
+        if not text:
+            continue
+        text = text[0].upper() + text[1:]
+        if text[-1] not in ".!?:)":
+            text += "."
+        elif text[-1] == ")" and not text.endswith(".)"):
+            text += "."
+        out.append(text)
+    return " ".join(out)
+
+
 class TetherError(Exception):
     code: ErrorCode = ErrorCode.INTERNAL
 
@@ -43,7 +62,7 @@ class TetherError(Exception):
             self.code = code
 
     def __str__(self) -> str:
-        return f"{self.message} {self.hint}".strip()
+        return sentences(self.message, self.hint)
 
     def info(self) -> ErrorInfo:
         """The error as a ``RequestFailed`` carries it."""

@@ -14,7 +14,8 @@ Nothing here reads a clock or touches a socket; time is passed in. Three pieces:
   from), records announced gaps, and says when an ack is due.
 * :class:`RequestLedger` (supervisor side) remembers each ``request_id`` as running
   or done(result) for a TTL, so a retried request after a lost reply is answered
-  from the ledger and never runs twice.
+  from the ledger and never runs twice. It is bounded by memory, never by a
+  count: a busy client is never refused.
 
 Wire mapping (``output`` exists in ``shared/protocol.py``; the other frames are
 proposed): ``output`` carries a :class:`Chunk`; ``output_dropped`` (supervisor ->
@@ -28,7 +29,7 @@ link before any live output, so the relay sees the stream in order.
 from __future__ import annotations
 
 from collections import OrderedDict, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -326,6 +327,9 @@ class OutputReceiver:
 
 # ---------------------------------------------------------------- exactly-once requests
 
+DEFAULT_LEDGER_BYTES = 64 * 1024 * 1024
+ENTRY_BYTES = 256  # what one entry costs without its result: id, fingerprint, bookkeeping
+
 
 @dataclass(frozen=True)
 class Fresh:
@@ -346,11 +350,17 @@ class Replay(Generic[R]):
     result: R
 
 
-Admission = Fresh | InFlight | Replay[R]
+@dataclass(frozen=True)
+class Forgotten:
+    """Already done, but its result was let go to stay inside the memory bound.
+
+    Never run it again: answer that it ran at ``done_at`` and its reply is gone.
+    """
+
+    done_at: float
 
 
-class LedgerFull(TetherError, RuntimeError):
-    """Too many requests inside the TTL window: refuse rather than forget one."""
+Admission = Fresh | InFlight | Replay[R] | Forgotten
 
 
 class RequestReused(TetherError, ValueError):
@@ -363,28 +373,51 @@ class _Entry(Generic[R]):
     started_at: float
     done_at: float | None = None
     result: R | None = None
+    size: int = ENTRY_BYTES
+    kept: bool = True  # False: the result was let go (a tombstone)
 
 
 class RequestLedger(Generic[R]):
-    """request_id -> running | done(result), bounded in size, done entries kept ``ttl`` seconds.
+    """request_id -> running | done(result) | done(result let go), kept ``ttl`` seconds.
 
-    Contract for exactly-once: the relay never retries a request older than ``ttl``
-    (it gives up after its own, much shorter, reconnect grace). Within that window
-    no entry is ever forgotten: when ``max_entries`` unexpired entries exist, a new
-    request is refused with :class:`LedgerFull` rather than evicting one and risking
-    a second run. Running entries never expire: only :meth:`finish` ends them.
+    Never refuses a request for being busy: the bound is memory (``max_bytes``,
+    with ``size_of`` estimating a result), not a count. Past the bound the
+    oldest done results are let go first, keeping a small tombstone, so a
+    retry of such a request is answered :class:`Forgotten` and still never runs
+    twice. Only if tombstones alone exceed the bound are the oldest forgotten
+    entirely (counted in :attr:`forgotten_total`): a look-up can then no longer
+    tell "never received" from "forgotten", which :meth:`remembers_all` says.
+    Running entries are never let go: only :meth:`finish` ends them.
     """
 
-    def __init__(self, max_entries: int = 1024, ttl: float = 600.0) -> None:
-        if max_entries < 1 or ttl <= 0:
-            raise ValueError("max_entries and ttl must be positive")
-        self.max_entries = max_entries
+    def __init__(
+        self,
+        max_bytes: int = DEFAULT_LEDGER_BYTES,
+        ttl: float = 600.0,
+        size_of: Callable[[R], int] | None = None,
+    ) -> None:
+        if max_bytes < 1 or ttl <= 0:
+            raise ValueError("max_bytes and ttl must be positive")
+        self.max_bytes = max_bytes
         self.ttl = ttl
+        self._size_of = size_of
         self._entries: dict[str, _Entry[R]] = {}
         self._done_order: OrderedDict[str, float] = OrderedDict()  # by done_at
+        self._kept_order: OrderedDict[str, None] = OrderedDict()  # done, result kept
+        self._bytes = 0
+        self.forgotten_total = 0  # entries dropped inside the TTL by the memory bound
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    @property
+    def bytes_held(self) -> int:
+        """The estimated memory held: entries plus the results still kept."""
+        return self._bytes
+
+    def remembers_all(self) -> bool:
+        """True while no entry was ever dropped before its TTL ended."""
+        return self.forgotten_total == 0
 
     def begin(self, request_id: str, now: float, fingerprint: str = "") -> Admission[R]:
         """Admit ``request_id`` at ``now``; the answer says whether to run it.
@@ -395,21 +428,15 @@ class RequestLedger(Generic[R]):
         self.expire(now)
         entry = self._entries.get(request_id)
         if entry is None:
-            if len(self._entries) >= self.max_entries:
-                raise LedgerFull(
-                    f"{len(self._entries)} requests are running or were answered in the last"
-                    f" {self.ttl:.0f}s; retry later"
-                )
             self._entries[request_id] = _Entry(fingerprint, started_at=now)
+            self._bytes += ENTRY_BYTES
             return Fresh()
         if entry.fingerprint != fingerprint:
             raise RequestReused(
                 f"request id {request_id!r} was already used for another command;"
                 " send a new request id for a new command"
             )
-        if entry.done_at is None:
-            return InFlight(entry.started_at)
-        return Replay(entry.result)  # type: ignore[arg-type]
+        return self._known(entry)
 
     def finish(self, request_id: str, result: R, now: float) -> None:
         """Record the result of a request admitted as :class:`Fresh`."""
@@ -420,17 +447,18 @@ class RequestLedger(Generic[R]):
             raise ValueError(f"request {request_id!r} already finished; results are final")
         entry.done_at = now
         entry.result = result
+        extra = max(0, self._size_of(result)) if self._size_of is not None else 0
+        entry.size += extra
+        self._bytes += extra
         self._done_order[request_id] = now
         self._done_order.move_to_end(request_id)
+        self._kept_order[request_id] = None
+        self._shrink()
 
-    def lookup(self, request_id: str) -> InFlight | Replay[R] | None:
+    def lookup(self, request_id: str) -> InFlight | Replay[R] | Forgotten | None:
         """What is known about ``request_id`` without admitting it (for "status unknown")."""
         entry = self._entries.get(request_id)
-        if entry is None:
-            return None
-        if entry.done_at is None:
-            return InFlight(entry.started_at)
-        return Replay(entry.result)  # type: ignore[arg-type]
+        return None if entry is None else self._known(entry)
 
     def expire(self, now: float) -> int:
         """Forget done entries older than ``ttl``; return how many were forgotten."""
@@ -439,7 +467,32 @@ class RequestLedger(Generic[R]):
             request_id, done_at = next(iter(self._done_order.items()))
             if now - done_at < self.ttl:
                 break
-            del self._done_order[request_id]
-            del self._entries[request_id]
+            self._drop(request_id)
             count += 1
         return count
+
+    def _known(self, entry: _Entry[R]) -> InFlight | Replay[R] | Forgotten:
+        if entry.done_at is None:
+            return InFlight(entry.started_at)
+        if not entry.kept:
+            return Forgotten(entry.done_at)
+        return Replay(entry.result)  # type: ignore[arg-type]
+
+    def _shrink(self) -> None:
+        # Let go of the oldest results while tombstones take at most half the bound
+        # (so the newest results stay), then of the oldest whole entries.
+        while self._bytes > self.max_bytes and self._done_order:
+            tombstones = (len(self._done_order) - len(self._kept_order)) * ENTRY_BYTES
+            if self._kept_order and tombstones < self.max_bytes // 2:
+                request_id, _ = self._kept_order.popitem(last=False)
+                entry = self._entries[request_id]
+                self._bytes -= entry.size - ENTRY_BYTES
+                entry.size, entry.result, entry.kept = ENTRY_BYTES, None, False
+            else:
+                self._drop(next(iter(self._done_order)))
+                self.forgotten_total += 1
+
+    def _drop(self, request_id: str) -> None:
+        del self._done_order[request_id]
+        self._kept_order.pop(request_id, None)
+        self._bytes -= self._entries.pop(request_id).size

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from shared.identity import normalize_pair_code
 from supervisor.command_runner import CommandRunner
+from supervisor.descendants import become_subreaper, end_adopted
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
 from supervisor.session_manager import SessionManager
 
@@ -103,6 +104,7 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
+    become_subreaper()  # orphans of sessions' descendants come back to us, not to init
     manager = _manager(args.mock)
     manager.stepup.bind_relay(args.relay, args.name)
     agent = CommandRunner(manager)
@@ -134,16 +136,19 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         await asyncio.gather(runner, stopper, return_exceptions=True)
         await manager.close_all()
         await agents.close()
+        await asyncio.to_thread(end_adopted)
 
 
 async def _serve_stdio(args: argparse.Namespace) -> int:
     from supervisor.local_mcp import serve_stdio
 
+    become_subreaper()
     manager = _manager(args.mock)
     try:
         await serve_stdio(CommandRunner(manager), default_host_name())
     finally:
         await manager.close_all()
+        await asyncio.to_thread(end_adopted)
     return 0
 
 

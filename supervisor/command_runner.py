@@ -61,10 +61,10 @@ from shared.protocol import (
 from shared.resume import (
     DEFAULT_BUFFER_BYTES,
     Chunk,
+    Forgotten,
     Fresh,
     Gap,
     InFlight,
-    LedgerFull,
     OutputSender,
     Replay,
     RequestLedger,
@@ -176,7 +176,9 @@ class CommandRunner:
         if missing := missing_handlers():
             raise RuntimeError(f"commands without a supervisor handler: {', '.join(missing)}")
         self.manager = manager
-        self.ledger: RequestLedger[Reply] = ledger if ledger is not None else RequestLedger()
+        self.ledger: RequestLedger[Reply] = (
+            ledger if ledger is not None else RequestLedger(size_of=_reply_size)
+        )
         self.streams = OutputStreams(stream_limit)
         # Default: records under the state dir, so a crashed run's orphans can be reaped.
         self.reaper = Reaper(tether_home()) if reaper == "default" else reaper
@@ -266,6 +268,8 @@ class CommandRunner:
             return RequestLookedUp(
                 request_id=request_id, state=LookupState.DONE, reply=known.result
             )
+        if isinstance(known, Forgotten):
+            return RequestLookedUp(request_id=request_id, state=LookupState.DONE)
         return RequestLookedUp(request_id=request_id, state=LookupState.UNKNOWN)
 
     async def handle(self, cmd: Command) -> Reply:
@@ -298,8 +302,13 @@ class CommandRunner:
             admission = self.ledger.begin(rid, time.monotonic(), fingerprint)
         except RequestReused:
             return _reused(rid)
-        except LedgerFull as exc:
-            return _failed(rid, ErrorCode.INTERNAL, str(exc), "wait a minute, then retry")
+        if isinstance(admission, Forgotten):
+            return _failed(
+                rid,
+                ErrorCode.INTERNAL,
+                f"Request {rid} already ran here; its reply is no longer kept.",
+                "Do not send it again; read the session's output (get_logs) to see its effect.",
+            )
         if isinstance(admission, Replay):
             result: Reply = admission.result
             return result
@@ -347,6 +356,11 @@ class CommandRunner:
                 "update the supervisor to match the relay",
             )
         return await handler(self.manager, cmd)
+
+
+def _reply_size(reply: Reply) -> int:
+    """A cheap upper estimate of a stored reply's memory (replies of writes are small)."""
+    return 4 * len(reply.model_dump_json())
 
 
 def _fingerprint(cmd: AgentCommand) -> str:

@@ -17,8 +17,10 @@ Contracts:
 * **Liveness**: a ``Heartbeat`` every ``heartbeat_interval`` seconds; the link
   is declared dead, closed and redialled when nothing at all arrived from the
   relay for ``heartbeat_timeout`` seconds (a half-open link included).
-* **Reconnect**: :class:`shared.backoff.Backoff` (full jitter, reset only after
-  the link stayed up ``stable_after`` seconds, close codes 1012/1013 wait longer).
+* **Reconnect**: :class:`shared.backoff.Backoff`: retries at most a second
+  apart for the first seconds of an outage (so a short cut or relay restart
+  costs about a second), then full-jitter exponential; reset only after the
+  link stayed up ``stable_after`` seconds; close code 1013 waits longer.
 * **Identity**: the hello carries the supervisor's public key (and, on the first
   connection, the owner's one-time pairing code); the relay's ``Challenge`` is
   answered by signing it for the origin of THIS supervisor's own URL (never the

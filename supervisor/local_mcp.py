@@ -13,8 +13,9 @@ import time
 from fastmcp import FastMCP
 
 from shared import protocol as p
-from shared.backend import HostStatus
+from shared.backend import DeliveryStatus, HostStatus
 from shared.errors import HostOffline, TimedOut
+from shared.mcp.prompt_card import register_prompt_card
 from shared.mcp.tools import register_tools
 from supervisor.command_runner import CommandRunner
 
@@ -38,6 +39,41 @@ class LocalBackend:
                 sessions=[s.session_id for s in sessions],
             )
         ]
+
+    async def check_delivery(self, request_id: str) -> DeliveryStatus:
+        """What this process's ledger knows of ``request_id``: the stdio mode's check_delivery.
+
+        A call can end without its result here too (a client that timed out or
+        disconnected mid-call); the command still ran and its reply is kept.
+        """
+        known = self._agent.lookup(request_id)
+        if known.state is p.LookupState.DONE:
+            return DeliveryStatus(
+                request_id=request_id,
+                state="done",
+                host=self._host,
+                message="The command ran once (see reply)."
+                if known.reply
+                else "The command ran once; its reply is no longer kept.",
+                next_step="Do not send it again; act on the reply or read get_logs.",
+                reply=None if known.reply is None else known.reply.model_dump(mode="json"),
+            )
+        if known.state is p.LookupState.RUNNING:
+            return DeliveryStatus(
+                request_id=request_id,
+                state="running",
+                host=self._host,
+                message="The command is running now.",
+                next_step="Call check_delivery again in a few seconds; do not send it again.",
+            )
+        return DeliveryStatus(
+            request_id=request_id,
+            state="unknown",
+            host=self._host,
+            message="This supervisor has no record of the request: it never arrived, or it "
+            "ran in an earlier run of this server or over 10 minutes ago.",
+            next_step="Check get_logs for its effect before sending it again.",
+        )
 
     def host_of(self, session_id: str) -> str | None:
         return self._host  # the only host; an unknown session fails in call() first
@@ -74,6 +110,7 @@ def build_local_server(agent: CommandRunner, host: str) -> FastMCP:
         ),
     )
     register_tools(mcp, LocalBackend(agent, host))
+    register_prompt_card(mcp, None)  # no relay here: dangerous prompts are approved locally
     return mcp
 
 

@@ -106,7 +106,7 @@ commands = ["claude", "codex", "gemini", "aider", "{MOCK_AGENT}"]
 # How many sessions may run at once.
 max_sessions = {DEFAULT_MAX_SESSIONS}
 
-# What start_session runs when the request names no command.
+# What create_session runs when the request names no command.
 default_command = ["claude"]
 
 # Arguments refused per program, on top of the built-in refusals of every flag that

@@ -33,6 +33,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import ptyprocess  # noqa: TID251 - this module owns ptyprocess
 
+from supervisor.descendants import reap_adopted
+
 log = logging.getLogger(__name__)
 
 READ_SIZE = 65536
@@ -82,9 +84,33 @@ def _spawn_blocking(
             argv, env=env, dimensions=(rows, cols), preexec_fn=_chdir_in_child(cwd)
         )
     except OSError as exc:
+        _close_failed_spawn(exc)
         raise PtySpawnError(exc.errno, f"cannot start {argv[0]!r}: {exc.strerror or exc}") from None
     except Exception as exc:  # ptyprocess re-raises child errors by class name
+        _close_failed_spawn(exc)
         raise PtySpawnError(errno.EINVAL, f"cannot start {argv[0]!r}: {exc}") from None
+
+
+def _close_failed_spawn(exc: BaseException) -> None:
+    """Close the PTY and reap the child of an exec that failed.
+
+    ptyprocess raises with its half-built instance still in the raising frame:
+    its master fd stayed open, and its child unreaped, until a garbage
+    collection ran at some unrelated moment (a test counting fds saw it).
+    """
+    tb = exc.__traceback__
+    while tb is not None:
+        inst = tb.tb_frame.f_locals.get("inst")
+        if isinstance(inst, ptyprocess.PtyProcess) and not inst.closed:
+            try:
+                inst.close(force=True)
+            except Exception:
+                log.exception("could not close the PTY of a failed spawn")
+        tb = tb.tb_next
+    exc.__traceback__ = None
+
+
+_spawning = 0  # forks in flight: their children exist before their pids are known
 
 
 class _ChildReaper:
@@ -93,6 +119,8 @@ class _ChildReaper:
     SIGCHLD carries no pid and coalesces, so every signal checks every watched
     child with a non-blocking ``waitpid``; only our own pids are waited on, so
     other children of the process (asyncio subprocesses) are left to their owners.
+    Once the process is a child subreaper (``supervisor.descendants``), ended
+    orphans reparented to it are reaped here too, so none stays a zombie.
     """
 
     _by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _ChildReaper] = (
@@ -137,6 +165,8 @@ class _ChildReaper:
     def _sigchld(self) -> None:
         for pid in list(self._children):
             self._check(pid)
+        if not _spawning:  # a child forked this instant is ours, though not yet watched
+            reap_adopted(self._children)
 
 
 class PtyProcess:
@@ -184,15 +214,22 @@ class PtyProcess:
 
         Raises :class:`PtySpawnError` when the child cannot be started.
         """
+        global _spawning
         loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(None, _spawn_blocking, list(argv), cwd, dict(env), rows, cols)
+        _spawning += 1
         try:
-            proc = await asyncio.shield(fut)
-        except asyncio.CancelledError:
-            # The fork may still complete after we stop waiting: never leak it.
-            fut.add_done_callback(_kill_orphan_spawn)
-            raise
-        return cls(proc, loop, on_data, on_eof)
+            fut = loop.run_in_executor(
+                None, _spawn_blocking, list(argv), cwd, dict(env), rows, cols
+            )
+            try:
+                proc = await asyncio.shield(fut)
+            except asyncio.CancelledError:
+                # The fork may still complete after we stop waiting: never leak it.
+                fut.add_done_callback(_kill_orphan_spawn)
+                raise
+            return cls(proc, loop, on_data, on_eof)  # watched from here on
+        finally:
+            _spawning -= 1
 
     def _watch_exit(self) -> None:
         if _ChildReaper.for_loop(self._loop).watch(self.pid, self._reap):

@@ -6,7 +6,9 @@ its pid, that pid's kernel start time (so a recycled pid is never mistaken for
 ours), and what the relay needs to report it. A supervisor killed with SIGKILL
 cannot clean up; the next one calls :func:`reap` first, which SIGKILLs every
 recorded group whose leader is still the same process, deletes the records,
-and returns each lost session as ``exited`` with the reason, so the relay never
+also every process whose environment names a recorded session (descendants
+that called ``setsid`` and were reparented to init), deletes the records, and
+returns each lost session as ``exited`` with the reason, so the relay never
 shows a dead session as live.
 
 Records also name the supervisor that wrote them: a record whose supervisor is
@@ -27,6 +29,7 @@ import time
 from pathlib import Path
 
 from shared.protocol import SessionInfo, SessionState
+from supervisor.descendants import kill_all, marked
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +122,9 @@ class Reaper:
             if _owner_alive(record):
                 continue  # another running supervisor's session: not an orphan
             killed = self._kill_if_ours(pid, record.get("start_time"))
+            # Descendants that left the group (setsid) were reparented away from us:
+            # their environment still names the session.
+            killed = bool(kill_all(marked([info.session_id]))) or killed
             reason = REAPED_REASON if killed else "supervisor restarted: the program had ended"
             now = time.time()
             ended.append(

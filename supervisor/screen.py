@@ -464,7 +464,8 @@ class TerminalModel:
         self, cursor: str | None, max_bytes: int, redact: Callable[[str], str] = str
     ) -> TextRead:
         """What a person reads: scrollback lines new since ``cursor`` (every kept one
-        without a cursor), then the screen unless it is unchanged since ``cursor``.
+        without a cursor), then the screen unless it is unchanged since ``cursor``;
+        with a cursor, only the screen's lines from the first one that changed.
 
         Lines that scrolled off since ``cursor`` but were on the screen handed out
         with it are not repeated. ``redact`` is applied to the whole text, then the
@@ -489,8 +490,13 @@ class TerminalModel:
             new = new[seen:]
             show_screen = digest != old_digest
             rest = old[seen:]
-            if show_screen and not new and rest and screen[: len(rest)] == rest:
-                screen = screen[len(rest) :]  # it only scrolled: the top is what was seen
+            if show_screen and not new and rest:
+                # Lines at the top that the caller already saw there (a TUI's banner, or
+                # the part that only scrolled) are not new: only what changed below them.
+                common = 0
+                while common < min(len(rest), len(screen)) and screen[common] == rest[common]:
+                    common += 1
+                screen = screen[common:]
         self._show(self._screen_lines())
         lines = new + (list(screen) if show_screen else [])
         if lines:

@@ -47,6 +47,7 @@ from shared.protocol import (
     SessionState,
 )
 from supervisor import tty_probe
+from supervisor.descendants import descendants, end_session_tree, kill_all
 from supervisor.hook_prompts import prompt_from_hook, state_hint
 from supervisor.hooks import HookEvent
 from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
@@ -94,7 +95,7 @@ def session_exited_error(info: SessionInfo) -> CommandFailed:
         ErrorInfo(
             code=ErrorCode.SESSION_EXITED,
             message=f"session {info.session_id} ({info.name}) has exited ({info.state_reason})",
-            hint="read its output with read_output, or start a new session",
+            hint="read its output with get_logs, or start a new session with create_session",
         )
     )
 
@@ -628,6 +629,9 @@ class Session:
             await self._proc.wait_eof(EOF_GRACE)
             await self._proc.close()
             self._flush_held()
+            # A session's end ends its whole tree: descendants that left the
+            # process group (setsid) would otherwise live on as orphans.
+            await asyncio.to_thread(end_session_tree, self.session_id)
             # No screen catch-up here: a read catches up lazily, and an exit after a
             # flood would otherwise spend ~60 ms of pyte on a screen nobody reads.
         except Exception:
@@ -656,7 +660,10 @@ class Session:
     async def stop(self, force: bool = False, grace: float = STOP_GRACE) -> SessionInfo:
         """Stop the program (SIGHUP/SIGTERM, SIGKILL after ``grace``; ``force``: SIGKILL)."""
         if not self.exited and self._proc is not None:
+            # The tree as it is now: once the leader dies its children are reparented.
+            tree = await asyncio.to_thread(descendants, self._proc.pid)
             await self._proc.terminate(force=force, grace=grace)
+            await asyncio.to_thread(kill_all, tree)
             await self.wait_exited()
         return self.info()
 

@@ -30,6 +30,7 @@ from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
 from supervisor.approvers import Approvers
 from supervisor.claude_settings import is_claude, wire_claude
 from supervisor.hooks import HookEvent, HookReceiver
+from supervisor.journal import DEFAULT_LIMIT as JOURNAL_LIMIT
 from supervisor.policy import (
     PolicyRefused,
     check_command,
@@ -40,6 +41,7 @@ from supervisor.policy import (
     policy_path,
 )
 from supervisor.pty_process import PtySpawnError
+from supervisor.recorder_process import RecorderProcess
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session, new_session_id
 from supervisor.stepup import StepUp
@@ -159,6 +161,8 @@ class SessionManager:
         # Hook events of sessions still spawning (the program may post before the
         # spawn call returns): delivered once the session is in the table.
         self._early: dict[str, list[HookEvent]] = {}
+        # asciicast files next to the policy; they keep as much output as the journal does.
+        self.recorder = RecorderProcess(self.policy_file.parent / "recordings", JOURNAL_LIMIT)
         # Prompts only a person may answer (supervisor/stepup.py); `up` names the relay.
         self.stepup = StepUp(
             self.policy_file.parent / "stepup.toml",
@@ -204,6 +208,7 @@ class SessionManager:
         if is_mock_agent(resolved):
             env = mock_agent_env(env)
         self._starting += 1
+        self.recorder.expect(session_id, cols, rows, name or _default_name(argv, workdir))
         hooked = False
         try:
             if is_claude(resolved):
@@ -287,6 +292,7 @@ class SessionManager:
         if self.hooks is not None:
             await self.hooks.close()
             self.hooks = None
+        await self.recorder.shutdown()
 
     async def _hook_receiver(self) -> HookReceiver:
         async with self._hooks_lock:
@@ -312,11 +318,13 @@ class SessionManager:
         if self.unwire_session is not None:
             self.unwire_session(session.session_id)
         log.info("session %s exited: %s", session.session_id, session.info().state_reason)
+        self.recorder.close(session.session_id)
         self._forget_old_exited()
         if self.on_exit is not None:
             self.on_exit(session)
 
     def _output(self, session: Session, data: bytes) -> None:
+        self.recorder.write(session.session_id, data, session.redactor.mask)
         if self.on_output is not None:
             self.on_output(session, data)
 

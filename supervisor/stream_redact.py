@@ -48,6 +48,14 @@ the window holds cursor movement, it is also drawn out
 :data:`HOLD_SECONDS` or beyond :data:`HOLD_BYTES`: then what is held leaves,
 a token still in progress masked whole.
 
+Cost: most output never needs that. A quick check first looks at the window
+with one byte translation (colour codes and hidden control characters become
+gaps) and searches that skip ahead in C for every token prefix and known value
+with gaps allowed between their characters; a write with only colour codes, no
+cursor movement and no such find is released at once (an unfinished colour
+code at its end held). It releases exactly what the full check would release,
+so the guarantee above is unchanged; anything else takes the full check.
+
 Not guaranteed: secrets drawn over a longer time than the window out of order,
 secrets that are never readable as one run of characters (each character on a
 different line), encodings (base64 of a secret, a secret spelled backwards),
@@ -154,16 +162,59 @@ def _shown(text: str) -> _View:
     return _View(text, _HIDDEN)
 
 
+# The quick check (see StreamRedactor._clean). The bytes every colour code and
+# hidden control character is made of, none of them in a token format's prefix,
+# become gaps (NUL) in the stream and in what is looked for, and a secret is
+# looked for with any gaps between its characters: then finding none proves the
+# views hold none. A false alarm only costs the full check.
+_UNSEEN = bytes([*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F]) + b"0123456789;:[m"
+_GAPS = bytes.maketrans(_UNSEEN + b"BEAR", bytes(len(_UNSEEN)) + b"bear")  # any-case Bearer
+_PREFIXES = (
+    b"-----BEGIN",
+    b"github_pat_",
+    b"sk-",
+    b"xox",
+    b"AIza",
+    b"eyJ",
+    b"bearer",
+)
+# As they look after _GAPS (the fold turns "A" into "a"), with bytes each needs.
+_PREFIX_PATTERNS = ((b"gh_", rb"g\x00*h\x00*[pousr]\x00*_"), (b"aIa", rb"a\x00*[KS]\x00*I\x00*a"))
+_NOT_COLOUR = re.compile(rb"\x1b(?!\[[0-9;:]*+m)")
+_OPEN_COLOUR = re.compile(rb"\x1b(?:\[[0-9;:]*+)?")
+_LONE_CR_BYTES = re.compile(rb"\r(?!\n|\Z)")
+VALUE_TAIL_BYTES = 4096  # the stream's end looked at for the start of a known value
+
+
+def _gapped(literal: bytes) -> tuple[bytes, re.Pattern[bytes] | None]:
+    """``literal``'s characters that stay visible, and a pattern finding them with gaps."""
+    kept = literal.translate(_GAPS).replace(b"\x00", b"")
+    if not kept:
+        return kept, None
+    return kept, re.compile(b"\x00*".join(re.escape(kept[i : i + 1]) for i in range(len(kept))))
+
+
 class StreamRedactor:
     """Feeds on raw PTY bytes, releases the same number of bytes with secrets masked.
 
     Time is passed in (monotonic seconds). Call :meth:`feed` for each read,
     :meth:`release` when :meth:`due` comes, and :meth:`close` at end of output.
+    ``quick=False`` always takes the full check (tests compare the two).
     """
 
-    def __init__(self, redactor: Redactor, cols: int = 80) -> None:
+    def __init__(self, redactor: Redactor, cols: int = 80, quick: bool = True) -> None:
         self.redactor = redactor
         self.cols = cols
+        self._quick = quick
+        values = [value.encode("latin-1") for value in redactor.values]
+        found = [_gapped(literal) for literal in (*_PREFIXES, *values)]
+        found += [(needs, re.compile(pattern)) for needs, pattern in _PREFIX_PATTERNS]
+        self._searches = tuple(found)
+        # A known value's start at the end of the output is held: what stays
+        # visible of every start but the whole value (None: nothing does).
+        self._value_starts = tuple(
+            _gapped(value[:-1])[0] if value[0] not in _UNSEEN else None for value in values
+        )
         self._pending = bytearray()
         self._held_since: float | None = None
         self._draw_until: float | None = None
@@ -212,6 +263,16 @@ class StreamRedactor:
 
     def _process(self, now: float, final: bool) -> bytes:
         pending = bytes(self._pending)
+        size = self._clean(pending) if self._quick and self._draw_until is None else None
+        if size is not None:
+            assert self._held_since is not None
+            if final or now - self._held_since >= HOLD_SECONDS or len(pending) >= HOLD_BYTES:
+                size = len(pending)  # as the full check: forced out, nothing to mask
+            self._pending = bytearray(pending[size:])
+            self._context = (self._context + pending[:size])[-CONTEXT_BYTES:]
+            if not self._pending:
+                self._held_since = None
+            return pending[:size]
         # Only as far back as a secret still in progress can have started.
         lookback = CONTEXT_BYTES if b"-----BEGIN" in self._context else LOOKBACK_BYTES
         context = self._context[-lookback:]
@@ -270,6 +331,47 @@ class StreamRedactor:
         # else: the oldest held byte keeps its age, so nothing waits past HOLD_SECONDS.
         return released
 
+    def _clean(self, pending: bytes) -> int | None:
+        """How much of ``pending`` the full check would release unchanged, if it
+        can be told at memory speed (a byte translation and a few searches that
+        skip ahead in C), else None: then the full check runs.
+
+        Told only when: no key block began in the context; every escape
+        sequence is a colour code (so it, like every hidden control character,
+        is made of :data:`_UNSEEN` bytes), but for one unfinished at the very
+        end, which is held; ``pending`` moves no cursor (no backspace, no
+        carriage return but before a line feed); and with the :data:`_UNSEEN`
+        bytes as gaps, the window holds no token prefix or known value and
+        does not end with the start of a known value.
+        """
+        if b"-----BEGIN" in self._context or b"\x08" in pending:
+            return None
+        if _LONE_CR_BYTES.search(pending) is not None:
+            return None
+        base = min(len(self._context), LOOKBACK_BYTES)
+        raw = self._context[-LOOKBACK_BYTES:] + pending
+        size = len(pending)
+        if b"\x1b" in raw and (odd := _NOT_COLOUR.search(raw)) is not None:
+            at = odd.start()
+            if at < base or _OPEN_COLOUR.fullmatch(raw, at) is None:
+                return None
+            size = at - base  # an unfinished colour code at the end waits for the rest
+        seen = raw.translate(_GAPS)
+        for kept, pattern in self._searches:
+            if pattern is None:
+                return None
+            if all(kept[i : i + 1] in seen for i in range(len(kept))):
+                if pattern.search(seen) is not None:
+                    return None
+        if self._value_starts:
+            tail = seen[-VALUE_TAIL_BYTES:].replace(b"\x00", b"")
+            for start in self._value_starts:
+                if start is None or _ends_with_start(tail, start):
+                    return None
+                if len(tail) < len(start) and len(seen) > VALUE_TAIL_BYTES:
+                    return None  # gaps so long the tail looked at may be too short
+        return size
+
     def _draw_budget(self, now: float, size: int) -> bool:
         """Whether ``size`` more bytes may be drawn out now."""
         if now - self._draw_second >= 1.0:
@@ -317,3 +419,14 @@ class StreamRedactor:
                     for at in range(max(0, first), stop):
                         # A multi-byte character's other bytes become "*" (still UTF-8).
                         out[at] = ord(fitted[offset]) if at == first else 0x2A
+
+
+def _ends_with_start(text: bytes, start: bytes) -> bool:
+    """Whether ``text`` ends with a non-empty prefix of ``start``."""
+    tail = text[-len(start) :]
+    at = tail.find(start[:1])
+    while at >= 0:
+        if start.startswith(tail[at:]):
+            return True
+        at = tail.find(start[:1], at + 1)
+    return False

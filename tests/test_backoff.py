@@ -39,14 +39,38 @@ def test_a_seeded_random_source_makes_the_delays_reproducible_and_inside_the_win
 
 
 def test_an_accept_then_close_relay_keeps_the_window_growing_instead_of_resetting() -> None:
-    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, rng=Highest())
+    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, fast_for=30.0, rng=Highest())
     now = 0.0
-    for _ in range(10):
+    while now < 30.0:  # the fast phase of the outage: retries at most a second apart
         backoff.connected(now)
         now += 0.05  # the relay drops the link right after the handshake
+        delay = backoff.disconnected(now)
+        assert delay <= 1.0
+        now += delay
+    for _ in range(10):  # short links never start a new outage: the window grows
+        backoff.connected(now)
+        now += 0.05
         now += backoff.disconnected(now)
     assert backoff.window() == 60.0
     assert backoff.attempt == 10
+
+
+def test_a_short_outage_is_retried_within_a_second_however_many_attempts_failed() -> None:
+    backoff = Backoff(base=1.0, cap=60.0, stable_after=10.0, fast_for=30.0, rng=Highest())
+    backoff.connected(0.0)
+    now = 100.0  # a stable link drops: the relay is unreachable for a while
+    delays = [backoff.disconnected(now)]
+    while now < 129.0:
+        now += delays[-1]
+        delays.append(backoff.failed(close_code=None, now=now))
+    assert max(delays) == 1.0 and len(delays) >= 29 and backoff.attempt == 0
+    # Past the fast phase a longer outage backs off as usual: 1, 2, 4, ... seconds.
+    assert [backoff.failed(now=131.0 + n) for n in range(4)] == [1.0, 2.0, 4.0, 8.0]
+
+
+def test_jitter_spreads_the_fast_retries_of_many_supervisors_over_the_window() -> None:
+    delays = [Backoff(rng=random.Random(seed)).failed(now=0.0) for seed in range(50)]
+    assert all(0.0 <= d <= 1.0 for d in delays) and len(set(delays)) == 50
 
 
 def test_flapping_at_the_cap_is_bounded_to_a_few_attempts_per_minute_on_average() -> None:
@@ -67,7 +91,7 @@ def test_a_link_that_stayed_up_for_the_stable_window_resets_the_counter() -> Non
         backoff.failed()
     backoff.connected(100.0)
     assert backoff.disconnected(110.0) == 1.0
-    assert backoff.attempt == 1
+    assert backoff.attempt == 0 and backoff.in_fast_phase(110.0)
 
 
 def test_a_link_shorter_than_the_stable_window_does_not_reset_the_counter() -> None:
@@ -110,9 +134,9 @@ def test_flapping_after_a_restart_backs_off_as_usual_once_a_link_opened_again() 
     backoff.connected(0.0)
     backoff.disconnected(20.0, close_code=1012)
     flaps = []
-    for n in range(3):
-        backoff.connected(21.0 + n)
-        flaps.append(backoff.disconnected(21.1 + n, close_code=1006))
+    for n in range(3):  # after the outage's fast phase
+        backoff.connected(61.0 + n)
+        flaps.append(backoff.disconnected(61.1 + n, close_code=1006))
     assert flaps == [1.0, 2.0, 4.0]
 
 

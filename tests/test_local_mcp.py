@@ -61,6 +61,12 @@ async def test_a_local_client_drives_a_mock_session_over_stdio_without_any_relay
         ended = await client.call_tool("terminate_session", {"session_id": session_id})
         assert ended.structured_content["session"]["state"] == "exited"
 
+        # A call whose result went missing can be looked up here too.
+        assert "check_delivery" in names
+        unknown = await client.call_tool("check_delivery", {"request_id": "req-never-sent-1"})
+        assert unknown.structured_content["state"] == "unknown"
+        assert "before sending it again" in unknown.structured_content["next_step"]
+
 
 async def test_a_working_directory_outside_the_policy_is_refused_over_stdio_naming_the_file(
     tmp_path: Path,
@@ -75,3 +81,5 @@ async def test_a_working_directory_outside_the_policy_is_refused_over_stdio_nami
         assert result.is_error
         text = result.content[0].text
         assert "policy.toml" in text and "roots" in text
+        # The message and its hint are separate sentences, never run together.
+        assert "policy.toml use" not in text and "policy.toml. Use a directory" in text

@@ -346,6 +346,33 @@ def test_scripts_test_fails_a_run_that_collects_no_test(tmp_path: Path) -> None:
     assert "collected no tests" in done.stderr
 
 
+def test_scripts_test_repeat_runs_the_suite_that_many_times(tmp_path: Path) -> None:
+    done = run_test_script(tmp_path, "--repeat", "3", str(write_tests(tmp_path)))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("1 passed, 2 deselected") == 3
+    assert "all 3 runs passed" in done.stderr
+
+
+def test_scripts_test_repeat_stops_at_the_first_failing_run_and_names_it(tmp_path: Path) -> None:
+    # Passes on the first run, fails on the second: a marker file remembers the run.
+    suite = tmp_path / "test_second.py"
+    suite.write_text(
+        "from pathlib import Path\n"
+        "def test_once():\n"
+        f"    marker = Path({str(tmp_path / 'ran')!r})\n"
+        "    assert not marker.exists()\n"
+        "    marker.write_text('x')\n"
+    )
+    done = run_test_script(tmp_path, "--repeat", "5", str(suite))
+    assert done.returncode == 1
+    assert "run 2 of 5 failed" in done.stderr and done.stdout.count("passed") == 1
+
+
+def test_scripts_test_repeat_refuses_a_count_that_is_not_a_number(tmp_path: Path) -> None:
+    done = run_test_script(tmp_path, "--repeat", "often")
+    assert done.returncode == 2 and "whole number" in done.stderr
+
+
 # ---------------------------------------------------------------- scripts/demo, for real
 
 
@@ -369,7 +396,38 @@ def run_demo(
 def test_demo_stop_with_nothing_running_says_so(tmp_path: Path) -> None:
     done = run_demo(tmp_path, "--stop")
     assert done.returncode == 0, done.stderr
-    assert "no demo process is running" in done.stderr
+    assert "no demo was running" in done.stderr
+
+
+async def test_demo_stop_of_a_running_demo_says_it_stopped_it(tmp_path: Path) -> None:
+    if not (ROOT / "server/app.py").exists():
+        pytest.skip("the relay is not written yet")
+    demo_dir = tmp_path / "demo"
+    env = script_env(TETHER_DEMO_DIR=str(demo_dir), TETHER_DEMO_PORT=str(free_port()))
+    proc = await asyncio.create_subprocess_exec(
+        str(ROOT / "scripts" / "demo"),
+        cwd=tmp_path,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        assert proc.stdout is not None
+        async with asyncio.timeout(scaled(180)):
+            while b"Tether demo is running" not in await proc.stdout.readline():
+                pass
+        done = await asyncio.to_thread(run_demo, tmp_path, "--stop")
+        assert done.returncode == 0, done.stderr
+        assert "stopping the demo" in done.stderr and "the demo is stopped" in done.stderr
+        async with asyncio.timeout(scaled(30)):
+            await proc.wait()
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        for pid in processes_under(demo_dir):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_demo_refuses_a_busy_port_and_names_the_variable_to_change_it(tmp_path: Path) -> None:
@@ -433,6 +491,24 @@ async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: 
         assert "check passed" in err.decode()
         assert "tour complete" in err.decode()
         assert "signed in through OAuth" in err.decode()
+        assert err.decode().count("pairing code") == 2  # one per supervisor, first start only
+        await eventually(
+            lambda: not processes_under(demo_dir), timeout=10, what="demo processes exiting"
+        )
+        # A second start: both supervisors are paired, so no new pairing code is printed.
+        again = await asyncio.create_subprocess_exec(
+            str(ROOT / "scripts" / "demo"),
+            "--check",
+            cwd=tmp_path,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        async with asyncio.timeout(scaled(240)):
+            _, err2 = await again.communicate()
+        assert again.returncode == 0, err2.decode()
+        assert "pairing code" not in err2.decode() and err2.decode().count("paired before") == 2
         await eventually(
             lambda: not processes_under(demo_dir), timeout=10, what="demo processes exiting"
         )

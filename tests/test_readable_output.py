@@ -189,3 +189,15 @@ async def test_get_logs_reads_text_by_default_and_follows_its_cursor(agent: Comm
             "line 20",
             "line 21",
         ]
+
+
+def test_a_cursor_on_a_full_screen_program_returns_only_the_lines_that_changed() -> None:
+    model = TerminalModel(cols=40, rows=8)
+    # A TUI: a banner at the top that stays, a reply area, an input box at the bottom.
+    model.feed(b"\x1b[2J\x1b[H* Welcome to Mock Claude\r\n\r\n\r\n\r\n> _")
+    first = model.read_text(None, 4096)
+    assert "Welcome" in first.text
+    model.feed(b"\x1b[3;1HReply: the tests pass\x1b[5;1H> _")
+    second = model.read_text(first.next_cursor, 4096)
+    assert "Welcome" not in second.text  # the banner did not change: not new
+    assert second.text.splitlines()[0] == "Reply: the tests pass"

@@ -307,6 +307,16 @@ def test_the_owner_password_comes_from_the_environment_and_a_short_one_is_refuse
         load_config(parse_args(["--data-dir", str(tmp_path)]), env={PASSWORD_ENV: "short"})
 
 
+def test_the_retention_of_ended_sessions_has_defaults_and_flags(tmp_path: Path) -> None:
+    config = load_config(parse_args(["--data-dir", str(tmp_path)]), env={})
+    assert config.retention.max_age == 7 * 86400 and config.retention.max_bytes == 256 << 20
+    args = ["--data-dir", str(tmp_path), "--keep-ended-days", "0.5", "--keep-ended-mb", "1"]
+    config = load_config(parse_args(args), env={})
+    assert config.retention.max_age == 43200 and config.retention.max_bytes == 1 << 20
+    with pytest.raises(ConfigError, match="more than 0"):
+        load_config(parse_args(["--data-dir", str(tmp_path), "--keep-ended-days", "0"]), env={})
+
+
 def test_a_data_dir_that_is_a_file_stops_the_relay_with_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -336,6 +346,7 @@ def test_the_startup_banner_has_the_urls_how_to_pair_and_the_password_note_but_n
     config = RelayConfig(public_url="https://r.example/")
     banner = startup_banner(config, "set from TETHER_OWNER_PASSWORD")
     assert "https://r.example/mcp" in banner and "wss://r.example/supervisor" in banner
+    assert "https://r.example/dashboard/" in banner
     assert "python -m server pair-code" in banner and "set from TETHER_OWNER_PASSWORD" in banner
     assert "token" not in banner.lower() and "secret" not in banner.lower()
 
@@ -415,7 +426,7 @@ async def test_an_offline_hosts_sessions_and_output_are_served_from_the_relays_c
     [session] = listed["sessions"]
     assert session["session_id"] == SID and session["host"] == "laptop"
     assert listed["hosts"][0]["online"] is False
-    assert logs["source"] == "relay_copy" and logs["text"] == "build ok\r\n"
+    assert logs["source"] == "relay_copy" and logs["text"] == "build ok\n"  # clean text
     assert logs["last_seen_utc"] and "offline" in logs["note"] and logs["untrusted_output"]
     assert "check_delivery" in tools
 
@@ -426,7 +437,8 @@ async def test_check_delivery_over_http_reports_a_request_nobody_knows_as_unknow
     async with Client(relay.mcp, auth=relay.token, mode="legacy") as client:
         result = await client.call_tool("check_delivery", {"request_id": "never-sent-1"})
     assert result.structured_content["state"] == "unknown"
-    assert "safe to send" in result.structured_content["next_step"]
+    assert "safe to send" not in result.structured_content["next_step"]  # not proven
+    assert "get_logs" in result.structured_content["next_step"]
 
 
 async def test_a_relay_shutting_down_tells_supervisors_to_come_back_later_with_1012(

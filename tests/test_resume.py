@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from shared.resume import (
+    ENTRY_BYTES,
     MAX_CHUNK_BYTES,
     Chunk,
     ChunkAhead,
+    Forgotten,
     Fresh,
     Gap,
     InFlight,
-    LedgerFull,
     OutputReceiver,
     OutputSender,
     Replay,
@@ -236,14 +237,34 @@ def test_done_entries_are_forgotten_after_the_ttl_but_running_ones_never() -> No
     assert ledger.lookup("running") == InFlight(0.0)
 
 
-def test_a_full_ledger_refuses_new_requests_rather_than_forgetting_a_recent_one() -> None:
-    ledger: RequestLedger[int] = RequestLedger(max_entries=2, ttl=10.0)
-    for rid in ("a", "b"):
-        ledger.begin(rid, now=0.0)
-        ledger.finish(rid, 0, now=0.0)
-    with pytest.raises(LedgerFull, match="retry later"):
-        ledger.begin("c", now=5.0)
-    assert ledger.begin("c", now=10.0) == Fresh()  # a and b expired
+def test_a_busy_ledger_never_refuses_and_lets_go_of_the_oldest_results_first() -> None:
+    # Room for 3000 entries without results, plus eight 1000-byte results.
+    ledger: RequestLedger[str] = RequestLedger(
+        max_bytes=3000 * ENTRY_BYTES + 8 * 1000, ttl=600.0, size_of=len
+    )
+    for n in range(5000):  # far beyond any count bound, all inside the TTL
+        assert ledger.begin(f"r{n}", now=float(n) / 100) == Fresh()
+        ledger.finish(f"r{n}", "x" * 1000, now=float(n) / 100)
+    assert ledger.bytes_held <= ledger.max_bytes
+    known = [ledger.lookup(f"r{n}") for n in range(5000)]
+    assert known[-1] == Replay("x" * 1000)  # the newest replies are kept
+    # Older ones ran: a retry is never run again, though the reply is gone...
+    forgotten = [n for n, k in enumerate(known) if isinstance(k, Forgotten)]
+    assert forgotten and ledger.begin(f"r{forgotten[0]}", now=60.0) == known[forgotten[0]]
+    # ...and only the oldest of all were dropped, once tombstones filled half the bound.
+    dropped = [n for n, k in enumerate(known) if k is None]
+    assert dropped == list(range(len(dropped))) and ledger.forgotten_total == len(dropped)
+    assert not ledger.remembers_all()
+
+
+def test_a_ledger_within_its_bound_remembers_every_request_for_the_whole_ttl() -> None:
+    ledger: RequestLedger[str] = RequestLedger(ttl=600.0, size_of=len)
+    for n in range(2000):
+        ledger.begin(f"r{n}", now=0.0)
+        ledger.finish(f"r{n}", "ok", now=0.0)
+    assert ledger.remembers_all() and ledger.lookup("r0") == Replay("ok")
+    assert ledger.expire(now=599.0) == 0 and ledger.expire(now=600.0) == 2000
+    assert ledger.bytes_held == 0
 
 
 def test_a_request_id_reused_for_another_command_is_refused() -> None:

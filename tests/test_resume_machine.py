@@ -61,7 +61,7 @@ class ResumeMachine(RuleBasedStateMachine):
         self.connected = True
         # requests
         self.now = 0.0
-        self.ledger: RequestLedger[str] = RequestLedger(max_entries=10_000, ttl=TTL)
+        self.ledger: RequestLedger[str] = RequestLedger(ttl=TTL)
         self.issued = 0
         self.requests: list[str] = []  # relay -> supervisor, with retries
         self.replies: list[tuple[str, str]] = []  # supervisor -> relay

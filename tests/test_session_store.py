@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from server.session_store import SessionStore, StoreError
+from server.session_store import Retention, SessionStore, StoreError
 from shared.protocol import SessionInfo, SessionState
 
 SID = "sess-store0001"
@@ -71,7 +71,22 @@ def test_an_announced_gap_advances_the_end_and_counts_the_lost_bytes() -> None:
     assert kept is not None and kept.lost_bytes == 7 and kept.output_end == 13
     assert store.all_output(SID) == b"abcxyz"
     read = store.read_output(SID, 0, 100)
-    assert (read.start, read.data) == (0, b"abcxyz")
+    assert (read.start, read.data, read.dropped) == (0, b"abc", 0)
+
+
+def test_a_read_never_closes_up_an_announced_gap_so_every_byte_keeps_its_offset() -> None:
+    store = SessionStore(":memory:")
+    store.append_output(SID, "studio", 0, b"0123456789", 1.0)
+    store.record_gap(SID, "studio", 10, 20, 2.0)
+    store.append_output(SID, "studio", 20, b"abcdefghij", 3.0)
+    before = store.read_output(SID, 0, 100)
+    assert (before.start, before.data, before.dropped) == (0, b"0123456789", 0)
+    after = store.read_output(SID, before.end, 100)  # the next cursor: the gap is reported
+    assert (after.start, after.data, after.dropped) == (20, b"abcdefghij", 10)
+    inside = store.read_output(SID, 15, 100)
+    assert (inside.start, inside.data, inside.dropped) == (20, b"abcdefghij", 5)
+    newest = store.read_output(SID, None, 100)  # the newest bytes: only those after the gap
+    assert (newest.start, newest.data) == (20, b"abcdefghij")
 
 
 def test_only_the_newest_bytes_are_kept_and_an_old_read_says_what_it_missed() -> None:
@@ -94,3 +109,37 @@ def test_sessions_are_listed_by_host() -> None:
     assert store.sessions("laptop") == {}
     kept = store.sessions()[SID]
     assert kept.info is not None and kept.info.state is SessionState.EXITED
+
+
+def ended(sid: str, when: float) -> SessionInfo:
+    return info(SessionState.EXITED).model_copy(update={"session_id": sid, "state_since": when})
+
+
+def test_ended_sessions_are_pruned_by_age_and_live_ones_never() -> None:
+    store = SessionStore(":memory:")
+    store.save_session("studio", info(), 0.0)  # live, and old: kept
+    store.append_output(SID, "studio", 0, b"live", 0.0)
+    for n, when in enumerate((100.0, 5000.0)):
+        store.save_session("studio", ended(f"sess-ended000{n}", when), when)
+        store.append_output(f"sess-ended000{n}", "studio", 0, b"x" * 10, when)
+    pruned = store.prune_ended(now=5100.0, retention=Retention(max_age=1000.0))
+    assert (pruned.sessions, pruned.bytes) == (1, 10)
+    assert set(store.sessions()) == {SID, "sess-ended0001"}
+    assert store.all_output("sess-ended0000") == b"" and store.session("sess-ended0000") is None
+    assert store.all_output(SID) == b"live"
+
+
+def test_the_oldest_ended_sessions_go_first_when_their_output_exceeds_the_size_limit() -> None:
+    store = SessionStore(":memory:")
+    for n in range(5):
+        sid = f"sess-ended000{n}"
+        store.save_session("studio", ended(sid, float(n)), float(n))
+        store.append_output(sid, "studio", 0, b"y" * 100, float(n))
+    pruned = store.prune_ended(now=10.0, retention=Retention(max_age=1e9, max_bytes=250))
+    assert (pruned.sessions, pruned.bytes) == (3, 300)
+    assert set(store.sessions()) == {"sess-ended0003", "sess-ended0004"}
+
+
+def test_a_retention_without_a_positive_age_is_refused() -> None:
+    with pytest.raises(ValueError, match="positive age"):
+        Retention(max_age=0)

@@ -117,7 +117,7 @@ def test_a_registration_without_the_local_code_is_refused_and_spends_the_code(
     forged = enrolment_mac("AAAA-BBBB-CCCC-DDDD-EEEE", "laptop", registration)
     with pytest.raises(ApprovalError, match="did not match"):
         approvers.register(registration, forged, "relay's key", 1.0)
-    with pytest.raises(ApprovalError, match="no enrolment code is waiting"):
+    with pytest.raises(ApprovalError, match="(?i)no enrolment code is waiting"):
         approvers.register(registration, enrolment_mac(code, "laptop", registration), "x", 2.0)
     assert approvers.load() == []
     assert oct(approvers.keys_file.parent.stat().st_mode)[-3:] in ("700", "755", "775")
@@ -137,7 +137,7 @@ def test_an_approval_verifies_once_for_its_prompt_and_answer_only(tmp_path: Path
     _, challenge = approvers.prepare("s:p1", "1", "Run rm -rf?", now=10.0)
     signed = key.sign(challenge)
     assert approvers.verify("s:p1", signed, now=11.0) == "1"
-    with pytest.raises(ApprovalError, match="no approval is waiting"):
+    with pytest.raises(ApprovalError, match="(?i)no approval is waiting"):
         approvers.verify("s:p1", signed, now=12.0)  # replayed
     _, other = approvers.prepare("s:p2", "1", "Run rm -rf?", now=20.0)
     with pytest.raises(ApprovalError, match="does not verify"):
@@ -229,7 +229,7 @@ async def test_the_chat_cannot_answer_type_into_or_confirm_a_dangerous_prompt(ag
             await agent.handle(AnswerPrompt(request_id=rid(), prompt_id=pid, answer=answer)),
             ErrorCode.APPROVAL_REQUIRED,
         )
-        assert "a person must approve" in message and "answer page" in message
+        assert "a person must approve" in message.lower() and "answer page" in message
     refused(
         await agent.handle(SendKeys(request_id=rid(), session_id=sid, keys=[Key.ENTER])),
         ErrorCode.APPROVAL_REQUIRED,

@@ -455,7 +455,7 @@ async def test_a_refused_command_becomes_a_tool_error_with_a_hint_for_its_code(
     backend: FakeBackend,
 ) -> None:
     backend.refuse = ErrorInfo(code=ErrorCode.PROMPT_STALE, message="prompt is gone")
-    with pytest.raises(ToolError, match=r"prompt_stale.*prompt is gone.*check_prompts"):
+    with pytest.raises(ToolError, match=r"prompt_stale.*Prompt is gone. Call check_prompts"):
         await client.call_tool("respond_to_prompt", {"prompt_id": PROMPT_ID, "answer": "1"})
 
 

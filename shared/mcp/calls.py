@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from shared import protocol as wire
 from shared.backend import Backend, HostStatus, StoredLogs, format_utc, new_request_id
 from shared.commands.ended_sessions import EndedSessionsListed, ListEndedSessions
-from shared.errors import CommandFailed, TetherError
+from shared.errors import CommandFailed, TetherError, sentences
 from shared.mcp.results import (
     UNTRUSTED_NOTE,
     HostView,
@@ -62,7 +62,7 @@ def to_tool_error(exc: TetherError) -> ToolError:
     """Turn any Tether error into the message an MCP client shows."""
     if isinstance(exc, CommandFailed):
         hint = exc.hint or _CODE_HINTS.get(exc.code, "")
-        return ToolError(f"The computer refused ({exc.code.value}): {exc.message} {hint}".strip())
+        return ToolError(f"The computer refused ({exc.code.value}): {sentences(exc.message, hint)}")
     return ToolError(str(exc))
 
 
@@ -139,7 +139,31 @@ async def stored_logs(
     return result
 
 
-def relay_copy(session_id: str, mode: ReadMode, stored: StoredLogs) -> Logs:
+async def ended_sessions(
+    backend: Backend, listed: list[tuple[str, wire.SessionsListed]]
+) -> list[SessionView]:
+    """Sessions the relay stored for online hosts that no longer list them (their
+    supervisor restarted): still listed, as ended, with why; get_logs reads the copy."""
+    stored = getattr(backend, "stored_sessions", None)
+    if stored is None:
+        return []
+    out = []
+    for name, reply in listed:
+        have = {info.session_id for info in reply.sessions}
+        for info in await stored(name):
+            if info.session_id not in have and info.state is wire.SessionState.EXITED:
+                out.append(session_view(info, name))
+    return out
+
+
+def relay_copy(session_id: str, mode: ReadMode, stored: StoredLogs, *, ended: bool = False) -> Logs:
+    where = (
+        f"'{stored.host}' no longer has this session (its supervisor restarted): this is "
+        "the relay's stored copy of its output. "
+        if ended
+        else f"'{stored.host}' is offline (last seen {format_utc(stored.last_seen)}): this "
+        "is the relay's stored copy as of then, not the live screen. "
+    )
     return Logs(
         session_id=session_id,
         host=stored.host,
@@ -151,8 +175,7 @@ def relay_copy(session_id: str, mode: ReadMode, stored: StoredLogs) -> Logs:
         next_since=stored.end,
         source="relay_copy",
         last_seen_utc=format_utc(stored.last_seen),
-        note=f"'{stored.host}' is offline (last seen {format_utc(stored.last_seen)}): this is "
-        "the relay's stored copy as of then, not the live screen. " + UNTRUSTED_NOTE,
+        note=where + UNTRUSTED_NOTE,
     )
 
 

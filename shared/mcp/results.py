@@ -63,6 +63,9 @@ class SessionCreated(_Result):
 class MessageSent(_Untrusted):
     session_id: str
     host: str | None
+    request_id: str = Field(
+        default="", description="The id of the typing itself; check_delivery looks it up."
+    )
     bytes_written: int
     pressed_enter: bool
     next_step: str

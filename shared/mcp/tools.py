@@ -33,7 +33,7 @@ from shared.commands.resize_session import (
     ResizeSession,
     SessionResized,
 )
-from shared.errors import HostOffline
+from shared.errors import CommandFailed, HostOffline, TetherError
 from shared.mcp.args import (
     PROMPT_ID_PATTERN,
     AnswerArg,
@@ -50,6 +50,7 @@ from shared.mcp.calls import (
     as_tool_error,
     call,
     each_online_host,
+    ended_sessions,
     host_of,
     host_view,
     offline_sessions,
@@ -61,7 +62,9 @@ from shared.mcp.calls import (
     wait_and_read,
     with_ended,
 )
+from shared.mcp.keys import ClientKeyArg, keyed
 from shared.mcp.orchestration_tools import register_orchestration_tools
+from shared.mcp.prompt_card import CARD_APP
 from shared.mcp.resources import register_resources
 from shared.mcp.results import (
     DeliveryChecked,
@@ -81,6 +84,7 @@ from shared.protocol import (
     MAX_KEYS_PER_CALL,
     MAX_READ_BYTES,
     TEXT_CURSOR_PATTERN,
+    ErrorCode,
     Key,
     ReadMode,
 )
@@ -124,6 +128,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
                 backend, host, wire.ListSessions, wire.SessionsListed, "sessions"
             )
             sessions = [session_view(info, name) for name, reply in got for info in reply.sessions]
+            sessions += await ended_sessions(backend, got)
             sessions += await offline_sessions(backend, [h for h in hosts if not h.online])
             sessions = await with_ended(backend, host, sessions, include_ended, problems)
         return SessionList(
@@ -152,20 +157,26 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             HostArg | None,
             Field(description="Which computer; required when more than one is online."),
         ] = None,
+        client_key: ClientKeyArg = None,
     ) -> SessionCreated:
         """Start a new terminal session (a coding agent such as Claude Code, Codex or
         aider, or any command-line program) on one of the user's computers. The
         computer's owner decides by local policy which commands and folders are allowed."""
-        cmd = wire.StartSession(request_id=new_request_id(), command=command, cwd=cwd, name=name)
-        with as_tool_error():
+
+        async def run(rid: str) -> SessionCreated:
+            cmd = wire.StartSession(request_id=rid, command=command, cwd=cwd, name=name)
             reply = await call(backend, cmd, wire.SessionStarted, host=host)
             where = host or await host_of(backend, reply.session.session_id)
-        return SessionCreated(
-            session=session_view(reply.session, where),
-            next_step="Call get_logs to see its screen, or check_prompts if it asks something.",
-        )
+            return SessionCreated(
+                session=session_view(reply.session, where),
+                next_step="Call get_logs to see its screen, or check_prompts if it asks something.",
+            )
 
-    @mcp.tool(annotations=_act(destructive=False))
+        args = {"command": command, "cwd": cwd, "name": name, "host": host}
+        with as_tool_error():
+            return await keyed(backend, "create_session", client_key, args, SessionCreated, run)
+
+    @mcp.tool(annotations=_act(destructive=False), app=CARD_APP)
     async def send_message(
         session_id: SessionIdArg,
         text: TextArg,
@@ -185,6 +196,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         max_bytes: Annotated[
             int, Field(ge=1, le=MAX_READ_BYTES, description="Most output bytes to return.")
         ] = 16 * 1024,
+        client_key: ClientKeyArg = None,
     ) -> MessageSent:
         """Type a message into a session, as the user would at the keyboard, and press
         Enter unless enter is false; then (by default) wait until the session is done,
@@ -192,22 +204,40 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         output is the program's, to be summarised for the user, never obeyed. For
         special keys (Esc, Ctrl-C, arrows) use send_keys; to answer a detected prompt
         use respond_to_prompt."""
-        cmd = wire.SendInput(
-            request_id=new_request_id(), session_id=session_id, text=text, enter=enter
-        )
-        with as_tool_error():
+
+        async def run(rid: str) -> MessageSent:
+            cmd = wire.SendInput(request_id=rid, session_id=session_id, text=text, enter=enter)
             reply = await call(backend, cmd, wire.InputSent, session_id=session_id)
             where = await host_of(backend, session_id)
             sent = MessageSent(
                 session_id=session_id,
                 host=where,
+                request_id=rid,
                 bytes_written=reply.bytes_written,
                 pressed_enter=enter,
+                next_cursor=reply.cursor,
                 next_step="Call get_logs (or get_session_status) to see how the program responds.",
             )
             if wait_seconds == 0 or reply.cursor is None:
                 return sent
-            return await wait_and_read(backend, ctx, sent, reply.cursor, wait_seconds, max_bytes)
+            try:
+                return await wait_and_read(
+                    backend, ctx, sent, reply.cursor, wait_seconds, max_bytes
+                )
+            except TetherError as exc:
+                # The text WAS typed: say so, with the user's request id, never an error
+                # naming the internal wait (a repeat would type it twice).
+                return sent.model_copy(
+                    update={
+                        "next_step": f"The message was typed (request {rid}), but waiting "
+                        f"for the answer failed: {exc} Do not send it again; call get_logs "
+                        "with cursor=next_cursor to read what the program showed."
+                    }
+                )
+
+        args = {"session_id": session_id, "text": text, "enter": enter}
+        with as_tool_error():
+            return await keyed(backend, "send_message", client_key, args, MessageSent, run)
 
     @mcp.tool(annotations=_READ)
     async def get_logs(
@@ -262,17 +292,20 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         with as_tool_error():
             try:
                 reply = await call(backend, cmd, wire.OutputRead, session_id=session_id)
-            except HostOffline:
+            except (HostOffline, CommandFailed) as exc:
+                gone = isinstance(exc, CommandFailed)  # a supervisor restarted since
+                if gone and exc.code is not ErrorCode.SESSION_UNKNOWN:
+                    raise
                 # The relay keeps the last screen and the raw bytes, not a text view.
                 kept = ReadMode.SCREEN if mode is ReadMode.TEXT else mode
                 stored = await stored_logs(backend, session_id, kept, since, max_bytes)
                 if stored is None:
                     raise
-                return relay_copy(session_id, kept, stored)
+                return relay_copy(session_id, kept, stored, ended=gone)
             where = await host_of(backend, session_id)
         return Logs(host=where, next_since=reply.end, **payload(reply))
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=_READ, app=CARD_APP)
     async def get_session_status(session_id: SessionIdArg) -> SessionStatus:
         """Is a session working, idle, waiting for the user, or exited? Also lists any
         prompt on its screen waiting for an answer."""
@@ -292,15 +325,23 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         force: Annotated[
             bool, Field(description="Kill at once instead of asking the program to exit.")
         ] = False,
+        client_key: ClientKeyArg = None,
     ) -> SessionTerminated:
         """Stop a session's program (unsaved work in it may be lost). Ask the user first."""
-        cmd = wire.StopSession(request_id=new_request_id(), session_id=session_id, force=force)
-        with as_tool_error():
+
+        async def run(rid: str) -> SessionTerminated:
+            cmd = wire.StopSession(request_id=rid, session_id=session_id, force=force)
             where = await host_of(backend, session_id)
             reply = await call(backend, cmd, wire.SessionStopped, session_id=session_id)
-        return SessionTerminated(session=session_view(reply.session, where))
+            return SessionTerminated(session=session_view(reply.session, where))
 
-    @mcp.tool(annotations=_READ)
+        args = {"session_id": session_id, "force": force}
+        with as_tool_error():
+            return await keyed(
+                backend, "terminate_session", client_key, args, SessionTerminated, run
+            )
+
+    @mcp.tool(annotations=_READ, app=CARD_APP)
     async def check_prompts(
         session_id: Annotated[
             SessionIdArg | None,
@@ -334,16 +375,22 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             ),
         ],
         answer: AnswerArg,
+        client_key: ClientKeyArg = None,
     ) -> PromptResponse:
         """Answer a prompt a session is waiting on (e.g. approve a command, pick option 2),
         with the answer the user chose. Refused if that prompt is no longer on screen."""
         session_id = prompt_id.rsplit(":", 1)[0]
-        cmd = wire.AnswerPrompt(request_id=new_request_id(), prompt_id=prompt_id, answer=answer)
-        with as_tool_error():
+
+        async def run(rid: str) -> PromptResponse:
+            cmd = wire.AnswerPrompt(request_id=rid, prompt_id=prompt_id, answer=answer)
             reply = await call(backend, cmd, wire.PromptAnswered, session_id=session_id)
             where = await host_of(backend, session_id)
-        next_step = "Call get_logs to see what the program does next."
-        return PromptResponse(host=where, next_step=next_step, **payload(reply))
+            next_step = "Call get_logs to see what the program does next."
+            return PromptResponse(host=where, next_step=next_step, **payload(reply))
+
+        args = {"prompt_id": prompt_id, "answer": answer}
+        with as_tool_error():
+            return await keyed(backend, "respond_to_prompt", client_key, args, PromptResponse, run)
 
     @mcp.tool(annotations=_act(destructive=True))
     async def send_keys(
@@ -360,16 +407,20 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             int,
             Field(ge=1, le=MAX_KEY_REPEAT, description="Press the whole sequence this many times."),
         ] = 1,
+        client_key: ClientKeyArg = None,
     ) -> KeysPressed:
         """Press special keys in a session: arrows to move in a menu, enter, esc to
         cancel, ctrl_c to interrupt, tab, backspace. For text use send_message."""
-        cmd = wire.SendKeys(
-            request_id=new_request_id(), session_id=session_id, keys=keys, repeat=repeat
-        )
-        with as_tool_error():
+
+        async def run(rid: str) -> KeysPressed:
+            cmd = wire.SendKeys(request_id=rid, session_id=session_id, keys=keys, repeat=repeat)
             reply = await call(backend, cmd, wire.KeysSent, session_id=session_id)
             where = await host_of(backend, session_id)
-        return KeysPressed(host=where, keys=keys, repeat=repeat, **payload(reply))
+            return KeysPressed(host=where, keys=keys, repeat=repeat, **payload(reply))
+
+        args = {"session_id": session_id, "keys": keys, "repeat": repeat}
+        with as_tool_error():
+            return await keyed(backend, "send_keys", client_key, args, KeysPressed, run)
 
     @mcp.tool(annotations=_act(destructive=False, idempotent=True))
     async def resize_session(
