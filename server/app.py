@@ -35,6 +35,7 @@ from typing import Any
 import mcp_types as mt
 from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
+from fastmcp.resources.base import ResourceResult
 from fastmcp.server.dependencies import get_access_token
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 from fastmcp.tools.base import ToolResult
@@ -49,6 +50,7 @@ from server.config import RelayConfig
 from server.db import DatabaseError, open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.message_queue import MessageQueue
 from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
@@ -153,6 +155,14 @@ class ScopeAndAuditMiddleware(Middleware):
                     WRITE_BEHIND_SECONDS, self._flush_audit
                 )
 
+    async def on_read_resource(
+        self,
+        context: MiddlewareContext[mt.ReadResourceRequestParams],
+        call_next: CallNext[mt.ReadResourceRequestParams, ResourceResult],
+    ) -> ResourceResult:
+        require_read()  # resources only read, but a session's log is still the user's data
+        return await call_next(context)
+
 
 def _text_arg(args: dict[str, Any], key: str) -> str | None:
     value = args.get(key)
@@ -229,6 +239,7 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
+    hub.message_queue = MessageQueue(db, hub)
     if hub.client_outcomes is None:
         hub.client_outcomes = ClientOutcomes(db)  # a repeat of a keyed call: first outcome
     shared_state = RelayState(db, audit, hub)
