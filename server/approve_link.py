@@ -32,10 +32,8 @@ from server.answer_page import AnswerPage, secure_headers
 from shared import protocol as wire
 from shared.backend import new_request_id
 from shared.errors import TetherError
+from shared.text_checks import PROMPT_ID_PATTERN
 
-# The shape respond_to_prompt accepts (``shared.mcp.args.PROMPT_ID_PATTERN``; the relay's
-# routes stay out of the tool layer, and tests/test_approve_link.py keeps the two equal).
-PROMPT_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{1,60}$"
 _PROMPT_ID = re.compile(PROMPT_ID_PATTERN)
 BUCKET = "approve-link"
 

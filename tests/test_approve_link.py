@@ -10,8 +10,6 @@ from pathlib import Path
 
 import httpx
 
-from server import approve_link
-from shared.mcp import args
 from tests.oauth_support import PASSWORD
 from tests.support import scaled
 from tests.test_notify_e2e import AnswerPage, _setup
@@ -87,10 +85,6 @@ async def test_an_answered_or_unknown_prompt_gets_a_clear_page_and_no_link(
                 assert_strict(r)
         refused = [e for e in s.relay.audit.latest(50) if e.action == "approve_link"]
         assert refused and all(e.result == "refused: not waiting" for e in refused)
-
-
-def test_the_route_accepts_exactly_the_prompt_ids_the_tools_accept() -> None:
-    assert approve_link.PROMPT_ID_PATTERN == args.PROMPT_ID_PATTERN
 
 
 async def test_a_malformed_prompt_id_is_refused_before_any_look_up(tmp_path: Path) -> None:

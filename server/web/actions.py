@@ -29,25 +29,14 @@ from shared.protocol import (
     Key,
     SessionState,
 )
+from shared.text_checks import PROMPT_ID_PATTERN, printable
 
-PROMPT_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{1,60}$"
 CALL_TIMEOUT = 15.0
+_HINT = "use the key bar for Esc, Ctrl-C, Tab and arrows"
 
 
 def _printable(allow: str) -> AfterValidator:
-    def check(value: str) -> str:
-        for ch in value:
-            code = ord(ch)
-            if (code < 0x20 or 0x7F <= code < 0xA0) and ch not in allow:
-                raise ValueError(
-                    f"contains control character U+{code:04X}; type plain text and use the key "
-                    "bar for Esc, Ctrl-C, Tab and arrows"
-                )
-            if 0xD800 <= code <= 0xDFFF:
-                raise ValueError(f"contains a lone surrogate U+{code:04X}; send valid Unicode")
-        return value
-
-    return AfterValidator(check)
+    return printable(allow, _HINT)
 
 
 class _Body(BaseModel):

@@ -9,26 +9,13 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from shared.protocol import HOST_NAME_PATTERN, MAX_TEXT_CHARS, SESSION_ID_PATTERN
+from shared.text_checks import PROMPT_ID_PATTERN as PROMPT_ID_PATTERN, printable
 
-PROMPT_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{1,60}$"
+_HINT = "use send_keys for special keys (enter, esc, ctrl_c, arrows)"
 
 
 def _printable(allow: str) -> AfterValidator:
-    """Refuse control characters (except ``allow``) and lone surrogates, naming the fix."""
-
-    def check(value: str) -> str:
-        for ch in value:
-            code = ord(ch)
-            if (code < 0x20 or 0x7F <= code < 0xA0) and ch not in allow:
-                raise ValueError(
-                    f"contains control character U+{code:04X}; send plain text, and use "
-                    "send_keys for special keys (enter, esc, ctrl_c, arrows)"
-                )
-            if 0xD800 <= code <= 0xDFFF:
-                raise ValueError(f"contains a lone surrogate U+{code:04X}; send valid Unicode")
-        return value
-
-    return AfterValidator(check)
+    return printable(allow, _HINT)
 
 
 SessionIdArg = Annotated[
