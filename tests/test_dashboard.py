@@ -325,6 +325,8 @@ async def test_a_phone_signs_in_watches_a_session_answers_with_a_tap_and_plays_i
         # Keys: a second menu, answered with the key bar (down, then Enter).
         await page.fill("#message", "run tests")
         await page.tap("form.send button")
+        # Keys go to whatever is on screen: press them only once the second menu is drawn.
+        await shows(page, "Do you want to proceed?")
         await prompt.wait_for(timeout=ms)
         await page.tap('.keys button[data-key="down"]')
         await page.tap('.keys button[data-key="enter"]')
