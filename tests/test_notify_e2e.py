@@ -294,7 +294,14 @@ async def test_escalation_repeats_on_the_next_url_then_takes_the_safe_action_and
 
             steps = await eventually(audited, 20, "the safe action in the audit log")
             assert steps.count("sent") >= 2
-            status = await s.call("get_session_status", session_id=sid)
+
+            # The safe action is keys sent to the program: the screen shows its effect next.
+            async def settled() -> dict[str, Any] | None:
+                status = await s.call("get_session_status", session_id=sid)
+                done = status["session"]["state"] == "exited" or status["prompts"] == []
+                return status if done else None
+
+            status = await eventually(settled, 20, "the prompt to go after the safe action")
             if action == "stop":
                 assert status["session"]["state"] == "exited"
             else:
