@@ -25,7 +25,6 @@ from typing import Any
 import uvicorn
 from fastmcp import FastMCP
 from starlette.applications import Starlette
-from starlette.routing import Mount
 
 from bench.common import bench_identity
 from server.__main__ import bind_socket, uvicorn_config
@@ -37,18 +36,23 @@ from server.supervisors import PairingLimits, SupervisorRegistry
 
 
 def fastmcp_of(app: Starlette) -> FastMCP:
-    """The FastMCP server behind the relay's ``/mcp`` mount."""
-    for route in app.routes:
-        if isinstance(route, Mount):
-            inner: Any = route.app
-            # Unwrap ASGI middleware such as server.origin_guard.OriginGuard (``.app``).
-            for _ in range(8):
-                server = getattr(getattr(inner, "state", None), "fastmcp_server", None)
-                if isinstance(server, FastMCP):
-                    return server
-                inner = getattr(inner, "app", None)
-                if inner is None:
-                    break
+    """The FastMCP server behind the relay's ``/mcp`` mount.
+
+    The mount may sit inside routers and ASGI guards (``server.origin_guard``):
+    look through ``.routes`` and ``.app`` until an app names its FastMCP server.
+    """
+    pending: list[Any] = [app]
+    for _ in range(64):  # the relay nests a few levels; a bound, not a search of the world
+        if not pending:
+            break
+        inner = pending.pop(0)
+        server = getattr(getattr(inner, "state", None), "fastmcp_server", None)
+        if isinstance(server, FastMCP) and inner is not app:
+            return server
+        pending.extend(getattr(route, "app", None) for route in getattr(inner, "routes", ()))
+        if hasattr(inner, "app"):
+            pending.append(inner.app)
+        pending = [p for p in pending if p is not None]
     raise RuntimeError("no FastMCP app mounted in the relay: has server.app.build_app changed?")
 
 

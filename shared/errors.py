@@ -42,7 +42,9 @@ def sentences(*parts: str) -> str:
         text = part.strip()
         if not text:
             continue
-        text = text[0].upper() + text[1:]
+        first = text.split(maxsplit=1)[0].rstrip(",;:")
+        if first.isalpha():  # a word, not a file name, flag or identifier, whose case matters
+            text = text[0].upper() + text[1:]
         if text[-1] not in ".!?:)":
             text += "."
         elif text[-1] == ")" and not text.endswith(".)"):

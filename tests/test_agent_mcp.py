@@ -119,7 +119,7 @@ def test_codex_and_gemini_are_pointed_at_the_server_by_config_not_by_secret(
 def test_a_wrong_agents_table_is_refused_naming_the_key(
     table: dict[str, object], says: str
 ) -> None:
-    with pytest.raises(PolicyFileError, match=says):
+    with pytest.raises(PolicyFileError, match=f"(?i){says}"):
         parse_agents({"agents": table}, "policy.toml")
 
 

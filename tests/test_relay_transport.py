@@ -7,11 +7,10 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from fastmcp import Client, FastMCP
+from fastmcp import Client
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
-from starlette.applications import Starlette
-from starlette.routing import Mount
 
+from bench.relay_server import fastmcp_of
 from server.__main__ import bind_socket
 from tests.relay_support import running_relay
 from tests.support import scaled
@@ -48,19 +47,6 @@ class ListingCounter(Middleware):
     ) -> Any:
         self.listings += 1
         return await call_next(context)
-
-
-def fastmcp_of(app: Starlette) -> FastMCP:
-    for route in app.routes:
-        if isinstance(route, Mount):
-            inner = route.app
-            # Guards such as the Host/Origin check wrap the MCP app: look through them.
-            while not hasattr(inner, "state") and hasattr(inner, "app"):
-                inner = inner.app
-            server = getattr(getattr(inner, "state", None), "fastmcp_server", None)
-            if isinstance(server, FastMCP):
-                return server
-    raise AssertionError("the relay has no FastMCP app mounted")
 
 
 async def test_a_modern_era_tool_call_is_checked_without_listing_every_tool(
