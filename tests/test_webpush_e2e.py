@@ -77,7 +77,8 @@ async def test_a_subscribed_phone_gets_the_prompt_encrypted_with_its_answer_link
                     logs = await call("get_logs", session_id=sid, mode="screen")
                     return True if "Welcome to Mock Claude" in logs["text"] else None
 
-                await eventually(banner, 20, "the mock agent's banner")
+                shown: bool = await eventually(banner, 20, "the mock agent's banner")
+                assert shown
                 await call("send_message", session_id=sid, text="run tests", wait_seconds=0)
                 post = await service.next()
                 payload = phone.decrypt(post.body)
