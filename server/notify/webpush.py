@@ -34,8 +34,8 @@ from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from py_vapid import Vapid
-from pywebpush import WebPushException, webpush
+from py_vapid import Vapid  # noqa: TID251 - this module owns Web Push
+from pywebpush import WebPushException, webpush  # noqa: TID251 - this module owns Web Push
 
 from server.config import ConfigError
 from server.db import Database
