@@ -44,7 +44,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route, Router, WebSocketRoute
 
 from server import relay_key
-from server.audit import AuditKind, AuditLog
+from server.audit import WRITE_BEHIND_SECONDS, AuditKind, AuditLog
 from server.config import RelayConfig
 from server.db import DatabaseError, open_database
 from server.hub import Hub
@@ -81,12 +81,23 @@ class ScopeAndAuditMiddleware(Middleware):
     transport-free (the local stdio mode has no token and no such gate).
     The audit row names the OAuth client, the tool, its host/session and the
     result; typed text and answers are stored as lengths (``AuditLog.record``).
+    It is written behind the call (``AuditLog.defer``): flushed at most
+    ``WRITE_BEHIND_SECONDS`` later, and at shutdown (the contract in ``server.audit``).
     """
 
     def __init__(self, mcp: FastMCP, audit: AuditLog) -> None:
         self._mcp = mcp
         self._audit = audit
         self._read_only: dict[str, bool] = {}
+        self._flush_timer: asyncio.TimerHandle | None = None
+
+    def _flush_audit(self) -> None:
+        self._flush_timer = None
+        try:
+            self._audit.flush()
+        except Exception:
+            # Kept queued by flush; the next call's timer (or shutdown) tries again.
+            log.exception("audit log: deferred rows could not be written yet")
 
     async def _is_read_only(self, name: str) -> bool:
         if name not in self._read_only:
@@ -123,7 +134,7 @@ class ScopeAndAuditMiddleware(Middleware):
             return answer
         finally:
             try:
-                self._audit.record(
+                self._audit.defer(
                     actor=actor,
                     kind=AuditKind.TOOL_CALL,
                     action=name[:80],
@@ -133,9 +144,14 @@ class ScopeAndAuditMiddleware(Middleware):
                     detail=args,
                 )
             except DatabaseError:
-                # The call already happened: its true outcome goes back to the caller.
-                # Reporting a failure now would invite a repeat of what already ran.
+                # A full queue flushed at once and failed; the rows stay queued. The call
+                # already happened: its true outcome goes back to the caller. Reporting a
+                # failure now would invite a repeat of what already ran.
                 log.exception("could not audit %s (%s); returning its outcome", name, result)
+            if self._flush_timer is None and self._audit.deferred:
+                self._flush_timer = asyncio.get_running_loop().call_later(
+                    WRITE_BEHIND_SECONDS, self._flush_audit
+                )
 
 
 def _text_arg(args: dict[str, Any], key: str) -> str | None:
@@ -279,6 +295,10 @@ def build_app(
         finally:
             pruner.cancel()
             await asyncio.gather(pruner, return_exceptions=True)
+            try:
+                audit.flush()  # the tool calls' write-behind rows
+            except DatabaseError:
+                log.exception("audit log: %d deferred rows could not be written", audit.deferred)
             audit.flush_unauthenticated()
             db.close()
 

@@ -477,7 +477,10 @@ class Hub:
         self, name: str, request_id: str, future: asyncio.Future[Reply], timeout: float
     ) -> Reply:
         try:
-            return await asyncio.wait_for(asyncio.shield(future), timeout)
+            # Awaited directly: the reply wakes this task in one loop turn, where
+            # wait_for(shield(...)) took three (every completion hops a callback).
+            async with asyncio.timeout(timeout):
+                return await future
         except TimeoutError:
             raise TimedOut(
                 f"'{name}' did not answer within {timeout:g} s; the command may still run there "

@@ -18,6 +18,7 @@ from pathlib import Path
 from starlette.routing import Route
 
 from server.answer_page import AnswerPage
+from server.approve_link import ApproveLink
 from server.audit import AuditLog
 from server.config import ConfigError, RelayConfig
 from server.db import Database
@@ -36,7 +37,7 @@ class NotifyService:
     push: WebPush | None = None
 
     def routes(self) -> list[Route]:
-        return self.page.routes()
+        return [*self.page.routes(), *ApproveLink(self.page).routes()]
 
     def start(self) -> None:
         if self.runner is not None:
