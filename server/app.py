@@ -314,7 +314,7 @@ def build_app(
             db.close()
 
     site = [
-        *dashboard_routes(hub, provider, audit, config.data_dir),
+        *dashboard_routes(hub, provider, audit, config.data_dir, notify.push),
         Mount("/", app=OriginGuard(mcp_app, allowed)),
     ]
     app = Starlette(

@@ -1,4 +1,4 @@
-"""The notification runner: hub events in, the pure cores decide, Apprise sends.
+"""The notification runner: hub events in, the pure cores decide, Apprise and Web Push send.
 
 ``NotifyRunner.attach(hub)`` registers an observer on the hub (prompt
 detected, session changed or exited, a prompt answered through the relay, a
@@ -32,6 +32,7 @@ from server.notify.config import NotifyConfig
 from server.notify.escalation import Escalation, SafeAction, Send, Step, TakeSafeAction
 from server.notify.events import Notice, NotifyCore
 from server.notify.links import AnswerLinks
+from server.notify.webpush import WebPush
 from shared import protocol as wire
 from shared.backend import format_utc, new_request_id
 from shared.errors import TetherError
@@ -54,9 +55,11 @@ class NotifyRunner:
         base_url: str,
         audit: AuditLog | None = None,
         clock: Callable[[], float] = time.time,
+        push: WebPush | None = None,
     ) -> None:
         self.config = config
         self.channels = channels
+        self.push = push
         self.base_url = base_url.rstrip("/")
         self.audit = audit
         self.clock = clock
@@ -146,6 +149,8 @@ class NotifyRunner:
 
     async def _tick(self, now: float) -> None:
         for notice in self.core.due(now):
+            if not self._reachable():
+                continue  # no channel and no phone: nothing to send, so nothing to escalate
             if notice.prompt is None:
                 self._emit([notice])
             elif await self._still_waiting(notice):
@@ -155,6 +160,11 @@ class NotifyRunner:
                 self._open.pop(notice.prompt.prompt_id, None)
                 self._record("suppressed", notice, None, "the prompt no longer waits")
         self._steps(self.escalation.due(now))
+
+    def _reachable(self) -> bool:
+        if len(self.channels):
+            return True
+        return self.push is not None and bool(self.push.subscriptions.all())
 
     async def _still_waiting(self, notice: Notice) -> bool:
         assert notice.prompt is not None and self.hub is not None
@@ -193,9 +203,15 @@ class NotifyRunner:
         if self.hub is not None and notice.session_id is None:
             hosts = {h.name: h.last_seen for h in await self.hub.hosts()}
             last_seen = format_utc(hosts.get(notice.host))
-        ok = await self.channels.send(render(notice, link, last_seen), channel)
-        what = "sent" if ok else "send_failed"
-        self._record(what, notice, None, f"channel {channel}, attempt {attempt}")
+        message = render(notice, link, last_seen)
+        if len(self.channels):
+            ok = await self.channels.send(message, channel)
+            what = "sent" if ok else "send_failed"
+            self._record(what, notice, None, f"channel {channel}, attempt {attempt}")
+        if self.push is not None and self.push.subscriptions.all():
+            # Every installed dashboard gets every step: the phone is where the owner is.
+            delivered = await self.push.send(message)
+            self._record("pushed", notice, None, f"web push to {delivered} phone(s)")
 
     async def _safe_action(self, step: TakeSafeAction) -> None:
         notice, action = step.notice, step.action

@@ -9,6 +9,7 @@ serves (it then has no links to open). Configuration problems become
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from server.db import Database
 from server.hub import Hub
 from server.notify.channels import ChannelError, Channels, Message
 from server.notify.config import NotifyConfig, NotifyConfigError, load_notify_config
-from server.notify.links import AnswerLinks
 from server.notify.runner import NotifyRunner
+from server.notify.webpush import PushSubscriptions, WebPush, load_or_create_vapid
 from server.passkeys import Passkeys
 
 
@@ -33,6 +34,7 @@ from server.passkeys import Passkeys
 class NotifyService:
     runner: NotifyRunner | None
     page: AnswerPage
+    push: WebPush | None = None
 
     def routes(self) -> list[Route]:
         return [*self.page.routes(), *ApproveLink(self.page).routes()]
@@ -65,14 +67,20 @@ def build_notify(
         channels = Channels(settings.urls)
     except ChannelError as exc:
         raise ConfigError(str(exc)) from None
-    runner = None
-    links = AnswerLinks(settings.link_ttl)
-    if settings.urls:
-        runner = NotifyRunner(settings, channels, config.base_url, audit)
-        runner.attach(hub)
-        links = runner.links
-    page = AnswerPage(hub, links, Passkeys(db, config.base_url), password_hash, audit)
-    return NotifyService(runner, page)
+    # TETHER_PUSH_ALLOW_LOOPBACK=1 is for tests only: it lets a loopback http "push
+    # service" be subscribed; a real relay accepts https endpoints on public addresses only.
+    allow_loopback = os.environ.get("TETHER_PUSH_ALLOW_LOOPBACK") == "1"
+    push = WebPush(
+        PushSubscriptions(db),
+        load_or_create_vapid(config.data_dir),
+        config.base_url,
+        allow_loopback,
+    )
+    # The runner runs even without Apprise URLs: a phone may subscribe to Web Push at any time.
+    runner = NotifyRunner(settings, channels, config.base_url, audit, push=push)
+    runner.attach(hub)
+    page = AnswerPage(hub, runner.links, Passkeys(db, config.base_url), password_hash, audit)
+    return NotifyService(runner, page, push)
 
 
 def notify_test(data_dir: Path, env: Mapping[str, str] | None = None) -> int:

@@ -24,19 +24,25 @@ from starlette.staticfiles import StaticFiles
 
 from server.audit import AuditLog
 from server.hub import Hub
+from server.notify.webpush import WebPush
 from server.oauth import TetherOAuthProvider
 from server.web import signin
 from server.web.api import Api
 from server.web.live import LiveOutput
 from server.web.owner import OwnerSessions
 from server.web.pages import render_app, security_headers
+from server.web.push import PushApi
 from server.web.signin import Guard
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
 def dashboard_routes(
-    hub: Hub, provider: TetherOAuthProvider, audit: AuditLog, data_dir: Path
+    hub: Hub,
+    provider: TetherOAuthProvider,
+    audit: AuditLog,
+    data_dir: Path,
+    push: WebPush | None = None,
 ) -> list[BaseRoute]:
     guard = Guard(provider, audit, OwnerSessions())
     live = LiveOutput(data_dir / "recordings", hub.clock)
@@ -70,7 +76,16 @@ def dashboard_routes(
         return Route(f"/dashboard/{name}", serve, methods=["GET"])
 
     api_base = "/dashboard/api"
+    push_routes: list[BaseRoute] = []
+    if push is not None:
+        push_api = PushApi(guard, push)
+        push_routes = [
+            Route(f"{api_base}/push/key", push_api.key, methods=["GET"]),
+            Route(f"{api_base}/push/subscribe", push_api.subscribe, methods=["POST"]),
+            Route(f"{api_base}/push/unsubscribe", push_api.unsubscribe, methods=["POST"]),
+        ]
     return [
+        *push_routes,
         Route("/dashboard", bare, methods=["GET"]),
         Route("/dashboard/", home, methods=["GET"]),
         Route("/dashboard/login", show_login, methods=["GET"]),

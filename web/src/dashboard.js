@@ -119,7 +119,7 @@ function listPage() {
   const start = el("section", { class: "start" });
   app.replaceChildren(
     el("header", { class: "bar" }, el("h1", { class: "title" }, "Tether"),
-      el("button", { class: "ghost", onclick: signOut }, "Sign out")),
+      pushButton(), el("button", { class: "ghost", onclick: signOut }, "Sign out")),
     el("main", { class: "list" }, hosts, sessions, start),
   );
 
@@ -181,6 +181,51 @@ function listPage() {
 
   refresh();
   return { stop() { stopped = true; clearTimeout(timer); } };
+}
+
+// ---------------------------------------------------------------- Web Push
+
+function b64urlBytes(text) {
+  const raw = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
+  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+}
+
+// "Notify this phone": subscribe this browser to the relay's Web Push (its VAPID key), or stop.
+function pushButton() {
+  if (!("serviceWorker" in navigator) || !("PushManager" in window)) return null;
+  const button = el("button", { class: "ghost", type: "button" }, "Notify this phone");
+  const current = async () => (await navigator.serviceWorker.ready).pushManager.getSubscription();
+  const label = async () => {
+    const sub = await current().catch(() => null);
+    button.textContent = sub ? "Stop notifying" : "Notify this phone";
+  };
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const existing = await current();
+      if (existing) {
+        await api("POST", "/push/unsubscribe", { endpoint: existing.endpoint });
+        await existing.unsubscribe();
+        toast("This phone will no longer be notified.", "ok");
+      } else {
+        if ((await Notification.requestPermission()) !== "granted") {
+          throw new Error("Notifications are blocked for this page; allow them in the browser's settings.");
+        }
+        const { public_key } = await api("GET", "/push/key");
+        const registration = await navigator.serviceWorker.ready;
+        const sub = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: b64urlBytes(public_key) });
+        await api("POST", "/push/subscribe", sub.toJSON());
+        toast("This phone will be notified when a session needs you.", "ok");
+      }
+    } catch (err) {
+      toast(err.message || String(err));
+    } finally {
+      button.disabled = false;
+      label();
+    }
+  });
+  label();
+  return button;
 }
 
 async function signOut() {

@@ -25,7 +25,12 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("push", (event) => {
   let data = {};
   try { data = event.data ? event.data.json() : {}; } catch (err) { data = { body: event.data.text() }; }
-  const url = typeof data.url === "string" && data.url.startsWith("/") ? data.url : "/dashboard/";
+  // Only a page of this relay opens on tap (the answer link), never another site.
+  let url = "/dashboard/";
+  try {
+    const target = new URL(String(data.url || "/dashboard/"), location.origin);
+    if (target.origin === location.origin) url = target.pathname + target.search;
+  } catch (err) { /* no link: the dashboard */ }
   event.waitUntil(self.registration.showNotification(data.title || "Tether", {
     body: data.body || "A session is waiting for you.", icon: "/dashboard/static/icon-192.png", data: { url },
   }));
