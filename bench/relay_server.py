@@ -20,6 +20,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastmcp import FastMCP
@@ -39,9 +40,15 @@ def fastmcp_of(app: Starlette) -> FastMCP:
     """The FastMCP server behind the relay's ``/mcp`` mount."""
     for route in app.routes:
         if isinstance(route, Mount):
-            server = getattr(getattr(route.app, "state", None), "fastmcp_server", None)
-            if isinstance(server, FastMCP):
-                return server
+            inner: Any = route.app
+            # Unwrap ASGI middleware such as server.origin_guard.OriginGuard (``.app``).
+            for _ in range(8):
+                server = getattr(getattr(inner, "state", None), "fastmcp_server", None)
+                if isinstance(server, FastMCP):
+                    return server
+                inner = getattr(inner, "app", None)
+                if inner is None:
+                    break
     raise RuntimeError("no FastMCP app mounted in the relay: has server.app.build_app changed?")
 
 

@@ -35,6 +35,7 @@ from typing import Any
 import mcp_types as mt
 from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
+from fastmcp.resources.base import ResourceResult
 from fastmcp.server.dependencies import get_access_token
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 from fastmcp.tools.base import ToolResult
@@ -44,11 +45,12 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route, Router, WebSocketRoute
 
 from server import relay_key
-from server.audit import AuditKind, AuditLog
+from server.audit import WRITE_BEHIND_SECONDS, AuditKind, AuditLog
 from server.config import RelayConfig
 from server.db import DatabaseError, open_database
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.message_queue import MessageQueue
 from server.notify.service import build_notify
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
 from server.oauth.scopes import require_read, require_write
@@ -81,12 +83,23 @@ class ScopeAndAuditMiddleware(Middleware):
     transport-free (the local stdio mode has no token and no such gate).
     The audit row names the OAuth client, the tool, its host/session and the
     result; typed text and answers are stored as lengths (``AuditLog.record``).
+    It is written behind the call (``AuditLog.defer``): flushed at most
+    ``WRITE_BEHIND_SECONDS`` later, and at shutdown (the contract in ``server.audit``).
     """
 
     def __init__(self, mcp: FastMCP, audit: AuditLog) -> None:
         self._mcp = mcp
         self._audit = audit
         self._read_only: dict[str, bool] = {}
+        self._flush_timer: asyncio.TimerHandle | None = None
+
+    def _flush_audit(self) -> None:
+        self._flush_timer = None
+        try:
+            self._audit.flush()
+        except Exception:
+            # Kept queued by flush; the next call's timer (or shutdown) tries again.
+            log.exception("audit log: deferred rows could not be written yet")
 
     async def _is_read_only(self, name: str) -> bool:
         if name not in self._read_only:
@@ -123,7 +136,7 @@ class ScopeAndAuditMiddleware(Middleware):
             return answer
         finally:
             try:
-                self._audit.record(
+                self._audit.defer(
                     actor=actor,
                     kind=AuditKind.TOOL_CALL,
                     action=name[:80],
@@ -133,9 +146,22 @@ class ScopeAndAuditMiddleware(Middleware):
                     detail=args,
                 )
             except DatabaseError:
-                # The call already happened: its true outcome goes back to the caller.
-                # Reporting a failure now would invite a repeat of what already ran.
+                # A full queue flushed at once and failed; the rows stay queued. The call
+                # already happened: its true outcome goes back to the caller. Reporting a
+                # failure now would invite a repeat of what already ran.
                 log.exception("could not audit %s (%s); returning its outcome", name, result)
+            if self._flush_timer is None and self._audit.deferred:
+                self._flush_timer = asyncio.get_running_loop().call_later(
+                    WRITE_BEHIND_SECONDS, self._flush_audit
+                )
+
+    async def on_read_resource(
+        self,
+        context: MiddlewareContext[mt.ReadResourceRequestParams],
+        call_next: CallNext[mt.ReadResourceRequestParams, ResourceResult],
+    ) -> ResourceResult:
+        require_read()  # resources only read, but a session's log is still the user's data
+        return await call_next(context)
 
 
 def _text_arg(args: dict[str, Any], key: str) -> str | None:
@@ -213,6 +239,7 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
+    hub.message_queue = MessageQueue(db, hub)
     if hub.client_outcomes is None:
         hub.client_outcomes = ClientOutcomes(db)  # a repeat of a keyed call: first outcome
     shared_state = RelayState(db, audit, hub)
@@ -279,6 +306,10 @@ def build_app(
         finally:
             pruner.cancel()
             await asyncio.gather(pruner, return_exceptions=True)
+            try:
+                audit.flush()  # the tool calls' write-behind rows
+            except DatabaseError:
+                log.exception("audit log: %d deferred rows could not be written", audit.deferred)
             audit.flush_unauthenticated()
             db.close()
 

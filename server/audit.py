@@ -37,10 +37,23 @@ Stored in the relay database (``server/db.py``), table ``audit``. Contract:
 
 ``record`` takes the database lock briefly (one ``BEGIN IMMEDIATE``), so it is
 fine on the event loop; run ``verify_chain`` in ``asyncio.to_thread`` on a big log.
+
+**Write-behind** (tool calls, off the call's latency): :meth:`AuditLog.defer` queues a
+row stamped with the time of the event and returns at once; :meth:`AuditLog.flush`
+appends every queued row, in order, in one transaction. Durability contract: the relay
+flushes within :data:`WRITE_BEHIND_SECONDS` of the first queued row (``server.app``),
+at once when :data:`MAX_DEFERRED` rows wait, and at shutdown; every other method of
+this class (``record``, ``latest``, ``head``, ``verify_chain``, ``prune``) flushes
+first, so rows keep the order of their events and a reader in the process sees them
+all. What a crash (SIGKILL, power loss) can lose is the rows of the last
+:data:`WRITE_BEHIND_SECONDS`, as ``synchronous=NORMAL`` already may lose the last
+commits on power loss; the chain stays whole either way, since hashes are computed
+at flush.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -64,6 +77,10 @@ REDACTED = "[redacted]"
 DEFAULT_MAX_AGE = 365 * 86400.0  # a year of history
 DEFAULT_MAX_ROWS = 1_000_000  # a few hundred MB at most
 PRUNE_EVERY = 10_000  # appends between retention checks (also run at relay start)
+WRITE_BEHIND_SECONDS = 0.05  # most a deferred row waits before its flush
+MAX_DEFERRED = 256  # deferred rows that force a flush at once
+MAX_KEPT = 16 * MAX_DEFERRED  # deferred rows kept while flushes fail
+MEMO_CHARS, MEMO_SIZE = 100, 1024  # cleaned short strings remembered (_clean_text)
 
 # A key naming a credential has any of these in it (lower-cased).
 _SECRET_WORDS = (
@@ -129,12 +146,21 @@ class ChainReport:
 
 
 def _clean_text(value: str) -> str:
+    # Most strings repeat row after row (actor, tool, result, host, session id); the
+    # masking regexes cost ~10 us each, so short ones are remembered (bounded memo).
+    return _clean_short(value) if len(value) <= MEMO_CHARS else _clean_uncached(value)
+
+
+def _clean_uncached(value: str) -> str:
     value = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", value)
     value = mask_secrets(value)  # a token pasted into a name or an argument
     value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
     if len(value) > MAX_STRING_CHARS:
         value = value[:MAX_STRING_CHARS] + f"...[+{len(value) - MAX_STRING_CHARS} chars]"
     return value
+
+
+_clean_short = functools.lru_cache(maxsize=MEMO_SIZE)(_clean_uncached)
 
 
 def _is_secret_key(key: str) -> bool:
@@ -298,6 +324,46 @@ def _entry(row: tuple[Any, ...]) -> AuditEntry:
     )  # fmt: skip
 
 
+def _event(
+    at: float,
+    actor: str,
+    kind: AuditKind | str,
+    action: str,
+    result: str,
+    host: str | None,
+    session: str | None,
+    detail: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    if not actor or not action or not result:
+        raise ValueError("an audit entry needs an actor, an action and a result")
+    return {
+        "at": at,
+        "actor": actor,
+        "kind": str(kind),
+        "host": host,
+        "session": session,
+        "action": action,
+        "result": result,
+        "detail": detail,
+    }
+
+
+def _sanitized(event: Mapping[str, Any]) -> dict[str, Any]:
+    """The row's fields as stored: text cleaned, detail sanitized."""
+    host, session = event["host"], event["session"]
+    return {
+        "at": event["at"],
+        "actor": _clean_text(event["actor"]),
+        "kind": _clean_text(event["kind"]),
+        "host": None if host is None else _clean_text(host),
+        "session": None if session is None else _clean_text(session),
+        "action": _clean_text(event["action"]),
+        "result": _clean_text(event["result"]),
+        # A JSON round trip, so the hash covers exactly what a reader gets back.
+        "detail": json.loads(canonical(sanitize(event["detail"]))),
+    }
+
+
 class AuditLog:
     """The ``audit`` table. ``clock`` is injectable for tests."""
 
@@ -314,6 +380,7 @@ class AuditLog:
         self.max_age, self.max_rows = max_age, max_rows
         self._gate = FloodGate()
         self._since_prune = 0
+        self._deferred: list[dict[str, Any]] = []
         db.migrate("audit", _MIGRATIONS)
 
     def record_unauthenticated(self, *, source: str, **event: Any) -> AuditEntry | None:
@@ -340,26 +407,60 @@ class AuditLog:
         session: str | None = None,
         detail: Mapping[str, Any] | None = None,
     ) -> AuditEntry:
-        """Append one sanitized row to the chain and return it."""
-        if not actor or not action or not result:
-            raise ValueError("an audit entry needs an actor, an action and a result")
-        fields: dict[str, Any] = {
-            "at": float(self._clock()),
-            "actor": _clean_text(actor),
-            "kind": _clean_text(str(kind)),
-            "host": None if host is None else _clean_text(host),
-            "session": None if session is None else _clean_text(session),
-            "action": _clean_text(action),
-            "result": _clean_text(result),
-            # A JSON round trip, so the hash covers exactly what a reader gets back.
-            "detail": json.loads(canonical(sanitize(detail))),
-        }
+        """Append one sanitized row to the chain (after any deferred ones) and return it."""
+        event = _event(float(self._clock()), actor, kind, action, result, host, session, detail)
+        self.flush()
         with self._db.transaction() as tx:
-            entry = self._append(tx, fields)
-        self._since_prune += 1
+            entry = self._append(tx, _sanitized(event))
+        self._counted(1)
+        return entry
+
+    def defer(
+        self,
+        *,
+        actor: str,
+        kind: AuditKind | str,
+        action: str,
+        result: str,
+        host: str | None = None,
+        session: str | None = None,
+        detail: Mapping[str, Any] | None = None,
+    ) -> int:
+        """Queue one row, stamped now, for :meth:`flush` (write-behind, see the module
+        docstring); how many rows wait. The caller schedules the flush."""
+        event = _event(float(self._clock()), actor, kind, action, result, host, session, detail)
+        self._deferred.append(event)
+        if len(self._deferred) >= MAX_DEFERRED:
+            self.flush()
+        return len(self._deferred)
+
+    @property
+    def deferred(self) -> int:
+        """Rows queued by :meth:`defer` and not yet written."""
+        return len(self._deferred)
+
+    def flush(self) -> int:
+        """Append every deferred row, in order, in one transaction; how many."""
+        if not self._deferred:
+            return 0
+        events, self._deferred = self._deferred, []
+        try:
+            with self._db.transaction() as tx:
+                for event in events:
+                    self._append(tx, _sanitized(event))
+        except BaseException:
+            # Rolled back: kept for the next flush, up to MAX_KEPT (a full disk must not
+            # grow the relay's memory without bound; the oldest go first).
+            self._deferred[:0] = events
+            del self._deferred[: max(0, len(self._deferred) - MAX_KEPT)]
+            raise
+        self._counted(len(events))
+        return len(events)
+
+    def _counted(self, appended: int) -> None:
+        self._since_prune += appended
         if self._since_prune >= PRUNE_EVERY:
             self.prune()
-        return entry
 
     def _append(self, tx: Transaction, fields: dict[str, Any]) -> AuditEntry:
         last = tx.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
@@ -384,17 +485,20 @@ class AuditLog:
 
     def latest(self, n: int = 50) -> list[AuditEntry]:
         """The newest ``n`` rows (at most :data:`MAX_LATEST`), newest first."""
+        self.flush()
         n = max(1, min(int(n), MAX_LATEST))
         rows = self._db.query(f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?", (n,))
         return [_entry(row) for row in rows]
 
     def head(self) -> Head | None:
+        self.flush()
         row = self._db.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
         return None if row is None else Head(int(row[0]), str(row[1]))
 
     def verify_chain(self, anchor: Head | None = None, batch: int = 500) -> ChainReport:
         """Recompute the chain from the newest checkpoint (in batches, so other callers get
         the lock in between)."""
+        self.flush()
         return check_chain(self._iterate(batch), anchor, self.checkpoint())
 
     def checkpoint(self) -> Checkpoint | None:
@@ -409,6 +513,7 @@ class AuditLog:
     def prune(self, max_age: float | None = None, max_rows: int | None = None) -> int:
         """Remove rows older than ``max_age`` seconds or beyond the newest ``max_rows``
         (defaults: this log's limits), behind a checkpoint; how many rows went."""
+        self.flush()
         self._since_prune = 0
         max_age = self.max_age if max_age is None else max_age
         max_rows = self.max_rows if max_rows is None else max_rows

@@ -162,6 +162,9 @@ class Hub:
     _lookups: dict[str, list[asyncio.Future[RequestLookedUp]]] = field(default_factory=dict)
     _copies: OutputCopies | None = None
     _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    # Called with a host's name once it attached and its pending calls were re-sent.
+    on_attached: list[Callable[[str], None]] = field(default_factory=list)
+    message_queue: Any = None  # server.message_queue.MessageQueue, set by the app
     # Called with (host, report) for every report but output and heartbeats, and with
     # HostLinkChanged on attach/detach (server/notify feeds on these). Must not block.
     observers: list[HubObserver] = field(default_factory=list)
@@ -226,6 +229,8 @@ class Hub:
                 await attachment.link.send(encode(pending.command))
             except (OSError, RuntimeError, ConnectionError):
                 return  # the link died as well: its detach starts another grace
+        for attached in self.on_attached:
+            attached(attachment.host)
 
     def detach(self, attachment: Attachment) -> None:
         """The link ended: mark the host offline; its pending calls wait out the grace."""
@@ -477,7 +482,10 @@ class Hub:
         self, name: str, request_id: str, future: asyncio.Future[Reply], timeout: float
     ) -> Reply:
         try:
-            return await asyncio.wait_for(asyncio.shield(future), timeout)
+            # Awaited directly: the reply wakes this task in one loop turn, where
+            # wait_for(shield(...)) took three (every completion hops a callback).
+            async with asyncio.timeout(timeout):
+                return await future
         except TimeoutError:
             raise TimedOut(
                 f"'{name}' did not answer within {timeout:g} s; the command may still run there "

@@ -98,7 +98,8 @@ class SessionIndex:
     ) -> None:
         """Record what ``reply`` says about ``host``'s sessions, when it answers a command of
         type ``asked_type`` the relay sent to that host (None: it answers nothing the relay
-        asked, so it proves nothing). Only a ``start_session`` answer may add a session; any
+        asked, so it proves nothing). Only the answer to a command whose spec says
+        ``starts_sessions`` (``start_session``, ``create_project``...) may add a session; any
         other reply may only update sessions ``host`` already holds."""
         reported = reply.reported_sessions()
         spec = COMMANDS.get(asked_type or "")
@@ -109,7 +110,9 @@ class SessionIndex:
             self.learn_host(host, reported)
         else:
             for info in reported:
-                if asked_type == "start_session" or self.owns(host, info.session_id, reply.type):
+                if (spec is not None and spec.starts_sessions) or self.owns(
+                    host, info.session_id, reply.type
+                ):
                     self.learn(host, info)
         screen = reply.whole_screen(asked if isinstance(asked, CommandFrame) else None)
         if screen is not None and self.owns(host, screen[0], reply.type):

@@ -70,6 +70,10 @@ class RequestFailed(ReplyFrame):
 class CommandSpec:
     """One command, as every layer sees it.
 
+    ``starts_sessions``: its reply may name sessions the supervisor started for it
+    (``reported_sessions``), which the relay then records as that host's; any other
+    reply may only update sessions the host already holds.
+
     ``reads``: the command only reads, so it may simply run again and is not
     kept in the supervisor's exactly-once ledger (its id is still remembered, to
     refuse reuse for another command). ``examples`` are pinned in
@@ -81,6 +85,7 @@ class CommandSpec:
     reply: type[ReplyFrame]
     reads: bool
     examples: tuple[WireModel, ...]
+    starts_sessions: bool = False
 
     @property
     def type(self) -> str:
@@ -105,9 +110,10 @@ def command(
     *,
     reads: bool,
     examples: tuple[WireModel, ...],
+    starts_sessions: bool = False,
 ) -> CommandSpec:
     """Register a command; each type tag once, each example of the command's own frames."""
-    spec = CommandSpec(frame, reply, reads, examples)
+    spec = CommandSpec(frame, reply, reads, examples, starts_sessions)
     if spec.type in COMMANDS:
         raise ValueError(f"command {spec.type!r} is declared twice")
     for example in examples:

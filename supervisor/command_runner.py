@@ -186,7 +186,9 @@ class CommandRunner:
         self.runs = 0  # commands actually run (not answered from the ledger)
         self._subscribers: list[Callable[[Unsolicited], None]] = []
         self._tasks: dict[str, asyncio.Task[Reply]] = {}
-        self._read_ids: OrderedDict[str, str] = OrderedDict()
+        # A read's id -> the read itself: a reuse is the same id with an unequal command
+        # (compared only on a repeat, so a read costs no fingerprint).
+        self._read_ids: OrderedDict[str, AgentCommand] = OrderedDict()
         manager.on_exit = self._session_exited
         manager.on_prompt = self._prompt_detected
         manager.on_output = self._output
@@ -286,11 +288,10 @@ class CommandRunner:
                 "the connection handles link frames itself",
             )
         rid = cmd.request_id
-        fingerprint = _fingerprint(cmd)
         if spec_of(cmd).reads:
-            if self._read_ids.get(rid, fingerprint) != fingerprint or self.ledger.lookup(rid):
+            if self._read_ids.get(rid, cmd) != cmd or self.ledger.lookup(rid):
                 return _reused(rid)
-            self._read_ids[rid] = fingerprint
+            self._read_ids[rid] = cmd
             self._read_ids.move_to_end(rid)
             while len(self._read_ids) > READ_IDS_KEPT:
                 self._read_ids.popitem(last=False)
@@ -299,7 +300,7 @@ class CommandRunner:
         if rid in self._read_ids:
             return _reused(rid)
         try:
-            admission = self.ledger.begin(rid, time.monotonic(), fingerprint)
+            admission = self.ledger.begin(rid, time.monotonic(), _fingerprint(cmd))
         except RequestReused:
             return _reused(rid)
         if isinstance(admission, Forgotten):

@@ -435,8 +435,11 @@ class Session:
         if not self.exited:
             self._schedule_refresh(REFRESH_INTERVAL)
 
-    def info(self) -> SessionInfo:
-        if not self.exited:
+    def info(self, *, refresh: bool = True) -> SessionInfo:
+        """The session's description; ``refresh=False`` describes it as of the last
+        :meth:`refresh` (a caller that just called it: one screen catch-up and one
+        read of the terminal's state per command, not two)."""
+        if refresh and not self.exited:
             # An exited session has nothing pending: no pyte catch-up just to
             # describe it (it cost ~100 ms at exit after a flood).
             self.refresh()

@@ -272,6 +272,11 @@ class SessionManager:
     def list(self) -> list[Session]:
         return sorted(self._sessions.values(), key=lambda s: s.started_at)
 
+    def forget(self, session_id: str) -> None:
+        """Drop an exited session from the table (a temporary session's cleanup)."""
+        if self.get(session_id).exited:
+            del self._sessions[session_id]
+
     async def stop(self, session_id: str, force: bool = False) -> SessionInfo:
         return await self.get(session_id).stop(force=force)
 

@@ -765,7 +765,9 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
             # The session outlives its supervisor's process: listed as ended, with why,
             # and its output readable from the relay's copy.
             async with Client(relay.mcp, auth=relay.token) as client:
-                back = (await client.call_tool("list_sessions", {})).structured_content
+                back = (
+                    await client.call_tool("list_sessions", {"include_ended": True})
+                ).structured_content
                 logs = (
                     await client.call_tool("get_logs", {"session_id": sid, "mode": "raw"})
                 ).structured_content

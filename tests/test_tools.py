@@ -64,7 +64,36 @@ TOOLS = [
     "respond_to_prompt",
     "send_keys",
     "resize_session",
+    "spawn_temp_session",
+    "create_orchestration_project",
+    "send_to_team",
+    "get_team_status",
+    "create_project_spec",
+    "edit_project_spec",
+    "coordinate_sessions",
+    "get_coordination_status",
+    "search",
+    "fetch",
+    "batch_enqueue_projects",
+    "get_batch_status",
 ]
+
+# Commands of the orchestration tools, covered end to end in test_orchestration_e2e.py.
+NOT_SCRIPTED = frozenset(
+    {
+        "run_temp_session",
+        "create_project",
+        "send_to_team",
+        "get_team_status",
+        "write_spec",
+        "edit_spec",
+        "start_coordination",
+        "read_coordination",
+        "enqueue_projects",
+        "get_batch_status",
+        "list_ended_sessions",
+    }
+)
 
 SID = "sess-aaaa1111"
 LAPTOP_SID = "sess-laptop01"
@@ -174,6 +203,10 @@ class FakeBackend:
                 return PromptAnswered(
                     request_id=rid, prompt_id=pid, session_id=SID, sent="1", prompt_gone=True
                 )
+        if command.type in NOT_SCRIPTED:
+            # As an older supervisor would: the tool must turn it into a clear error.
+            error = ErrorInfo(code=ErrorCode.UNSUPPORTED, message=f"no {command.type} here")
+            return RequestFailed(request_id=rid, error=error)
         raise AssertionError(f"unexpected {command!r}")
 
 

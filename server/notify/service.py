@@ -17,6 +17,7 @@ from pathlib import Path
 from starlette.routing import Route
 
 from server.answer_page import AnswerPage
+from server.approve_link import ApproveLink
 from server.audit import AuditLog
 from server.config import ConfigError, RelayConfig
 from server.db import Database
@@ -34,7 +35,7 @@ class NotifyService:
     page: AnswerPage
 
     def routes(self) -> list[Route]:
-        return self.page.routes()
+        return [*self.page.routes(), *ApproveLink(self.page).routes()]
 
     def start(self) -> None:
         if self.runner is not None:

@@ -13,16 +13,27 @@ atomic compare-and-set updates, so two concurrent redemptions cannot both win.
 
 A "family" is everything minted from one authorization code: the access and
 refresh tokens of every rotation. Revoking the family kills all of them.
+
+Live access tokens are cached in memory (at most :data:`ACCESS_CACHE_SIZE`, least
+recently used first out), since every MCP request looks its bearer token up. A
+revoked token must be refused at once, so the cache is emptied by every write this
+store makes (revocation, rotation, pruning, any other) and, checked on every lookup
+through SQLite's ``data_version``, by any commit another connection makes to the file
+(an admin command in another process). Expiry is the caller's check on the returned
+row, as without the cache.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from server.db import Database, open_database
 from server.oauth.tokens import token_hash
+
+ACCESS_CACHE_SIZE = 1024
 
 # Append-only (server/db.py): add a step, never edit one that shipped.
 _MIGRATIONS = [
@@ -103,6 +114,8 @@ class OAuthStore:
         self._db = open_database(where) if isinstance(where, Path) else where
         self.path = self._db.path
         self._db.migrate("oauth", _MIGRATIONS)
+        self._access: OrderedDict[str, TokenRow] = OrderedDict()
+        self._seen_version: object = None
 
     def journal_mode(self) -> str:
         return str(self._db.pragma("journal_mode") or "")
@@ -116,11 +129,20 @@ class OAuthStore:
         return self._db.one(sql, args)
 
     def _exec(self, sql: str, args: tuple[object, ...] = ()) -> int:
+        self._access.clear()
         return self._db.execute(sql, args)
 
     def _many(self, statements: list[tuple[str, tuple[object, ...]]]) -> list[int]:
+        self._access.clear()
         with self._db.transaction() as tx:
             return [tx.execute(sql, args) for sql, args in statements]
+
+    def _cache_current(self) -> None:
+        """Empty the access-token cache if another connection committed since the last look."""
+        version = self._db.pragma("data_version")
+        if version != self._seen_version:
+            self._access.clear()
+            self._seen_version = version
 
     # -- owner ------------------------------------------------------------
     def password_hash(self) -> str | None:
@@ -193,6 +215,7 @@ class OAuthStore:
 
     def pop_pending(self, txn: str, now: float) -> PendingRow | None:
         """Atomically take the transaction: a second POST for the same txn gets None."""
+        self._access.clear()
         with self._db.transaction() as tx:
             row = tx.one(
                 "DELETE FROM pending WHERE txn_hash = ? AND expires_at > ? "
@@ -275,6 +298,20 @@ class OAuthStore:
         )
 
     def token(self, token: str) -> TokenRow | None:
+        """The token's row; a live access token's from memory when cached (module docstring)."""
+        self._cache_current()
+        cached = self._access.get(token)
+        if cached is not None:
+            self._access.move_to_end(token)
+            return cached
+        found = self._token_row(token)
+        if found is not None and found.kind == "access" and not found.revoked:
+            self._access[token] = found
+            if len(self._access) > ACCESS_CACHE_SIZE:
+                self._access.popitem(last=False)
+        return found
+
+    def _token_row(self, token: str) -> TokenRow | None:
         row = self._one(
             "SELECT t.kind, t.family, t.client_id, t.scopes, t.resource, t.subject, t.expires_at, "
             "t.rotated_at, t.successor, (t.revoked_at IS NOT NULL OR f.revoked_at IS NOT NULL) "
@@ -306,6 +343,7 @@ class OAuthStore:
         now: float,
     ) -> bool:
         """Mark ``old`` rotated and store its successors, atomically; False if already rotated."""
+        self._access.clear()
         with self._db.transaction() as tx:
             changed = tx.execute(
                 "UPDATE tokens SET rotated_at = ?, successor = ? "

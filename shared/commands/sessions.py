@@ -89,6 +89,7 @@ command(
     StartSession,
     SessionStarted,
     reads=False,
+    starts_sessions=True,
     examples=(
         StartSession(request_id="r-2", command=["claude"], cwd="/home/dev/app", name="app"),
         SessionStarted(request_id="r-2", session=INFO),

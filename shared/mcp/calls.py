@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from shared import protocol as wire
 from shared.backend import Backend, HostStatus, StoredLogs, format_utc, new_request_id
+from shared.commands.ended_sessions import EndedSessionsListed, ListEndedSessions
 from shared.errors import CommandFailed, TetherError, sentences
 from shared.mcp.results import (
     UNTRUSTED_NOTE,
@@ -85,8 +86,9 @@ async def call(
     *,
     host: str | None = None,
     session_id: str | None = None,
+    timeout: float = 30.0,
 ) -> R:
-    reply = await backend.call(command, host=host, session_id=session_id)
+    reply = await backend.call(command, host=host, session_id=session_id, timeout=timeout)
     if isinstance(reply, wire.RequestFailed):
         raise CommandFailed(reply.error)
     if not isinstance(reply, expect):
@@ -295,3 +297,26 @@ def _next_step(state: wire.SessionState) -> str:
     if state is wire.SessionState.EXITED:
         return "The program exited; get_logs still shows its output."
     return "Still working: call get_logs with cursor=next_cursor later for more."
+
+
+async def with_ended(
+    backend: Backend,
+    only: str | None,
+    sessions: list[SessionView],
+    include_ended: bool,
+    problems: list[str],
+) -> list[SessionView]:
+    """``sessions`` without the ended ones, or (``include_ended``) with each one's summary."""
+    if not include_ended:
+        return [s for s in sessions if s.state is not wire.SessionState.EXITED]
+    _, got, more = await each_online_host(
+        backend, only, ListEndedSessions, EndedSessionsListed, "ended sessions"
+    )
+    problems += [p for p in more if p not in problems and "offline since" not in p]
+    summaries = {e.session.session_id: e.summary for _, reply in got for e in reply.ended}
+    return [
+        s
+        if s.state is not wire.SessionState.EXITED
+        else s.model_copy(update={"summary": summaries.get(s.session_id, s.state_reason)})
+        for s in sessions
+    ]

@@ -15,8 +15,10 @@ Contracts:
   with no domains, and again in the document) allows only its own inline
   script, by hash. Every call goes through the host.
 * A dangerous prompt (``confirm_dangerous``) gets no approve button: its
-  approving options link to ``<relay>/approve/<prompt_id>``, the relay's
-  step-up approval page, opened through the host (``ui/open-link``). Where
+  approving options link to ``<relay>/approve/<prompt_id>``, opened through
+  the host (``ui/open-link``); the relay redirects it to a fresh answer link
+  for that prompt (``server/approve_link.py``), where the owner signs in and
+  approves with a passkey. Where
   there is no relay (local stdio mode) the card says to approve on the computer.
 * Refusing stays one tap: the refusal options of a dangerous prompt remain
   buttons.

@@ -34,6 +34,7 @@ class SessionView(SessionInfo):
     """A session as the wire describes it, plus the computer that runs it."""
 
     host: str | None = Field(description="The computer running the session.")
+    summary: str = Field(default="", description="Ended sessions: the last line it showed.")
 
 
 class HostView(_Result):

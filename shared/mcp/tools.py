@@ -60,9 +60,12 @@ from shared.mcp.calls import (
     session_view,
     stored_logs,
     wait_and_read,
+    with_ended,
 )
 from shared.mcp.keys import ClientKeyArg, keyed
+from shared.mcp.orchestration_tools import register_orchestration_tools
 from shared.mcp.prompt_card import CARD_APP
+from shared.mcp.resources import register_resources
 from shared.mcp.results import (
     DeliveryChecked,
     KeysPressed,
@@ -113,6 +116,9 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         host: Annotated[
             HostArg | None, Field(description="Only this computer. Omit for all of them.")
         ] = None,
+        include_ended: Annotated[
+            bool, Field(description="Also list ended sessions, each with a one-line summary.")
+        ] = False,
     ) -> SessionList:
         """List the user's computers (online or offline, with when each was last seen) and
         the terminal sessions running on each. Start here: every other tool needs a
@@ -121,9 +127,10 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             hosts, got, problems = await each_online_host(
                 backend, host, wire.ListSessions, wire.SessionsListed, "sessions"
             )
-        sessions = [session_view(info, name) for name, reply in got for info in reply.sessions]
-        sessions += await ended_sessions(backend, got)
-        sessions += await offline_sessions(backend, [h for h in hosts if not h.online])
+            sessions = [session_view(info, name) for name, reply in got for info in reply.sessions]
+            sessions += await ended_sessions(backend, got)
+            sessions += await offline_sessions(backend, [h for h in hosts if not h.online])
+            sessions = await with_ended(backend, host, sessions, include_ended, problems)
         return SessionList(
             hosts=[host_view(h) for h in hosts], sessions=sessions, problems=problems
         )
@@ -434,6 +441,8 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             where = await host_of(backend, session_id)
         return TerminalResized(session=session_view(reply.session, where), cols=cols, rows=rows)
 
+    register_orchestration_tools(mcp, backend)
+    register_resources(mcp, backend)
     check = getattr(backend, "check_delivery", None)
     if check is None:
         return  # an in-process backend never loses a reply: nothing to look up

@@ -50,10 +50,10 @@ async def stop_session(m: SessionManager, cmd: StopSession) -> SessionStopped:
 
 
 def status(request_id: str, session: Session) -> StatusRead:
-    prompt = session.pending_prompt()
+    prompt = session.pending_prompt()  # refreshes the screen and the state once
     return StatusRead(
         request_id=request_id,
-        session=session.info(),
+        session=session.info(refresh=False),
         prompts=[prompt] if prompt else [],
         last_message=session.last_message,
     )

@@ -1,0 +1,134 @@
+"""Tools for work that waits: project batches (supervisor) and queued messages (relay).
+
+Registered by :func:`shared.mcp.orchestration_tools.register_orchestration_tools`.
+The batch tools reach the supervisor like every command; the queue tools exist
+only where the backend keeps a durable queue (the relay's hub, ``message_queue``).
+"""
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastmcp import FastMCP
+from fastmcp.exceptions import ToolError
+from mcp.types import ToolAnnotations
+from pydantic import Field
+
+from shared.backend import Backend, new_request_id
+from shared.commands.batch import MAX_BATCH, BatchListed, EnqueueProjects, GetBatchStatus
+from shared.mcp.args import HostArg, PathArg, SessionIdArg, TextArg
+from shared.mcp.calls import as_tool_error, call
+from shared.mcp.orchestration_results import BatchStatus, QueuedMessages
+from shared.queue import MAX_QUEUE_TTL, QUEUE_ID_PATTERN, QueueReceipt
+
+__all__ = ["register_batch_tools", "register_queue_tools"]
+
+_READ = ToolAnnotations(
+    read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
+)
+_ACT = ToolAnnotations(
+    read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
+)
+_HOST = Annotated[
+    HostArg | None, Field(description="Which computer; required when more than one is online.")
+]
+
+
+def register_batch_tools(mcp: FastMCP, backend: Backend) -> None:
+    """Project batches: create projects from spec files later, one at a time."""
+
+    @mcp.tool(annotations=_ACT)
+    async def batch_enqueue_projects(
+        spec_files: Annotated[
+            list[PathArg], Field(min_length=1, max_length=MAX_BATCH, description=".md specs.")
+        ],
+        project_directory: Annotated[
+            PathArg | None, Field(description="Folder to create the projects in.")
+        ] = None,
+        priority: Annotated[int, Field(ge=0, le=9, description="Higher starts first.")] = 5,
+        schedule_time: Annotated[
+            datetime | None,
+            Field(description="When to start, ISO 8601 with a time zone; omit for now."),
+        ] = None,
+        host: _HOST = None,
+    ) -> BatchStatus:
+        """Schedule projects to be created from spec files (each with its small team of
+        agents), one at a time, highest priority first, at schedule_time or now. Follow
+        them with get_batch_status."""
+        when = None
+        if schedule_time is not None:
+            if schedule_time.tzinfo is None:
+                raise ToolError("schedule_time needs a time zone, e.g. 2026-12-03T18:00:00Z.")
+            when = schedule_time.timestamp()
+        cmd = EnqueueProjects(
+            request_id=new_request_id(),
+            spec_files=spec_files,
+            project_directory=project_directory,
+            priority=priority,
+            schedule_time=when,
+        )
+        with as_tool_error():
+            reply = await call(backend, cmd, BatchListed, host=host, timeout=60)
+        return BatchStatus(
+            host=host, jobs=reply.jobs, next_step="Call get_batch_status to follow the jobs."
+        )
+
+    @mcp.tool(annotations=_READ)
+    async def get_batch_status(
+        include_completed: bool = True,
+        limit: Annotated[int, Field(ge=1, le=200)] = 50,
+        host: _HOST = None,
+    ) -> BatchStatus:
+        """The scheduled project jobs, newest first: scheduled, running, done (with the
+        project_id for get_team_status) or failed (with why)."""
+        cmd = GetBatchStatus(
+            request_id=new_request_id(), include_completed=include_completed, limit=limit
+        )
+        with as_tool_error():
+            reply = await call(backend, cmd, BatchListed, host=host)
+        return BatchStatus(
+            host=host,
+            jobs=reply.jobs,
+            next_step="A done job's project_id works with get_team_status.",
+        )
+
+
+def register_queue_tools(mcp: FastMCP, queue: Any) -> None:
+    """The queue tools, for a backend that keeps a durable queue (the relay's hub)."""
+
+    @mcp.tool(annotations=_ACT)
+    async def queue_message(
+        session_id: SessionIdArg,
+        text: TextArg,
+        priority: Annotated[int, Field(ge=0, le=9, description="Higher is delivered first.")] = 5,
+        expires_in_seconds: Annotated[
+            int, Field(ge=60, le=MAX_QUEUE_TTL, description="Drop it if not delivered by then.")
+        ] = 24 * 3600,
+    ) -> QueueReceipt:
+        """Queue a message for a session that is busy or whose computer is offline: it is
+        typed in once the session is idle (never into a prompt) and its computer online,
+        highest priority first, unless it expires or is cancelled first."""
+        with as_tool_error():
+            receipt: QueueReceipt = queue.enqueue(session_id, text, priority, expires_in_seconds)
+        return receipt
+
+    @mcp.tool(annotations=_READ)
+    async def list_queued_messages(
+        session_id: Annotated[SessionIdArg | None, Field(description="Only this session.")] = None,
+    ) -> QueuedMessages:
+        """Receipts of queued messages, newest first: queued, delivered (with a get_logs
+        cursor from just before the text landed), expired, cancelled or failed."""
+        with as_tool_error():
+            return QueuedMessages(receipts=queue.receipts(session_id))
+
+    @mcp.tool(
+        annotations=ToolAnnotations(
+            read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=False
+        )
+    )
+    async def cancel_queued_message(
+        queue_id: Annotated[str, Field(pattern=QUEUE_ID_PATTERN)],
+    ) -> QueueReceipt:
+        """Cancel a queued message that has not been delivered yet; returns its receipt."""
+        with as_tool_error():
+            receipt: QueueReceipt = queue.cancel(queue_id)
+        return receipt
