@@ -35,10 +35,18 @@ def test_the_recorded_split_is_the_one_the_fixed_hash_gives() -> None:
 
 
 def test_the_corpus_has_150_cases_and_40_look_alikes_in_both_halves() -> None:
-    cases = all_cases()
+    cases = [c for c in all_cases() if c.half != "held_out_2"]
     lookalikes = [c for c in cases if not c.positive]
     assert len(cases) >= 150 and len(lookalikes) >= 40
     assert {c.half for c in lookalikes} == {"dev", "held_out"}
+
+
+def test_the_second_held_out_set_has_60_cases_and_15_look_alikes_of_its_own() -> None:
+    second = [c for c in all_cases() if c.half == "held_out_2"]
+    assert len(second) >= 60 and len([c for c in second if not c.positive]) >= 15
+    assert all(c.id.startswith("h2-") for c in second)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_2\t{c.id}\n" in recorded for c in second)
 
 
 async def test_a_slice_of_real_prompt_programs_is_detected_and_answered_end_to_end() -> None:

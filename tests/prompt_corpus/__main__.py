@@ -1,7 +1,8 @@
 """Score prompt detection on the live corpus: ``python -m tests.prompt_corpus``.
 
-    python -m tests.prompt_corpus                 every case, both halves
+    python -m tests.prompt_corpus                 every case, all three splits
     python -m tests.prompt_corpus --half dev      only the development half
+    python -m tests.prompt_corpus --split held_out_2   only the second held-out set
     python -m tests.prompt_corpus -k clack -v     cases whose id contains "clack", with screens
     python -m tests.prompt_corpus --write-split   rewrite split.txt (after adding cases)
 
@@ -19,12 +20,12 @@ import logging
 import sys
 
 from tests.prompt_corpus.cases import SPLIT_FILE, all_cases, available, split_text
-from tests.prompt_corpus.runner import Score, report, run_cases
+from tests.prompt_corpus.runner import SPLITS, Score, report, run_cases
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.prompt_corpus")
-    parser.add_argument("--half", choices=["dev", "held_out"])
+    parser.add_argument("--half", "--split", dest="half", choices=list(SPLITS))
     parser.add_argument("-k", dest="match", default="", help="only ids containing this")
     parser.add_argument("-j", "--jobs", type=int, default=3, help="cases run at once")
     parser.add_argument("-v", "--verbose", action="store_true", help="show failing screens")

@@ -7,7 +7,7 @@ prompt shows (or, for a look-alike, for the whole watch window), then
 ``respond_to_prompt`` with the case's answer, then ``get_logs`` until the
 program prints ``ANSWER=...``. Nothing here knows how detection works.
 
-Scores per half (dev / held_out):
+Scores per split (dev / held_out / held_out_2):
 
 * recall: positives reported as a prompt at all;
 * kind right: of those, the expected kind;
@@ -43,6 +43,7 @@ DETECT_TIMEOUT = 10.0  # seconds a positive may take to be reported (node starts
 WATCH = 3.0  # seconds a look-alike is watched after its first output
 ANSWER_TIMEOUT = 8.0
 POLL = 0.1
+SPLITS = ("dev", "held_out", "held_out_2")  # held_out_2: written after the last tuning
 _ANSWER_LINE = re.compile(r"ANSWER=(.*)")
 _NUMBER_PREFIX = re.compile(r"^\(?\d+[.)]?\s+")
 
@@ -314,8 +315,10 @@ class Score:
 
 def report(results: list[Result], *, verbose: bool = False) -> str:
     out: list[str] = []
-    for half in ("dev", "held_out"):
-        out += Score.of(r for r in results if r.case.half == half).lines(half)
+    for half in SPLITS:
+        chosen = [r for r in results if r.case.half == half]
+        if chosen:
+            out += Score.of(chosen).lines(half)
     families: dict[str, list[Result]] = {}
     for r in results:
         families.setdefault(r.case.family, []).append(r)
