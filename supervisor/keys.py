@@ -28,6 +28,8 @@ _ARROWS: dict[Key, bytes] = {Key.UP: b"A", Key.DOWN: b"B", Key.RIGHT: b"C", Key.
 
 # An Esc followed too soon by another byte reads as Alt+<byte>.
 ESC_PAUSE = 0.06
+# Ink TUIs read text and "\r" in one burst as a paste, not a submit: Enter waits this long.
+ENTER_PAUSE = 0.15
 
 
 def key_bytes(key: Key, application_cursor: bool = False) -> bytes:

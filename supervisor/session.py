@@ -18,6 +18,10 @@ Claude Code's hooks (:meth:`Session.on_hook`) announce prompts before they
 render and say when a turn ended (``Stop`` -> ``idle`` at once, its message
 kept as :attr:`Session.last_message`).
 
+Answering a prompt (typing the tracker's plan, following a menu's highlight,
+seeing the prompt leave) is :mod:`supervisor.answering`'s; the session gives it
+a narrow view of itself and keeps the input lock and the step-up gate.
+
 Redaction (:attr:`Session.redactor`, a :class:`supervisor.redact.Redactor`):
 the PTY's bytes pass through a :class:`supervisor.stream_redact.StreamRedactor`
 before anything else sees them; only what it releases (masked in place, same
@@ -47,11 +51,12 @@ from shared.protocol import (
     SessionState,
 )
 from supervisor import tty_probe
+from supervisor.answering import Answerer
 from supervisor.descendants import descendants, end_session_tree, kill_all
 from supervisor.hook_prompts import prompt_from_hook, state_hint
 from supervisor.hooks import HookEvent
 from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
-from supervisor.keys import ESC_PAUSE, CursorKeyMode, describe, key_bytes
+from supervisor.keys import ENTER_PAUSE, ESC_PAUSE, CursorKeyMode, describe, key_bytes
 from supervisor.prompts import PromptError, PromptTracker, Signals, family_of
 from supervisor.pty_process import PtyProcess
 from supervisor.redact import Redactor
@@ -63,17 +68,10 @@ log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL = 0.2  # the screen lags output by at most this while output flows
 IDLE_AFTER = 3.0  # seconds of quiet (and no prompt) before a session counts as idle
-ENTER_PAUSE = 0.15  # Ink TUIs read text and "\r" in one burst as a paste, not a submit
 FLOOD_BYTES = 32 * 1024  # unrendered output per refresh interval that counts as a flood
 SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may block the loop
 EOF_GRACE = 1.0  # after exit, how long trailing output may take to arrive
 STOP_GRACE = 3.0  # SIGHUP/SIGTERM -> SIGKILL
-ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
-HIGHLIGHT_WAIT = 1.0  # how long an arrow may take to move a menu's highlight
-CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pressing Enter too
-GONE_QUIET = 0.2  # a prompt counts as gone once the screen was quiet this long without it
-ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
-ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
 # Hook events after which the announced dialog is over (answered, or the turn moved on).
 HOOK_CLEARS_PROMPT = frozenset({"PostToolUse", "Stop", "UserPromptSubmit", "StopFailure"})
 LAST_MESSAGE_CHARS = 4000
@@ -81,9 +79,6 @@ LAST_MESSAGE_CHARS = 4000
 ExitCallback = Callable[["Session"], None]
 PromptCallback = Callable[["Session", Prompt], None]
 OutputCallback = Callable[["Session", bytes], None]  # must be cheap: runs in the read path
-
-
-_ARROWS = {b"\x1b[A": -1, b"\x1bOA": -1, b"\x1b[B": 1, b"\x1bOB": 1}
 
 
 def new_session_id() -> str:
@@ -146,6 +141,14 @@ class Session:
         self._input_lock = asyncio.Lock()
         self._watcher: asyncio.Task[None] | None = None
         self._exited = asyncio.Event()
+        self._answerer = Answerer(
+            self.tracker,
+            snapshot=self.snapshot,
+            quiet_for=self._quiet_for,
+            output=self._output_event,
+            application_cursor=lambda: self._cursor_keys.application,
+            exited=lambda: self.exited,
+        )
         # The owner's step-up gate (supervisor/stepup.py), set by the manager.
         self.stepup: StepUp | None = None
         self.on_state: Callable[[Session], None] | None = None  # every state change
@@ -516,6 +519,7 @@ class Session:
 
         A prompt the step-up gate holds is refused (APPROVAL_REQUIRED) unless
         ``approved``, which only ``StepUp.handle`` sets, after verifying a passkey.
+        The typing itself is :class:`supervisor.answering.Answerer`'s.
 
         Raises :class:`supervisor.prompts.PromptError` when the prompt is gone,
         secret, or the answer does not fit it.
@@ -524,92 +528,10 @@ class Session:
             proc = self._live_proc()
             if self.stepup is not None and not approved:
                 self.stepup.check_answer(self.refresh(), prompt_id, self.cwd)
-            await self._settle(ANSWER_QUIET, ANSWER_QUIET_MAX)
-            snapshot = self.snapshot()
-            writes = self.tracker.plan_answer(prompt_id, answer, snapshot)
-            highlight = self.tracker.highlighted(prompt_id, snapshot)
-            moved = False  # arrows sent since the highlight was last seen where they lead
-            sent: list[bytes] = []
-            for data in writes:
-                if not data:  # a checkpoint: the keys so far may have answered it
-                    if await self._prompt_left(
-                        prompt_id, CHECKPOINT_WAIT, self.tracker.left_cursor
-                    ):
-                        break
-                    continue
-                if moved and highlight is not None and data in (b"\r", b" "):
-                    # Select only once the highlight sits on the chosen row: an arrow
-                    # sent before a dialog listens is lost, and Enter would pick the default.
-                    if not await self._highlight_at(prompt_id, highlight, proc):
-                        break
-                    await self._settle(ENTER_PAUSE, ENTER_PAUSE)
-                    if not await self._highlight_at(prompt_id, highlight, proc):
-                        break  # the dialog was drawn again with its default highlight
-                    moved = False
-                step = _ARROWS.get(data)
-                if step is not None and highlight is not None:
-                    highlight, moved = highlight + step, True
-                if sent:
-                    await asyncio.sleep(ENTER_PAUSE)
-                try:
-                    await proc.write(data)
-                except OSError:
-                    if not sent:
-                        raise
-                    break  # the program exited on the keys already sent: they answered it
-                sent.append(data)
+            sent = await self._answerer.type_answer(prompt_id, answer, proc.write)
             self._note_input("an answer")
-            return " + ".join(describe(w) for w in sent), await self._prompt_left(prompt_id)
-
-    async def _settle(self, quiet: float, at_most: float) -> None:
-        """Wait until no output for ``quiet`` seconds (a dialog that just appeared may still
-        be mounting, and reset its highlight), but no longer than ``at_most`` (animations)."""
-        deadline = time.monotonic() + at_most
-        while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
-            await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok - pacing
-
-    async def _highlight_at(self, prompt_id: str, target: int, proc: PtyProcess) -> bool:
-        """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once."""
-        for attempt in range(2):
-            try:
-                async with asyncio.timeout(HIGHLIGHT_WAIT):
-                    while True:
-                        now = self.tracker.highlighted(prompt_id, self.snapshot())
-                        if now == target:
-                            return True
-                        self._output_event.clear()
-                        await self._output_event.wait()
-            except TimeoutError:
-                now = self.tracker.highlighted(prompt_id, self.snapshot())
-                if now is None or attempt:
-                    return False
-                key = b"\x1bOB" if self._cursor_keys.application else b"\x1b[B"
-                if target < now:
-                    key = key[:-1] + b"A"
-                for _ in range(abs(target - now)):
-                    await proc.write(key)
-        return False
-
-    async def _prompt_left(
-        self,
-        prompt_id: str,
-        within: float = ANSWER_SETTLE,
-        gone: Callable[[str, ScreenSnapshot], bool] | None = None,
-    ) -> bool:
-        gone = gone or self.tracker.is_gone
-        try:
-            async with asyncio.timeout(within):
-                while True:
-                    if gone(prompt_id, self.snapshot()):
-                        # A full redraw passes through screens without the dialog:
-                        # gone counts once the screen has settled without it.
-                        await self._settle(GONE_QUIET, GONE_QUIET * 3)
-                        if self.exited or gone(prompt_id, self.snapshot()):
-                            return True
-                    self._output_event.clear()
-                    await self._output_event.wait()
-        except TimeoutError:
-            return False
+            typed = " + ".join(describe(w) for w in sent)
+            return typed, await self._answerer.prompt_left(prompt_id)
 
     def resize(self, cols: int, rows: int) -> None:
         """Set the terminal's size; raises ``CommandFailed`` (session_exited) once it ended.

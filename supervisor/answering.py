@@ -1,0 +1,156 @@
+"""Answering a prompt on a live screen: typing the tracker's plan and seeing it land.
+
+Owns the answer loop of :meth:`supervisor.session.Session.answer_prompt` and its
+timing: waiting for a dialog to finish drawing before the first key, following a
+menu's highlight so Enter picks the chosen row and not the default, stopping at a
+checkpoint once the keys so far answered the prompt alone, and deciding whether
+the prompt left the screen afterwards.
+
+It sees the session only through :class:`Answerer`'s narrow surface (the tracker,
+a screen snapshot, the quiet time, the output event, the cursor-key mode and
+whether the program exited) and writes through the callable it is given; the
+session keeps the input lock, the step-up gate and the bookkeeping of input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+from supervisor.keys import ENTER_PAUSE
+from supervisor.prompts import PromptTracker
+from supervisor.screen import ScreenSnapshot
+
+ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
+HIGHLIGHT_WAIT = 1.0  # how long an arrow may take to move a menu's highlight
+CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pressing Enter too
+GONE_QUIET = 0.2  # a prompt counts as gone once the screen was quiet this long without it
+ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
+ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
+
+Write = Callable[[bytes], Awaitable[int]]
+GoneCheck = Callable[[str, ScreenSnapshot], bool]
+
+_ARROWS = {b"\x1b[A": -1, b"\x1bOA": -1, b"\x1b[B": 1, b"\x1bOB": 1}
+
+
+class Answerer:
+    """Types answers into one session's prompts; the caller serialises its input.
+
+    ``snapshot`` returns the screen caught up with all output so far; ``output`` is
+    set on every release of output (this clears it before waiting on it);
+    ``quiet_for`` is seconds since the last output or input.
+    """
+
+    def __init__(
+        self,
+        tracker: PromptTracker,
+        *,
+        snapshot: Callable[[], ScreenSnapshot],
+        quiet_for: Callable[[], float],
+        output: asyncio.Event,
+        application_cursor: Callable[[], bool],
+        exited: Callable[[], bool],
+    ) -> None:
+        self._tracker = tracker
+        self._snapshot = snapshot
+        self._quiet_for = quiet_for
+        self._output = output
+        self._application_cursor = application_cursor
+        self._exited = exited
+
+    async def type_answer(self, prompt_id: str, answer: str, write: Write) -> list[bytes]:
+        """Type ``answer`` to the prompt through ``write``; return the writes sent, in order.
+
+        Stops early when a checkpoint finds the prompt gone, when the highlight never
+        reaches the chosen row, or when a write fails after some keys were sent (the
+        program exited on them). Raises :class:`supervisor.prompts.PromptError` when
+        the prompt is gone, secret, or the answer does not fit it, and ``OSError``
+        when the first write fails.
+        """
+        await self.settle(ANSWER_QUIET, ANSWER_QUIET_MAX)
+        snapshot = self._snapshot()
+        writes = self._tracker.plan_answer(prompt_id, answer, snapshot)
+        highlight = self._tracker.highlighted(prompt_id, snapshot)
+        moved = False  # arrows sent since the highlight was last seen where they lead
+        sent: list[bytes] = []
+        for data in writes:
+            if not data:  # a checkpoint: the keys so far may have answered it
+                if await self.prompt_left(prompt_id, CHECKPOINT_WAIT, self._tracker.left_cursor):
+                    break
+                continue
+            if moved and highlight is not None and data in (b"\r", b" "):
+                # Select only once the highlight sits on the chosen row: an arrow
+                # sent before a dialog listens is lost, and Enter would pick the default.
+                if not await self._highlight_at(prompt_id, highlight, write):
+                    break
+                await self.settle(ENTER_PAUSE, ENTER_PAUSE)
+                if not await self._highlight_at(prompt_id, highlight, write):
+                    break  # the dialog was drawn again with its default highlight
+                moved = False
+            step = _ARROWS.get(data)
+            if step is not None and highlight is not None:
+                highlight, moved = highlight + step, True
+            if sent:
+                await asyncio.sleep(ENTER_PAUSE)
+            try:
+                await write(data)
+            except OSError:
+                if not sent:
+                    raise
+                break  # the program exited on the keys already sent: they answered it
+            sent.append(data)
+        return sent
+
+    async def settle(self, quiet: float, at_most: float) -> None:
+        """Wait until no output for ``quiet`` seconds (a dialog that just appeared may still
+        be mounting, and reset its highlight), but no longer than ``at_most`` (animations)."""
+        deadline = time.monotonic() + at_most
+        while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
+            await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok - pacing
+
+    async def _highlight_at(self, prompt_id: str, target: int, write: Write) -> bool:
+        """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once."""
+        for attempt in range(2):
+            try:
+                async with asyncio.timeout(HIGHLIGHT_WAIT):
+                    while True:
+                        now = self._tracker.highlighted(prompt_id, self._snapshot())
+                        if now == target:
+                            return True
+                        self._output.clear()
+                        await self._output.wait()
+            except TimeoutError:
+                now = self._tracker.highlighted(prompt_id, self._snapshot())
+                if now is None or attempt:
+                    return False
+                key = b"\x1bOB" if self._application_cursor() else b"\x1b[B"
+                if target < now:
+                    key = key[:-1] + b"A"
+                for _ in range(abs(target - now)):
+                    await write(key)
+        return False
+
+    async def prompt_left(
+        self,
+        prompt_id: str,
+        within: float = ANSWER_SETTLE,
+        gone: GoneCheck | None = None,
+    ) -> bool:
+        """Whether the prompt left the screen within ``within`` seconds (or the program
+        exited); ``gone`` defaults to the tracker's :meth:`PromptTracker.is_gone`."""
+        gone = gone or self._tracker.is_gone
+        try:
+            async with asyncio.timeout(within):
+                while True:
+                    if gone(prompt_id, self._snapshot()):
+                        # A full redraw passes through screens without the dialog:
+                        # gone counts once the screen has settled without it.
+                        await self.settle(GONE_QUIET, GONE_QUIET * 3)
+                        if self._exited() or gone(prompt_id, self._snapshot()):
+                            return True
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            return False
