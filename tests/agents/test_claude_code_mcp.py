@@ -51,8 +51,15 @@ async def test_claude_code_lists_tethers_agent_tools_and_stores_data_when_the_mo
 
             await r.idle()
             await r.call("send_message", session_id=r.session_id, text="Store the plan")
-            approval = await r.prompt("the MCP tool approval")
-            assert approval["kind"] == "choice", approval
+            # Announced by the PermissionRequest hook, answerable once the screen confirms it.
+            approval = await r.prompt(
+                "the MCP tool approval", source="screen_rule:claude.permission"
+            )
+            assert approval["source"].startswith("hook:PermissionRequest"), approval["source"]
+            assert approval["kind"] == "choice"
+            assert approval["question"] == "Do you want to proceed?", approval
+            assert "tool: mcp__tether__store_data" in approval["context"], approval
+            assert [o["label"] for o in approval["options"]][0] == "Yes"
             assert (await r.answer(approval, "Yes"))["prompt_gone"]
 
             await eventually(fake.tool_results, timeout=60, what="the tool result")
