@@ -2,7 +2,8 @@
 
 Pure: builds :class:`shared.backend.DeliveryStatus` values from what the hub or the
 supervisor's ledger knows. The rule they all follow: never suggest repeating a
-command unless it is known not to have run.
+command unless it is known not to have run. Which calls are remembered and how a
+ledger is asked is ``server.lookups``; choosing whom to ask is ``Hub.check_delivery``.
 """
 
 from __future__ import annotations

@@ -17,8 +17,9 @@ Contracts:
   sends the SAME command (same ``request_id``) again; the supervisor's ledger
   answers a retry from memory, so it never runs twice. If the computer does not
   come back in time the call fails with ``DeliveryUnknown`` naming the request
-  id, which :meth:`check_delivery` can look up later. A call routed to a host
-  inside its grace waits for it the same way.
+  id, which :meth:`check_delivery` can look up later (recent calls and ledger
+  look-ups: ``server.lookups``; the answers' words: ``server.deliveries``). A
+  call routed to a host inside its grace waits for it the same way.
 * A second attach with the same host name fences the first (``fence`` is
   called on it, anything it still reports is dropped); its pending calls move
   to the new link.
@@ -26,7 +27,8 @@ Contracts:
   are stored in the :class:`SessionStore`, acknowledged once stored (batched),
   and a resend is asked for when a chunk starts beyond what is held. The store
   keeps sessions, output and last-seen times across relay restarts, so offline
-  hosts and their sessions are still listed and readable.
+  hosts and their sessions are still listed and readable (those reads:
+  ``server.stored_reads``).
 * Replies with an unknown ``request_id`` are logged and dropped.
 * A supervisor reports only on sessions it started (``server.session_index``):
   anything else is dropped and counted (``hub.sessions.dropped``).
@@ -38,28 +40,27 @@ import asyncio
 import itertools
 import logging
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from server.deliveries import no_answer_status, offline_status, status_of, unknown_everywhere
+from server import stored_reads
+from server.deliveries import offline_status, status_of, unknown_everywhere
+from server.lookups import LOOKUP_TIMEOUT, Outcome, RecentRequests
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
 from shared.backend import DeliveryStatus, HostStatus, OutcomeStore, StoredLogs, format_utc
 from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
 from shared.frames import UpRequestFrame
-from shared.plain_text import plain_text, whole_characters
 from shared.protocol import (
     AckOutput,
     Command,
     Heartbeat,
     HeartbeatAcked,
     Hello,
-    LookupRequest,
     LookupState,
     Output,
     OutputDropped,
@@ -83,8 +84,6 @@ from shared.protocol import (
 log = logging.getLogger(__name__)
 
 OFFLINE_GRACE = 1.5  # seconds a dropped host may take to come back before calls fail
-LOOKUP_TIMEOUT = 5.0
-KEEP_OUTCOMES = 4096  # request ids remembered for check_delivery
 HOST_SEEN_EVERY = 5.0  # seconds between persisted last-seen updates while a host talks
 
 
@@ -139,13 +138,6 @@ class _Pending:
 
 
 @dataclass
-class _Outcome:
-    host: str
-    command_type: str
-    reply: Reply | None = None
-
-
-@dataclass
 class Hub:
     """Supervisors by host name, sessions by id, pending calls by request id."""
 
@@ -158,8 +150,7 @@ class Hub:
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _index: SessionIndex | None = None
     _pending: dict[str, _Pending] = field(default_factory=dict)
-    _outcomes: OrderedDict[str, _Outcome] = field(default_factory=OrderedDict)
-    _lookups: dict[str, list[asyncio.Future[RequestLookedUp]]] = field(default_factory=dict)
+    _recent: RecentRequests = field(default_factory=RecentRequests)
     _copies: OutputCopies | None = None
     _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     # Called with a host's name once it attached and its pending calls were re-sent.
@@ -301,7 +292,7 @@ class Hub:
         return []
 
     def _on_looked_up(self, attachment: Attachment, report: RequestLookedUp) -> list[BaseModel]:
-        self._looked_up(attachment.host, report)
+        self._recent.looked_up(attachment.host, report)
         return []
 
     def _on_seen(self, attachment: Attachment, report: BaseModel) -> list[BaseModel]:
@@ -364,7 +355,7 @@ class Hub:
             raise ValueError(f"command needs a fresh request_id, got {request_id!r}")
         future: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
         self._pending[request_id] = _Pending(attachment.host, attachment, command, future)
-        self._remember(request_id, _Outcome(attachment.host, command.type))
+        self._recent.remember(request_id, Outcome(attachment.host, command.type))
         try:
             try:
                 await attachment.link.send(encode(command))
@@ -384,13 +375,11 @@ class Hub:
 
     def recent_requests(self) -> list[tuple[str, str, str, bool]]:
         """(request id, host, command type, reply known) of recent calls, oldest first."""
-        return [
-            (rid, o.host, o.command_type, o.reply is not None) for rid, o in self._outcomes.items()
-        ]
+        return self._recent.recent()
 
     async def check_delivery(self, request_id: str) -> DeliveryStatus:
         """What became of a call that ended "delivery unknown" (or any recent request id)."""
-        outcome = self._outcomes.get(request_id)
+        outcome = self._recent.get(request_id)
         if outcome is not None and outcome.reply is not None:
             return status_of(request_id, LookupState.DONE, outcome.host, outcome.reply)
         if request_id in self._pending:
@@ -406,7 +395,8 @@ class Hub:
             host = self._hosts.get(name)
             if host is None or host.attachment is None:
                 return offline_status(request_id, name, self._last_seen(name))
-            answers.append(await self._ask(host.attachment, request_id))
+            link = host.attachment.link
+            answers.append(await self._recent.ask(name, link.send, request_id, self.lookup_timeout))
         for answer in answers:
             if answer.state != "unknown":
                 return answer
@@ -416,65 +406,14 @@ class Hub:
         self, session_id: str, mode: ReadMode, since: int | None, max_bytes: int
     ) -> StoredLogs | None:
         """The relay's own copy of a session's output, for when its computer is offline."""
-        kept = self.store.session(session_id)
-        if kept is None:
-            return None
-        last_seen = self._last_seen(kept.host)
-        if mode is ReadMode.SCREEN and kept.screen is not None:
-            return StoredLogs(
-                host=kept.host,
-                last_seen=last_seen,
-                text=kept.screen,
-                start=kept.output_end,
-                end=kept.output_end,
-                dropped=0,
-                captured_at=kept.screen_at,
-            )
-        raw = mode is ReadMode.RAW
-        read = self.store.read_output(session_id, since if raw else None, max_bytes)
-        data, start, end = read.data, read.start, read.end
-        if not raw:
-            # No screen was kept: the newest bytes, as text a person can read (no escape
-            # sequences, no character cut in half by the max_bytes window).
-            head, tail = whole_characters(data)
-            data, start, end = data[head : len(data) - tail], start + head, end - tail
-        return StoredLogs(
-            host=kept.host,
-            last_seen=last_seen,
-            text=data.decode("utf-8", "replace") if raw else plain_text(data),
-            start=start,
-            end=end,
-            dropped=read.dropped,
-            captured_at=kept.updated_at,
+        return stored_reads.stored_logs(
+            self.store, session_id, mode, since, max_bytes, self._last_seen
         )
 
     async def stored_sessions(self, host: str) -> list[SessionInfo]:
-        """What the relay last knew of a host's sessions.
-
-        For a host that is offline, a session not known to have ended says what is
-        known (its output, when it last printed) instead of a stale state such as
-        "started; no output yet": its state now is unknown until the host is back.
-        """
+        """What the relay last knew of a host's sessions (see ``server.stored_reads``)."""
         online = (h := self._hosts.get(host)) is not None and h.attachment is not None
-        infos = []
-        for _, kept in sorted(self.store.sessions(host).items()):
-            info = kept.info
-            if info is None:
-                continue
-            if not online and info.state is not SessionState.EXITED:
-                printed = (
-                    f"printed {kept.output_end} bytes, the last at {format_utc(kept.updated_at)}"
-                    if kept.output_end
-                    else "printed nothing yet"
-                )
-                info = info.model_copy(
-                    update={
-                        "state_reason": f"'{host}' is offline: last known as {info.state.value}, "
-                        f"it {printed}; its state now is unknown"
-                    }
-                )
-            infos.append(info)
-        return infos
+        return stored_reads.stored_sessions(self.store, host, online)
 
     # ------------------------------------------------------------ calls
 
@@ -492,36 +431,6 @@ class Hub:
                 f"(request id {request_id}).",
                 hint=f"Call check_delivery with request_id {request_id} before retrying.",
             ) from None
-
-    async def _ask(self, attachment: Attachment, request_id: str) -> DeliveryStatus:
-        future: asyncio.Future[RequestLookedUp] = asyncio.get_running_loop().create_future()
-        self._lookups.setdefault(request_id, []).append(future)
-        try:
-            await attachment.link.send(encode(LookupRequest(request_id=request_id)))
-            answer = await asyncio.wait_for(asyncio.shield(future), self.lookup_timeout)
-        except (OSError, RuntimeError, ConnectionError, TimeoutError):
-            return no_answer_status(request_id, attachment.host)
-        finally:
-            waiting = self._lookups.get(request_id, [])
-            if future in waiting:
-                waiting.remove(future)
-            if not waiting:
-                self._lookups.pop(request_id, None)
-        return status_of(request_id, answer.state, attachment.host, answer.reply)
-
-    def _looked_up(self, host: str, answer: RequestLookedUp) -> None:
-        if answer.reply is not None:
-            outcome = self._outcomes.get(answer.request_id)
-            if outcome is not None and outcome.host == host:
-                outcome.reply = answer.reply
-        for future in self._lookups.get(answer.request_id, []):
-            if not future.done():
-                future.set_result(answer)
-
-    def _remember(self, request_id: str, outcome: _Outcome) -> None:
-        self._outcomes[request_id] = outcome
-        while len(self._outcomes) > KEEP_OUTCOMES:
-            self._outcomes.popitem(last=False)
 
     def _grace_over(self, host: _Host) -> None:
         host.grace = None
@@ -595,7 +504,7 @@ class Hub:
 
     def _resolve(self, attachment: Attachment, reply: Reply) -> list[BaseModel]:
         pending = self._pending.get(reply.request_id)
-        outcome = self._outcomes.get(reply.request_id)
+        outcome = self._recent.get(reply.request_id)
         # Only a command the relay sent to THIS host makes its reply evidence of ownership.
         asked = pending.command if pending and pending.host == attachment.host else None
         asked_type = (

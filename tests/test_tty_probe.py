@@ -58,7 +58,10 @@ async def test_a_reader_below_a_waiting_shell_is_found_through_the_group(spawn: 
 
 
 async def test_a_sleeping_program_is_waiting_elsewhere_whatever_it_printed(spawn: Spawn) -> None:
-    script = "import time; print('Continue? [y/N] ', end='', flush=True); time.sleep(60)"
+    script = (
+        "import time; print('Continue? [y/N] ', end='', flush=True); "
+        "time.sleep(60)"  # noqa: sleep-ok - the child waits at its question
+    )
     proc = await spawn([sys.executable, "-c", script])
     await state(proc, tty_probe.Foreground(elsewhere=True))
 

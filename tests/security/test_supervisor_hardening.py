@@ -33,6 +33,9 @@ from tests.support import scaled
 # ---------------------------------------------------------------- a fake relay on loopback
 
 
+IDLE_CHILD = "import time; time.sleep(30)"  # noqa: sleep-ok - the child program idles
+
+
 async def greet(ws: ServerConnection, url: str, key: RelayKey) -> None:
     """The relay's half of the handshake: prove the relay key, believe any answer, welcome."""
     hello = p.decode_report(await ws.recv())
@@ -260,7 +263,7 @@ async def test_a_program_that_cannot_exec_is_reported_at_once_and_holds_no_slot(
             await manager.create([bad])
     assert failed.value.code is p.ErrorCode.SPAWN_FAILED
     # max_sessions is 1: the failed start left it free.
-    session = await manager.create([sys.executable, "-c", "import time; time.sleep(30)"])
+    session = await manager.create([sys.executable, "-c", IDLE_CHILD])
     try:
         assert manager.live_count() == 1
     finally:
@@ -288,7 +291,7 @@ async def test_a_secret_in_a_sessions_name_or_arguments_is_redacted_before_it_is
 ) -> None:
     token = "ghp_" + "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6"
     session = await manager.create(
-        [sys.executable, "-c", "import time; time.sleep(30)", token], None, f"deploy {token}"
+        [sys.executable, "-c", IDLE_CHILD, token], None, f"deploy {token}"
     )
     try:
         reported = session.info().model_dump_json()

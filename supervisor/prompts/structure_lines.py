@@ -1,0 +1,226 @@
+"""Line prompts: a question the text left of the cursor ends with.
+
+Pure. Owns :func:`find_line` (``?`` or ``:`` endings, ``[Y/n]``, ``press Enter``,
+``(a, b, c)`` or ``[a/b/c]`` inline choices, a numbered list above that the line
+selects from, a TUI's toggle or prefilled value after the question, secret and
+free-text fields) and :func:`joined_question` (the cursor line with the
+full-width rows it wrapped from), while shell and REPL prompts, which ask nothing,
+are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shared.protocol import PromptKind
+from supervisor.prompts.detect_types import Detection, Signals
+from supervisor.prompts.structure_rows import (
+    MAX_QUESTION,
+    POINTER,
+    QMARK,
+    SECRET_WORD,
+    TOGGLE_ROW,
+    WORDY,
+    Row,
+    build_detection,
+    clean_question,
+    make_options,
+    odd_one,
+)
+from supervisor.screen import ScreenSnapshot
+
+_NUMBERED = re.compile(
+    r"^\s*(?:[" + POINTER + r"]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
+)
+_YES_NO = re.compile(r"(?i)[\[(]\s*\[?(?P<y>y|yes)\]?\s*/\s*\[?(?P<n>n|no)\]?(?:/[^\])]*)?\s*[\])]")
+_INLINE_CHOICES = re.compile(r"[\[(](?P<items>[^\[\]()]{1,200}?)[\])]\s*(?:\([^)]*\)\s*)?[:?]?\s*$")
+_PRESS = re.compile(r"(?i)\bpress\s+(any key|enter|return|a key|return/enter|enter/return)\b")
+# Prompts of shells and REPLs: they wait for input but ask nothing.
+_REPL = re.compile(
+    r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
+)
+_QUESTION_END = re.compile(r"[?:]\s*$")
+
+
+def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
+    prefix = snapshot.before_cursor.rstrip()
+    after = snapshot.cursor_line[len(snapshot.before_cursor) :].strip()
+    if signals.canonical:
+        if after:
+            return None
+        line = prefix
+    else:
+        # A TUI keeps its cursor where the user types, which may be mid-line.
+        line = snapshot.cursor_line.rstrip()
+    if not line.strip():
+        return None
+    text = joined_question(snapshot, line).strip()
+    text = re.sub(r"^[│|]\s+", "", text)
+    if _REPL.search(text) and not _QUESTION_END.search(text):
+        return None
+    if re.match(r"^In \[\d+\]:\s*$", text) or re.match(r"^\S*@\S*:\S*[$#%]?\s*$", text):
+        return None
+    raw_tail = ""
+    if not signals.canonical:
+        # A TUI line: the question may carry a hint, a toggle, or a prefilled value.
+        text, raw_tail = _split_raw(text)
+    numbered = _numbered_above(rows, snapshot.cursor_row)
+    if numbered is not None and signals.canonical and _QUESTION_END.search(text) and len(text) < 80:
+        labels, keys = numbered
+        above = _question_above_list(rows, snapshot.cursor_row, len(labels))
+        question = clean_question(text) if WORDY.search(text) else above or text
+        return build_detection(
+            PromptKind.CHOICE,
+            question,
+            make_options(labels, keys, None),
+            snapshot,
+            snapshot.cursor_row,
+            "key",
+            0.85,
+            "numbered",
+        )
+    if not WORDY.search(text):
+        return None
+    question = clean_question(text)
+    toggle = TOGGLE_ROW.match(raw_tail) if raw_tail else None
+    if toggle is not None:
+        labels = [toggle.group("a"), toggle.group("b")]
+        styles = _word_styles(snapshot, labels)
+        selected = odd_one(styles) if styles else None
+        return build_detection(
+            PromptKind.YES_NO,
+            question,
+            make_options(labels, ["y", "n"], selected),
+            snapshot,
+            snapshot.cursor_row,
+            "toggle",
+            0.85,
+            "toggle",
+        )
+    yn = _YES_NO.search(text)
+    if yn is not None:
+        words = yn.group(0).lower()
+        full = "yes" in words and "no" in words and not re.search(r"\by\b", words)
+        keys = ["yes", "no"] if full else ["y", "n"]
+        labels = ["yes", "no"] if full else ["Yes", "No"]
+        question = clean_question(text[: yn.start()] + text[yn.end() :]) or question
+        return build_detection(
+            PromptKind.YES_NO,
+            question,
+            make_options(labels, keys, None),
+            snapshot,
+            snapshot.cursor_row,
+            "key" if signals.canonical else "key_raw",
+            0.85,
+            "line",
+        )
+    if _PRESS.search(text):
+        options = make_options(["Continue"], ["enter"], None)
+        return build_detection(
+            PromptKind.PRESS_ENTER,
+            question,
+            options,
+            snapshot,
+            snapshot.cursor_row,
+            "key_nosubmit",
+            0.85,
+            "line",
+        )
+    inline = _INLINE_CHOICES.search(text)
+    if inline is not None:
+        items = [i.strip() for i in re.split(r"\s*[/,|]\s*", inline.group("items")) if i.strip()]
+        if len(items) >= 2 and not all(i.isdigit() for i in items) and len(items) <= 12:
+            return build_detection(
+                PromptKind.CHOICE,
+                clean_question(text[: inline.start()]),
+                make_options(items, items, None),
+                snapshot,
+                snapshot.cursor_row,
+                "key",
+                0.8,
+                "line",
+            )
+    if not (_QUESTION_END.search(text) or QMARK.match(line) or raw_tail):
+        return None
+    if len(text) > MAX_QUESTION:
+        return None
+    if (
+        signals.canonical
+        and signals.echo_off
+        or (not signals.canonical and SECRET_WORD.search(question))
+    ):
+        return build_detection(
+            PromptKind.SECRET,
+            question,
+            (),
+            snapshot,
+            snapshot.cursor_row,
+            "none",
+            0.9 if signals.canonical else 0.75,
+            "line",
+        )
+    confidence = 0.75 if signals.canonical else 0.65
+    return build_detection(
+        PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
+    )
+
+
+def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
+    line, style = snapshot.cursor_line, snapshot.style_of(snapshot.cursor_row)
+    out, start = [], 0
+    for word in words:
+        at = line.find(word, start)
+        if at < 0:
+            return []
+        out.append(style[at : at + len(word)])
+        start = at + len(word)
+    return out
+
+
+def _split_raw(text: str) -> tuple[str, str]:
+    """(question, what follows it) on a TUI's line: "? Name › Jane", "Branch: main"."""
+    for sep in ("›", "‣", "»"):
+        if sep in text:
+            head, _, tail = text.partition(sep)
+            return head.rstrip(), tail.strip()
+    m = re.match(r"^(?P<q>[A-Za-z][\w ,'/-]{1,60}:)\s+(?P<v>\S.*)$", text)
+    if m and not QMARK.match(text):
+        return m.group("q"), m.group("v")
+    return text, ""
+
+
+def joined_question(snapshot: ScreenSnapshot, prefix: str) -> str:
+    """The cursor line's text, with the rows it wrapped from (full-width rows above)."""
+    parts = [prefix]
+    row = snapshot.cursor_row - 1
+    while row >= 0 and len(snapshot.lines[row]) >= snapshot.cols and len(parts) < 6:
+        parts.insert(0, snapshot.lines[row])
+        row -= 1
+    return "".join(parts)
+
+
+def _question_above_list(rows: list[Row], cursor_row: int, count: int) -> str:
+    """The row above a numbered list that ends at the cursor: its question, if any."""
+    above = [r for r in rows if r.index < cursor_row]
+    if len(above) <= count:
+        return ""
+    text = above[-count - 1].text
+    return clean_question(text) if WORDY.search(text) else ""
+
+
+def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[str]] | None:
+    above = [r for r in rows if r.index < cursor_row][::-1]
+    hits: list[re.Match[str]] = []
+    for row in above:
+        m = _NUMBERED.match(row.text)
+        if m is None:
+            if hits:
+                break
+            if len(hits) == 0 and row.index < cursor_row - 2:
+                return None
+            continue
+        hits.append(m)
+    hits.reverse()
+    if len(hits) < 2 or [int(m.group("n")) for m in hits] != list(range(1, len(hits) + 1)):
+        return None
+    return [m.group("label") for m in hits], [m.group("n") for m in hits]

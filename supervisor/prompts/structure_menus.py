@@ -1,0 +1,353 @@
+"""Prompts drawn as pictures: boxed dialogs, marker menus, and clack's one-row widgets.
+
+Pure. Owns :func:`find_dialog` (whiptail, dialog, prompt_toolkit: a frame whose
+bottom row holds ``<Yes> <No>``-style buttons, with a list or an input field
+inside), :func:`find_menu` (consecutive rows with a marker column below a
+question, the highlight found by glyph or style) and :func:`find_widget` (an
+active ``◆`` question over a ``● Yes / ○ No`` toggle or an input field). Each
+takes the rows of :func:`~supervisor.prompts.structure_rows.rows_of` and returns a
+:class:`Detection` or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shared.protocol import PromptKind
+from supervisor.prompts.detect_types import Detection, Signals
+from supervisor.prompts.structure_rows import (
+    HINT,
+    POINTER,
+    QMARK,
+    RULE,
+    SECRET_WORD,
+    TOGGLE_ROW,
+    WORDY,
+    Row,
+    build_detection,
+    clean_question,
+    label_style,
+    make_options,
+    odd_one,
+)
+from supervisor.screen import ScreenSnapshot
+
+_FRAME_CHARS = "│┃║|─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼╟╢"
+_BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ]{0,14}?)\s*>")
+_BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ]{0,14}?\s*>\s*)+$")
+_FILLED = "●◉◼■☑☒✔✓"
+_EMPTY = "○◯◻□☐"
+_ROW = re.compile(
+    r"^(?P<pointer>[" + POINTER + r"])?\s*"
+    r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s))?\s*"
+    r"(?P<number>\[?\d{1,2}[.)\]](?=\s))?\s*"
+    r"(?P<label>\S.*?)\s*$"
+)
+_FIELD = re.compile(r"^_+$|^\s*$|^[│|]\s*_?\s*$")
+_ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once answered)
+
+
+# ---------------------------------------------------------------- boxed dialogs
+
+
+def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
+    buttons_at = next(
+        (i for i in range(len(rows) - 1, -1, -1) if _BUTTON_ROW.match(rows[i].text)), None
+    )
+    if buttons_at is None:
+        return None
+    button_row = rows[buttons_at]
+    found = list(_BUTTON.finditer(button_row.text))
+    labels = [m.group(1).strip() for m in found]
+    folded = [label.casefold() for label in labels]
+    if not labels or not set(folded) <= {
+        "yes",
+        "no",
+        "ok",
+        "cancel",
+        "back",
+        "exit",
+        "help",
+        "next",
+        "continue",
+        "quit",
+        "close",
+        "done",
+        "finish",
+    }:
+        return None
+    focus = odd_one([button_row.style[m.start() : m.end()] for m in found])
+    # The dialog's content: rows above the buttons, up to the frame's top.
+    # The outer frame's left side is the first frame character on the button row;
+    # an inner frame (dialog draws its list in one) starts further right.
+    line = snapshot.lines[button_row.index]
+    side = next((i for i, ch in enumerate(line) if ch in _FRAME_CHARS), -1)
+    content: list[Row] = []
+    for row in reversed(rows[:buttons_at]):
+        raw = snapshot.lines[row.index]
+        if side >= 0 and raw[side : side + 1] in ("┌", "╭", "┏", "╔"):
+            break
+        if row.text[:1] in "┌╭┏╔└╰┗╚":
+            continue
+        content.append(row)
+    content.reverse()
+    content = [r for r in content if not RULE.match(r.text)]
+    items = _dialog_items(content)
+    if items is not None:
+        first, kind, item_labels, selected, mode = items
+        question = " ".join(r.text for r in content[:first]) or "Choose"
+        options = make_options(item_labels, [str(n + 1) for n in range(len(item_labels))], selected)
+        # prompt_toolkit pads its buttons ("<    Ok    >"), and there Enter in a list
+        # toggles an item: Tab moves to Ok first. whiptail and dialog take Enter as Ok.
+        padded = any(len(m.group(0)) - len(m.group(1).strip()) >= 8 for m in found)
+        select = f"dialog_{mode}" + ("_tab" if padded and mode != "menu" else "")
+        return build_detection(
+            kind,
+            clean_question(question),
+            options,
+            snapshot,
+            content[0].index,
+            select,
+            0.9,
+            "dialog",
+        )
+    text_rows = [
+        r for r in content if not _FIELD.match(r.text.replace("_", "")) or not r.text.strip("_ ")
+    ]
+    question_rows = [r for r in text_rows if r.text.strip("_ ")]
+    field = [r for r in content if r.text.startswith("_") or r.text.endswith("__")]
+    question = (
+        clean_question(" ".join(r.text.rstrip("_") for r in question_rows if r not in field))
+        or labels[0]
+    )
+    options = make_options(labels, ["button"] * len(labels), focus if focus is not None else 0)
+    start = content[0].index if content else button_row.index
+    if folded[:2] == ["yes", "no"] or set(folded) == {"yes", "no"}:
+        return build_detection(
+            PromptKind.YES_NO, question, options, snapshot, start, "buttons", 0.9, "dialog"
+        )
+    if len(labels) == 1:
+        return build_detection(
+            PromptKind.PRESS_ENTER, question, options, snapshot, start, "buttons", 0.85, "dialog"
+        )
+    # Ok/Cancel around a question without a list: an input box.
+    kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
+    return build_detection(
+        kind,
+        question,
+        (),
+        snapshot,
+        start,
+        "none" if kind is PromptKind.SECRET else "text",
+        0.85,
+        "dialog",
+    )
+
+
+def _dialog_items(
+    content: list[Row],
+) -> tuple[int, PromptKind, list[str], int | None, str] | None:
+    """The list inside a dialog: (first row, kind, labels, highlighted, answer mode)."""
+    radio = re.compile(r"^\((?P<on>[ *•])\)\s+(?P<label>\S.*)$")
+    check = re.compile(r"^\[(?P<on>[ *xX])\]\s+(?P<label>\S.*)$")
+    menu = re.compile(r"^(?P<tag>\S+)\s+(?P<label>\S.*)$")
+    for pattern, kind, mode in (
+        (radio, PromptKind.CHOICE, "radio"),
+        (check, PromptKind.MULTI_CHOICE, "check"),
+    ):
+        hits = [(i, pattern.match(r.text)) for i, r in enumerate(content)]
+        block = [(i, m) for i, m in hits if m is not None]
+        if len(block) >= 2 and block[-1][0] - block[0][0] == len(block) - 1:
+            labels = [m.group("label").strip() for _, m in block]
+            styles = [label_style(content[i], m.group("label")) for i, m in block]
+            return block[0][0], kind, labels, odd_one(styles) or 0, mode
+    # whiptail/dialog menus: "tag  description" rows; tags are numbers here or words.
+    rows = [(i, menu.match(r.text)) for i, r in enumerate(content)]
+    block = []
+    for i, m in rows:
+        if m is not None and m.group("tag").isdigit():
+            block.append((i, m))
+    if len(block) >= 2 and block[-1][0] - block[0][0] == len(block) - 1:
+        labels = [m.group("label").strip() for _, m in block]
+        styles = [content[i].style for i, _ in block]
+        return block[0][0], PromptKind.CHOICE, labels, odd_one(styles) or 0, "menu"
+    return None
+
+
+# ---------------------------------------------------------------- menus
+
+
+@dataclass(frozen=True)
+class _Item:
+    row: Row
+    pointer: bool
+    box: str
+    number: str
+    label: str
+
+
+def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
+    if signals.canonical:
+        return None  # a line reader: menus it prints are answered on the line below
+    # Work upward from the bottom: hints, then the option rows, then the question.
+    end = len(rows)
+    while end > 0 and (HINT.search(rows[end - 1].text) or RULE.match(rows[end - 1].text)):
+        end -= 1
+    items: list[_Item] = []
+    index = end - 1
+    while index >= 0:
+        row = rows[index]
+        m = _ROW.match(row.text)
+        if m is None or HINT.search(row.text) or RULE.match(row.text):
+            break
+        if not re.search(r"\w", m.group("label")):
+            break  # a marker alone (an agent's empty input line "❯") is no option
+        if items and items[-1].row.index - row.index > 1:
+            break
+        if index < end - 1 and row.text[:1] in "?◆◇" and len(items) >= 2:
+            break
+        items.append(
+            _Item(
+                row,
+                bool(m.group("pointer")),
+                m.group("box") or "",
+                m.group("number") or "",
+                m.group("label"),
+            )
+        )
+        index -= 1
+    items.reverse()
+    # The question sits above the options; everything from it down is the menu.
+    while (
+        len(items) > 2
+        and _is_question_row(items[0].row.text)
+        and not _marked(items[0])
+        and any(_marked(item) for item in items[1:])
+    ):
+        items = items[1:]
+    if len(items) < 2:
+        return None
+    q_index = rows.index(items[0].row) - 1
+    while q_index >= 0 and (
+        HINT.fullmatch(rows[q_index].text)
+        or RULE.match(rows[q_index].text)
+        or rows[q_index].text.lower().startswith("instructions")
+        or HINT.search(rows[q_index].text)
+        and not _is_question_row(rows[q_index].text)
+    ):
+        q_index -= 1
+    if q_index < 0:
+        return None
+    question_row = rows[q_index]
+    if not WORDY.search(question_row.text):
+        return None
+    # The cursor must be in the prompt: on the question, an option, or just below them.
+    last = max(items[-1].row.index, rows[end - 1].index if end else 0)
+    if not question_row.index <= snapshot.cursor_row <= last + 3:
+        return None
+    pointers = [i for i, item in enumerate(items) if item.pointer]
+    boxes = [item.box for item in items]
+    has_boxes = all(boxes)
+    if not (len(pointers) == 1 or has_boxes or all(item.number for item in items)):
+        return None  # rows without a marker column are text, not a menu
+    hints = " ".join(r.text for r in rows[q_index:])
+    multi = bool(re.search(r"(?i)\bspace\b", hints)) or (
+        has_boxes
+        and (
+            bool(pointers)
+            or any(b[:1] in "[◻□☐" or b in "◻□☐✔✓" for b in boxes)
+            or all(b in _EMPTY for b in boxes)
+        )
+    )
+    if has_boxes and not pointers and not multi:
+        filled = [i for i, b in enumerate(boxes) if b in _FILLED or b in ("(*)", "(•)")]
+        selected = filled[0] if len(filled) == 1 else None
+    elif len(pointers) == 1:
+        selected = pointers[0]
+    else:
+        selected = odd_one([item.row.style for item in items])
+    numbered = all(item.number for item in items)
+    if selected is None and not numbered:
+        return None
+    labels = [item.label for item in items]
+    question = clean_question(question_row.text)
+    if numbered and not multi:
+        # Numbered menus take their numbers (some libraries ignore arrows there).
+        question = re.sub(r"\s*\d{1,2}$", "", question)  # the number typed so far
+        keys = [item.number.strip("[]().") for item in items]
+        return build_detection(
+            PromptKind.CHOICE,
+            question,
+            make_options(labels, keys, selected),
+            snapshot,
+            question_row.index,
+            "key_raw",
+            0.85,
+            "numbered",
+        )
+    kind = PromptKind.MULTI_CHOICE if multi else PromptKind.CHOICE
+    keys = [str(n + 1) for n in range(len(items))]
+    return build_detection(
+        kind,
+        question,
+        make_options(labels, keys, selected),
+        snapshot,
+        question_row.index,
+        "checkbox" if multi else "arrows",
+        0.85,
+        "menu",
+    )
+
+
+def _marked(item: _Item) -> bool:
+    return bool(item.pointer or item.box or item.number)
+
+
+def _is_question_row(text: str) -> bool:
+    return bool(QMARK.match(text)) or text.rstrip().endswith(("?", ":"))
+
+
+# ---------------------------------------------------------------- one-row widgets
+
+
+def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
+    """clack-style prompts: an active question row, then one row holding a yes/no
+    toggle (``● Yes / ○ No``) or an input field, with the cursor just below."""
+    if signals.canonical:
+        return None
+    near = [r for r in rows if snapshot.cursor_row - 4 <= r.index <= snapshot.cursor_row]
+    for at, row in enumerate(near):
+        if not _ACTIVE_QMARK.match(row.text) or at + 1 >= len(near):
+            continue
+        question = clean_question(_ACTIVE_QMARK.sub("", row.text))
+        below = near[at + 1]
+        toggle = TOGGLE_ROW.match(below.text)
+        if toggle is not None:
+            labels = [toggle.group("a"), toggle.group("b")]
+            filled = [toggle.group("m1") in ("●", "◉"), toggle.group("m2") in ("●", "◉")]
+            selected = filled.index(True) if filled.count(True) == 1 else None
+            return build_detection(
+                PromptKind.YES_NO,
+                question,
+                make_options(labels, ["y", "n"], selected),
+                snapshot,
+                row.index,
+                "toggle",
+                0.85,
+                "toggle",
+            )
+        rest = near[at + 2 :]
+        if all(r.text in ("└", "╰") or HINT.search(r.text) for r in rest):
+            kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
+            return build_detection(
+                kind,
+                question,
+                (),
+                snapshot,
+                row.index,
+                "none" if kind is PromptKind.SECRET else "text",
+                0.8,
+                "field",
+            )
+    return None

@@ -1,0 +1,155 @@
+"""The shared vocabulary of the structure finders: rows, markers, and the detection they build.
+
+Pure. Owns the screen read as rows (:class:`Row`: frame sides stripped, each with its
+styles), the patterns every shape uses (rules, question marks, hints, the pointer
+glyphs, secret words, the yes/no toggle row), question cleaning, option lists,
+finding the one highlighted row by its style, and :func:`build_detection`, the one
+place a structure finding becomes a :class:`Detection` with its context lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shared.protocol import PromptKind, PromptOption
+from supervisor.prompts.detect_types import Detection
+from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot
+
+SOURCE = "structure"
+MAX_QUESTION = 300
+SIDE = re.compile(r"^[\s│┃║]*(?:[│┃║]\s)?|[\s│┃║]+$")
+RULE = re.compile(r"^[\s─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼│┃║▔▁^v-]*$")
+QMARK = re.compile(r"^\s*(?:[?◆◇◈■□▲△◉✔✓✗✖!]|\[\?\])\s+")
+HINT = re.compile(
+    r"(?i)(\buse arrow|\barrow keys|↑/↓|↑↓|\bnavigate\b|<space>|\[space\]"
+    r"|\bspace\b.*\b(select|toggle)"
+    r"|\benter\b.*\b(confirm|submit|select)|⏎|\bpress <?enter>?\b|\btoggle all\b|\binvert\b"
+    r"|^instructions:|highlight option|complete answer|return to submit|\buse shortcuts\b)"
+)
+TRAILING_HINT = re.compile(
+    r"\s*(\((?:use arrow keys|use shortcuts|use arrow keys to move[^)]*|press <space>[^)]*)\)"
+    r"|›\s*-\s*use arrow-keys\.?.*|[›‣…]\s*$|\s›\s*$)",
+    re.IGNORECASE,
+)
+POINTER = "❯›»▸➤→>▶►"
+SECRET_WORD = re.compile(r"(?i)\b(password|passphrase|passcode|pin|token|secret)\b")
+WORDY = re.compile(r"[A-Za-z]{2,}")
+TOGGLE_ROW = re.compile(
+    r"^(?P<m1>[●○◯◉])?\s*(?P<a>yes|no|true|false|on|off)\s*/\s*(?P<m2>[●○◯◉])?\s*"
+    r"(?P<b>yes|no|true|false|on|off)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One non-blank screen line as the finders see it."""
+
+    index: int
+    text: str  # frame sides stripped
+    offset: int  # column in the rendered line where ``text`` starts
+    style: str  # the style characters of ``text``
+
+
+def rows_of(snapshot: ScreenSnapshot) -> list[Row]:
+    """The snapshot's non-blank lines, top to bottom, without frame sides or scroll arrows."""
+    out = []
+    for index, line in enumerate(snapshot.lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        left = len(line) - len(line.lstrip())
+        text = line[left:]
+        # A frame's side (│ at both ends, clack's │ gutter on the left).
+        while text and text[0] in "│┃║|" and (len(text) == 1 or text[1] == " "):
+            text = text[1:]
+            left += 1
+            trimmed = len(text) - len(text.lstrip())
+            text, left = text[trimmed:], left + trimmed
+        text = re.sub(r"(\s+[│┃║|]+)+\s*$", "", text).rstrip()
+        text = re.sub(r"\s+[\^v]$", "", text)  # a scroll arrow in a list's frame
+        if not text:
+            continue
+        style = snapshot.style_of(index)[left : left + len(text)]
+        out.append(Row(index, text, left, style))
+    return out
+
+
+def clean_question(text: str) -> str:
+    text = QMARK.sub("", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = TRAILING_HINT.sub("", text).rstrip()
+    return text.strip()[:MAX_QUESTION]
+
+
+def make_options(
+    labels: list[str], keys: list[str], selected: int | None
+) -> tuple[PromptOption, ...]:
+    return tuple(
+        PromptOption(number=n + 1, label=label, key=key, selected=n == selected)
+        for n, (label, key) in enumerate(zip(labels, keys, strict=True))
+    )
+
+
+def odd_one(styles: list[str]) -> int | None:
+    """The index of the one style unlike all the others (a highlighted row), if exactly one.
+
+    Rows compare by which styles they use at all, not cell by cell: labels differ
+    in length, and only the emphasis (a colour, reverse video) marks the highlight.
+    """
+    if len(styles) < 2:
+        return None
+    styles = ["".join(sorted(set(s) - {DEFAULT_STYLE, "."})) for s in styles]
+    counts: dict[str, int] = {}
+    for s in styles:
+        counts[s] = counts.get(s, 0) + 1
+    odd = [i for i, s in enumerate(styles) if counts[s] == 1]
+    if len(odd) == 1:
+        return odd[0]
+    if len(styles) == 2 and [bool(s) for s in styles].count(True) == 1:
+        return [bool(s) for s in styles].index(True)  # of two, the emphasised one
+    return None
+
+
+def label_style(row: Row, label: str) -> str:
+    at = row.text.find(label)
+    if at < 0:
+        return row.style
+    # The first letters of the label carry its emphasis; trailing blanks do not.
+    return row.style[at : at + min(len(label), 6)].replace(DEFAULT_STYLE, ".")
+
+
+def build_detection(
+    kind: PromptKind,
+    question: str,
+    options: tuple[PromptOption, ...],
+    snapshot: ScreenSnapshot,
+    question_row: int,
+    select: str,
+    confidence: float,
+    shape: str,
+) -> Detection:
+    """The detection for one shape (rule ``structure.<shape>``), with up to six context
+    lines above ``question_row`` (stopping at a horizontal rule)."""
+    context: list[str] = []
+    for index in range(question_row - 1, -1, -1):
+        line = SIDE.sub("", snapshot.lines[index]).strip()
+        if not line:
+            continue
+        if RULE.match(line) or len(context) >= 6:
+            break
+        context.append(line)
+    return Detection(
+        rule=f"{SOURCE}.{shape}",
+        kind=kind,
+        question=question or "(no question text)",
+        options=options,
+        context=tuple(reversed(context)),
+        source=f"{SOURCE}:{shape}",
+        confidence=confidence,
+        select=select,
+        submit=select not in ("key_nosubmit",),
+    )
