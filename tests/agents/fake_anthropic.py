@@ -2,8 +2,9 @@
 
 Only what Claude Code needs to show its real dialogs: ``POST /v1/messages`` (streamed
 with server-sent events, or plain JSON), answered from a script of turns. A turn is
-either ``Say(text)`` or ``RunBash(command)`` (a ``tool_use`` block for the Bash tool,
-which makes Claude Code ask "Do you want to proceed?"). Side requests Claude Code makes
+``Say(text)``, ``RunBash(command)`` (a ``tool_use`` block for the Bash tool,
+which makes Claude Code ask "Do you want to proceed?") or ``UseTool(name, input)``
+(a ``tool_use`` block for any tool, such as an MCP server's). Side requests Claude Code makes
 for itself (titles, summaries: requests without tools) get a short text reply and do
 not consume the script. Every request body is kept in :attr:`FakeAnthropic.requests`, so
 a test can see the ``tool_result`` that proves an approval landed.
@@ -31,7 +32,15 @@ class RunBash:
     description: str = "Run a command"
 
 
-Turn = Say | RunBash
+@dataclass(frozen=True)
+class UseTool:
+    """A ``tool_use`` block for any tool by name (e.g. an MCP tool ``mcp__<server>__<tool>``)."""
+
+    name: str
+    input: dict[str, Any]
+
+
+Turn = Say | RunBash | UseTool
 
 
 @dataclass
@@ -112,6 +121,11 @@ class FakeAnthropic:
             self._tool_ids.append(tool_id)
             tool_input = {"command": turn.command, "description": turn.description}
             blocks = [{"type": "tool_use", "id": tool_id, "name": "Bash", "input": tool_input}]
+            stop = "tool_use"
+        elif isinstance(turn, UseTool):
+            tool_id = f"toolu_{len(self._tool_ids) + 1:04d}"
+            self._tool_ids.append(tool_id)
+            blocks = [{"type": "tool_use", "id": tool_id, "name": turn.name, "input": turn.input}]
             stop = "tool_use"
         else:
             blocks = [{"type": "text", "text": turn.text}]

@@ -13,6 +13,7 @@ from typing import Any
 
 from fastmcp import Client
 
+from supervisor.agent_mcp.wiring import AgentWiring
 from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
 from supervisor.session_manager import SessionManager
@@ -28,6 +29,7 @@ class Rig:
     client: Client[Any]
     project: Path
     session_id: str = ""
+    agents: AgentWiring | None = None
 
     async def call(self, tool: str, **args: Any) -> dict[str, Any]:
         result = await self.client.call_tool(tool, args)
@@ -82,8 +84,11 @@ class Rig:
 
 
 @asynccontextmanager
-async def rig(tmp_path: Path, executable: Path, env: dict[str, str]) -> AsyncIterator[Rig]:
-    """A supervisor whose policy allows ``executable`` in ``tmp_path``, with a fresh HOME."""
+async def rig(
+    tmp_path: Path, executable: Path, env: dict[str, str], agents: bool = False
+) -> AsyncIterator[Rig]:
+    """A supervisor whose policy allows ``executable`` in ``tmp_path``, with a fresh HOME;
+    with ``agents``, sessions also get Tether's MCP server for agents (as the real one wires)."""
     home, project, tether = tmp_path / "home", tmp_path / "project", tmp_path / "tether"
     for directory in (home, project, tether):
         directory.mkdir()
@@ -101,8 +106,11 @@ async def rig(tmp_path: Path, executable: Path, env: dict[str, str]) -> AsyncIte
     }
     manager = SessionManager(policy_file=policy, environ=environ)
     agent = CommandRunner(manager, reaper=None)
+    wiring = AgentWiring(manager, "laptop", tether / "state.sqlite3") if agents else None
     try:
         async with Client(build_local_server(agent, "laptop"), timeout=120) as client:
-            yield Rig(client, project)
+            yield Rig(client, project, agents=wiring)
     finally:
         await asyncio.wait_for(manager.close_all(), 30)
+        if wiring is not None:
+            await wiring.close()
