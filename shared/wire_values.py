@@ -150,4 +150,10 @@ class OutputPosition(WireModel):
 class LookupState(StrEnum):
     DONE = "done"  # it ran; ``reply`` is its reply
     RUNNING = "running"  # it is running now; its one reply will follow
-    UNKNOWN = "unknown"  # never received (or forgotten): it did not run here
+    UNKNOWN = "unknown"  # no record, and no journal to prove absence: may or may not have run
+    # The write-ahead journal (supervisor/request_journal.py) has no row: never received
+    # here since ``RequestLookedUp.complete_since``.
+    NEVER_RECEIVED = "never_received"
+    # Received by an earlier run of the supervisor that stopped before recording the
+    # outcome: it may have acted; it is never run again.
+    INTERRUPTED = "interrupted"

@@ -24,6 +24,7 @@ from shared.identity import normalize_pair_code
 from supervisor.command_runner import CommandRunner
 from supervisor.descendants import become_subreaper, end_adopted
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
+from supervisor.request_journal import RequestJournal
 from supervisor.session_manager import SessionManager
 
 VERSION = "0.1.0"
@@ -104,10 +105,13 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
+    journal = _journal(f"relay {args.relay}")
+    if journal is None:
+        return 2
     become_subreaper()  # orphans of sessions' descendants come back to us, not to init
     manager = _manager(args.mock)
     manager.stepup.bind_relay(args.relay, args.name)
-    agent = CommandRunner(manager)
+    agent = CommandRunner(manager, journal=journal)
     link = RelayConnection(
         args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
     )
@@ -142,14 +146,29 @@ async def _serve_relay(args: argparse.Namespace) -> int:
 async def _serve_stdio(args: argparse.Namespace) -> int:
     from supervisor.local_mcp import serve_stdio
 
+    journal = _journal("local stdio")
+    if journal is None:
+        return 2
     become_subreaper()
     manager = _manager(args.mock)
     try:
-        await serve_stdio(CommandRunner(manager), default_host_name())
+        await serve_stdio(CommandRunner(manager, journal=journal), default_host_name())
     finally:
         await manager.close_all()
         await asyncio.to_thread(end_adopted)
     return 0
+
+
+def _journal(scope: str) -> RequestJournal | None:
+    """The write-ahead request journal in the state directory; None (said why) if unusable."""
+    from supervisor.policy import tether_home
+    from supervisor.state_store import StateDatabaseError
+
+    try:
+        return RequestJournal(tether_home() / "state.sqlite3", scope)
+    except StateDatabaseError as exc:
+        print(f"tether supervisor: {exc.message}\n  {exc.hint}", file=sys.stderr)
+        return None
 
 
 def _show_policy() -> int:
