@@ -109,6 +109,7 @@ from shared.wire_values import (  # re-exported: one namespace for the whole pro
     PromptOption as PromptOption,
     ReadMode as ReadMode,
     RequestId as RequestId,
+    ResumedFrom as ResumedFrom,
     SessionId as SessionId,
     SessionInfo as SessionInfo,
     SessionState as SessionState,

@@ -102,6 +102,14 @@ class WireModel(BaseModel):
 # ---------------------------------------------------------------- shared values
 
 
+class ResumedFrom(WireModel):
+    """The earlier session a session resumed after a supervisor restart: the gap is from
+    ``ended_at`` (when that one was found stopped) to this one's ``started_at``."""
+
+    session_id: SessionId
+    ended_at: float
+
+
 class SessionInfo(WireModel):
     session_id: SessionId
     command: list[str]
@@ -113,6 +121,7 @@ class SessionInfo(WireModel):
     started_at: float
     exit_code: int | None = None
     output_bytes: int = 0  # offset one past the last byte produced so far
+    resumed_from: ResumedFrom | None = None  # set when restarted after a supervisor restart
 
 
 class PromptOption(WireModel):

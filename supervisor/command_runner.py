@@ -83,6 +83,7 @@ from supervisor.commands import handler_for, missing_handlers
 from supervisor.policy import tether_home
 from supervisor.reaper import Reaper
 from supervisor.request_journal import JournalError, Prior, RequestJournal
+from supervisor.resume_plan import StoredSession, initial_handle
 from supervisor.session import Session
 from supervisor.session_manager import KEEP_EXITED, SessionManager
 
@@ -196,6 +197,9 @@ class CommandRunner:
         # Default: records under the state dir, so a crashed run's orphans can be reaped.
         self.reaper = Reaper(tether_home()) if reaper == "default" else reaper
         self.lost: list[SessionInfo] = []  # sessions a previous run left, reported as exited
+        self._reaped = False
+        self._keep_for_resume = False  # set at a shutdown after which sessions resume
+        self._handles: dict[str, str] = {}  # agents' conversation ids, as last recorded
         self.runs = 0  # commands actually run (not answered from the ledger)
         self._subscribers: list[Callable[[Unsolicited], None]] = []
         self._tasks: dict[str, asyncio.Task[Reply]] = {}
@@ -207,13 +211,23 @@ class CommandRunner:
         manager.on_output = self._output
         manager.on_start = self._started
         manager.on_state = self._state_changed
+        manager.on_handle = self._handle_reported
         self._changed: set[str] = set()  # sessions whose state change is not reported yet
 
     def reap_orphans(self) -> list[SessionInfo]:
-        """Kill what a crashed previous run left behind; its sessions are reported as exited."""
-        if self.reaper is not None:
+        """Kill what a crashed previous run left behind; its sessions are reported as exited.
+
+        Once per run: a second call returns the same list (and never touches sessions
+        started since, such as resumed ones)."""
+        if self.reaper is not None and not self._reaped:
             self.lost = self.reaper.reap()[-KEEP_EXITED:]
+        self._reaped = True
         return self.lost
+
+    def keep_for_resume(self) -> None:
+        """The supervisor is shutting down and the policy resumes sessions: the sessions it
+        ends now keep their records, so the next run starts them again."""
+        self._keep_for_resume = True
 
     def session_infos(self) -> list[SessionInfo]:
         """Every session (live, kept exited, lost by a previous run) for the hello."""
@@ -233,7 +247,10 @@ class CommandRunner:
                 log.exception("a subscriber failed on %s", report.type)
 
     def _session_exited(self, session: Session) -> None:
-        if self.reaper is not None:
+        self._handles.pop(session.session_id, None)
+        if self.reaper is not None and self._keep_for_resume:
+            self.reaper.stopped(session.session_id, time.time())
+        elif self.reaper is not None:
             self.reaper.forget(session.session_id)
         self.streams.finish(session.session_id)
         self._publish(SessionExited(session=session.info()))
@@ -256,10 +273,25 @@ class CommandRunner:
 
     def _started(self, session: Session) -> None:
         if self.reaper is not None and session.pid is not None:
+            sid = session.session_id
+            resume = StoredSession(
+                session_id=sid,
+                argv=tuple(session.command),
+                cwd=session.cwd,
+                name=session.name,
+                handle=initial_handle(session.command, sid),
+                ended_at=0.0,
+            )
             try:
-                self.reaper.record(session.info(), session.pid)
+                self.reaper.record(session.info(), session.pid, resume)
             except OSError:
-                log.exception("could not record session %s for the reaper", session.session_id)
+                log.exception("could not record session %s for the reaper", sid)
+
+    def _handle_reported(self, session_id: str, handle: str) -> None:
+        """An agent named its conversation (Claude Code's hooks): recorded for a resume."""
+        if self.reaper is not None and self._handles.get(session_id) != handle:
+            if self.reaper.set_handle(session_id, handle):
+                self._handles[session_id] = handle
 
     def _output(self, session: Session, data: bytes) -> None:
         # Already redacted: the session releases only what its stream redactor masked.

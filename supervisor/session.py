@@ -47,6 +47,7 @@ from shared.protocol import (
     Key,
     Prompt,
     PromptKind,
+    ResumedFrom,
     SessionInfo,
     SessionState,
 )
@@ -115,6 +116,7 @@ class Session:
         self.command = list(command)
         self.cwd, self.name = cwd, name
         self.started_at = time.time()
+        self.resumed_from: ResumedFrom | None = None  # set by supervisor.resume_sessions
         self.journal = Journal(journal_limit)  # redacted bytes only
         self._scrub = StreamRedactor(self.redactor, cols)
         self._scrub_timer: asyncio.TimerHandle | None = None
@@ -458,6 +460,7 @@ class Session:
             started_at=self.started_at,
             exit_code=self._exit_code,
             output_bytes=self.journal.end,
+            resumed_from=self.resumed_from,
         )
 
     # ------------------------------------------------------------ input
