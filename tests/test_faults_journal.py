@@ -36,6 +36,10 @@ MARKER_PROGRAM = (
     "[print('GOT ' + line.strip(), flush=True) for line in sys.stdin]"
 )
 
+# The SIGKILL shows as a closed socket at once; a busy machine's slow pong must not
+# look like a dead supervisor (the fast relay declares one dead after 1.5 s of silence).
+RELAY = {**FAST_RELAY, "heartbeat_timeout": scaled(30)}
+
 
 class Computer:
     """A supervisor process dialing the relay through a fault proxy; killed and restarted."""
@@ -70,7 +74,7 @@ async def computer(
     work.mkdir()
     home = tmp_path / "home"
     write_policy(home / "policy.toml", work, commands=f'["{PY}"]')
-    async with running_relay(tmp_path / "relay", **FAST_RELAY) as relay:
+    async with running_relay(tmp_path / "relay", **RELAY) as relay:
         port = int(relay.base.rsplit(":", 1)[1])
         async with FaultProxy("127.0.0.1", port, websocket=True) as proxy:
             box = Computer(relay, proxy, home)
