@@ -5,7 +5,6 @@ or done with its reply lost). Every wait is on an observable fact."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import time
 from collections.abc import AsyncIterator

@@ -96,7 +96,7 @@ async def test_sessions_are_resumed_after_a_supervisor_sigkill_and_the_listing_s
                     )
                     return "Resumed conversation" in logs.structured_content["text"]
 
-                await eventually(resumed_screen, 30, "the resumed agent's greeting")
+                await eventually(resumed_screen, 30, "the resumed agent's greeting")  # type: ignore[arg-type]
                 logs = await client.call_tool(
                     "get_logs", {"session_id": new["session_id"], "mode": "raw"}
                 )

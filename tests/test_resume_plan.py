@@ -59,7 +59,10 @@ def test_the_mock_agent_keeps_its_flags_and_resumes_one_conversation_along_a_cha
 
 
 def test_the_policys_resume_commands_add_programs_and_fill_in_the_id() -> None:
-    commands = {"aider": ("aider", "--restore-chat-history"), "mytool": ("mytool", "--id={id}")}
+    commands: dict[str, tuple[str, ...]] = {
+        "aider": ("aider", "--restore-chat-history"),
+        "mytool": ("mytool", "--id={id}"),
+    }
     assert resume_argv(("aider", "x.py"), None, commands) == ["aider", "--restore-chat-history"]
     assert resume_argv(("/bin/mytool",), "42", commands) == ["mytool", "--id=42"]
     needs_id = resume_argv(("mytool",), None, commands)
@@ -85,9 +88,9 @@ def test_old_sessions_and_those_beyond_max_sessions_are_skipped_with_why() -> No
 
 
 def test_the_policy_file_turns_resuming_on_and_names_resume_commands() -> None:
+    aider = ["aider", "--restore-chat-history"]
     policy = parse_policy(
-        {"resume_sessions": True, "resume_commands": {"aider": ["aider", "--restore-chat-history"]}},
-        "/p/policy.toml",
+        {"resume_sessions": True, "resume_commands": {"aider": aider}}, "/p/policy.toml"
     )
     assert policy.resume_sessions and policy.resume_commands["aider"][1] == "--restore-chat-history"
     assert parse_policy({}, "/p/policy.toml").resume_sessions is False
