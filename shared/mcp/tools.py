@@ -63,6 +63,7 @@ from shared.mcp.calls import (
     wait_and_read,
     with_ended,
 )
+from shared.mcp.digest_tools import register_digest_tools
 from shared.mcp.keys import ClientKeyArg, keyed
 from shared.mcp.orchestration_tools import register_orchestration_tools
 from shared.mcp.prompt_card import CARD_APP
@@ -463,6 +464,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         return TerminalResized(session=session_view(reply.session, where), cols=cols, rows=rows)
 
     register_orchestration_tools(mcp, backend)
+    register_digest_tools(mcp, backend)
     register_resources(mcp, backend)
     check = getattr(backend, "check_delivery", None)
     if check is None:
