@@ -155,6 +155,7 @@ def test_watch_never_sends_into_a_prompt_past_its_bound_or_after_it_stopped(
 def test_watch_mode_is_off_unless_the_policy_enables_it_and_the_refusal_names_the_line() -> None:
     watch = parse_watch({}, "/home/me/.config/tether/policy.toml")
     assert watch == WatchPolicy() and not watch.enabled
+    assert (watch.max_turns, watch.delay_seconds) == (10, 5.0)
     with pytest.raises(PolicyRefused) as refused:
         plan_watch(watch, "/home/me/.config/tether/policy.toml", None)
     assert refused.value.code is ErrorCode.POLICY_REFUSED
