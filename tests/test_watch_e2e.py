@@ -23,7 +23,7 @@ from supervisor.local_mcp import build_local_server
 from supervisor.session_manager import SessionManager
 from tests.support import eventually, scaled
 
-WATCH = '[watch]\nenabled = true\nmax_turns = 3\nmessage = "keep going"\ndelay_seconds = 0\n'
+WATCH = '[watch]\nenabled = true\nmax_turns = 3\nmessage = "keep going"\ndelay_seconds = 0.2\n'
 SCRIPT = "reply Working on it\nreply Still going\npermission rm -rf build\n"
 
 
