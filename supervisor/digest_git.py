@@ -48,6 +48,9 @@ def _copy_if_present(source: str, target: str) -> None:
 async def git_facts(cwd: str, base_tree: str | None) -> tuple[GitFacts, str | None]:
     """The working tree's changes since ``base_tree`` (None: since the last commit) and a
     new snapshot for the next cursor (None when there is no repository or git failed)."""
+    if not await asyncio.to_thread(os.path.isdir, cwd):
+        gone = f"The session's folder {cwd} no longer exists, so there is no diffstat."
+        return GitFacts("", "", [], [], error=gone), None
     root = (await git(cwd, "rev-parse", "--show-toplevel", check=False)).strip()
     if not root:
         return GitFacts("", "", [], [], error=NOT_A_REPO), None

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from shared.protocol import ErrorCode, PromptKind, SessionState
+from server.session_index import stored_form
+from shared.commands.examples import INFO
+from shared.protocol import ErrorCode, PromptKind, SessionState, WatchInfo
 from supervisor.policy import PolicyFileError, PolicyRefused
 from supervisor.watch import PromptSeen, Send, Stop, WaitUntil, WatchCore
 from supervisor.watch_policy import DEFAULT_MESSAGE, WatchPolicy, parse_watch, plan_watch
@@ -193,3 +195,14 @@ def test_a_bad_watch_table_is_refused_with_what_to_write(
     with pytest.raises(PolicyFileError) as bad:
         parse_watch({"watch": table}, "p.toml")
     assert words in bad.value.message and "[watch] table" in bad.value.message
+
+
+def test_the_relay_keeps_a_watch_stop_reason_with_secrets_masked() -> None:
+    token = "ghp_" + "a1B2" * 9
+    reason = f"the session asks for an answer (text): 'Token {token}?'"
+    info = INFO.model_copy(
+        update={"watch": WatchInfo(enabled=False, turns_used=1, max_turns=3, stopped_reason=reason)}
+    )
+    stored = stored_form(info).watch
+    assert stored is not None and token not in stored.stopped_reason
+    assert stored.turns_used == 1 and "asks for an answer" in stored.stopped_reason
