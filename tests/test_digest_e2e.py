@@ -123,7 +123,9 @@ async def test_a_digest_reports_hook_commands_terminal_tests_and_git_changes_sin
     ]
     assert digest["turns"] == {"count": 1, "source": "screen"}
     assert digest["commands"] == []  # a shell sends no hooks: never guessed from the screen
-    assert (work / "README.md").read_text() == "shop\nmore\n"  # the digest changed nothing
+    assert (work / "README.md").read_text() == "shop\nmore\n"  # the digest changed nothing:
+    staged = subprocess.run(["git", "diff", "--cached", "--quiet"], cwd=work, check=False)
+    assert staged.returncode == 0  # not even the index (its snapshot used a throwaway one)
 
     again = await call(
         client, "get_session_digest", session_id=sid, since_cursor=digest["next_cursor"]
