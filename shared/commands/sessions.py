@@ -8,7 +8,7 @@ from pydantic import Field
 
 from shared.commands.examples import INFO, PROMPT, SESSION_ID
 from shared.frames import CommandFrame, ReplyFrame, command
-from shared.wire_values import MAX_WAIT_SECONDS, Prompt, SessionId, SessionInfo
+from shared.wire_values import MAX_WAIT_SECONDS, Prompt, SessionId, SessionInfo, WatchInfo
 
 MAX_WATCH_TURNS = 100
 
@@ -105,7 +105,12 @@ command(
             watch_mode=True,
             max_turns=5,
         ),
-        SessionStarted(request_id="r-2", session=INFO),
+        SessionStarted(
+            request_id="r-2",
+            session=INFO.model_copy(
+                update={"watch": WatchInfo(enabled=True, turns_used=0, max_turns=5)}
+            ),
+        ),
     ),
 )
 command(
