@@ -23,17 +23,23 @@ Invariants (checked by the tests, with Hypothesis):
 * It sends at most ``max_turns`` times, each only after a turn ended (input,
   then idle), and no sooner than ``delay`` seconds after the idle began.
 * Once stopped it never sends again, and the reason never changes.
+
+An interrupt (Ctrl-C, Esc, Ctrl-D sent to the session) stops it too
+(:func:`interrupt_reason`, applied by the ``send_keys`` handler before the keys go).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from shared.wire_values import PromptKind, SessionState, WatchInfo
+from shared.wire_values import Key, PromptKind, SessionState, WatchInfo
 
-__all__ = ["PromptSeen", "Send", "Stop", "WaitUntil", "WatchCore"]
+__all__ = ["PromptSeen", "Send", "Stop", "WaitUntil", "WatchCore", "interrupt_reason"]
 
 QUESTION_CHARS = 80  # of a prompt's question, quoted in a stop reason
+# Keys a person presses to interrupt or leave an agent: watch must not undo that.
+INTERRUPT_KEYS = (Key.CTRL_C, Key.ESC, Key.CTRL_D)
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,17 @@ class WatchCore:
         self._turn_open = False  # the typing itself opens the next turn (input_sent)
         self._idle_since = None
         return Send(self.message, self.turns_used)
+
+
+def interrupt_reason(keys: Iterable[Key]) -> str | None:
+    """Why watch must stop when these keys are pressed (an interrupt), else None."""
+    pressed = [k for k in keys if k in INTERRUPT_KEYS]
+    if not pressed:
+        return None
+    return (
+        f"{pressed[0].value} was pressed in the session, so watch stopped: an agent that was "
+        "interrupted is not continued by itself"
+    )
 
 
 def _prompt_reason(prompt: PromptSeen | None) -> str:

@@ -11,9 +11,9 @@ from hypothesis import given, settings, strategies as st
 
 from server.session_index import stored_form
 from shared.commands.examples import INFO
-from shared.protocol import ErrorCode, PromptKind, SessionState, WatchInfo
+from shared.protocol import ErrorCode, Key, PromptKind, SessionState, WatchInfo
 from supervisor.policy import PolicyFileError, PolicyRefused
-from supervisor.watch import PromptSeen, Send, Stop, WaitUntil, WatchCore
+from supervisor.watch import PromptSeen, Send, Stop, WaitUntil, WatchCore, interrupt_reason
 from supervisor.watch_policy import DEFAULT_MESSAGE, WatchPolicy, parse_watch, plan_watch
 
 IDLE, WORKING, WAITING, EXITED = (
@@ -92,6 +92,12 @@ def test_an_exited_session_ends_watch() -> None:
     stop = core.observe(EXITED, None, 1)
     assert isinstance(stop, Stop) and "exited" in stop.reason
     assert core.stop("another reason") is None and "exited" in core.stopped_reason
+
+
+def test_an_interrupt_key_is_a_reason_to_stop_and_other_keys_are_not() -> None:
+    assert interrupt_reason([Key.DOWN, Key.ENTER]) is None
+    reason = interrupt_reason([Key.DOWN, Key.CTRL_C])
+    assert reason is not None and reason.startswith("ctrl_c was pressed")
 
 
 def test_a_core_refuses_nonsense_bounds() -> None:

@@ -114,6 +114,20 @@ async def test_watch_continues_an_agent_until_a_dangerous_prompt_and_leaves_it_f
     assert [s["watch"] for s in listed["sessions"]] == [watch]
 
 
+async def test_pressing_ctrl_c_or_esc_stops_watch_so_an_interrupted_agent_stays_stopped(
+    watching: tuple[Client[Any], Path],
+) -> None:
+    client, work = watching
+    created = await call(
+        client, "create_session", command=["tether:mock-agent"], cwd=str(work), watch_mode=True
+    )
+    sid = created["session"]["session_id"]
+    await call(client, "send_keys", session_id=sid, keys=["esc"])
+    watch = (await call(client, "get_session_status", session_id=sid))["session"]["watch"]
+    assert watch["enabled"] is False and watch["turns_used"] == 0
+    assert watch["stopped_reason"].startswith("esc was pressed")
+
+
 async def test_watch_mode_is_refused_before_anything_starts_unless_the_policy_allows_it(
     not_allowed: tuple[Client[Any], Path],
 ) -> None:
