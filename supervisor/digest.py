@@ -16,6 +16,7 @@ from the session's output since then, and git's facts into the reply's fields;
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -30,7 +31,8 @@ from shared.commands.digest import (
     DigestTest,
     DigestTurns,
 )
-from shared.wire_values import SessionState
+from shared.errors import CommandFailed
+from shared.wire_values import ErrorCode, ErrorInfo, SessionState
 from supervisor.digest_parse import FileChange, RunSummary, ToolUse, tool_use
 from supervisor.hooks import HookEvent
 
@@ -107,6 +109,41 @@ class ActivityLog:
 
     def forget(self, session_id: str) -> None:
         self._records.pop(session_id, None)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a digest ends: when, the activity entry, the text position, the git snapshot."""
+
+    made: float
+    seq: int
+    text: str | None
+    tree: str | None
+
+
+def session_tag(session_id: str) -> str:
+    return hashlib.blake2b(session_id.encode(), digest_size=4).hexdigest()
+
+
+def make_cursor(session_id: str, made: float, seq: int, text: str, tree: str | None) -> str:
+    return f"{session_tag(session_id)}_{int(made)}_{seq}_{text}_{tree or '0'}"
+
+
+def parse_cursor(session_id: str, cursor: str | None, newest_seq: int) -> Cursor:
+    """A cursor (already matching ``DIGEST_CURSOR_PATTERN``) of this session, or a
+    :class:`CommandFailed` saying it belongs elsewhere. None: the session's start."""
+    if cursor is None:
+        return Cursor(0.0, 0, None, None)
+    tag, made, seq, text, tree = cursor.split("_")
+    if tag != session_tag(session_id) or int(seq) > newest_seq:
+        raise CommandFailed(
+            ErrorInfo(
+                code=ErrorCode.INVALID_ARGUMENT,
+                message=f"this cursor was not made by get_session_digest for session {session_id}",
+                hint="pass the next_cursor of this session's previous digest, or omit it",
+            )
+        )
+    return Cursor(float(made), int(seq), text, None if tree == "0" else tree)
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,13 @@ the activity record and the bounded digest (supervisor/digest_parse.py, digest.p
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from shared.commands.digest import (
+    DIGEST_CURSOR_PATTERN,
     MAX_DIGEST_BYTES,
     DigestCommand,
     DigestFile,
@@ -14,8 +17,18 @@ from shared.commands.digest import (
     DigestRead,
     DigestTurns,
 )
-from shared.protocol import SessionState
-from supervisor.digest import PER_SESSION, ActivityLog, GitFacts, build_digest, fit
+from shared.errors import CommandFailed
+from shared.protocol import ErrorCode, SessionState
+from supervisor.digest import (
+    PER_SESSION,
+    ActivityLog,
+    Cursor,
+    GitFacts,
+    build_digest,
+    fit,
+    make_cursor,
+    parse_cursor,
+)
 from supervisor.digest_parse import (
     FileChange,
     RunSummary,
@@ -153,6 +166,19 @@ def test_the_record_of_one_session_is_bounded() -> None:
     assert len(entries) == PER_SESSION and entries[-1].seq == PER_SESSION + 50
 
 
+def test_a_cursor_round_trips_and_is_refused_for_another_session() -> None:
+    cursor = make_cursor(SID, 1700000000.7, 4, "12.ab", "cd" * 20)
+    assert re.match(DIGEST_CURSOR_PATTERN, cursor)
+    assert parse_cursor(SID, cursor, 4) == Cursor(1700000000.0, 4, "12.ab", "cd" * 20)
+    assert parse_cursor(SID, None, 0) == Cursor(0.0, 0, None, None)
+    assert parse_cursor(SID, make_cursor(SID, 1.0, 0, "0.0", None), 0).tree is None
+    for other, newest in (("another-session", 4), (SID, 3)):
+        with pytest.raises(CommandFailed) as refused:
+            parse_cursor(other, cursor, newest)
+        assert refused.value.code is ErrorCode.INVALID_ARGUMENT
+        assert "not made by get_session_digest" in refused.value.message
+
+
 def _git(**kw: object) -> GitFacts:
     base: dict[str, object] = {
         "root": "/w",
@@ -213,7 +239,7 @@ def _reply(commands: list[str], files: list[str], notes: list[str]) -> DigestRea
         tests=[],
         git=DigestGit(base="the last commit"),
         notes=notes,
-        next_cursor="1_0_0.0_0",
+        next_cursor="00000000_1_0_0.0_0",
     )
 
 

@@ -10,8 +10,8 @@ taken when the cursor was made). Nothing is inferred beyond that. Lists keep the
 newest entries and count the rest in ``omitted``; the reply's JSON stays under
 :data:`MAX_DIGEST_BYTES`.
 
-The cursor is ``<unix time>_<activity seq>_<text cursor>_<git tree or 0>``; pass
-``next_cursor`` back to get only what came after.
+The cursor is ``<session tag>_<unix time>_<activity seq>_<text cursor>_<git tree or 0>``
+(the tag ties it to its session); pass ``next_cursor`` back to get only what came after.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from shared.wire_values import SessionId, SessionState, WireModel
 MAX_DIGEST_BYTES = 8 * 1024
 NAME_CHARS = 80
 DIGEST_CURSOR_PATTERN = (
-    r"^[0-9]{1,12}_[0-9]{1,12}_[0-9]{1,18}\.[0-9a-f]{1,32}_(?:[0-9a-f]{40}|[0-9a-f]{64}|0)$"
+    r"^[0-9a-f]{8}_[0-9]{1,12}_[0-9]{1,12}_[0-9]{1,18}\.[0-9a-f]{1,32}"
+    r"_(?:[0-9a-f]{40}|[0-9a-f]{64}|0)$"
 )
 
 
@@ -98,7 +99,7 @@ command(
         GetDigest(
             request_id="r-40",
             session_id=SESSION_ID,
-            since_cursor="1700000000_12_40.9f2c_" + "ab" * 20,
+            since_cursor="5e551011_1700000000_12_40.9f2c_" + "ab" * 20,
         ),
         DigestRead(
             request_id="r-40",
@@ -136,7 +137,7 @@ command(
                 uncommitted=1,
             ),
             notes=[],
-            next_cursor="1700000300_19_52.0c1d_" + "cd" * 20,
+            next_cursor="5e551011_1700000300_19_52.0c1d_" + "cd" * 20,
         ),
     ),
 )

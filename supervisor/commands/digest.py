@@ -13,7 +13,7 @@ import time
 
 from shared.commands.digest import NAME_CHARS, DigestRead, GetDigest
 from supervisor.commands import handles
-from supervisor.digest import GitFacts, build_digest, fit
+from supervisor.digest import GitFacts, build_digest, fit, make_cursor, parse_cursor
 from supervisor.digest_git import git_facts
 from supervisor.digest_parse import runner_summaries
 from supervisor.session_manager import SessionManager
@@ -26,18 +26,13 @@ GIT_SLOW = f"Git took longer than {GIT_BUDGET:g} s in the session's folder: no d
 @handles(GetDigest)
 async def get_digest(m: SessionManager, cmd: GetDigest) -> DigestRead:
     session = m.get(cmd.session_id)
-    since: float | None = None
-    seq, text_cursor, tree = 0, None, None
-    if cmd.since_cursor is not None:
-        made, seq_text, text_cursor, tree_text = cmd.since_cursor.split("_")
-        since, seq, tree = float(made), int(seq_text), (None if tree_text == "0" else tree_text)
-    now = time.time()
-    next_seq = m.activity.seq(session.session_id)
-    read = session.read_text(text_cursor, READ_BYTES)  # CursorError: invalid_argument
-    entries, hooked = m.activity.since(session.session_id, seq)
+    now, next_seq = time.time(), m.activity.seq(session.session_id)
+    cursor = parse_cursor(session.session_id, cmd.since_cursor, next_seq)
+    read = session.read_text(cursor.text, READ_BYTES)  # CursorError: invalid_argument
+    entries, hooked = m.activity.since(session.session_id, cursor.seq)
     try:
         async with asyncio.timeout(GIT_BUDGET):
-            facts, snapshot = await git_facts(session.cwd, tree)
+            facts, snapshot = await git_facts(session.cwd, cursor.tree)
     except TimeoutError:
         facts, snapshot = GitFacts("", "", [], [], error=GIT_SLOW), None
     parts = build_digest(
@@ -56,7 +51,7 @@ async def get_digest(m: SessionManager, cmd: GetDigest) -> DigestRead:
             session_id=info.session_id,
             name=info.name[:NAME_CHARS],
             state=info.state,
-            since=since,
+            since=cursor.made if cmd.since_cursor is not None else None,
             turns=parts.turns,
             commands=parts.commands,
             files=parts.files,
@@ -64,6 +59,6 @@ async def get_digest(m: SessionManager, cmd: GetDigest) -> DigestRead:
             git=parts.git,
             notes=notes,
             omitted=parts.omitted,
-            next_cursor=f"{int(now)}_{next_seq}_{read.next_cursor}_{snapshot or '0'}",
+            next_cursor=make_cursor(session.session_id, now, next_seq, read.next_cursor, snapshot),
         )
     )
