@@ -198,8 +198,6 @@ def build_digest(
             "This program sends no hook events, so the commands it ran and the files it "
             "edited are not known; files come from git only."
         )
-    if git.error:
-        notes.append(git.error)
     omitted = max(0, len(commands) - MAX_COMMANDS) + max(0, len(files) - MAX_FILES)
     omitted += max(0, len(tests) - MAX_TESTS)
     diffstat = git.changes

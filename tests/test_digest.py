@@ -223,7 +223,7 @@ def test_a_digest_without_hooks_says_what_it_cannot_know_and_redacts() -> None:
     assert parts.turns.count == 0 and parts.commands == [] and parts.files == []
     assert parts.tests[0].line == "1 passed in 0.1s ****"
     assert any("no hook events" in n for n in parts.notes)
-    assert any("not inside a git repository" in n for n in parts.notes)
+    assert "not inside a git repository" in parts.git.error and len(parts.notes) == 1
 
 
 def _reply(commands: list[str], files: list[str], notes: list[str]) -> DigestRead:

@@ -86,7 +86,7 @@ class DigestRead(ReplyFrame):
     files: list[DigestFile]
     tests: list[DigestTest]
     git: DigestGit
-    notes: list[str]  # what could not be known, and why
+    notes: list[str]  # what could not be known, and why (git's own problem: git.error)
     omitted: int = 0  # older entries left out to keep the digest small
     next_cursor: str
 
