@@ -120,7 +120,7 @@ _EVENTS = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(max_turns=st.integers(1, 4), delay=st.floats(0, 10), events=_EVENTS)
 def test_watch_never_sends_into_a_prompt_past_its_bound_or_after_it_stopped(
     max_turns: int, delay: float, events: list[tuple[object, ...]]
