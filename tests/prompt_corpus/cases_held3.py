@@ -237,5 +237,153 @@ def python_lookalikes() -> list[Case]:
     return [_p(n, LOOK, None) for n in names]
 
 
+SNAPSHOTS = (
+    "2026-11-30 nightly",
+    "2026-12-01 nightly",
+    "2026-12-02 nightly",
+    "2026-12-02 pre-upgrade",
+    "2026-12-03 hourly",
+)
+
+
+def shell_cases() -> list[Case]:
+    return [
+        # dpkg's conffile question: six letters, the default in brackets.
+        _s("read-dpkg-conffile", "multi-key", "choice", None, "Y", "Y"),
+        _s("read-prefilled-keep", "prefilled", "text", None, "", "chore: bump dependencies"),
+        _s("read-prefilled-replace", "prefilled", "text", None, "/opt/tools", "/opt/tools"),
+        _s("read-banner-below", "banner", "yes_no", YES_NO, "yes", "y"),
+        _s("read-type-phrase", "confirm-by-typing", "text", None, "delete my-assets-eu", "deleted"),
+        # Typed as a number; the answer names the snapshot by its number.
+        _s("read-number-quit", "numbered-line", "choice", SNAPSHOTS, "4", SNAPSHOTS[3]),
+        _s(
+            "select-spaces-ps3",
+            "bash-select",
+            "choice",
+            ("nginx (pid 812)", "node server.js (pid 4410)", "leave both running"),
+            "leave both running",
+            "leave both running",
+        ),
+        _s("read-wrapped-narrow", "bash-read", "yes_no", ("yes", "no"), "no", "no"),
+        _s("read-letter-keys", "multi-key", "choice", None, "r", "r"),
+        _s("read-insert-disk", "bash-read", "press_enter", None, "", "continued"),
+        _s(
+            "select-after-noise",
+            "bash-select",
+            "choice",
+            ("use react@18.3.1", "use react@19.0.0", "abort install"),
+            "use react@18.3.1",
+            "use react@18.3.1",
+        ),
+        _s("cp-i", "coreutils", "yes_no", None, "yes", "overwritten"),
+        _s("rm-i", "coreutils", "yes_no", None, "no", "kept"),
+        _s("mv-i", "coreutils", "yes_no", None, "yes", "moved"),
+        _s("gzip-overwrite", "coreutils", "yes_no", None, "no", "kept"),
+        # unzip: "[y]es, [n]o, [A]ll, [N]one, [r]ename".
+        _s("unzip-replace", "multi-key", "choice", None, "n", "kept"),
+        _s("git-add-p", "git", "choice", None, "y", "staged"),
+        _s("git-checkout-p", "git", "choice", None, "n", "kept"),
+        _s(
+            "git-clean-i",
+            "git",
+            "choice",
+            ("clean", "filter by pattern", "select by numbers", "ask each", "quit", "help"),
+            "clean",
+            "removed",
+        ),
+        _s("git-credential-password", "password-style", "secret"),
+        _s("pip-uninstall", "pip", "yes_no", None, "no", "kept"),
+        _s("ssh-keygen-overwrite", "ssh-keygen", "yes_no", None, "no", "kept"),
+        _s("ssh-keygen-passphrase", "password-style", "secret"),
+        _s("openssl-passphrase", "password-style", "secret"),
+        # gpg's pinentry-curses: a boxed passphrase dialog with <OK> and <Cancel>.
+        _s("gpg-pinentry", "password-style", "secret"),
+        _s(
+            "wt-yesno-defaultno-labels",
+            "whiptail",
+            "yes_no",
+            ("Reboot", "Later"),
+            "Later",
+            "rc1",
+            needs=_WT,
+        ),
+        _s(
+            "wt-checklist-on",
+            "whiptail",
+            "multi_choice",
+            ("ssh", "http", "https", "smtp", "dns"),
+            "http, https",
+            "rc0:http,https",
+            needs=_WT,
+        ),
+        # Items carry descriptions; the tag is what the program gets back.
+        _s("wt-radiolist-desc", "whiptail", "choice", None, "lz4", "rc0:lz4", needs=_WT),
+        _s(
+            "wt-menu-numbered",
+            "whiptail",
+            "choice",
+            None,
+            "Restore from backup",
+            "rc0:3",
+            needs=_WT,
+        ),
+        _s("wt-msgbox-custom-ok", "whiptail", "press_enter", ("Got it",), "", "rc0", needs=_WT),
+        _s("wt-passwordbox", "whiptail", "secret", needs=_WT),
+        _s("wt-inputbox-replace", "whiptail", "text", None, "admin", "rc0:admin", needs=_WT),
+        _s("wt-yesno-plain-no", "whiptail", "yes_no", YES_NO, "no", "rc1", needs=_WT),
+        _s("dg-yesno-labels", "dialog", "yes_no", ("Format", "Back"), "Format", "rc0", needs=_DG),
+        _s("dg-defaultno-short", "dialog", "yes_no", YES_NO, "yes", "rc0", needs=_DG),
+        _s("dg-menu-default-item", "dialog", "choice", None, "main", "rc0:main", needs=_DG),
+        _s(
+            "dg-checklist-desc",
+            "dialog",
+            "multi_choice",
+            None,
+            "docker, podman",
+            "rc0:docker,podman",
+            needs=_DG,
+        ),
+        _s(
+            "dg-radiolist-no-tags",
+            "dialog",
+            "choice",
+            ("Automatically", "Notify me first", "Manually"),
+            "Manually",
+            "rc0:manual",
+            needs=_DG,
+        ),
+        _s(
+            "dg-inputbox-keep",
+            "dialog",
+            "text",
+            None,
+            "",
+            "rc0:https://mirror.example.org/debian",
+            needs=_DG,
+        ),
+        _s("dg-msgbox-ok-label", "dialog", "press_enter", ("Continue",), "", "rc0", needs=_DG),
+        _s("dg-menu-after-noise", "dialog", "choice", None, "docs", "rc0:docs", needs=_DG),
+    ]
+
+
+def shell_lookalikes() -> list[Case]:
+    names = {
+        "look-ps1-git-arrow": (),
+        "look-ps1-kali-box": (),
+        "look-ps1-lambda-question": (),
+        "look-ps1-root-hash": (),
+        "look-box-then-shell": (),
+        "look-python-ps1": (),
+        "look-node-custom-repl": _NODE,
+        "look-sqlite-prompt": ("sqlite3",),
+        "look-git-log-pager": ("git", "less"),
+        "look-vim-file": ("vim",),
+        "look-http-server": (),
+        "look-vmstat": ("vmstat",),
+        "look-dialog-progressbox": _DG,
+    }
+    return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
+
+
 def held_out_3_cases() -> list[Case]:
-    return python_cases() + python_lookalikes()
+    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
