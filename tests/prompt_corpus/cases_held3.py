@@ -233,6 +233,7 @@ def python_lookalikes() -> list[Case]:
         "look-curses-clock",
         "look-answered-wizard",
         "look-http-server-log",
+        "look-apt-log-repeats",
     ]
     return [_p(n, LOOK, None) for n in names]
 
@@ -381,9 +382,165 @@ def shell_lookalikes() -> list[Case]:
         "look-http-server": (),
         "look-vmstat": ("vmstat",),
         "look-dialog-progressbox": _DG,
+        "look-less-dialog-doc": ("less",),
+        "look-top-batch": ("top",),
     }
     return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
 
 
+CHROMIUM = ("chromium", "firefox", "webkit", "mobile safari")
+
+
+def node_cases() -> list[Case]:
+    return [
+        _n("iq-select-descriptions", "inquirer", "choice", ("memory", "redis", "disk"), "redis", "redis"),
+        _n(
+            "iq-checkbox-checked",
+            "inquirer",
+            "multi_choice",
+            CHROMIUM,
+            "chromium, webkit",
+            ["chromium", "webkit"],
+        ),
+        _n(
+            "iq-rawlist",
+            "inquirer",
+            "choice",
+            ("Keep a Changelog", "Conventional", "Plain list"),
+            "Plain list",
+            "Plain list",
+        ),
+        _n(
+            "iq-expand-expanded",
+            "inquirer",
+            "choice",
+            ("Update it", "Ignore it this time", "Fail the install"),
+            "Ignore it this time",
+            "ignore",
+        ),
+        # "@acme" is already typed in the field: the answer replaces it.
+        _n("iq-input-prefill", "prefilled", "text", None, "@tether", "@tether"),
+        _n("iq-password-mask", "inquirer", "secret"),
+        _n("iq-number-default", "inquirer", "text", None, "", 6),
+        _n("iq-confirm-after-log", "inquirer", "yes_no", YES_NO, "yes", True),
+        _n(
+            "iq-search",
+            "inquirer",
+            "choice",
+            ("lodash", "lodash-es", "left-pad", "leftpad-ng", "lru-cache"),
+            "left-pad",
+            "left-pad",
+        ),
+        _n("inq-list", "inquirer-classic", "choice", ("18", "20", "22", "24"), "22", "22"),
+        _n(
+            "inq-rawlist",
+            "inquirer-classic",
+            "choice",
+            ("on every push", "nightly", "on tags only"),
+            "nightly",
+            "nightly",
+        ),
+        _n(
+            "inq-checkbox",
+            "inquirer-classic",
+            "multi_choice",
+            ("dist/", "src/", "README.md", "tests/"),
+            "dist/, src/",
+            ["dist/", "src/"],
+        ),
+        _n("inq-confirm", "inquirer-classic", "yes_no", YES_NO, "no", False),
+        _n("inq-input-default", "inquirer-classic", "text", None, "", "src/main.ts"),
+        _n("inq-password", "inquirer-classic", "secret"),
+        _n(
+            "enq-select-hints",
+            "enquirer",
+            "choice",
+            ("vite", "esbuild", "webpack"),
+            "webpack",
+            "webpack",
+        ),
+        _n(
+            "enq-multiselect-initial",
+            "enquirer",
+            "multi_choice",
+            ("pre-commit", "commit-msg", "pre-push", "post-merge"),
+            "commit-msg, pre-push",
+            ["commit-msg", "pre-push"],
+        ),
+        _n("enq-toggle-labels", "enquirer", "yes_no", ("Ship it", "Hold"), "Hold", False),
+        _n("enq-input-initial", "enquirer", "text", None, "", "build/out"),
+        _n("enq-password", "enquirer", "secret"),
+        _n("enq-number", "enquirer", "text", None, "4", 4),
+        _n("enq-confirm-banner", "banner", "yes_no", YES_NO, "yes", True),
+        _n(
+            "pr-select-description",
+            "prompts",
+            "choice",
+            ("minimal", "api", "fullstack"),
+            "fullstack",
+            "fullstack",
+        ),
+        _n(
+            "pr-multiselect-selected",
+            "prompts",
+            "multi_choice",
+            ("core", "cli", "plugin-git", "plugin-s3"),
+            "core, plugin-s3",
+            ["core", "plugin-s3"],
+        ),
+        _n("pr-toggle-labels", "prompts", "yes_no", ("run", "skip"), "run", True),
+        _n("pr-text-initial", "prompts", "text", None, "", "develop"),
+        _n("pr-invisible", "password-style", "secret"),
+        _n("pr-number", "prompts", "text", None, "45", 45),
+        _n(
+            "cl-select-initial",
+            "clack",
+            "choice",
+            ("Vercel", "Fly.io", "My own server"),
+            "My own server",
+            "self",
+        ),
+        _n(
+            "cl-multiselect-initial",
+            "clack",
+            "multi_choice",
+            ("Tailwind CSS", "MDX", "Sitemap", "Partytown"),
+            "MDX, Sitemap",
+            ["mdx", "sitemap"],
+        ),
+        _n("cl-confirm-labels", "clack", "yes_no", ("Send", "Not yet"), "Not yet", False),
+        # The URL is already typed in the field: the answer replaces it.
+        _n("cl-text-initial", "prefilled", "text", None, "https://example.org", "https://example.org"),
+        _n("cl-text-default", "clack", "text", None, "", "./content"),
+        _n("cl-password", "clack", "secret"),
+        _n(
+            "cl-select-key",
+            "clack",
+            "choice",
+            ("Retry the job", "Show the logs", "Ignore and continue"),
+            "Show the logs",
+            "l",
+        ),
+        _n("cl-box-confirm", "banner", "yes_no", YES_NO, "yes", True),
+    ]
+
+
+def node_lookalikes() -> list[Case]:
+    names = [
+        "look-clack-progress",
+        "look-clack-stream",
+        "look-spinner-question-text",
+        "look-answered-inquirer-then-log",
+    ]
+    return [_n(n, LOOK, None) for n in names]
+
+
 def held_out_3_cases() -> list[Case]:
-    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
+    return (
+        python_cases()
+        + shell_cases()
+        + node_cases()
+        + python_lookalikes()
+        + shell_lookalikes()
+        + node_lookalikes()
+    )

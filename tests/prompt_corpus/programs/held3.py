@@ -567,6 +567,16 @@ def look_http_server_log() -> None:
     forever()
 
 
+def look_apt_log_repeats() -> None:
+    n = 0
+    while True:
+        print(f"Get:{n} http://deb.example.org/debian bookworm/main pkg{n} 1.{n}", flush=True)
+        if n % 5 == 0:
+            print("Do you want to continue? [Y/n] y   (assumed by -y)", flush=True)
+        n += 1
+        time.sleep(0.5)  # noqa: sleep-ok - a log that keeps going
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
@@ -619,6 +629,7 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         look_curses_clock,
         look_answered_wizard,
         look_http_server_log,
+        look_apt_log_repeats,
     )
 }
 

@@ -258,6 +258,21 @@ EOF
         for n in $(seq 1 300); do echo "unpacking part $n: Replace existing? [y/N] -> y (from answers file)"; sleep 0.5; done \
             | dialog --title "Installing" --progressbox 16 70
         sleep 600 ;;
+    look_less_dialog_doc)
+        {
+            echo "INSTALL GUIDE"
+            echo
+            echo "When the installer asks:"
+            echo "  ┌──────── Network ────────┐"
+            echo "  │ Use DHCP for eth0?      │"
+            echo "  │   <Yes>       <No>      │"
+            echo "  └─────────────────────────┘"
+            echo "answer <Yes>. Then, at 'Continue? (y/n)', type y."
+            for n in $(seq 1 60); do echo "step $n: see the section above"; done
+        } > guide.txt
+        exec less guide.txt ;;
+    look_top_batch)
+        exec top -b -d 1 ;;
     *)
         echo "held3.sh: unknown scenario $scenario" >&2
         exit 2 ;;
