@@ -52,16 +52,38 @@ def _case(
     return Case(f"h3-{cid}", family, argv, kind, options, answer, expect, needs, HELD_OUT_3)
 
 
-def _p(cid: str, family: str, *rest: object) -> Case:
-    return _case(cid, family, _py(cid.replace("-", "_")), *rest)  # type: ignore[arg-type]
+def _p(
+    cid: str,
+    family: str,
+    kind: str | None,
+    options: tuple[str, ...] | None = None,
+    answer: str | None = None,
+    expect: object = None,
+) -> Case:
+    return _case(cid, family, _py(cid.replace("-", "_")), kind, options, answer, expect)
 
 
-def _n(cid: str, family: str, *rest: object) -> Case:
-    return _case(cid, family, _node(cid.replace("-", "_")), *rest, needs=_NODE)  # type: ignore[arg-type]
+def _n(
+    cid: str,
+    family: str,
+    kind: str | None,
+    options: tuple[str, ...] | None = None,
+    answer: str | None = None,
+    expect: object = None,
+) -> Case:
+    return _case(cid, family, _node(cid.replace("-", "_")), kind, options, answer, expect, _NODE)
 
 
-def _s(cid: str, family: str, *rest: object, needs: tuple[str, ...] = ()) -> Case:
-    return _case(cid, family, _sh(cid.replace("-", "_")), *rest, needs=needs)  # type: ignore[arg-type]
+def _s(
+    cid: str,
+    family: str,
+    kind: str | None,
+    options: tuple[str, ...] | None = None,
+    answer: str | None = None,
+    expect: object = None,
+    needs: tuple[str, ...] = (),
+) -> Case:
+    return _case(cid, family, _sh(cid.replace("-", "_")), kind, options, answer, expect, needs)
 
 
 NOTIFY = ("build failed", "build fixed", "deploy started", "deploy finished", "weekly digest")
@@ -76,7 +98,9 @@ def python_cases() -> list[Case]:
         _p("typer-replicas", "typer", "text", None, "5", 5),
         _p("typer-banner-confirm", "typer", "yes_no", YES_NO, "no", False),
         _p("typer-db-password", "password-style", "secret"),
-        _p("rich-environment", "rich", "choice", ("dev", "test", "stage", "prod"), "stage", "stage"),
+        _p(
+            "rich-environment", "rich", "choice", ("dev", "test", "stage", "prod"), "stage", "stage"
+        ),
         _p("rich-port", "rich", "text", None, "", 8080),
         _p("rich-panel-confirm", "rich", "yes_no", YES_NO, "yes", True),
         # The labels sit in a table above; the prompt itself only takes 1-4.
@@ -393,7 +417,14 @@ CHROMIUM = ("chromium", "firefox", "webkit", "mobile safari")
 
 def node_cases() -> list[Case]:
     return [
-        _n("iq-select-descriptions", "inquirer", "choice", ("memory", "redis", "disk"), "redis", "redis"),
+        _n(
+            "iq-select-descriptions",
+            "inquirer",
+            "choice",
+            ("memory", "redis", "disk"),
+            "redis",
+            "redis",
+        ),
         _n(
             "iq-checkbox-checked",
             "inquirer",
@@ -510,7 +541,14 @@ def node_cases() -> list[Case]:
         ),
         _n("cl-confirm-labels", "clack", "yes_no", ("Send", "Not yet"), "Not yet", False),
         # The URL is already typed in the field: the answer replaces it.
-        _n("cl-text-initial", "prefilled", "text", None, "https://example.org", "https://example.org"),
+        _n(
+            "cl-text-initial",
+            "prefilled",
+            "text",
+            None,
+            "https://example.org",
+            "https://example.org",
+        ),
         _n("cl-text-default", "clack", "text", None, "", "./content"),
         _n("cl-password", "clack", "secret"),
         _n(

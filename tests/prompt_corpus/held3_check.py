@@ -65,7 +65,9 @@ class Term:
         return "\n".join(line.rstrip() for line in self.screen.display)
 
     def plain(self) -> str:
-        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r", "", self.raw.decode("utf-8", "replace"))
+        return re.sub(
+            r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r", "", self.raw.decode("utf-8", "replace")
+        )
 
     def wait_for(self, needle: str, timeout: float) -> bool:
         end = time.monotonic() + timeout

@@ -39,9 +39,7 @@ def banner(text: str) -> None:
 def click_compression() -> Any:
     import click
 
-    return click.prompt(
-        "Compression", type=click.Choice(["gzip", "zstd", "none"]), default="zstd"
-    )
+    return click.prompt("Compression", type=click.Choice(["gzip", "zstd", "none"]), default="zstd")
 
 
 def click_discard_wrapped() -> Any:
@@ -95,9 +93,7 @@ def typer_db_password() -> Any:
 def rich_environment() -> Any:
     from rich.prompt import Prompt
 
-    return Prompt.ask(
-        "Environment", choices=["dev", "test", "stage", "prod"], default="dev"
-    )
+    return Prompt.ask("Environment", choices=["dev", "test", "stage", "prod"], default="dev")
 
 
 def rich_port() -> Any:
@@ -329,7 +325,7 @@ def ptk_confirm_shortcut() -> Any:
     return confirm("Delete the worktree?")
 
 
-# ---------------------------------------------------------------- pick / simple-term-menu / inquirer
+# -------------------------------------------------- pick / simple-term-menu / inquirer
 
 
 def pick_menu() -> Any:
@@ -352,7 +348,7 @@ def pick_multi() -> Any:
         multiselect=True,
         min_selection_count=1,
     )
-    return [option for option, _ in chosen]  # type: ignore[misc]
+    return [option for option, _ in chosen]
 
 
 def stm_menu() -> Any:
@@ -383,7 +379,11 @@ def pyinquirer_list() -> Any:
     import inquirer
 
     answers = inquirer.prompt(
-        [inquirer.List("size", message="Shirt size for the conference", choices=["S", "M", "L", "XL"])]
+        [
+            inquirer.List(
+                "size", message="Shirt size for the conference", choices=["S", "M", "L", "XL"]
+            )
+        ]
     )
     return answers["size"] if answers else None
 
