@@ -148,6 +148,10 @@ EOF
         mkdir -m 700 "$GNUPGHOME"
         printf 'pinentry-program /usr/bin/pinentry-curses\nmin-passphrase-len 4\nmin-passphrase-nonalpha 0\n' > "$GNUPGHOME/gpg-agent.conf"
         trap 'gpgconf --kill gpg-agent 2>/dev/null; rm -rf "$tmp"' EXIT
+        # The agent daemonises: if this script is killed outright, a detached watcher stops it.
+        setsid -f bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            GNUPGHOME="$2" gpgconf --kill gpg-agent 2>/dev/null; rm -rf "$3"' _ $$ "$GNUPGHOME" "$tmp" \
+            </dev/null >/dev/null 2>&1
         echo "payroll 2026" > secrets.txt
         gpg --quiet --symmetric secrets.txt
         clear
