@@ -24,6 +24,8 @@ HELD_OUT_3 = "held_out_3"
 _NODE = ("node",)
 _WT = ("whiptail",)
 _DG = ("dialog",)
+_GIT = ("git",)
+_SSH = ("ssh-keygen",)
 LOOK = "look-alike"
 
 
@@ -305,9 +307,9 @@ def shell_cases() -> list[Case]:
         _s("mv-i", "coreutils", "yes_no", None, "yes", "moved"),
         _s("gzip-overwrite", "coreutils", "yes_no", None, "no", "kept"),
         # unzip: "[y]es, [n]o, [A]ll, [N]one, [r]ename".
-        _s("unzip-replace", "multi-key", "choice", None, "n", "kept"),
-        _s("git-add-p", "git", "choice", None, "y", "staged"),
-        _s("git-checkout-p", "git", "choice", None, "n", "kept"),
+        _s("unzip-replace", "multi-key", "choice", None, "n", "kept", needs=("unzip",)),
+        _s("git-add-p", "git", "choice", None, "y", "staged", needs=_GIT),
+        _s("git-checkout-p", "git", "choice", None, "n", "kept", needs=_GIT),
         _s(
             "git-clean-i",
             "git",
@@ -315,14 +317,15 @@ def shell_cases() -> list[Case]:
             ("clean", "filter by pattern", "select by numbers", "ask each", "quit", "help"),
             "clean",
             "removed",
+            needs=_GIT,
         ),
-        _s("git-credential-password", "password-style", "secret"),
+        _s("git-credential-password", "password-style", "secret", needs=_GIT),
         _s("pip-uninstall", "pip", "yes_no", None, "no", "kept"),
-        _s("ssh-keygen-overwrite", "ssh-keygen", "yes_no", None, "no", "kept"),
-        _s("ssh-keygen-passphrase", "password-style", "secret"),
-        _s("openssl-passphrase", "password-style", "secret"),
+        _s("ssh-keygen-overwrite", "ssh-keygen", "yes_no", None, "no", "kept", needs=_SSH),
+        _s("ssh-keygen-passphrase", "password-style", "secret", needs=_SSH),
+        _s("openssl-passphrase", "password-style", "secret", needs=("openssl",)),
         # gpg's pinentry-curses: a boxed passphrase dialog with <OK> and <Cancel>.
-        _s("gpg-pinentry", "password-style", "secret"),
+        _s("gpg-pinentry", "password-style", "secret", needs=("gpg", "pinentry-curses")),
         _s(
             "wt-yesno-defaultno-labels",
             "whiptail",
