@@ -55,11 +55,12 @@ SCHEMA = [
         error TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX message_queue_due ON message_queue (host, state, priority DESC, queued_at);
-    """
+    """,
+    "ALTER TABLE message_queue ADD COLUMN landed_offset INTEGER;",
 ]
 _COLUMNS = (
     "queue_id, session_id, host, priority, state, queued_at, expires_at, delivered_at, "
-    "landed_at, error"
+    "landed_at, landed_offset, error"
 )
 
 
@@ -202,9 +203,9 @@ class MessageQueue:
             return False  # the same request id is still in flight: its own call records it
         if isinstance(reply, InputSent):
             self._db.execute(
-                "UPDATE message_queue SET state = 'delivered', delivered_at = ?, landed_at = ? "
-                "WHERE queue_id = ?",
-                (self._clock(), reply.cursor, queue_id),
+                "UPDATE message_queue SET state = 'delivered', delivered_at = ?, landed_at = ?, "
+                "landed_offset = ? WHERE queue_id = ?",
+                (self._clock(), reply.cursor, reply.offset, queue_id),
             )
         else:
             self._fail(queue_id, reply.error.message if isinstance(reply, RequestFailed) else "?")

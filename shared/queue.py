@@ -31,4 +31,9 @@ class QueueReceipt(BaseModel):
         description="Delivered: a get_logs cursor taken just before the text was typed; "
         "read with it to see exactly what the session showed in response.",
     )
+    landed_offset: int | None = Field(
+        default=None,
+        description="Delivered: the session's output byte offset where the text landed "
+        "(get_logs mode=raw since=it).",
+    )
     error: str = ""

@@ -84,6 +84,9 @@ class MessageSent(_Untrusted):
         default="", description="What the session showed since the message, as text."
     )
     skipped_lines: int = 0
+    landed_offset: int | None = Field(
+        default=None, description="Output byte offset where the text landed (raw get_logs since=)."
+    )
     next_cursor: str | None = Field(
         default=None, description="Pass as cursor= to get_logs to read only newer output."
     )

@@ -216,6 +216,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
                 bytes_written=reply.bytes_written,
                 pressed_enter=enter,
                 next_cursor=reply.cursor,
+                landed_offset=reply.offset,
                 next_step="Call get_logs (or get_session_status) to see how the program responds.",
             )
             if wait_seconds == 0 or reply.cursor is None:
