@@ -239,7 +239,7 @@ def build_app(
         # Sessions and acknowledged output survive a relay restart (server/session_store.py).
         store = SessionStore.in_dir(config.data_dir)
         hub = Hub(store=store, offline_grace=config.offline_grace)
-    hub.message_queue = MessageQueue(db, hub)
+    queue = hub.message_queue = MessageQueue(db, hub)
     if hub.client_outcomes is None:
         hub.client_outcomes = ClientOutcomes(db)  # a repeat of a keyed call: first outcome
     shared_state = RelayState(db, audit, hub)
@@ -295,6 +295,7 @@ def build_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         pruner = asyncio.create_task(prune_forever(), name="prune-ended-sessions")
+        expiry = asyncio.create_task(queue.watch_expiry(), name="queue-expiry")
         try:
             async with mcp_app.lifespan(app):
                 await serve_input_schemas_from_registry(mcp)
@@ -305,7 +306,8 @@ def build_app(
                     await notify.stop()
         finally:
             pruner.cancel()
-            await asyncio.gather(pruner, return_exceptions=True)
+            expiry.cancel()
+            await asyncio.gather(pruner, expiry, return_exceptions=True)
             try:
                 audit.flush()  # the tool calls' write-behind rows
             except DatabaseError:

@@ -28,6 +28,7 @@ _READ = ToolAnnotations(
 _ACT = ToolAnnotations(
     read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
 )
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 _HOST = Annotated[
     HostArg | None, Field(description="Which computer; required when more than one is online.")
 ]
@@ -49,6 +50,14 @@ def register_batch_tools(mcp: FastMCP, backend: Backend) -> None:
             datetime | None,
             Field(description="When to start, ISO 8601 with a time zone; omit for now."),
         ] = None,
+        notification_email: Annotated[
+            str | None,
+            Field(
+                max_length=254,
+                pattern=EMAIL_PATTERN,
+                description="Also email this address when each job ends.",
+            ),
+        ] = None,
         host: _HOST = None,
     ) -> BatchStatus:
         """Schedule projects to be created from spec files (each with its small team of
@@ -59,6 +68,16 @@ def register_batch_tools(mcp: FastMCP, backend: Backend) -> None:
             if schedule_time.tzinfo is None:
                 raise ToolError("schedule_time needs a time zone, e.g. 2026-12-03T18:00:00Z.")
             when = schedule_time.timestamp()
+        mail: Any = getattr(backend, "batch_emails", None)
+        if notification_email is not None:
+            if mail is None:
+                raise ToolError(
+                    "notification_email needs the relay's notifications; this server has "
+                    "none. Leave it out, or schedule the batch through the relay."
+                )
+            with as_tool_error():
+                mail.check()
+            host = host or await _only_online_host(backend)
         cmd = EnqueueProjects(
             request_id=new_request_id(),
             spec_files=spec_files,
@@ -68,6 +87,8 @@ def register_batch_tools(mcp: FastMCP, backend: Backend) -> None:
         )
         with as_tool_error():
             reply = await call(backend, cmd, BatchListed, host=host, timeout=60)
+        if notification_email is not None and host is not None:
+            mail.remember(host, [j.job_id for j in reply.jobs], notification_email)
         return BatchStatus(
             host=host, jobs=reply.jobs, next_step="Call get_batch_status to follow the jobs."
         )
@@ -90,6 +111,12 @@ def register_batch_tools(mcp: FastMCP, backend: Backend) -> None:
             jobs=reply.jobs,
             next_step="A done job's project_id works with get_team_status.",
         )
+
+
+async def _only_online_host(backend: Backend) -> str | None:
+    """The one online computer's name (None when there are none or several)."""
+    online = [h.name for h in await backend.hosts() if h.online]
+    return online[0] if len(online) == 1 else None
 
 
 def register_queue_tools(mcp: FastMCP, queue: Any) -> None:
