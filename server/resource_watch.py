@@ -17,22 +17,24 @@ starts or ends (the set of log resources changes).
   subscription is dropped, nothing is sent). So a client that went away without
   unsubscribing is forgotten when its token expires at the latest.
 
-Protocol eras. This works in the handshake ("legacy") era, where a session's
-standalone stream carries server-initiated notifications. In the 2026-07-28
-stateless era ``resources/subscribe`` does not exist: the MCP SDK says so in
-``mcp/server/lowlevel/server.py`` (``get_capabilities``: "the legacy
-``resources/subscribe`` handler (which the modern wire cannot dispatch)") and
-``mcp/server/connection.py`` (``NotifyOnlyOutbound.notify`` drops
+Protocol eras. In the handshake ("legacy") era a client subscribes with
+``resources/subscribe`` and hears on its session's standalone stream. The
+2026-07-28 stateless era has no ``resources/subscribe`` (the MCP SDK:
+``mcp/server/lowlevel/server.py``, ``get_capabilities``: "the legacy
+``resources/subscribe`` handler (which the modern wire cannot dispatch)"; and
+``mcp/server/connection.py``, ``NotifyOnlyOutbound.notify`` drops
 ``notifications/resources/updated``: "delivered via subscriptions/listen at this
-era"). That era's ``subscriptions/listen`` stream is not served by FastMCP
-4.1.2 (its ``LowLevelServer`` registers no listen handler), so modern-era
-clients get no change notifications from this relay yet.
+era"): its client opens a ``subscriptions/listen`` stream instead. FastMCP
+4.1.2 registers no listen handler, so :meth:`ResourceWatch.attach` registers
+the SDK's ``ListenHandler`` over :class:`_ReadersBus`, which applies the same
+URI and token rules to each stream.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -41,6 +43,12 @@ from typing import Any
 
 from mcp import types
 from mcp.server.context import ServerRequestContext
+from mcp.server.subscriptions import (
+    ListenHandler,
+    ResourcesListChanged,
+    ResourceUpdated,
+    ServerEvent,
+)
 from mcp.shared.exceptions import MCPError
 from pydantic import BaseModel
 
@@ -126,6 +134,8 @@ class ResourceWatch:
         self._clock = clock
         self.debounce = Debounce()
         self._clients: dict[int, _Client] = {}
+        self._bus = _ReadersBus(can_read)
+        self._listen = ListenHandler(self._bus)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -143,6 +153,9 @@ class ResourceWatch:
         server.add_request_handler(
             "resources/unsubscribe", types.UnsubscribeRequestParams, self.unsubscribe
         )
+        server.add_request_handler(
+            "subscriptions/listen", types.SubscriptionsListenRequestParams, self.listen
+        )
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="resource-watch")
@@ -158,13 +171,7 @@ class ResourceWatch:
     async def subscribe(
         self, ctx: ServerRequestContext[Any, Any], params: types.SubscribeRequestParams
     ) -> types.EmptyResult:
-        uri = str(params.uri)
-        if uri not in (SESSIONS, STATUS) and not _LOG.match(uri):
-            raise MCPError(
-                types.INVALID_PARAMS,
-                f"Cannot subscribe to {uri!r}: subscribe to {SESSIONS}, {STATUS} or "
-                "tether://sessions/<session id>/log.",
-            )
+        uri = _check_uri(str(params.uri))
         token = await self._reader_token(ctx)
         connection = _connection(ctx)
         client = self._clients.setdefault(id(connection), _Client(connection, token))
@@ -177,6 +184,19 @@ class ResourceWatch:
             )
         client.uris.add(uri)
         return types.EmptyResult()
+
+    async def listen(
+        self, ctx: ServerRequestContext[Any, Any], params: types.SubscriptionsListenRequestParams
+    ) -> types.SubscriptionsListenResult:
+        """The 2026-07-28 era's ``subscriptions/listen``: the same URIs, the same token rule."""
+        for uri in params.notifications.resource_subscriptions or ():
+            _check_uri(uri)
+        token = await self._reader_token(ctx)
+        listening = _LISTENER_TOKEN.set(token)  # read by _ReadersBus.subscribe, in this task
+        try:
+            return await self._listen(ctx, params)
+        finally:
+            _LISTENER_TOKEN.reset(listening)
 
     async def unsubscribe(
         self, ctx: ServerRequestContext[Any, Any], params: types.UnsubscribeRequestParams
@@ -211,7 +231,7 @@ class ResourceWatch:
         self._changed([log_uri(session_id)], False)
 
     def _changed(self, uris: list[str], set_changed: bool) -> None:
-        if not self._clients:
+        if not self._clients and not self._bus.listeners:
             return  # nobody listens: nothing to remember
         now = self._clock()
         for uri in uris:
@@ -238,6 +258,10 @@ class ResourceWatch:
                     log.exception("resource notifications failed")
 
     async def _send(self, uris: list[str], listed: bool) -> None:
+        for uri in uris:
+            await self._bus.publish(ResourceUpdated(uri=uri))
+        if listed:
+            await self._bus.publish(ResourcesListChanged())
         for key, client in list(self._clients.items()):
             wanted = [u for u in uris if u in client.uris]
             list_too = listed and SESSIONS in client.uris
@@ -258,3 +282,48 @@ class ResourceWatch:
 
 def _connection(ctx: ServerRequestContext[Any, Any]) -> Any:
     return getattr(ctx.session, "_connection", ctx.session)
+
+
+def _check_uri(uri: str) -> str:
+    if uri not in (SESSIONS, STATUS) and not _LOG.match(uri):
+        raise MCPError(
+            types.INVALID_PARAMS,
+            f"Cannot subscribe to {uri!r}: subscribe to {SESSIONS}, {STATUS} or "
+            "tether://sessions/<session id>/log.",
+        )
+    return uri
+
+
+_LISTENER_TOKEN: contextvars.ContextVar[str] = contextvars.ContextVar("listener_token")
+
+
+class _ReadersBus:
+    """The SDK's subscription bus, with each listen stream's token checked before each event.
+
+    ``subscribe`` runs inside the listen request's task (``ListenHandler``), where
+    :meth:`ResourceWatch.listen` has set the stream's token; a token no longer
+    allowed to read (revoked, expired) gets nothing more and its listener is dropped.
+    """
+
+    def __init__(self, can_read: Callable[[str], Awaitable[bool]]) -> None:
+        self._can_read = can_read
+        self.listeners: dict[object, tuple[Callable[[ServerEvent], None], str]] = {}
+
+    async def publish(self, event: ServerEvent) -> None:
+        for key, (listener, token) in list(self.listeners.items()):
+            if not await self._can_read(token):
+                self.listeners.pop(key, None)
+                continue
+            try:
+                listener(event)
+            except Exception:  # one broken stream must not starve the others
+                log.exception("a listen stream failed to take an event")
+
+    def subscribe(self, listener: Callable[[ServerEvent], None]) -> Callable[[], None]:
+        key = object()
+        self.listeners[key] = (listener, _LISTENER_TOKEN.get())
+
+        def unsubscribe() -> None:
+            self.listeners.pop(key, None)
+
+        return unsubscribe

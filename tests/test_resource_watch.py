@@ -12,11 +12,22 @@ import pytest
 from fastmcp import Client
 from fastmcp.client.messages import MessageHandler
 from mcp import types
+from mcp.client.subscriptions import listen
 from mcp.server.context import ServerRequestContext
 from mcp.shared.exceptions import MCPError
+from mcp.shared.subscriptions import ResourcesListChanged, ResourceUpdated
+from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
 from server.hub import HostLinkChanged
-from server.resource_watch import SESSIONS, STATUS, Debounce, ResourceWatch, changed_uris, log_uri
+from server.resource_watch import (
+    _LISTENER_TOKEN,
+    SESSIONS,
+    STATUS,
+    Debounce,
+    ResourceWatch,
+    changed_uris,
+    log_uri,
+)
 from tests.relay_support import Relay, Supervisor, running_relay, running_supervisor, write_policy
 from tests.support import scaled
 
@@ -94,6 +105,24 @@ async def test_a_token_that_may_not_read_cannot_subscribe_and_a_revoked_one_hear
     assert (kept.sent, revoked.sent) == ([STATUS, STATUS], [])
 
 
+async def test_a_listen_stream_whose_token_was_revoked_gets_no_more_events() -> None:
+    readers = {"good", "later-revoked"}
+
+    async def can_read(token: str) -> bool:
+        return token in readers
+
+    bus = ResourceWatch(can_read, clock=lambda: 0.0)._bus
+    heard: dict[str, list[object]] = {"good": [], "later-revoked": []}
+    for token in heard:
+        set_token = _LISTENER_TOKEN.set(token)
+        bus.subscribe(heard[token].append)
+        _LISTENER_TOKEN.reset(set_token)
+    readers.discard("later-revoked")
+    await bus.publish(ResourceUpdated(uri=STATUS))
+    assert heard == {"good": [ResourceUpdated(uri=STATUS)], "later-revoked": []}
+    assert len(bus.listeners) == 1
+
+
 class Heard(MessageHandler):
     def __init__(self) -> None:
         self.updated: asyncio.Queue[str] = asyncio.Queue()
@@ -156,3 +185,25 @@ async def test_a_subscribed_client_hears_when_a_log_and_the_session_list_change(
         await client.session.unsubscribe_resource(SESSIONS)
         watch: ResourceWatch = relay.app.state.resource_watch
         assert watch._clients == {}
+
+
+async def test_a_modern_era_client_hears_changes_on_its_listen_stream(
+    relay_and_laptop: tuple[Relay, Supervisor, Path],
+) -> None:
+    relay, _, work = relay_and_laptop
+    async with Client(relay.mcp, auth=relay.token, timeout=scaled(60)) as client:
+        assert client.session.protocol_version in MODERN_PROTOCOL_VERSIONS
+        async with listen(
+            client.session, resources_list_changed=True, resource_subscriptions=[SESSIONS]
+        ) as stream:
+            assert stream.honored.resource_subscriptions == [SESSIONS]
+            await client.call_tool("create_session", {"cwd": str(work), "name": "api"})
+            events: list[object] = []
+            async with asyncio.timeout(scaled(20)):
+                async for event in stream:
+                    events.append(event)
+                    if ResourceUpdated(uri=SESSIONS) in events and ResourcesListChanged() in events:
+                        break
+        with pytest.raises(MCPError, match="Cannot subscribe"):
+            async with listen(client.session, resource_subscriptions=["file:///etc/passwd"]):
+                pass
