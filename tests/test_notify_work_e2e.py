@@ -49,8 +49,9 @@ async def test_finished_tasks_delivered_messages_and_batch_jobs_reach_the_sink_a
 
                 async def call(tool: str, **args: Any) -> dict[str, Any]:
                     result = await client.call_tool(tool, args)
-                    assert result.structured_content is not None
-                    return result.structured_content
+                    out: dict[str, Any] | None = result.structured_content
+                    assert out is not None
+                    return out
 
                 seen: list[dict[str, Any]] = []
                 started = await call("create_session", cwd=str(work), name="api")
@@ -113,7 +114,7 @@ async def test_notification_email_is_refused_when_the_relay_cannot_send_mail(
                     raise_on_error=False,
                 )
                 assert result.is_error
-                text = result.content[0].text  # type: ignore[union-attr]
+                text = result.content[0].text
                 assert "no mailto:// notification URL" in text and "nothing was scheduled" in text
                 jobs = (await client.call_tool("get_batch_status", {})).structured_content
                 assert jobs is not None and jobs["jobs"] == []
