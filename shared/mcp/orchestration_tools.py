@@ -1,10 +1,10 @@
 """The orchestration tools: temporary sessions, projects and teams, specs, coordinated tasks.
 
 Registered by :func:`shared.mcp.tools.register_tools` (so both transports serve
-them), with the same plumbing: each builds one command from
-``shared.commands``, calls the backend and shapes the reply; the supervisor
-does the work under its policy. Long calls are bounded and report progress
-while they wait (:func:`_with_progress`, or chunked reads for coordination).
+them): each builds one command from ``shared.commands`` and shapes the reply;
+:func:`_ask` sends it, bounds the wait, reports progress during long ones and
+turns refusals into tool errors (coordination reads in chunks between progress
+notes). The supervisor does the work under its policy.
 Its register function also adds ``search``/``fetch`` (:mod:`shared.mcp.search_tools`)
 and the batch and queue tools (:mod:`shared.mcp.waiting_tools`).
 """
