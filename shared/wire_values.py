@@ -110,6 +110,15 @@ class ResumedFrom(WireModel):
     ended_at: float
 
 
+class WatchInfo(WireModel):
+    """Watch mode of a session: continued by itself when idle after a turn, up to a bound."""
+
+    enabled: bool  # still continuing (False once stopped)
+    turns_used: int  # continuations typed so far
+    max_turns: int
+    stopped_reason: str = ""  # why watch stopped, for a person to read
+
+
 class SessionInfo(WireModel):
     session_id: SessionId
     command: list[str]
@@ -122,6 +131,7 @@ class SessionInfo(WireModel):
     exit_code: int | None = None
     output_bytes: int = 0  # offset one past the last byte produced so far
     resumed_from: ResumedFrom | None = None  # set when restarted after a supervisor restart
+    watch: WatchInfo | None = None  # None: not started in watch mode
 
 
 class PromptOption(WireModel):

@@ -18,6 +18,8 @@ Keys:
   top of the built-in ones that refuse every permission-bypass and
   auto-approve flag of Claude Code, Codex, Gemini CLI and aider (see
   :mod:`supervisor.arg_rules`).
+* ``[watch]`` - whether sessions may be continued by themselves (watch mode),
+  how often and with which text (see :mod:`supervisor.watch_policy`).
 * ``secrets`` - values to redact from every session's output, names and
   arguments, besides secret-looking environment variables and token formats.
 * ``resume_sessions`` - (default false) after an unclean stop of the supervisor
@@ -52,7 +54,7 @@ MOCK_AGENT_MODULE = "supervisor.mock_agent"
 DEFAULT_COMMANDS = ("claude", "codex", "gemini", "aider", MOCK_AGENT)
 DEFAULT_MAX_SESSIONS = 16
 DEFAULT_ARGUMENT_PROGRAMS = frozenset(DEFAULT_RULES)
-# "agents" is read by supervisor.agent_mcp.access
+# "agents" is read by supervisor.agent_mcp.access, "watch" by supervisor.watch_policy
 _KEYS = (
     "roots",
     "commands",
@@ -63,6 +65,7 @@ _KEYS = (
     "agents",
     "resume_sessions",
     "resume_commands",
+    "watch",
 )
 _ARGUMENT_KEYS = ("refuse", "permit")
 MIN_POLICY_SECRET = 6  # shorter listed secrets would mask ordinary words
@@ -154,8 +157,9 @@ resume_sessions = false
 
 def _agents_default() -> str:
     from supervisor.agent_mcp.access import DEFAULT_TEXT  # its own module; imports this one
+    from supervisor.watch_policy import DEFAULT_TEXT as WATCH_TEXT  # likewise
 
-    return DEFAULT_TEXT
+    return WATCH_TEXT + DEFAULT_TEXT
 
 
 def _toml_str(text: str) -> str:
