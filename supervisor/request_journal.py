@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared.errors import TetherError
 from supervisor.state_store import StateDatabase, StateDatabaseError
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ _SCHEMA = (
 )
 
 
-class JournalError(Exception):
+class JournalError(TetherError):
     """The journal could not record a request; the message says why."""
 
 
@@ -113,7 +114,7 @@ class RequestJournal:
                         (self.scope, request_id, fingerprint, kind, self._clock()),
                     )
         except StateDatabaseError as exc:
-            raise JournalError(str(exc)) from None
+            raise JournalError(exc.message, exc.hint) from None
         if row is not None:
             return Prior(str(row[0]), float(row[1]), None if row[2] is None else str(row[2]))
         self._admitted += 1
