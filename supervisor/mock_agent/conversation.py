@@ -24,8 +24,7 @@ class Conversation:
     def __init__(self, cwd: str, conversation_id: str) -> None:
         if not ID.match(conversation_id):
             raise ConversationError(
-                f"conversation id {conversation_id[:80]!r} must be 1-64 letters, digits, "
-                "'_' or '-'"
+                f"conversation id {conversation_id[:80]!r} must be 1-64 letters, digits, '_' or '-'"
             )
         self.id = conversation_id
         self.path = os.path.join(cwd, FOLDER, f"{conversation_id}.history")
