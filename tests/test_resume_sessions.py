@@ -9,8 +9,13 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 from shared.protocol import SessionStarted, StartSession
 from supervisor.command_runner import CommandRunner
+from supervisor.mock_agent.__main__ import build_parser, options_from
+from supervisor.mock_agent.conversation import Conversation
+from supervisor.mock_agent.script import ScriptError
 from supervisor.reaper import Reaper
 from supervisor.session_manager import SessionManager
 from tests.support import scaled
@@ -71,3 +76,16 @@ def test_a_conversation_id_reported_before_the_record_exists_is_not_taken_as_kep
     tmp_path: Path,
 ) -> None:
     assert Reaper(tmp_path).set_handle("not-started-yet", "conv") is False
+
+
+def test_the_mock_agent_refuses_a_resume_id_that_cannot_name_its_history_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = build_parser().parse_args(["--resume", "../../etc/passwd"])
+    with pytest.raises(ScriptError, match="--resume: conversation id '../../etc/passwd' must be"):
+        options_from(args)
+    kept = options_from(build_parser().parse_args(["--resume", "conv-1"]))
+    assert kept.resumed and kept.conversation is not None
+    kept.conversation.add("remember the milk")
+    assert Conversation(str(tmp_path), "conv-1").messages() == ["remember the milk"]
