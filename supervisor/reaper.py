@@ -44,6 +44,7 @@ from supervisor.resume_plan import StoredSession
 log = logging.getLogger(__name__)
 
 RECORDS = "sessions"
+PROC = Path("/proc")
 REAPED_REASON = "supervisor restarted: the program was stopped"
 
 
@@ -53,9 +54,11 @@ def start_time(pid: int) -> str | None:
     A zombie counts as gone: it runs nothing and its parent (or init) reaps it.
     """
     try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
+        with open(PROC / str(pid) / "stat", "rb") as handle:
             stat = handle.read().decode("ascii", "replace")
     except FileNotFoundError:
+        if not PROC.is_dir():  # macOS: no /proc; whether the pid runs is all we learn
+            return "" if _exists(pid) else None
         return None
     except OSError:
         return "" if _exists(pid) else None
