@@ -1,9 +1,11 @@
 """The relay's hub: which supervisor holds which session, pending calls, output copies.
 
 The asyncio runner over :class:`server.hub_core.HubCore`, which decides routing,
-fencing, redelivery and every call's end with time passed in; this module keeps
-the callers' futures, one timer for the core's next deadline, the sends, and the
-session store. No sockets: a link (``server.link``) attaches each authenticated supervisor
+fencing, redelivery and every call's end with time passed in (its invariants are
+stated there); this module keeps the callers' futures, one timer for the core's
+next deadline (event-loop time), the sends, and the session store.
+
+No sockets: a link (``server.link``) attaches each authenticated supervisor
 with a :class:`SupervisorLink`, hands every decoded report to
 :meth:`Hub.deliver` (and sends back the frames it returns), calls
 :meth:`Hub.redeliver` once its ``Welcome`` is out, and :meth:`Hub.detach` when
@@ -22,7 +24,9 @@ Contracts:
   come back in time the call fails with ``DeliveryUnknown`` naming the request
   id, which :meth:`check_delivery` can look up later (recent calls and ledger
   look-ups: ``server.lookups``; the answers' words: ``server.deliveries``). A
-  call routed to a host inside its grace waits for it the same way.
+  call routed to a host inside its grace waits for it and is sent once the
+  host's ``Welcome`` is out; if the host does not come back it fails with
+  ``HostOffline`` (nothing was sent).
 * A second attach with the same host name fences the first (``fence`` is
   called on it, anything it still reports is dropped); its pending calls move
   to the new link.

@@ -193,6 +193,22 @@ async def test_a_second_connection_for_the_same_host_fences_the_first_and_takes_
     assert status.online and status.session_count == 1
 
 
+async def test_a_call_for_a_host_inside_its_grace_is_sent_once_the_host_is_welcomed() -> None:
+    hub = Hub(offline_grace=scaled(30))
+    studio, _ = attach(hub, "studio", info())
+    hub.detach(studio)
+    call = asyncio.create_task(hub.call(GetStatus(request_id="w", session_id=SID), session_id=SID))
+    await asyncio.sleep(0)  # noqa: sleep-ok - one loop turn: the call reaches the hub and waits
+    assert not call.done() and hub.pending_count == 0  # waiting, not sent
+    again, link = attach(hub, "studio", info())
+    assert link.frames.empty()  # the welcome goes first
+    await hub.redeliver(again)
+    sent = await link.next_command()
+    assert isinstance(sent, GetStatus) and sent.request_id == "w"
+    hub.deliver(again, StatusRead(request_id="w", session=info()))
+    assert (await asyncio.wait_for(call, scaled(5))).request_id == "w"
+
+
 async def test_a_send_that_fails_is_delivery_unknown() -> None:
     hub = Hub(offline_grace=0)  # the grace itself: tests/test_hub_core.py
     hub.attach(hello("studio", info()), FakeLink(fail_send=True))
