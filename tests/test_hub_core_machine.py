@@ -20,6 +20,7 @@ submitted has ended.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from hypothesis import settings, strategies as st
@@ -96,7 +97,7 @@ class HubCoreMachine(RuleBasedStateMachine):
             assert self.now >= call.first_sent_at + call.timeout
             assert end.request_id in str(end.error)
 
-    def _apply(self, decisions: list[Send[str]] | list[Fail | Refuse]) -> None:
+    def _apply(self, decisions: Sequence[Send[str] | Fail | Refuse]) -> None:
         for decision in decisions:
             if isinstance(decision, Send):
                 self._send_ok(decision)
