@@ -246,5 +246,5 @@ class HubCoreMachine(RuleBasedStateMachine):
         assert unfinished == [], f"calls that never ended: {unfinished}"
 
 
-HubCoreMachine.TestCase.settings = settings(max_examples=200, stateful_step_count=40, deadline=None)
+HubCoreMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=50, deadline=None)
 test_hub_core_machine = HubCoreMachine.TestCase
