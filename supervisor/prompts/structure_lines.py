@@ -63,7 +63,11 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return None
     text = joined_question(snapshot, line).strip()
     text = re.sub(r"^[│|]\s+", "", text)
-    if _REPL.search(text) and not _QUESTION_END.search(text):
+    if (
+        _REPL.search(text)
+        and not _QUESTION_END.search(text)
+        and _letter_keys(text, signals.canonical) is None
+    ):
         return None
     if re.match(r"^In \[\d+\]:\s*$", text) or re.match(r"^\S*@\S*:\S*[$#%]?\s*$", text):
         return None
