@@ -14,7 +14,7 @@ from shared.protocol import PromptKind
 from supervisor.prompts.answer import ENTER, TAB, PromptError, plan_writes
 from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.tracker import default_rules
-from supervisor.screen import TerminalModel
+from supervisor.screen import TerminalModel, is_faint_style
 from supervisor.tty_probe import interactive_argv
 
 ESC = "\x1b"
@@ -83,16 +83,19 @@ def test_a_dialog_whose_focus_the_screen_does_not_show_is_refused_not_guessed() 
 
 
 def test_two_custom_buttons_are_a_yes_no_whose_yes_is_the_affirmative_one() -> None:
-    d = must(dialog([" Partition /dev/sdb now?", ""], "<Continue>   <Back>", cursor_on="Continue"), RAW)
+    body = [" Partition /dev/sdb now?", ""]
+    d = must(dialog(body, "<Continue>   <Back>", cursor_on="Continue"), RAW)
     assert (d.kind, labels(d)) == (PromptKind.YES_NO, ["Continue", "Back"])
     assert plan_writes(d, "no", canonical=False) == [TAB, ENTER]
     assert plan_writes(d, "Continue", canonical=False) == [ENTER]
-    keep = must(dialog([" Send statistics?", ""], "<Share>  <Keep private>", cursor_on="Share"), RAW)
+    body = [" Send statistics?", ""]
+    keep = must(dialog(body, "<Share>  <Keep private>", cursor_on="Share"), RAW)
     assert plan_writes(keep, "yes", canonical=False) == [ENTER]
 
 
 def test_three_labelled_buttons_are_a_choice_and_key_names_are_never_buttons() -> None:
-    d = must(dialog([" Publish 2.4.0?", ""], "< Publish > < Later > < Abort >", cursor_on=" Publish"), RAW)
+    buttons = "< Publish > < Later > < Abort >"
+    d = must(dialog([" Publish 2.4.0?", ""], buttons, cursor_on=" Publish"), RAW)
     assert (d.kind, labels(d)) == (PromptKind.CHOICE, ["Publish", "Later", "Abort"])
     assert plan_writes(d, "Abort", canonical=False) == [TAB, TAB, ENTER]
     assert found(dialog([" Keys", ""], "<Tab> next   <Enter> open"), RAW) is None
@@ -189,15 +192,24 @@ def test_a_path_before_yes_no_markers_leaves_a_yes_no_and_real_lists_stay_lists(
 
 
 def test_a_description_line_under_a_menu_is_not_an_option() -> None:
-    text = "? Which instance size? (Use arrow keys)\n   small\n   medium\n » large\n  Description: 16 vCPU"
+    text = (
+        "? Which instance size? (Use arrow keys)\n"
+        "   small\n   medium\n » large\n  Description: 16 vCPU"
+    )
     d = must(text, RAW)
     assert labels(d) == ["small", "medium", "large"]
-    below = "? Which package manager?\n❯ npm\n  pnpm\n  yarn\n\nbundled with Node.js\n↑↓ navigate • ⏎ select"
+    below = (
+        "? Which package manager?\n❯ npm\n  pnpm\n  yarn\n"
+        "\nbundled with Node.js\n↑↓ navigate • ⏎ select"
+    )
     assert labels(must(below, RAW)) == ["npm", "pnpm", "yarn"]
 
 
 def test_a_second_column_and_a_hint_on_the_highlighted_row_are_not_part_of_labels() -> None:
-    columns = "? Which suite? \n❯ fast     skip slow tests\n  full     everything\n  smoke    health checks"
+    columns = (
+        "? Which suite? \n"
+        "❯ fast     skip slow tests\n  full     everything\n  smoke    health checks"
+    )
     assert labels(must(columns, RAW)) == ["fast", "full", "smoke"]
     first = must("◆  Pick a type.\n│  ● TypeScript (recommended)\n│  ○ JavaScript\n└", RAW)
     moved = must("◆  Pick a type.\n│  ○ TypeScript\n│  ● JavaScript (fast)\n└", RAW)
@@ -248,3 +260,20 @@ def test_a_shell_or_interpreter_is_interactive_only_without_a_script_or_command(
     argv: list[str], interactive: bool
 ) -> None:
     assert interactive_argv(argv) is interactive
+
+
+def test_a_hint_drawn_faint_after_each_label_is_not_part_of_it() -> None:
+    faint = f"{ESC}[2m"
+    text = (
+        "? Choose a release channel\n"
+        f"▸ {ESC}[36mstable{ESC}[39m {faint}tested for a month{ESC}[22m\n"
+        f"  beta {faint}new features{ESC}[22m\n"
+        f"  nightly {faint}built every night{ESC}[22m"
+    )
+    assert labels(must(text, RAW)) == ["stable", "beta", "nightly"]
+
+
+def test_faint_text_has_a_style_of_its_own_and_a_truecolour_two_is_not_faint() -> None:
+    snap = screen(f"a{ESC}[2mb{ESC}[22mc{ESC}[38;2;1;2;3md").snapshot()
+    style = snap.style_of(0)
+    assert [is_faint_style(c) for c in style] == [False, True, False, False]

@@ -32,7 +32,7 @@ from supervisor.prompts.structure_rows import (
     odd_one,
     toggle_labels,
 )
-from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot
+from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot, is_faint_style
 
 _FRAME_CHARS = "│┃║|─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼╟╢"
 _BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ]{0,14}?)\s*>")
@@ -338,7 +338,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     numbered = all(item.number for item in items)
     if selected is None and not numbered:
         return None
-    labels = _plain_labels([item.label for item in items], selected)
+    labels = _plain_labels([_without_faint_tail(item) for item in items], selected)
     question = clean_question(question_row.text)
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
@@ -366,6 +366,23 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         0.85,
         "menu",
     )
+
+
+def _without_faint_tail(item: _Item) -> str:
+    """The label without a hint drawn faint after it ("beta  new features")."""
+    at = item.row.text.find(item.label)
+    if at < 0:
+        return item.label
+    style = item.row.style[at : at + len(item.label)]
+    for m in re.finditer(r"\s+", item.label):
+        head, tail = style[: m.start()], style[m.end() :]
+        if (
+            tail
+            and all(is_faint_style(c) for c in tail)
+            and not all(is_faint_style(c) for c in head)
+        ):
+            return item.label[: m.start()]
+    return item.label
 
 
 def _label_column(item: _Item) -> int:
