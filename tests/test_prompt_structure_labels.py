@@ -131,6 +131,7 @@ def test_toggles_with_custom_labels_keep_them() -> None:
         ('Are you sure? Type "yes" to confirm: ', "yes"),
         ("Type YES (all capitals) to proceed: ", "YES"),
         ("Really wipe /dev/sdb? Type yes or no: ", "yes"),
+        ("Enter 'yes' to confirm the upgrade: ", "yes"),
     ],
 )
 def test_a_prompt_that_wants_the_word_yes_types_exactly_that_word(line: str, word: str) -> None:
@@ -146,6 +147,7 @@ def test_a_prompt_that_wants_the_word_yes_types_exactly_that_word(line: str, wor
         ("Overwrite build/out.txt? [y/n/a/q] ", ["y", "n", "a", "q"], ["y", "n", "a", "q"]),
         ("Apply this change [Y/n/e/d/?] ", ["Y", "n", "e", "d", "?"], ["y", "n", "e", "d", "?"]),
         ("Overwrite? [y]es, [n]o, [a]ll, [q]uit: ", ["yes", "no", "all", "quit"], list("ynaq")),
+        ("zsh: correct 'gti' to 'git' [nyae]? ", ["n", "y", "a", "e"], list("nyae")),
     ],
 )
 def test_multi_letter_key_prompts_list_every_key(

@@ -43,8 +43,12 @@ _REPL = re.compile(
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
 # "Type 'yes' to continue", 'Type "yes" to confirm', "Type YES to proceed", "type yes or no".
-_LITERAL_YES = re.compile(r"(?i)\btype\s+(?:in\s+)?[\"'‘“]?(?P<word>yes)[\"'’”]?(?=[\s.,:;)!]|$)")
+_LITERAL_YES = re.compile(
+    r"(?i)\b(?:type|typing|enter|write)\s+(?:in\s+)?[\"'‘“]?(?P<word>yes)[\"'’”]?"
+    r"(?=[\s.,:;)!]|$)"
+)
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
+_LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
 _BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
 _EXPAND = re.compile(r"\((?P<keys>[A-Za-z]{5,12})\)\s*$")
 
@@ -226,6 +230,12 @@ def _letter_keys(text: str, canonical: bool) -> tuple[int, list[str], list[str]]
         items = [i for i in re.split(r"\s*[/,]\s*", m.group("items")) if i]
         if len(items) >= 3 and all(len(i) == 1 for i in items):
             return m.start(), items, _keys_of(items)
+    run = _LETTER_RUN.search(text)
+    if run is not None:
+        letters = run.group("keys")
+        folded = letters.casefold()
+        if {"y", "n"} <= set(folded) and len(set(folded)) == len(folded):
+            return run.start(), list(letters), _keys_of(list(letters))  # zsh's [nyae]
     words = list(_BRACKET_WORD.finditer(text))
     if len(words) >= 2 and re.fullmatch(r"[\s,/|or]*[:?]?\s*", _between(text, words)):
         labels = [w.group("k") + w.group("rest") for w in words]
