@@ -279,3 +279,16 @@ def test_faint_text_has_a_style_of_its_own_and_a_truecolour_two_is_not_faint() -
     snap = screen(f"a{ESC}[2mb{ESC}[22mc{ESC}[38;2;1;2;3md").snapshot()
     style = snap.style_of(0)
     assert [is_faint_style(c) for c in style] == [False, True, False, False]
+
+
+def test_a_typed_yes_in_a_tui_field_or_an_input_box_is_a_yes_no_typing_the_word() -> None:
+    clack = must("│\n◆  Type yes to wipe the staging database\n│  _\n└\n", RAW)
+    assert (clack.kind, labels(clack)) == (PromptKind.YES_NO, ["yes", "no"])
+    assert plan_writes(clack, "y", canonical=False)[0] == b"yes"
+    box = must(dialog([" Type YES to drop the table:", "", " " + "_" * 40], "<Ok>  <Cancel>"), RAW)
+    assert (box.kind, labels(box)) == (PromptKind.YES_NO, ["YES", "no"])
+
+
+def test_a_numbered_list_with_a_description_column_lists_the_names() -> None:
+    text = "  1) postgres   - PostgreSQL 16\n  2) mysql      - MySQL 8.0\nEngine [1-2]: "
+    assert labels(must(text, READING)) == ["postgres", "mysql"]

@@ -24,8 +24,10 @@ from supervisor.prompts.structure_rows import (
     Row,
     build_detection,
     clean_question,
+    literal_yes,
     make_options,
     odd_one,
+    plain_labels,
     toggle_labels,
     yes_no_pair,
 )
@@ -42,11 +44,6 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
-# "Type 'yes' to continue", 'Type "yes" to confirm', "Type YES to proceed", "type yes or no".
-_LITERAL_YES = re.compile(
-    r"(?i)\b(?:type|typing|enter|write)\s+(?:in\s+)?[\"'‘“]?(?P<word>yes)[\"'’”]?"
-    r"(?=[\s.,:;)!]|$)"
-)
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
 _BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
@@ -82,6 +79,7 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     numbered = _numbered_above(rows, snapshot.cursor_row)
     if numbered is not None and signals.canonical and _QUESTION_END.search(text) and len(text) < 80:
         labels, keys = numbered
+        labels = plain_labels(labels, None)
         above = _question_above_list(rows, snapshot.cursor_row, len(labels))
         question = clean_question(text) if WORDY.search(text) else above or text
         return build_detection(
@@ -114,10 +112,9 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             "toggle",
         )
     line_select = "key" if signals.canonical else "key_raw"
-    literal = _LITERAL_YES.search(text)
-    if literal is not None:
+    word = literal_yes(text)
+    if word is not None:
         # "Type 'yes' to continue": only that exact word is accepted, so it is the key.
-        word = literal.group("word")
         return build_detection(
             PromptKind.YES_NO,
             question,

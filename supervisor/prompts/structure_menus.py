@@ -28,8 +28,10 @@ from supervisor.prompts.structure_rows import (
     build_detection,
     clean_question,
     label_style,
+    literal_yes,
     make_options,
     odd_one,
+    plain_labels,
     toggle_labels,
 )
 from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot, is_faint_style
@@ -141,6 +143,12 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
             PromptKind.CHOICE, question, options, snapshot, start, "buttons", 0.85, "dialog"
         )
     # Ok/Cancel around a question without a list: an input box.
+    word = literal_yes(question)
+    if word is not None:
+        options = make_options([word, "no"], [word, "no"], None)
+        return build_detection(
+            PromptKind.YES_NO, question, options, snapshot, start, "key_raw", 0.85, "dialog"
+        )
     kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
     return build_detection(
         kind,
@@ -193,7 +201,7 @@ def _dialog_items(
         if len(block) >= 2 and block[-1][0] - block[0][0] == len(block) - 1:
             labels = [m.group("label").strip() for _, m in block]
             styles = [label_style(content[i], m.group("label")) for i, m in block]
-            return block[0][0], kind, _plain_labels(labels, None), odd_one(styles) or 0, mode
+            return block[0][0], kind, plain_labels(labels, None), odd_one(styles) or 0, mode
     # whiptail/dialog menus: "tag  description" rows; tags are numbers here or words.
     rows = [(i, menu.match(r.text)) for i, r in enumerate(content)]
     block = []
@@ -338,7 +346,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     numbered = all(item.number for item in items)
     if selected is None and not numbered:
         return None
-    labels = _plain_labels([_without_faint_tail(item) for item in items], selected)
+    labels = plain_labels([_without_faint_tail(item) for item in items], selected)
     question = clean_question(question_row.text)
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
@@ -401,25 +409,6 @@ def _aligned(items: list[_Item]) -> list[_Item]:
     return items
 
 
-_SECOND_COLUMN = re.compile(r"\s{2,}")
-_ACTIVE_SUFFIX = re.compile(r"\s+(?:\([^()]*\)|-\s.*)$")
-
-
-def _plain_labels(labels: list[str], selected: int | None) -> list[str]:
-    """Option labels without what only describes them: a second column every row has
-    ("fast     skip the slow tests"), or a hint only the highlighted row shows
-    ("TypeScript (recommended)", "Solarized - low contrast"), so that a label stays
-    the same as the highlight moves."""
-    if len(labels) >= 2 and all(_SECOND_COLUMN.search(label.strip()) for label in labels):
-        labels = [_SECOND_COLUMN.split(label.strip(), maxsplit=1)[0] for label in labels]
-    if selected is not None and 0 <= selected < len(labels):
-        suffixed = [i for i, label in enumerate(labels) if _ACTIVE_SUFFIX.search(label)]
-        if suffixed == [selected]:
-            labels = list(labels)
-            labels[selected] = _ACTIVE_SUFFIX.sub("", labels[selected])
-    return labels
-
-
 def _marked(item: _Item) -> bool:
     return bool(item.pointer or item.box or item.number)
 
@@ -457,6 +446,18 @@ def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> 
             )
         rest = near[at + 2 :]
         if all(r.text in ("└", "╰") or HINT.search(r.text) for r in rest):
+            word = literal_yes(question)
+            if word is not None:
+                return build_detection(
+                    PromptKind.YES_NO,
+                    question,
+                    make_options([word, "no"], [word, "no"], None),
+                    snapshot,
+                    row.index,
+                    "key_raw",
+                    0.8,
+                    "literal",
+                )
             kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
             return build_detection(
                 kind,

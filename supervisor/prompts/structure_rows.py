@@ -126,6 +126,38 @@ def clean_question(text: str) -> str:
     return text.strip()[:MAX_QUESTION]
 
 
+_SECOND_COLUMN = re.compile(r"\s{2,}")
+_ACTIVE_SUFFIX = re.compile(r"\s+(?:\([^()]*\)|-\s.*)$")
+
+
+def plain_labels(labels: list[str], selected: int | None) -> list[str]:
+    """Option labels without what only describes them: a second column every row has
+    ("fast     skip the slow tests"), or a hint only the highlighted row shows
+    ("TypeScript (recommended)", "Solarized - low contrast"), so that a label stays
+    the same as the highlight moves."""
+    if len(labels) >= 2 and all(_SECOND_COLUMN.search(label.strip()) for label in labels):
+        labels = [_SECOND_COLUMN.split(label.strip(), maxsplit=1)[0] for label in labels]
+    if selected is not None and 0 <= selected < len(labels):
+        suffixed = [i for i, label in enumerate(labels) if _ACTIVE_SUFFIX.search(label)]
+        if suffixed == [selected]:
+            labels = list(labels)
+            labels[selected] = _ACTIVE_SUFFIX.sub("", labels[selected])
+    return labels
+
+
+# "Type 'yes' to continue", 'Type "yes" to confirm', "Type YES to proceed", "enter yes".
+_LITERAL_YES = re.compile(
+    r"(?i)\b(?:type|typing|enter|write)\s+(?:in\s+)?[\"'‘“]?(?P<word>yes)[\"'’”]?"
+    r"(?=[\s.,:;)!]|$)"
+)
+
+
+def literal_yes(question: str) -> str | None:
+    """The exact word a question asks to be typed for yes ("yes", "YES"), or None."""
+    m = _LITERAL_YES.search(question)
+    return m.group("word") if m else None
+
+
 def make_options(
     labels: list[str], keys: list[str], selected: int | None
 ) -> tuple[PromptOption, ...]:

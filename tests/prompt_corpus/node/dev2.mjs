@@ -102,6 +102,37 @@ const SCENARIOS = {
     const q = await import("@inquirer/prompts");
     return q.input({ message: "Output folder", default: "./dist/site" });
   },
+  async inquirer_checkbox_desc() {
+    const q = await import("@inquirer/prompts");
+    return q.checkbox({
+      message: "Which services should be deployed?",
+      choices: [
+        { name: "api", value: "api", description: "the public REST API" },
+        { name: "worker", value: "worker", description: "background jobs" },
+        { name: "web", value: "web", description: "the dashboard" },
+      ],
+    });
+  },
+  async clack_multiselect_hint() {
+    const c = await import("@clack/prompts");
+    const v = await c.multiselect({
+      message: "Select additional tools.",
+      options: [
+        { value: "eslint", label: "ESLint", hint: "recommended" },
+        { value: "prettier", label: "Prettier" },
+        { value: "vitest", label: "Vitest", hint: "unit tests" },
+      ],
+      required: false,
+    });
+    if (c.isCancel(v)) process.exit(130);
+    return v;
+  },
+  async clack_text_type_yes() {
+    const c = await import("@clack/prompts");
+    const v = await c.text({ message: "Type yes to wipe the staging database" });
+    if (c.isCancel(v)) process.exit(130);
+    return v;
+  },
 };
 
 done(await SCENARIOS[scenario]());

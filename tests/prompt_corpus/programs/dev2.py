@@ -159,6 +159,60 @@ def look_cmd_repl() -> None:
     Shell().cmdloop()
 
 
+def questionary_checkbox_desc() -> Any:
+    import questionary
+    from questionary import Choice
+
+    choices = [
+        Choice("lint", description="ruff on every commit"),
+        Choice("types", description="mypy --strict"),
+        Choice("docs", description="build the manual"),
+    ]
+    return questionary.checkbox("Which checks should CI run?", choices=choices).unsafe_ask()
+
+
+def numbered_described() -> Any:
+    options = [("postgres", "PostgreSQL 16"), ("mysql", "MySQL 8.0"), ("sqlite", "single file")]
+    print("Available engines:")
+    for n, (name, desc) in enumerate(options, 1):
+        print(f"  {n}) {name:<10} - {desc}")
+    got = input("Engine [1-3]: ")
+    return options[int(got) - 1][0]
+
+
+def input_continue_abort() -> Any:
+    return input("Schema drift found. Proceed? (continue/abort) ")
+
+
+def click_type_yes() -> Any:
+    import click
+
+    click.echo("All 12 tables will be truncated.")
+    return click.prompt('Type "yes" to continue')
+
+
+def rich_enter_yes() -> Any:
+    from rich.prompt import Prompt
+
+    return Prompt.ask("Enter 'yes' to confirm the major upgrade")
+
+
+def keys_paren_words() -> Any:
+    return input("config.yml differs. Replace? (Y)es/(N)o/(A)ll/(Q)uit: ")
+
+
+def rich_default_path() -> Any:
+    from rich.prompt import Prompt
+
+    return Prompt.ask("Config file", default="~/.config/app/settings.toml")
+
+
+def click_default_path() -> Any:
+    import click
+
+    return click.prompt("Log directory", default="/var/log/app")
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     name: fn
     for name, fn in globals().items()

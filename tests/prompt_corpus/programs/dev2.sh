@@ -84,6 +84,33 @@ EOF
     read_path_q)
         read -r -p "Install into (/opt/tools/bin)? " reply
         answer "$reply" ;;
+    dialog_extra_button)
+        dialog --title "Sync" --extra-button --extra-label "Skip" \
+            --yesno "Push 3 local commits to origin/main?" 10 60
+        rc=$?; clear; answer "rc$rc" ;;
+    whiptail_ok_label)
+        whiptail --title "Notice" --ok-button "Got it" \
+            --msgbox "The license changed to Apache-2.0 in this release." 10 60
+        answer "rc$?" ;;
+    dialog_defaultno_labels)
+        dialog --title "Cleanup" --defaultno --yes-label "Delete" --no-label "Keep" \
+            --yesno "Delete 2.3 GB of cached layers?" 10 60
+        rc=$?; clear; answer "rc$rc" ;;
+    whiptail_defaultno_no)
+        whiptail --title "Kernel" --defaultno --yesno "Reboot into the new kernel now?" 10 60
+        answer "rc$?" ;;
+    whiptail_radio_desc)
+        choice=$(whiptail --title "Editor" --radiolist "Default editor:" 16 70 4 \
+            vim "Vi IMproved" ON \
+            nano "Small and friendly" OFF \
+            emacs "GNU Emacs" OFF 3>&1 1>&2 2>&3)
+        answer "rc$?:$choice" ;;
+    read_bracket_words)
+        read -r -p "Merge conflict in go.sum. [s]kip [o]verwrite [a]bort: " reply
+        answer "$reply" ;;
+    read_backup_path_yn)
+        read -r -p "Write backup to (~/backups/db-2026-12-03.tar.gz)? [Y/n] " reply
+        answer "${reply:-y}" ;;
     *)
         echo "dev2.sh: unknown scenario $scenario" >&2
         exit 2 ;;
