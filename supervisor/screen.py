@@ -357,7 +357,7 @@ class _Screen(pyte.Screen):
 
     # -- faint text
 
-    def select_graphic_rendition(self, *attrs: int, **kwargs: Any) -> None:
+    def select_graphic_rendition(self, *attrs: int) -> None:  # no private: CSI > 4;2 m is ignored
         """pyte drops SGR 2 (faint), which prompt libraries use for hints beside an
         option ("stable  tested for a month"): keep it in the cell's colour, so a
         faint run gets a style of its own (see :func:`is_faint_style`)."""
@@ -389,6 +389,7 @@ class _Screen(pyte.Screen):
 
 
 _FAINT = "~faint"
+_XTERM_KEY_MODES = re.compile(rb"\x1b\[>[\d;]*m")
 
 
 def _faint_after(faint: bool, attrs: tuple[int, ...]) -> bool:
@@ -474,6 +475,10 @@ class TerminalModel:
             return
         self._cached.clear()
         data = self._graphics.feed(data)
+        if b"\x1b[>" in data:
+            # pyte drops the ">" of xterm's CSI > Ps m (modifyOtherKeys) and would
+            # apply its numbers as colours: underline, then faint, for the rest.
+            data = _XTERM_KEY_MODES.sub(b"", data)
         try:
             self._stream.feed(data)
         except (TypeError, ValueError, IndexError, KeyError, AssertionError, NameError) as exc:
