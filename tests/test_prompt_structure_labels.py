@@ -293,3 +293,28 @@ def test_a_typed_yes_in_a_tui_field_or_an_input_box_is_a_yes_no_typing_the_word(
 def test_a_numbered_list_with_a_description_column_lists_the_names() -> None:
     text = "  1) postgres   - PostgreSQL 16\n  2) mysql      - MySQL 8.0\nEngine [1-2]: "
     assert labels(must(text, READING)) == ["postgres", "mysql"]
+
+
+def test_a_yes_no_group_with_a_third_word_is_a_choice_of_all_three() -> None:
+    d = must("Replace the vendored copy? (yes/no/all) ", READING)
+    assert (d.kind, labels(d)) == (PromptKind.CHOICE, ["yes", "no", "all"])
+    assert plan_writes(d, "all") == [b"all", ENTER]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Install to (default: /usr/local/app): ", "Mirror (https://pypi.example/simple): "],
+)
+def test_a_default_or_an_address_in_parentheses_is_no_list_either(line: str) -> None:
+    assert must(line, READING).options == ()
+
+
+def test_a_stalled_progress_bar_with_a_reader_is_no_choice() -> None:
+    bar = "Processing:  40%|████      | 4/10 [00:03<00:07, 1.00it/s]"
+    d = found(bar, READING)
+    assert d is None or d.kind is not PromptKind.CHOICE
+
+
+def test_button_labels_may_hold_punctuation() -> None:
+    d = must(dialog([" Reset the cache?", ""], "<Yes, reset>  <No>", cursor_on="Yes"), RAW)
+    assert (d.kind, labels(d)) == (PromptKind.YES_NO, ["Yes, reset", "No"])

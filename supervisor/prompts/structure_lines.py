@@ -139,6 +139,19 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             "keys",
         )
     yn = _YES_NO.search(text)
+    more = _more_words(yn.group(0)) if yn is not None else None
+    if yn is not None and more is not None:
+        # "(yes/no/all)": a third answer besides yes and no, so a choice of all three.
+        return build_detection(
+            PromptKind.CHOICE,
+            clean_question(text[: yn.start()] + text[yn.end() :]) or question,
+            make_options(more, more, None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.85,
+            "line",
+        )
     if yn is not None:
         words = yn.group(0).lower()
         full = "yes" in words and "no" in words and not re.search(r"\by\b", words)
@@ -206,12 +219,26 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     )
 
 
+def _more_words(group: str) -> list[str] | None:
+    """The answers of a yes/no group that offers more words ("(yes/no/all)"), or None;
+    a bracketed extra ("[fingerprint]") is a hint, not an answer."""
+    items = [i.strip() for i in re.split(r"/", group.strip("[]() ")) if i.strip()]
+    words = [i for i in items if re.fullmatch(r"[A-Za-z]{2,12}", i)]
+    if len(items) > 2 and len(words) == len(items):
+        return words
+    return None
+
+
 def _not_a_list(inner: str) -> bool:
     """Parenthesised text that only looks like "a/b/c": a path ("(/etc/foo.conf)",
     "(./dist)", "(src/app.py)") or a format ("(YYYY/MM/DD)"), never options."""
     inner = inner.strip()
-    if inner.startswith(("/", "~", "./", "../", "\\")) or "\\" in inner:
+    if inner.startswith(("/", "~", "./", "../", "\\")) or "\\" in inner or "://" in inner:
         return True
+    if re.match(r"(?i)(default|current|e\.g\.|eg|example)\b", inner):
+        return True  # "(default: /etc/app)": one value, shown
+    if re.search(r"\d:\d|\d/s\b|it/s\b|%", inner):
+        return True  # a progress bar's "[00:03<00:07, 4.2it/s]"
     parts = [p for p in re.split(r"\s*/\s*", inner) if p]
     if "/" in inner and any(re.search(r"\w\.[A-Za-z]\w{0,4}$", p) for p in parts):
         return True  # a file name with its extension

@@ -37,8 +37,8 @@ from supervisor.prompts.structure_rows import (
 from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot, is_faint_style
 
 _FRAME_CHARS = "│┃║|─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼╟╢"
-_BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ]{0,14}?)\s*>")
-_BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ]{0,14}?\s*>\s*)+$")
+_BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ,'.!-]{0,22}?)\s*>")
+_BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ,'.!-]{0,22}?\s*>\s*)+$")
 _FILLED = "●◉◼■☑☒✔✓"
 _EMPTY = "○◯◻□☐"
 _ROW = re.compile(
