@@ -362,6 +362,8 @@ class _Screen(pyte.Screen):
         option ("stable  tested for a month"): keep it in the cell's colour, so a
         faint run gets a style of its own (see :func:`is_faint_style`)."""
         super().select_graphic_rendition(*attrs)
+        if not self.faint and 2 not in attrs:
+            return  # the common case, kept as cheap as pyte's own
         self.faint = _faint_after(self.faint, attrs)
         fg = self.cursor.attrs.fg
         base = fg.removesuffix(_FAINT)
