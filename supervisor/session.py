@@ -371,6 +371,7 @@ class Session:
                 canonical=proc.canonical(),
                 blocked_on_read=foreground.reading,
                 elsewhere=foreground.elsewhere,
+                interactive=foreground.interactive,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()
