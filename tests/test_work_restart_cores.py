@@ -12,7 +12,7 @@ from pathlib import Path
 
 from server.db import open_database
 from server.notify.announced import AnnouncedWork
-from shared.commands.coordination import Coordination, PartStatus
+from shared.commands.coordination import Coordination, PartState, PartStatus
 from shared.commands.work_finished import WorkFinished
 from supervisor.orchestration.announce import announce, resend_unconfirmed, unconfirmed
 from supervisor.orchestration.restart import RESTART_REASON, after_restart, to_rearm
@@ -20,10 +20,10 @@ from supervisor.orchestration.state import records_of
 from supervisor.session_manager import SessionManager
 
 
-def part(session_id: str | None, state: str = "working") -> PartStatus:
+def part(session_id: str | None, state: PartState = "working") -> PartStatus:
     return PartStatus(
         part="p", session_id=session_id, name=f"n-{session_id}", state=state, reason="sent"
-    )  # type: ignore[arg-type]
+    )
 
 
 def task(*parts: PartStatus, finished: bool = False, cid: str = "c-abcdef") -> Coordination:

@@ -170,7 +170,11 @@ def _refresh(m: SessionManager, c: Coordination) -> Coordination:
     finished = all(p.state in FINAL for p in parts)
     summary = ""
     if finished:
-        summary = "\n".join(f"{p.name}: {p.state}. {p.summary}".strip() for p in parts)
+        # A failed part that said nothing gives its reason (a restart, an exit code).
+        summary = "\n".join(
+            f"{p.name}: {p.state}. {p.summary or (p.reason if p.state == 'failed' else '')}".strip()
+            for p in parts
+        )
     return c.model_copy(update={"parts": parts, "finished": finished, "summary": summary})
 
 
