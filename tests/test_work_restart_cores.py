@@ -12,8 +12,10 @@ from pathlib import Path
 
 from server.db import open_database
 from server.notify.announced import AnnouncedWork
+from shared.commands.batch import BatchJob
 from shared.commands.coordination import Coordination, PartState, PartStatus
 from shared.commands.work_finished import WorkFinished
+from supervisor.orchestration import batch
 from supervisor.orchestration.announce import announce, resend_unconfirmed, unconfirmed
 from supervisor.orchestration.restart import RESTART_REASON, after_restart, to_rearm
 from supervisor.orchestration.state import records_of
@@ -119,3 +121,30 @@ def test_the_relay_record_is_bounded_by_age_and_by_count(tmp_path: Path) -> None
         assert record.count() == 1  # everything older than 100 s went
     finally:
         db.close()
+
+
+async def test_a_batch_job_running_when_the_supervisor_stopped_is_failed_and_announced(
+    tmp_path: Path,
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text(f'roots = ["{tmp_path}"]\n')
+    before = SessionManager(policy_file=policy)
+    job = BatchJob(
+        job_id="b-run001",
+        spec_file=str(tmp_path / "shop.md"),
+        priority=0,
+        schedule_time=1.0,
+        state="running",
+        created_at=1.0,
+    )
+    records_of(before).batch.put(job.job_id, job.model_dump())
+    m = SessionManager(policy_file=policy)  # the next supervisor
+    batch.start_runner(m)
+    try:
+        ended = BatchJob.model_validate(records_of(m).batch.get("b-run001"))
+        assert ended.state == "failed" and "supervisor restarted" in ended.error
+        [(key, entry)] = records_of(m).outbox.items()
+        assert key == "batch_job:b-run001" and entry["frame"]["outcome"] == "failed"
+        assert entry["frame"]["title"] == "shop"
+    finally:
+        await batch.stop_runner(m)

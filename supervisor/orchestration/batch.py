@@ -55,6 +55,14 @@ def start_runner(m: SessionManager) -> None:
     _ensure_runner(m)
 
 
+async def stop_runner(m: SessionManager) -> None:
+    """Stop the batch runner of ``m`` (a supervisor stopping; tests)."""
+    runner = _RUNNERS.pop(m, None)
+    if runner is not None:
+        runner.task.cancel()
+        await asyncio.gather(runner.task, return_exceptions=True)
+
+
 def _ensure_runner(m: SessionManager) -> _Runner:
     runner = _RUNNERS.get(m)
     if runner is None or runner.task.done():
