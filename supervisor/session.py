@@ -45,6 +45,7 @@ from shared.protocol import (
     Key,
     Prompt,
     PromptKind,
+    ResumedFrom,
     SessionInfo,
     SessionState,
 )
@@ -114,6 +115,7 @@ class Session:
         self.command = list(command)
         self.cwd, self.name = cwd, name
         self.started_at = time.time()
+        self.resumed_from: ResumedFrom | None = None  # set by supervisor.resume_sessions
         self.journal = Journal(journal_limit)  # redacted bytes only
         self._scrub = StreamRedactor(self.redactor, cols)
         self._scrub_timer: asyncio.TimerHandle | None = None
@@ -460,6 +462,7 @@ class Session:
             started_at=self.started_at,
             exit_code=self._exit_code,
             output_bytes=self.journal.end,
+            resumed_from=self.resumed_from,
             watch=None if self.watch is None else self.watch.info(),
         )
 
