@@ -53,6 +53,12 @@ def test_a_part_whose_session_died_with_the_supervisor_fails_with_the_reason() -
     assert RESTART_REASON == "the supervisor restarted and the session ended"
 
 
+def test_a_part_whose_agent_was_resumed_in_a_new_session_names_it_in_the_reason() -> None:
+    after = after_restart(task(part("s-old")), live={"s-new"}, resumed={"s-old": "s-new"})
+    assert after.parts[0].state == "failed"
+    assert after.parts[0].reason == f"{RESTART_REASON}; its agent was resumed as session s-new"
+
+
 def test_a_part_waiting_for_a_person_in_a_dead_session_fails_too() -> None:
     after = after_restart(task(part("s-1", "waiting_for_person")), live=set())
     assert after.parts[0].state == "failed"

@@ -189,7 +189,8 @@ async def test_a_task_cut_by_supervisor_sigkills_is_announced_once_with_the_reas
                             "get_coordination_status", {"coordination_id": cid}
                         )
                         [part] = status.structured_content["coordination"]["parts"]
-                        assert (part["state"], part["reason"]) == ("failed", RESTART_REASON)
+                        assert part["state"] == "failed"
+                        assert part["reason"].startswith(RESTART_REASON)
                         # The marker: a quick task on this supervisor, announced after.
                         quick = await client.call_tool(
                             "coordinate_sessions",

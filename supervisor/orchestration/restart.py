@@ -26,16 +26,25 @@ log = logging.getLogger(__name__)
 RESTART_REASON = "the supervisor restarted and the session ended"
 
 
-def after_restart(c: Coordination, live: set[str]) -> Coordination:
-    """``c`` with each unfinished part whose session is not ``live`` failed."""
+def after_restart(
+    c: Coordination, live: set[str], resumed: dict[str, str] | None = None
+) -> Coordination:
+    """``c`` with each unfinished part whose session is not ``live`` failed.
+
+    ``resumed``: old session id -> the session its agent was resumed in (named in
+    the reason; the part is not sent again, the owner decides).
+    """
     if c.finished:
         return c
-    parts = [
-        p.model_copy(update={"state": "failed", "reason": RESTART_REASON})
-        if p.state not in coordination.FINAL and p.session_id not in live
-        else p
-        for p in c.parts
-    ]
+    parts = []
+    for p in c.parts:
+        if p.state not in coordination.FINAL and p.session_id not in live:
+            reason = RESTART_REASON
+            new = (resumed or {}).get(p.session_id or "")
+            if new is not None:
+                reason += f"; its agent was resumed as session {new}"
+            p = p.model_copy(update={"state": "failed", "reason": reason})
+        parts.append(p)
     return c.model_copy(update={"parts": parts})
 
 
@@ -47,7 +56,9 @@ def to_rearm(records: Iterable[Coordination]) -> list[Coordination]:
 def resume(m: SessionManager) -> None:
     """Pick up the orchestration work of a previous run (call once, in the event loop)."""
     resent = resend_unconfirmed(m)
-    live = {s.session_id for s in m.list()}
+    sessions = m.list()
+    live = {s.session_id for s in sessions}
+    resumed = {s.resumed_from.session_id: s.session_id for s in sessions if s.resumed_from}
     rearmed = 0
     for raw in records_of(m).coordinations.values():
         try:
@@ -56,7 +67,7 @@ def resume(m: SessionManager) -> None:
             log.error("skipping an unreadable coordinated task record")
             continue
         for task in to_rearm([c]):
-            coordination.watch(m, coordination.save(m, after_restart(task, live)))
+            coordination.watch(m, coordination.save(m, after_restart(task, live, resumed)))
             rearmed += 1
     batch.start_runner(m)
     if resent or rearmed:
