@@ -73,20 +73,34 @@ class Transaction:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
+    # Written out rather than through ``_run``: these run several times per output
+    # append, the relay's busiest write, where a closure per statement shows.
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; the number of rows it changed."""
-        return _run(lambda: self._db.execute(sql, tuple(params)).rowcount)
+        try:
+            return self._db.execute(sql, _tuple(params)).rowcount
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Run one INSERT; the new row's rowid."""
-        return _run(lambda: int(self._db.execute(sql, tuple(params)).lastrowid or 0))
+        try:
+            return int(self._db.execute(sql, _tuple(params)).lastrowid or 0)
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
-        return _run(lambda: [tuple(r) for r in self._db.execute(sql, tuple(params)).fetchall()])
+        try:
+            return [tuple(r) for r in self._db.execute(sql, _tuple(params)).fetchall()]
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
 
     def one(self, sql: str, params: Params = ()) -> Row | None:
-        rows = self.query(sql, params)
-        return rows[0] if rows else None
+        try:
+            row = self._db.execute(sql, _tuple(params)).fetchone()
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
+        return None if row is None else tuple(row)
 
 
 Migration = str | Callable[[Transaction], None]
@@ -383,15 +397,24 @@ def _run(operation: Callable[[], T]) -> T:
     try:
         return operation()
     except sqlite3.Error as exc:
-        text = str(exc)
-        lower = text.lower()
-        if "full" in lower:
-            hint = " The disk holding the data directory is full: free some space."
-        elif "readonly" in lower or "read-only" in lower:
-            hint = " The data directory is read-only: make it writable."
-        else:
-            hint = ""
-        raise DatabaseError(f"database error: {text}.{hint}") from None
+        raise _translated(exc) from None
+
+
+def _translated(exc: sqlite3.Error) -> DatabaseError:
+    """The one translation of a SQLite error, with what to do when the cause is the disk."""
+    text = str(exc)
+    lower = text.lower()
+    if "full" in lower:
+        hint = " The disk holding the data directory is full: free some space."
+    elif "readonly" in lower or "read-only" in lower:
+        hint = " The data directory is read-only: make it writable."
+    else:
+        hint = ""
+    return DatabaseError(f"database error: {text}.{hint}")
+
+
+def _tuple(params: Params) -> tuple[object, ...]:
+    return params if isinstance(params, tuple) else tuple(params)
 
 
 def _create_private(path: Path) -> None:

@@ -269,7 +269,7 @@ class SessionStore:
             return
         try:
             with self._db.transaction() as tx:  # the bytes and the new end together
-                end = _ensure(tx, session_id, host, when)
+                end, kept_from = _ensure(tx, session_id, host, when)
                 if offset != end:
                     raise StoreError(
                         f"output for {session_id} at offset {offset}, but the store ends at {end}"
@@ -282,7 +282,7 @@ class SessionStore:
                     "UPDATE sessions SET output_end = ?, updated_at = ? WHERE session_id = ?",
                     (offset + len(data), when, session_id),
                 )
-                self._trim(tx, session_id, offset + len(data))
+                self._trim(tx, session_id, offset + len(data), kept_from)
         except DatabaseError as exc:
             raise StoreError(f"could not store output of {session_id}: {exc}") from exc
 
@@ -290,7 +290,7 @@ class SessionStore:
         """The bytes ``[start, end)`` are lost for good; ``start`` must be the current end."""
         try:
             with self._db.transaction() as tx:
-                current = _ensure(tx, session_id, host, when)
+                current, _ = _ensure(tx, session_id, host, when)
                 if start != current:
                     raise StoreError(
                         f"gap for {session_id} at {start}, but the store ends at {current}"
@@ -380,9 +380,7 @@ class SessionStore:
             raise StoreError(f"could not prune ended sessions: {exc}") from exc
         return Pruned(len(doomed), sum(size for _, size in doomed))
 
-    def _trim(self, tx: Transaction, session_id: str, end: int) -> None:
-        row = tx.one("SELECT kept_from FROM sessions WHERE session_id = ?", (session_id,))
-        kept_from = int(row[0]) if row else 0
+    def _trim(self, tx: Transaction, session_id: str, end: int, kept_from: int) -> None:
         # Trim in batches (a quarter of the bound of slack) rather than on every append.
         if end - kept_from <= self.max_output_bytes + self.max_output_bytes // 4:
             return
@@ -398,16 +396,17 @@ class SessionStore:
         )
 
 
-def _ensure(tx: Transaction, session_id: str, host: str, when: float) -> int:
-    """The session's stored end, creating its row (end 0) on its first output."""
-    row = tx.one("SELECT output_end FROM sessions WHERE session_id = ?", (session_id,))
+def _ensure(tx: Transaction, session_id: str, host: str, when: float) -> tuple[int, int]:
+    """The session's stored end and where its kept bytes start, creating its row (both 0)
+    on its first output. One query for both: this runs on every append."""
+    row = tx.one("SELECT output_end, kept_from FROM sessions WHERE session_id = ?", (session_id,))
     if row is not None:
-        return int(row[0])
+        return int(row[0]), int(row[1])
     tx.execute(
         "INSERT INTO sessions(session_id, host, updated_at) VALUES(?, ?, ?)",
         (session_id, host, when),
     )
-    return 0
+    return 0, 0
 
 
 def _contiguous_tail(rows: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
