@@ -356,7 +356,9 @@ class Hub:
             raise ValueError(f"command needs a fresh request_id, got {request_id!r}")
         future: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
         self._pending[request_id] = _Pending(attachment.host, attachment, command, future)
-        self._recent.remember(request_id, Outcome(attachment.host, command.type))
+        self._recent.remember(
+            request_id, Outcome(attachment.host, command.type, sent_at=time.time())
+        )
         try:
             try:
                 await attachment.link.send(encode(command))
