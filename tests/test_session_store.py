@@ -211,3 +211,21 @@ def test_the_oldest_ended_sessions_go_first_when_their_output_exceeds_the_size_l
 def test_a_retention_without_a_positive_age_is_refused() -> None:
     with pytest.raises(ValueError, match="positive age"):
         Retention(max_age=0)
+
+
+def test_a_relay_started_on_an_old_data_dir_serves_its_stored_sessions_from_the_one_database(
+    tmp_path: Path,
+) -> None:
+    from server.app import build_app
+    from server.config import RelayConfig
+    from tests.oauth_support import PASSWORD
+
+    _old_data_dir(tmp_path)
+    app = build_app(RelayConfig(data_dir=tmp_path, owner_password=PASSWORD))
+    store = app.state.hub.store
+    kept = store.session(SID)
+    assert kept is not None and kept.host == "studio" and kept.output_end == 11
+    assert store.read_output(SID, 0, 100).data == b"hello world"
+    assert store.path == str(tmp_path / "relay.sqlite3")
+    assert (tmp_path / "sessions.sqlite3.migrated").is_file()
+    assert not (tmp_path / "sessions.sqlite3").exists()
