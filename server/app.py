@@ -214,7 +214,7 @@ def build_app(
 ) -> Starlette:
     """The whole relay as one ASGI app (see the module docstring for ``app.state``).
 
-    Opens ``<data_dir>/relay.sqlite3``, the one database of supervisors, audit log
+    Opens ``<data_dir>/relay.sqlite3``, the one database of supervisors, sessions, audit log
     and OAuth state; it is closed when the app's lifespan ends. ``config.owner_password`` is
     stored only when no password is stored yet.
     """
@@ -236,8 +236,8 @@ def build_app(
         db=db,
     )
     if hub is None:
-        # Sessions and acknowledged output survive a relay restart (server/session_store.py).
-        store = SessionStore.in_dir(config.data_dir)
+        # Sessions and acknowledged output survive a relay restart, in the same database.
+        store = SessionStore.in_dir(config.data_dir, db=db)
         hub = Hub(store=store, offline_grace=config.offline_grace)
     queue = hub.message_queue = MessageQueue(db, hub)
     if hub.client_outcomes is None:

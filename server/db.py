@@ -1,8 +1,9 @@
 """The relay's one SQLite database: the only module that imports ``sqlite3``.
 
-Every relay store (paired supervisors, the audit log, OAuth; not yet the session store)
-keeps its tables in one file, ``<data dir>/relay.sqlite3``, through
-:class:`Database`. Contracts:
+Every relay store (paired supervisors, the audit log, OAuth, the session store and the
+rest) keeps its tables in one file, ``<data dir>/relay.sqlite3``, through
+:class:`Database` (``":memory:"`` for tests and a hub built without a data dir).
+Contracts:
 
 * **Settings.** WAL journal (readers never block the writer), ``synchronous=NORMAL``
   (in WAL mode a process crash loses nothing; only an OS crash can lose the last
@@ -31,6 +32,9 @@ keeps its tables in one file, ``<data dir>/relay.sqlite3``, through
   module's own bookkeeping (the ``schema_versions`` table); each store's version
   lives in that table, because one integer cannot version several stores that
   evolve independently without coupling their registration order.
+* **Adopting an older file.** :meth:`Database.copy_tables` copies tables of another
+  SQLite file into this one in one transaction (how a data dir from before the one
+  database moves its separate session file in).
 * **Errors.** Every ``sqlite3.Error`` leaves this module as :class:`DatabaseError`
   (the one translation point), with what to do when the cause is the file.
 """
@@ -49,6 +53,7 @@ from typing import Any, TypeVar
 from shared.errors import TetherError
 
 DB_NAME = "relay.sqlite3"
+MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 5000
 # Version of this module's bookkeeping schema (the ``schema_versions`` table).
 META_VERSION = 1
@@ -68,20 +73,34 @@ class Transaction:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
+    # Written out rather than through ``_run``: these run several times per output
+    # append, the relay's busiest write, where a closure per statement shows.
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; the number of rows it changed."""
-        return _run(lambda: self._db.execute(sql, tuple(params)).rowcount)
+        try:
+            return self._db.execute(sql, _tuple(params)).rowcount
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Run one INSERT; the new row's rowid."""
-        return _run(lambda: int(self._db.execute(sql, tuple(params)).lastrowid or 0))
+        try:
+            return int(self._db.execute(sql, _tuple(params)).lastrowid or 0)
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
-        return _run(lambda: [tuple(r) for r in self._db.execute(sql, tuple(params)).fetchall()])
+        try:
+            return [tuple(r) for r in self._db.execute(sql, _tuple(params)).fetchall()]
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
 
     def one(self, sql: str, params: Params = ()) -> Row | None:
-        rows = self.query(sql, params)
-        return rows[0] if rows else None
+        try:
+            row = self._db.execute(sql, _tuple(params)).fetchone()
+        except sqlite3.Error as exc:
+            raise _translated(exc) from None
+        return None if row is None else tuple(row)
 
 
 Migration = str | Callable[[Transaction], None]
@@ -95,20 +114,26 @@ class Database:
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.in_memory = str(path) == MEMORY
         self._lock = threading.Lock()
         self._owner: int | None = None  # thread holding the lock, to refuse nested use
         if read_only:
             self._db = _connect_read_only(self.path)
             self._check_meta()
             return
-        _create_private(self.path)
+        if not self.in_memory:
+            _create_private(self.path)
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db = sqlite3.connect(
+                MEMORY if self.in_memory else self.path,
+                check_same_thread=False,
+                isolation_level=None,
+            )
         except sqlite3.Error as exc:
             raise DatabaseError(_cannot_use(self.path, exc)) from None
         try:
             mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
+            if str(mode).lower() != "wal" and not self.in_memory:
                 raise DatabaseError(
                     f"{self.path} cannot use WAL mode (got {mode!r}); put the data directory "
                     "on a local file system."
@@ -193,6 +218,36 @@ class Database:
                 (component, len(steps)),
             )
         return len(steps)
+
+    def copy_tables(self, source: Path, tables: Sequence[str]) -> int:
+        """Copy every row of ``tables`` from the SQLite file ``source`` into the same
+        tables here, in one transaction; the number of rows copied.
+
+        Only the columns both sides have are copied; a row whose key already exists
+        here is kept as it is, so a copy interrupted before its caller marked it
+        done can run again. The tables must exist here (migrate first).
+        """
+        with self._locked():
+            _run(lambda: self._db.execute("ATTACH DATABASE ? AS source", (str(source),)))
+        try:
+            with self.transaction() as tx:
+                copied = 0
+                for table in tables:
+                    if not table.isidentifier():
+                        raise ValueError(f"not a table name: {table!r}")
+                    here = {r[1] for r in tx.query(f"PRAGMA main.table_info({table})")}
+                    there = [r[1] for r in tx.query(f"PRAGMA source.table_info({table})")]
+                    columns = ", ".join(c for c in there if c in here)
+                    if not columns:
+                        continue
+                    copied += tx.execute(
+                        f"INSERT OR IGNORE INTO main.{table} ({columns}) "
+                        f"SELECT {columns} FROM source.{table}"
+                    )
+                return copied
+        finally:
+            with self._locked():
+                _run(lambda: self._db.execute("DETACH DATABASE source"))
 
     def schema_version(self, component: str) -> int:
         if not self.one("SELECT 1 FROM sqlite_master WHERE name = 'schema_versions'"):
@@ -342,15 +397,24 @@ def _run(operation: Callable[[], T]) -> T:
     try:
         return operation()
     except sqlite3.Error as exc:
-        text = str(exc)
-        lower = text.lower()
-        if "full" in lower:
-            hint = " The disk holding the data directory is full: free some space."
-        elif "readonly" in lower or "read-only" in lower:
-            hint = " The data directory is read-only: make it writable."
-        else:
-            hint = ""
-        raise DatabaseError(f"database error: {text}.{hint}") from None
+        raise _translated(exc) from None
+
+
+def _translated(exc: sqlite3.Error) -> DatabaseError:
+    """The one translation of a SQLite error, with what to do when the cause is the disk."""
+    text = str(exc)
+    lower = text.lower()
+    if "full" in lower:
+        hint = " The disk holding the data directory is full: free some space."
+    elif "readonly" in lower or "read-only" in lower:
+        hint = " The data directory is read-only: make it writable."
+    else:
+        hint = ""
+    return DatabaseError(f"database error: {text}.{hint}")
+
+
+def _tuple(params: Params) -> tuple[object, ...]:
+    return params if isinstance(params, tuple) else tuple(params)
 
 
 def _create_private(path: Path) -> None:

@@ -1,10 +1,12 @@
 """The relay's durable copy of every session: metadata, recent output, screen, last seen.
 
-The only sqlite3 import for sessions (``server/oauth/store.py`` keeps its own).
-One SQLite file in the relay's data dir, in WAL mode, so a relay restart (or a
-crash mid-write) keeps every byte it acknowledged: the hub acknowledges output
-to a supervisor only after :meth:`SessionStore.append_output` returned, and each
-write is its own transaction.
+Its tables live in the relay's one database (``relay.sqlite3``, WAL mode, through
+:class:`server.db.Database`), so a relay restart (or a crash mid-write) keeps every
+byte it acknowledged: the hub acknowledges output to a supervisor only after
+:meth:`SessionStore.append_output` returned, and each write is its own transaction.
+A data dir from before the one database has its own ``sessions.sqlite3``:
+:meth:`SessionStore.in_dir` copies it in once, in one transaction, and renames it
+``sessions.sqlite3.migrated``.
 
 Contracts:
 
@@ -28,11 +30,10 @@ error. Output appends raise :class:`StoreError`: nothing is acknowledged then.
 from __future__ import annotations
 
 import logging
-import sqlite3  # noqa: TID251 - this module IS the session store
 from dataclasses import dataclass
 from pathlib import Path
 
-from server.data_dir import create_private_file
+from server.db import MEMORY, Database, DatabaseError, Transaction, open_database
 from shared.errors import TetherError
 from shared.protocol import SessionInfo
 
@@ -41,7 +42,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_OUTPUT = 2 * 1024 * 1024
 DEFAULT_KEEP_ENDED_DAYS = 7
 DEFAULT_KEEP_ENDED_MB = 256
-STORE_FILE = "sessions.sqlite3"
+OLD_STORE_FILE = "sessions.sqlite3"  # the separate file of relays before the one database
+MIGRATED_SUFFIX = ".migrated"
+_TABLES = ("hosts", "sessions", "output")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS hosts (
@@ -116,37 +119,78 @@ class StoredOutput:
 
 
 class SessionStore:
-    """Sessions and their recent output in one SQLite file (``":memory:"`` for tests)."""
+    """Sessions and their recent output, in the relay's :class:`Database`.
 
-    def __init__(self, path: Path | str, max_output_bytes: int = DEFAULT_MAX_OUTPUT) -> None:
+    ``db``: the relay's open database (the relay closes it), or a path to open one
+    at (``":memory:"`` for tests), which :meth:`close` then closes.
+    """
+
+    def __init__(
+        self, db: Database | Path | str = MEMORY, max_output_bytes: int = DEFAULT_MAX_OUTPUT
+    ) -> None:
         if max_output_bytes < 1:
             raise ValueError("max_output_bytes must be positive")
-        self.path = str(path)
         self.max_output_bytes = max_output_bytes
-        if self.path != ":memory:":
-            create_private_file(Path(self.path))  # owner-only, like everything in the data dir
+        self._owns_db = not isinstance(db, Database)
         try:
-            # isolation_level=None: each statement commits by itself unless grouped below.
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            if self.path != ":memory:":
-                self._db.execute("PRAGMA journal_mode=WAL")
-                # NORMAL in WAL: a crash loses no committed transaction; a power cut may
-                # lose the last ones, which the supervisor still holds (not yet acked).
-                self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
+            self._db = db if isinstance(db, Database) else Database(Path(db))
+            self._db.migrate("sessions", [_SCHEMA])
+        except DatabaseError as exc:
             raise StoreError(
-                f"cannot use the session store {self.path}: {exc}. Free disk space, make the "
-                "data directory writable, or pass another --data-dir."
+                f"cannot use the session store: {exc} Free disk space, make the data "
+                "directory writable, or pass another --data-dir."
             ) from None
+        self.path = str(self._db.path)
 
     @classmethod
-    def in_dir(cls, data_dir: Path, max_output_bytes: int = DEFAULT_MAX_OUTPUT) -> SessionStore:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return cls(data_dir / STORE_FILE, max_output_bytes)
+    def in_dir(
+        cls,
+        data_dir: Path,
+        max_output_bytes: int = DEFAULT_MAX_OUTPUT,
+        *,
+        db: Database | None = None,
+    ) -> SessionStore:
+        """The store in ``data_dir``'s relay database (``db`` when the relay has it open),
+        after moving in the sessions of an older relay's ``sessions.sqlite3``, once."""
+        if db is None:
+            try:
+                opened = open_database(data_dir)
+            except DatabaseError as exc:
+                raise StoreError(f"cannot use the session store: {exc}") from None
+            store = cls(opened, max_output_bytes)
+            store._owns_db = True
+        else:
+            store = cls(db, max_output_bytes)
+        store._adopt_old_file(data_dir / OLD_STORE_FILE)
+        return store
+
+    def _adopt_old_file(self, old: Path) -> None:
+        if not old.is_file():
+            return
+        try:
+            rows = self._db.copy_tables(old, _TABLES)
+        except DatabaseError as exc:
+            raise StoreError(
+                f"could not move the sessions of {old} into {self.path}: {exc} Nothing was "
+                f"changed; fix the cause, or move {old} aside to start without them."
+            ) from None
+        done = old.with_name(old.name + MIGRATED_SUFFIX)
+        for suffix in ("-wal", "-shm", ""):  # the WAL files first: they belong to the old name
+            part = old.with_name(old.name + suffix)
+            if part.exists():
+                part.rename(done.with_name(done.name + suffix))
+        log.warning(
+            "moved %d rows of the old session store %s into %s; the old file is kept as %s "
+            "and can be deleted",
+            rows,
+            old,
+            self.path,
+            done,
+        )
 
     def close(self) -> None:
-        self._db.close()
+        if self._owns_db:
+            self._db.close()
 
     # ------------------------------------------------------------ hosts
 
@@ -159,7 +203,10 @@ class SessionStore:
         )
 
     def hosts(self) -> dict[str, float | None]:
-        return dict(self._db.execute("SELECT name, last_seen FROM hosts ORDER BY name"))
+        return {
+            str(name): last_seen
+            for name, last_seen in self._db.query("SELECT name, last_seen FROM hosts ORDER BY name")
+        }
 
     # ------------------------------------------------------------ sessions
 
@@ -185,15 +232,15 @@ class SessionStore:
         # do raise: the supervisor keeps unacknowledged bytes and resends them.
         try:
             self._db.execute(sql, params)
-        except sqlite3.Error as exc:
+        except DatabaseError as exc:
             log.error("could not save %s in %s: %s", what, self.path, exc)
 
     def session(self, session_id: str) -> StoredSession | None:
-        row = self._db.execute(
+        row = self._db.one(
             "SELECT host, info, output_end, lost_bytes, updated_at, screen, screen_at "
             "FROM sessions WHERE session_id = ?",
             (session_id,),
-        ).fetchone()
+        )
         return None if row is None else _stored(row)
 
     def sessions(self, host: str | None = None) -> dict[str, StoredSession]:
@@ -202,18 +249,16 @@ class SessionStore:
             "FROM sessions"
         )
         rows = (
-            self._db.execute(query + " WHERE host = ?", (host,))
+            self._db.query(query + " WHERE host = ?", (host,))
             if host is not None
-            else self._db.execute(query)
+            else self._db.query(query)
         )
         return {row[7]: _stored(row[:7]) for row in rows}
 
     # ------------------------------------------------------------ output
 
     def output_end(self, session_id: str) -> int:
-        row = self._db.execute(
-            "SELECT output_end FROM sessions WHERE session_id = ?", (session_id,)
-        ).fetchone()
+        row = self._db.one("SELECT output_end FROM sessions WHERE session_id = ?", (session_id,))
         return int(row[0]) if row else 0
 
     def append_output(
@@ -223,41 +268,39 @@ class SessionStore:
         if not data:
             return
         try:
-            with self._db:  # one transaction: the bytes and the new end together
-                self._db.execute("BEGIN")
-                end = self._ensure(session_id, host, when)
+            with self._db.transaction() as tx:  # the bytes and the new end together
+                end, kept_from = _ensure(tx, session_id, host, when)
                 if offset != end:
                     raise StoreError(
                         f"output for {session_id} at offset {offset}, but the store ends at {end}"
                     )
-                self._db.execute(
+                tx.execute(
                     "INSERT INTO output(session_id, offset, data) VALUES(?, ?, ?)",
                     (session_id, offset, data),
                 )
-                self._db.execute(
+                tx.execute(
                     "UPDATE sessions SET output_end = ?, updated_at = ? WHERE session_id = ?",
                     (offset + len(data), when, session_id),
                 )
-                self._trim(session_id, offset + len(data))
-        except sqlite3.Error as exc:
+                self._trim(tx, session_id, offset + len(data), kept_from)
+        except DatabaseError as exc:
             raise StoreError(f"could not store output of {session_id}: {exc}") from exc
 
     def record_gap(self, session_id: str, host: str, start: int, end: int, when: float) -> None:
         """The bytes ``[start, end)`` are lost for good; ``start`` must be the current end."""
         try:
-            with self._db:
-                self._db.execute("BEGIN")
-                current = self._ensure(session_id, host, when)
+            with self._db.transaction() as tx:
+                current, _ = _ensure(tx, session_id, host, when)
                 if start != current:
                     raise StoreError(
                         f"gap for {session_id} at {start}, but the store ends at {current}"
                     )
-                self._db.execute(
+                tx.execute(
                     "UPDATE sessions SET output_end = ?, lost_bytes = lost_bytes + ?, "
                     "updated_at = ? WHERE session_id = ?",
                     (end, end - start, when, session_id),
                 )
-        except sqlite3.Error as exc:
+        except DatabaseError as exc:
             raise StoreError(f"could not record lost output of {session_id}: {exc}") from exc
 
     def read_output(
@@ -272,11 +315,14 @@ class SessionStore:
         end = self.output_end(session_id)
         newest = since is None
         since = max(0, end - max_bytes) if since is None else min(since, end)
-        rows = self._db.execute(
-            "SELECT offset, data FROM output WHERE session_id = ? AND offset + length(data) > ? "
-            "ORDER BY offset",
-            (session_id, since),
-        ).fetchall()
+        rows: list[tuple[int, bytes]] = [
+            (int(offset), bytes(data))
+            for offset, data in self._db.query(
+                "SELECT offset, data FROM output WHERE session_id = ? "
+                "AND offset + length(data) > ? ORDER BY offset",
+                (session_id, since),
+            )
+        ]
         if newest:
             rows = _contiguous_tail(rows)  # the newest bytes: those after the last gap
             if rows:
@@ -298,7 +344,7 @@ class SessionStore:
 
     def all_output(self, session_id: str) -> bytes:
         """Every stored byte of the session, in order (tests and exports)."""
-        rows = self._db.execute(
+        rows = self._db.query(
             "SELECT data FROM output WHERE session_id = ? ORDER BY offset", (session_id,)
         )
         return b"".join(bytes(r[0]) for r in rows)
@@ -312,13 +358,13 @@ class SessionStore:
         A session counts as ended once its stored state is ``exited``; its age runs
         from its last update (the exit report, or the last output after it).
         """
-        rows = self._db.execute(
+        rows = self._db.query(
             "SELECT s.session_id, s.updated_at, "
             "(SELECT COALESCE(SUM(length(o.data)), 0) FROM output o "
             " WHERE o.session_id = s.session_id) "
             "FROM sessions s WHERE json_extract(s.info, '$.state') = 'exited' "
             "ORDER BY s.updated_at DESC"
-        ).fetchall()
+        )
         doomed: list[tuple[str, int]] = []
         total = 0
         for session_id, updated_at, size in rows:  # newest first: the oldest go first
@@ -326,46 +372,41 @@ class SessionStore:
             if now - float(updated_at) >= retention.max_age or total > retention.max_bytes:
                 doomed.append((str(session_id), int(size)))
         try:
-            with self._db:
-                self._db.execute("BEGIN")
+            with self._db.transaction() as tx:
                 for session_id, _ in doomed:
-                    self._db.execute("DELETE FROM output WHERE session_id = ?", (session_id,))
-                    self._db.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,))
-        except sqlite3.Error as exc:
+                    tx.execute("DELETE FROM output WHERE session_id = ?", (session_id,))
+                    tx.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,))
+        except DatabaseError as exc:
             raise StoreError(f"could not prune ended sessions: {exc}") from exc
         return Pruned(len(doomed), sum(size for _, size in doomed))
 
-    def _ensure(self, session_id: str, host: str, when: float) -> int:
-        row = self._db.execute(
-            "SELECT output_end FROM sessions WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        if row is not None:
-            return int(row[0])
-        self._db.execute(
-            "INSERT INTO sessions(session_id, host, updated_at) VALUES(?, ?, ?)",
-            (session_id, host, when),
-        )
-        return 0
-
-    def _trim(self, session_id: str, end: int) -> None:
-        kept_from = self._db.execute(
-            "SELECT kept_from FROM sessions WHERE session_id = ?", (session_id,)
-        ).fetchone()[0]
+    def _trim(self, tx: Transaction, session_id: str, end: int, kept_from: int) -> None:
         # Trim in batches (a quarter of the bound of slack) rather than on every append.
         if end - kept_from <= self.max_output_bytes + self.max_output_bytes // 4:
             return
         cut = end - self.max_output_bytes
-        self._db.execute(
+        tx.execute(
             "DELETE FROM output WHERE session_id = ? AND offset + length(data) <= ?",
             (session_id, cut),
         )
-        first = self._db.execute(
-            "SELECT MIN(offset) FROM output WHERE session_id = ?", (session_id,)
-        ).fetchone()[0]
-        self._db.execute(
+        first = tx.one("SELECT MIN(offset) FROM output WHERE session_id = ?", (session_id,))
+        tx.execute(
             "UPDATE sessions SET kept_from = ? WHERE session_id = ?",
-            (first if first is not None else end, session_id),
+            (first[0] if first and first[0] is not None else end, session_id),
         )
+
+
+def _ensure(tx: Transaction, session_id: str, host: str, when: float) -> tuple[int, int]:
+    """The session's stored end and where its kept bytes start, creating its row (both 0)
+    on its first output. One query for both: this runs on every append."""
+    row = tx.one("SELECT output_end, kept_from FROM sessions WHERE session_id = ?", (session_id,))
+    if row is not None:
+        return int(row[0]), int(row[1])
+    tx.execute(
+        "INSERT INTO sessions(session_id, host, updated_at) VALUES(?, ?, ?)",
+        (session_id, host, when),
+    )
+    return 0, 0
 
 
 def _contiguous_tail(rows: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:

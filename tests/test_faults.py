@@ -904,7 +904,7 @@ async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_res
                     )
                 sid = created.structured_content["session"]["session_id"]
                 journal = sup.manager.get(sid).journal
-                store = SessionStore(data / "sessions.sqlite3")
+                store = SessionStore(data / "relay.sqlite3")
                 try:
                     await eventually(
                         lambda: len(store.all_output(sid)) > 50_000, 20, "output stored"
@@ -1287,7 +1287,7 @@ async def test_soak_relay_and_supervisor_sigkills_lose_and_double_nothing(
         # Settle: everything the supervisor still holds reaches the relay.
         final = await sign_in(f"http://127.0.0.1:{port}")
         await eventually(lambda: _all_online(mcp, final), 60, "the supervisor online at the end")  # type: ignore[arg-type]
-        store = SessionStore(data / "sessions.sqlite3")
+        store = SessionStore(data / "relay.sqlite3")
         try:
             doubled = lines = 0
             for sid in sessions:

@@ -11,6 +11,9 @@
 * The sans-I/O cores (:data:`PURE_CORES`) import no event loop, clock, store or
   framework: their own import statements name only :data:`PURE_IMPORTS`, and
   importing one in a fresh interpreter leaves asyncio and sqlite3 unloaded.
+* ``server/oauth``: no import cycle; the core (``provider``) imports no HTTP and
+  reads no ContextVar; only ``routes`` imports both the core and its HTTP handlers.
+* The relay has one SQLite owner, ``server/db.py``.
 * One owner per I/O library is ruff's banned-api rule (pyproject.toml).
 """
 
@@ -158,3 +161,80 @@ def test_every_public_exception_hangs_under_the_one_tether_error_base() -> None:
                 ):
                     outside.add(f"{info.name}.{name}")
     assert outside == {"supervisor.pty_process.PtySpawnError"}
+
+
+def _oauth_graph() -> dict[str, set[str]]:
+    """``server/oauth``'s modules and the ones of it each imports (any depth, typing-only
+    too); ``from server.oauth import x`` counts as an import of ``x`` when ``x`` is a module."""
+    package = ROOT / "server" / "oauth"
+    modules = {p.stem for p in package.glob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for stem in modules:
+        edges: set[str] = set()
+        for node in ast.walk(ast.parse((package / f"{stem}.py").read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
+                if node.module == "server.oauth":
+                    names = [n if n.rsplit(".", 1)[1] in modules else "server.oauth" for n in names]
+                else:
+                    names.append(node.module)
+            else:
+                continue
+            for name in names:
+                if name == "server.oauth":
+                    edges.add("__init__")
+                elif name.startswith("server.oauth."):
+                    edges.add(name.split(".")[2])
+        graph[stem] = edges & modules - {stem}
+    return graph
+
+
+def test_the_oauth_modules_import_each_other_without_a_cycle() -> None:
+    graph = _oauth_graph()
+    state: dict[str, str] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = "open"
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == "open":
+                cycles.append([*path[path.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[node] = "done"
+
+    for start in sorted(graph):
+        if start not in state:
+            visit(start, [start])
+    assert cycles == []
+
+
+def test_the_oauth_core_knows_no_http_and_reads_no_request_state() -> None:
+    """The provider is the SDK's provider contract only: routes and request facts live
+    at the HTTP edge, which passes the facts in as arguments."""
+    names = _imports(ROOT / "server" / "oauth" / "provider.py")
+    http = {"starlette", "contextvars", "server.oauth.endpoints", "server.oauth.consent"}
+    http |= {"server.oauth.routes", "server.oauth.http_edge", "server.oauth.pages"}
+    assert {n for n in names if n in http or n.split(".")[0] in http} == set()
+    assert "ContextVar" not in (ROOT / "server" / "oauth" / "provider.py").read_text()
+
+
+def test_only_the_routes_module_imports_both_the_oauth_core_and_its_http_handlers() -> None:
+    graph = _oauth_graph()
+    handlers = {"endpoints", "consent"}
+    both = {m for m, edges in graph.items() if "provider" in edges and edges & handlers}
+    assert both == {"routes"}
+    assert {m for m, edges in graph.items() if "routes" in edges} <= {"__init__"}
+
+
+def test_the_relay_has_one_sqlite_owner() -> None:
+    """``server/db.py`` owns SQLite: every other relay store goes through its ``Database``,
+    so the relay keeps one database file with one set of settings and error messages."""
+    owners = {
+        str(path.relative_to(ROOT))
+        for path in _sources("server")
+        if any(name == "sqlite3" or name.startswith("sqlite3.") for name in _imports(path))
+    }
+    assert owners == {"server/db.py"}

@@ -45,11 +45,79 @@ def test_sessions_output_and_screen_survive_reopening_the_file(tmp_path: Path) -
     again.close()
 
 
-def test_the_file_is_in_wal_mode(tmp_path: Path) -> None:
-    SessionStore.in_dir(tmp_path).close()
-    db = sqlite3.connect(tmp_path / "sessions.sqlite3")
+def test_the_sessions_live_in_the_relays_one_database_in_wal_mode(tmp_path: Path) -> None:
+    store = SessionStore.in_dir(tmp_path)
+    store.append_output(SID, "studio", 0, b"hi", 1.0)
+    store.close()
+    assert sorted(p.name for p in tmp_path.glob("*.sqlite3")) == ["relay.sqlite3"]
+    db = sqlite3.connect(tmp_path / "relay.sqlite3")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("SELECT data FROM output").fetchall() == [(b"hi",)]
     db.close()
+
+
+# The separate session file of relays before the one database, as they created it.
+OLD_SCHEMA = """
+CREATE TABLE hosts (name TEXT PRIMARY KEY, last_seen REAL);
+CREATE TABLE sessions (
+    session_id TEXT PRIMARY KEY, host TEXT NOT NULL, info TEXT, screen TEXT, screen_at REAL,
+    kept_from INTEGER NOT NULL DEFAULT 0, output_end INTEGER NOT NULL DEFAULT 0,
+    lost_bytes INTEGER NOT NULL DEFAULT 0, updated_at REAL NOT NULL
+);
+CREATE TABLE output (
+    session_id TEXT NOT NULL, offset INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (session_id, offset)
+);
+"""
+
+
+def _old_data_dir(data: Path) -> None:
+    data.mkdir(mode=0o700, exist_ok=True)
+    db = sqlite3.connect(data / "sessions.sqlite3")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.executescript(OLD_SCHEMA)
+    with db:
+        db.execute("INSERT INTO hosts VALUES ('studio', 50.0)")
+        db.execute(
+            "INSERT INTO sessions(session_id, host, info, screen, screen_at, output_end, "
+            "updated_at) VALUES (?, 'studio', ?, '$ hello world', 60.0, 11, 61.0)",
+            (SID, info().model_dump_json()),
+        )
+        db.execute("INSERT INTO output VALUES (?, 0, ?)", (SID, b"hello "))
+        db.execute("INSERT INTO output VALUES (?, 6, ?)", (SID, b"world"))
+    db.close()
+    (data / "sessions.sqlite3").chmod(0o600)
+
+
+def test_an_old_data_dir_keeps_its_sessions_and_output_once_moved_into_the_one_database(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _old_data_dir(tmp_path)
+    with caplog.at_level("WARNING", logger="server.session_store"):
+        store = SessionStore.in_dir(tmp_path)
+    kept = store.session(SID)
+    assert kept is not None and kept.info == info() and kept.screen == "$ hello world"
+    assert store.all_output(SID) == b"hello world" and store.hosts() == {"studio": 50.0}
+    store.append_output(SID, "studio", 11, b"!", 62.0)  # it carries on where it ended
+    store.close()
+    assert not (tmp_path / "sessions.sqlite3").exists()
+    assert (tmp_path / "sessions.sqlite3.migrated").is_file()
+    assert "sessions.sqlite3.migrated" in caplog.text and "moved 4 rows" in caplog.text
+
+    again = SessionStore.in_dir(tmp_path)  # once: nothing to move the second time
+    assert again.all_output(SID) == b"hello world!"
+    again.close()
+    assert (tmp_path / "sessions.sqlite3.migrated").is_file()
+
+
+def test_an_old_session_file_that_cannot_be_read_is_left_in_place_with_what_to_do(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "sessions.sqlite3").write_bytes(b"not a database, just bytes" * 100)
+    with pytest.raises(StoreError, match=r"Could not move the sessions of .*move .* aside"):
+        SessionStore.in_dir(tmp_path)
+    assert (tmp_path / "sessions.sqlite3").is_file()
+    assert not (tmp_path / "sessions.sqlite3.migrated").exists()
 
 
 def test_an_append_that_would_leave_a_hole_or_overlap_is_refused() -> None:
@@ -143,3 +211,21 @@ def test_the_oldest_ended_sessions_go_first_when_their_output_exceeds_the_size_l
 def test_a_retention_without_a_positive_age_is_refused() -> None:
     with pytest.raises(ValueError, match="positive age"):
         Retention(max_age=0)
+
+
+def test_a_relay_started_on_an_old_data_dir_serves_its_stored_sessions_from_the_one_database(
+    tmp_path: Path,
+) -> None:
+    from server.app import build_app
+    from server.config import RelayConfig
+    from tests.oauth_support import PASSWORD
+
+    _old_data_dir(tmp_path)
+    app = build_app(RelayConfig(data_dir=tmp_path, owner_password=PASSWORD))
+    store = app.state.hub.store
+    kept = store.session(SID)
+    assert kept is not None and kept.host == "studio" and kept.output_end == 11
+    assert store.read_output(SID, 0, 100).data == b"hello world"
+    assert store.path == str(tmp_path / "relay.sqlite3")
+    assert (tmp_path / "sessions.sqlite3.migrated").is_file()
+    assert not (tmp_path / "sessions.sqlite3").exists()

@@ -34,7 +34,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from server.oauth import scopes as sc
-from server.oauth.endpoints import client_ip, source_key
+from server.oauth.http_edge import client_ip, source_key
 from server.oauth.pages import ConsentView, render_consent, render_error
 from server.oauth.passwords import verify_password
 from server.oauth.store import PendingRow

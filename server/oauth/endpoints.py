@@ -1,119 +1,117 @@
-"""HTTP edges around the SDK's OAuth handlers: rate limits, raw-input checks, RFC 9207 ``iss``.
+"""HTTP handlers around the SDK's OAuth handlers: rate limits, raw-input checks, RFC 9207 ``iss``.
 
-Contract of ``build_routes(provider, sdk_routes, mcp_path)``: returns the SDK's
-routes with /authorize, /token and /register wrapped, the AS metadata replaced
-(``none`` auth method, ``iss`` flag), AS metadata and PRM also served at their
-alternative well-known paths, plus ``/consent`` (see ``consent``).
+Each ``*_endpoint(provider)`` returns the Starlette handler of one endpoint
+(/authorize, /token, /register, /revoke) and ``metadata_endpoint`` the AS metadata
+app (``none`` auth method, ``iss`` flag); ``server.oauth.routes`` mounts them.
 
-The wrappers pass facts the SDK drops to the provider through context variables
-(set and reset around the SDK call, so they never leak between requests):
-whether ``code_challenge_method`` was sent, and the ``resource`` of a token request.
+Facts of a request that the SDK's handlers drop reach the core as arguments: the
+SDK handler of one request talks to a ``_RequestView`` of the provider that adds
+them (whether ``code_challenge_method`` was sent; the ``resource`` of a token
+request), so the core reads no request state of its own.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import re
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from typing import Any
 
-from fastmcp.server.auth.auth import TokenHandler
+from fastmcp.server.auth.auth import AccessToken, TokenHandler
 from mcp.server.auth.handlers.authorize import AuthorizationHandler
 from mcp.server.auth.handlers.metadata import MetadataHandler
 from mcp.server.auth.handlers.register import RegistrationHandler
 from mcp.server.auth.middleware.client_auth import AuthenticationError, ClientAuthenticator
+from mcp.server.auth.provider import (
+    AuthorizationCode,
+    AuthorizationParams,
+    IdentityAssertionParams,
+    RefreshToken,
+)
 from mcp.server.auth.routes import build_metadata
 from mcp.server.auth.settings import ClientRegistrationOptions, RevocationOptions
 from mcp.server.transport_security import RequestBodyLimitMiddleware
+from mcp.shared.auth import OAuthClientInformationFull, OAuthToken
 from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER
 from pydantic import AnyUrl, ValidationError
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, request_response
+from starlette.responses import Response
+from starlette.routing import request_response
 from starlette.types import ASGIApp
 
-from server.oauth.ratelimit import RateLimiter
+from server.oauth.http_edge import NO_STORE, oauth_error, source_key, throttled, with_iss
+from server.oauth.provider import TetherClient, TetherOAuthProvider
 from server.oauth.redirects import check_registrable, redirect_matches
 
-if TYPE_CHECKING:
-    from server.oauth.provider import TetherOAuthProvider
-
-AS_METADATA = "/.well-known/oauth-authorization-server"
-PRM = "/.well-known/oauth-protected-resource"
 _VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
-_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
-_method_given: ContextVar[bool] = ContextVar("tether_challenge_method_given", default=True)
-_token_resource: ContextVar[str | None] = ContextVar("tether_token_resource", default=None)
+Handler = Callable[[Request], Awaitable[Response]]
 
 
-def challenge_method_given() -> bool:
-    return _method_given.get()
+class _RequestView:
+    """The provider as one SDK handler call sees it: the core's methods, with this
+    request's facts passed to the ones that check them."""
+
+    def __init__(
+        self,
+        core: TetherOAuthProvider,
+        *,
+        challenge_method_given: bool = True,
+        resource: str | None = None,
+    ) -> None:
+        self._core = core
+        self._method_given = challenge_method_given
+        self._resource = resource
+
+    async def get_client(self, client_id: str) -> TetherClient | None:
+        return await self._core.get_client(client_id)
+
+    async def register_client(self, client_info: OAuthClientInformationFull) -> None:
+        await self._core.register_client(client_info)
+
+    async def authorize(
+        self, client: OAuthClientInformationFull, params: AuthorizationParams
+    ) -> str:
+        return await self._core.authorize(client, params, challenge_method_given=self._method_given)
+
+    async def load_authorization_code(
+        self, client: OAuthClientInformationFull, authorization_code: str
+    ) -> AuthorizationCode | None:
+        return await self._core.load_authorization_code(client, authorization_code)
+
+    async def exchange_authorization_code(
+        self, client: OAuthClientInformationFull, authorization_code: AuthorizationCode
+    ) -> OAuthToken:
+        return await self._core.exchange_authorization_code(
+            client, authorization_code, requested_resource=self._resource
+        )
+
+    async def load_refresh_token(
+        self, client: OAuthClientInformationFull, refresh_token: str
+    ) -> RefreshToken | None:
+        return await self._core.load_refresh_token(client, refresh_token)
+
+    async def exchange_refresh_token(
+        self, client: OAuthClientInformationFull, refresh_token: RefreshToken, scopes: list[str]
+    ) -> OAuthToken:
+        return await self._core.exchange_refresh_token(
+            client, refresh_token, scopes, requested_resource=self._resource
+        )
+
+    async def load_access_token(self, token: str) -> AccessToken | None:
+        return await self._core.load_access_token(token)
+
+    async def revoke_token(self, token: AccessToken | RefreshToken) -> None:
+        await self._core.revoke_token(token)
+
+    async def exchange_identity_assertion(
+        self, client: OAuthClientInformationFull, params: IdentityAssertionParams
+    ) -> OAuthToken:
+        return await self._core.exchange_identity_assertion(client, params)
 
 
-def requested_resource() -> str | None:
-    return _token_resource.get()
-
-
-def client_ip(request: Request) -> str:
-    """The client's address: the peer's, or what a configured trusted proxy forwarded."""
-    return request.client.host if request.client else "unknown"
-
-
-def source_key(request: Request) -> str:
-    """The rate-limit key of a request's source: its address, an IPv6 one by its /64
-    (one host usually holds a whole /64, and must not get 2^64 fresh budgets)."""
-    address = client_ip(request)
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
-
-
-def oauth_error(
-    status: int, error: str, description: str, retry_after: float | None = None
-) -> JSONResponse:
-    headers = dict(_NO_STORE)
-    if retry_after is not None:
-        headers["Retry-After"] = str(int(retry_after))
-    return JSONResponse(
-        {"error": error, "error_description": description}, status_code=status, headers=headers
-    )
-
-
-def throttled(limiters: list[tuple[RateLimiter, str]], what: str) -> JSONResponse | None:
-    """429 with Retry-After from the first limiter that refuses, else None."""
-    for limiter, key in limiters:
-        wait = limiter.hit(key)
-        if wait:
-            return oauth_error(
-                429,
-                "temporarily_unavailable",
-                f"too many {what}; retry after {int(wait)} seconds",
-                retry_after=wait,
-            )
-    return None
-
-
-def with_iss(location: str, issuer: str) -> str:
-    """Append RFC 9207 ``iss`` unless already present."""
-    parts = urlsplit(location)
-    if any(p.split("=", 1)[0] == "iss" for p in parts.query.split("&") if p):
-        return location
-    iss = f"iss={quote(issuer, safe='')}"
-    return urlunsplit(parts._replace(query=f"{parts.query}&{iss}" if parts.query else iss))
-
-
-def _api(
+def api_app(
     handler: Callable[[Request], Awaitable[Response]],
     methods: list[str],
     body_limit: int,
@@ -130,8 +128,7 @@ def _api(
     return app
 
 
-def _authorize(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Response]]:
-    sdk = AuthorizationHandler(provider)
+def authorize_endpoint(provider: TetherOAuthProvider) -> Handler:
     consent_prefix = f"{provider.public_base}/consent?"
 
     async def handle(request: Request) -> Response:
@@ -152,11 +149,8 @@ def _authorize(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[R
                     "redirect_uri is not registered for this client: send exactly one of "
                     "its registered redirect_uris, character for character",
                 )
-        reset = _method_given.set("code_challenge_method" in params)
-        try:
-            response = await sdk.handle(request)
-        finally:
-            _method_given.reset(reset)
+        view = _RequestView(provider, challenge_method_given="code_challenge_method" in params)
+        response = await AuthorizationHandler(view).handle(request)
         location = response.headers.get("location")
         if (
             response.status_code in (302, 303)
@@ -179,8 +173,8 @@ def _exact_redirect(raw: str, registered: list[AnyUrl]) -> bool:
     return canonical == raw and redirect_matches(raw, [str(u) for u in registered])
 
 
-def _token(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Response]]:
-    sdk = TokenHandler(provider=provider, client_authenticator=ClientAuthenticator(provider))
+def token_endpoint(provider: TetherOAuthProvider) -> Handler:
+    authenticator = ClientAuthenticator(provider)
 
     async def handle(request: Request) -> Response:
         limits = provider.settings.limits
@@ -208,11 +202,9 @@ def _token(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Respo
                 "code_verifier must be 43-128 characters from A-Z a-z 0-9 - . _ ~ (RFC 7636)",
             )
         resource = form.get("resource")
-        reset = _token_resource.set(resource if isinstance(resource, str) else None)
-        try:
-            response: Response = await sdk.handle(request)
-        finally:
-            _token_resource.reset(reset)
+        view = _RequestView(provider, resource=resource if isinstance(resource, str) else None)
+        sdk = TokenHandler(provider=view, client_authenticator=authenticator)
+        response: Response = await sdk.handle(request)
         return response
 
     return handle
@@ -249,7 +241,7 @@ def _registration_problem(body: bytes, provider: TetherOAuthProvider) -> tuple[s
     return None
 
 
-def _register(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Response]]:
+def register_endpoint(provider: TetherOAuthProvider) -> Handler:
     sdk = RegistrationHandler(provider, options=provider.client_registration_options)  # type: ignore[arg-type]
 
     async def handle(request: Request) -> Response:
@@ -267,7 +259,7 @@ def _register(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Re
     return handle
 
 
-def _revoke(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Response]]:
+def revoke_endpoint(provider: TetherOAuthProvider) -> Handler:
     """RFC 7009 revocation. Our own handler because the SDK's requires a ``client_secret``
     field even from public (``none``) clients."""
     authenticator = ClientAuthenticator(provider)
@@ -287,16 +279,13 @@ def _revoke(provider: TetherOAuthProvider) -> Callable[[Request], Awaitable[Resp
             )
         provider.revoke_by_value(token, client.client_id or "")
         # RFC 7009 §2.2: 200 whether or not the token existed.
-        return Response(status_code=200, headers=_NO_STORE)
+        return Response(status_code=200, headers=NO_STORE)
 
     return handle
 
 
-def build_routes(
-    provider: TetherOAuthProvider, sdk_routes: list[Route], mcp_path: str | None
-) -> list[Route]:
-    from server.oauth.consent import consent_endpoint
-
+def metadata_app(provider: TetherOAuthProvider) -> ASGIApp:
+    """RFC 8414 metadata: the SDK's, with public clients, ``iss`` and (when on) CIMD."""
     assert provider.base_url is not None and provider.issuer_url is not None
     meta = build_metadata(
         provider.base_url,
@@ -318,35 +307,9 @@ def build_routes(
     meta.authorization_response_iss_parameter_supported = True
     # Advertising CIMD makes Claude and ChatGPT use it instead of DCR: only when enabled.
     meta.client_id_metadata_document_supported = True if provider.settings.enable_cimd else None
-    metadata = CORSMiddleware(
+    return CORSMiddleware(
         request_response(MetadataHandler(meta).handle),
         allow_origins="*",
         allow_methods=["GET", "OPTIONS"],
         allow_headers=[MCP_PROTOCOL_VERSION_HEADER],
     )
-    limit = provider.settings.max_registration_bytes
-    # The SDK's endpoints we replace: handler factory, methods, body limit, CORS.
-    handlers = {
-        "/authorize": (_authorize, ["GET", "POST"], 64 * 1024, False),
-        "/token": (_token, ["POST", "OPTIONS"], 64 * 1024, True),
-        "/register": (_register, ["POST", "OPTIONS"], limit, True),
-        "/revoke": (_revoke, ["POST", "OPTIONS"], 64 * 1024, True),
-    }
-    out: list[Route] = []
-    for r in sdk_routes:
-        if r.path == AS_METADATA:
-            out.append(Route(AS_METADATA, metadata, methods=["GET", "OPTIONS"]))
-            if mcp_path and mcp_path != "/":
-                out.append(Route(AS_METADATA + mcp_path, metadata, methods=["GET", "OPTIONS"]))
-        elif r.path in handlers:
-            make, methods, max_bytes, cors = handlers[r.path]
-            out.append(
-                Route(r.path, _api(make(provider), methods, max_bytes, cors=cors), methods=methods)
-            )
-        elif r.path.startswith(PRM + "/"):
-            out.append(r)
-            out.append(Route(PRM, r.endpoint, methods=r.methods))
-        else:
-            out.append(r)
-    out.append(Route("/consent", consent_endpoint(provider), methods=["GET", "POST"]))
-    return out

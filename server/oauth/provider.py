@@ -15,7 +15,11 @@ what it leaves to the provider, each a security property:
 - owner sign-in + consent page (``consent``), RFC 9207 ``iss`` on every
   redirect back to a client, exact redirect URIs (``redirects``), rate limits.
 
-Public API: ``build_oauth_provider``, ``set_password``, ``TetherOAuthProvider``.
+This module is the core: it speaks the SDK's ``OAuthProvider`` contract (clients,
+codes, tokens, revocation, scopes, pruning) and knows no HTTP. Facts only a
+request carries arrive as arguments; ``routes`` builds the HTTP face around it.
+
+Public API: ``TetherOAuthProvider``, ``OAuthSettings``, ``set_password``.
 """
 
 from __future__ import annotations
@@ -41,14 +45,11 @@ from mcp.server.auth.provider import (
 from mcp.server.auth.settings import ClientRegistrationOptions, RevocationOptions
 from mcp.shared.auth import InvalidRedirectUriError, OAuthClientInformationFull, OAuthToken
 from pydantic import AnyUrl
-from starlette.routing import Route
 
 from server.audit import AuditKind, AuditLog
-from server.db import Database
 from server.oauth import scopes as sc
 from server.oauth.cimd import CimdResolver
 from server.oauth.cimd_fetch import FetchPolicy
-from server.oauth.endpoints import build_routes, challenge_method_given, requested_resource
 from server.oauth.passwords import hash_password
 from server.oauth.ratelimit import Limits
 from server.oauth.redirects import check_registrable, redirect_matches
@@ -236,9 +237,18 @@ class TetherOAuthProvider(OAuthProvider):
 
     # -- authorization ---------------------------------------------------------------
     async def authorize(
-        self, client: OAuthClientInformationFull, params: AuthorizationParams
+        self,
+        client: OAuthClientInformationFull,
+        params: AuthorizationParams,
+        *,
+        challenge_method_given: bool = True,
     ) -> str:
-        if not challenge_method_given():
+        """Park the request for the owner's consent; returns the consent page's URL.
+
+        ``challenge_method_given``: whether the request named ``code_challenge_method``
+        (the SDK defaults it to S256; the HTTP edge says whether it was really sent).
+        """
+        if not challenge_method_given:
             raise AuthorizeError("invalid_request", "code_challenge_method=S256 is required (PKCE)")
         if params.resource is not None and not self.same_resource(params.resource):
             raise AuthorizeError(
@@ -303,12 +313,18 @@ class TetherOAuthProvider(OAuthProvider):
         return AuthorizationCode.model_validate({**data, "code": authorization_code})
 
     async def exchange_authorization_code(
-        self, client: OAuthClientInformationFull, authorization_code: AuthorizationCode
+        self,
+        client: OAuthClientInformationFull,
+        authorization_code: AuthorizationCode,
+        *,
+        requested_resource: str | None = None,
     ) -> OAuthToken:
+        """Tokens for a verified code; ``requested_resource`` is the token request's
+        ``resource`` (RFC 8707), which must name the code's audience when given."""
         row = self.store.code(authorization_code.code)
         if row is None:
             raise TokenError("invalid_grant", "authorization code does not exist")
-        wanted = requested_resource()
+        wanted = requested_resource
         if wanted is not None and wanted.rstrip("/") != (authorization_code.resource or "").rstrip(
             "/"
         ):
@@ -421,12 +437,18 @@ class TetherOAuthProvider(OAuthProvider):
         return successor
 
     async def exchange_refresh_token(
-        self, client: OAuthClientInformationFull, refresh_token: RefreshToken, scopes: list[str]
+        self,
+        client: OAuthClientInformationFull,
+        refresh_token: RefreshToken,
+        scopes: list[str],
+        *,
+        requested_resource: str | None = None,
     ) -> OAuthToken:
+        """A rotated pair; ``requested_resource`` as for ``exchange_authorization_code``."""
         rt = refresh_token if isinstance(refresh_token, TetherRefreshToken) else None
         if rt is None:
             raise TokenError("invalid_grant", "refresh token does not exist")
-        wanted = requested_resource()
+        wanted = requested_resource
         if wanted is not None and wanted.rstrip("/") != (rt.resource or "").rstrip("/"):
             raise TokenError(
                 "invalid_target", f"the refresh token was issued for resource={rt.resource}"
@@ -480,34 +502,6 @@ class TetherOAuthProvider(OAuthProvider):
         if row is not None and row.client_id == client_id:
             self.store.revoke_family(row.family, self.now())
             self.record(f"client:{client_id}", "token.revoke", "ok", client_id)
-
-    # -- HTTP ----------------------------------------------------------------------------
-    def get_routes(self, mcp_path: str | None = None) -> list[Route]:
-        return build_routes(self, super().get_routes(mcp_path), mcp_path)
-
-
-def build_oauth_provider(
-    base_url: str,
-    data_dir: Path,
-    *,
-    password: str | None = None,
-    settings: OAuthSettings | None = None,
-    audit: AuditLog | None = None,
-    db: Database | None = None,
-) -> TetherOAuthProvider:
-    """The relay's OAuth provider, persisted in the relay database: ``db`` (the relay's
-    open one, which the relay closes) or else ``data_dir/relay.sqlite3`` (closed by
-    ``provider.store.close()``).
-
-    ``base_url`` is the public https origin (e.g. ``https://relay.example.com``);
-    the MCP endpoint is ``{base_url}{mcp_path}``. ``password`` sets the owner
-    password only if none is stored yet (first start); use ``set_password`` to change it.
-    ``audit``: where authorization decisions are recorded (the relay's ``AuditLog``).
-    """
-    store = OAuthStore(db if db is not None else data_dir)
-    if password is not None and store.password_hash() is None:
-        store.set_password_hash(hash_password(password), time.time())
-    return TetherOAuthProvider(base_url, store, settings, audit)
 
 
 def set_password(data_dir: Path, password: str | None = None) -> None:

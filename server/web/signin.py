@@ -28,7 +28,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from server.audit import AuditKind, AuditLog
 from server.oauth import TetherOAuthProvider
-from server.oauth.endpoints import client_ip
+from server.oauth.http_edge import client_ip
 from server.oauth.passwords import verify_password
 from server.web.owner import OwnerSession, OwnerSessions, csrf_ok
 from server.web.pages import render_error, render_login, security_headers
