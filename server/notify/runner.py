@@ -111,6 +111,8 @@ class NotifyRunner:
                 self.core.host_online(host)
             else:
                 self.core.host_offline(host, now)
+        else:
+            return  # a reply or another report moves no deadline: no need to wake the loop
         self._wake.set()
 
     def resolve(self, prompt_id: str, how: str) -> None:
