@@ -43,6 +43,7 @@ from supervisor.policy import (
 from supervisor.pty_process import PtySpawnError
 from supervisor.recorder_process import RecorderProcess
 from supervisor.redact import Redactor, secret_env_values
+from supervisor.relay_requests import RelayRequests
 from supervisor.session import Session, new_session_id
 from supervisor.stepup import StepUp
 
@@ -174,6 +175,9 @@ class SessionManager:
             | None
         ) = None
         self.unwire_session: Callable[[str], None] | None = None
+        # The link's supervisor -> relay requests (set by the connection): orchestration
+        # work tells the relay it finished through it (supervisor/orchestration/announce.py).
+        self.relay_requests: RelayRequests | None = None
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)

@@ -25,9 +25,14 @@ from supervisor.session_manager import SessionManager
 async def send_input(m: SessionManager, cmd: SendInput) -> InputSent:
     session = m.get(cmd.session_id)
     cursor = None if session.exited else session.text_cursor()
+    offset = None if session.exited else session.journal.end
     n = await session.send_text(cmd.text, cmd.enter)
     return InputSent(
-        request_id=cmd.request_id, session_id=cmd.session_id, bytes_written=n, cursor=cursor
+        request_id=cmd.request_id,
+        session_id=cmd.session_id,
+        bytes_written=n,
+        cursor=cursor,
+        offset=offset,
     )
 
 
