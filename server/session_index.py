@@ -150,26 +150,46 @@ class SessionIndex:
         known = self._sessions.get(info.session_id)
         if known is not None and known.host == host and known.info == info:
             return  # a status poll of an unchanged session: no store write per call
+        current = known.info if known is not None else None
         if known is None:
             kept = self.store.session(info.session_id)
             if kept is not None and kept.host != host:
                 known = KnownSession(kept.host, SessionState.STARTING)
+            current = kept.info if kept is not None else None
         if known is not None and known.host != host:
             # Session ids are unguessable: a clash is a confused or hostile supervisor.
             self._refuse(host, info.session_id, f"{info.state} (it belongs to {known.host!r})")
             return
+        if _older_than_its_end(info, current):
+            return  # a first reply replayed after a restart: the session ended since
         self._sessions[info.session_id] = KnownSession(host, info.state, info)
         self.store.save_session(host, stored_form(info), self.clock())
+
+
+def _older_than_its_end(info: SessionInfo, current: SessionInfo | None) -> bool:
+    """``info`` describes a session as live before the moment it was already known to end
+    (a supervisor's journal answers a repeated start with the first reply, from before
+    the restart that ended it): never let that bring the session back to life."""
+    return (
+        current is not None
+        and current.state is SessionState.EXITED
+        and info.state is not SessionState.EXITED
+        and info.state_since <= current.state_since
+    )
 
 
 def stored_form(info: SessionInfo) -> SessionInfo:
     """What the relay keeps of a session: its name, command line, folder and reason with
     well-known secrets masked (``shared.secret_patterns``), never verbatim."""
+    watch = info.watch  # its stop reason may quote a prompt's question
+    if watch is not None:
+        watch = watch.model_copy(update={"stopped_reason": mask_secrets(watch.stopped_reason)})
     return info.model_copy(
         update={
             "name": mask_secrets(info.name),
             "command": mask_argv(info.command),
             "cwd": mask_secrets(info.cwd),
             "state_reason": mask_secrets(info.state_reason),
+            "watch": watch,
         }
     )

@@ -1,34 +1,32 @@
 """One session: a program in a PTY, its output journal, its screen and its prompt tracker.
 
-Output is read at the PTY's full speed into the :class:`Journal`; the read
-callback does nothing else costly. The screen (pyte, ~1 us per byte) is fed
-LAZILY from the journal: when someone reads the screen or the status, and on a
-throttled timer after output, so a slow terminal model never slows the program.
-When the screen falls far behind (bulk output), it skips to the newest bytes.
+Output is read at the PTY's full speed into the :class:`Journal`; the read callback
+does nothing else costly. The screen (pyte, ~1 us per byte) is fed LAZILY from the
+journal: when someone reads the screen or the status, and on a throttled timer after
+output, so a slow terminal model never slows the program. When the screen falls far
+behind (bulk output), it skips to the newest bytes.
 
 States: ``starting`` (no output yet) -> ``working`` (output seen recently) ->
-``waiting_for_input`` (the tracker sees a prompt) or ``idle`` (quiet for
-:data:`IDLE_AFTER` seconds with no prompt) -> ``exited``. Each change records
-``state_since`` and a ``state_reason`` saying how it was decided. Input counts
-as activity: typing makes the session ``working`` until it is quiet again, so a
-caller waiting for the answer (:meth:`Session.wait_settled`) never sees the
-state from before its message.
+``waiting_for_input`` (the tracker sees a prompt) or ``idle`` (quiet for :data:`IDLE_AFTER`
+seconds with no prompt) -> ``exited``. Each change records ``state_since`` and a
+``state_reason`` saying how it was decided. Input counts as activity: typing makes the
+session ``working`` until it is quiet again, so a caller waiting for the answer
+(:meth:`Session.wait_settled`) never sees the state from before its message.
 
-Claude Code's hooks (:meth:`Session.on_hook`) announce prompts before they
-render and say when a turn ended (``Stop`` -> ``idle`` at once, its message
-kept as :attr:`Session.last_message`).
+Claude Code's hooks (:meth:`Session.on_hook`) announce prompts before they render and
+say when a turn ended (``Stop`` -> ``idle`` at once, its message in :attr:`last_message`).
+Watch mode (:mod:`supervisor.watch_runner`) sets :attr:`watch` and ``on_input``.
 
-Answering a prompt (typing the tracker's plan, following a menu's highlight,
-seeing the prompt leave) is :mod:`supervisor.answering`'s; the session gives it
-a narrow view of itself and keeps the input lock and the step-up gate.
+Answering a prompt (typing the tracker's plan, following a menu's highlight, seeing the
+prompt leave) is :mod:`supervisor.answering`'s; the session gives it a narrow view of
+itself and keeps the input lock and the step-up gate.
 
-Redaction (:attr:`Session.redactor`, a :class:`supervisor.redact.Redactor`):
-the PTY's bytes pass through a :class:`supervisor.stream_redact.StreamRedactor`
-before anything else sees them; only what it releases (masked in place, same
-length) reaches the journal, the screen and ``on_output``. So every read and
-every byte sent is redacted whatever its offset, and there is one offset space.
-Rendered text (screen, text reads, prompts, state reasons, the Stop message)
-is redacted once more as text, for what only the rendering shows.
+Redaction (:attr:`Session.redactor`, a :class:`supervisor.redact.Redactor`): the PTY's
+bytes pass through a :class:`supervisor.stream_redact.StreamRedactor` before anything
+else sees them; only what it releases (masked in place, same length) reaches the journal,
+the screen and ``on_output``. So every read and every byte sent is redacted whatever its
+offset, and there is one offset space. Rendered text (screen, text reads, prompts, state
+reasons, the Stop message) is redacted once more as text, for what only it shows.
 """
 
 from __future__ import annotations
@@ -47,6 +45,7 @@ from shared.protocol import (
     Key,
     Prompt,
     PromptKind,
+    ResumedFrom,
     SessionInfo,
     SessionState,
 )
@@ -63,6 +62,7 @@ from supervisor.redact import Redactor
 from supervisor.screen import ScreenSnapshot, TerminalModel, TextRead
 from supervisor.stepup import StepUp
 from supervisor.stream_redact import StreamRedactor
+from supervisor.watch import WatchCore
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +115,7 @@ class Session:
         self.command = list(command)
         self.cwd, self.name = cwd, name
         self.started_at = time.time()
+        self.resumed_from: ResumedFrom | None = None  # set by supervisor.resume_sessions
         self.journal = Journal(journal_limit)  # redacted bytes only
         self._scrub = StreamRedactor(self.redactor, cols)
         self._scrub_timer: asyncio.TimerHandle | None = None
@@ -149,9 +150,10 @@ class Session:
             application_cursor=lambda: self._cursor_keys.application,
             exited=lambda: self.exited,
         )
-        # The owner's step-up gate (supervisor/stepup.py), set by the manager.
-        self.stepup: StepUp | None = None
+        self.stepup: StepUp | None = None  # the owner's gate (supervisor/stepup.py)
         self.on_state: Callable[[Session], None] | None = None  # every state change
+        self.on_input: Callable[[Session], None] | None = None  # anything typed or pressed
+        self.watch: WatchCore | None = None  # watch mode (supervisor.watch_runner)
 
     @classmethod
     async def start(
@@ -369,6 +371,7 @@ class Session:
                 canonical=proc.canonical(),
                 blocked_on_read=foreground.reading,
                 elsewhere=foreground.elsewhere,
+                interactive=foreground.interactive,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()
@@ -437,6 +440,8 @@ class Session:
         self._set_state(SessionState.WORKING, f"{what} sent; waiting for the program")
         if not self.exited:
             self._schedule_refresh(REFRESH_INTERVAL)
+        if self.on_input is not None:
+            self.on_input(self)
 
     def info(self, *, refresh: bool = True) -> SessionInfo:
         """The session's description; ``refresh=False`` describes it as of the last
@@ -458,6 +463,8 @@ class Session:
             started_at=self.started_at,
             exit_code=self._exit_code,
             output_bytes=self.journal.end,
+            resumed_from=self.resumed_from,
+            watch=None if self.watch is None else self.watch.info(),
         )
 
     # ------------------------------------------------------------ input

@@ -33,6 +33,7 @@ from shared.commands.resize_session import (
     ResizeSession,
     SessionResized,
 )
+from shared.commands.sessions import MAX_WATCH_TURNS
 from shared.errors import CommandFailed, HostOffline, TetherError
 from shared.mcp.args import (
     PROMPT_ID_PATTERN,
@@ -62,6 +63,7 @@ from shared.mcp.calls import (
     wait_and_read,
     with_ended,
 )
+from shared.mcp.digest_tools import register_digest_tools
 from shared.mcp.keys import ClientKeyArg, keyed
 from shared.mcp.orchestration_tools import register_orchestration_tools
 from shared.mcp.prompt_card import CARD_APP
@@ -156,6 +158,17 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             HostArg | None,
             Field(description="Which computer; required when more than one is online."),
         ] = None,
+        watch_mode: Annotated[
+            bool,
+            Field(
+                description="Continue the agent by itself each time it finishes a turn, with "
+                "the computer's policy's text, up to max_turns; never answers a prompt."
+            ),
+        ] = False,
+        max_turns: Annotated[
+            int | None,
+            Field(ge=1, le=MAX_WATCH_TURNS, description="Watch mode's turns (default: policy's)."),
+        ] = None,
         client_key: ClientKeyArg = None,
     ) -> SessionCreated:
         """Start a new terminal session (a coding agent such as Claude Code, Codex or
@@ -163,7 +176,14 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         computer's owner decides by local policy which commands and folders are allowed."""
 
         async def run(rid: str) -> SessionCreated:
-            cmd = wire.StartSession(request_id=rid, command=command, cwd=cwd, name=name)
+            cmd = wire.StartSession(
+                request_id=rid,
+                command=command,
+                cwd=cwd,
+                name=name,
+                watch_mode=watch_mode,
+                max_turns=max_turns,
+            )
             reply = await call(backend, cmd, wire.SessionStarted, host=host)
             where = host or await host_of(backend, reply.session.session_id)
             return SessionCreated(
@@ -171,7 +191,9 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
                 next_step="Call get_logs to see its screen, or check_prompts if it asks something.",
             )
 
-        args = {"command": command, "cwd": cwd, "name": name, "host": host}
+        args: dict[str, object] = {"command": command, "cwd": cwd, "name": name, "host": host}
+        if watch_mode or max_turns is not None:  # a key made before watch mode keeps its hash
+            args |= {"watch_mode": watch_mode, "max_turns": max_turns}
         with as_tool_error():
             return await keyed(backend, "create_session", client_key, args, SessionCreated, run)
 
@@ -436,6 +458,7 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
         return TerminalResized(session=session_view(reply.session, where), cols=cols, rows=rows)
 
     register_orchestration_tools(mcp, backend)
+    register_digest_tools(mcp, backend)
     register_resources(mcp, backend)
     check = getattr(backend, "check_delivery", None)
     if check is None:
@@ -451,9 +474,10 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             ),
         ],
     ) -> DeliveryChecked:
-        """Did a command whose result was lost (its computer's link dropped
-        mid-call) ran: 'done' with its reply, 'running', or 'unknown' (never arrived). Use
-        this instead of repeating a command that may already have run."""
+        """Did a command whose result was lost (its computer's link dropped mid-call) run:
+        'done' with its reply, 'running', 'not_run' (its computer proves it never received
+        it: safe to send again), or 'unknown' (follow next_step). Use this instead of
+        repeating a command that may already have run."""
         with as_tool_error():
             status: DeliveryStatus = await check(request_id)
         return DeliveryChecked(**status.model_dump())
