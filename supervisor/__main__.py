@@ -141,6 +141,9 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         loop.add_signal_handler(sig, stop.set)
     runner = asyncio.create_task(link.run_forever())
     stopper = asyncio.create_task(stop.wait())
+    from supervisor.orchestration.restart import resume
+
+    resume(manager)  # watchers, unconfirmed announcements and the batch of the last run
     try:
         await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if runner.done():

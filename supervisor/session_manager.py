@@ -40,6 +40,7 @@ from supervisor.policy import (
     is_mock_agent,
     load_policy,
     policy_path,
+    tether_home,
 )
 from supervisor.pty_process import PtySpawnError
 from supervisor.recorder_process import RecorderProcess
@@ -77,6 +78,8 @@ def mock_agent_env(env: dict[str, str]) -> dict[str, str]:
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(supervisor.__file__)))
     inherited = env.get("PYTHONPATH")
     env = dict(env, PYTHONSAFEPATH="1")
+    # Its conversations (for --resume) live with the supervisor, not in the owner's folder.
+    env["MOCK_AGENT_HOME"] = str(tether_home() / "mock-agent")
     env["PYTHONPATH"] = package_root + (os.pathsep + inherited if inherited else "")
     return env
 

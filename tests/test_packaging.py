@@ -133,6 +133,7 @@ def isolated_env() -> dict[str, str]:
     }
 
 
+@pytest.mark.install
 @pytest.mark.timeout(900)
 def test_the_install_script_puts_the_packages_and_their_pins_into_a_fresh_venv(
     relay_venv: Path,
@@ -159,6 +160,7 @@ def test_the_install_script_puts_the_packages_and_their_pins_into_a_fresh_venv(
         assert runtime[name].specifier.contains(version), f"{name} {version} is not the pinned one"
 
 
+@pytest.mark.install
 @pytest.mark.timeout(900)
 def test_the_relay_from_the_install_script_answers_help(relay_venv: Path) -> None:
     if not (ROOT / "server" / "__main__.py").exists():

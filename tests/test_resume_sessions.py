@@ -81,11 +81,16 @@ def test_a_conversation_id_reported_before_the_record_exists_is_not_taken_as_kep
 def test_the_mock_agent_refuses_a_resume_id_that_cannot_name_its_history_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    (tmp_path / "project").mkdir()
+    monkeypatch.chdir(tmp_path / "project")
+    monkeypatch.setenv("MOCK_AGENT_HOME", str(tmp_path / "kept"))
     args = build_parser().parse_args(["--resume", "../../etc/passwd"])
     with pytest.raises(ScriptError, match="--resume: conversation id '../../etc/passwd' must be"):
         options_from(args)
     kept = options_from(build_parser().parse_args(["--resume", "conv-1"]))
     assert kept.resumed and kept.conversation is not None
     kept.conversation.add("remember the milk")
-    assert Conversation(str(tmp_path), "conv-1").messages() == ["remember the milk"]
+    assert Conversation("conv-1").messages() == ["remember the milk"]
+    # Kept with the supervisor, never in the session's folder (the owner's project).
+    assert (tmp_path / "kept" / "conv-1.history").is_file()
+    assert list((tmp_path / "project").iterdir()) == []

@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume",
         metavar="ID",
         help="continue the conversation ID (as claude --resume): show what was said in it "
-        "and keep adding to it (kept in .mock-agent/ in the folder)",
+        "and keep adding to it (kept in $MOCK_AGENT_HOME, never in the session's folder)",
     )
     return parser
 
@@ -82,7 +82,7 @@ def options_from(args: argparse.Namespace) -> Options:
             raise ScriptError(f"cannot read --script {args.script!r}: {exc.strerror}") from exc
     conversation_id = args.resume or os.environ.get("TETHER_SESSION_ID") or "local"
     try:
-        conversation = Conversation(os.getcwd(), conversation_id)
+        conversation = Conversation(conversation_id)
     except ConversationError as exc:
         raise ScriptError(f"--resume: {exc}") from None
     return Options(
