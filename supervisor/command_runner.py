@@ -355,7 +355,9 @@ class CommandRunner:
             )
         rid = cmd.request_id
         if spec_of(cmd).reads:
-            if self._read_ids.get(rid, cmd) != cmd or self.ledger.lookup(rid):
+            seen = self._read_ids.get(rid)
+            # Compared only on a repeat: equality walks both models field by field.
+            if (seen is not None and seen != cmd) or self.ledger.lookup(rid):
                 return _reused(rid)
             self._read_ids[rid] = cmd
             self._read_ids.move_to_end(rid)
