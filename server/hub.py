@@ -156,6 +156,7 @@ class Hub:
     # Called with a host's name once it attached and its pending calls were re-sent.
     on_attached: list[Callable[[str], None]] = field(default_factory=list)
     message_queue: Any = None  # server.message_queue.MessageQueue, set by the app
+    batch_emails: Any = None  # server.notify.batch_mail.BatchEmails, set by the notifications
     # Called with (host, report) for every report but output and heartbeats, and with
     # HostLinkChanged on attach/detach (server/notify feeds on these). Must not block.
     observers: list[HubObserver] = field(default_factory=list)

@@ -7,12 +7,17 @@ never mid-turn (the supervisor's ``wait_for_session`` says when).
 ``on_attached``) and when a message is queued for a computer that is online:
 it types each due message with its own fixed request id (the supervisor's
 ledger makes a retry after a dropped link a no-op), in priority order, and
-records the receipt. Expired messages are marked expired, never sent.
+records the receipt. Expired messages are marked expired, never sent:
+:meth:`MessageQueue.watch_expiry` (run by the app) marks each when its time
+comes, even for a computer that never returns. Every receipt that ends a
+message (delivered, expired, failed) goes to the ``on_receipt`` callbacks once
+(the notifications announce it).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
 import time
@@ -37,6 +42,7 @@ log = logging.getLogger(__name__)
 
 IDLE_WAIT = 25.0  # one wait_for_session on the computer (at most MAX_WAIT_SECONDS)
 BUSY_RECHECK = 5.0  # pause before looking again at a session that asks something
+EXPIRY_LOOK = 3600.0  # watch_expiry looks at least this often
 
 SCHEMA = [
     """
@@ -55,11 +61,12 @@ SCHEMA = [
         error TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX message_queue_due ON message_queue (host, state, priority DESC, queued_at);
-    """
+    """,
+    "ALTER TABLE message_queue ADD COLUMN landed_offset INTEGER;",
 ]
 _COLUMNS = (
     "queue_id, session_id, host, priority, state, queued_at, expires_at, delivered_at, "
-    "landed_at, error"
+    "landed_at, landed_offset, error"
 )
 
 
@@ -68,6 +75,9 @@ class MessageQueue:
         self._db, self._hub, self._clock = db, hub, clock
         db.migrate("message_queue", SCHEMA)
         self._flushing: dict[str, asyncio.Task[None]] = {}
+        self._queued = asyncio.Event()  # wakes watch_expiry: a new message, a new deadline
+        # Called with each receipt that ends a message (must not block).
+        self.on_receipt: list[Callable[[QueueReceipt], None]] = []
         hub.on_attached.append(self.schedule_flush)
 
     def enqueue(self, session_id: str, text: str, priority: int, ttl: float) -> QueueReceipt:
@@ -87,6 +97,7 @@ class MessageQueue:
             " state, queued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
             (queue_id, f"queue.{queue_id}", host, session_id, text, priority, now, now + ttl),
         )
+        self._queued.set()
         self.schedule_flush(host)
         return self.receipt(queue_id)
 
@@ -123,10 +134,40 @@ class MessageQueue:
         return self.receipt(queue_id)
 
     def _expire(self) -> None:
-        self._db.execute(
-            "UPDATE message_queue SET state = 'expired' WHERE state = 'queued' AND expires_at <= ?",
-            (self._clock(),),
+        now = self._clock()
+        rows = self._db.query(
+            "SELECT queue_id FROM message_queue WHERE state = 'queued' AND expires_at <= ?",
+            (now,),
         )
+        for (queue_id,) in rows:
+            changed = self._db.execute(
+                "UPDATE message_queue SET state = 'expired' "
+                "WHERE queue_id = ? AND state = 'queued'",
+                (queue_id,),
+            )
+            if changed:
+                self._ended(queue_id)
+
+    def _ended(self, queue_id: str) -> None:
+        row = self._db.one(f"SELECT {_COLUMNS} FROM message_queue WHERE queue_id = ?", (queue_id,))
+        if row is None:
+            return
+        for callback in self.on_receipt:
+            try:
+                callback(_receipt(row))
+            except Exception:  # one broken listener must not stop deliveries
+                log.exception("a queue receipt listener failed")
+
+    async def watch_expiry(self) -> None:
+        """Mark each queued message expired when its time comes (runs until cancelled)."""
+        while True:
+            self._expire()
+            row = self._db.one("SELECT MIN(expires_at) FROM message_queue WHERE state = 'queued'")
+            wait = EXPIRY_LOOK if row is None or row[0] is None else row[0] - self._clock()
+            self._queued.clear()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(min(max(wait, 0.0), EXPIRY_LOOK)):
+                    await self._queued.wait()
 
     def schedule_flush(self, host: str) -> None:
         """Deliver ``host``'s due messages in a task (one at a time per host)."""
@@ -183,6 +224,7 @@ class MessageQueue:
             "UPDATE message_queue SET state = 'failed', error = ? WHERE queue_id = ?",
             (error, queue_id),
         )
+        self._ended(queue_id)
 
     async def _deliver(self, queue_id: str, request_id: str, session_id: str, text: str) -> bool:
         if (
@@ -202,10 +244,11 @@ class MessageQueue:
             return False  # the same request id is still in flight: its own call records it
         if isinstance(reply, InputSent):
             self._db.execute(
-                "UPDATE message_queue SET state = 'delivered', delivered_at = ?, landed_at = ? "
-                "WHERE queue_id = ?",
-                (self._clock(), reply.cursor, queue_id),
+                "UPDATE message_queue SET state = 'delivered', delivered_at = ?, landed_at = ?, "
+                "landed_offset = ? WHERE queue_id = ?",
+                (self._clock(), reply.cursor, reply.offset, queue_id),
             )
+            self._ended(queue_id)
         else:
             self._fail(queue_id, reply.error.message if isinstance(reply, RequestFailed) else "?")
         return True

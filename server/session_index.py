@@ -165,11 +165,15 @@ class SessionIndex:
 def stored_form(info: SessionInfo) -> SessionInfo:
     """What the relay keeps of a session: its name, command line, folder and reason with
     well-known secrets masked (``shared.secret_patterns``), never verbatim."""
+    watch = info.watch  # its stop reason may quote a prompt's question
+    if watch is not None:
+        watch = watch.model_copy(update={"stopped_reason": mask_secrets(watch.stopped_reason)})
     return info.model_copy(
         update={
             "name": mask_secrets(info.name),
             "command": mask_argv(info.command),
             "cwd": mask_secrets(info.cwd),
             "state_reason": mask_secrets(info.state_reason),
+            "watch": watch,
         }
     )

@@ -112,6 +112,7 @@ from shared.wire_values import (  # re-exported: one namespace for the whole pro
     SessionId as SessionId,
     SessionInfo as SessionInfo,
     SessionState as SessionState,
+    WatchInfo as WatchInfo,
     WireModel as WireModel,
 )
 

@@ -26,9 +26,8 @@ class QueueReceipt(BaseModel):
     queued_at: float
     expires_at: float
     delivered_at: float | None = None
-    landed_at: str | None = Field(
-        default=None,
-        description="Delivered: a get_logs cursor taken just before the text was typed; "
-        "read with it to see exactly what the session showed in response.",
+    landed_at: str | None = Field(default=None, description="Delivered: a get_logs cursor.")
+    landed_offset: int | None = Field(
+        default=None, description="Delivered: output byte offset (raw get_logs since=)."
     )
     error: str = ""

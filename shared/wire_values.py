@@ -102,6 +102,15 @@ class WireModel(BaseModel):
 # ---------------------------------------------------------------- shared values
 
 
+class WatchInfo(WireModel):
+    """Watch mode of a session: continued by itself when idle after a turn, up to a bound."""
+
+    enabled: bool  # still continuing (False once stopped)
+    turns_used: int  # continuations typed so far
+    max_turns: int
+    stopped_reason: str = ""  # why watch stopped, for a person to read
+
+
 class SessionInfo(WireModel):
     session_id: SessionId
     command: list[str]
@@ -113,6 +122,7 @@ class SessionInfo(WireModel):
     started_at: float
     exit_code: int | None = None
     output_bytes: int = 0  # offset one past the last byte produced so far
+    watch: WatchInfo | None = None  # None: not started in watch mode
 
 
 class PromptOption(WireModel):

@@ -120,6 +120,9 @@ class RelayConnection:
         self.pins = pins if pins is not None else RelayPins.beside(identity.path)
         self.pair_code = pair_code
         self.requests = RelayRequests()  # supervisor -> relay requests (global shared state)
+        manager = getattr(agent, "manager", None)
+        if manager is not None:
+            manager.relay_requests = self.requests  # orchestration's "work finished"
         # What the signature names: the dialed URL, unless that is a local forwarder or
         # tunnel to the relay (then the relay's own URL).
         self.origin_url = origin_url or url

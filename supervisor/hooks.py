@@ -48,7 +48,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.protocol import SESSION_ID_PATTERN
-from supervisor.hook_events import HookEvent, HookPayloadError, parse_event
+
+# Re-exported: the events are values (supervisor.hook_events); this module receives them.
+from supervisor.hook_events import (
+    HookEvent as HookEvent,
+    HookPayloadError as HookPayloadError,
+    parse_event as parse_event,
+)
 
 log = logging.getLogger(__name__)
 

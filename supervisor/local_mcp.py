@@ -15,6 +15,7 @@ from fastmcp import FastMCP
 from shared import protocol as p
 from shared.backend import DeliveryStatus, HostStatus
 from shared.errors import HostOffline, TimedOut
+from shared.mcp.conventions import GUIDE
 from shared.mcp.prompt_card import register_prompt_card
 from shared.mcp.tools import register_tools
 from supervisor.command_runner import CommandRunner
@@ -106,7 +107,8 @@ def build_local_server(agent: CommandRunner, host: str) -> FastMCP:
         "tether-local",
         instructions=(
             "Control the coding-agent sessions (Claude Code, Codex, aider, shells) running on this "
-            "computer: list them, read their screens, answer their prompts, send them messages."
+            "computer: list them, read their screens, answer their prompts, send them messages. "
+            + GUIDE
         ),
     )
     register_tools(mcp, LocalBackend(agent, host))

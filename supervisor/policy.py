@@ -18,6 +18,8 @@ Keys:
   top of the built-in ones that refuse every permission-bypass and
   auto-approve flag of Claude Code, Codex, Gemini CLI and aider (see
   :mod:`supervisor.arg_rules`).
+* ``[watch]`` - whether sessions may be continued by themselves (watch mode),
+  how often and with which text (see :mod:`supervisor.watch_policy`).
 * ``secrets`` - values to redact from every session's output, names and
   arguments, besides secret-looking environment variables and token formats.
 
@@ -45,8 +47,17 @@ MOCK_AGENT_MODULE = "supervisor.mock_agent"
 DEFAULT_COMMANDS = ("claude", "codex", "gemini", "aider", MOCK_AGENT)
 DEFAULT_MAX_SESSIONS = 16
 DEFAULT_ARGUMENT_PROGRAMS = frozenset(DEFAULT_RULES)
-# "agents" is read by supervisor.agent_mcp.access
-_KEYS = ("roots", "commands", "max_sessions", "default_command", "arguments", "secrets", "agents")
+# "agents" is read by supervisor.agent_mcp.access, "watch" by supervisor.watch_policy
+_KEYS = (
+    "roots",
+    "commands",
+    "max_sessions",
+    "default_command",
+    "arguments",
+    "secrets",
+    "agents",
+    "watch",
+)
 _ARGUMENT_KEYS = ("refuse", "permit")
 MIN_POLICY_SECRET = 6  # shorter listed secrets would mask ordinary words
 
@@ -124,8 +135,9 @@ default_command = ["claude"]
 
 def _agents_default() -> str:
     from supervisor.agent_mcp.access import DEFAULT_TEXT  # its own module; imports this one
+    from supervisor.watch_policy import DEFAULT_TEXT as WATCH_TEXT  # likewise
 
-    return DEFAULT_TEXT
+    return WATCH_TEXT + DEFAULT_TEXT
 
 
 def _toml_str(text: str) -> str:

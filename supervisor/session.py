@@ -15,6 +15,8 @@ waiters of :meth:`Session.wait_settled`, new prompts to ``on_prompt``, terminal
 replies to the PTY. Rendered text (screen, text reads, prompts, state reasons,
 the Stop message) is redacted once more as text, for what only the rendering shows.
 
+Watch mode (:mod:`supervisor.watch_runner`) sets :attr:`Session.watch` and ``on_input``.
+
 Answering a prompt (typing the tracker's plan, following a menu's highlight,
 seeing the prompt leave) is :mod:`supervisor.answering`'s; the session gives it
 a narrow view of itself and keeps the input lock and the step-up gate.
@@ -61,6 +63,7 @@ from supervisor.session_core import (
     type_text,
 )
 from supervisor.stepup import StepUp
+from supervisor.watch import WatchCore
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +155,8 @@ class Session:
         self.on_prompt: PromptCallback | None = None
         self.on_output: OutputCallback | None = None
         self.on_state: Callable[[Session], None] | None = None  # every state change
+        self.on_input: Callable[[Session], None] | None = None  # anything typed or pressed
+        self.watch: WatchCore | None = None  # watch mode (supervisor.watch_runner)
         self.stepup: StepUp | None = None  # the owner's step-up gate, set by the manager
         self._proc: Pty | None = None
         self._changed = asyncio.Event()  # set on every state change
@@ -414,6 +419,7 @@ class Session:
             started_at=self.started_at,
             exit_code=core.exit_code,
             output_bytes=core.journal.end,
+            watch=None if self.watch is None else self.watch.info(),
         )
 
     # ------------------------------------------------------------ input
@@ -436,6 +442,8 @@ class Session:
     def _note_input(self, what: str) -> None:
         self.core.input_sent(what, now())
         self._apply()
+        if self.on_input is not None:
+            self.on_input(self)
 
     async def send_text(self, text: str, enter: bool = True) -> int:
         """Type ``text``; then, after ``ENTER_PAUSE``, Enter as a separate write.

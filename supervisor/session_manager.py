@@ -29,6 +29,7 @@ from shared.errors import CommandFailed, SessionUnknown
 from shared.protocol import ErrorCode, ErrorInfo, Prompt, SessionInfo
 from supervisor.approvers import Approvers
 from supervisor.claude_settings import is_claude, wire_claude
+from supervisor.digest import ActivityLog
 from supervisor.hooks import HookEvent, HookReceiver
 from supervisor.journal import DEFAULT_LIMIT as JOURNAL_LIMIT
 from supervisor.policy import (
@@ -43,6 +44,7 @@ from supervisor.policy import (
 from supervisor.pty_process import PtySpawnError
 from supervisor.recorder_process import RecorderProcess
 from supervisor.redact import Redactor, secret_env_values
+from supervisor.relay_requests import RelayRequests
 from supervisor.session import Session, new_session_id
 from supervisor.stepup import StepUp
 
@@ -157,6 +159,7 @@ class SessionManager:
         self.on_start: Callable[[Session], None] | None = None
         self.on_state: Callable[[Session], None] | None = None
         self.hooks: HookReceiver | None = None  # started with the first claude session
+        self.activity = ActivityLog()  # what each session did, for get_digest
         self._hooks_lock = asyncio.Lock()
         # Hook events of sessions still spawning (the program may post before the
         # spawn call returns): delivered once the session is in the table.
@@ -174,6 +177,9 @@ class SessionManager:
             | None
         ) = None
         self.unwire_session: Callable[[str], None] | None = None
+        # The link's supervisor -> relay requests (set by the connection): orchestration
+        # work tells the relay it finished through it (supervisor/orchestration/announce.py).
+        self.relay_requests: RelayRequests | None = None
 
     def live_count(self) -> int:
         return sum(1 for s in self._sessions.values() if not s.exited)
@@ -249,8 +255,10 @@ class SessionManager:
             early = self._early.pop(session_id, [])
         session.stepup = self.stepup
         session.on_state = self._state_changed
+        session.on_input = self._input
         self._sessions[session.session_id] = session
         for event in early:
+            self.activity.hook(event)
             session.on_hook(event)
         if self.on_start is not None:
             self.on_start(session)
@@ -276,6 +284,7 @@ class SessionManager:
         """Drop an exited session from the table (a temporary session's cleanup)."""
         if self.get(session_id).exited:
             del self._sessions[session_id]
+            self.activity.forget(session_id)
 
     async def stop(self, session_id: str, force: bool = False) -> SessionInfo:
         return await self.get(session_id).stop(force=force)
@@ -310,6 +319,7 @@ class SessionManager:
                 return
             log.info("hook %s for unknown session %s dropped", event.event, event.session_id)
             return
+        self.activity.hook(event)
         session.on_hook(event)
 
     def _exited(self, session: Session) -> None:
@@ -328,7 +338,11 @@ class SessionManager:
         if self.on_output is not None:
             self.on_output(session, data)
 
+    def _input(self, session: Session) -> None:
+        self.activity.input(session.session_id)
+
     def _state_changed(self, session: Session) -> None:
+        self.activity.state(session.session_id, session.state)
         if self.on_state is not None:
             self.on_state(session)
 
@@ -340,3 +354,4 @@ class SessionManager:
         exited = [s for s in self.list() if s.exited]
         for old in exited[: max(0, len(exited) - self._keep_exited)]:
             del self._sessions[old.session_id]
+            self.activity.forget(old.session_id)

@@ -14,7 +14,7 @@ import secrets
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -25,6 +25,7 @@ from fastmcp import FastMCP
 from fastmcp.server.dependencies import get_access_token
 
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider, require_write
+from server.oauth.ratelimit import Limits, RateLimiter
 from tests.support import scaled
 
 
@@ -127,6 +128,18 @@ async def live_relay(
         yield relay
     finally:
         await stop_relay(relay)
+
+
+def frozen_limits(**overrides: RateLimiter) -> Limits:
+    """The relay's rate limits (defaults, or ``overrides``) on a clock that never moves.
+
+    A test that spends a budget must reach its end however slowly the machine runs: on
+    the real clock a slow run refills buckets between attempts and the 429 never comes.
+    """
+    limits = Limits(**overrides)
+    for f in fields(limits):
+        getattr(limits, f.name).clock = lambda: 0.0
+    return limits
 
 
 def pkce() -> tuple[str, str]:

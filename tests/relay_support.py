@@ -29,6 +29,7 @@ from server.audit import AuditLog
 from server.config import RelayConfig
 from server.hub import Hub
 from server.link import SupervisorEndpoint
+from server.oauth import OAuthSettings
 from server.supervisors import SupervisorRegistry
 from shared import protocol as p
 from supervisor.command_runner import CommandRunner
@@ -78,6 +79,7 @@ async def running_relay(
     hello_timeout: float = 10.0,
     port: int = 0,
     public_host: str | None = None,
+    oauth_settings: OAuthSettings | None = None,
     **settings: Any,
 ) -> AsyncIterator[Relay]:
     """``settings``: more ``RelayConfig`` fields (heartbeat_interval, offline_grace...).
@@ -97,7 +99,7 @@ async def running_relay(
         public_url=f"http://{public_host}:{port}" if public_host else None,
     )
     config = replace(config, **settings)
-    app = build_app(config)
+    app = build_app(config, oauth_settings=oauth_settings)
     server = uvicorn.Server(
         uvicorn_config(app, "127.0.0.1", port, "warning", config.trusted_proxies)
     )

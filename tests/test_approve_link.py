@@ -100,6 +100,8 @@ async def test_a_malformed_prompt_id_is_refused_before_any_look_up(tmp_path: Pat
 
 async def test_a_flood_of_approve_links_is_rate_limited(tmp_path: Path) -> None:
     async with _setup(tmp_path, "") as s:
+        # A clock that never moves: a slow run must not refill the bucket between calls.
+        s.relay.app.state.notify.page.signins.clock = lambda: 0.0
         async with httpx.AsyncClient(timeout=scaled(30)) as http:
             codes = [
                 (await http.get(f"{s.relay.base}/approve/unknownsession{i:02d}:abc")).status_code

@@ -133,7 +133,7 @@ async def test_a_sign_in_without_the_forms_token_is_refused(setup: Setup) -> Non
 
 
 async def test_password_guessing_is_rate_limited(setup: Setup) -> None:
-    setup.relay.app.state.oauth.settings.limits.login_per_ip = RateLimiter(1, 2)
+    setup.relay.app.state.oauth.settings.limits.login_per_ip = RateLimiter(1, 2, clock=lambda: 0.0)
     base = setup.relay.base
     async with httpx.AsyncClient(timeout=scaled(10)) as http:
         statuses = []

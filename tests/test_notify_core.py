@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from server.notify.channels import render
+from server.notify.channels import mail_to, render
 from server.notify.config import NotifyConfigError, load_notify_config
 from server.notify.escalation import (
     Escalation,
@@ -203,3 +203,48 @@ def test_the_config_splits_urls_on_spaces_and_commas_and_reads_the_file(tmp_path
     (tmp_path / "notify.toml").write_text("colour = 1\n")
     with pytest.raises(NotifyConfigError, match="unknown keys colour"):
         load_notify_config(tmp_path, {})
+
+
+def test_finished_work_is_announced_once_per_host_kind_and_ref_and_mutes_apply() -> None:
+    core = NotifyCore(NotifySettings(muted_hosts=frozenset({"desktop"})))
+    first = core.work_finished("laptop", "coordination", "c-1", True, "Add a cart", "ok", 0.0)
+    assert [(n.kind, n.subject, n.detail) for n in first] == [
+        (NoticeKind.WORK_DONE, "Add a cart", "ok")
+    ]
+    core.sent(first[0])
+    assert core.work_finished("laptop", "coordination", "c-1", True, "Add a cart", "", 1.0) == []
+    # The same ref on another computer, or of another kind, is other work.
+    other = core.work_finished("laptop", "batch_job", "c-1", False, "shop", "no spec", 2.0)
+    assert [n.kind for n in other] == [NoticeKind.WORK_FAILED]
+    assert core.work_finished("desktop", "batch_job", "b-1", True, "shop", "", 3.0) == []
+    assert core.suppressed[-1][1] == "host desktop is muted"
+
+
+def test_a_queued_message_receipt_is_announced_once_unless_its_session_is_muted() -> None:
+    core = NotifyCore(
+        NotifySettings(muted_sessions=frozenset({"scratch"})), minute_of_day=lambda t: 0
+    )
+    got = core.message_receipt("laptop", SID, "api", "q-1", True, "typed at 10", 0.0)
+    assert [(n.kind, n.session_name, n.subject) for n in got] == [
+        (NoticeKind.MESSAGE_DELIVERED, "api", "q-1")
+    ]
+    core.sent(got[0])
+    assert core.message_receipt("laptop", SID, "api", "q-1", True, "again", 1.0) == []
+    assert core.message_receipt("laptop", "s-2", "scratch", "q-2", False, "expired", 2.0) == []
+    quiet = NotifyCore(
+        NotifySettings(quiet_hours=QuietHours.parse("22:00-07:00")), minute_of_day=lambda t: 23 * 60
+    )
+    assert quiet.message_receipt("laptop", SID, "api", "q-3", False, "expired", 0.0) == []
+    assert quiet.suppressed[-1][1] == "quiet hours"
+
+
+def test_work_and_receipt_messages_say_what_ended_and_the_email_goes_to_the_given_address() -> None:
+    done = Notice("k", NoticeKind.WORK_DONE, "laptop", detail="app: done.", subject="Add a cart")
+    assert render(done, None) == render(done, None)
+    assert render(done, None).title == "laptop · Add a cart finished"
+    failed = Notice("k", NoticeKind.WORK_FAILED, "laptop", detail="", subject="shop")
+    assert render(failed, None).title == "laptop · shop failed"
+    gone = Notice("k", NoticeKind.MESSAGE_UNDELIVERED, "laptop", SID, "api", None, "expired")
+    assert render(gone, None).title == "laptop · api: queued message not delivered"
+    url = mail_to("mailto://127.0.0.1:2525?from=t@r.test&to=owner@x.test&mode=insecure", "a@b.c")
+    assert "to=a%40b.c" in url and "owner" not in url and "mode=insecure" in url

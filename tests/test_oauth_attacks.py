@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from server.oauth import OAuthSettings
-from server.oauth.ratelimit import Limits, RateLimiter
+from server.oauth.ratelimit import RateLimiter
 from tests.oauth_support import (
     CLAUDE,
     PASSWORD,
@@ -27,6 +27,7 @@ from tests.oauth_support import (
     authorize_code,
     call_tool,
     form_fields,
+    frozen_limits,
     live_relay,
     open_consent,
     pkce,
@@ -551,7 +552,7 @@ async def test_item11_html_in_client_name_is_escaped_on_the_consent_page(
 async def test_item35_password_guessing_hits_a_rate_limit_with_retry_after(
     tmp_path: Path, http: httpx.AsyncClient
 ) -> None:
-    limits = Limits(login_per_ip=RateLimiter(per_minute=3, burst=3))
+    limits = frozen_limits(login_per_ip=RateLimiter(per_minute=3, burst=3))
     async with live_relay(tmp_path, OAuthSettings(limits=limits)) as relay:
         url, page = await _consent_page(http, relay)
         fields = form_fields(page.text)
@@ -572,7 +573,7 @@ async def test_item35_password_guessing_hits_a_rate_limit_with_retry_after(
 async def test_item11_item36_a_registration_flood_gets_429_with_retry_after(
     tmp_path: Path, http: httpx.AsyncClient
 ) -> None:
-    limits = Limits(register_per_ip=RateLimiter(per_minute=5, burst=5))
+    limits = frozen_limits(register_per_ip=RateLimiter(per_minute=5, burst=5))
     async with live_relay(tmp_path, OAuthSettings(limits=limits)) as relay:
         codes = [
             (

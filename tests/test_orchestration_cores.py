@@ -137,3 +137,19 @@ async def test_queueing_for_a_session_no_computer_reported_is_refused(
 ) -> None:
     with pytest.raises(TetherError, match="list_sessions"):
         queue[0].enqueue("never-reported-1", "hi", priority=1, ttl=60)
+
+
+async def test_every_message_that_ends_is_reported_once_to_the_receipt_listeners(
+    queue: tuple[MessageQueue, Clock],
+) -> None:
+    q, clock = queue
+    heard: list[tuple[str, str]] = []
+    q.on_receipt.append(lambda r: heard.append((r.queue_id, r.state)))
+    late = q.enqueue(INFO.session_id, "too late", priority=5, ttl=60)
+    kept = q.enqueue(INFO.session_id, "changed my mind", priority=5, ttl=3600)
+    q.cancel(kept.queue_id)  # the caller asked for it: nobody needs telling
+    assert heard == []
+    clock.now += 61
+    q.receipts()
+    q.receipts()
+    assert heard == [(late.queue_id, "expired")]

@@ -345,6 +345,13 @@ async def test_a_message_queued_while_a_session_asks_something_waits_for_the_ans
 
     receipt: dict[str, Any] = await eventually(delivered, 40, "the queued message delivered")
     assert (receipt["queue_id"], receipt["state"]) == (queued["queue_id"], "delivered")
+    # The receipt's byte offset is where the text landed: the output before it never
+    # holds the queued text, and a raw read from it does.
+    landed = receipt["landed_offset"]
+    assert b"after the answer" not in session.journal.read(0, landed).data
+    assert b"after the answer" in session.journal.read(landed, 1 << 20).data
+    raw = await rig.call("get_logs", session_id=sid, mode="raw", since=landed)
+    assert (raw["start"], "after the answer" in raw["text"]) == (landed, True), raw
 
 
 async def test_search_finds_a_session_by_its_output_and_fetch_returns_its_log(rig: Rig) -> None:

@@ -8,6 +8,9 @@ selection line, a line yes/no, a TUI confirm, and look-alikes that must stay sil
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from tests.prompt_corpus.cases import SPLIT_FILE, all_cases, available, split_text
@@ -35,7 +38,7 @@ def test_the_recorded_split_is_the_one_the_fixed_hash_gives() -> None:
 
 
 def test_the_corpus_has_150_cases_and_40_look_alikes_in_both_halves() -> None:
-    cases = [c for c in all_cases() if c.half != "held_out_2"]
+    cases = [c for c in all_cases() if c.half in ("dev", "held_out")]
     lookalikes = [c for c in cases if not c.positive]
     assert len(cases) >= 150 and len(lookalikes) >= 40
     assert {c.half for c in lookalikes} == {"dev", "held_out"}
@@ -47,6 +50,34 @@ def test_the_second_held_out_set_has_60_cases_and_15_look_alikes_of_its_own() ->
     assert all(c.id.startswith("h2-") for c in second)
     recorded = SPLIT_FILE.read_text(encoding="utf-8")
     assert all(f"held_out_2\t{c.id}\n" in recorded for c in second)
+
+
+def test_the_third_held_out_set_has_146_cases_and_27_look_alikes_of_its_own() -> None:
+    third = [c for c in all_cases() if c.half == "held_out_3"]
+    assert len(third) == 146 and len([c for c in third if not c.positive]) == 27
+    assert all(c.id.startswith("h3-") for c in third)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_3\t{c.id}\n" in recorded for c in third)
+
+
+def test_every_third_held_out_program_has_the_screen_text_and_keys_that_check_it() -> None:
+    from tests.prompt_corpus.held3_keys import SHOWS_KEYS
+
+    third = {c.id: c for c in all_cases() if c.half == "held_out_3"}
+    assert set(SHOWS_KEYS) == set(third)
+    assert all(bool(keys) == third[cid].positive for cid, (_, keys) in SHOWS_KEYS.items())
+
+
+def test_the_program_check_passes_a_program_true_to_its_case_and_fails_a_wrong_case(
+    tmp_path: Path,
+) -> None:
+    from tests.prompt_corpus.held3_check import check
+
+    third = {c.id: c for c in all_cases() if c.half == "held_out_3"}
+    right = third["h3-rm-i"]
+    assert check(right, str(tmp_path)) is None
+    wrong = dataclasses.replace(right, expect="removed")
+    assert "want 'removed'" in (check(wrong, str(tmp_path)) or "")
 
 
 async def test_a_slice_of_real_prompt_programs_is_detected_and_answered_end_to_end() -> None:

@@ -76,6 +76,7 @@ TOOLS = [
     "fetch",
     "batch_enqueue_projects",
     "get_batch_status",
+    "get_session_digest",
 ]
 
 # Commands of the orchestration tools, covered end to end in test_orchestration_e2e.py.
@@ -92,6 +93,7 @@ NOT_SCRIPTED = frozenset(
         "enqueue_projects",
         "get_batch_status",
         "list_ended_sessions",
+        "get_digest",  # test_digest_e2e.py
     }
 )
 

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION = 300
 MAX_OPTIONS = 6
 MAX_CONTEXT = 4
+MAX_DETAIL = 600
 
 
 class ChannelError(TetherError):
@@ -82,6 +83,14 @@ def render(notice: Notice, link: str | None, last_seen: str = "") -> Message:
         return Message(f"{who} finished its turn", "It is idle and waits for your next message.")
     if notice.kind is NoticeKind.EXITED:
         return Message(f"{who} exited with an error", notice.detail or "The program ended.")
+    if notice.kind in (NoticeKind.WORK_DONE, NoticeKind.WORK_FAILED):
+        ended = "finished" if notice.kind is NoticeKind.WORK_DONE else "failed"
+        body = notice.detail[:MAX_DETAIL] or "Ask your assistant for its status."
+        return Message(f"{notice.host} · {notice.subject[:80]} {ended}", body)
+    if notice.kind is NoticeKind.MESSAGE_DELIVERED:
+        return Message(f"{who}: queued message delivered", notice.detail)
+    if notice.kind is NoticeKind.MESSAGE_UNDELIVERED:
+        return Message(f"{who}: queued message not delivered", notice.detail)
     return Message(
         f"{notice.host} is offline",
         f"The computer '{notice.host}' has not been in contact since {last_seen}; its "
@@ -102,6 +111,14 @@ def _with_ntfy_actions(url: str, message: Message) -> str:
     return urlunsplit(parts._replace(query=urlencode(query, quote_via=quote)))
 
 
+def mail_to(url: str, address: str) -> str:
+    """``url`` (a mailto:// or mailtos:// URL) sending to ``address`` instead of its own ``to``."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "to"]
+    query.append(("to", address))
+    return urlunsplit(parts._replace(query=urlencode(query, quote_via=quote)))
+
+
 class Channels:
     """The configured URLs; index ``i`` is escalation step ``i``."""
 
@@ -112,11 +129,24 @@ class Channels:
     def __len__(self) -> int:
         return len(self.urls)
 
+    @property
+    def mail_url(self) -> str | None:
+        """The first mailto:// (or mailtos://) URL: its server sends mail to other addresses."""
+        return next((u for u in self.urls if u.startswith(("mailto://", "mailtos://"))), None)
+
+    async def send_mail(self, message: Message, address: str) -> bool:
+        """Send to ``address`` through :attr:`mail_url`'s server; False if there is none."""
+        if self.mail_url is None:
+            return False
+        return await self._send_to(mail_to(self.mail_url, address), message)
+
     async def send(self, message: Message, channel: int = 0) -> bool:
         """Send on one URL; False (logged) if the service refused or was unreachable."""
         if not self.urls:
             return False
-        url = self.urls[min(channel, len(self.urls) - 1)]
+        return await self._send_to(self.urls[min(channel, len(self.urls) - 1)], message)
+
+    async def _send_to(self, url: str, message: Message) -> bool:
         client = apprise.Apprise()
         client.add(_with_ntfy_actions(url, message))
         ok = await client.async_notify(body=message.body, title=message.title)

@@ -2,7 +2,9 @@
 
 Inputs (from the relay's hub, see ``server/notify/runner.py``): a prompt
 appeared, a prompt was answered or went away, a session's state changed, a
-host went offline or came back. Outputs: :class:`Notice` values to send.
+host went offline or came back, a host said a coordinated task or a batch job
+ended, a queued message was delivered or given up. Outputs: :class:`Notice`
+values to send.
 
 Contracts:
 
@@ -17,6 +19,10 @@ Contracts:
   ``min_turn_seconds`` of work yields ``turn_done``; an exit with a non-zero
   code (or a signal) yields ``exited``; a host offline for ``offline_after``
   seconds yields ``host_offline`` once per outage.
+* A coordinated task or batch job that ended yields ``work_done`` or
+  ``work_failed`` once per ``(host, kind, ref)``; a queued message yields
+  ``message_delivered`` or ``message_undelivered`` (expired, failed) once per
+  message. Muting the session a message was for silences its receipts.
 * Muted hosts and sessions (by id or name) and quiet hours suppress notices
   (they are listed in :attr:`NotifyCore.suppressed` with the reason); follow-ups
   for a notice that was sent are never suppressed.
@@ -40,6 +46,10 @@ class NoticeKind(StrEnum):
     TURN_DONE = "turn_done"
     EXITED = "exited"
     HOST_OFFLINE = "host_offline"
+    WORK_DONE = "work_done"
+    WORK_FAILED = "work_failed"
+    MESSAGE_DELIVERED = "message_delivered"
+    MESSAGE_UNDELIVERED = "message_undelivered"
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,8 @@ class Notice:
     session_id: str | None = None
     session_name: str = ""
     prompt: Prompt | None = None
-    detail: str = ""  # exit reason, how a prompt was resolved, ...
+    detail: str = ""  # exit reason, how a prompt was resolved, a task's summary, ...
+    subject: str = ""  # what ended: a task, a spec's name, a queue id
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,34 @@ class NotifyCore:
                 )
             )
         return [n for n in out if self._admit(n, now)]
+
+    def work_finished(
+        self, host: str, kind: str, ref: str, done: bool, subject: str, detail: str, now: float
+    ) -> list[Notice]:
+        """A coordinated task or batch job (``kind``) named ``ref`` on ``host`` ended."""
+        notice = Notice(
+            f"work:{host}:{kind}:{ref}",
+            NoticeKind.WORK_DONE if done else NoticeKind.WORK_FAILED,
+            host,
+            detail=detail,
+            subject=subject,
+        )
+        return [notice] if self._admit(notice, now) else []
+
+    def message_receipt(
+        self,
+        host: str,
+        session_id: str,
+        name: str,
+        queue_id: str,
+        delivered: bool,
+        detail: str,
+        now: float,
+    ) -> list[Notice]:
+        """The queued message ``queue_id`` was typed (``delivered``) or given up."""
+        kind = NoticeKind.MESSAGE_DELIVERED if delivered else NoticeKind.MESSAGE_UNDELIVERED
+        notice = Notice(f"queue:{queue_id}", kind, host, session_id, name, None, detail, queue_id)
+        return [notice] if self._admit(notice, now) else []
 
     def host_offline(self, host: str, now: float) -> None:
         self._offline.setdefault(host, now)

@@ -12,6 +12,11 @@ event, and then:
 * sends each escalation step on its channel, and takes the safe action after
   the last one (leave, Esc / "no", or stop: never approve);
 * writes every step to the audit log (kind ``notification``).
+
+It also serves the supervisors' ``work_finished`` requests (a coordinated task
+or batch job ended; a batch job's ``notification_email`` is mailed too) and
+hears the message queue's receipts (delivered, expired, failed): each becomes
+a notice through the same core, so dedup, quiet hours and mutes apply.
 """
 
 from __future__ import annotations
@@ -26,16 +31,19 @@ from typing import Any
 from pydantic import BaseModel
 
 from server.audit import AuditLog
-from server.hub import HostLinkChanged, Hub
+from server.hub import Attachment, HostLinkChanged, Hub
 from server.notify.channels import Channels, render
 from server.notify.config import NotifyConfig
 from server.notify.escalation import Escalation, SafeAction, Send, Step, TakeSafeAction
-from server.notify.events import Notice, NotifyCore
+from server.notify.events import Notice, NoticeKind, NotifyCore
 from server.notify.links import AnswerLinks
 from server.notify.webpush import WebPush
 from shared import protocol as wire
 from shared.backend import format_utc, new_request_id
+from shared.commands.work_finished import WorkAnnounced, WorkFinished
 from shared.errors import TetherError
+from shared.frames import UpRequestFrame
+from shared.queue import QueueReceipt
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +85,16 @@ class NotifyRunner:
     def attach(self, hub: Hub) -> None:
         self.hub = hub
         hub.observers.append(self.on_event)
+        if hub.message_queue is not None:
+            hub.message_queue.on_receipt.append(self.queue_receipt)
+        others = hub.serve_up
+
+        def serve_up(attachment: Attachment, frame: UpRequestFrame) -> list[BaseModel]:
+            if isinstance(frame, WorkFinished):
+                return self.work_finished(attachment.host, frame)
+            return [] if others is None else others(attachment, frame)
+
+        hub.serve_up = serve_up
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="notify")
@@ -112,6 +130,44 @@ class NotifyRunner:
             else:
                 self.core.host_offline(host, now)
         self._wake.set()
+
+    def work_finished(self, host: str, frame: WorkFinished) -> list[BaseModel]:
+        """``host`` says a coordinated task or batch job ended: announce it (once)."""
+        done = frame.outcome == "done"
+        notices = self.core.work_finished(
+            host, frame.kind, frame.ref, done, frame.title, frame.detail, self.clock()
+        )
+        mail = self.hub.batch_emails if self.hub is not None else None
+        email = None
+        if mail is not None and frame.kind == "batch_job":
+            email = mail.take(host, frame.ref)
+        self._emit(notices, email)
+        self._wake.set()
+        return [WorkAnnounced(request_id=frame.request_id)]
+
+    def queue_receipt(self, receipt: QueueReceipt) -> None:
+        """The message queue ended a message: delivered, expired or failed."""
+        delivered = receipt.state == "delivered"
+        if delivered:
+            at = receipt.landed_offset
+            detail = (
+                f"It was typed in at output byte {at}; get_logs with mode raw and since={at} "
+                "shows what the session did with it."
+            )
+        else:
+            why = f": {receipt.error}" if receipt.error else ""
+            detail = f"The message was {receipt.state} and never typed{why}."
+        self._emit(
+            self.core.message_receipt(
+                receipt.host,
+                receipt.session_id,
+                self._name(receipt.session_id),
+                receipt.queue_id,
+                delivered,
+                detail,
+                self.clock(),
+            )
+        )
 
     def resolve(self, prompt_id: str, how: str) -> None:
         """``prompt_id`` no longer waits: stop escalating, follow up if it was announced."""
@@ -179,10 +235,10 @@ class NotifyRunner:
 
     # ------------------------------------------------------------ sending
 
-    def _emit(self, notices: list[Notice]) -> None:
+    def _emit(self, notices: list[Notice], email: str | None = None) -> None:
         for notice in notices:
             self.core.sent(notice)
-            self._spawn(self._send(notice, 0, None))
+            self._spawn(self._send(notice, 0, None, email=email))
 
     def _steps(self, steps: list[Step]) -> None:
         for step in steps:
@@ -198,9 +254,16 @@ class NotifyRunner:
         token = self.links.issue(notice.prompt, notice.host, notice.session_name, self.clock())
         return f"{self.base_url}/answer/{token}"
 
-    async def _send(self, notice: Notice, channel: int, link: str | None, attempt: int = 0) -> None:
+    async def _send(
+        self,
+        notice: Notice,
+        channel: int,
+        link: str | None,
+        attempt: int = 0,
+        email: str | None = None,
+    ) -> None:
         last_seen = ""
-        if self.hub is not None and notice.session_id is None:
+        if self.hub is not None and notice.kind is NoticeKind.HOST_OFFLINE:
             hosts = {h.name: h.last_seen for h in await self.hub.hosts()}
             last_seen = format_utc(hosts.get(notice.host))
         message = render(notice, link, last_seen)
@@ -208,6 +271,9 @@ class NotifyRunner:
             ok = await self.channels.send(message, channel)
             what = "sent" if ok else "send_failed"
             self._record(what, notice, None, f"channel {channel}, attempt {attempt}")
+        if email is not None:
+            ok = await self.channels.send_mail(message, email)
+            self._record("mailed" if ok else "mail_failed", notice, None, "notification_email")
         if self.push is not None and self.push.subscriptions.all():
             # Every installed dashboard gets every step: the phone is where the owner is.
             delivered = await self.push.send(message)

@@ -23,6 +23,7 @@ from server.audit import AuditLog
 from server.config import ConfigError, RelayConfig
 from server.db import Database
 from server.hub import Hub
+from server.notify.batch_mail import BatchEmails
 from server.notify.channels import ChannelError, Channels, Message
 from server.notify.config import NotifyConfig, NotifyConfigError, load_notify_config
 from server.notify.runner import NotifyRunner
@@ -79,6 +80,8 @@ def build_notify(
     # The runner runs even without Apprise URLs: a phone may subscribe to Web Push at any time.
     runner = NotifyRunner(settings, channels, config.base_url, audit, push=push)
     runner.attach(hub)
+    # batch_enqueue_projects(notification_email=): mailed through the first mailto:// URL.
+    hub.batch_emails = BatchEmails(db, lambda: channels.mail_url)
     page = AnswerPage(hub, runner.links, Passkeys(db, config.base_url), password_hash, audit)
     return NotifyService(runner, page, push)
 

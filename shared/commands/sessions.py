@@ -8,7 +8,9 @@ from pydantic import Field
 
 from shared.commands.examples import INFO, PROMPT, SESSION_ID
 from shared.frames import CommandFrame, ReplyFrame, command
-from shared.wire_values import MAX_WAIT_SECONDS, Prompt, SessionId, SessionInfo
+from shared.wire_values import MAX_WAIT_SECONDS, Prompt, SessionId, SessionInfo, WatchInfo
+
+MAX_WATCH_TURNS = 100
 
 
 class _ReportsOne(ReplyFrame):
@@ -40,6 +42,10 @@ class StartSession(CommandFrame):
     name: str | None = Field(default=None, max_length=200)
     cols: int = Field(default=120, ge=20, le=500)
     rows: int = Field(default=40, ge=5, le=200)
+    # Watch mode (supervisor/watch.py): continue the agent by itself after each turn, at
+    # most max_turns times (None: the policy's [watch] max_turns), if the policy allows.
+    watch_mode: bool = False
+    max_turns: int | None = Field(default=None, ge=1, le=MAX_WATCH_TURNS)
 
 
 class SessionStarted(_ReportsOne):
@@ -91,8 +97,20 @@ command(
     reads=False,
     starts_sessions=True,
     examples=(
-        StartSession(request_id="r-2", command=["claude"], cwd="/home/dev/app", name="app"),
-        SessionStarted(request_id="r-2", session=INFO),
+        StartSession(
+            request_id="r-2",
+            command=["claude"],
+            cwd="/home/dev/app",
+            name="app",
+            watch_mode=True,
+            max_turns=5,
+        ),
+        SessionStarted(
+            request_id="r-2",
+            session=INFO.model_copy(
+                update={"watch": WatchInfo(enabled=True, turns_used=0, max_turns=5)}
+            ),
+        ),
     ),
 )
 command(

@@ -36,6 +36,9 @@ class InputSent(ReplyFrame):
     # A TEXT-mode read cursor taken just before the input was typed: read with it
     # to get exactly what the program showed in response.
     cursor: str | None = None
+    # The session's output byte offset just before the input was typed: a raw read
+    # from it starts with what the program showed in response (None: it had exited).
+    offset: int | None = None
 
 
 class SendKeys(CommandFrame):
@@ -103,7 +106,7 @@ command(
     reads=False,
     examples=(
         SendInput(request_id="r-3", session_id=SESSION_ID, text="run the tests"),
-        InputSent(request_id="r-3", session_id=SESSION_ID, bytes_written=14),
+        InputSent(request_id="r-3", session_id=SESSION_ID, bytes_written=14, offset=5120),
     ),
 )
 command(

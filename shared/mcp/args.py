@@ -18,13 +18,7 @@ def _printable(allow: str) -> AfterValidator:
     return printable(allow, _HINT)
 
 
-SessionIdArg = Annotated[
-    str,
-    Field(
-        pattern=SESSION_ID_PATTERN,
-        description="A session id, as returned by list_sessions or create_session.",
-    ),
-]
+SessionIdArg = Annotated[str, Field(pattern=SESSION_ID_PATTERN)]
 HostArg = Annotated[str, Field(pattern=HOST_NAME_PATTERN)]
 PathArg = Annotated[str, Field(min_length=1, max_length=4096), _printable("")]
 ArgvItem = Annotated[str, Field(max_length=4096), _printable("")]

@@ -31,10 +31,7 @@ ClientKeyArg = Annotated[
     str | None,
     Field(
         pattern=CLIENT_KEY_PATTERN,
-        description="Optional: your own id for this one action (8-64 letters, digits, "
-        "_ . : -), e.g. a UUID. If the call fails or its answer is lost, call again with "
-        "the same key and the same arguments: you get the first outcome and nothing "
-        "runs twice. Use a new key for each new action.",
+        description="Optional id that makes a retry safe.",
     ),
 ]
 

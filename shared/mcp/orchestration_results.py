@@ -11,13 +11,13 @@ from pydantic import BaseModel, Field
 from shared.commands.batch import BatchJob
 from shared.commands.coordination import Coordination
 from shared.commands.projects import Delivery, MemberStatus, ProjectInfo, TeamMessage
-from shared.mcp.results import UNTRUSTED_NOTE
+from shared.mcp.results import UNTRUSTED_NOTE, schema_without_default
 from shared.queue import QueueReceipt
 
 
 class _Untrusted(BaseModel):
     untrusted_output: Literal[True] = True
-    note: str = UNTRUSTED_NOTE
+    note: str = Field(default=UNTRUSTED_NOTE, json_schema_extra=schema_without_default)
 
 
 class TempSessionRan(_Untrusted):

@@ -1,21 +1,19 @@
 """The orchestration tools: temporary sessions, projects and teams, specs, coordinated tasks.
 
 Registered by :func:`shared.mcp.tools.register_tools` (so both transports serve
-them), with the same plumbing: each builds one command from
-``shared.commands``, calls the backend and shapes the reply; the supervisor
-does the work under its policy. Long calls are bounded and report progress
-while they wait (:func:`_with_progress`, or chunked reads for coordination).
+them): each builds one command from ``shared.commands`` and shapes the reply;
+:func:`_ask` sends it, bounds the wait, reports progress during long ones and
+turns refusals into tool errors (coordination reads in chunks between progress
+notes). The supervisor does the work under its policy.
 Its register function also adds ``search``/``fetch`` (:mod:`shared.mcp.search_tools`)
 and the batch and queue tools (:mod:`shared.mcp.waiting_tools`).
 """
 
 import asyncio
 import time
-from collections.abc import Awaitable
 from typing import Annotated, TypeVar
 
 from fastmcp import Context, FastMCP
-from mcp.types import ToolAnnotations
 from pydantic import Field
 
 from shared.backend import Backend, new_request_id
@@ -50,8 +48,10 @@ from shared.commands.specs import (
     WriteSpec,
 )
 from shared.commands.temp_session import MAX_TEMP_SECONDS, RunTempSession, TempSessionFinished
-from shared.mcp.args import ArgvItem, HostArg, NameArg, PathArg, TextArg
+from shared.frames import CommandFrame, ReplyFrame
+from shared.mcp.args import ArgvItem, NameArg, PathArg, TextArg
 from shared.mcp.calls import as_tool_error, call, payload
+from shared.mcp.conventions import ACTS, READ_ONLY, HostChoice
 from shared.mcp.orchestration_results import (
     CoordinationProgress,
     ProjectCreatedResult,
@@ -70,31 +70,36 @@ PROGRESS_EVERY = 5.0  # seconds between progress notifications during a long cal
 REPLY_MARGIN = 30.0  # the relay waits this much longer than the supervisor's own bound
 MAX_COORDINATION_WAIT = 300
 
-_READ = ToolAnnotations(
-    read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
-)
-_ACT = ToolAnnotations(
-    read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
-)
-_HOST = Annotated[
-    HostArg | None, Field(description="Which computer; required when more than one is online.")
-]
-T = TypeVar("T")
+R = TypeVar("R", bound=ReplyFrame)
 
 
-async def _with_progress(ctx: Context, work: Awaitable[T], total: float, what: str) -> T:
-    """Await ``work``, sending a progress notification every few seconds until it ends."""
-    task = asyncio.ensure_future(work)
-    started = time.monotonic()
-    try:
-        while True:
-            done, _ = await asyncio.wait({task}, timeout=PROGRESS_EVERY)
-            if done:
-                return task.result()
-            elapsed = time.monotonic() - started
-            await ctx.report_progress(min(elapsed, total), total, f"{what} ({elapsed:.0f} s)")
-    finally:
-        task.cancel()
+async def _ask(
+    backend: Backend,
+    cmd: CommandFrame,
+    expect: type[R],
+    host: str | None,
+    wait: float = 30.0,
+    ctx: Context | None = None,
+    what: str = "",
+) -> R:
+    """The supervisor's reply to ``cmd`` (as a tool error if refused), waiting at most
+    ``wait`` seconds plus :data:`REPLY_MARGIN`; with ``ctx``, a progress notification
+    saying ``what`` goes out every few seconds while it waits."""
+    with as_tool_error():
+        work = call(backend, cmd, expect, host=host, timeout=wait + REPLY_MARGIN)
+        if ctx is None:
+            return await work
+        task = asyncio.ensure_future(work)
+        started = time.monotonic()
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=PROGRESS_EVERY)
+                if done:
+                    return task.result()
+                elapsed = time.monotonic() - started
+                await ctx.report_progress(min(elapsed, wait), wait, f"{what} ({elapsed:.0f} s)")
+        finally:
+            task.cancel()
 
 
 def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
@@ -105,14 +110,7 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
     if queue is not None:
         register_queue_tools(mcp, queue)
 
-    @mcp.tool(
-        annotations=ToolAnnotations(
-            read_only_hint=False,
-            destructive_hint=False,
-            idempotent_hint=False,
-            open_world_hint=True,
-        )
-    )
+    @mcp.tool(annotations=ACTS)
     async def spawn_temp_session(
         command: Annotated[
             list[ArgvItem],
@@ -130,11 +128,10 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
             Field(ge=1, le=int(MAX_TEMP_SECONDS), description="Kill it after this many seconds."),
         ] = 120,
         max_bytes: Annotated[int, Field(ge=1, le=MAX_READ_BYTES)] = 16 * 1024,
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> TempSessionRan:
-        """Run one command in a throwaway terminal session, wait for it to finish (or kill
-        it at the timeout), and return its exit code and output. Nothing is left running.
-        For work you want to follow or talk to, use create_session instead."""
+        """Run one command in a throwaway session until it ends or times out; returns its
+        exit code and output, and leaves nothing running. To follow work, create_session."""
         cmd = RunTempSession(
             request_id=new_request_id(),
             command=command,
@@ -142,16 +139,11 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
             timeout=timeout,
             max_bytes=max_bytes,
         )
-        with as_tool_error():
-            reply = await _with_progress(
-                ctx,
-                call(backend, cmd, TempSessionFinished, host=host, timeout=timeout + REPLY_MARGIN),
-                timeout,
-                "the command is still running",
-            )
+        running = "the command is still running"
+        reply = await _ask(backend, cmd, TempSessionFinished, host, timeout, ctx, running)
         return TempSessionRan(host=host, **payload(reply))
 
-    @mcp.tool(annotations=_ACT)
+    @mcp.tool(annotations=ACTS)
     async def create_orchestration_project(
         project_name: Annotated[NameArg, Field(min_length=1, max_length=80)],
         specification: Annotated[
@@ -176,7 +168,7 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
         parent_directory: Annotated[
             PathArg | None, Field(description="Folder to create the project in.")
         ] = None,
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> ProjectCreatedResult:
         """Create a project from a spec: a new git repository with the spec, and a team of
         agent sessions (orchestrator, project manager, developers, QA), each briefed on
@@ -190,20 +182,14 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
             auto_start=auto_start,
             parent_directory=parent_directory,
         )
-        with as_tool_error():
-            reply = await _with_progress(
-                ctx,
-                call(backend, cmd, ProjectCreated, host=host, timeout=120 + REPLY_MARGIN),
-                120,
-                "starting the team",
-            )
+        reply = await _ask(backend, cmd, ProjectCreated, host, 120, ctx, "starting the team")
         return ProjectCreatedResult(
             host=host,
             project=reply.project,
             next_step="Talk to the team with send_to_team; follow it with get_team_status.",
         )
 
-    @mcp.tool(annotations=_ACT)
+    @mcp.tool(annotations=ACTS)
     async def send_to_team(
         project_id: Annotated[str, Field(pattern=PROJECT_ID_PATTERN)],
         message: TextArg,
@@ -220,7 +206,7 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
         ] = "",
         wait_for_response: bool = False,
         timeout: Annotated[int, Field(ge=0, le=int(MAX_TEAM_WAIT))] = 60,
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> TeamMessageSent:
         """Type a message to a project's team: every member, one role, or one member; with
         wait_for_response, wait (up to timeout) and return what each one answered."""
@@ -233,26 +219,19 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
             wait_for_response=wait_for_response,
             timeout=timeout,
         )
-        with as_tool_error():
-            reply = await _with_progress(
-                ctx,
-                call(backend, cmd, TeamMessaged, host=host, timeout=timeout + REPLY_MARGIN),
-                max(timeout, 1),
-                "waiting for the team",
-            )
+        reply = await _ask(backend, cmd, TeamMessaged, host, timeout, ctx, "waiting for the team")
         return TeamMessageSent(host=host, project_id=reply.project_id, deliveries=reply.deliveries)
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=READ_ONLY)
     async def get_team_status(
         project_id: Annotated[str, Field(pattern=PROJECT_ID_PATTERN)],
         include_git_status: bool = True,
         include_agent_health: bool = True,
         include_recent_messages: bool = True,
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> TeamStatus:
-        """A project's team at a glance: each member's session state and pending prompt,
-        each worktree's branch, commits ahead/behind main, changed files and last commit,
-        and the recent messages sent to the team."""
+        """A project's team: each member's state and prompt, each worktree's branch,
+        ahead/behind, changed files and last commit, and recent team messages."""
         cmd = GetTeamStatus(
             request_id=new_request_id(),
             project_id=project_id,
@@ -260,8 +239,7 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
             include_agent_health=include_agent_health,
             include_recent_messages=include_recent_messages,
         )
-        with as_tool_error():
-            reply = await call(backend, cmd, TeamStatusRead, host=host, timeout=60)
+        reply = await _ask(backend, cmd, TeamStatusRead, host)
         return TeamStatus(
             host=host,
             project=reply.project,
@@ -269,7 +247,7 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
             recent_messages=reply.recent_messages,
         )
 
-    @mcp.tool(annotations=_ACT)
+    @mcp.tool(annotations=ACTS)
     async def create_project_spec(
         spec_name: Annotated[NameArg, Field(min_length=1, max_length=80)],
         description: Annotated[str, Field(min_length=1, max_length=8000)],
@@ -282,7 +260,7 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
         generate_git_repo: Annotated[
             bool, Field(description="Make a new git repository folder holding SPEC.md.")
         ] = False,
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> ProjectSpec:
         """Write a structured Markdown project spec (name, type, description, requirements,
         team size) on the user's computer, ready for create_orchestration_project."""
@@ -296,11 +274,10 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
             save_path=save_path,
             generate_git_repo=generate_git_repo,
         )
-        with as_tool_error():
-            reply = await call(backend, cmd, SpecWritten, host=host, timeout=60)
+        reply = await _ask(backend, cmd, SpecWritten, host)
         return ProjectSpec(host=host, **payload(reply))
 
-    @mcp.tool(annotations=_ACT)
+    @mcp.tool(annotations=ACTS)
     async def edit_project_spec(
         spec_path: PathArg,
         modifications: Annotated[
@@ -312,16 +289,15 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
                 "{'action': 'add_requirement', 'value': 'Refunds'}.",
             ),
         ],
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> ProjectSpec:
         """Change a spec create_project_spec wrote: add or remove requirements, replace
         the description, or set the team size."""
         cmd = EditSpec(request_id=new_request_id(), spec_path=spec_path, changes=modifications)
-        with as_tool_error():
-            reply = await call(backend, cmd, SpecWritten, host=host, timeout=60)
+        reply = await _ask(backend, cmd, SpecWritten, host)
         return ProjectSpec(host=host, **payload(reply))
 
-    @mcp.tool(annotations=_ACT)
+    @mcp.tool(annotations=ACTS)
     async def coordinate_sessions(
         task_description: TextArg,
         session_assignments: Annotated[
@@ -336,20 +312,18 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
         ],
         ctx: Context,
         wait_seconds: Annotated[int, Field(ge=0, le=MAX_COORDINATION_WAIT)] = 30,
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> CoordinationProgress:
-        """Split a task across sessions: send each its part, then follow them (working,
-        waiting for a person, done, failed). Returns a coordination_id; call
-        get_coordination_status with it for progress and the final summary."""
+        """Split a task across sessions: send each its part and follow them; returns a
+        coordination_id for get_coordination_status. The owner is notified when it ends."""
         cmd = StartCoordination(
             request_id=new_request_id(), task=task_description, assignments=session_assignments
         )
         started = time.monotonic()
-        with as_tool_error():
-            reply = await call(backend, cmd, CoordinationRead, host=host, timeout=60 + REPLY_MARGIN)
-            return await _follow(backend, ctx, reply, wait_seconds, host, started)
+        reply = await _ask(backend, cmd, CoordinationRead, host, 60)
+        return await _follow(backend, ctx, reply, wait_seconds, host, started)
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=READ_ONLY)
     async def get_coordination_status(
         coordination_id: Annotated[str, Field(pattern=COORDINATION_ID_PATTERN)],
         ctx: Context,
@@ -361,15 +335,14 @@ def register_orchestration_tools(mcp: FastMCP, backend: Backend) -> None:
                 description="Wait up to this long for the parts to finish.",
             ),
         ] = 0,
-        host: _HOST = None,
+        host: HostChoice = None,
     ) -> CoordinationProgress:
         """Progress of a task coordinate_sessions started: each part's state, and once all
         are done or failed, the final summary."""
         started = time.monotonic()
-        with as_tool_error():
-            cmd = ReadCoordination(request_id=new_request_id(), coordination_id=coordination_id)
-            reply = await call(backend, cmd, CoordinationRead, host=host)
-            return await _follow(backend, ctx, reply, wait_seconds, host, started)
+        cmd = ReadCoordination(request_id=new_request_id(), coordination_id=coordination_id)
+        reply = await _ask(backend, cmd, CoordinationRead, host)
+        return await _follow(backend, ctx, reply, wait_seconds, host, started)
 
 
 async def _follow(
@@ -391,9 +364,7 @@ async def _follow(
         cmd = ReadCoordination(
             request_id=new_request_id(), coordination_id=c.coordination_id, wait=chunk
         )
-        c = (
-            await call(backend, cmd, CoordinationRead, host=host, timeout=chunk + REPLY_MARGIN)
-        ).coordination
+        c = (await _ask(backend, cmd, CoordinationRead, host, chunk)).coordination
         done = sum(p.state in ("done", "failed") for p in c.parts)
         await ctx.report_progress(done, len(c.parts), f"{done} of {len(c.parts)} parts finished")
     if c.finished:

@@ -18,6 +18,11 @@ UNTRUSTED_NOTE = (
 )
 
 
+def schema_without_default(schema: dict[str, Any]) -> None:
+    """``json_schema_extra`` hook: keep a field's long default out of the tool's schema."""
+    schema.pop("default", None)
+
+
 # ---------------------------------------------------------------- results
 
 
@@ -27,14 +32,15 @@ class _Result(BaseModel):
 
 class _Untrusted(_Result):
     untrusted_output: Literal[True] = True
-    note: str = UNTRUSTED_NOTE
+    # Said in every result, explained once in the servers' instructions (conventions.GUIDE).
+    note: str = Field(default=UNTRUSTED_NOTE, json_schema_extra=schema_without_default)
 
 
 class SessionView(SessionInfo):
-    """A session as the wire describes it, plus the computer that runs it."""
-
-    host: str | None = Field(description="The computer running the session.")
-    summary: str = Field(default="", description="Ended sessions: the last line it showed.")
+    # A session as the wire describes it, plus the computer that runs it (a comment, not a
+    # docstring: a docstring would be repeated in every tool schema that holds a session).
+    host: str | None
+    summary: str = ""  # ended sessions: the last line it showed
 
 
 class HostView(_Result):
@@ -46,7 +52,7 @@ class HostView(_Result):
 
 
 class PromptView(Prompt):
-    host: str | None = Field(description="The computer running the session.")
+    host: str | None
 
 
 class SessionList(_Result):
@@ -84,6 +90,9 @@ class MessageSent(_Untrusted):
         default="", description="What the session showed since the message, as text."
     )
     skipped_lines: int = 0
+    landed_offset: int | None = Field(
+        default=None, description="Output byte offset where the text landed (raw get_logs since=)."
+    )
     next_cursor: str | None = Field(
         default=None, description="Pass as cursor= to get_logs to read only newer output."
     )

@@ -13,7 +13,6 @@ import asyncio
 from typing import Annotated, Any, Literal
 
 from fastmcp import FastMCP
-from mcp.types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from shared import protocol as wire
@@ -29,15 +28,13 @@ from shared.mcp.calls import (
     session_view,
     stored_logs,
 )
-from shared.mcp.results import UNTRUSTED_NOTE, SessionView
+from shared.mcp.conventions import READ_ONLY
+from shared.mcp.results import UNTRUSTED_NOTE, SessionView, schema_without_default
 
 MAX_RESULTS = 20
 LOG_SCAN_SESSIONS = 20  # live sessions whose output tail a search reads
 LOG_SCAN_BYTES = 32 * 1024
 FETCH_BYTES = 64 * 1024
-_READ = ToolAnnotations(
-    read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
-)
 
 
 class SearchHit(BaseModel):
@@ -50,14 +47,14 @@ class SearchHit(BaseModel):
 
 class SearchResults(BaseModel):
     untrusted_output: Literal[True] = True
-    note: str = UNTRUSTED_NOTE
+    note: str = Field(default=UNTRUSTED_NOTE, json_schema_extra=schema_without_default)
     results: list[SearchHit]
     problems: list[str]
 
 
 class FetchedDocument(BaseModel):
     untrusted_output: Literal[True] = True
-    note: str = UNTRUSTED_NOTE
+    note: str = Field(default=UNTRUSTED_NOTE, json_schema_extra=schema_without_default)
     id: str
     title: str
     text: str
@@ -113,7 +110,7 @@ async def _tail(backend: Backend, session_id: str, max_bytes: int) -> str:
 def register_search_tools(mcp: FastMCP, backend: Backend) -> None:
     """Add ``search`` and ``fetch`` to ``mcp``, answered through ``backend``."""
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=READ_ONLY)
     async def search(
         query: Annotated[
             str, Field(min_length=1, max_length=200, description="Words to look for.")
@@ -175,7 +172,7 @@ def register_search_tools(mcp: FastMCP, backend: Backend) -> None:
                 hits[hit.id] = hit
         return SearchResults(results=list(hits.values())[:MAX_RESULTS], problems=problems)
 
-    @mcp.tool(annotations=_READ)
+    @mcp.tool(annotations=READ_ONLY)
     async def fetch(id: SessionIdArg) -> FetchedDocument:  # noqa: A002 - ChatGPT's name
         """Fetch one session's readable log (scrollback and screen, secrets redacted) by
         the id search returned, with its computer, folder, command and state."""

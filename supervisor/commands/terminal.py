@@ -19,21 +19,31 @@ from shared.protocol import ReadMode
 from supervisor.commands import handles
 from supervisor.session import Session
 from supervisor.session_manager import SessionManager
+from supervisor.watch import interrupt_reason
 
 
 @handles(SendInput)
 async def send_input(m: SessionManager, cmd: SendInput) -> InputSent:
     session = m.get(cmd.session_id)
     cursor = None if session.exited else session.text_cursor()
+    offset = None if session.exited else session.journal.end
     n = await session.send_text(cmd.text, cmd.enter)
     return InputSent(
-        request_id=cmd.request_id, session_id=cmd.session_id, bytes_written=n, cursor=cursor
+        request_id=cmd.request_id,
+        session_id=cmd.session_id,
+        bytes_written=n,
+        cursor=cursor,
+        offset=offset,
     )
 
 
 @handles(SendKeys)
 async def send_keys(m: SessionManager, cmd: SendKeys) -> KeysSent:
-    n = await m.get(cmd.session_id).send_keys(cmd.keys, cmd.repeat)
+    session = m.get(cmd.session_id)
+    interrupted = interrupt_reason(cmd.keys)
+    if interrupted is not None and session.watch is not None:
+        session.watch.stop(interrupted)  # before the keys, so watch cannot answer them
+    n = await session.send_keys(cmd.keys, cmd.repeat)
     return KeysSent(request_id=cmd.request_id, session_id=cmd.session_id, bytes_written=n)
 
 

@@ -18,8 +18,10 @@ import weakref
 
 from shared.commands.batch import BatchJob, EnqueueProjects, GetBatchStatus
 from shared.commands.projects import CreateProject
+from shared.commands.work_finished import WorkOutcome
 from shared.errors import TetherError
 from supervisor.orchestration import projects
+from supervisor.orchestration.announce import announce
 from supervisor.orchestration.paths import inside_roots, invalid
 from supervisor.orchestration.state import records_of
 from supervisor.policy import check_cwd, load_policy
@@ -138,4 +140,8 @@ async def _one(m: SessionManager, job: BatchJob) -> None:
         update = {"state": "failed", "error": f"unexpected error: {exc!r}"}
     else:
         update = {"state": "done", "project_id": project.project_id, "project_path": project.path}
-    _save(m, job.model_copy(update={**update, "finished_at": time.time()}))
+    ended = job.model_copy(update={**update, "finished_at": time.time()})
+    _save(m, ended)
+    outcome: WorkOutcome = "done" if ended.state == "done" else "failed"
+    detail = f"project {ended.project_id} in {ended.project_path}" if outcome == "done" else ""
+    announce(m, "batch_job", job.job_id, outcome, name, detail or ended.error)

@@ -26,6 +26,7 @@ from shared.commands.coordination import (
 from shared.commands.ended_sessions import SUMMARY_CHARS
 from shared.errors import SessionUnknown, TetherError
 from shared.protocol import SessionInfo, SessionState
+from supervisor.orchestration.announce import announce, coordination_outcome, spawn
 from supervisor.orchestration.paths import invalid
 from supervisor.orchestration.state import records_of
 from supervisor.policy import check_cwd, load_policy
@@ -34,6 +35,9 @@ from supervisor.session_manager import SessionManager
 
 START_SETTLE = 20.0  # how long a new session may take to be ready for its part
 FINAL = ("done", "failed")
+WATCH_CHUNK = 30.0  # one wait on the working parts' sessions
+WATCH_PAUSE = 5.0  # between looks while no part works (a part waits for a person)
+WATCH_FOR = 7 * 24 * 3600.0  # a task still unfinished after this is no longer followed
 
 
 def part_state(info: SessionInfo | None) -> tuple[PartState, str]:
@@ -79,7 +83,38 @@ async def start(
         finished=False,
     )
     new = [s.info() for _, s in assigned if s is not None]
-    return _save(m, _refresh(m, record)), new
+    saved = _save(m, _refresh(m, record))
+    spawn(m, _watch(m, saved.coordination_id), f"watch-{saved.coordination_id}")
+    return saved, new
+
+
+async def _watch(m: SessionManager, coordination_id: str) -> None:
+    """Follow the task until it finishes (then announce it once) or :data:`WATCH_FOR` passes."""
+    deadline = time.monotonic() + WATCH_FOR
+    while time.monotonic() < deadline:
+        raw = records_of(m).coordinations.get(coordination_id)
+        if raw is None:
+            return  # dropped from the records (the oldest go first)
+        c = _save(m, _refresh(m, Coordination.model_validate(raw)))
+        if c.finished:
+            outcome = coordination_outcome(c)
+            announce(m, "coordination", c.coordination_id, outcome, c.task, c.summary)
+            return
+        working = [
+            s
+            for p in c.parts
+            if p.state == "working" and (s := _session(m, p.session_id)) is not None
+        ]
+        if working:
+            waits = [asyncio.ensure_future(s.wait_settled(WATCH_CHUNK)) for s in working]
+            try:
+                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for w in waits:
+                    w.cancel()
+        else:
+            # A part waits for a person: no session event says when they answer.
+            await asyncio.sleep(WATCH_PAUSE)  # noqa: sleep-ok
 
 
 async def _assign(

@@ -52,6 +52,10 @@ async def git(cwd: str, *args: str, check: bool = True, env: dict[str, str] | No
         proc.kill()
         await proc.wait()
         raise GitError(f"git {args[0]} took longer than {GIT_TIMEOUT:g} s in {cwd}") from None
+    except asyncio.CancelledError:  # the caller's own bound: leave no git running
+        proc.kill()
+        await asyncio.shield(proc.wait())
+        raise
     if check and proc.returncode != 0:
         why = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise GitError(f"git {args[0]} failed in {cwd}: {why[0]}")

@@ -9,8 +9,7 @@ for itself (titles, summaries: requests without tools) get a short text reply an
 not consume the script. Every request body is kept in :attr:`FakeAnthropic.requests`, so
 a test can see the ``tool_result`` that proves an approval landed.
 
-A bare asyncio server (HTTP/1.1, one request per connection, ``Connection: close``):
-no dependency, and nothing listens beyond 127.0.0.1.
+Served by :class:`tests.agents.fake_http.LoopbackAPI`.
 """
 
 from __future__ import annotations
@@ -19,6 +18,8 @@ import asyncio
 import json
 from dataclasses import dataclass, field
 from typing import Any
+
+from tests.agents.fake_http import LoopbackAPI, Request, reply_json, sse, stream_head
 
 
 @dataclass(frozen=True)
@@ -44,27 +45,15 @@ Turn = Say | RunBash | UseTool
 
 
 @dataclass
-class FakeAnthropic:
+class FakeAnthropic(LoopbackAPI):
     script: list[Turn]
     requests: list[dict[str, Any]] = field(default_factory=list)
-    port: int = 0
-    _server: asyncio.Server | None = None
     _used: int = 0
     _tool_ids: list[str] = field(default_factory=list)
 
-    async def start(self) -> FakeAnthropic:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self.origin
 
     def tool_results(self) -> list[dict[str, Any]]:
         """Every ``tool_result`` block Claude Code sent back, in order."""
@@ -76,39 +65,14 @@ class FakeAnthropic:
                     out += [b for b in content if b.get("type") == "tool_result"]
         return out
 
-    # ------------------------------------------------------------ http
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            head = await reader.readuntil(b"\r\n\r\n")
-            lines = head.decode("latin-1").split("\r\n")
-            method, path, _ = lines[0].split(" ", 2)
-            headers = {
-                k.lower(): v.strip() for k, _, v in (h.partition(":") for h in lines[1:] if h)
-            }
-            length = int(headers.get("content-length", "0"))
-            raw = await reader.readexactly(length) if length else b""
-            body = json.loads(raw) if raw.startswith(b"{") else {}
-            if method == "POST" and path.split("?")[0].endswith("/v1/messages"):
-                self.requests.append(body)
-                await self._messages(body, writer)
-            elif path.split("?")[0].endswith("/count_tokens"):
-                self._json(writer, {"input_tokens": 100})
-            else:
-                self._json(writer, {})
-            await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError):
-            pass
-        finally:
-            writer.close()
-
-    def _json(self, writer: asyncio.StreamWriter, data: Any, status: str = "200 OK") -> None:
-        payload = json.dumps(data).encode()
-        writer.write(
-            f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n".encode()
-            + payload
-        )
+    async def handle(self, request: Request, writer: asyncio.StreamWriter) -> None:
+        if request.method == "POST" and request.route.endswith("/v1/messages"):
+            self.requests.append(request.body)
+            await self._messages(request.body, writer)
+        elif request.route.endswith("/count_tokens"):
+            reply_json(writer, {"input_tokens": 100})
+        else:
+            reply_json(writer, {})
 
     async def _messages(self, body: dict[str, Any], writer: asyncio.StreamWriter) -> None:
         turn: Turn = Say("OK.")
@@ -141,14 +105,11 @@ class FakeAnthropic:
             "usage": {"input_tokens": 10, "output_tokens": 5},
         }
         if not body.get("stream"):
-            self._json(writer, message)
+            reply_json(writer, message)
             return
-        writer.write(
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-            b"Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
-        )
+        stream_head(writer)
         for event, data in _events(message, blocks, stop):
-            writer.write(f"event: {event}\ndata: {json.dumps(data)}\n\n".encode())
+            sse(writer, data, event)
             await writer.drain()
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tests.agents.fake_anthropic import Say
+from tests.agents.fake_http import LoopbackAPI, Request, reply_json, sse, stream_head
 
 
 @dataclass(frozen=True)
@@ -26,27 +27,14 @@ class RunShell:
 
 
 @dataclass
-class FakeGemini:
+class FakeGemini(LoopbackAPI):
     script: list[Say | RunShell]
     requests: list[dict[str, Any]] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
-    port: int = 0
-    _server: asyncio.Server | None = None
     _used: int = 0
-
-    async def start(self) -> FakeGemini:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self.origin
 
     def function_responses(self) -> list[dict[str, Any]]:
         out = []
@@ -59,47 +47,18 @@ class FakeGemini:
                 ]
         return out
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            head = await reader.readuntil(b"\r\n\r\n")
-            lines = head.decode("latin-1").split("\r\n")
-            method, path, _ = lines[0].split(" ", 2)
-            headers = {
-                k.lower(): v.strip() for k, _, v in (h.partition(":") for h in lines[1:] if h)
-            }
-            length = int(headers.get("content-length", "0"))
-            raw = await reader.readexactly(length) if length else b""
-            body = json.loads(raw) if raw.startswith(b"{") else {}
-            self.paths.append(f"{method} {path}")
-            route = path.split("?")[0]
-            if route.endswith(":streamGenerateContent"):
-                self.requests.append(body)
-                reply = self._reply(body)
-                writer.write(
-                    b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                    b"Connection: close\r\n\r\n"
-                )
-                writer.write(f"data: {json.dumps(reply)}\r\n\r\n".encode())
-            elif route.endswith(":generateContent"):
-                self.requests.append(body)
-                self._json(writer, self._reply(body))
-            elif route.endswith(":countTokens"):
-                self._json(writer, {"totalTokens": 100})
-            else:
-                self._json(writer, {})
-            await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError):
-            pass
-        finally:
-            writer.close()
-
-    def _json(self, writer: asyncio.StreamWriter, data: Any) -> None:
-        payload = json.dumps(data).encode()
-        writer.write(
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            + f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n".encode()
-            + payload
-        )
+    async def handle(self, request: Request, writer: asyncio.StreamWriter) -> None:
+        if request.route.endswith(":streamGenerateContent"):
+            self.requests.append(request.body)
+            stream_head(writer)
+            sse(writer, self._reply(request.body))
+        elif request.route.endswith(":generateContent"):
+            self.requests.append(request.body)
+            reply_json(writer, self._reply(request.body))
+        elif request.route.endswith(":countTokens"):
+            reply_json(writer, {"totalTokens": 100})
+        else:
+            reply_json(writer, {})
 
     def _reply(self, body: dict[str, Any]) -> dict[str, Any]:
         turn: Say | RunShell = Say(json.dumps({"reasoning": "done", "next_speaker": "user"}))

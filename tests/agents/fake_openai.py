@@ -12,8 +12,7 @@ Two endpoints, each answered from its own script of turns:
 
 Requests that do not end with the user's (or a tool's) turn get a short text and do not
 consume a script. Every request body is kept, so a test can find the ``function_call_output``
-that proves an approval landed. A bare asyncio server: one request per connection,
-``Connection: close``, nothing listens beyond 127.0.0.1.
+that proves an approval landed. Served by :class:`tests.agents.fake_http.LoopbackAPI`.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tests.agents.fake_anthropic import Say
+from tests.agents.fake_http import LoopbackAPI, Request, reply_json, sse, stream_head
 
 
 @dataclass(frozen=True)
@@ -32,31 +32,18 @@ class RunShell:
 
 
 @dataclass
-class FakeOpenAI:
+class FakeOpenAI(LoopbackAPI):
     responses_script: list[Say | RunShell] = field(default_factory=list)
     chat_script: list[Say] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
     call_ids: list[str] = field(default_factory=list)
-    port: int = 0
-    _server: asyncio.Server | None = None
     _responses_used: int = 0
     _chat_used: int = 0
-
-    async def start(self) -> FakeOpenAI:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
 
     @property
     def url(self) -> str:
         """The base URL clients append ``/responses`` or ``/chat/completions`` to."""
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"{self.origin}/v1"
 
     def function_call_outputs(self) -> list[dict[str, Any]]:
         """Every ``function_call_output`` item Codex sent back, in order."""
@@ -67,39 +54,19 @@ class FakeOpenAI:
             if isinstance(item, dict) and item.get("type") == "function_call_output"
         ]
 
-    # ------------------------------------------------------------ http
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            head = await reader.readuntil(b"\r\n\r\n")
-            lines = head.decode("latin-1").split("\r\n")
-            method, path, _ = lines[0].split(" ", 2)
-            headers = {
-                k.lower(): v.strip() for k, _, v in (h.partition(":") for h in lines[1:] if h)
-            }
-            self.paths.append(f"{method} {path}")
-            if headers.get("upgrade", "").lower() == "websocket":
-                _json(writer, {"error": "use HTTP streaming"}, "426 Upgrade Required")
-                return
-            length = int(headers.get("content-length", "0"))
-            raw = await reader.readexactly(length) if length else b""
-            body = json.loads(raw) if raw.startswith(b"{") else {}
-            route = path.split("?")[0]
-            if method == "POST" and route.endswith("/responses"):
-                self.requests.append(body)
-                await self._responses(body, writer)
-            elif method == "POST" and route.endswith("/chat/completions"):
-                self.requests.append(body)
-                await self._chat(body, writer)
-            elif route.endswith("/models"):
-                _json(writer, {"object": "list", "data": [], "models": []})
-            else:
-                _json(writer, {"error": {"message": "not found"}}, "404 Not Found")
-            await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError):
-            pass
-        finally:
-            writer.close()
+    async def handle(self, request: Request, writer: asyncio.StreamWriter) -> None:
+        if request.headers.get("upgrade", "").lower() == "websocket":
+            reply_json(writer, {"error": "use HTTP streaming"}, "426 Upgrade Required")
+        elif request.method == "POST" and request.route.endswith("/responses"):
+            self.requests.append(request.body)
+            await self._responses(request.body, writer)
+        elif request.method == "POST" and request.route.endswith("/chat/completions"):
+            self.requests.append(request.body)
+            await self._chat(request.body, writer)
+        elif request.route.endswith("/models"):
+            reply_json(writer, {"object": "list", "data": [], "models": []})
+        else:
+            reply_json(writer, {"error": {"message": "not found"}}, "404 Not Found")
 
     # ------------------------------------------------------------ Responses API
 
@@ -157,10 +124,10 @@ class FakeOpenAI:
             {"type": "response.output_item.done", "output_index": 0, "item": item},
             {"type": "response.completed", "response": done},
         ]
-        _stream_head(writer)
+        stream_head(writer)
         for sequence, event in enumerate(events):
             event["sequence_number"] = sequence
-            writer.write(f"event: {event['type']}\ndata: {json.dumps(event)}\n\n".encode())
+            sse(writer, event, event["type"])
             await writer.drain()
 
     # ------------------------------------------------------------ Chat Completions
@@ -184,7 +151,9 @@ class FakeOpenAI:
         if not body.get("stream"):
             message = {"role": "assistant", "content": turn.text}
             choice = {"index": 0, "message": message, "finish_reason": "stop"}
-            _json(writer, dict(common, object="chat.completion", choices=[choice], usage=usage))
+            reply_json(
+                writer, dict(common, object="chat.completion", choices=[choice], usage=usage)
+            )
             return
         chunks = [
             {
@@ -194,10 +163,9 @@ class FakeOpenAI:
             },
             {"index": 0, "delta": {}, "finish_reason": "stop"},
         ]
-        _stream_head(writer)
+        stream_head(writer)
         for choice in chunks:
-            chunk = dict(common, object="chat.completion.chunk", choices=[choice])
-            writer.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            sse(writer, dict(common, object="chat.completion.chunk", choices=[choice]))
         writer.write(b"data: [DONE]\n\n")
         await writer.drain()
 
@@ -225,19 +193,3 @@ def _shell_call(tools: list[dict[str, Any]], command: str) -> tuple[str, dict[st
             arguments["justification"] = "The test asks to write a file."
         return name, arguments
     raise AssertionError(f"no shell tool among {sorted(map(str, by_name))}")
-
-
-def _stream_head(writer: asyncio.StreamWriter) -> None:
-    writer.write(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-        b"Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
-    )
-
-
-def _json(writer: asyncio.StreamWriter, data: Any, status: str = "200 OK") -> None:
-    payload = json.dumps(data).encode()
-    writer.write(
-        f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n".encode()
-        + payload
-    )

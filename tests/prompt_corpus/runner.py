@@ -7,7 +7,7 @@ prompt shows (or, for a look-alike, for the whole watch window), then
 ``respond_to_prompt`` with the case's answer, then ``get_logs`` until the
 program prints ``ANSWER=...``. Nothing here knows how detection works.
 
-Scores per split (dev / held_out / held_out_2):
+Scores per split (dev / held_out / held_out_2 / held_out_3):
 
 * recall: positives reported as a prompt at all;
 * kind right: of those, the expected kind;
@@ -43,7 +43,8 @@ DETECT_TIMEOUT = 10.0  # seconds a positive may take to be reported (node starts
 WATCH = 3.0  # seconds a look-alike is watched after its first output
 ANSWER_TIMEOUT = 8.0
 POLL = 0.1
-SPLITS = ("dev", "held_out", "held_out_2")  # held_out_2: written after the last tuning
+# held_out_2 and held_out_3: each written after the last tuning of its time
+SPLITS = ("dev", "held_out", "held_out_2", "held_out_3")
 _ANSWER_LINE = re.compile(r"ANSWER=(.*)")
 _NUMBER_PREFIX = re.compile(r"^\(?\d+[.)]?\s+")
 

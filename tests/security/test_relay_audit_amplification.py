@@ -14,9 +14,10 @@ from websockets.asyncio.client import connect  # noqa: TID251 - fake supervisors
 from server.admin import run_admin
 from server.audit import AuditKind, AuditLog
 from server.db import DatabaseError, open_database
+from server.oauth import OAuthSettings
 from server.supervisors import SupervisorRefused, SupervisorRegistry, new_nonce
 from supervisor.identity import Identity
-from tests.oauth_support import register
+from tests.oauth_support import frozen_limits, register
 from tests.relay_support import handshake, running_relay
 from tests.security.test_relay_signin_limits import try_password
 from tests.support import scaled
@@ -119,7 +120,10 @@ def test_only_rows_behind_a_checkpoint_can_be_deleted(tmp_path: Path) -> None:
 async def test_a_flood_of_wrong_passwords_writes_one_row_per_kind_of_refusal(
     tmp_path: Path,
 ) -> None:
-    async with running_relay(tmp_path) as relay, httpx.AsyncClient(timeout=scaled(10)) as http:
+    async with (
+        running_relay(tmp_path, oauth_settings=OAuthSettings(limits=frozen_limits())) as relay,
+        httpx.AsyncClient(timeout=scaled(10)) as http,
+    ):
         client = await register(http, relay.base)
         statuses = [
             (await try_password(http, relay, client["client_id"], "wrong", "any")).status_code

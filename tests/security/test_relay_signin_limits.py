@@ -9,9 +9,17 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from websockets.asyncio.client import connect  # noqa: TID251 - fake supervisors
 
+from server.oauth import OAuthSettings
 from shared import protocol as p
 from supervisor.identity import Identity
-from tests.oauth_support import PASSWORD, open_consent, pkce, register, scripted_consent
+from tests.oauth_support import (
+    PASSWORD,
+    frozen_limits,
+    open_consent,
+    pkce,
+    register,
+    scripted_consent,
+)
 from tests.relay_support import Relay, handshake, running_relay
 from tests.support import scaled
 
@@ -30,7 +38,10 @@ async def try_password(
 async def test_forwarded_addresses_from_an_untrusted_peer_are_not_believed(
     tmp_path: Path,
 ) -> None:
-    async with running_relay(tmp_path) as relay, httpx.AsyncClient(timeout=scaled(10)) as http:
+    async with (
+        running_relay(tmp_path, oauth_settings=OAuthSettings(limits=frozen_limits())) as relay,
+        httpx.AsyncClient(timeout=scaled(10)) as http,
+    ):
         client = await register(http, relay.base)
         statuses = [
             (
@@ -46,7 +57,11 @@ async def test_guesses_from_many_addresses_do_not_lock_out_an_owner_who_signed_i
     tmp_path: Path,
 ) -> None:
     async with (
-        running_relay(tmp_path, trusted_proxies=("127.0.0.1",)) as relay,
+        running_relay(
+            tmp_path,
+            trusted_proxies=("127.0.0.1",),
+            oauth_settings=OAuthSettings(limits=frozen_limits()),
+        ) as relay,
         httpx.AsyncClient(timeout=scaled(10)) as owner,
         httpx.AsyncClient(timeout=scaled(10)) as attacker,
     ):
