@@ -63,6 +63,7 @@ from supervisor.stream_redact import StreamRedactor
 REFRESH_INTERVAL = 0.2  # the screen lags output by at most this while output flows
 IDLE_AFTER = 3.0  # seconds of quiet (and no prompt) before a session counts as idle
 FLOOD_BYTES = 32 * 1024  # unrendered output per refresh interval that counts as a flood
+MIN_TIMER = 0.001  # the shortest wait the core asks for (about the loop's resolution)
 SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may block the loop
 # Hook events after which the announced dialog is over (answered, or the turn moved on).
 HOOK_CLEARS_PROMPT = frozenset({"PostToolUse", "Stop", "UserPromptSubmit", "StopFailure"})
@@ -266,7 +267,10 @@ class SessionCore:
             self.refresh_due = now.mono + REFRESH_INTERVAL
             return False
         if quiet < IDLE_AFTER:
-            self.refresh_due = now.mono + min(max(REFRESH_INTERVAL, quiet), IDLE_AFTER - quiet)
+            # At least a millisecond ahead: a remainder too small to move the clock
+            # (float rounding) must not ask for the same instant again.
+            wait = min(max(REFRESH_INTERVAL, quiet), IDLE_AFTER - quiet)
+            self.refresh_due = now.mono + max(wait, MIN_TIMER)
         return True
 
     def refresh(self, now: Instant, signals: Signals) -> Prompt | None:

@@ -22,6 +22,7 @@ from supervisor.redact import Redactor
 from supervisor.session_core import (
     FLOOD_BYTES,
     IDLE_AFTER,
+    MIN_TIMER,
     REFRESH_INTERVAL,
     SCREEN_CATCHUP_MAX,
     Effect,
@@ -123,7 +124,16 @@ def test_refreshes_come_after_doubling_quiet_spells_until_idle() -> None:
         seen.append(round(clock.core.refresh_due, 6))
         clock.run_until(clock.core.refresh_due)
     assert seen == [0.2, 0.4, 0.8, 1.6, IDLE_AFTER]
-    assert clock.core.state is SessionState.IDLE
+
+
+def test_the_next_refresh_is_never_asked_for_closer_than_a_millisecond() -> None:
+    """A remainder float addition may not even represent would ask for the same instant
+    again (a busy loop on a test's clock); the loop cannot keep such a date anyway."""
+    clock = Clock()
+    clock.output(b"x")
+    clock.now = IDLE_AFTER - 1e-6
+    assert clock.core.timer_fired(clock.at())
+    assert clock.core.refresh_due == clock.now + MIN_TIMER
 
 
 def test_output_never_pushes_a_due_refresh_later() -> None:
