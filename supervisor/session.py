@@ -298,24 +298,27 @@ class Session:
         self._set_timers()
 
     def _set_timers(self) -> None:
-        loop = asyncio.get_running_loop()
+        """(Re)arm the two timers when the core's deadlines moved. Touches the loop only
+        then: a read from a worker thread (the agents' MCP tools) moves no deadline."""
         due = self.core.refresh_due
         if due != self._timer_due:
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = None
-            if due is not None:
-                self._timer = loop.call_later(max(0.0, due - time.monotonic()), self._on_timer)
+            self._timer = None if due is None else self._call_at(due, self._on_timer)
             self._timer_due = due
         release = self.core.release_due
         if release != self._release_due:
             if self._release_timer is not None:
                 self._release_timer.cancel()
-            self._release_timer = None
-            if release is not None:
-                delay = max(0.0, release - time.monotonic())
-                self._release_timer = loop.call_later(delay, self._on_release_timer)
+            self._release_timer = (
+                None if release is None else self._call_at(release, self._on_release_timer)
+            )
             self._release_due = release
+
+    @staticmethod
+    def _call_at(when: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
+        delay = max(0.0, when - time.monotonic())  # the core's deadlines are monotonic
+        return asyncio.get_running_loop().call_later(delay, callback)
 
     def _signals(self) -> Signals:
         """What the terminal says (echo, line mode, who reads it): facts for the tracker."""

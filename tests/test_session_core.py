@@ -96,7 +96,7 @@ def test_a_question_on_screen_means_waiting_then_quiet_without_one_means_idle() 
     clock.output(b"Proceed? [y/N] ")
     clock.run_until(1.0)
     core = clock.core
-    assert core.state is SessionState.WAITING_FOR_INPUT
+    assert state_of(core) is SessionState.WAITING_FOR_INPUT
     assert "Proceed?" in core.state_reason and "screen_rule" in core.state_reason
     found = [e for e in core.take_effects() if isinstance(e, PromptFound)]
     assert len(found) == 1 and found[0].prompt.prompt_id.startswith(SID + ":")
@@ -110,7 +110,7 @@ def test_a_question_on_screen_means_waiting_then_quiet_without_one_means_idle() 
     clock.run_until(clock.now + IDLE_AFTER - 0.01)
     assert core.state is SessionState.WORKING  # not yet quiet long enough
     clock.run_until(clock.now + 0.02)
-    assert core.state is SessionState.IDLE
+    assert state_of(core) is SessionState.IDLE
     assert core.state_reason == f"no output for {IDLE_AFTER:g}s and no prompt on screen"
     assert core.state_since == WALL + answered + IDLE_AFTER  # decided by the timer, on time
     assert core.refresh_due is None  # idle: nothing left to look at until something happens
