@@ -2,8 +2,10 @@
 
 Pure: builds :class:`shared.backend.DeliveryStatus` values from what the hub or the
 supervisor's ledger knows. The rule they all follow: never suggest repeating a
-command unless it is known not to have run. Which calls are remembered and how a
-ledger is asked is ``server.lookups``; choosing whom to ask is ``Hub.check_delivery``.
+command unless it is known not to have run ("not_run": the supervisor's
+write-ahead journal has no record and the relay sent it after the journal's
+horizon). Which calls are remembered and how a ledger is asked is ``server.lookups``;
+choosing whom to ask is ``Hub.check_delivery``.
 """
 
 from __future__ import annotations
@@ -35,14 +37,47 @@ def status_of(
             message="The command is running now.",
             next_step="Call check_delivery again in a few seconds; do not send it again.",
         )
-    # No record is not proof it never ran: the supervisor may have restarted since,
-    # or the id may be older than its ledger keeps (about 10 minutes).
+    if state is LookupState.INTERRUPTED:
+        return DeliveryStatus(
+            request_id=request_id,
+            state="unknown",
+            host=host,
+            message=f"'{host}' received the command, but its supervisor stopped before "
+            "recording the outcome: it may have acted. It will not run again.",
+            next_step="Read the session's output (get_logs) to see whether it took effect; "
+            "send a new command only if it did not.",
+        )
+    # No record is not proof it never ran: an older supervisor keeps no journal, and
+    # its in-memory ledger forgets at a restart or after about 10 minutes.
     return DeliveryStatus(
         request_id=request_id,
         state="unknown",
         host=host,
         message=f"'{host}' has no record of this request: it never arrived there, or it "
         "ran before the supervisor restarted or more than about 10 minutes ago.",
+        next_step=_UNPROVEN,
+    )
+
+
+def never_received_status(request_id: str, host: str, proven: bool) -> DeliveryStatus:
+    """``host``'s journal has no record; ``proven``: the relay sent it after the journal's
+    horizon, so it never arrived (``server.lookups.proves_absence``)."""
+    if proven:
+        return DeliveryStatus(
+            request_id=request_id,
+            state="not_run",
+            host=host,
+            message=f"It did not run: '{host}' records every command before acting, and "
+            "has no record of this one, so it never arrived there and never will.",
+            next_step="It is safe to send it again.",
+        )
+    return DeliveryStatus(
+        request_id=request_id,
+        state="unknown",
+        host=host,
+        message=f"'{host}' has no record of this request, but this relay cannot tell when "
+        "(or whether) it was sent there, so that does not prove it never ran (the relay may "
+        "have restarted since, or the request is older than the computer's records).",
         next_step=_UNPROVEN,
     )
 

@@ -1,4 +1,9 @@
-"""The relay's routing core: which supervisor holds which session, pending calls, output copies.
+"""The relay's hub: which supervisor holds which session, pending calls, output copies.
+
+The asyncio runner over :class:`server.hub_core.HubCore`, which decides routing,
+fencing, redelivery and every call's end with time passed in (its invariants are
+stated there); this module keeps the callers' futures, one timer for the core's
+next deadline (event-loop time), the sends, and the session store.
 
 No sockets: a link (``server.link``) attaches each authenticated supervisor
 with a :class:`SupervisorLink`, hands every decoded report to
@@ -19,7 +24,9 @@ Contracts:
   come back in time the call fails with ``DeliveryUnknown`` naming the request
   id, which :meth:`check_delivery` can look up later (recent calls and ledger
   look-ups: ``server.lookups``; the answers' words: ``server.deliveries``). A
-  call routed to a host inside its grace waits for it the same way.
+  call routed to a host inside its grace waits for it and is sent once the
+  host's ``Welcome`` is out; if the host does not come back it fails with
+  ``HostOffline`` (nothing was sent).
 * A second attach with the same host name fences the first (``fence`` is
   called on it, anything it still reports is dropped); its pending calls move
   to the new link.
@@ -37,7 +44,6 @@ Contracts:
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -48,12 +54,13 @@ from pydantic import BaseModel
 
 from server import stored_reads
 from server.deliveries import offline_status, status_of, unknown_everywhere
+from server.hub_core import Fail, Fence, HubCore, Refuse, Send
 from server.lookups import LOOKUP_TIMEOUT, Outcome, RecentRequests
 from server.output_copy import OutputCopies
 from server.session_index import SessionIndex
 from server.session_store import SessionStore
 from shared.backend import DeliveryStatus, HostStatus, OutcomeStore, StoredLogs, format_utc
-from shared.errors import DeliveryUnknown, HostAmbiguous, HostOffline, SessionUnknown, TimedOut
+from shared.errors import HostOffline, SessionUnknown
 from shared.frames import UpRequestFrame
 from shared.protocol import (
     AckOutput,
@@ -110,7 +117,9 @@ HubObserver = Callable[[str, "BaseModel | HostLinkChanged"], None]
 
 @dataclass(eq=False)
 class Attachment:
-    """One live supervisor connection, as the hub knows it (compared by identity)."""
+    """One live supervisor connection, as the hub knows it (compared by identity).
+
+    ``epoch`` is the link's generation in :class:`server.hub_core.HubCore`."""
 
     host: str
     link: SupervisorLink
@@ -121,20 +130,8 @@ class Attachment:
 @dataclass
 class _Host:
     name: str
-    attachment: Attachment | None = None
     last_seen: float | None = None
     persisted_at: float = 0.0
-    grace: asyncio.TimerHandle | None = None
-    back: asyncio.Event = field(default_factory=asyncio.Event)  # set while attached
-    grace_until: float = 0.0  # loop time until which callers wait for it
-
-
-@dataclass
-class _Pending:
-    host: str
-    attachment: Attachment
-    command: Command
-    future: asyncio.Future[Reply]
 
 
 @dataclass
@@ -149,10 +146,8 @@ class Hub:
     client_outcomes: OutcomeStore | None = None
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _index: SessionIndex | None = None
-    _pending: dict[str, _Pending] = field(default_factory=dict)
     _recent: RecentRequests = field(default_factory=RecentRequests)
     _copies: OutputCopies | None = None
-    _epochs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     # Called with a host's name once it attached and its pending calls were re-sent.
     on_attached: list[Callable[[str], None]] = field(default_factory=list)
     message_queue: Any = None  # server.message_queue.MessageQueue, set by the app
@@ -162,6 +157,16 @@ class Hub:
     observers: list[HubObserver] = field(default_factory=list)
     # Serves supervisor -> relay requests (shared state: server/shared_state.py).
     serve_up: Callable[[Attachment, UpRequestFrame], list[BaseModel]] | None = None
+    # The runner's state: the core, live links by generation, callers by request id,
+    # and the one timer for the core's next deadline (event-loop time).
+    _core: HubCore[Command, Reply] = field(init=False)
+    _links: dict[int, Attachment] = field(default_factory=dict)
+    _waiters: dict[str, asyncio.Future[Reply]] = field(default_factory=dict)
+    _timer: asyncio.TimerHandle | None = None
+    _timer_at: float = 0.0
+
+    def __post_init__(self) -> None:
+        self._core = HubCore(self.offline_grace)
 
     @property
     def sessions(self) -> SessionIndex:
@@ -184,19 +189,11 @@ class Hub:
 
         Send ``Welcome(resume=hub.positions(host))`` next, then call :meth:`redeliver`.
         """
-        host = self._host(hello.host)
-        old = host.attachment
-        attachment = Attachment(hello.host, link, next(self._epochs))
-        host.attachment = attachment
-        host.back.set()
-        if host.grace is not None:
-            host.grace.cancel()
-            host.grace = None
-        self._seen(host, force=True)
-        if old is not None:
-            log.warning("host %r connected again; fencing its older link", hello.host)
-            old.live = False
-            old.link.fence(f"replaced by a newer connection for host {hello.host!r}")
+        generation, fences = self._core.connect(hello.host)
+        attachment = self._links[generation] = Attachment(hello.host, link, generation)
+        self._seen(self._host(hello.host), force=True)
+        for fence in fences:
+            self._fence(fence)
         self.sessions.learn_host(hello.host, hello.sessions)
         self._observe(hello.host, HostLinkChanged(hello.host, True))
         return attachment
@@ -210,15 +207,17 @@ class Hub:
 
     async def redeliver(self, attachment: Attachment) -> None:
         """Send calls still waiting for this host again, with the same request ids."""
-        for request_id, pending in list(self._pending.items()):
-            if pending.host != attachment.host or pending.future.done():
-                continue
-            if pending.attachment is attachment or not attachment.live:
-                continue
-            pending.attachment = attachment
-            log.info("re-sending %s %s to %r", pending.command.type, request_id, attachment.host)
+        sends = self._core.welcomed(attachment.epoch, self._now())
+        self._arm()
+        for send in sends:
+            if self._core.asked(send.request_id, attachment.host) is None:
+                continue  # its caller gave up while an earlier one was being sent
+            log.info("re-sending %s %s to %r", send.command.type, send.request_id, attachment.host)
+            self._recent.remember(
+                send.request_id, Outcome(attachment.host, send.command.type, sent_at=time.time())
+            )
             try:
-                await attachment.link.send(encode(pending.command))
+                await attachment.link.send(encode(send.command))
             except (OSError, RuntimeError, ConnectionError):
                 return  # the link died as well: its detach starts another grace
         for attached in self.on_attached:
@@ -229,19 +228,12 @@ class Hub:
         if not attachment.live:
             return
         attachment.live = False
-        host = self._hosts.get(attachment.host)
-        if host is None or host.attachment is not attachment:
-            return
-        host.attachment = None
-        host.back.clear()
+        self._links.pop(attachment.epoch, None)
+        ends = self._core.disconnect(attachment.epoch, self._now())
+        host = self._hosts[attachment.host]
         self._seen(host, force=True)
-        loop = asyncio.get_running_loop()
-        host.grace_until = loop.time() + self.offline_grace
-        if host.grace is not None:
-            host.grace.cancel()
-        host.grace = loop.call_later(self.offline_grace, self._grace_over, host)
-        if self.offline_grace <= 0:
-            self._grace_over(host)
+        self._settle(ends)
+        self._arm()
         self._observe(host.name, HostLinkChanged(host.name, False))
 
     def deliver(self, attachment: Attachment, report: Report | UnknownFrame) -> list[BaseModel]:
@@ -323,7 +315,7 @@ class Hub:
         out = []
         for name in sorted(names):
             host = self._hosts.get(name)
-            online = host is not None and host.attachment is not None
+            online = self._core.generation_of(name) is not None
             last_seen = host.last_seen if host is not None else self.store.hosts().get(name)
             mine = {sid: s.state for sid, s in self.sessions.items() if s.host == name}
             for sid, kept in stored.items():
@@ -350,29 +342,29 @@ class Hub:
         timeout: float = 30.0,
     ) -> Reply:
         """Send ``command`` to the right supervisor and wait for its reply."""
-        attachment = await self._route(host, session_id)
+        name = self._route(host, session_id)
         request_id = getattr(command, "request_id", None)
-        if request_id is None or request_id in self._pending:
+        if request_id is None or request_id in self._waiters:
             raise ValueError(f"command needs a fresh request_id, got {request_id!r}")
-        future: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
-        self._pending[request_id] = _Pending(attachment.host, attachment, command, future)
-        self._recent.remember(request_id, Outcome(attachment.host, command.type))
+        loop = asyncio.get_running_loop()
+        decisions = self._core.submit(request_id, command, name, timeout, loop.time())
+        future: asyncio.Future[Reply] = loop.create_future()
+        self._waiters[request_id] = future
         try:
-            try:
-                await attachment.link.send(encode(command))
-            except (OSError, RuntimeError, ConnectionError) as exc:
-                # The socket is gone even if its reader has not noticed yet: the
-                # usual drop path (grace, then re-send or DeliveryUnknown) decides.
-                log.info("sending to %r failed (%r); treating the link as dropped", host, exc)
-                self.detach(attachment)
-            return await self._wait(attachment.host, request_id, future, timeout)
+            for decision in decisions:
+                if isinstance(decision, Send):
+                    await self._send_call(decision)
+                else:
+                    raise self._error(decision)
+            return await future
         finally:
-            self._pending.pop(request_id, None)
+            del self._waiters[request_id]
+            self._core.forget(request_id)
 
     @property
     def pending_count(self) -> int:
-        """Calls waiting for a reply now."""
-        return len(self._pending)
+        """Calls sent and waiting for a reply now."""
+        return self._core.in_flight
 
     def recent_requests(self) -> list[tuple[str, str, str, bool]]:
         """(request id, host, command type, reply known) of recent calls, oldest first."""
@@ -383,20 +375,16 @@ class Hub:
         outcome = self._recent.get(request_id)
         if outcome is not None and outcome.reply is not None:
             return status_of(request_id, LookupState.DONE, outcome.host, outcome.reply)
-        if request_id in self._pending:
-            pending = self._pending[request_id]
-            return status_of(request_id, LookupState.RUNNING, pending.host, None)
-        candidates = (
-            [outcome.host]
-            if outcome is not None
-            else sorted(n for n, h in self._hosts.items() if h.attachment is not None)
-        )
+        running_on = self._core.host_of_call(request_id)
+        if running_on is not None:
+            return status_of(request_id, LookupState.RUNNING, running_on, None)
+        candidates = [outcome.host] if outcome is not None else self._core.online()
         answers: list[DeliveryStatus] = []
         for name in candidates:
-            host = self._hosts.get(name)
-            if host is None or host.attachment is None:
+            generation = self._core.generation_of(name)
+            if generation is None:
                 return offline_status(request_id, name, self._last_seen(name))
-            link = host.attachment.link
+            link = self._links[generation].link
             answers.append(await self._recent.ask(name, link.send, request_id, self.lookup_timeout))
         for answer in answers:
             if answer.state != "unknown":
@@ -413,101 +401,83 @@ class Hub:
 
     async def stored_sessions(self, host: str) -> list[SessionInfo]:
         """What the relay last knew of a host's sessions (see ``server.stored_reads``)."""
-        online = (h := self._hosts.get(host)) is not None and h.attachment is not None
+        online = self._core.generation_of(host) is not None
         return stored_reads.stored_sessions(self.store, host, online)
 
     # ------------------------------------------------------------ calls
 
-    async def _wait(
-        self, name: str, request_id: str, future: asyncio.Future[Reply], timeout: float
-    ) -> Reply:
+    async def _send_call(self, send: Send[Command]) -> None:
+        attachment = self._links[send.generation]
+        self._recent.remember(
+            send.request_id, Outcome(attachment.host, send.command.type, sent_at=time.time())
+        )
+        self._arm()
         try:
-            # Awaited directly: the reply wakes this task in one loop turn, where
-            # wait_for(shield(...)) took three (every completion hops a callback).
-            async with asyncio.timeout(timeout):
-                return await future
-        except TimeoutError:
-            raise TimedOut(
-                f"'{name}' did not answer within {timeout:g} s; the command may still run there "
-                f"(request id {request_id}).",
-                hint=f"Call check_delivery with request_id {request_id} before retrying.",
-            ) from None
+            await attachment.link.send(encode(send.command))
+        except (OSError, RuntimeError, ConnectionError) as exc:
+            # The socket is gone even if its reader has not noticed yet: the
+            # usual drop path (grace, then re-send or DeliveryUnknown) decides.
+            log.info(
+                "sending to %r failed (%r); treating the link as dropped", attachment.host, exc
+            )
+            self.detach(attachment)
 
-    def _grace_over(self, host: _Host) -> None:
-        host.grace = None
-        if host.attachment is not None:
-            return
-        for request_id, pending in list(self._pending.items()):
-            if pending.host == host.name and not pending.future.done():
-                pending.future.set_exception(
-                    DeliveryUnknown(
-                        f"The link to '{host.name}' dropped while a command was in flight "
-                        f"and did not come back within "
-                        f"{self.offline_grace:g} s; delivery unknown: it may or may not have run "
-                        f"(request id {request_id}).",
-                        request_id,
-                        hint=f"Call check_delivery with request_id {request_id} once "
-                        f"'{host.name}' is back online; do not repeat the command before that.",
-                    )
-                )
+    def _settle(self, ends: list[Fail | Refuse]) -> None:
+        """Wake the callers of calls the core ended without a reply."""
+        for end in ends:
+            future = self._waiters.get(end.request_id)
+            if future is not None and not future.done():
+                future.set_exception(self._error(end))
 
-    async def _route(self, host: str | None, session_id: str | None) -> Attachment:
+    def _error(self, end: Fail | Refuse) -> Exception:
+        return end.error if isinstance(end, Fail) else self._offline_error(end.host)
+
+    def _arm(self) -> None:
+        """Keep one timer at (or before) the core's next deadline."""
+        when = self._core.next_deadline()
+        if when is None or (self._timer is not None and self._timer_at <= when):
+            return  # an earlier timer is armed: it re-arms when it fires
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer_at = when
+        self._timer = asyncio.get_running_loop().call_at(when, self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        # The loop may run a timer up to its clock resolution early: it is due.
+        self._settle(self._core.tick(max(self._now(), self._timer_at)))
+        self._arm()
+
+    def _route(self, host: str | None, session_id: str | None) -> str | None:
+        """The host a call goes to (None: the only online one, chosen by the core)."""
         if session_id is not None:
             session = self.sessions.get(session_id)
             if session is not None:
-                return await self._online(session.host)
+                return session.host
             kept = self.store.session(session_id)
             if kept is not None:
-                return await self._online(kept.host)
+                return kept.host
             raise SessionUnknown(
                 f"No connected computer reports a session '{session_id}'.",
                 hint="Call list_sessions to see the current session ids.",
             )
-        if host is not None:
-            return await self._online(host)
-        online = sorted(h.name for h in self._hosts.values() if h.attachment is not None)
-        if not online:
-            raise HostOffline(
-                "No computer is connected to the relay; nothing was sent.",
-                hint="Start the supervisor on your computer (python -m supervisor), then retry.",
-            )
-        if len(online) > 1:
-            names = ", ".join(f"'{n}'" for n in online)
-            raise HostAmbiguous(
-                f"Several computers are online: {names}; nothing was sent.",
-                hint="Say which one with the host argument.",
-            )
-        return await self._online(online[0])
+        return host
 
-    async def _online(self, name: str) -> Attachment:
-        host = self._hosts.get(name)
-        if host is None:
-            known = sorted(set(self._hosts) | set(self.store.hosts()))
-            if name in known:
-                raise _offline(name, self._last_seen(name))
-            listed = ", ".join(f"'{n}'" for n in known) or "none yet"
-            raise HostOffline(
-                f"No computer named '{name}' has connected to this relay (known: {listed}); "
-                "nothing was sent.",
-                hint="Check the name with list_sessions, or start the supervisor there.",
-            )
-        if host.attachment is None:
-            # Inside the grace the computer is probably reconnecting: wait for it.
-            remaining = host.grace_until - asyncio.get_running_loop().time()
-            if remaining > 0:
-                try:
-                    await asyncio.wait_for(host.back.wait(), remaining)
-                except TimeoutError:
-                    pass
-        if host.attachment is None:
-            raise _offline(name, host.last_seen)
-        return host.attachment
+    def _offline_error(self, name: str) -> HostOffline:
+        known = sorted(set(self._hosts) | set(self.store.hosts()))
+        if name in known:
+            return _offline(name, self._last_seen(name))
+        listed = ", ".join(f"'{n}'" for n in known) or "none yet"
+        return HostOffline(
+            f"No computer named '{name}' has connected to this relay (known: {listed}); "
+            "nothing was sent.",
+            hint="Check the name with list_sessions, or start the supervisor there.",
+        )
 
     def _resolve(self, attachment: Attachment, reply: Reply) -> list[BaseModel]:
-        pending = self._pending.get(reply.request_id)
-        outcome = self._recent.get(reply.request_id)
         # Only a command the relay sent to THIS host makes its reply evidence of ownership.
-        asked = pending.command if pending and pending.host == attachment.host else None
+        asked = self._core.asked(reply.request_id, attachment.host)
+        outcome = self._recent.get(reply.request_id)
         asked_type = (
             asked.type
             if asked is not None
@@ -524,7 +494,7 @@ class Hub:
             frames.append(ResendOutput(session_id=sid, offset=self.copies.end(sid)))
         if outcome is not None and outcome.host == attachment.host:
             outcome.reply = reply  # kept for check_delivery, even after the caller gave up
-        if pending is None or pending.host != attachment.host:
+        if self._core.reply(attachment.epoch, reply.request_id, reply) is None:
             log.warning(
                 "dropping %s for unknown request id %r from %r",
                 reply.type,
@@ -532,8 +502,9 @@ class Hub:
                 attachment.host,
             )
             return frames
-        if not pending.future.done():
-            pending.future.set_result(reply)
+        future = self._waiters.get(reply.request_id)
+        if future is not None and not future.done():
+            future.set_result(reply)
         return frames
 
     def _observe(self, host: str, event: BaseModel | HostLinkChanged) -> None:
@@ -550,6 +521,18 @@ class Hub:
         if host is None:
             host = self._hosts[name] = _Host(name, last_seen=self.store.hosts().get(name))
         return host
+
+    def _fence(self, fence: Fence) -> None:
+        old = self._links.pop(fence.generation, None)
+        if old is None:
+            return
+        log.warning("host %r connected again; fencing its older link", fence.host)
+        old.live = False
+        old.link.fence(f"replaced by a newer connection for host {fence.host!r}")
+
+    @staticmethod
+    def _now() -> float:
+        return asyncio.get_running_loop().time()
 
     def _seen(self, host: _Host, force: bool = False) -> None:
         now = self.clock()

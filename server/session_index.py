@@ -150,16 +150,32 @@ class SessionIndex:
         known = self._sessions.get(info.session_id)
         if known is not None and known.host == host and known.info == info:
             return  # a status poll of an unchanged session: no store write per call
+        current = known.info if known is not None else None
         if known is None:
             kept = self.store.session(info.session_id)
             if kept is not None and kept.host != host:
                 known = KnownSession(kept.host, SessionState.STARTING)
+            current = kept.info if kept is not None else None
         if known is not None and known.host != host:
             # Session ids are unguessable: a clash is a confused or hostile supervisor.
             self._refuse(host, info.session_id, f"{info.state} (it belongs to {known.host!r})")
             return
+        if _older_than_its_end(info, current):
+            return  # a first reply replayed after a restart: the session ended since
         self._sessions[info.session_id] = KnownSession(host, info.state, info)
         self.store.save_session(host, stored_form(info), self.clock())
+
+
+def _older_than_its_end(info: SessionInfo, current: SessionInfo | None) -> bool:
+    """``info`` describes a session as live before the moment it was already known to end
+    (a supervisor's journal answers a repeated start with the first reply, from before
+    the restart that ended it): never let that bring the session back to life."""
+    return (
+        current is not None
+        and current.state is SessionState.EXITED
+        and info.state is not SessionState.EXITED
+        and info.state_since <= current.state_since
+    )
 
 
 def stored_form(info: SessionInfo) -> SessionInfo:

@@ -35,7 +35,7 @@ class DeliveryStatus(BaseModel):
     """What became of a request whose result was unknown (``check_delivery``)."""
 
     request_id: str
-    state: Literal["done", "running", "unknown"]
+    state: Literal["done", "running", "not_run", "unknown"]
     host: str | None
     message: str
     next_step: str

@@ -109,6 +109,7 @@ from shared.wire_values import (  # re-exported: one namespace for the whole pro
     PromptOption as PromptOption,
     ReadMode as ReadMode,
     RequestId as RequestId,
+    ResumedFrom as ResumedFrom,
     SessionId as SessionId,
     SessionInfo as SessionInfo,
     SessionState as SessionState,
@@ -296,12 +297,18 @@ else:
 
 
 class RequestLookedUp(_Frame):
-    """The answer to :class:`LookupRequest`: ``reply`` is set when ``state`` is ``done``."""
+    """The answer to :class:`LookupRequest`: ``reply`` is set when ``state`` is ``done``
+    (and kept)."""
 
     type: Literal["request_looked_up"] = "request_looked_up"
     request_id: RequestId
     state: LookupState
     reply: _AnyReply | None = None
+    # With ``never_received``: the journal holds every write command received since
+    # then, and ``answered_at`` is when this answer was made (both the supervisor's
+    # clock, so the relay can place them on its own).
+    complete_since: float | None = None
+    answered_at: float | None = None
 
 
 # Reports that are not replies: the link's own frames and unsolicited facts.

@@ -102,6 +102,14 @@ class WireModel(BaseModel):
 # ---------------------------------------------------------------- shared values
 
 
+class ResumedFrom(WireModel):
+    """The earlier session a session resumed after a supervisor restart: the gap is from
+    ``ended_at`` (when that one was found stopped) to this one's ``started_at``."""
+
+    session_id: SessionId
+    ended_at: float
+
+
 class WatchInfo(WireModel):
     """Watch mode of a session: continued by itself when idle after a turn, up to a bound."""
 
@@ -122,6 +130,7 @@ class SessionInfo(WireModel):
     started_at: float
     exit_code: int | None = None
     output_bytes: int = 0  # offset one past the last byte produced so far
+    resumed_from: ResumedFrom | None = None  # set when restarted after a supervisor restart
     watch: WatchInfo | None = None  # None: not started in watch mode
 
 
@@ -160,4 +169,10 @@ class OutputPosition(WireModel):
 class LookupState(StrEnum):
     DONE = "done"  # it ran; ``reply`` is its reply
     RUNNING = "running"  # it is running now; its one reply will follow
-    UNKNOWN = "unknown"  # never received (or forgotten): it did not run here
+    UNKNOWN = "unknown"  # no record, and no journal to prove absence: may or may not have run
+    # The write-ahead journal (supervisor/request_journal.py) has no row: never received
+    # here since ``RequestLookedUp.complete_since``.
+    NEVER_RECEIVED = "never_received"
+    # Received by an earlier run of the supervisor that stopped before recording the
+    # outcome: it may have acted; it is never run again.
+    INTERRUPTED = "interrupted"

@@ -24,6 +24,7 @@ from shared.identity import normalize_pair_code
 from supervisor.command_runner import CommandRunner
 from supervisor.descendants import become_subreaper, end_adopted
 from supervisor.policy import MOCK_AGENT, PolicyFileError, load_policy, policy_path
+from supervisor.request_journal import RequestJournal
 from supervisor.session_manager import SessionManager
 
 VERSION = "0.1.0"
@@ -68,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         "only the first time (env TETHER_PAIR_CODE)",
     )
     up.add_argument(
+        "--relay-origin",
+        default=os.environ.get("TETHER_RELAY_ORIGIN") or None,
+        help="the relay's own URL when --relay is a local forwarder or tunnel to it; the "
+        "supervisor signs for this one (env TETHER_RELAY_ORIGIN)",
+    )
+    up.add_argument(
         "--mock", action="store_true", help="start the mock agent when a session names no command"
     )
 
@@ -104,23 +111,39 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
+    journal = _journal(f"relay {args.relay}")
+    if journal is None:
+        return 2
     become_subreaper()  # orphans of sessions' descendants come back to us, not to init
     manager = _manager(args.mock)
     manager.stepup.bind_relay(args.relay, args.name)
-    agent = CommandRunner(manager)
+    agent = CommandRunner(manager, journal=journal)
     link = RelayConnection(
-        args.relay, args.name, identity, agent, pair_code=args.pair_code, version=VERSION
+        args.relay,
+        args.name,
+        identity,
+        agent,
+        pair_code=args.pair_code,
+        version=VERSION,
+        origin_url=args.relay_origin,
     )
     from supervisor.agent_mcp.wiring import AgentWiring
     from supervisor.policy import tether_home
 
     agents = AgentWiring(manager, args.name, tether_home() / "state.sqlite3", link.requests)
+    from supervisor.resume_sessions import resume_sessions
+
+    agent.reap_orphans()  # before the hello, so resumed sessions are in it
+    await resume_sessions(agent)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     runner = asyncio.create_task(link.run_forever())
     stopper = asyncio.create_task(stop.wait())
+    from supervisor.orchestration.restart import resume
+
+    resume(manager)  # watchers, unconfirmed announcements and the batch of the last run
     try:
         await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if runner.done():
@@ -134,6 +157,8 @@ async def _serve_relay(args: argparse.Namespace) -> int:
         for task in (runner, stopper):
             task.cancel()
         await asyncio.gather(runner, stopper, return_exceptions=True)
+        if _resumes(manager):
+            agent.keep_for_resume()  # the next start resumes what this stop ends
         await manager.close_all()
         await agents.close()
         await asyncio.to_thread(end_adopted)
@@ -142,14 +167,36 @@ async def _serve_relay(args: argparse.Namespace) -> int:
 async def _serve_stdio(args: argparse.Namespace) -> int:
     from supervisor.local_mcp import serve_stdio
 
+    journal = _journal("local stdio")
+    if journal is None:
+        return 2
     become_subreaper()
     manager = _manager(args.mock)
     try:
-        await serve_stdio(CommandRunner(manager), default_host_name())
+        await serve_stdio(CommandRunner(manager, journal=journal), default_host_name())
     finally:
         await manager.close_all()
         await asyncio.to_thread(end_adopted)
     return 0
+
+
+def _resumes(manager: SessionManager) -> bool:
+    try:
+        return load_policy(manager.policy_file).resume_sessions
+    except PolicyFileError:
+        return False
+
+
+def _journal(scope: str) -> RequestJournal | None:
+    """The write-ahead request journal in the state directory; None (said why) if unusable."""
+    from supervisor.policy import tether_home
+    from supervisor.state_store import StateDatabaseError
+
+    try:
+        return RequestJournal(tether_home() / "state.sqlite3", scope)
+    except StateDatabaseError as exc:
+        print(f"tether supervisor: {exc.message}\n  {exc.hint}", file=sys.stderr)
+        return None
 
 
 def _show_policy() -> int:

@@ -32,6 +32,7 @@ ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyw
 Write = Callable[[bytes], Awaitable[int]]
 GoneCheck = Callable[[str, ScreenSnapshot], bool]
 
+_TAB = b"\t"
 _ARROWS = {b"\x1b[A": -1, b"\x1bOA": -1, b"\x1b[B": 1, b"\x1bOB": 1}
 
 
@@ -73,6 +74,7 @@ class Answerer:
         snapshot = self._snapshot()
         writes = self._tracker.plan_answer(prompt_id, answer, snapshot)
         highlight = self._tracker.highlighted(prompt_id, snapshot)
+        cycle = self._tracker.tab_cycle(prompt_id, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
         sent: list[bytes] = []
         for data in writes:
@@ -83,15 +85,18 @@ class Answerer:
             if moved and highlight is not None and data in (b"\r", b" "):
                 # Select only once the highlight sits on the chosen row: an arrow
                 # sent before a dialog listens is lost, and Enter would pick the default.
-                if not await self._highlight_at(prompt_id, highlight, write):
-                    break
+                if not await self._highlight_at(prompt_id, highlight, write, resend=not cycle):
+                    break  # never press Enter on a button we did not see focused
                 await self.settle(ENTER_PAUSE, ENTER_PAUSE)
-                if not await self._highlight_at(prompt_id, highlight, write):
+                if not await self._highlight_at(prompt_id, highlight, write, resend=not cycle):
                     break  # the dialog was drawn again with its default highlight
                 moved = False
             step = _ARROWS.get(data)
-            if step is not None and highlight is not None:
+            if step is not None and highlight is not None and cycle is None:
                 highlight, moved = highlight + step, True
+            elif data == _TAB and highlight is not None and cycle:
+                # A dialog's buttons: Tab moves the focus, wrapping after the last.
+                highlight, moved = (highlight + 1) % cycle, True
             if sent:
                 await asyncio.sleep(ENTER_PAUSE)
             try:
@@ -110,8 +115,11 @@ class Answerer:
         while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
             await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok - pacing
 
-    async def _highlight_at(self, prompt_id: str, target: int, write: Write) -> bool:
-        """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once."""
+    async def _highlight_at(
+        self, prompt_id: str, target: int, write: Write, *, resend: bool = True
+    ) -> bool:
+        """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once
+        (``resend``: a menu's arrows; a dialog's Tab focus is only waited for)."""
         for attempt in range(2):
             try:
                 async with asyncio.timeout(HIGHLIGHT_WAIT):
@@ -123,7 +131,7 @@ class Answerer:
                         await self._output.wait()
             except TimeoutError:
                 now = self._tracker.highlighted(prompt_id, self._snapshot())
-                if now is None or attempt:
+                if now is None or attempt or not resend:
                     return False
                 key = b"\x1bOB" if self._application_cursor() else b"\x1b[B"
                 if target < now:

@@ -14,6 +14,12 @@ for the retry. :meth:`CommandRunner.lookup` answers "what became of request X" w
 admitting it. Reads (list, read, status, prompts) only change nothing, so they
 simply run again; their ids are remembered to refuse reuse.
 
+Across runs (``journal``, ``supervisor.request_journal``): a write command is
+recorded on disk before it acts (in :meth:`CommandRunner.handle`, before its
+first ``await``, so a look-up that follows it on the link always sees it) and
+its reply after; a restarted supervisor answers a repeat from that record and
+never acts twice, and a look-up that finds no record proves "never received".
+
 Output: every byte a session produces is numbered and kept in the
 :class:`supervisor.outbox.Outbox` (:attr:`CommandRunner.outbox`, one bounded
 ``OutputSender`` per session) until the relay acknowledges it; the connection
@@ -47,17 +53,20 @@ from shared.protocol import (
     Command,
     ErrorCode,
     ErrorInfo,
+    FrameError,
     LinkCommand,
     LookupState,
     Prompt,
     PromptDetected,
     Reply,
+    ReplyFrame,
     RequestFailed,
     RequestLookedUp,
     SessionChanged,
     SessionCommand,
     SessionExited,
     SessionInfo,
+    decode_report,
 )
 from shared.resume import (
     DEFAULT_BUFFER_BYTES,
@@ -72,6 +81,8 @@ from supervisor.commands import handler_for, missing_handlers
 from supervisor.outbox import Outbox
 from supervisor.policy import tether_home
 from supervisor.reaper import Reaper
+from supervisor.request_journal import JournalError, Prior, RequestJournal
+from supervisor.resume_plan import StoredSession, initial_handle
 from supervisor.session import Session
 from supervisor.session_manager import KEEP_EXITED, SessionManager
 
@@ -93,6 +104,7 @@ class CommandRunner:
         ledger: RequestLedger[Reply] | None = None,
         stream_limit: int = DEFAULT_BUFFER_BYTES,
         reaper: Reaper | None | Literal["default"] = "default",
+        journal: RequestJournal | None = None,
     ) -> None:
         if missing := missing_handlers():
             raise RuntimeError(f"commands without a supervisor handler: {', '.join(missing)}")
@@ -101,9 +113,14 @@ class CommandRunner:
             ledger if ledger is not None else RequestLedger(size_of=_reply_size)
         )
         self.outbox = Outbox(stream_limit)
+        self.journal = journal  # None: proofs of absence and cross-run answers are off
+        self._interrupted: set[str] = set()  # ids an earlier run received, outcome unknown
         # Default: records under the state dir, so a crashed run's orphans can be reaped.
         self.reaper = Reaper(tether_home()) if reaper == "default" else reaper
         self.lost: list[SessionInfo] = []  # sessions a previous run left, reported as exited
+        self._reaped = False
+        self._keep_for_resume = False  # set at a shutdown after which sessions resume
+        self._handles: dict[str, str] = {}  # agents' conversation ids, as last recorded
         self.runs = 0  # commands actually run (not answered from the ledger)
         self._subscribers: list[Callable[[Unsolicited], None]] = []
         self._tasks: dict[str, asyncio.Task[Reply]] = {}
@@ -115,13 +132,23 @@ class CommandRunner:
         manager.on_output = self._output
         manager.on_start = self._started
         manager.on_state = self._state_changed
+        manager.on_handle = self._handle_reported
         self._changed: set[str] = set()  # sessions whose state change is not reported yet
 
     def reap_orphans(self) -> list[SessionInfo]:
-        """Kill what a crashed previous run left behind; its sessions are reported as exited."""
-        if self.reaper is not None:
+        """Kill what a crashed previous run left behind; its sessions are reported as exited.
+
+        Once per run: a second call returns the same list (and never touches sessions
+        started since, such as resumed ones)."""
+        if self.reaper is not None and not self._reaped:
             self.lost = self.reaper.reap()[-KEEP_EXITED:]
+        self._reaped = True
         return self.lost
+
+    def keep_for_resume(self) -> None:
+        """The supervisor is shutting down and the policy resumes sessions: the sessions it
+        ends now keep their records, so the next run starts them again."""
+        self._keep_for_resume = True
 
     def session_infos(self) -> list[SessionInfo]:
         """Every session (live, kept exited, lost by a previous run) for the hello."""
@@ -141,7 +168,10 @@ class CommandRunner:
                 log.exception("a subscriber failed on %s", report.type)
 
     def _session_exited(self, session: Session) -> None:
-        if self.reaper is not None:
+        self._handles.pop(session.session_id, None)
+        if self.reaper is not None and self._keep_for_resume:
+            self.reaper.stopped(session.session_id, time.time())
+        elif self.reaper is not None:
             self.reaper.forget(session.session_id)
         self.outbox.finish(session.session_id)
         self._publish(SessionExited(session=session.info()))
@@ -164,10 +194,25 @@ class CommandRunner:
 
     def _started(self, session: Session) -> None:
         if self.reaper is not None and session.pid is not None:
+            sid = session.session_id
+            resume = StoredSession(
+                session_id=sid,
+                argv=tuple(session.command),
+                cwd=session.cwd,
+                name=session.name,
+                handle=initial_handle(session.command, sid),
+                ended_at=0.0,
+            )
             try:
-                self.reaper.record(session.info(), session.pid)
+                self.reaper.record(session.info(), session.pid, resume)
             except OSError:
-                log.exception("could not record session %s for the reaper", session.session_id)
+                log.exception("could not record session %s for the reaper", sid)
+
+    def _handle_reported(self, session_id: str, handle: str) -> None:
+        """An agent named its conversation (Claude Code's hooks): recorded for a resume."""
+        if self.reaper is not None and self._handles.get(session_id) != handle:
+            if self.reaper.set_handle(session_id, handle):
+                self._handles[session_id] = handle
 
     def _output(self, session: Session, data: bytes) -> None:
         # Already redacted: the session releases only what its stream redactor masked.
@@ -184,6 +229,10 @@ class CommandRunner:
 
     def lookup(self, request_id: str) -> RequestLookedUp:
         """What became of ``request_id``, without admitting or running anything."""
+        if request_id in self._read_ids:
+            return RequestLookedUp(request_id=request_id, state=LookupState.DONE)
+        if request_id in self._interrupted:
+            return RequestLookedUp(request_id=request_id, state=LookupState.INTERRUPTED)
         known = self.ledger.lookup(request_id)
         if isinstance(known, InFlight):
             return RequestLookedUp(request_id=request_id, state=LookupState.RUNNING)
@@ -193,7 +242,24 @@ class CommandRunner:
             )
         if isinstance(known, Forgotten):
             return RequestLookedUp(request_id=request_id, state=LookupState.DONE)
-        return RequestLookedUp(request_id=request_id, state=LookupState.UNKNOWN)
+        if self.journal is None:
+            return RequestLookedUp(request_id=request_id, state=LookupState.UNKNOWN)
+        try:
+            since = self.journal.complete_since
+            prior = self.journal.find(request_id)
+        except JournalError:
+            return RequestLookedUp(request_id=request_id, state=LookupState.UNKNOWN)
+        if prior is None:
+            return RequestLookedUp(
+                request_id=request_id,
+                state=LookupState.NEVER_RECEIVED,
+                complete_since=since,
+                answered_at=time.time(),
+            )
+        reply = _stored_reply(prior)
+        if reply is not None:
+            return RequestLookedUp(request_id=request_id, state=LookupState.DONE, reply=reply)
+        return RequestLookedUp(request_id=request_id, state=LookupState.INTERRUPTED)
 
     async def handle(self, cmd: Command) -> Reply:
         """Run ``cmd`` once per ``request_id``; return its reply. Never raises for a bad command.
@@ -220,8 +286,9 @@ class CommandRunner:
             return await self._run(cmd)
         if rid in self._read_ids:
             return _reused(rid)
+        fingerprint = _fingerprint(cmd)
         try:
-            admission = self.ledger.begin(rid, time.monotonic(), _fingerprint(cmd))
+            admission = self.ledger.begin(rid, time.monotonic(), fingerprint)
         except RequestReused:
             return _reused(rid)
         if isinstance(admission, Forgotten):
@@ -237,12 +304,51 @@ class CommandRunner:
         if isinstance(admission, InFlight):
             return await asyncio.shield(self._tasks[rid])
         assert isinstance(admission, Fresh)
+        if self.journal is not None:
+            # Write-ahead, before any await: on disk before the command can act.
+            known = self._journal_admit(cmd, fingerprint)
+            if known is not None:
+                self.ledger.finish(rid, known, time.monotonic())
+                return known
         self.runs += 1
         task = asyncio.get_running_loop().create_task(self._run(cmd), name=f"cmd-{rid}")
         # Kept here (the loop holds tasks weakly) until done, even once its caller has gone.
         self._tasks[rid] = task
         task.add_done_callback(lambda t: self._finished(rid, t))
         return await asyncio.shield(task)
+
+    def _journal_admit(self, cmd: AgentCommand, fingerprint: str) -> Reply | None:
+        """Record ``cmd`` before it acts; a reply instead when it must not run now."""
+        assert self.journal is not None
+        rid = cmd.request_id
+        try:
+            prior = self.journal.admit(rid, fingerprint, cmd.type)
+        except JournalError as exc:
+            log.error("request %s refused: the journal could not record it: %s", rid, exc)
+            return _failed(
+                rid,
+                ErrorCode.INTERNAL,
+                f"Request {rid} was not run: the supervisor could not record it before acting "
+                f"({exc}).",
+                "Free disk space on the computer (or fix its state directory), then send it "
+                "again; nothing was done.",
+            )
+        if prior is None:
+            return None
+        if prior.fingerprint != fingerprint:
+            return _reused(rid)
+        reply = _stored_reply(prior)
+        if reply is not None:
+            return reply  # the first outcome, from before a restart
+        self._interrupted.add(rid)
+        return _failed(
+            rid,
+            ErrorCode.INTERNAL,
+            f"Request {rid} reached this computer before its supervisor restarted, which "
+            "stopped before recording the outcome: it may have acted. It is not run again.",
+            "Read the session's output (get_logs) to see whether it took effect; send a new "
+            "request only if it did not.",
+        )
 
     def _finished(self, rid: str, task: asyncio.Task[Reply]) -> None:
         self._tasks.pop(rid, None)
@@ -253,6 +359,8 @@ class CommandRunner:
         else:
             reply = task.result()
         self.ledger.finish(rid, reply, time.monotonic())
+        if self.journal is not None:
+            self.journal.settle(rid, reply.model_dump_json())
 
     async def _run(self, cmd: AgentCommand) -> Reply:
         try:
@@ -278,6 +386,17 @@ class CommandRunner:
                 "update the supervisor to match the relay",
             )
         return await handler(self.manager, cmd)
+
+
+def _stored_reply(prior: Prior) -> Reply | None:
+    """The reply a journal row holds, if any (a row a newer version wrote may not decode)."""
+    if prior.reply is None:
+        return None
+    try:
+        frame = decode_report(prior.reply)
+    except FrameError:
+        return None
+    return frame if isinstance(frame, ReplyFrame) else None
 
 
 def _reply_size(reply: Reply) -> int:

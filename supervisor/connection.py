@@ -400,7 +400,12 @@ class RelayConnection:
         pass  # hearing anything is what counts
 
     def _on_lookup(self, frame: p.LookupRequest) -> None:
-        self._spawn(self._send(self._agent.lookup(frame.request_id)))
+        # Answered from a task, not now: a command read before this frame is admitted
+        # (journalled) in its task's first step, which runs first.
+        self._spawn(self._answer_lookup(frame.request_id))
+
+    async def _answer_lookup(self, request_id: str) -> None:
+        await self._send(self._agent.lookup(request_id))
 
     def _on_handshake(self, frame: p.Welcome | p.Challenge) -> None:
         log.info("ignored a %s outside the handshake", frame.type)

@@ -67,6 +67,15 @@ class LocalBackend:
                 message="The command is running now.",
                 next_step="Call check_delivery again in a few seconds; do not send it again.",
             )
+        if known.state is p.LookupState.INTERRUPTED:
+            return DeliveryStatus(
+                request_id=request_id,
+                state="unknown",
+                host=self._host,
+                message="An earlier run of this server received the command and stopped before "
+                "recording the outcome: it may have acted. It will not run again.",
+                next_step="Check get_logs for its effect; send a new command only if it did not.",
+            )
         return DeliveryStatus(
             request_id=request_id,
             state="unknown",

@@ -22,6 +22,13 @@ Keys:
   how often and with which text (see :mod:`supervisor.watch_policy`).
 * ``secrets`` - values to redact from every session's output, names and
   arguments, besides secret-looking environment variables and token formats.
+* ``resume_sessions`` - (default false) after an unclean stop of the supervisor
+  (crash, SIGKILL, power cut) or a shutdown, start its agent sessions again,
+  resuming their conversations (``supervisor/resume_plan.py``), each still
+  checked against this policy as it is then.
+* ``[resume_commands]`` - per program, the argv that resumes it (``"{id}"`` is
+  replaced by the conversation id when one is known), besides the built-in
+  rules for ``claude``, ``codex`` and the mock agent.
 
 The checks are pure functions of a :class:`Policy`; :func:`load_policy` is the
 only file access. Every refusal names the policy file and what to add to it.
@@ -56,6 +63,8 @@ _KEYS = (
     "arguments",
     "secrets",
     "agents",
+    "resume_sessions",
+    "resume_commands",
     "watch",
 )
 _ARGUMENT_KEYS = ("refuse", "permit")
@@ -86,6 +95,9 @@ class Policy:
     # program -> (refuse, permit): the owner's argument rules (see supervisor.arg_rules)
     arguments: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     secrets: tuple[str, ...] = ()
+    resume_sessions: bool = False
+    # program name -> the argv that resumes it ("{id}": the conversation id)
+    resume_commands: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- location and file
@@ -130,6 +142,16 @@ default_command = ["claude"]
 # Values to hide from everything a session shows (besides secret-looking environment
 # variables and well-known token formats), e.g. a password you type in terminals.
 # secrets = ["my-database-password"]
+
+# After the supervisor stops uncleanly (a crash, a kill, a power cut) or shuts down with
+# the computer, start its agent sessions again when it restarts, in the same folder,
+# resuming their conversations: claude --resume <id> (else --continue), codex resume <id>
+# (else resume --last). Each is checked against this file as it is then; one it no
+# longer allows is not restarted, and the session list says why.
+resume_sessions = false
+# How to resume other programs ("{{id}}" is replaced by the conversation id, if known):
+# [resume_commands]
+# aider = ["aider", "--restore-chat-history"]
 ''' + _agents_default()
 
 
@@ -227,8 +249,16 @@ def parse_policy(data: dict[str, Any], path: str) -> Policy:
                 f"{MIN_POLICY_SECRET} characters, so it would hide ordinary words",
                 "list only real secret values there",
             )
+    resume = data.get("resume_sessions", False)
+    if type(resume) is not bool:
+        raise PolicyFileError(
+            f"'resume_sessions' in the policy file {path} must be true or false",
+            "e.g. resume_sessions = true",
+        )
     return Policy(
         path=path,
+        resume_sessions=resume,
+        resume_commands=_resume_commands(data.get("resume_commands", {}), path),
         arguments=_argument_rules(data.get("arguments", {}), path),
         secrets=secrets,
         roots=tuple(os.path.realpath(os.path.expanduser(r)) for r in roots),
@@ -262,6 +292,25 @@ def _argument_rules(raw: Any, path: str) -> dict[str, tuple[tuple[str, ...], tup
             raise PolicyFileError(exc.message, f"under [{where}]: {exc.hint}") from None
         rules[program] = (refuse, permit)
     return rules
+
+
+def _resume_commands(raw: Any, path: str) -> dict[str, tuple[str, ...]]:
+    example = '[resume_commands]\naider = ["aider", "--restore-chat-history"]'
+    if not isinstance(raw, dict):
+        raise PolicyFileError(
+            f"'resume_commands' in the policy file {path} must be a table of programs",
+            f"write e.g. {example}",
+        )
+    commands = {}
+    for program in raw:
+        argv = _str_list(raw, program, path, (str(program),))
+        if not argv:
+            raise PolicyFileError(
+                f"resume_commands.{program} in the policy file {path} is empty",
+                f"write e.g. {example}",
+            )
+        commands[str(program)] = argv
+    return commands
 
 
 def _str_list(

@@ -17,6 +17,13 @@ next to the relay mode) is left alone.
 
 Linux reads ``/proc/<pid>/stat``; elsewhere the start time is unknown and a
 record is reaped only if the pid still leads its own process group.
+
+For resuming (``supervisor/resume_plan.py``) a record also keeps what restarts
+the session: its argv as requested (unredacted: the file is the owner's alone,
+0600 in a 0700 directory), folder, name and the agent's conversation id once
+known (:meth:`Reaper.set_handle`). A shutdown that should resume its sessions
+next time keeps their records (:meth:`Reaper.stopped`) instead of deleting
+them. :attr:`Reaper.resumable` lists what the last :meth:`Reaper.reap` found.
 """
 
 from __future__ import annotations
@@ -26,14 +33,18 @@ import logging
 import os
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from shared.protocol import SessionInfo, SessionState
 from supervisor.descendants import kill_all, marked
+from supervisor.resume_plan import StoredSession
 
 log = logging.getLogger(__name__)
 
 RECORDS = "sessions"
+PROC = Path("/proc")
 REAPED_REASON = "supervisor restarted: the program was stopped"
 
 
@@ -43,9 +54,11 @@ def start_time(pid: int) -> str | None:
     A zombie counts as gone: it runs nothing and its parent (or init) reaps it.
     """
     try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
+        with open(PROC / str(pid) / "stat", "rb") as handle:
             stat = handle.read().decode("ascii", "replace")
     except FileNotFoundError:
+        if not PROC.is_dir():  # macOS: no /proc; whether the pid runs is all we learn
+            return "" if _exists(pid) else None
         return None
     except OSError:
         return "" if _exists(pid) else None
@@ -79,19 +92,53 @@ class Reaper:
 
     def __init__(self, state_dir: Path) -> None:
         self.dir = state_dir / RECORDS
+        self.resumable: list[StoredSession] = []
 
-    def record(self, info: SessionInfo, pid: int) -> None:
+    def record(self, info: SessionInfo, pid: int, resume: StoredSession | None = None) -> None:
         """Write the record of a session that just started (mode 0600, atomically)."""
-        self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         me = os.getpid()
-        record = {
+        record: dict[str, object] = {
             "pid": pid,
             "start_time": start_time(pid),
             "owner_pid": me,
             "owner_start_time": start_time(me),
             "info": info.model_dump(mode="json"),
         }
-        path = self.dir / f"{info.session_id}.json"
+        if resume is not None:
+            record["resume"] = {
+                "argv": list(resume.argv),
+                "cwd": resume.cwd,
+                "name": resume.name,
+                "handle": resume.handle,
+            }
+        self._write(info.session_id, record)
+
+    def set_handle(self, session_id: str, handle: str) -> bool:
+        """The agent reported its conversation id: keep it for a resume; False if the
+        session has no record (yet)."""
+        return self._update(session_id, lambda r: r["resume"].update(handle=handle))
+
+    def stopped(self, session_id: str, at: float) -> None:
+        """The supervisor is shutting down and ended this session: keep the record so the
+        next run resumes it (the program is gone: nothing left to kill)."""
+        self._update(session_id, lambda r: r.update(stopped_at=at))
+
+    def _update(self, session_id: str, change: Callable[[dict[str, Any]], object]) -> bool:
+        path = self.dir / f"{session_id}.json"
+        try:
+            record = json.loads(path.read_text())
+            change(record)
+            self._write(session_id, record)
+        except FileNotFoundError:
+            return False
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            log.warning("could not update the record of session %s: %s", session_id, exc)
+            return False
+        return True
+
+    def _write(self, session_id: str, record: dict[str, Any]) -> None:
+        self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = self.dir / f"{session_id}.json"
         tmp = path.with_suffix(".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:
@@ -107,6 +154,7 @@ class Reaper:
 
     def reap(self) -> list[SessionInfo]:
         """Kill leftover groups of a previous run; return those sessions as exited."""
+        self.resumable = []
         if not self.dir.is_dir():
             return []
         ended = []
@@ -127,6 +175,10 @@ class Reaper:
             killed = bool(kill_all(marked([info.session_id]))) or killed
             reason = REAPED_REASON if killed else "supervisor restarted: the program had ended"
             now = time.time()
+            stopped_at = record.get("stopped_at")
+            if isinstance(stopped_at, (int, float)):
+                reason = "the supervisor shut down, which stopped the program"
+            self._keep_resumable(info, record, stopped_at, now)
             ended.append(
                 info.model_copy(
                     update={
@@ -138,6 +190,26 @@ class Reaper:
             )
             path.unlink(missing_ok=True)
         return ended
+
+    def _keep_resumable(
+        self, info: SessionInfo, record: dict[str, Any], stopped_at: object, now: float
+    ) -> None:
+        resume = record.get("resume")
+        if not isinstance(resume, dict):
+            return
+        try:
+            self.resumable.append(
+                StoredSession(
+                    session_id=info.session_id,
+                    argv=tuple(str(a) for a in resume["argv"]),
+                    cwd=str(resume["cwd"]),
+                    name=str(resume["name"]),
+                    handle=None if resume.get("handle") is None else str(resume["handle"]),
+                    ended_at=float(stopped_at) if isinstance(stopped_at, (int, float)) else now,
+                )
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            log.warning("session %s: its resume record is unreadable: %s", info.session_id, exc)
 
     def _kill_if_ours(self, pid: int, recorded: str | None) -> bool:
         now = start_time(pid)

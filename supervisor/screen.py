@@ -216,15 +216,26 @@ def _render_styles(row: Mapping[int, Any], columns: int, table: dict[tuple[Any, 
         else:
             code = table.get(key)
             if code is None:
-                code = table[key] = (
-                    chr(0x41 + len(table)) if len(table) < 26 else chr(0x100 + len(table))
-                )
+                code = table[key] = _style_code(len(table), str(key[0]).endswith(_FAINT))
             out.append(code)
         x += step
     return "".join(out)
 
 
 _PLAIN = pyte.screens.Char(" ")[1:]
+
+
+def _style_code(n: int, faint: bool) -> str:
+    """The ``n``-th style's character: capitals (then U+0100...) for ordinary styles,
+    small letters (then U+1000...) for faint ones."""
+    if faint:
+        return chr(0x61 + n) if n < 26 else chr(0x1000 + n)
+    return chr(0x41 + n) if n < 26 else chr(0x100 + n)
+
+
+def is_faint_style(code: str) -> bool:
+    """Whether a style character of :meth:`ScreenSnapshot.style_of` marks faint text."""
+    return "a" <= code <= "z" or code >= "\u1000"
 
 
 class DecGraphics:
@@ -292,6 +303,7 @@ class _Screen(pyte.Screen):
         # Rows leave the screen by reference and are rendered only when asked
         # for: rendering each row as it scrolls would cost a third of pyte's speed.
         self.pending_rows: deque[Any] = deque(maxlen=scrollback)
+        self.faint = False
         super().__init__(columns, lines)
 
     # -- scrollback
@@ -343,6 +355,22 @@ class _Screen(pyte.Screen):
         super().reset()
         self.alternate, self._saved_main, self._saved_cursor = False, None, None
 
+    # -- faint text
+
+    def select_graphic_rendition(self, *attrs: int) -> None:  # no private: CSI > 4;2 m is ignored
+        """pyte drops SGR 2 (faint), which prompt libraries use for hints beside an
+        option ("stable  tested for a month"): keep it in the cell's colour, so a
+        faint run gets a style of its own (see :func:`is_faint_style`)."""
+        super().select_graphic_rendition(*attrs)
+        if not self.faint and 2 not in attrs:
+            return  # the common case, kept as cheap as pyte's own
+        self.faint = _faint_after(self.faint, attrs)
+        fg = self.cursor.attrs.fg
+        base = fg.removesuffix(_FAINT)
+        wanted = base + _FAINT if self.faint else base
+        if wanted != fg:
+            self.cursor.attrs = self.cursor.attrs._replace(fg=wanted)
+
     # -- query replies
 
     def report_device_status(self, mode: int) -> None:
@@ -360,6 +388,29 @@ class _Screen(pyte.Screen):
     def write_process_input(self, data: str) -> None:
         if len(self.replies) < 256:  # a flood of queries must not grow memory
             self.replies.append(data)
+
+
+_FAINT = "~faint"
+_XTERM_KEY_MODES = re.compile(rb"\x1b\[>[\d;]*m")
+
+
+def _faint_after(faint: bool, attrs: tuple[int, ...]) -> bool:
+    """Whether text is faint after an SGR with ``attrs`` (colour sub-parameters skipped)."""
+    if not attrs:
+        return False
+    index = 0
+    while index < len(attrs):
+        attr = attrs[index]
+        if attr in (38, 48):
+            mode = attrs[index + 1] if index + 1 < len(attrs) else 0
+            index += 3 if mode == 5 else 5 if mode == 2 else 1
+            continue
+        if attr in (0, 22):
+            faint = False
+        elif attr == 2:
+            faint = True
+        index += 1
+    return faint
 
 
 def _guard_csi(name: str) -> Any:
@@ -426,6 +477,10 @@ class TerminalModel:
             return
         self._cached.clear()
         data = self._graphics.feed(data)
+        if b"\x1b[>" in data:
+            # pyte drops the ">" of xterm's CSI > Ps m (modifyOtherKeys) and would
+            # apply its numbers as colours: underline, then faint, for the rest.
+            data = _XTERM_KEY_MODES.sub(b"", data)
         try:
             self._stream.feed(data)
         except (TypeError, ValueError, IndexError, KeyError, AssertionError, NameError) as exc:

@@ -38,6 +38,7 @@ from shared.protocol import (
     Key,
     Prompt,
     PromptKind,
+    ResumedFrom,
     SessionInfo,
     SessionState,
 )
@@ -148,6 +149,7 @@ class Session:
         self.cwd, self.name = cwd, name
         started = now()
         self.started_at = started.wall
+        self.resumed_from: ResumedFrom | None = None  # set by supervisor.resume_sessions
         self.core = SessionCore(
             session_id, self.command, cols, rows, self.redactor, started, journal_limit
         )
@@ -332,6 +334,7 @@ class Session:
                 canonical=proc.canonical(),
                 blocked_on_read=foreground.reading,
                 elsewhere=foreground.elsewhere,
+                interactive=foreground.interactive,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()
@@ -422,6 +425,7 @@ class Session:
             started_at=self.started_at,
             exit_code=core.exit_code,
             output_bytes=core.journal.end,
+            resumed_from=self.resumed_from,
             watch=None if self.watch is None else self.watch.info(),
         )
 

@@ -158,6 +158,8 @@ class SessionManager:
         self.on_output: Callable[[Session, bytes], None] | None = None
         self.on_start: Callable[[Session], None] | None = None
         self.on_state: Callable[[Session], None] | None = None
+        # (session id, the agent's conversation id) as its hooks report it, for a resume
+        self.on_handle: Callable[[str, str], None] | None = None
         self.hooks: HookReceiver | None = None  # started with the first claude session
         self.activity = ActivityLog()  # what each session did, for get_digest
         self._hooks_lock = asyncio.Lock()
@@ -312,6 +314,8 @@ class SessionManager:
             return self.hooks
 
     def _hook_event(self, event: HookEvent) -> None:
+        if event.claude_session_id and self.on_handle is not None:
+            self.on_handle(event.session_id, event.claude_session_id)
         session = self._sessions.get(event.session_id)
         if session is None:
             if event.session_id in self._early:

@@ -12,7 +12,7 @@ import os
 import sqlite3  # noqa: TID251 - this module owns the supervisor's SQLite
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +72,37 @@ class StateDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[_Tx]:
+        """One ``BEGIN IMMEDIATE`` transaction; a database failure (disk full, locked,
+        read-only) is raised as :class:`StateDatabaseError`."""
         with self._lock:
-            self._c.execute("BEGIN IMMEDIATE")
             try:
-                yield _Tx(self._c)
-            except BaseException:
-                self._c.execute("ROLLBACK")
-                raise
-            self._c.execute("COMMIT")
+                self._c.execute("BEGIN IMMEDIATE")
+                try:
+                    yield _Tx(self._c)
+                except BaseException:
+                    self._c.execute("ROLLBACK")
+                    raise
+                self._c.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._c.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self._c.execute("ROLLBACK")
+                raise StateDatabaseError(
+                    f"the state file {self.path} could not be written: {exc}",
+                    "check free disk space and the file's permissions",
+                ) from None
+
+    def synchronous(self, mode: str) -> None:
+        """``FULL``: a commit survives a power cut; ``NORMAL``: a crash of this process."""
+        if mode not in ("FULL", "NORMAL"):
+            raise ValueError(f"unknown synchronous mode {mode!r}")
+        with self._lock:
+            try:
+                self._c.execute(f"PRAGMA synchronous={mode}")
+            except sqlite3.Error as exc:
+                raise StateDatabaseError(
+                    f"the state file {self.path} is not usable: {exc}", "check the file"
+                ) from None
 
     def close(self) -> None:
         self._c.close()

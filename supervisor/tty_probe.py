@@ -15,19 +15,30 @@ each one's kernel wait channel says what it sleeps on:
   programs (node, Go, prompt_toolkit) look like this whether they wait for keys
   or for the network.
 
+A reader that is a shell or an interpreter started interactively (``bash -i``,
+a login shell, ``python`` with no script, ``node`` alone) is at its own prompt:
+``interactive`` says so, and whatever its prompt reads like ("ready? ", "db> ")
+it asks nothing.
+
 Everywhere else (macOS, no ``/proc``) the probe says "unknown" and detection
 falls back to the screen and the terminal mode alone.
 """
 
 from __future__ import annotations
 
+import os
 import platform
+import re
 from dataclasses import dataclass
 
 # read(2)'s syscall number, for /proc/<pid>/syscall.
 _READ_SYSCALL = {"x86_64": 0, "aarch64": 63, "i686": 3, "armv7l": 3}.get(platform.machine())
 _TTY_READ = frozenset({"wait_woken", "n_tty_read"})
 _NOT_INPUT = frozenset({"hrtimer_nanosleep", "do_nanosleep", "do_wait", "kernel_wait4"})
+_SHELLS = frozenset({"bash", "zsh", "sh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh"})
+_INTERPRETERS = re.compile(r"^(python[\d.]*|node|nodejs|irb|lua[\d.]*|ruby)$")
+# Options that take the next argument as their value (so it is no script name).
+_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "-X", "-W", "-r", "--require", "--rcfile"})
 MAX_PROCESSES = 64  # a fork bomb in the foreground must not make a probe slow
 
 
@@ -38,18 +49,24 @@ class Foreground:
 
     reading: bool = False
     elsewhere: bool = False
+    interactive: bool = False
 
 
 def probe(pgid: int | None) -> Foreground:
     """The state of foreground group ``pgid`` (from ``os.tcgetpgrp`` on the master)."""
     if pgid is None or pgid <= 0 or _READ_SYSCALL is None:
         return Foreground()
-    states = [_state(pid) for pid in _members(pgid)]
+    members = _members(pgid)
+    states = [_state(pid) for pid in members]
     if not states or any(s is None for s in states):
         return Foreground()
+    # Who waits for something other than a timer or a child: if every such process is
+    # a shell or interpreter started interactively, it sits at its own prompt.
+    waiting = [pid for pid, s in zip(members, states, strict=True) if s != "elsewhere"]
+    interactive = bool(waiting) and all(_interactive(pid) for pid in waiting)
     if any(s == "reading" for s in states):
-        return Foreground(reading=True)
-    return Foreground(elsewhere=all(s == "elsewhere" for s in states))
+        return Foreground(reading=True, interactive=interactive)
+    return Foreground(elsewhere=not waiting, interactive=interactive)
 
 
 def _members(pgid: int) -> list[int]:
@@ -66,6 +83,45 @@ def _members(pgid: int) -> list[int]:
         except (OSError, ValueError):
             pass
     return found
+
+
+def _interactive(pid: int) -> bool:
+    """Whether ``pid`` is a shell or interpreter at its own prompt (no script, no -c)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            argv = [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
+    except OSError:
+        return False
+    return interactive_argv(argv)
+
+
+def interactive_argv(argv: list[str]) -> bool:
+    """Whether a command line starts a shell or an interpreter interactively."""
+    if not argv:
+        return False
+    name = os.path.basename(argv[0])
+    if argv[0].startswith("-") and name.lstrip("-") in _SHELLS:
+        return True  # a login shell
+    name = name.lstrip("-")
+    if name not in _SHELLS and not _INTERPRETERS.match(name):
+        return False
+    args = iter(argv[1:])
+    for arg in args:
+        if arg == "--" or not arg.startswith(("-", "+")) or arg in ("-", "+"):
+            return False  # a script (or stdin as one) follows
+        if arg in _VALUE_OPTIONS:
+            next(args, None)
+            continue
+        if arg.startswith("--"):
+            if arg == "--interactive":
+                return True
+            continue
+        flags = arg[1:]
+        if "i" in flags:
+            return True
+        if set(flags) & {"c", "m", "e", "p"}:
+            return False  # a command given on the command line: not at a prompt
+    return True
 
 
 def _group(pid: int) -> int | None:

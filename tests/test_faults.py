@@ -687,11 +687,14 @@ def zombie_children() -> list[int]:
 
 
 async def start_supervisor_process(
-    relay: Relay, home: Path, pair_code: str | None = None
+    relay: Relay, home: Path, pair_code: str | None = None, url: str | None = None
 ) -> asyncio.subprocess.Process:
+    """``url``: dial this (a fault proxy) instead; the supervisor still signs for the relay."""
     env = dict(os.environ, TETHER_HOME=str(home), PYTHONPATH=str(REPO))
     if pair_code is not None:
         env["TETHER_PAIR_CODE"] = pair_code
+    if url is not None:
+        env["TETHER_RELAY_ORIGIN"] = relay.ws
     return await asyncio.create_subprocess_exec(
         PY,
         "-m",
@@ -700,7 +703,7 @@ async def start_supervisor_process(
         "WARNING",
         "up",
         "--relay",
-        relay.ws,
+        url or relay.ws,
         "--name",
         "laptop",
         cwd=str(REPO),

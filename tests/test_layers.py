@@ -8,6 +8,9 @@
   other, and ``shared/`` imports neither: checked on every import statement.
 * The MCP tool layer (``shared.mcp`` except its framework-free ``results``) is
   imported only by the two transports' composition modules.
+* The sans-I/O cores (:data:`PURE_CORES`) import no event loop, clock, store or
+  framework: their own import statements name only :data:`PURE_IMPORTS`, and
+  importing one in a fresh interpreter leaves asyncio and sqlite3 unloaded.
 * One owner per I/O library is ruff's banned-api rule (pyproject.toml).
 """
 
@@ -27,6 +30,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS = ("fastmcp", "mcp", "starlette", "uvicorn")
 TOOL_LAYER_USERS = {"server/app.py", "supervisor/local_mcp.py"}
+# Cores with time passed in and decisions out; their runners own the loop, clock and store.
+PURE_CORES = ["shared/resume.py", "server/hub_core.py"]
+PURE_IMPORTS = {
+    "__future__",
+    "collections",
+    "collections.abc",
+    "dataclasses",
+    "enum",
+    "heapq",
+    "itertools",
+    "typing",
+    "shared.errors",
+}
 
 
 def _loaded_after_import(module: str) -> list[str]:
@@ -73,6 +89,19 @@ def test_importing_a_module_of_shared_loads_no_framework_and_neither_side(module
 def test_the_relays_routing_core_does_not_load_the_tool_layer() -> None:
     loaded = _loaded_after_import("server.hub")
     assert not set(loaded) & set(FRAMEWORKS), loaded
+
+
+@pytest.mark.parametrize("path", PURE_CORES)
+def test_a_pure_core_imports_no_event_loop_clock_store_or_framework(path: str) -> None:
+    # ``from m import name`` is recorded as ``m`` and ``m.name``: allowed when ``m`` is.
+    offenders = sorted(
+        name
+        for name in _imports(ROOT / path)
+        if name not in PURE_IMPORTS and name.rpartition(".")[0] not in PURE_IMPORTS
+    )
+    assert offenders == [], f"{path} imports {offenders}: pass time and effects in instead"
+    loaded = _loaded_after_import(path.removesuffix(".py").replace("/", "."))
+    assert not set(loaded) & {"asyncio", "sqlite3", *FRAMEWORKS}, loaded
 
 
 @pytest.mark.parametrize(

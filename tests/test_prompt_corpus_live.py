@@ -3,7 +3,8 @@
 The whole corpus (199 programs, a few minutes) runs with ``scripts/test --corpus``
 or ``python -m tests.prompt_corpus``; this slice keeps every shape in the default
 suite: a library menu, checkboxes, a boxed dialog, a numbered list with a
-selection line, a line yes/no, a TUI confirm, and look-alikes that must stay silent.
+selection line, a line yes/no, a TUI confirm, a dialog whose focus starts on No, and
+look-alikes that must stay silent (a shell whose prompt ends in "?" among them).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ SLICE = [
     "look-quote-yn-then-sleep",
     "look-numbered-quiet",
     "repl-ipython",
+    "d2-whiptail-defaultno-yes",
+    "d2-look-bash-ps1-question",
 ]
 
 

@@ -241,3 +241,19 @@ async def test_start_time_says_a_process_is_gone_once_it_exited() -> None:
     proc = await asyncio.create_subprocess_exec(sys.executable, "-c", "pass")
     await proc.wait()
     await eventually(lambda: start_time(proc.pid) is None, 5, "the pid gone")
+
+
+def test_without_proc_as_on_macos_the_reaper_still_kills_a_recorded_group_leader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("supervisor.reaper.PROC", tmp_path / "no-proc")
+    proc = subprocess.Popen(SLEEP, start_new_session=True)
+    try:
+        Reaper(tmp_path).record(info(), proc.pid)
+        [ended] = Reaper(tmp_path).reap()
+        assert proc.wait(timeout=scaled(10)) < 0  # killed by a signal
+        assert ended.state_reason.startswith("supervisor restarted: the program was stopped")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

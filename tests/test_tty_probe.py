@@ -69,3 +69,17 @@ async def test_a_sleeping_program_is_waiting_elsewhere_whatever_it_printed(spawn
 def test_an_unknown_or_missing_group_tells_nothing() -> None:
     assert tty_probe.probe(None) == tty_probe.Foreground()
     assert tty_probe.probe(2**22 + 12345) == tty_probe.Foreground()
+
+
+async def test_a_shell_started_interactively_is_at_its_own_prompt(spawn: Spawn) -> None:
+    proc = await spawn(["bash", "--norc", "--noprofile", "-i"])
+    await eventually(
+        lambda: tty_probe.probe(proc.foreground_pgid()).interactive or None,
+        what="the probe to see an interactive shell",
+    )
+
+
+async def test_a_script_reading_a_line_is_not_an_interactive_shell(spawn: Spawn) -> None:
+    proc = await spawn(["bash", "-c", "read -r -p 'Ready? ' x"])
+    found = await state(proc, tty_probe.Foreground(reading=True))
+    assert found.interactive is False

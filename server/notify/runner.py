@@ -32,6 +32,7 @@ from pydantic import BaseModel
 
 from server.audit import AuditLog
 from server.hub import Attachment, HostLinkChanged, Hub
+from server.notify.announced import AnnouncedWork
 from server.notify.channels import Channels, render
 from server.notify.config import NotifyConfig
 from server.notify.escalation import Escalation, SafeAction, Send, Step, TakeSafeAction
@@ -64,8 +65,10 @@ class NotifyRunner:
         audit: AuditLog | None = None,
         clock: Callable[[], float] = time.time,
         push: WebPush | None = None,
+        announced: AnnouncedWork | None = None,
     ) -> None:
         self.config = config
+        self.announced = announced  # finished work already announced, across restarts
         self.channels = channels
         self.push = push
         self.base_url = base_url.rstrip("/")
@@ -132,10 +135,19 @@ class NotifyRunner:
         self._wake.set()
 
     def work_finished(self, host: str, frame: WorkFinished) -> list[BaseModel]:
-        """``host`` says a coordinated task or batch job ended: announce it (once)."""
+        """``host`` says a coordinated task or batch job ended: announce it (once).
+
+        A repeat (the supervisor's retry, also after either side restarted) is
+        answered and not announced again: the relay's database remembers the key.
+        """
+        now = self.clock()
+        key = f"work:{host}:{frame.kind}:{frame.ref}"
+        if self.announced is not None and not self.announced.first_time(key, now):
+            log.info("%s %s from %s was announced already", frame.kind, frame.ref, host)
+            return [WorkAnnounced(request_id=frame.request_id)]
         done = frame.outcome == "done"
         notices = self.core.work_finished(
-            host, frame.kind, frame.ref, done, frame.title, frame.detail, self.clock()
+            host, frame.kind, frame.ref, done, frame.title, frame.detail, now
         )
         mail = self.hub.batch_emails if self.hub is not None else None
         email = None

@@ -23,6 +23,7 @@ from server.audit import AuditLog
 from server.config import ConfigError, RelayConfig
 from server.db import Database
 from server.hub import Hub
+from server.notify.announced import AnnouncedWork
 from server.notify.batch_mail import BatchEmails
 from server.notify.channels import ChannelError, Channels, Message
 from server.notify.config import NotifyConfig, NotifyConfigError, load_notify_config
@@ -78,7 +79,9 @@ def build_notify(
         allow_loopback,
     )
     # The runner runs even without Apprise URLs: a phone may subscribe to Web Push at any time.
-    runner = NotifyRunner(settings, channels, config.base_url, audit, push=push)
+    runner = NotifyRunner(
+        settings, channels, config.base_url, audit, push=push, announced=AnnouncedWork(db)
+    )
     runner.attach(hub)
     # batch_enqueue_projects(notification_email=): mailed through the first mailto:// URL.
     hub.batch_emails = BatchEmails(db, lambda: channels.mail_url)

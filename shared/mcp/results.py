@@ -134,7 +134,7 @@ class Logs(_Untrusted):
 
 class DeliveryChecked(_Result):
     request_id: str
-    state: Literal["done", "running", "unknown"]
+    state: Literal["done", "running", "not_run", "unknown"]
     host: str | None
     message: str
     next_step: str

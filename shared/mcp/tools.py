@@ -474,9 +474,10 @@ def register_tools(mcp: FastMCP, backend: Backend) -> None:
             ),
         ],
     ) -> DeliveryChecked:
-        """Did a command whose result was lost (its computer's link dropped
-        mid-call) ran: 'done' with its reply, 'running', or 'unknown' (never arrived). Use
-        this instead of repeating a command that may already have run."""
+        """Did a command whose result was lost (its computer's link dropped mid-call) run:
+        'done' with its reply, 'running', 'not_run' (its computer proves it never received
+        it: safe to send again), or 'unknown' (follow next_step). Use this instead of
+        repeating a command that may already have run."""
         with as_tool_error():
             status: DeliveryStatus = await check(request_id)
         return DeliveryChecked(**status.model_dump())

@@ -12,6 +12,7 @@ import os
 import sys
 
 from supervisor.mock_agent.app import MockAgent, Options
+from supervisor.mock_agent.conversation import Conversation, ConversationError
 from supervisor.mock_agent.script import SCENARIOS, ScriptError, parse_script
 from supervisor.mock_agent.terminal import Terminal
 
@@ -59,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-color", action="store_true", help="no ANSI colours (NO_COLOR works too)"
     )
+    parser.add_argument(
+        "--resume",
+        metavar="ID",
+        help="continue the conversation ID (as claude --resume): show what was said in it "
+        "and keep adding to it (kept in .mock-agent/ in the folder)",
+    )
     return parser
 
 
@@ -73,8 +80,15 @@ def options_from(args: argparse.Namespace) -> Options:
                 steps = parse_script(handle.read())
         except OSError as exc:
             raise ScriptError(f"cannot read --script {args.script!r}: {exc.strerror}") from exc
+    conversation_id = args.resume or os.environ.get("TETHER_SESSION_ID") or "local"
+    try:
+        conversation = Conversation(os.getcwd(), conversation_id)
+    except ConversationError as exc:
+        raise ScriptError(f"--resume: {exc}") from None
     return Options(
         cwd=os.getcwd(),
+        conversation=conversation,
+        resumed=args.resume is not None,
         trust=args.trust,
         work_seconds=args.work_seconds,
         scenario=args.scenario,

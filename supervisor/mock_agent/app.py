@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from supervisor.mock_agent import view
+from supervisor.mock_agent.conversation import Conversation
 from supervisor.mock_agent.keys import Key, KeyDecoder
 from supervisor.mock_agent.menu import Menu, Option, edit_menu, permission_menu, trust_menu
 from supervisor.mock_agent.script import Step, demo_step, scenario_step
@@ -42,6 +43,8 @@ class Options:
     steps: list[Step] = field(default_factory=list)
     color: bool = True
     shuffle_seed: int | None = None
+    conversation: Conversation | None = None  # None: nothing is kept
+    resumed: bool = False  # started with --resume
 
 
 class Exit(Exception):
@@ -68,6 +71,8 @@ class MockAgent:
             if self.options.trust:
                 self._ask_trust()
             self._commit(view.banner(self.style, self.options.cwd, self._cols()))
+            if self.options.resumed and self.options.conversation is not None:
+                self._resumed(self.options.conversation)
             while True:
                 self._perform_turn(self._read_message())
         except Exit as done:
@@ -121,8 +126,15 @@ class MockAgent:
 
     # --- a turn -------------------------------------------------------------------------------
 
+    def _resumed(self, conversation: Conversation) -> None:
+        said = conversation.messages()
+        last = f'; last: "{said[-1][:60]}"' if said else ""
+        self._say(f"Resumed conversation {conversation.id} ({len(said)} earlier messages{last})")
+
     def _perform_turn(self, message: str) -> None:
         self._commit(view.user_lines(self.style, message))
+        if self.options.conversation is not None:
+            self.options.conversation.add(message)
         if message == "/exit":
             raise Exit(0)
         step = self._next_step(message)

@@ -4,7 +4,8 @@ One runner task per session manager takes the due job with the highest priority
 (then the oldest), creates its project through :func:`projects.create` (so the
 policy's roots, commands and ``max_sessions`` apply) and records the outcome;
 it sleeps until the next job is due or a new job arrives. Jobs persist in the
-state directory; the runner starts with the first batch command after a start.
+state directory; the runner starts at supervisor start (``restart.resume``) or
+with the first batch command; a job that was running then is failed and announced.
 """
 
 from __future__ import annotations
@@ -49,23 +50,39 @@ def _save(m: SessionManager, job: BatchJob) -> None:
     records_of(m).batch.put(job.job_id, job.model_dump())
 
 
+def start_runner(m: SessionManager) -> None:
+    """Run the batch from supervisor start, so scheduled jobs run without a batch call."""
+    _ensure_runner(m)
+
+
+async def stop_runner(m: SessionManager) -> None:
+    """Stop the batch runner of ``m`` (a supervisor stopping; tests)."""
+    runner = _RUNNERS.pop(m, None)
+    if runner is not None:
+        runner.task.cancel()
+        await asyncio.gather(runner.task, return_exceptions=True)
+
+
 def _ensure_runner(m: SessionManager) -> _Runner:
     runner = _RUNNERS.get(m)
     if runner is None or runner.task.done():
         for job in _jobs(m):  # a job running when the supervisor stopped did not finish
             if job.state == "running":
-                _save(
-                    m,
-                    job.model_copy(
-                        update={
-                            "state": "failed",
-                            "error": "interrupted by a supervisor restart",
-                            "finished_at": time.time(),
-                        }
-                    ),
+                ended = job.model_copy(
+                    update={
+                        "state": "failed",
+                        "error": "interrupted: the supervisor restarted",
+                        "finished_at": time.time(),
+                    }
                 )
+                _save(m, ended)
+                announce(m, "batch_job", job.job_id, "failed", _name(job), ended.error)
         runner = _RUNNERS[m] = _Runner(m)
     return runner
+
+
+def _name(job: BatchJob) -> str:
+    return os.path.splitext(os.path.basename(job.spec_file))[0]
 
 
 def enqueue(m: SessionManager, cmd: EnqueueProjects) -> list[BatchJob]:
@@ -124,7 +141,7 @@ async def _run(m: SessionManager, runner: _Runner) -> None:
 
 async def _one(m: SessionManager, job: BatchJob) -> None:
     _save(m, job.model_copy(update={"state": "running"}))
-    name = os.path.splitext(os.path.basename(job.spec_file))[0]
+    name = _name(job)
     cmd = CreateProject(
         request_id=f"batch.{job.job_id}",
         name=name,

@@ -6,7 +6,8 @@ again after the part was typed (typing makes a session ``working``, see
 or is gone, ``waiting_for_person`` while a prompt is on its screen, else
 ``working``. A part that is done or failed stays so (later messages to the same
 session do not reopen it). Records are kept in the supervisor's state directory;
-after a restart a part whose session is gone reads as failed.
+at supervisor start :mod:`supervisor.orchestration.restart` re-arms a watcher for
+each unfinished task, its parts whose sessions died with the old supervisor failed.
 """
 
 from __future__ import annotations
@@ -83,8 +84,8 @@ async def start(
         finished=False,
     )
     new = [s.info() for _, s in assigned if s is not None]
-    saved = _save(m, _refresh(m, record))
-    spawn(m, _watch(m, saved.coordination_id), f"watch-{saved.coordination_id}")
+    saved = save(m, _refresh(m, record))
+    watch(m, saved)
     return saved, new
 
 
@@ -95,11 +96,9 @@ async def _watch(m: SessionManager, coordination_id: str) -> None:
         raw = records_of(m).coordinations.get(coordination_id)
         if raw is None:
             return  # dropped from the records (the oldest go first)
-        c = _save(m, _refresh(m, Coordination.model_validate(raw)))
+        c = save(m, _refresh(m, Coordination.model_validate(raw)))
         if c.finished:
-            outcome = coordination_outcome(c)
-            announce(m, "coordination", c.coordination_id, outcome, c.task, c.summary)
-            return
+            return  # save announced it
         working = [
             s
             for p in c.parts
@@ -171,13 +170,25 @@ def _refresh(m: SessionManager, c: Coordination) -> Coordination:
     finished = all(p.state in FINAL for p in parts)
     summary = ""
     if finished:
-        summary = "\n".join(f"{p.name}: {p.state}. {p.summary}".strip() for p in parts)
+        # A failed part that said nothing gives its reason (a restart, an exit code).
+        summary = "\n".join(
+            f"{p.name}: {p.state}. {p.summary or (p.reason if p.state == 'failed' else '')}".strip()
+            for p in parts
+        )
     return c.model_copy(update={"parts": parts, "finished": finished, "summary": summary})
 
 
-def _save(m: SessionManager, c: Coordination) -> Coordination:
+def save(m: SessionManager, c: Coordination) -> Coordination:
+    """Keep ``c``; a finished task is announced in the same step (once: see announce)."""
     records_of(m).coordinations.put(c.coordination_id, c.model_dump())
+    if c.finished:
+        announce(m, "coordination", c.coordination_id, coordination_outcome(c), c.task, c.summary)
     return c
+
+
+def watch(m: SessionManager, c: Coordination) -> None:
+    """Follow ``c`` in a task of the manager until it finishes (supervisor start re-arms)."""
+    spawn(m, _watch(m, c.coordination_id), f"watch-{c.coordination_id}")
 
 
 async def read(m: SessionManager, cmd: ReadCoordination) -> Coordination:
@@ -195,4 +206,4 @@ async def read(m: SessionManager, cmd: ReadCoordination) -> Coordination:
     if working and cmd.wait > 0:
         await asyncio.gather(*(s.wait_settled(cmd.wait) for s in working))
         c = _refresh(m, c)
-    return _save(m, c)
+    return save(m, c)

@@ -19,6 +19,9 @@ class Records:
     projects: JsonRecords
     coordinations: JsonRecords
     batch: JsonRecords
+    # work_finished announcements by "<kind>:<ref>": {"frame": ..., "confirmed": bool}.
+    # Kept after the relay confirms, so a task is never announced twice.
+    outbox: JsonRecords
 
 
 _RECORDS: weakref.WeakKeyDictionary[SessionManager, Records] = weakref.WeakKeyDictionary()
@@ -32,6 +35,7 @@ def records_of(manager: SessionManager) -> Records:
             projects=JsonRecords(folder / "projects.json", limit=100),
             coordinations=JsonRecords(folder / "coordinations.json", limit=200),
             batch=JsonRecords(folder / "batch.json", limit=500),
+            outbox=JsonRecords(folder / "outbox.json", limit=1000),
         )
         _RECORDS[manager] = records
     return records

@@ -39,6 +39,9 @@ class JsonRecords:
     def values(self) -> list[Any]:
         return list(self._records.values())
 
+    def items(self) -> list[tuple[str, Any]]:
+        return list(self._records.items())
+
     def put(self, key: str, record: Any) -> None:
         self._records[key] = record
         while len(self._records) > self.limit:
@@ -51,4 +54,6 @@ class JsonRecords:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(self._records, out, indent=1)
+            out.flush()
+            os.fsync(out.fileno())  # an announcement queued here must outlive a crash
         os.replace(tmp, self.path)

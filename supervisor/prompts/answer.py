@@ -17,6 +17,12 @@ import re
 from shared.errors import TetherError
 from shared.protocol import ErrorCode, PromptKind, PromptOption
 from supervisor.prompts.detect import Detection
+from supervisor.prompts.structure_rows import (
+    AFFIRMATIVE as _AFFIRMATIVE,
+    NEGATIVE as _NEGATIVE,
+    NO_WORDS as _NO,
+    YES_WORDS as _YES,
+)
 
 ENTER = b"\r"
 SPACE = b" "
@@ -25,8 +31,6 @@ TAB = b"\t"
 # screen (a raw-mode confirm that takes "y" alone must not get a stray Enter).
 CHECKPOINT = b""
 KEY_BYTES = {"enter": b"\r", "esc": b"\x1b", "space": b" ", "tab": b"\t"}
-_YES = frozenset({"y", "yes", "ok", "okay", "approve", "allow", "accept", "continue", "proceed"})
-_NO = frozenset({"n", "no", "deny", "reject", "decline"})
 _FREE_TEXT = re.compile(r"(?i)^type something\b")
 
 
@@ -71,8 +75,15 @@ def plan_writes(
         moves = arrow_writes(current, index, app_cursor_keys=app_cursor_keys)[:-1] + [SPACE]
         return moves + ([TAB, ENTER] if found.select.endswith("_tab") else [ENTER])
     if found.select == "buttons":
+        if found.selected_index is None:
+            raise PromptError(
+                ErrorCode.INVALID_ANSWER,
+                "the screen does not show which button has the focus, so Tether will not "
+                "guess which key picks your answer",
+                "read the screen with get_logs and use send_keys (Tab, Enter) if you are sure",
+            )
         count = len(found.options)
-        return [TAB] * ((index - current) % count) + [ENTER]
+        return [TAB] * ((index - found.selected_index) % count) + [ENTER]
     if found.select == "toggle":
         # Two words side by side ("No / Yes"): an arrow toward the chosen one, unless
         # it is already the highlighted one (some toggles flip on any arrow).
@@ -157,11 +168,32 @@ def choose_option(options: tuple[PromptOption, ...], answer: str, kind: PromptKi
             first = option.label.casefold().replace(",", " ").split()
             if first and first[0] == lead:
                 return index  # the first "Yes…" is the narrowest grant in every menu we know
+        if kind is PromptKind.YES_NO and len(options) == 2:
+            return _custom_yes_no(options, lead == "yes")
     if word:
         matches = [i for i, o in enumerate(options) if o.label.casefold().startswith(folded)]
         if len(matches) == 1:
             return matches[0]
     raise _invalid(answer, options)
+
+
+def _custom_yes_no(options: tuple[PromptOption, ...], yes: bool) -> int:
+    """Which of two custom labels ("Continue / Back", "Deploy / Cancel") means yes.
+
+    The one whose first word says so; else the one that is not a refusal; else
+    the first, as every yes/no dialog we know (whiptail --yes-button, dialog
+    --yes-label, prompt_toolkit, clack's active/inactive) draws yes first.
+    """
+    firsts = [(o.label.casefold().split() or [""])[0] for o in options]
+    affirmative = [i for i, w in enumerate(firsts) if w in _AFFIRMATIVE]
+    negative = [i for i, w in enumerate(firsts) if w in _NEGATIVE]
+    if len(affirmative) == 1:
+        yes_at = affirmative[0]
+    elif len(negative) == 1:
+        yes_at = 1 - negative[0]
+    else:
+        yes_at = 0
+    return yes_at if yes else 1 - yes_at
 
 
 def _free_text_row(found: Detection) -> int | None:

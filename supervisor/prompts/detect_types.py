@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from shared.protocol import PromptKind, PromptOption
+
+_HINT_SUFFIX = re.compile(r"\s+(?:\([^()]*\)|-\s.*)$")
 
 
 @dataclass(frozen=True)
@@ -21,12 +24,16 @@ class Signals:
     read (a line prompt waits). ``elsewhere``: the OS could tell, and every
     process of the foreground group waits on something other than the terminal
     (a timer, a child): whatever the screen shows, nobody is reading it now.
+    ``interactive``: the reader is a shell or interpreter at its own prompt
+    (``bash -i``, ``python`` with no script): its prompt asks nothing, however
+    it reads ("ready? ").
     """
 
     echo_off: bool = False
     blocked_on_read: bool = False
     canonical: bool = True
     elsewhere: bool = False
+    interactive: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,10 @@ class Detection:
 
     @property
     def fingerprint(self) -> str:
-        """Identity of the question, not of the highlight: moving ❯ keeps it."""
-        parts = [self.rule, " ".join(self.question.split())] + [o.label for o in self.options]
+        """Identity of the question, not of the highlight: moving ❯ keeps it, and so does
+        a hint that only the highlighted row shows ("TypeScript (recommended)")."""
+        labels = [_HINT_SUFFIX.sub("", o.label) for o in self.options]
+        parts = [self.rule, " ".join(self.question.split())] + labels
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
     @property

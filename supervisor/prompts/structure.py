@@ -16,6 +16,9 @@ log line with "(y/n)") never counts. Three shapes, tried in order:
   a ``[Y/n]``, a ``(a, b, c)`` or ``[a/b/c]`` list of choices, a default in
   brackets), maybe under a numbered list it selects from, or a prefilled field.
 
+A shell or interpreter at its own prompt (``Signals.interactive``) is never read
+for structure: "ready? " as bash's PS1 asks nothing.
+
 Everything here is a heuristic with a confidence; family rules (TOML) refine
 kind and keys where they know the program.
 
@@ -38,8 +41,8 @@ __all__ = ["MAX_QUESTION", "SOURCE", "find", "joined_question"]
 
 def find(snapshot: ScreenSnapshot, signals: Signals) -> Detection | None:
     """The prompt the screen's structure shows, or None. See the module docstring."""
-    if not (signals.blocked_on_read or not signals.canonical):
-        return None
+    if not (signals.blocked_on_read or not signals.canonical) or signals.interactive:
+        return None  # nobody reads, or a shell / REPL waits at its own prompt
     rows = rows_of(snapshot)
     if not rows:
         return None

@@ -24,8 +24,12 @@ from supervisor.prompts.structure_rows import (
     Row,
     build_detection,
     clean_question,
+    literal_yes,
     make_options,
     odd_one,
+    plain_labels,
+    toggle_labels,
+    yes_no_pair,
 )
 from supervisor.screen import ScreenSnapshot
 
@@ -40,6 +44,10 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+_LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
+_LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
+_BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
+_EXPAND = re.compile(r"\((?P<keys>[A-Za-z]{5,12})\)\s*$")
 
 
 def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
@@ -56,7 +64,11 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return None
     text = joined_question(snapshot, line).strip()
     text = re.sub(r"^[│|]\s+", "", text)
-    if _REPL.search(text) and not _QUESTION_END.search(text):
+    if (
+        _REPL.search(text)
+        and not _QUESTION_END.search(text)
+        and _letter_keys(text, signals.canonical) is None
+    ):
         return None
     if re.match(r"^In \[\d+\]:\s*$", text) or re.match(r"^\S*@\S*:\S*[$#%]?\s*$", text):
         return None
@@ -67,6 +79,7 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     numbered = _numbered_above(rows, snapshot.cursor_row)
     if numbered is not None and signals.canonical and _QUESTION_END.search(text) and len(text) < 80:
         labels, keys = numbered
+        labels = plain_labels(labels, None)
         above = _question_above_list(rows, snapshot.cursor_row, len(labels))
         question = clean_question(text) if WORDY.search(text) else above or text
         return build_detection(
@@ -84,9 +97,10 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     question = clean_question(text)
     toggle = TOGGLE_ROW.match(raw_tail) if raw_tail else None
     if toggle is not None:
-        labels = [toggle.group("a"), toggle.group("b")]
-        styles = _word_styles(snapshot, labels)
-        selected = odd_one(styles) if styles else None
+        labels, selected = toggle_labels(toggle)
+        if selected is None:
+            styles = _word_styles(snapshot, labels)
+            selected = odd_one(styles) if styles else None
         return build_detection(
             PromptKind.YES_NO,
             question,
@@ -97,7 +111,47 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             0.85,
             "toggle",
         )
+    line_select = "key" if signals.canonical else "key_raw"
+    word = literal_yes(text)
+    if word is not None:
+        # "Type 'yes' to continue": only that exact word is accepted, so it is the key.
+        return build_detection(
+            PromptKind.YES_NO,
+            question,
+            make_options([word, "no"], [word, "no"], None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.85,
+            "literal",
+        )
+    letters = _letter_keys(text, signals.canonical)
+    if letters is not None:
+        start, labels, keys = letters
+        return build_detection(
+            PromptKind.CHOICE,
+            clean_question(text[:start]) or question,
+            make_options(labels, keys, None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.85,
+            "keys",
+        )
     yn = _YES_NO.search(text)
+    more = _more_words(yn.group(0)) if yn is not None else None
+    if yn is not None and more is not None:
+        # "(yes/no/all)": a third answer besides yes and no, so a choice of all three.
+        return build_detection(
+            PromptKind.CHOICE,
+            clean_question(text[: yn.start()] + text[yn.end() :]) or question,
+            make_options(more, more, None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.85,
+            "line",
+        )
     if yn is not None:
         words = yn.group(0).lower()
         full = "yes" in words and "no" in words and not re.search(r"\by\b", words)
@@ -127,11 +181,11 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             "line",
         )
     inline = _INLINE_CHOICES.search(text)
-    if inline is not None:
+    if inline is not None and not _not_a_list(inline.group("items")):
         items = [i.strip() for i in re.split(r"\s*[/,|]\s*", inline.group("items")) if i.strip()]
         if len(items) >= 2 and not all(i.isdigit() for i in items) and len(items) <= 12:
             return build_detection(
-                PromptKind.CHOICE,
+                PromptKind.YES_NO if yes_no_pair(items) else PromptKind.CHOICE,
                 clean_question(text[: inline.start()]),
                 make_options(items, items, None),
                 snapshot,
@@ -163,6 +217,75 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     return build_detection(
         PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
     )
+
+
+def _more_words(group: str) -> list[str] | None:
+    """The answers of a yes/no group that offers more words ("(yes/no/all)"), or None;
+    a bracketed extra ("[fingerprint]") is a hint, not an answer."""
+    items = [i.strip() for i in re.split(r"/", group.strip("[]() ")) if i.strip()]
+    words = [i for i in items if re.fullmatch(r"[A-Za-z]{2,12}", i)]
+    if len(items) > 2 and len(words) == len(items):
+        return words
+    return None
+
+
+def _not_a_list(inner: str) -> bool:
+    """Parenthesised text that only looks like "a/b/c": a path ("(/etc/foo.conf)",
+    "(./dist)", "(src/app.py)") or a format ("(YYYY/MM/DD)"), never options."""
+    inner = inner.strip()
+    if inner.startswith(("/", "~", "./", "../", "\\")) or "\\" in inner or "://" in inner:
+        return True
+    if re.match(r"(?i)(default|current|e\.g\.|eg|example)\b", inner):
+        return True  # "(default: /etc/app)": one value, shown
+    if re.search(r"\d:\d|\d/s\b|it/s\b|%", inner):
+        return True  # a progress bar's "[00:03<00:07, 4.2it/s]"
+    parts = [p for p in re.split(r"\s*/\s*", inner) if p]
+    if "/" in inner and any(re.search(r"\w\.[A-Za-z]\w{0,4}$", p) for p in parts):
+        return True  # a file name with its extension
+    return bool(re.fullmatch(r"[YMDHhmsS]+(?:[/:.-][YMDHhmsS]+)+", inner))
+
+
+def _letter_keys(text: str, canonical: bool) -> tuple[int, list[str], list[str]] | None:
+    """Single-letter answers at the end of a line: ``[y/n/a/q]``, ``[Y/n/e/d/?]``,
+    ``[y]es, [n]o, [a]ll``, or an expand prompt's ``(Yadxh)``. Returns (where the
+    list starts, labels, keys); a yes/no pair alone is left to the yes/no shape."""
+    m = _LETTER_LIST.search(text)
+    if m is not None:
+        items = [i for i in re.split(r"\s*[/,]\s*", m.group("items")) if i]
+        if len(items) >= 3 and all(len(i) == 1 for i in items):
+            return m.start(), items, _keys_of(items)
+    run = _LETTER_RUN.search(text)
+    if run is not None:
+        letters = run.group("keys")
+        folded = letters.casefold()
+        if {"y", "n"} <= set(folded) and len(set(folded)) == len(folded):
+            return run.start(), list(letters), _keys_of(list(letters))  # zsh's [nyae]
+    words = list(_BRACKET_WORD.finditer(text))
+    if len(words) >= 2 and re.fullmatch(r"[\s,/|or]*[:?]?\s*", _between(text, words)):
+        labels = [w.group("k") + w.group("rest") for w in words]
+        return words[0].start(), labels, [w.group("k").lower() for w in words]
+    m = _EXPAND.search(text)
+    if m is not None and not canonical:
+        letters = m.group("keys")
+        folded = letters.casefold()
+        uppers = sum(ch.isupper() for ch in letters)
+        if folded.endswith("h") and len(set(folded)) == len(folded) and uppers <= 1:
+            return m.start(), list(letters), _keys_of(list(letters))
+    return None
+
+
+def _keys_of(items: list[str]) -> list[str]:
+    """The keys to type: one capital among small letters only marks the default."""
+    letters = [i for i in items if i.isalpha()]
+    if sum(i.isupper() for i in letters) == 1 and len(letters) > 1:
+        return [i.lower() for i in items]
+    return list(items)
+
+
+def _between(text: str, words: list[re.Match[str]]) -> str:
+    """The text between and after bracketed-letter words: separators only, for a list."""
+    gaps = [text[a.end() : b.start()] for a, b in zip(words, words[1:], strict=False)]
+    return "".join(gaps) + text[words[-1].end() :]
 
 
 def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:

@@ -28,14 +28,17 @@ from supervisor.prompts.structure_rows import (
     build_detection,
     clean_question,
     label_style,
+    literal_yes,
     make_options,
     odd_one,
+    plain_labels,
+    toggle_labels,
 )
-from supervisor.screen import ScreenSnapshot
+from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot, is_faint_style
 
 _FRAME_CHARS = "│┃║|─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼╟╢"
-_BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ]{0,14}?)\s*>")
-_BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ]{0,14}?\s*>\s*)+$")
+_BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ,'.!-]{0,22}?)\s*>")
+_BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ,'.!-]{0,22}?\s*>\s*)+$")
 _FILLED = "●◉◼■☑☒✔✓"
 _EMPTY = "○◯◻□☐"
 _ROW = re.compile(
@@ -51,6 +54,17 @@ _ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once
 # ---------------------------------------------------------------- boxed dialogs
 
 
+_STANDARD_BUTTONS = frozenset(
+    {"yes", "no", "ok", "cancel", "back", "exit", "help", "next", "continue", "quit", "close"}
+    | {"done", "finish"}
+)
+# Key names drawn in angle brackets by help lines ("<Tab> next, <Enter> select"): never buttons.
+_KEY_NAMES = frozenset(
+    {"tab", "enter", "return", "esc", "escape", "space", "up", "down", "left", "right"}
+    | {"ctrl", "alt", "shift", "home", "end", "pgup", "pgdn", "del", "backspace", "f"}
+)
+
+
 def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
     buttons_at = next(
         (i for i in range(len(rows) - 1, -1, -1) if _BUTTON_ROW.match(rows[i].text)), None
@@ -61,28 +75,17 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
     found = list(_BUTTON.finditer(button_row.text))
     labels = [m.group(1).strip() for m in found]
     folded = [label.casefold() for label in labels]
-    if not labels or not set(folded) <= {
-        "yes",
-        "no",
-        "ok",
-        "cancel",
-        "back",
-        "exit",
-        "help",
-        "next",
-        "continue",
-        "quit",
-        "close",
-        "done",
-        "finish",
-    }:
-        return None
-    focus = odd_one([button_row.style[m.start() : m.end()] for m in found])
-    # The dialog's content: rows above the buttons, up to the frame's top.
+    line = snapshot.lines[button_row.index]
     # The outer frame's left side is the first frame character on the button row;
     # an inner frame (dialog draws its list in one) starts further right.
-    line = snapshot.lines[button_row.index]
     side = next((i for i, ch in enumerate(line) if ch in _FRAME_CHARS), -1)
+    if not labels or any(f.split()[0] in _KEY_NAMES for f in folded):
+        return None
+    standard = set(folded) <= _STANDARD_BUTTONS
+    if not standard and side < 0:
+        return None  # custom labels count only inside a drawn frame
+    focus = _button_focus(snapshot, button_row, found)
+    # The dialog's content: rows above the buttons, up to the frame's top.
     content: list[Row] = []
     for row in reversed(rows[:buttons_at]):
         raw = snapshot.lines[row.index]
@@ -121,9 +124,12 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
         clean_question(" ".join(r.text.rstrip("_") for r in question_rows if r not in field))
         or labels[0]
     )
-    options = make_options(labels, ["button"] * len(labels), focus if focus is not None else 0)
+    options = make_options(labels, ["button"] * len(labels), focus)
     start = content[0].index if content else button_row.index
-    if folded[:2] == ["yes", "no"] or set(folded) == {"yes", "no"}:
+    yes_no = folded[:2] == ["yes", "no"] or set(folded) == {"yes", "no"}
+    input_box = set(folded) <= {"ok", "cancel"}
+    if yes_no or (len(labels) == 2 and not input_box and not field):
+        # A two-button question (custom labels: whiptail --yes-button, dialog --yes-label).
         return build_detection(
             PromptKind.YES_NO, question, options, snapshot, start, "buttons", 0.9, "dialog"
         )
@@ -131,7 +137,18 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
         return build_detection(
             PromptKind.PRESS_ENTER, question, options, snapshot, start, "buttons", 0.85, "dialog"
         )
+    if not standard:
+        # Three or more labelled buttons (prompt_toolkit's button_dialog): a choice.
+        return build_detection(
+            PromptKind.CHOICE, question, options, snapshot, start, "buttons", 0.85, "dialog"
+        )
     # Ok/Cancel around a question without a list: an input box.
+    word = literal_yes(question)
+    if word is not None:
+        options = make_options([word, "no"], [word, "no"], None)
+        return build_detection(
+            PromptKind.YES_NO, question, options, snapshot, start, "key_raw", 0.85, "dialog"
+        )
     kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
     return build_detection(
         kind,
@@ -143,6 +160,29 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
         0.85,
         "dialog",
     )
+
+
+def _button_focus(snapshot: ScreenSnapshot, row: Row, found: list[re.Match[str]]) -> int | None:
+    """Which button has the focus, or None when the screen does not say.
+
+    The terminal's cursor sits on the focused button (whiptail, dialog); failing
+    that, the one button drawn unlike the rest of its row (the others share the
+    dialog's background). Never a guess: answering needs to know where Tab starts.
+    """
+    if len(found) == 1:
+        return 0
+    if snapshot.cursor_row == row.index:
+        col = len(snapshot.before_cursor) - row.offset
+        inside = [i for i, m in enumerate(found) if m.start() <= col < m.end()]
+        if len(inside) == 1:
+            return inside[0]
+    styles = [set(row.style[m.start() : m.end()]) for m in found]
+    counts: dict[str, int] = {}
+    for ch in row.style:
+        counts[ch] = counts.get(ch, 0) + 1
+    background = max(counts, key=lambda ch: counts[ch]) if counts else DEFAULT_STYLE
+    unlike = [i for i, s in enumerate(styles) if s - {background}]
+    return unlike[0] if len(unlike) == 1 else None
 
 
 def _dialog_items(
@@ -161,7 +201,7 @@ def _dialog_items(
         if len(block) >= 2 and block[-1][0] - block[0][0] == len(block) - 1:
             labels = [m.group("label").strip() for _, m in block]
             styles = [label_style(content[i], m.group("label")) for i, m in block]
-            return block[0][0], kind, labels, odd_one(styles) or 0, mode
+            return block[0][0], kind, plain_labels(labels, None), odd_one(styles) or 0, mode
     # whiptail/dialog menus: "tag  description" rows; tags are numbers here or words.
     rows = [(i, menu.match(r.text)) for i, r in enumerate(content)]
     block = []
@@ -172,7 +212,40 @@ def _dialog_items(
         labels = [m.group("label").strip() for _, m in block]
         styles = [content[i].style for i, _ in block]
         return block[0][0], PromptKind.CHOICE, labels, odd_one(styles) or 0, "menu"
-    return None
+    return _tagged_menu(content)
+
+
+def _tagged_menu(
+    content: list[Row],
+) -> tuple[int, PromptKind, list[str], int | None, str] | None:
+    """A menu of word tags with a description column ("postgres   PostgreSQL 16"): the
+    tag is what the program returns, so it is the label. Only with one row highlighted,
+    so aligned text in a message box is never taken for a menu."""
+    best: list[int] = []
+    run: list[int] = []
+    column = -1
+    for i, row in enumerate(content):
+        m = _TAG_ROW.match(row.text)
+        at = row.offset + m.start("desc") if m else -1
+        if m is not None and (not run or (at == column and run[-1] == i - 1)):
+            run.append(i)
+            column = at
+        else:
+            run = [i] if m is not None else []
+            column = at
+        if len(run) > len(best):
+            best = list(run)
+    gaps = [_TAG_ROW.match(content[i].text).group("gap") for i in best]  # type: ignore[union-attr]
+    if len(best) < 2 or not any(len(g) >= 2 for g in gaps):
+        return None  # a column is aligned text with a wider gap somewhere, not prose
+    selected = odd_one([content[i].style for i in best])
+    if selected is None:
+        return None
+    labels = [_TAG_ROW.match(content[i].text).group("tag") for i in best]  # type: ignore[union-attr]
+    return best[0], PromptKind.CHOICE, labels, selected, "menu"
+
+
+_TAG_ROW = re.compile(r"^(?P<tag>[\w][\w.:+-]{0,30})(?P<gap>\s+)(?P<desc>\S.*)$")
 
 
 # ---------------------------------------------------------------- menus
@@ -204,7 +277,9 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         if not re.search(r"\w", m.group("label")):
             break  # a marker alone (an agent's empty input line "❯") is no option
         if items and items[-1].row.index - row.index > 1:
-            break
+            if any(_marked(item) for item in items):
+                break
+            items = []  # unmarked rows below a blank one: a description, not options
         if index < end - 1 and row.text[:1] in "?◆◇" and len(items) >= 2:
             break
         items.append(
@@ -218,6 +293,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         )
         index -= 1
     items.reverse()
+    items = _aligned(items)
     # The question sits above the options; everything from it down is the menu.
     while (
         len(items) > 2
@@ -270,7 +346,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     numbered = all(item.number for item in items)
     if selected is None and not numbered:
         return None
-    labels = [item.label for item in items]
+    labels = plain_labels([_without_faint_tail(item) for item in items], selected)
     question = clean_question(question_row.text)
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
@@ -300,6 +376,39 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     )
 
 
+def _without_faint_tail(item: _Item) -> str:
+    """The label without a hint drawn faint after it ("beta  new features")."""
+    at = item.row.text.find(item.label)
+    if at < 0:
+        return item.label
+    style = item.row.style[at : at + len(item.label)]
+    for m in re.finditer(r"\s+", item.label):
+        head, tail = style[: m.start()], style[m.end() :]
+        if (
+            tail
+            and all(is_faint_style(c) for c in tail)
+            and not all(is_faint_style(c) for c in head)
+        ):
+            return item.label[: m.start()]
+    return item.label
+
+
+def _label_column(item: _Item) -> int:
+    return item.row.offset + item.row.text.find(item.label)
+
+
+def _aligned(items: list[_Item]) -> list[_Item]:
+    """Drop rows at the ends that do not start their text in the options' column: a
+    "Description: ..." line under questionary's list, a hint under a menu."""
+    pointed = [item for item in items if item.pointer]
+    if len(pointed) != 1 or len(items) < 3:
+        return items
+    column = _label_column(pointed[0])
+    while items and _label_column(items[-1]) != column and not _marked(items[-1]):
+        items = items[:-1]
+    return items
+
+
 def _marked(item: _Item) -> bool:
     return bool(item.pointer or item.box or item.number)
 
@@ -324,9 +433,7 @@ def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> 
         below = near[at + 1]
         toggle = TOGGLE_ROW.match(below.text)
         if toggle is not None:
-            labels = [toggle.group("a"), toggle.group("b")]
-            filled = [toggle.group("m1") in ("●", "◉"), toggle.group("m2") in ("●", "◉")]
-            selected = filled.index(True) if filled.count(True) == 1 else None
+            labels, selected = toggle_labels(toggle)
             return build_detection(
                 PromptKind.YES_NO,
                 question,
@@ -339,6 +446,18 @@ def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> 
             )
         rest = near[at + 2 :]
         if all(r.text in ("└", "╰") or HINT.search(r.text) for r in rest):
+            word = literal_yes(question)
+            if word is not None:
+                return build_detection(
+                    PromptKind.YES_NO,
+                    question,
+                    make_options([word, "no"], [word, "no"], None),
+                    snapshot,
+                    row.index,
+                    "key_raw",
+                    0.8,
+                    "literal",
+                )
             kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
             return build_detection(
                 kind,

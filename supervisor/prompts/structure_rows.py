@@ -35,11 +35,52 @@ TRAILING_HINT = re.compile(
 POINTER = "❯›»▸➤→>▶►"
 SECRET_WORD = re.compile(r"(?i)\b(password|passphrase|passcode|pin|token|secret)\b")
 WORDY = re.compile(r"[A-Za-z]{2,}")
+_TOGGLE_WORDS = r"yes|no|true|false|on|off"
+# A two-way toggle: "● Yes / ○ No", "No / Yes", and custom labels ("● Deploy / ○ Cancel"
+# with markers, "abort / continue" with spaced slashes; never "feature/login").
 TOGGLE_ROW = re.compile(
-    r"^(?P<m1>[●○◯◉])?\s*(?P<a>yes|no|true|false|on|off)\s*/\s*(?P<m2>[●○◯◉])?\s*"
-    r"(?P<b>yes|no|true|false|on|off)$",
+    r"^(?:(?P<m1>[●○◯◉])\s*(?P<ma>[^/●○◯◉]{1,24}?)\s*/\s*(?P<m2>[●○◯◉])\s*(?P<mb>[^/]{1,24})"
+    rf"|(?P<ka>{_TOGGLE_WORDS})\s*/\s*(?P<kb>{_TOGGLE_WORDS})"
+    r"|(?P<wa>[A-Za-z][\w'-]{0,14}) / (?P<wb>[A-Za-z][\w'-]{0,14}))$",
     re.IGNORECASE,
 )
+
+
+def toggle_labels(m: re.Match[str]) -> tuple[list[str], int | None]:
+    """A :data:`TOGGLE_ROW` match's two labels, and the one its filled marker selects."""
+    if m.group("ma") is not None:
+        filled = [m.group("m1") in ("●", "◉"), m.group("m2") in ("●", "◉")]
+        selected = filled.index(True) if filled.count(True) == 1 else None
+        return [m.group("ma").strip(), m.group("mb").strip()], selected
+    if m.group("ka") is not None:
+        return [m.group("ka"), m.group("kb")], None
+    return [m.group("wa"), m.group("wb")], None
+
+
+# Answers that mean yes / no, and the first words of custom yes/no labels
+# ("Continue / Back", "Deploy / Cancel", "[continue/abort]").
+YES_WORDS = frozenset(
+    {"y", "yes", "ok", "okay", "approve", "allow", "accept", "continue", "proceed"}
+)
+NO_WORDS = frozenset({"n", "no", "deny", "reject", "decline"})
+AFFIRMATIVE = YES_WORDS | frozenset(
+    {"confirm", "install", "deploy", "publish", "share", "save", "apply", "start", "run"}
+    | {"enable", "agree", "next", "overwrite", "delete", "remove", "upgrade", "submit", "true"}
+)
+NEGATIVE = NO_WORDS | frozenset(
+    {"cancel", "back", "abort", "quit", "exit", "skip", "later", "keep", "disable", "stop"}
+    | {"never", "don't", "not", "false", "close"}
+)
+
+
+def yes_no_pair(labels: list[str]) -> bool:
+    """Two labels of which one says yes and the other no ("continue / abort")."""
+    if len(labels) != 2:
+        return False
+    firsts = [(label.casefold().split() or [""])[0] for label in labels]
+    return (firsts[0] in AFFIRMATIVE and firsts[1] in NEGATIVE) or (
+        firsts[1] in AFFIRMATIVE and firsts[0] in NEGATIVE
+    )
 
 
 @dataclass(frozen=True)
@@ -83,6 +124,38 @@ def clean_question(text: str) -> str:
         previous = text
         text = TRAILING_HINT.sub("", text).rstrip()
     return text.strip()[:MAX_QUESTION]
+
+
+_SECOND_COLUMN = re.compile(r"\s{2,}")
+_ACTIVE_SUFFIX = re.compile(r"\s+(?:\([^()]*\)|-\s.*)$")
+
+
+def plain_labels(labels: list[str], selected: int | None) -> list[str]:
+    """Option labels without what only describes them: a second column every row has
+    ("fast     skip the slow tests"), or a hint only the highlighted row shows
+    ("TypeScript (recommended)", "Solarized - low contrast"), so that a label stays
+    the same as the highlight moves."""
+    if len(labels) >= 2 and all(_SECOND_COLUMN.search(label.strip()) for label in labels):
+        labels = [_SECOND_COLUMN.split(label.strip(), maxsplit=1)[0] for label in labels]
+    if selected is not None and 0 <= selected < len(labels):
+        suffixed = [i for i, label in enumerate(labels) if _ACTIVE_SUFFIX.search(label)]
+        if suffixed == [selected]:
+            labels = list(labels)
+            labels[selected] = _ACTIVE_SUFFIX.sub("", labels[selected])
+    return labels
+
+
+# "Type 'yes' to continue", 'Type "yes" to confirm', "Type YES to proceed", "enter yes".
+_LITERAL_YES = re.compile(
+    r"(?i)\b(?:type|typing|enter|write)\s+(?:in\s+)?[\"'‘“]?(?P<word>yes)[\"'’”]?"
+    r"(?=[\s.,:;)!]|$)"
+)
+
+
+def literal_yes(question: str) -> str | None:
+    """The exact word a question asks to be typed for yes ("yes", "YES"), or None."""
+    m = _LITERAL_YES.search(question)
+    return m.group("word") if m else None
 
 
 def make_options(

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 __all__ = ["PromptError", "PromptTracker", "Signals", "default_rules", "family_of"]
 
 _REMEMBERED_IDS = 256
-_ONE_HIGHLIGHT = frozenset({"arrows", "dialog_menu"})
+_ONE_HIGHLIGHT = frozenset({"arrows", "dialog_menu", "buttons"})
 
 
 def family_of(command: list[str]) -> str:
@@ -186,6 +186,17 @@ class PromptTracker:
         if now is None or now.fingerprint != issued[0] or now.select not in _ONE_HIGHLIGHT:
             return None
         return now.selected_index
+
+    def tab_cycle(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
+        """How many buttons Tab cycles through on ``prompt_id``'s dialog (None: not a
+        dialog answered with buttons), so the answer loop can follow the focus."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return None
+        now = self._detect(snapshot, math.inf)
+        if now is None or now.fingerprint != issued[0] or now.select != "buttons":
+            return None
+        return len(now.options)
 
     def left_cursor(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
         """After a key that may answer alone: True once nothing asks the same question.
