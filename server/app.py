@@ -39,6 +39,7 @@ from fastmcp.resources.base import ResourceResult
 from fastmcp.server.dependencies import get_access_token
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 from fastmcp.tools.base import ToolResult
+from mcp.shared.inbound import X_MCP_HEADER_KEY
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -202,8 +203,28 @@ async def serve_input_schemas_from_registry(mcp: FastMCP) -> None:
     server passes ``tool.parameters``, and so does this. The tool set is fixed once
     the app is built, so the map is taken once, at startup.
     """
-    schemas = {tool.name: tool.parameters for tool in await mcp.list_tools(run_middleware=False)}
+    schemas = {
+        tool.name: tool.parameters
+        for tool in await mcp.list_tools(run_middleware=False)
+        # Without an annotation anywhere the check can reject nothing; the SDK walks the
+        # schema twice per call to find that out (None: it skips the walk, same verdict).
+        if _declares_param_headers(tool.parameters)
+    }
     mcp._mcp_server.get_tool_input_schema = schemas.get
+
+
+def _declares_param_headers(schema: Any) -> bool:
+    """Whether ``x-mcp-header`` appears as a key anywhere in ``schema`` (a JSON value)."""
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if X_MCP_HEADER_KEY in node:
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def build_app(
@@ -325,12 +346,16 @@ def build_app(
             audit.flush_unauthenticated()
             db.close()
 
+    guarded_mcp = OriginGuard(mcp_app, allowed)
     site = [
         *dashboard_routes(hub, provider, audit, config.data_dir, notify.push),
-        Mount("/", app=OriginGuard(mcp_app, allowed)),
+        Mount("/", app=guarded_mcp),
     ]
     app = Starlette(
         routes=[
+            # Every tool call is a request to /mcp: matched first, not after every
+            # dashboard and sign-in route (the same guarded app the mount below serves).
+            Route("/mcp", guarded_mcp),
             Route("/healthz", healthz, methods=["GET"]),
             WebSocketRoute("/supervisor", endpoint.handle),
             *notify.routes(),

@@ -31,8 +31,8 @@ Contract, in order:
    process) is closed at its next heartbeat tick.
 6. Liveness: the relay sends ``Ping`` every ``heartbeat_interval`` seconds and
    declares the link dead when no frame at all arrived for ``heartbeat_timeout``
-   seconds (a half-open link included); stored output is acknowledged every
-   ``ack_interval`` seconds.
+   seconds (at most a tenth of it later; a half-open link included); stored output
+   is acknowledged every ``ack_interval`` seconds.
 
 When the socket ends the hub marks the host offline; its pending calls wait a
 short grace for it to come back. A relay shutting down closes with 1012
@@ -322,30 +322,51 @@ class SupervisorEndpoint:
     async def _pump(
         self, websocket: WebSocket, link: WebSocketLink, attachment: Attachment
     ) -> None:
-        bad = 0
-        while attachment.live:
-            try:
-                async with asyncio.timeout(self._heartbeat_timeout):
+        # One deadline for the whole loop, moved at most once per ``slack`` seconds: a
+        # timer per frame cost more than the frame's own decoding. It fires no earlier
+        # than ``heartbeat_timeout`` after the last frame, and at most ``slack`` later.
+        loop = asyncio.get_running_loop()
+        slack = self._heartbeat_timeout / 10
+        moved = loop.time()
+        try:
+            async with asyncio.timeout(self._heartbeat_timeout + slack) as silence:
+                bad = 0
+                while attachment.live:
                     data = await _receive(websocket)
-            except TimeoutError:
+                    now = loop.time()
+                    if now - moved >= slack:
+                        silence.reschedule(now + self._heartbeat_timeout + slack)
+                        moved = now
+                    bad = await self._take(data, link, attachment, bad)
+                    if bad < 0:
+                        return
+        except TimeoutError:
+            if silence.expired():
                 raise _Silent() from None
-            if len(data) > MAX_FRAME_BYTES:
-                await link.close(CloseCode.MESSAGE_TOO_BIG, f"frame over {MAX_FRAME_BYTES} bytes")
-                return
-            try:
-                frame = decode_report(data)
-            except FrameError as exc:
-                bad += 1
-                log.warning("bad frame %d from %r: %s", bad, attachment.host, str(exc)[:300])
-                if bad >= self._max_bad_frames:
-                    await link.close(CloseCode.POLICY_VIOLATION, "too many invalid frames")
-                    return
-                continue
-            if isinstance(frame, UnknownFrame):
-                log.info("dropping unknown frame type %r from %r", frame.type, attachment.host)
-                continue
-            for answer in self._hub.deliver(attachment, frame):
-                await link.send(encode(answer))
+            raise
+
+    async def _take(
+        self, data: str | bytes, link: WebSocketLink, attachment: Attachment, bad: int
+    ) -> int:
+        """Handle one received frame; the count of invalid frames so far, -1 once closed."""
+        if len(data) > MAX_FRAME_BYTES:
+            await link.close(CloseCode.MESSAGE_TOO_BIG, f"frame over {MAX_FRAME_BYTES} bytes")
+            return -1
+        try:
+            frame = decode_report(data)
+        except FrameError as exc:
+            bad += 1
+            log.warning("bad frame %d from %r: %s", bad, attachment.host, str(exc)[:300])
+            if bad >= self._max_bad_frames:
+                await link.close(CloseCode.POLICY_VIOLATION, "too many invalid frames")
+                return -1
+            return bad
+        if isinstance(frame, UnknownFrame):
+            log.info("dropping unknown frame type %r from %r", frame.type, attachment.host)
+            return bad
+        for answer in self._hub.deliver(attachment, frame):
+            await link.send(encode(answer))
+        return bad
 
 
 async def _receive(websocket: WebSocket) -> str | bytes:

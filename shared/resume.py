@@ -179,6 +179,30 @@ class OutputSender:
         if offset > self._base:
             self._release_front(offset - self._base)
 
+    def read_from(self, offset: int) -> Chunk | Gap | None:
+        """What to send after ``offset``, without acknowledging anything.
+
+        The lost range ``Gap(offset, base)`` when ``offset`` is before the kept bytes,
+        else one :class:`Chunk` of at most ``chunk_size`` bytes from ``offset``, or None
+        when ``offset`` is at (or past) :attr:`produced`. Raises :class:`ResumeError`
+        for a negative ``offset``.
+        """
+        if offset < 0:
+            raise ResumeError(f"output offset {offset} is negative; offsets start at 0")
+        if offset < self._base:
+            return Gap(offset, self._base)
+        if offset >= self._produced:
+            return None
+        pos, out = self._base, bytearray()
+        for segment in self._segments:
+            end = pos + len(segment)
+            if end > offset:
+                out += segment[max(0, offset - pos) :]
+                if len(out) >= self.chunk_size:
+                    break
+            pos = end
+        return Chunk(offset, bytes(out[: self.chunk_size]))
+
     def resend_from(self, offset: int) -> Iterator[Chunk | Gap]:
         """Replay from the relay's ``offset`` (its end): a gap first if bytes were lost.
 

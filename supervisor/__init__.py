@@ -13,7 +13,7 @@ becomes a ``RequestFailed`` reply, with the error's own code.
     ├── IdentityError                   the key file cannot be used (supervisor.identity)
     ├── LinkRefused                     the relay refused us for good (supervisor.connection)
     ├── RuleError                       a malformed prompt rule file (supervisor.prompts.rules)
-    ├── HookPayloadError                a body that is not a hook event (supervisor.hooks)
+    ├── HookPayloadError                a body that is not a hook event (supervisor.hook_events)
     ├── StateDatabaseError              the state file cannot be used (supervisor.state_store)
     ├── JournalError                    a request could not be recorded before acting
     │                                   (supervisor.request_journal)

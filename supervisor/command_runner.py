@@ -20,13 +20,14 @@ first ``await``, so a look-up that follows it on the link always sees it) and
 its reply after; a restarted supervisor answers a repeat from that record and
 never acts twice, and a look-up that finds no record proves "never received".
 
-Output: every byte a session produces is numbered and kept in an
-:class:`OutputStreams` (one bounded ``OutputSender`` per session) until the
-relay acknowledges it; the connection sends it from there, decoupled from the
-PTY read path. Past the bound the oldest unacknowledged bytes are dropped and
-the relay is told exactly which range. The bytes are redacted before they get
-here (``supervisor.stream_redact``, length-preserving), so the relay's stored
-copy and every resend, from any offset, are redacted and offsets stay exact.
+Output: every byte a session produces is numbered and kept in the
+:class:`supervisor.outbox.Outbox` (:attr:`CommandRunner.outbox`, one bounded
+``OutputSender`` per session) until the relay acknowledges it; the connection
+sends it from there, decoupled from the PTY read path. Past the bound the oldest
+unacknowledged bytes are dropped and the relay is told exactly which range. The
+bytes are redacted before they get here (``supervisor.stream_redact``,
+length-preserving), so the relay's stored copy and every resend, from any offset,
+are redacted and offsets stay exact.
 
 Each command runs through its handler in ``supervisor.commands`` (one per
 command type registered in ``shared.commands``); its spec's ``reads`` flag
@@ -43,7 +44,7 @@ import hashlib
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Literal
 
 from shared.errors import TetherError
@@ -69,17 +70,15 @@ from shared.protocol import (
 )
 from shared.resume import (
     DEFAULT_BUFFER_BYTES,
-    Chunk,
     Forgotten,
     Fresh,
-    Gap,
     InFlight,
-    OutputSender,
     Replay,
     RequestLedger,
     RequestReused,
 )
 from supervisor.commands import handler_for, missing_handlers
+from supervisor.outbox import Outbox
 from supervisor.policy import tether_home
 from supervisor.reaper import Reaper
 from supervisor.request_journal import JournalError, Prior, RequestJournal
@@ -93,84 +92,6 @@ AgentCommand = SessionCommand
 LinkFrame = LinkCommand  # Challenge comes first on a link and is answered by the connection
 Unsolicited = SessionExited | PromptDetected | SessionChanged
 READ_IDS_KEPT = 4096
-
-
-def _unmasked(data: bytes) -> bytes:
-    return data
-
-
-class Stream(OutputSender):
-    """One session's numbered output, readable from any offset without acknowledging it.
-
-    What is appended is already redacted (the session's stream redactor runs
-    before its journal); ``mask``, identity by default, is a hook for a
-    consumer that wants one more length-preserving pass.
-    """
-
-    mask: Callable[[bytes], bytes] = staticmethod(_unmasked)
-
-    def next_from(self, cursor: int) -> Chunk | Gap | None:
-        """What to send after ``cursor``: the lost range, then one chunk; None when caught up."""
-        if cursor < self.base:
-            return Gap(cursor, self.base)
-        if cursor >= self.produced:
-            return None
-        pos, out = self.base, bytearray()
-        for segment in self._segments:
-            end = pos + len(segment)
-            if end > cursor:
-                out += segment[max(0, cursor - pos) :]
-                if len(out) >= self.chunk_size:
-                    break
-            pos = end
-        return Chunk(cursor, self.mask(bytes(out[: self.chunk_size])))
-
-
-class OutputStreams:
-    """Every session's :class:`Stream`; ``changed`` is set whenever there is more to send."""
-
-    def __init__(self, limit: int = DEFAULT_BUFFER_BYTES) -> None:
-        self.limit = limit
-        self._streams: dict[str, Stream] = {}
-        self._finished: set[str] = set()
-        self.changed = asyncio.Event()
-
-    def append(
-        self, session_id: str, data: bytes, mask: Callable[[bytes], bytes] | None = None
-    ) -> None:
-        """Queue ``data``; ``mask`` (set with the stream's first bytes) redacts what is sent."""
-        stream = self._streams.get(session_id)
-        if stream is None:
-            stream = self._streams[session_id] = Stream(self.limit)
-            if mask is not None:
-                stream.mask = mask
-        stream.append(data)
-        self.changed.set()
-
-    def get(self, session_id: str) -> Stream | None:
-        return self._streams.get(session_id)
-
-    def __iter__(self) -> Iterator[tuple[str, Stream]]:
-        return iter(list(self._streams.items()))
-
-    def ack(self, session_id: str, offset: int) -> None:
-        """Raises ``shared.resume.ResumeError`` for an offset beyond what was produced."""
-        stream = self._streams.get(session_id)
-        if stream is None:
-            return
-        stream.ack(offset)
-        self._drop_if_done(session_id)
-
-    def finish(self, session_id: str) -> None:
-        """The session exited: forget its stream once the relay holds all of it."""
-        self._finished.add(session_id)
-        self._drop_if_done(session_id)
-
-    def _drop_if_done(self, session_id: str) -> None:
-        stream = self._streams.get(session_id)
-        if session_id in self._finished and stream is not None and stream.acked >= stream.produced:
-            del self._streams[session_id]
-            self._finished.discard(session_id)
 
 
 class CommandRunner:
@@ -191,7 +112,7 @@ class CommandRunner:
         self.ledger: RequestLedger[Reply] = (
             ledger if ledger is not None else RequestLedger(size_of=_reply_size)
         )
-        self.streams = OutputStreams(stream_limit)
+        self.outbox = Outbox(stream_limit)
         self.journal = journal  # None: proofs of absence and cross-run answers are off
         self._interrupted: set[str] = set()  # ids an earlier run received, outcome unknown
         # Default: records under the state dir, so a crashed run's orphans can be reaped.
@@ -252,7 +173,7 @@ class CommandRunner:
             self.reaper.stopped(session.session_id, time.time())
         elif self.reaper is not None:
             self.reaper.forget(session.session_id)
-        self.streams.finish(session.session_id)
+        self.outbox.finish(session.session_id)
         self._publish(SessionExited(session=session.info()))
 
     def _state_changed(self, session: Session) -> None:
@@ -295,7 +216,7 @@ class CommandRunner:
 
     def _output(self, session: Session, data: bytes) -> None:
         # Already redacted: the session releases only what its stream redactor masked.
-        self.streams.append(session.session_id, data)
+        self.outbox.append(session.session_id, data)
 
     def _prompt_detected(self, session: Session, prompt: Prompt) -> None:
         self._publish(PromptDetected(prompt=prompt))
@@ -355,7 +276,9 @@ class CommandRunner:
             )
         rid = cmd.request_id
         if spec_of(cmd).reads:
-            if self._read_ids.get(rid, cmd) != cmd or self.ledger.lookup(rid):
+            seen = self._read_ids.get(rid)
+            # Compared only on a repeat: equality walks both models field by field.
+            if (seen is not None and seen != cmd) or self.ledger.lookup(rid):
                 return _reused(rid)
             self._read_ids[rid] = cmd
             self._read_ids.move_to_end(rid)

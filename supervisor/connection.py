@@ -10,7 +10,9 @@ Contracts:
   sent from the offset the relay says it holds (``Welcome.resume``; 0 if not
   listed), in order, before anything newer: one cursor per session per link.
   ``AckOutput`` releases bytes; ``ResendOutput`` rewinds the cursor; bytes the
-  bounded buffer had to drop are announced as ``OutputDropped``. Streaming runs
+  bounded buffer had to drop are announced as ``OutputDropped``. Those decisions
+  are the pure :class:`supervisor.outbox.Outbox`'s; this module only feeds it the
+  link's frames and sends what it hands out. Streaming runs
   in its own task: a slow link slows this task (the socket's write buffer
   applies backpressure), never the PTY reader, whose bytes wait in the bounded
   buffer.
@@ -42,7 +44,6 @@ Contracts:
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 import os
 import time
@@ -62,9 +63,9 @@ from shared.backoff import Backoff
 from shared.close_codes import FATAL_CLOSE_CODES
 from shared.errors import TetherError
 from shared.identity import NONCE_BYTES, IdentityFormatError, b64encode, relay_origin
-from shared.resume import Gap, ResumeError
-from supervisor.command_runner import OutputStreams
+from shared.resume import ResumeError
 from supervisor.identity import Identity, IdentityError
+from supervisor.outbox import Outbox
 from supervisor.relay_pins import RelayPins, check_proof
 from supervisor.relay_requests import RelayRequests
 
@@ -81,7 +82,7 @@ class LinkRefused(TetherError):
 
 
 class CommandHandler(Protocol):
-    streams: OutputStreams
+    outbox: Outbox
 
     async def handle(self, command: p.Command) -> p.Reply: ...
     def subscribe(self, listener: Callable[[p.Report], None]) -> None: ...
@@ -132,7 +133,8 @@ class RelayConnection:
         self.hello_timeout = hello_timeout
         self._ws: ClientConnection | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        self._cursors: dict[str, int] = {}  # per link: next offset to send, per session
+        self._more = asyncio.Event()  # the outbox may have a frame to send
+        agent.outbox.add_listener(self._more.set)
         self._last_heard = 0.0
         self.connected = asyncio.Event()
         self.attempts = 0  # connection attempts since start (tests bound the reconnect rate)
@@ -226,6 +228,7 @@ class RelayConnection:
             raise
         finally:
             self.connected.clear()
+            self._agent.outbox.on_link_lost()
             self.requests.detach()
             self._ws = None
             for worker in workers:
@@ -322,47 +325,27 @@ class RelayConnection:
     def _resume(self, welcome: p.Welcome) -> None:
         """Start every session's cursor at the offset the relay holds (0 if it holds none)."""
         held = {pos.session_id: pos.offset for pos in welcome.resume}
-        self._cursors = {}
-        for sid, stream in self._agent.streams:
-            offset = held.get(sid, 0)
-            try:
-                stream.ack(offset)
-            except ResumeError as exc:
-                log.error("session %s: %s", sid, exc)
-                offset = stream.produced  # the relay's copy is of another stream: do not add to it
-            self._cursors[sid] = offset
-        self._agent.streams.changed.set()
+        for sid, exc in self._agent.outbox.on_welcome(held):
+            log.error("session %s: %s", sid, exc)
 
     # ------------------------------------------------------------ workers
 
     async def _stream(self, ws: ClientConnection) -> None:
-        """Send every session's output from its cursor, round robin, one chunk at a time."""
-        streams = self._agent.streams
+        """Send what the outbox hands out (every session's output, round robin), in order."""
+        outbox = self._agent.outbox
         while True:
-            streams.changed.clear()
-            sent = False
-            for sid, stream in streams:
-                cursor = self._cursors.get(sid, 0)
-                item = stream.next_from(cursor)
-                if item is None:
-                    continue
-                if isinstance(item, Gap):
-                    log.warning("session %s: output [%d, %d) dropped", sid, item.start, item.end)
-                    frame: p.Report = p.OutputDropped(
-                        session_id=sid, start=item.start, end=item.end
-                    )
-                else:
-                    frame = p.Output(
-                        session_id=sid,
-                        offset=item.offset,
-                        data=base64.b64encode(item.data).decode("ascii"),
-                    )
-                # Advance before the await: a ResendOutput arriving meanwhile rewinds it.
-                self._cursors[sid] = item.end
-                await ws.send(p.encode(frame))
-                sent = True
-            if not sent:
-                await streams.changed.wait()
+            self._more.clear()
+            # The outbox advances its cursor as it hands the frame out: a ResendOutput
+            # arriving during the send below rewinds it.
+            frame = outbox.next_frame()
+            if frame is None:
+                await self._more.wait()
+                continue
+            if isinstance(frame, p.OutputDropped):
+                log.warning(
+                    "session %s: output [%d, %d) dropped", frame.session_id, frame.start, frame.end
+                )
+            await ws.send(p.encode(frame))
 
     async def _heartbeat(self, ws: ClientConnection) -> None:
         loop = asyncio.get_running_loop()
@@ -409,7 +392,7 @@ class RelayConnection:
 
     def _on_ack(self, frame: p.AckOutput) -> None:
         try:
-            self._agent.streams.ack(frame.session_id, frame.offset)
+            self._agent.outbox.on_ack(frame.session_id, frame.offset)
         except ResumeError as exc:
             log.error("session %s: %s", frame.session_id, exc)
 
@@ -428,16 +411,10 @@ class RelayConnection:
         log.info("ignored a %s outside the handshake", frame.type)
 
     def _rewind(self, frame: p.ResendOutput) -> None:
-        stream = self._agent.streams.get(frame.session_id)
-        if stream is None:
-            return
         try:
-            stream.ack(frame.offset)  # the relay holds everything before it
+            self._agent.outbox.on_resend(frame.session_id, frame.offset)
         except ResumeError as exc:
             log.error("session %s: %s", frame.session_id, exc)
-            return
-        self._cursors[frame.session_id] = frame.offset
-        self._agent.streams.changed.set()
 
     async def _run(self, command: p.Command) -> None:
         reply = await self._agent.handle(command)

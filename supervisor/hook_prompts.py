@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.protocol import Prompt, PromptKind, PromptOption, SessionState
-from supervisor.hooks import HookEvent
+from supervisor.hook_events import HookEvent
 
 CONFIDENCE = 0.99  # Claude Code told us itself; only the TUI's exact labels are inferred
 SUMMARY_CHARS = 160

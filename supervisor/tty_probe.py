@@ -78,11 +78,21 @@ def _members(pgid: int) -> list[int]:
             continue
         found.append(pid)
         try:
-            with open(f"/proc/{pid}/task/{pid}/children", "rb") as f:
-                queue.extend(int(c) for c in f.read().split())
+            queue.extend(int(c) for c in _read(f"/proc/{pid}/task/{pid}/children", 1 << 16).split())
         except (OSError, ValueError):
             pass
     return found
+
+
+def _read(path: str, limit: int = 4096) -> bytes:
+    """Up to ``limit`` bytes of a /proc file in one read (a /proc file is generated whole
+    per read). Raw descriptors: a status call reads four of these files, and a buffered
+    ``open`` costs several times the read itself."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return os.read(fd, limit)
+    finally:
+        os.close(fd)
 
 
 def _interactive(pid: int) -> bool:
@@ -126,9 +136,7 @@ def interactive_argv(argv: list[str]) -> bool:
 
 def _group(pid: int) -> int | None:
     try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            stat = f.read()
-        return int(stat.rsplit(b")", 1)[1].split()[2])
+        return int(_read(f"/proc/{pid}/stat").rsplit(b")", 1)[1].split()[2])
     except (OSError, ValueError, IndexError):
         return None
 
@@ -136,10 +144,8 @@ def _group(pid: int) -> int | None:
 def _state(pid: int) -> str | None:
     """ "reading", "elsewhere" or "other"; None when the process cannot be read."""
     try:
-        with open(f"/proc/{pid}/wchan", "rb") as f:
-            wchan = f.read().decode(errors="replace").strip()
-        with open(f"/proc/{pid}/syscall", "rb") as f:
-            fields = f.read(64).split()
+        wchan = _read(f"/proc/{pid}/wchan").decode(errors="replace").strip()
+        fields = _read(f"/proc/{pid}/syscall", 64).split()
     except OSError:
         return None
     if wchan in _TTY_READ and fields[:1] == [str(_READ_SYSCALL).encode()]:

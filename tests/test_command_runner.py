@@ -330,9 +330,9 @@ async def test_every_output_byte_is_kept_in_its_stream_until_the_relay_acknowled
     await agent.handle(SendInput(request_id=rid(), session_id=sid, text="hello"))
     journal = agent.manager.get(sid).journal
     await eventually(lambda: journal.read(0, 100).data.count(b"hello") >= 2, what="the echo")
-    stream = agent.streams.get(sid)
+    stream = agent.outbox.sender(sid)
     assert stream is not None and stream.produced == journal.end
-    chunk = stream.next_from(0)
+    chunk = agent.outbox.read_from(sid, 0)
     assert isinstance(chunk, Chunk) and chunk.data == journal.read(0, journal.end).data
-    stream.ack(4)
+    agent.outbox.on_ack(sid, 4)
     assert stream.acked == 4 and stream.buffered == journal.end - 4

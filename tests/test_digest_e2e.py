@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-import supervisor.session as session_module
+import supervisor.session_core as session_core
 from shared.commands.digest import MAX_DIGEST_BYTES
 from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
@@ -40,7 +40,7 @@ def git(cwd: Path, *args: str) -> None:
 async def tools(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[tuple[Client[Any], Path]]:
-    monkeypatch.setattr(session_module, "IDLE_AFTER", 0.3)  # a turn ends after 0.3 s of quiet
+    monkeypatch.setattr(session_core, "IDLE_AFTER", 0.3)  # a turn ends after 0.3 s of quiet
     work, home, bin_dir = tmp_path / "work", tmp_path / "home", tmp_path / "bin"
     for d in (work, home, bin_dir):
         d.mkdir()

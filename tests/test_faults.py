@@ -909,7 +909,7 @@ async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_res
                     await eventually(
                         lambda: len(store.all_output(sid)) > 50_000, 20, "output stored"
                     )
-                    acked = sup.agent.streams.get(sid)
+                    acked = sup.agent.outbox.sender(sid)
                     assert acked is not None
                     procs[0].send_signal(signal.SIGKILL)
                     await asyncio.wait_for(procs[0].wait(), scaled(10))

@@ -57,10 +57,9 @@ async def call(client: Client[Any], tool: str, **args: Any) -> dict[str, Any]:
 
 def streamed(agent: CommandRunner, sid: str) -> bytes:
     """Everything queued for the relay: what its stored copy will hold."""
-    stream = agent.streams.get(sid)
     out, cursor = b"", 0
-    while stream is not None:
-        item = stream.next_from(cursor)
+    while True:
+        item = agent.outbox.read_from(sid, cursor)
         if not isinstance(item, Chunk):
             break
         out += item.data

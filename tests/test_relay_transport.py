@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import socket
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastmcp import Client
+from fastmcp import Client, FastMCP
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from pydantic import Field
 
 from bench.relay_server import fastmcp_of
 from server.__main__ import bind_socket
+from server.app import serve_input_schemas_from_registry
 from tests.relay_support import running_relay
 from tests.support import scaled
 
@@ -67,3 +69,26 @@ async def test_a_modern_era_tool_call_is_checked_without_listing_every_tool(
             assert counter.listings == 1  # the counter does see a real listing
         schema = next(t for t in listed if t.name == "get_session_status").input_schema
         assert "session_id" in schema["properties"]
+
+
+async def test_only_tools_that_declare_param_headers_have_their_schema_served() -> None:
+    # The SDK checks Mcp-Param-* headers against a served schema on every modern-era call;
+    # a schema without x-mcp-header can reject nothing, so it is not served (not walked).
+    mcp = FastMCP("t")
+
+    @mcp.tool
+    async def plain(text: str) -> str:
+        return text
+
+    @mcp.tool
+    async def routed(
+        region: Annotated[str, Field(json_schema_extra={"x-mcp-header": "Region"})],
+    ) -> str:
+        return region
+
+    await serve_input_schemas_from_registry(mcp)
+    lookup = mcp._mcp_server.get_tool_input_schema
+    assert lookup is not None
+    assert lookup("plain") is None
+    served = lookup("routed")
+    assert served is not None and served["properties"]["region"]["x-mcp-header"] == "Region"

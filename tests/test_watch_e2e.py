@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-import supervisor.session as session_module
+import supervisor.session_core as session_core
 from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
 from supervisor.session_manager import SessionManager
@@ -52,7 +52,7 @@ async def _tools(tmp_path: Path, policy_tail: str) -> AsyncIterator[tuple[Client
 async def watching(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[tuple[Client[Any], Path]]:
-    monkeypatch.setattr(session_module, "IDLE_AFTER", 0.3)  # a turn ends after 0.3 s of quiet
+    monkeypatch.setattr(session_core, "IDLE_AFTER", 0.3)  # a turn ends after 0.3 s of quiet
     async for pair in _tools(tmp_path, WATCH):
         yield pair
 

@@ -132,6 +132,8 @@ class NotifyRunner:
                 self.core.host_online(host)
             else:
                 self.core.host_offline(host, now)
+        else:
+            return  # a reply or another report moves no deadline: no need to wake the loop
         self._wake.set()
 
     def work_finished(self, host: str, frame: WorkFinished) -> list[BaseModel]:

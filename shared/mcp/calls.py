@@ -109,12 +109,16 @@ async def host_of(backend: Backend, session_id: str) -> str | None:
     return None
 
 
+# From the decoded model's own fields, not a dump of it: nested values stay the
+# already-validated models (half the cost; status and prompt results are mostly these).
+
+
 def session_view(info: SessionInfo, host: str | None) -> SessionView:
-    return SessionView(host=host, **info.model_dump())
+    return SessionView.model_validate({**info.__dict__, "host": host})
 
 
 def prompt_view(prompt: Prompt, host: str | None) -> PromptView:
-    return PromptView(host=host, **prompt.model_dump())
+    return PromptView.model_validate({**prompt.__dict__, "host": host})
 
 
 async def offline_sessions(backend: Backend, hosts: list[HostStatus]) -> list[SessionView]:

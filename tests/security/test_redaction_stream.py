@@ -26,8 +26,8 @@ from server.output_copy import OutputCopies
 from server.session_store import SessionStore
 from shared.protocol import Output, ReadMode, ReadOutput
 from shared.resume import Chunk
-from supervisor.command_runner import OutputStreams
 from supervisor.commands.terminal import read_output
+from supervisor.outbox import Outbox
 from supervisor.redact import Redactor, secret_env_values
 from supervisor.session import Session
 from supervisor.session_manager import SessionManager
@@ -143,7 +143,7 @@ class _OneSession:
 
 async def every_read(kind: str, writes: list[bytes]) -> None:
     session = Session(SID, ["prog"], "/w", "n", COLS, 12, redactor=redactor())
-    streams = OutputStreams()
+    streams = Outbox()
     one = cast(SessionManager, _OneSession(session))  # read_output looks the session up
     session.on_output = lambda s, data: streams.append(s.session_id, data)
     session._on_data(writes[0])
@@ -173,13 +173,12 @@ async def every_read(kind: str, writes: list[bytes]) -> None:
         assert_hidden(kind, mode.value, read.text or "")
     assert_hidden(kind, "since cursor", session.read_text(cursor, 64 * 1024).text)
     assert_hidden(kind, "what the prompt tracker sees", session.snapshot().text)
-    stream = streams.get(SID)
-    assert stream is not None
+    assert SID in streams
     store = SessionStore(":memory:")
     copies = OutputCopies(store, clock=lambda: 0.0)
     for since in range(end + 1):  # a resend may start anywhere, as the relay asks
         sent, cursor_at = b"", since
-        while (chunk := stream.next_from(cursor_at)) is not None:
+        while (chunk := streams.read_from(SID, cursor_at)) is not None:
             assert isinstance(chunk, Chunk)
             sent += chunk.data
             cursor_at = chunk.offset + len(chunk.data)
