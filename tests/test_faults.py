@@ -584,9 +584,9 @@ async def test_a_full_disk_never_turns_a_message_that_was_typed_into_an_error(
             audit._db._db,
             lambda n: audit.record(actor="t", kind="t", action="fill", result="x" * 500),
         )
-        store = r.hub.store
+        store = r.hub.store  # the same relay.sqlite3 as the audit log: full already
         fill_up(
-            store._db,
+            store._db._db,
             lambda n: store.append_output("sess-filler0001", "x", n * 4096, b"f" * 4096, 0.0),
         )
         async with Client(r.relay.mcp, auth=r.relay.token, timeout=scaled(30)) as client:

@@ -307,11 +307,15 @@ def write_tests(tmp_path: Path) -> Path:
     return suite
 
 
-def run_test_script(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_test_script(
+    tmp_path: Path, *args: str, workers: int = 1
+) -> subprocess.CompletedProcess[str]:
+    """``scripts/test`` on a sample suite; serial unless ``workers`` says otherwise, so that
+    pytest's summary line names the deselected tests."""
     return subprocess.run(
         [str(ROOT / "scripts" / "test"), "-p", "no:cacheprovider", *args],
         cwd=tmp_path,
-        env=script_env(),
+        env=script_env(TETHER_TEST_WORKERS=str(workers)),
         capture_output=True,
         text=True,
         timeout=scaled(120),
@@ -322,6 +326,22 @@ def test_scripts_test_leaves_soak_and_bench_out_by_default(tmp_path: Path) -> No
     done = run_test_script(tmp_path, str(write_tests(tmp_path)))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed, 2 deselected" in done.stdout
+
+
+def test_scripts_test_spreads_the_default_run_over_workers_and_still_leaves_soak_out(
+    tmp_path: Path,
+) -> None:
+    done = run_test_script(tmp_path, "-v", str(write_tests(tmp_path)), workers=2)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "created: 2/2 workers" in done.stdout
+    assert "1 passed" in done.stdout and "test_sample.py::test_plain" in done.stdout
+    assert "test_long" not in done.stdout and "test_timed" not in done.stdout
+
+
+def test_scripts_test_refuses_zero_workers_and_says_what_to_set(tmp_path: Path) -> None:
+    done = run_test_script(tmp_path, str(write_tests(tmp_path)), workers=0)
+    assert done.returncode == 2
+    assert "TETHER_TEST_WORKERS must be a whole number, 1 or more" in done.stderr
 
 
 def test_scripts_test_soak_runs_only_the_soak_tests(tmp_path: Path) -> None:

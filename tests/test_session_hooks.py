@@ -159,7 +159,8 @@ async def test_a_claude_session_reports_its_command_without_the_injected_setting
     rig: Rig,
 ) -> None:
     sid = await rig.start_claude("--event", "SessionStart")
-    listed = await rig.call("list_sessions")
+    # This fake claude posts its hook and exits at once: it may have ended already.
+    listed = await rig.call("list_sessions", include_ended=True)
     [session] = [s for s in listed["sessions"] if s["session_id"] == sid]
     assert session["command"] == ["claude", "--event", "SessionStart"]
     assert rig.agent.manager.hooks is not None
