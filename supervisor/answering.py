@@ -18,8 +18,10 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
+from shared.protocol import ErrorCode
 from supervisor.keys import ENTER_PAUSE
-from supervisor.prompts import PromptTracker
+from supervisor.prompts import PromptError, PromptTracker
+from supervisor.prompts.prefill import Field, describe, shows
 from supervisor.screen import ScreenSnapshot
 
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
@@ -28,6 +30,7 @@ CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pres
 GONE_QUIET = 0.2  # a prompt counts as gone once the screen was quiet this long without it
 ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
 ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
+FIELD_WAIT = 1.0  # how long a cleared and retyped field may take to show the answer
 
 Write = Callable[[bytes], Awaitable[int]]
 GoneCheck = Callable[[str, ScreenSnapshot], bool]
@@ -68,11 +71,14 @@ class Answerer:
         reaches the chosen row, or when a write fails after some keys were sent (the
         program exited on them). Raises :class:`supervisor.prompts.PromptError` when
         the prompt is gone, secret, or the answer does not fit it, and ``OSError``
-        when the first write fails.
+        when the first write fails. A field that held a value is cleared and retyped,
+        and Enter is pressed only once the screen shows it holding exactly the answer;
+        otherwise :class:`PromptError` (INVALID_ANSWER), with the keys already typed.
         """
         await self.settle(ANSWER_QUIET, ANSWER_QUIET_MAX)
         snapshot = self._snapshot()
         writes = self._tracker.plan_answer(prompt_id, answer, snapshot)
+        field = self._tracker.text_field(prompt_id, snapshot) if answer else None
         highlight = self._tracker.highlighted(prompt_id, snapshot)
         cycle = self._tracker.tab_cycle(prompt_id, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
@@ -97,6 +103,8 @@ class Answerer:
             elif data == _TAB and highlight is not None and cycle:
                 # A dialog's buttons: Tab moves the focus, wrapping after the last.
                 highlight, moved = (highlight + 1) % cycle, True
+            if field is not None and data == b"\r" and len(sent) == len(writes) - 1:
+                await self._field_shows(field, answer)
             if sent:
                 await asyncio.sleep(ENTER_PAUSE)
             try:
@@ -107,6 +115,24 @@ class Answerer:
                 break  # the program exited on the keys already sent: they answered it
             sent.append(data)
         return sent
+
+    async def _field_shows(self, field: Field, answer: str) -> None:
+        """Wait until the cleared field shows exactly ``answer``; raise if it never does,
+        so a wrong value is never submitted."""
+        try:
+            async with asyncio.timeout(FIELD_WAIT):
+                while not shows(field, self._snapshot(), answer):
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            shown = describe(self._snapshot(), field)
+            raise PromptError(
+                ErrorCode.INVALID_ANSWER,
+                f"the field held {field.value!r} and Tether cleared it and typed your answer, "
+                f"but the screen shows {shown!r} instead of {answer!r}, so Enter was not pressed",
+                "read the screen with get_logs, then fix the field with send_keys "
+                "(Backspace, text) and press Enter yourself",
+            ) from None
 
     async def settle(self, quiet: float, at_most: float) -> None:
         """Wait until no output for ``quiet`` seconds (a dialog that just appeared may still

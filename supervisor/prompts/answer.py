@@ -17,6 +17,7 @@ import re
 from shared.errors import TetherError
 from shared.protocol import ErrorCode, PromptKind, PromptOption
 from supervisor.prompts.detect import Detection
+from supervisor.prompts.prefill import KILL_LINE, Field
 from supervisor.prompts.structure_rows import (
     AFFIRMATIVE as _AFFIRMATIVE,
     NEGATIVE as _NEGATIVE,
@@ -42,17 +43,25 @@ class PromptError(TetherError):
 
 
 def plan_writes(
-    found: Detection, answer: str, *, app_cursor_keys: bool = False, canonical: bool = True
+    found: Detection,
+    answer: str,
+    *,
+    app_cursor_keys: bool = False,
+    canonical: bool = True,
+    field: Field | None = None,
 ) -> list[bytes]:
     """The writes that give ``answer`` to ``found``. Raises :class:`PromptError`.
 
     ``canonical`` is the terminal's mode: in raw mode a single key may already
     answer, so a :data:`CHECKPOINT` precedes the Enter that would otherwise follow.
+    ``field``: the text field already holds this value (see :mod:`.prefill`), so
+    an answer first clears it with Ctrl-U; an empty answer keeps it.
     """
     if found.kind is PromptKind.SECRET or found.select == "none":
         raise secret_error()
     if found.select == "text":
-        return _text_writes(answer)
+        writes = _text_writes(answer)
+        return [KILL_LINE, *writes] if field is not None and answer else writes
     current = found.selected_index or 0
     if found.kind is PromptKind.MULTI_CHOICE or found.select.startswith(
         ("checkbox", "dialog_check")

@@ -26,6 +26,7 @@ from pathlib import Path, PurePath
 from shared.protocol import ErrorCode, Prompt, PromptKind
 from supervisor.prompts.answer import PromptError, plan_writes, secret_error
 from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.prefill import Field, prefilled
 from supervisor.prompts.rules import RuleError, RuleSet, load_rules, user_rules_dir
 from supervisor.screen import ScreenSnapshot
 
@@ -165,7 +166,24 @@ class PromptTracker:
             answer,
             app_cursor_keys=snapshot.app_cursor_keys,
             canonical=self._signals.canonical,
+            field=self._field_of(now, snapshot),
         )
+
+    def text_field(self, prompt_id: str, snapshot: ScreenSnapshot) -> Field | None:
+        """The prefilled field of text prompt ``prompt_id`` on ``snapshot`` (None: not a
+        text prompt, or its field is empty or only hints), which an answer replaces."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return None
+        now = self._detect(snapshot, math.inf)
+        if now is None or now.fingerprint != issued[0]:
+            return None
+        return self._field_of(now, snapshot)
+
+    def _field_of(self, found: Detection, snapshot: ScreenSnapshot) -> Field | None:
+        if found.select != "text":
+            return None
+        return prefilled(snapshot, canonical=self._signals.canonical)
 
     def is_gone(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
         """After answering: True once ``prompt_id``'s question has left the screen."""

@@ -1,0 +1,116 @@
+"""Text fields that already hold a value: finding it, and seeing an answer replace it. Pure.
+
+Many prompt libraries start a text field with an editable default (questionary's
+and prompt_toolkit's ``default``, InquirerPy's text and number prompts, clack's
+``initialValue``, @inquirer/prompts' ``prefill: 'editable'``, bash ``read -e -i``,
+whiptail and dialog input boxes). Typing an answer there appends to it ("latest"
++ "v1.4.2" gives "latestv1.4.2"), so the field is cleared first with Ctrl-U: the
+line kill of readline, prompt_toolkit, Node's readline, newt and dialog alike.
+
+The value is the text between the question and the cursor on the input line
+(after the last ``?``/``:``/``›`` separator or a frame's ``│``), or, for clack,
+the text before the block it draws as its cursor. A placeholder is never a value:
+libraries that merely hint (enquirer's ``initial``, clack's and prompt_toolkit's
+``placeholder``, @inquirer's ``(default)``) keep the cursor before the hint or
+draw it faint, and typing replaces it by itself; Ctrl-U there could mean
+something else (enquirer: undo).
+
+Only raw-mode programs edit a line themselves: in canonical mode the kernel's
+line buffer starts empty whatever the screen shows, so nothing is cleared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from supervisor.screen import ScreenSnapshot, is_faint_style
+
+KILL_LINE = b"\x15"  # Ctrl-U
+DRAWN_CURSOR = "█"
+
+# The input line up to the cursor: a lead ending in a question's separator or a
+# frame's edge, then the value (no frame edge, no wide gap inside it).
+_LEAD_VALUE = re.compile(r"^(?P<lead>.*(?:[?:›»‣]\s+|[│┃]\s?))(?P<value>[^│┃]*?)$")
+_DRAWN = re.compile(r"^(?P<lead>[│┃|]\s+)(?P<value>.*)" + DRAWN_CURSOR + r"$")
+_NEAR = 4  # rows above the cursor where a drawn field may sit (clack parks the cursor below)
+
+
+@dataclass(frozen=True)
+class Field:
+    """An input field holding ``value``: ``lead`` is its row's text before the value.
+
+    ``drawn``: the program draws its own cursor (a block after the text) and parks
+    the terminal's cursor elsewhere.
+    """
+
+    row: int
+    lead: str
+    value: str
+    drawn: bool = False
+
+
+def prefilled(snapshot: ScreenSnapshot, *, canonical: bool) -> Field | None:
+    """The field at the cursor when it holds an editable value; None when it is empty,
+    shows only a hint or placeholder, or the terminal is in canonical mode."""
+    if canonical:
+        return None
+    found = _at_cursor(snapshot) or _drawn(snapshot)
+    if found is None or not found.value.strip():
+        return None
+    return found
+
+
+def shows(field: Field, snapshot: ScreenSnapshot, answer: str) -> bool:
+    """Whether ``snapshot`` shows ``field`` holding exactly ``answer`` (and nothing else)."""
+    if field.drawn:
+        line = snapshot.lines[field.row] if field.row < len(snapshot.lines) else ""
+        return line.rstrip() == field.lead + answer + DRAWN_CURSOR
+    if snapshot.cursor_row != field.row or snapshot.before_cursor != field.lead + answer:
+        return False
+    after = snapshot.cursor_line[len(snapshot.before_cursor) :]
+    # Only a field's fill may follow the cursor (whiptail's "____", a frame's edge).
+    return not after.strip(" _│┃")
+
+
+def describe(snapshot: ScreenSnapshot, field: Field) -> str:
+    """What the field shows now, for a refusal's message."""
+    if field.drawn:
+        line = snapshot.lines[field.row] if field.row < len(snapshot.lines) else ""
+        shown = line.rstrip().removesuffix(DRAWN_CURSOR)
+    else:
+        shown = snapshot.cursor_line.rstrip(" _│┃")
+    return shown.removeprefix(field.lead).strip() if shown.startswith(field.lead) else shown
+
+
+def _at_cursor(snapshot: ScreenSnapshot) -> Field | None:
+    before = snapshot.before_cursor
+    m = _LEAD_VALUE.match(before)
+    if m is None or "  " in m.group("value").strip():
+        return None
+    lead, value = m.group("lead"), m.group("value")
+    if not lead.rstrip().endswith(("│", "┃")) and not re.search(r"\w", lead):
+        return None  # only a marker ("? "): no question ends left of the cursor
+    start = len(lead)
+    style = snapshot.style_of(snapshot.cursor_row)
+    if snapshot.cursor_line.startswith(before) and _faint(style, start, value):
+        return None  # a hint drawn faint ("(main)"): typing replaces it
+    return Field(snapshot.cursor_row, lead, value)
+
+
+def _drawn(snapshot: ScreenSnapshot) -> Field | None:
+    top = max(snapshot.cursor_row - _NEAR, 0)
+    for row in range(snapshot.cursor_row, top - 1, -1):
+        line = snapshot.lines[row] if row < len(snapshot.lines) else ""
+        m = _DRAWN.match(line.rstrip())
+        if m is not None:
+            return Field(row, m.group("lead"), m.group("value"), drawn=True)
+    return None
+
+
+def _faint(style: str, start: int, value: str) -> bool:
+    """Whether every visible character of ``value`` (at ``start``) is drawn faint."""
+    codes = [
+        style[start + i] for i, ch in enumerate(value) if ch.strip() and start + i < len(style)
+    ]
+    return bool(codes) and all(is_faint_style(c) for c in codes)
