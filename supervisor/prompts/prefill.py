@@ -33,6 +33,7 @@ DRAWN_CURSOR = "█"
 # frame's edge, then the value (no frame edge, no wide gap inside it).
 _LEAD_VALUE = re.compile(r"^(?P<lead>.*(?:[?:›»‣]\s+|[│┃]\s?))(?P<value>[^│┃]*?)$")
 _DRAWN = re.compile(r"^(?P<lead>[│┃|]\s+)(?P<value>.*)" + DRAWN_CURSOR + r"$")
+_BRACKETED = re.compile(r"^\s*(?:\(.*\)|\[.*\]|<.*>)\s*$")
 _NEAR = 4  # rows above the cursor where a drawn field may sit (clack parks the cursor below)
 
 
@@ -91,6 +92,8 @@ def _at_cursor(snapshot: ScreenSnapshot) -> Field | None:
     lead, value = m.group("lead"), m.group("value")
     if not lead.rstrip().endswith(("│", "┃")) and not re.search(r"\w", lead):
         return None  # only a marker ("? "): no question ends left of the cursor
+    if value[-1:].isspace() or _BRACKETED.match(value):
+        return None  # part of the prompt: "package name: (app) ", "Tag: [latest]"
     start = len(lead)
     style = snapshot.style_of(snapshot.cursor_row)
     if snapshot.cursor_line.startswith(before) and _faint(style, start, value):

@@ -1,0 +1,168 @@
+"""Text fields that already hold a value: found, cleared, and verified before Enter.
+
+Screens are drawn through the real terminal model with the escape sequences the
+libraries send (faint hints, frames, clack's drawn cursor block).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from shared.protocol import ErrorCode, PromptKind
+from supervisor import answering
+from supervisor.answering import Answerer
+from supervisor.prompts import PromptError, PromptTracker
+from supervisor.prompts.answer import ENTER, plan_writes
+from supervisor.prompts.detect import Detection, Signals
+from supervisor.prompts.prefill import KILL_LINE, Field, prefilled, shows
+from supervisor.screen import ScreenSnapshot, TerminalModel
+
+RAW = Signals(canonical=False, blocked_on_read=True)
+
+
+def snap(text: str, *, cols: int = 80) -> ScreenSnapshot:
+    model = TerminalModel(cols=cols, rows=24)
+    model.feed(text.replace("\n", "\r\n").encode())
+    return model.snapshot()
+
+
+def field_of(text: str, *, canonical: bool = False) -> Field | None:
+    return prefilled(snap(text), canonical=canonical)
+
+
+def test_the_text_between_the_question_and_the_cursor_is_the_prefilled_value() -> None:
+    found = field_of("? Which tag to deploy? latest")
+    assert found == Field(0, "? Which tag to deploy? ", "latest")
+    assert field_of("Version to release: v1.4.1") == Field(0, "Version to release: ", "v1.4.1")
+
+
+def test_an_empty_field_has_no_prefilled_value() -> None:
+    assert field_of("? Which tag to deploy? ") is None
+    assert field_of("Version to release: ") is None
+
+
+def test_a_placeholder_with_the_cursor_before_it_is_not_a_value() -> None:
+    # prompt_toolkit's placeholder and enquirer's initial: the cursor waits at its start.
+    assert field_of("Project name: \x1b[90mmy-app\x1b[0m\x1b[6D") is None
+    assert field_of("? Release branch \x1b[2m‣\x1b[0m main\x1b[7D") is None
+
+
+def test_a_faint_default_hint_is_not_a_value() -> None:
+    assert field_of("? Release branch: \x1b[2m(main)\x1b[0m ") is None
+    assert field_of("Tag: \x1b[2mlatest\x1b[0m") is None
+
+
+def test_a_default_printed_as_part_of_the_prompt_is_not_a_value() -> None:
+    assert field_of("package name: (tether) ") is None
+    assert field_of("Tag: [latest]") is None
+
+
+def test_a_bare_question_marker_is_not_a_question_before_the_value() -> None:
+    assert field_of("? Release branc") is None
+
+
+def test_canonical_mode_never_has_a_prefilled_value() -> None:
+    # The kernel's line buffer starts empty whatever the screen shows.
+    assert field_of("Version to release: v1.4.1", canonical=True) is None
+
+
+def test_a_framed_input_box_holds_the_value_left_of_the_cursor() -> None:
+    whiptail = "          │ Target host name?     │\n          │ staging-01\x1b7____________ │\x1b8"
+    found = field_of(whiptail)
+    assert found is not None and found.value == "staging-01"
+    assert found.lead == "          │ "
+
+
+def test_a_drawn_cursor_block_marks_a_clack_field_and_its_value() -> None:
+    screen = "│\n◆  Which tag to deploy?\n│  latest█\n└\n"
+    found = field_of(screen)
+    assert found == Field(2, "│  ", "latest", drawn=True)
+    assert field_of("│\n◆  Project name?\n│  \x1b[7mm\x1b[0m\x1b[2my-app\x1b[0m\n└\n") is None
+
+
+def test_the_field_shows_the_answer_only_when_it_holds_exactly_the_answer() -> None:
+    field = Field(0, "? Which tag to deploy? ", "latest")
+    assert shows(field, snap("? Which tag to deploy? v1.4.2"), "v1.4.2")
+    assert not shows(field, snap("? Which tag to deploy? latestv1.4.2"), "v1.4.2")
+    assert not shows(field, snap("? Which tag to deploy? v1.4.2 latest\x1b[7D"), "v1.4.2")
+    framed = Field(1, "          │ ", "staging-01")
+    assert shows(framed, snap("\n          │ prod-02\x1b7_______ │\x1b8"), "prod-02")
+    drawn = Field(1, "│  ", "latest", drawn=True)
+    assert shows(drawn, snap("◆  Tag?\n│  v1.4.2█\n└\n"), "v1.4.2")
+    assert not shows(drawn, snap("◆  Tag?\n│  latestv1.4.2█\n└\n"), "v1.4.2")
+
+
+def _text_prompt() -> Detection:
+    return Detection("structure:line", PromptKind.TEXT, "Tag?", (), (), "structure", 0.65, "text")
+
+
+def test_an_answer_to_a_prefilled_field_clears_it_first_and_an_empty_one_keeps_it() -> None:
+    field = Field(0, "Tag: ", "latest")
+    assert plan_writes(_text_prompt(), "v2", field=field) == [KILL_LINE, b"v2", ENTER]
+    assert plan_writes(_text_prompt(), "", field=field) == [ENTER]
+    assert plan_writes(_text_prompt(), "v2") == [b"v2", ENTER]
+
+
+class _Screen:
+    """A program behind a prefilled field: ``typed`` decides what the field shows."""
+
+    def __init__(self, shows_after_typing: str | None) -> None:
+        self.current = snap("? Which tag to deploy? latest")
+        self.after = shows_after_typing
+        self.output = asyncio.Event()
+        self.writes: list[bytes] = []
+
+    async def write(self, data: bytes) -> int:
+        self.writes.append(data)
+        if self.after is not None and data not in (KILL_LINE, ENTER):
+            self.current = snap(f"? Which tag to deploy? {self.after}")
+            self.output.set()
+        return len(data)
+
+
+def _answerer(screen: _Screen) -> tuple[Answerer, str]:
+    tracker = PromptTracker("session-prefill")
+    prompt = tracker.observe(screen.current, 10.0, 10.0, signals=RAW)
+    assert prompt is not None and prompt.kind is PromptKind.TEXT
+    answerer = Answerer(
+        tracker,
+        snapshot=lambda: screen.current,
+        quiet_for=lambda: 10.0,
+        output=screen.output,
+        application_cursor=lambda: False,
+        exited=lambda: False,
+    )
+    return answerer, prompt.prompt_id
+
+
+async def test_enter_is_pressed_once_the_cleared_field_shows_exactly_the_answer() -> None:
+    screen = _Screen("v1.4.2")
+    answerer, prompt_id = _answerer(screen)
+    async with asyncio.timeout(10):
+        sent = await answerer.type_answer(prompt_id, "v1.4.2", screen.write)
+    assert sent == [KILL_LINE, b"v1.4.2", ENTER]
+
+
+async def test_a_field_that_never_shows_the_answer_is_refused_without_pressing_enter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "FIELD_WAIT", 0.05)
+    screen = _Screen("latestv1.4.2")  # the clear did not work: the answer was appended
+    answerer, prompt_id = _answerer(screen)
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(10):
+            await answerer.type_answer(prompt_id, "v1.4.2", screen.write)
+    assert caught.value.code is ErrorCode.INVALID_ANSWER
+    assert "Enter was not pressed" in str(caught.value)
+    assert "latestv1.4.2" in str(caught.value)
+    assert ENTER not in screen.writes
+
+
+async def test_accepting_the_default_sends_only_enter() -> None:
+    screen = _Screen(None)
+    answerer, prompt_id = _answerer(screen)
+    async with asyncio.timeout(10):
+        sent = await answerer.type_answer(prompt_id, "", screen.write)
+    assert sent == [ENTER]
