@@ -15,8 +15,9 @@ from supervisor import answering
 from supervisor.answering import Answerer
 from supervisor.prompts import PromptError, PromptTracker
 from supervisor.prompts.answer import ENTER, plan_writes
-from supervisor.prompts.detect import Detection, Signals
+from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.prefill import KILL_LINE, Field, prefilled, shows
+from supervisor.prompts.tracker import default_rules
 from supervisor.screen import ScreenSnapshot, TerminalModel
 
 RAW = Signals(canonical=False, blocked_on_read=True)
@@ -92,6 +93,14 @@ def test_the_field_shows_the_answer_only_when_it_holds_exactly_the_answer() -> N
     drawn = Field(1, "│  ", "latest", drawn=True)
     assert shows(drawn, snap("◆  Tag?\n│  v1.4.2█\n└\n"), "v1.4.2")
     assert not shows(drawn, snap("◆  Tag?\n│  latestv1.4.2█\n└\n"), "v1.4.2")
+
+
+def test_a_prefilled_value_is_not_part_of_the_question_so_replacing_it_keeps_the_prompt() -> None:
+    before = detect(snap("? Which tag to deploy? latest"), default_rules(), signals=RAW)
+    typing = detect(snap("? Which tag to deploy? v1.4"), default_rules(), signals=RAW)
+    assert before is not None and typing is not None
+    assert before.kind is PromptKind.TEXT and before.question == "Which tag to deploy?"
+    assert typing.fingerprint == before.fingerprint
 
 
 def _text_prompt() -> Detection:

@@ -14,6 +14,7 @@ import re
 
 from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
+from supervisor.prompts.prefill import prefilled
 from supervisor.prompts.structure_rows import (
     MAX_QUESTION,
     POINTER,
@@ -214,6 +215,11 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             "line",
         )
     confidence = 0.75 if signals.canonical else 0.65
+    field = prefilled(snapshot, canonical=signals.canonical)
+    if field is not None and not field.drawn and text.endswith(field.value):
+        # The field's editable value is the answer-to-be, not part of the question:
+        # leaving it out keeps the prompt's identity while the value is replaced.
+        question = clean_question(text[: -len(field.value)]) or question
     return build_detection(
         PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
     )
