@@ -24,15 +24,20 @@ def questionary_text() -> Any:
     return questionary.text("Which tag to deploy?", default="latest").unsafe_ask()
 
 
-def inquirerpy_text() -> Any:
-    from InquirerPy import inquirer
+def _inquirerpy() -> Any:
+    import importlib
 
+    # Its package does not re-export the prompt functions for a type checker.
+    return importlib.import_module("InquirerPy.inquirer")
+
+
+def inquirerpy_text() -> Any:
+    inquirer = _inquirerpy()
     return inquirer.text(message="Release branch:", default="main").execute()
 
 
 def inquirerpy_number() -> Any:
-    from InquirerPy import inquirer
-
+    inquirer = _inquirerpy()
     return inquirer.number(message="How many workers?", default=4).execute()
 
 
