@@ -145,9 +145,13 @@ def checkbox_toggles(found: Detection, answer: str) -> list[int]:
 
 
 def _toggle_writes(current: int, targets: list[int], app_cursor_keys: bool) -> list[bytes]:
-    """Move to each target in screen order and press Space, then Enter to submit."""
+    """Move to each target in screen order (top down, or bottom up when that is the
+    shorter walk from the highlighted row) and press Space, then Enter to submit."""
+    down, up = sorted(targets), sorted(targets, reverse=True)
+    if down and abs(current - up[0]) + up[0] - up[-1] < abs(current - down[0]) + up[0] - down[0]:
+        down = up
     writes: list[bytes] = []
-    for target in sorted(targets):
+    for target in down:
         writes += arrow_writes(current, target, app_cursor_keys=app_cursor_keys)[:-1]
         writes.append(SPACE)
         current = target
