@@ -7,9 +7,13 @@ and rendered by the real terminal model. The live programs are in the prompt cor
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from shared.protocol import ErrorCode, PromptKind
+from supervisor import answering
+from supervisor.answering import Answerer
 from supervisor.prompts.answer import (
     ENTER,
     SPACE,
@@ -21,7 +25,7 @@ from supervisor.prompts.answer import (
 )
 from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.structure_rows import make_options
-from supervisor.prompts.tracker import default_rules
+from supervisor.prompts.tracker import PromptTracker, default_rules
 from supervisor.screen import TerminalModel
 
 ESC = "\x1b"
@@ -151,3 +155,62 @@ def test_dialog_checklist_items_on_read_as_checked() -> None:
     assert d.kind is PromptKind.MULTI_CHOICE
     assert d.checked == (True, False, True)
     assert plan_writes(d, "examples", canonical=False)[-2:] in ([SPACE, ENTER], [TAB, ENTER])
+
+
+# ---------------------------------------------------------------- confirming
+
+
+def _answerer(model: TerminalModel) -> tuple[Answerer, str]:
+    tracker = PromptTracker("session-checkbox")
+    prompt = tracker.observe(model.snapshot(), 0.0, 10.0, signals=RAW)
+    assert prompt is not None and prompt.kind is PromptKind.MULTI_CHOICE
+    answerer = Answerer(
+        tracker,
+        snapshot=model.snapshot,
+        quiet_for=lambda: 10.0,
+        output=asyncio.Event(),
+        application_cursor=lambda: False,
+        exited=lambda: False,
+    )
+    return answerer, prompt.prompt_id
+
+
+_LIST = (
+    "? Which services should be deployed?\n"
+    f"{colour('36', '❯◉ api')}\n ◯ worker\n ◯ web\n\n(Press <space> to select)"
+)
+
+
+async def test_enter_confirms_a_list_that_already_shows_exactly_the_wanted_items() -> None:
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(_LIST.replace("\n", "\r\n").encode() + f"{ESC}[1;38H".encode())
+    answerer, prompt_id = _answerer(model)
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> int:
+        written.append(data)
+        return len(data)
+
+    async with asyncio.timeout(5):
+        assert await answerer.type_answer(prompt_id, "api", write) == [ENTER]
+    assert written == [ENTER]
+
+
+async def test_a_list_that_never_shows_the_wanted_ticks_is_not_confirmed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "CHECKS_WAIT", 0.2)  # the program ignores every key here
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(_LIST.replace("\n", "\r\n").encode() + f"{ESC}[1;38H".encode())
+    answerer, prompt_id = _answerer(model)
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> int:
+        written.append(data)
+        return len(data)
+
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(5):
+            await answerer.type_answer(prompt_id, "web", write)
+    assert "shows 1 checked instead of 3" in str(caught.value)
+    assert ENTER not in written and written.count(SPACE) == 2
