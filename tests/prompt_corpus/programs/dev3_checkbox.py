@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from typing import Any
@@ -28,8 +29,9 @@ def questionary_prechecked() -> Any:
 
 
 def inquirerpy_prechecked() -> Any:
-    from InquirerPy import inquirer
     from InquirerPy.base.control import Choice
+
+    inquirer: Any = importlib.import_module("InquirerPy.inquirer")  # no explicit exports
 
     choices = [Choice(name, enabled=name in CHECKED) for name in ITEMS]
     return inquirer.checkbox(message="Which checks should CI run?", choices=choices).execute()
