@@ -20,6 +20,11 @@ a login shell, ``python`` with no script, ``node`` alone) is at its own prompt:
 ``interactive`` says so, and whatever its prompt reads like ("ready? ", "db> ")
 it asks nothing.
 
+``programs`` names (``/proc/<pid>/comm``, read from the ``stat`` the probe reads
+anyway) the processes that may be reading the terminal: not those waiting on a
+timer or a child, nor those blocked writing into a pipe (``git log`` feeding its
+pager). The detector compares them with its list of viewers and editors.
+
 Everywhere else (macOS, no ``/proc``) the probe says "unknown" and detection
 falls back to the screen and the terminal mode alone.
 """
@@ -35,6 +40,9 @@ from dataclasses import dataclass
 _READ_SYSCALL = {"x86_64": 0, "aarch64": 63, "i686": 3, "armv7l": 3}.get(platform.machine())
 _TTY_READ = frozenset({"wait_woken", "n_tty_read"})
 _NOT_INPUT = frozenset({"hrtimer_nanosleep", "do_nanosleep", "do_wait", "kernel_wait4"})
+# A producer blocked on a full pipe (the kernel's name changed in 6.x): it feeds the
+# group's reader, it reads nothing itself.
+_PIPE_WRITE = frozenset({"pipe_write", "anon_pipe_write"})
 _SHELLS = frozenset({"bash", "zsh", "sh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh"})
 _INTERPRETERS = re.compile(r"^(python[\d.]*|node|nodejs|irb|lua[\d.]*|ruby)$")
 # Options that take the next argument as their value (so it is no script name).
@@ -45,11 +53,13 @@ MAX_PROCESSES = 64  # a fork bomb in the foreground must not make a probe slow
 @dataclass(frozen=True)
 class Foreground:
     """What the terminal's foreground group is doing: ``reading`` the terminal, or
-    positively waiting ``elsewhere``; both False when it cannot be told."""
+    positively waiting ``elsewhere``; both False when it cannot be told. ``programs``:
+    the names of the processes that may be reading it (see the module docstring)."""
 
     reading: bool = False
     elsewhere: bool = False
     interactive: bool = False
+    programs: tuple[str, ...] = ()
 
 
 def probe(pgid: int | None) -> Foreground:
@@ -57,26 +67,31 @@ def probe(pgid: int | None) -> Foreground:
     if pgid is None or pgid <= 0 or _READ_SYSCALL is None:
         return Foreground()
     members = _members(pgid)
-    states = [_state(pid) for pid in members]
+    states = [_state(pid) for pid, _ in members]
     if not states or any(s is None for s in states):
         return Foreground()
     # Who waits for something other than a timer or a child: if every such process is
     # a shell or interpreter started interactively, it sits at its own prompt.
-    waiting = [pid for pid, s in zip(members, states, strict=True) if s != "elsewhere"]
-    interactive = bool(waiting) and all(_interactive(pid) for pid in waiting)
+    waiting = [m for m, s in zip(members, states, strict=True) if s != "elsewhere"]
+    interactive = bool(waiting) and all(_interactive(pid) for pid, _ in waiting)
+    programs = tuple(
+        name for (_, name), s in zip(members, states, strict=True) if s in ("reading", "other")
+    )
     if any(s == "reading" for s in states):
-        return Foreground(reading=True, interactive=interactive)
-    return Foreground(elsewhere=not waiting, interactive=interactive)
+        return Foreground(reading=True, interactive=interactive, programs=programs)
+    return Foreground(elsewhere=not waiting, interactive=interactive, programs=programs)
 
 
-def _members(pgid: int) -> list[int]:
-    found: list[int] = []
+def _members(pgid: int) -> list[tuple[int, str]]:
+    """The group's processes as ``(pid, comm)``, from the leader down."""
+    found: list[tuple[int, str]] = []
     queue = [pgid]
     while queue and len(found) < MAX_PROCESSES:
         pid = queue.pop()
-        if _group(pid) != pgid:
+        group, name = _group(pid)
+        if group != pgid:
             continue
-        found.append(pid)
+        found.append((pid, name))
         try:
             queue.extend(int(c) for c in _read(f"/proc/{pid}/task/{pid}/children", 1 << 16).split())
         except (OSError, ValueError):
@@ -134,15 +149,19 @@ def interactive_argv(argv: list[str]) -> bool:
     return True
 
 
-def _group(pid: int) -> int | None:
+def _group(pid: int) -> tuple[int | None, str]:
+    """``pid``'s process group and its name (comm: between the first "(" and the
+    last ")" of ``stat``, since the name itself may hold either)."""
     try:
-        return int(_read(f"/proc/{pid}/stat").rsplit(b")", 1)[1].split()[2])
+        head, _, rest = _read(f"/proc/{pid}/stat").rpartition(b")")
+        return int(rest.split()[2]), head.partition(b"(")[2].decode(errors="replace")
     except (OSError, ValueError, IndexError):
-        return None
+        return None, ""
 
 
 def _state(pid: int) -> str | None:
-    """ "reading", "elsewhere" or "other"; None when the process cannot be read."""
+    """ "reading", "elsewhere", "feeding" (blocked writing a pipe) or "other"; None when
+    the process cannot be read."""
     try:
         wchan = _read(f"/proc/{pid}/wchan").decode(errors="replace").strip()
         fields = _read(f"/proc/{pid}/syscall", 64).split()
@@ -152,4 +171,6 @@ def _state(pid: int) -> str | None:
         return "reading"
     if wchan in _NOT_INPUT:
         return "elsewhere"
+    if wchan in _PIPE_WRITE:
+        return "feeding"
     return "other"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
 
 import pytest
 
@@ -32,11 +35,17 @@ async def spawn() -> AsyncIterator[Spawn]:
         await proc.close()
 
 
+def flags(found: tty_probe.Foreground) -> tty_probe.Foreground:
+    """``found`` without the program names, to compare what it says about reading."""
+    return dataclasses.replace(found, programs=())
+
+
 async def state(proc: PtyProcess, want: tty_probe.Foreground) -> tty_probe.Foreground:
-    return await eventually(
-        lambda: want if tty_probe.probe(proc.foreground_pgid()) == want else None,
-        what=f"the probe to report {want}",
-    )
+    def now() -> tty_probe.Foreground | None:
+        found = tty_probe.probe(proc.foreground_pgid())
+        return found if flags(found) == want else None
+
+    return await eventually(now, what=f"the probe to report {want}")
 
 
 async def test_a_line_reader_is_reading_the_terminal(spawn: Spawn) -> None:
@@ -83,3 +92,33 @@ async def test_a_script_reading_a_line_is_not_an_interactive_shell(spawn: Spawn)
     proc = await spawn(["bash", "-c", "read -r -p 'Ready? ' x"])
     found = await state(proc, tty_probe.Foreground(reading=True))
     assert found.interactive is False
+
+
+async def test_the_reader_is_named_by_the_program_it_runs(spawn: Spawn) -> None:
+    proc = await spawn([sys.executable, "-c", "input('Name? ')"])
+    found = await state(proc, tty_probe.Foreground(reading=True))
+    assert found.programs == (os.path.basename(sys.executable)[:15],)  # the name exec was given
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+async def test_a_pager_is_named_and_the_program_feeding_it_through_a_pipe_is_not(
+    spawn: Spawn,
+) -> None:
+    # seq blocks writing into the full pipe; bash waits for both: only less may read.
+    proc = await spawn(["bash", "-c", "seq 1 10000000 | less"])
+    await eventually(
+        lambda: tty_probe.probe(proc.foreground_pgid()).programs == ("less",) or None,
+        what="the probe to name less alone",
+    )
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
+async def test_an_editor_waiting_for_keys_is_named(spawn: Spawn, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Continue? (y/n)\n")
+    proc = await spawn(["vim", "-u", "NONE", "-N", "-n", str(note)])
+    found = await eventually(
+        lambda: tty_probe.probe(proc.foreground_pgid()).programs or None,
+        what="the probe to name the editor",
+    )
+    assert found[0].partition(".")[0] == "vim"  # Debian's vim may run as vim.basic
