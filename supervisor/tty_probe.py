@@ -21,9 +21,13 @@ a login shell, ``python`` with no script, ``node`` alone) is at its own prompt:
 it asks nothing.
 
 ``programs`` names (``/proc/<pid>/comm``, read from the ``stat`` the probe reads
-anyway) the processes that may be reading the terminal: not those waiting on a
-timer or a child, nor those blocked writing into a pipe (``git log`` feeding its
-pager). The detector compares them with its list of viewers and editors.
+anyway) the processes in front, those that may be reading the terminal: one
+blocked in its read, or one waiting on anything but a timer or a child that has
+the terminal on its standard descriptors and no such process below it. So a
+producer blocked writing into a pipe (``git log`` feeding its pager), an editor's
+language server talking through pipes, and an agent waiting for the editor it
+started (Claude Code's external editor) are left out. The detector compares the
+names with its list of viewers and editors.
 
 Everywhere else (macOS, no ``/proc``) the probe says "unknown" and detection
 falls back to the screen and the terminal mode alone.
@@ -35,6 +39,7 @@ import os
 import platform
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # read(2)'s syscall number, for /proc/<pid>/syscall.
 _READ_SYSCALL = {"x86_64": 0, "aarch64": 63, "i686": 3, "armv7l": 3}.get(platform.machine())
@@ -67,31 +72,67 @@ def probe(pgid: int | None) -> Foreground:
     if pgid is None or pgid <= 0 or _READ_SYSCALL is None:
         return Foreground()
     members = _members(pgid)
-    states = [_state(pid) for pid, _ in members]
+    states = [_state(m.pid) for m in members]
     if not states or any(s is None for s in states):
         return Foreground()
     # Who waits for something other than a timer or a child: if every such process is
     # a shell or interpreter started interactively, it sits at its own prompt.
-    waiting = [m for m, s in zip(members, states, strict=True) if s != "elsewhere"]
-    interactive = bool(waiting) and all(_interactive(pid) for pid, _ in waiting)
-    programs = tuple(
-        name for (_, name), s in zip(members, states, strict=True) if s in ("reading", "other")
-    )
+    waiting = [m.pid for m, s in zip(members, states, strict=True) if s != "elsewhere"]
+    interactive = bool(waiting) and all(_interactive(pid) for pid in waiting)
+    programs = _in_front(members, states)
     if any(s == "reading" for s in states):
         return Foreground(reading=True, interactive=interactive, programs=programs)
     return Foreground(elsewhere=not waiting, interactive=interactive, programs=programs)
 
 
-def _members(pgid: int) -> list[tuple[int, str]]:
-    """The group's processes as ``(pid, comm)``, from the leader down."""
-    found: list[tuple[int, str]] = []
+class _Member(NamedTuple):
+    pid: int
+    parent: int
+    name: str
+
+
+def _in_front(members: list[_Member], states: list[str | None]) -> tuple[str, ...]:
+    """The names of the processes in front (see the module docstring), in group order."""
+    may_read = [
+        (m, s == "reading")
+        for m, s in zip(members, states, strict=True)
+        if s == "reading" or s == "other" and _on_terminal(m.pid)
+    ]
+    by_pid = {m.pid: m for m in members}
+    behind: set[int] = set()  # ancestors of a possible reader: waiting for what they started
+    for member, _ in may_read:
+        parent = by_pid.get(member.parent)
+        while parent is not None and parent.pid not in behind:
+            behind.add(parent.pid)
+            parent = by_pid.get(parent.parent)
+    return tuple(m.name for m, reading in may_read if reading or m.pid not in behind)
+
+
+def _on_terminal(pid: int) -> bool:
+    """Whether ``pid`` has a terminal as standard input, output or error (True when its
+    descriptors cannot be read: another user's process may well be reading)."""
+    for fd in (0, 1, 2):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except FileNotFoundError:
+            continue  # a closed descriptor
+        except OSError:
+            return True
+        if target.startswith(("/dev/pts/", "/dev/tty")):
+            return True
+    return False
+
+
+def _members(pgid: int) -> list[_Member]:
+    """The group's processes, from the leader down."""
+    found: list[_Member] = []
     queue = [pgid]
     while queue and len(found) < MAX_PROCESSES:
         pid = queue.pop()
-        group, name = _group(pid)
+        group, parent, name = _stat(pid)
         if group != pgid:
             continue
-        found.append((pid, name))
+        found.append(_Member(pid, parent, name))
         try:
             queue.extend(int(c) for c in _read(f"/proc/{pid}/task/{pid}/children", 1 << 16).split())
         except (OSError, ValueError):
@@ -149,14 +190,15 @@ def interactive_argv(argv: list[str]) -> bool:
     return True
 
 
-def _group(pid: int) -> tuple[int | None, str]:
-    """``pid``'s process group and its name (comm: between the first "(" and the
+def _stat(pid: int) -> tuple[int | None, int, str]:
+    """``pid``'s process group, parent and name (comm: between the first "(" and the
     last ")" of ``stat``, since the name itself may hold either)."""
     try:
         head, _, rest = _read(f"/proc/{pid}/stat").rpartition(b")")
-        return int(rest.split()[2]), head.partition(b"(")[2].decode(errors="replace")
+        fields = rest.split()
+        return int(fields[2]), int(fields[1]), head.partition(b"(")[2].decode(errors="replace")
     except (OSError, ValueError, IndexError):
-        return None, ""
+        return None, 0, ""
 
 
 def _state(pid: int) -> str | None:

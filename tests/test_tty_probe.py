@@ -122,3 +122,44 @@ async def test_an_editor_waiting_for_keys_is_named(spawn: Spawn, tmp_path: Path)
         what="the probe to name the editor",
     )
     assert found[0].partition(".")[0] == "vim"  # Debian's vim may run as vim.basic
+
+
+# A parent that waits in its event loop (select on a pipe nobody writes), as node does.
+EVENT_LOOP = "import os, select; select.select([os.pipe()[0]], [], [])"
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
+async def test_a_program_waiting_for_the_editor_it_started_is_not_in_front(
+    spawn: Spawn, tmp_path: Path
+) -> None:
+    # Claude Code's external editor: the agent polls while vim has the terminal
+    note = tmp_path / "prompt.md"
+    note.write_text("Do you want to proceed?\n")
+    vim = f"['vim', '-u', 'NONE', '-N', '-n', {str(note)!r}]"
+    script = f"import subprocess; subprocess.Popen({vim}); {EVENT_LOOP}"
+    proc = await spawn([sys.executable, "-c", script])
+    parent = os.path.basename(sys.executable)[:15]
+
+    def in_front() -> tuple[str, ...] | None:
+        programs = tty_probe.probe(proc.foreground_pgid()).programs
+        return programs if programs and parent not in programs else None
+
+    found = await eventually(in_front, what="the probe to leave the waiting parent out")
+    assert len(found) == 1
+    assert found[0].partition(".")[0] == "vim"
+
+
+async def test_a_helper_talking_through_pipes_is_not_in_front(spawn: Spawn) -> None:
+    # an editor's language server: its descriptors are pipes, the editor keeps the terminal
+    pipes = "stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL"
+    script = f"import subprocess; helper = subprocess.Popen(['cat'], {pipes}); {EVENT_LOOP}"
+    proc = await spawn([sys.executable, "-c", script])
+    group = proc.foreground_pgid()
+    await eventually(
+        lambda: len(tty_probe._members(group or 0)) == 2 or None, what="the helper to start"
+    )
+    found = await eventually(
+        lambda: tty_probe.probe(proc.foreground_pgid()).programs or None,
+        what="the probe to name the program in front",
+    )
+    assert found == (os.path.basename(sys.executable)[:15],)
