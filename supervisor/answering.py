@@ -18,12 +18,14 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
+from shared.protocol import ErrorCode
 from supervisor.keys import ENTER_PAUSE
-from supervisor.prompts import PromptTracker
+from supervisor.prompts import PromptError, PromptTracker
 from supervisor.screen import ScreenSnapshot
 
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
 HIGHLIGHT_WAIT = 1.0  # how long an arrow may take to move a menu's highlight
+CHECKS_WAIT = 2.0  # how long toggled checkboxes may take to be drawn checked
 CHECKPOINT_WAIT = 0.5  # after a key that may answer alone: how long before pressing Enter too
 GONE_QUIET = 0.2  # a prompt counts as gone once the screen was quiet this long without it
 ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
@@ -75,9 +77,14 @@ class Answerer:
         writes = self._tracker.plan_answer(prompt_id, answer, snapshot)
         highlight = self._tracker.highlighted(prompt_id, snapshot)
         cycle = self._tracker.tab_cycle(prompt_id, snapshot)
+        wanted = self._tracker.wanted_checks(prompt_id, answer, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
         sent: list[bytes] = []
         for data in writes:
+            if wanted is not None and data in (b"\r", _TAB):
+                # A checkbox list: confirm only once the screen shows exactly the wanted set.
+                await self._checks_are(prompt_id, wanted)
+                wanted = None
             if not data:  # a checkpoint: the keys so far may have answered it
                 if await self.prompt_left(prompt_id, CHECKPOINT_WAIT, self._tracker.left_cursor):
                     break
@@ -114,6 +121,25 @@ class Answerer:
         deadline = time.monotonic() + at_most
         while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
             await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok - pacing
+
+    async def _checks_are(self, prompt_id: str, wanted: frozenset[int]) -> None:
+        """Wait for the checkbox list to show exactly ``wanted`` checked; raise
+        :class:`PromptError` (nothing confirmed) if it does not within CHECKS_WAIT."""
+        now = None
+        try:
+            async with asyncio.timeout(CHECKS_WAIT):
+                while (now := self._tracker.checked(prompt_id, self._snapshot())) != wanted:
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            shown = "cannot be read" if now is None else _numbers(now)
+            raise PromptError(
+                ErrorCode.INVALID_ANSWER,
+                f"after toggling, the list shows {shown} checked instead of {_numbers(wanted)}, "
+                "so Tether did not confirm it",
+                "read the screen with get_logs, fix the ticks with send_keys (arrows, Space), "
+                "then press Enter",
+            ) from None
 
     async def _highlight_at(
         self, prompt_id: str, target: int, write: Write, *, resend: bool = True
@@ -162,3 +188,8 @@ class Answerer:
                     await self._output.wait()
         except TimeoutError:
             return False
+
+
+def _numbers(indexes: frozenset[int]) -> str:
+    """Option numbers as the chat sees them ("1, 3"), or "nothing"."""
+    return ", ".join(str(i + 1) for i in sorted(indexes)) or "nothing"

@@ -76,8 +76,9 @@ def test_checkboxes_are_a_multi_choice_toggled_with_space_then_submitted() -> No
 
 
 def test_the_highlight_drawn_only_in_colour_is_the_one_row_drawn_differently() -> None:
+    # enquirer draws every box as a tick, dim grey while unchecked.
     text = "? Select the features to enable …\n" + "\n".join(
-        f"{ESC}[32m✔{ESC}[39m " + (cyan(label) if i == 1 else label)
+        f"{ESC}[2;90m✔{ESC}[0m " + (cyan(label) if i == 1 else label)
         for i, label in enumerate(["Linting", "Testing", "Docker"])
     )
     d = must(text + f"{ESC}[1;36H", RAW)

@@ -57,8 +57,8 @@ def plan_writes(
     if found.kind is PromptKind.MULTI_CHOICE or found.select.startswith(
         ("checkbox", "dialog_check")
     ):
-        targets = choose_many(found.options, answer)
-        writes = _toggle_writes(current, targets, app_cursor_keys)
+        toggles = checkbox_toggles(found, answer)
+        writes = _toggle_writes(current, toggles, app_cursor_keys)
         return writes[:-1] + [TAB, ENTER] if found.select.endswith("_tab") else writes
     try:
         index = choose_option(found.options, answer, found.kind)
@@ -118,10 +118,40 @@ def choose_many(options: tuple[PromptOption, ...], answer: str) -> list[int]:
     return chosen
 
 
+def wanted_checks(found: Detection, answer: str) -> frozenset[int] | None:
+    """The option indexes ``answer`` leaves checked on a checkbox list, or None when
+    ``found`` is not one. Raises :class:`PromptError` for labels it does not offer."""
+    if found.kind is not PromptKind.MULTI_CHOICE and not found.select.startswith(
+        ("checkbox", "dialog_check")
+    ):
+        return None
+    return frozenset(choose_many(found.options, answer))
+
+
+def checkbox_toggles(found: Detection, answer: str) -> list[int]:
+    """The items to toggle so that exactly the ones ``answer`` names end up checked:
+    those whose drawn state differs from the wanted one. Raises :class:`PromptError`
+    when the screen does not show every item's state (a guess could uncheck a choice)."""
+    wanted = wanted_checks(found, answer) or frozenset()
+    if found.checked is None or len(found.checked) != len(found.options):
+        raise PromptError(
+            ErrorCode.INVALID_ANSWER,
+            "the screen does not show whether every item of this list is checked, so Tether "
+            "cannot tell which items to toggle and will not guess",
+            "read the screen with get_logs and use send_keys (arrows, Space, Enter) if sure",
+        )
+    current = {i for i, on in enumerate(found.checked) if on}
+    return sorted(current ^ wanted)
+
+
 def _toggle_writes(current: int, targets: list[int], app_cursor_keys: bool) -> list[bytes]:
-    """Move to each target in screen order and press Space, then Enter to submit."""
+    """Move to each target in screen order (top down, or bottom up when that is the
+    shorter walk from the highlighted row) and press Space, then Enter to submit."""
+    down, up = sorted(targets), sorted(targets, reverse=True)
+    if down and abs(current - up[0]) + up[0] - up[-1] < abs(current - down[0]) + up[0] - down[0]:
+        down = up
     writes: list[bytes] = []
-    for target in sorted(targets):
+    for target in down:
         writes += arrow_writes(current, target, app_cursor_keys=app_cursor_keys)[:-1]
         writes.append(SPACE)
         current = target

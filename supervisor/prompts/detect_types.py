@@ -54,6 +54,10 @@ class Detection:
     confidence: float
     select: str = "key"
     submit: bool = True
+    # A checkbox list's state as drawn, one flag per option (True: checked); None when
+    # the screen does not say for every item. Not part of the fingerprint: toggling
+    # an item keeps the question the same.
+    checked: tuple[bool, ...] | None = None
 
     @property
     def fingerprint(self) -> str:

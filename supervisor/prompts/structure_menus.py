@@ -12,7 +12,7 @@ takes the rows of :func:`~supervisor.prompts.structure_rows.rows_of` and returns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
@@ -98,14 +98,14 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
     content = [r for r in content if not RULE.match(r.text)]
     items = _dialog_items(content)
     if items is not None:
-        first, kind, item_labels, selected, mode = items
+        first, kind, item_labels, selected, mode, checked = items
         question = " ".join(r.text for r in content[:first]) or "Choose"
         options = make_options(item_labels, [str(n + 1) for n in range(len(item_labels))], selected)
         # prompt_toolkit pads its buttons ("<    Ok    >"), and there Enter in a list
         # toggles an item: Tab moves to Ok first. whiptail and dialog take Enter as Ok.
         padded = any(len(m.group(0)) - len(m.group(1).strip()) >= 8 for m in found)
         select = f"dialog_{mode}" + ("_tab" if padded and mode != "menu" else "")
-        return build_detection(
+        dialog = build_detection(
             kind,
             clean_question(question),
             options,
@@ -115,6 +115,7 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
             0.9,
             "dialog",
         )
+        return replace(dialog, checked=checked)
     text_rows = [
         r for r in content if not _FIELD.match(r.text.replace("_", "")) or not r.text.strip("_ ")
     ]
@@ -185,10 +186,12 @@ def _button_focus(snapshot: ScreenSnapshot, row: Row, found: list[re.Match[str]]
     return unlike[0] if len(unlike) == 1 else None
 
 
-def _dialog_items(
-    content: list[Row],
-) -> tuple[int, PromptKind, list[str], int | None, str] | None:
-    """The list inside a dialog: (first row, kind, labels, highlighted, answer mode)."""
+_DialogList = tuple[int, PromptKind, list[str], int | None, str, tuple[bool, ...] | None]
+
+
+def _dialog_items(content: list[Row]) -> _DialogList | None:
+    """The list inside a dialog: (first row, kind, labels, highlighted, answer mode, and
+    for a checklist each item's checked state)."""
     radio = re.compile(r"^\((?P<on>[ *•])\)\s+(?P<label>\S.*)$")
     check = re.compile(r"^\[(?P<on>[ *xX])\]\s+(?P<label>\S.*)$")
     menu = re.compile(r"^(?P<tag>\S+)\s+(?P<label>\S.*)$")
@@ -201,7 +204,11 @@ def _dialog_items(
         if len(block) >= 2 and block[-1][0] - block[0][0] == len(block) - 1:
             labels = [m.group("label").strip() for _, m in block]
             styles = [label_style(content[i], m.group("label")) for i, m in block]
-            return block[0][0], kind, plain_labels(labels, None), odd_one(styles) or 0, mode
+            checked = (
+                box_states([f"[{m.group('on')}]" for _, m in block]) if mode == "check" else None
+            )
+            labels = plain_labels(labels, None)
+            return block[0][0], kind, labels, odd_one(styles) or 0, mode, checked
     # whiptail/dialog menus: "tag  description" rows; tags are numbers here or words.
     rows = [(i, menu.match(r.text)) for i, r in enumerate(content)]
     block = []
@@ -211,13 +218,11 @@ def _dialog_items(
     if len(block) >= 2 and block[-1][0] - block[0][0] == len(block) - 1:
         labels = [m.group("label").strip() for _, m in block]
         styles = [content[i].style for i, _ in block]
-        return block[0][0], PromptKind.CHOICE, labels, odd_one(styles) or 0, "menu"
+        return block[0][0], PromptKind.CHOICE, labels, odd_one(styles) or 0, "menu", None
     return _tagged_menu(content)
 
 
-def _tagged_menu(
-    content: list[Row],
-) -> tuple[int, PromptKind, list[str], int | None, str] | None:
+def _tagged_menu(content: list[Row]) -> _DialogList | None:
     """A menu of word tags with a description column ("postgres   PostgreSQL 16"): the
     tag is what the program returns, so it is the label. Only with one row highlighted,
     so aligned text in a message box is never taken for a menu."""
@@ -242,7 +247,7 @@ def _tagged_menu(
     if selected is None:
         return None
     labels = [_TAG_ROW.match(content[i].text).group("tag") for i in best]  # type: ignore[union-attr]
-    return best[0], PromptKind.CHOICE, labels, selected, "menu"
+    return best[0], PromptKind.CHOICE, labels, selected, "menu", None
 
 
 _TAG_ROW = re.compile(r"^(?P<tag>[\w][\w.:+-]{0,30})(?P<gap>\s+)(?P<desc>\S.*)$")
@@ -343,6 +348,10 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         selected = pointers[0]
     else:
         selected = odd_one([item.row.style for item in items])
+        if selected is None and multi and has_boxes:
+            # Checked boxes are coloured too (prompts, clack): the label alone carries
+            # the highlight then.
+            selected = odd_one([label_style(item.row, item.label) for item in items])
     numbered = all(item.number for item in items)
     if selected is None and not numbered:
         return None
@@ -364,7 +373,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         )
     kind = PromptKind.MULTI_CHOICE if multi else PromptKind.CHOICE
     keys = [str(n + 1) for n in range(len(items))]
-    return build_detection(
+    found = build_detection(
         kind,
         question,
         make_options(labels, keys, selected),
@@ -374,6 +383,33 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         0.85,
         "menu",
     )
+    if not multi:
+        return found
+    styles = [item.row.style[max(item.row.text.find(item.box), 0)] for item in items]
+    return replace(found, checked=box_states(boxes, styles))
+
+
+def box_states(boxes: list[str], styles: list[str] | None = None) -> tuple[bool, ...] | None:
+    """Each checkbox's state as drawn (``◉``/``◯``, ``[x]``/``[ ]``, ``◼``/``◻``...), or None
+    unless every box is one whose state is known: a wrong guess would toggle the wrong way.
+
+    A bare tick (``✔``) is drawn for both states by enquirer, dim when off: its state is
+    its ``styles`` character (None: unknown).
+    """
+    states = []
+    for n, box in enumerate(boxes):
+        inner = box[1:-1] if len(box) == 3 else box
+        if len(box) == 1 and box in "✔✓":
+            if styles is None:
+                return None
+            states.append(not is_faint_style(styles[n]))
+        elif inner in _FILLED or inner in "xX*•✓✔":
+            states.append(True)
+        elif inner in _EMPTY or inner == " ":
+            states.append(False)
+        else:
+            return None
+    return tuple(states)
 
 
 def _without_faint_tail(item: _Item) -> str:

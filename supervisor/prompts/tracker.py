@@ -24,7 +24,7 @@ from collections import OrderedDict
 from pathlib import Path, PurePath
 
 from shared.protocol import ErrorCode, Prompt, PromptKind
-from supervisor.prompts.answer import PromptError, plan_writes, secret_error
+from supervisor.prompts.answer import PromptError, plan_writes, secret_error, wanted_checks
 from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.rules import RuleError, RuleSet, load_rules, user_rules_dir
 from supervisor.screen import ScreenSnapshot
@@ -186,6 +186,28 @@ class PromptTracker:
         if now is None or now.fingerprint != issued[0] or now.select not in _ONE_HIGHLIGHT:
             return None
         return now.selected_index
+
+    def checked(self, prompt_id: str, snapshot: ScreenSnapshot) -> frozenset[int] | None:
+        """The indexes of the items drawn checked on ``prompt_id``'s checkbox list (None:
+        another prompt, gone, or a state the screen does not show for every item)."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return None
+        now = self._detect(snapshot, math.inf)
+        if now is None or now.fingerprint != issued[0] or now.checked is None:
+            return None
+        return frozenset(i for i, on in enumerate(now.checked) if on)
+
+    def wanted_checks(
+        self, prompt_id: str, answer: str, snapshot: ScreenSnapshot
+    ) -> frozenset[int] | None:
+        """The items ``answer`` leaves checked when ``prompt_id`` is a checkbox list on
+        ``snapshot`` (None otherwise): what the screen must show before confirming."""
+        issued = self._issued.get(prompt_id)
+        now = self._detect(snapshot, math.inf)
+        if issued is None or now is None or now.fingerprint != issued[0]:
+            return None
+        return wanted_checks(now, answer)
 
     def tab_cycle(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
         """How many buttons Tab cycles through on ``prompt_id``'s dialog (None: not a

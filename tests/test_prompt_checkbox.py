@@ -1,0 +1,216 @@
+"""Checkbox lists whose items may start checked: reading each box, planning the toggles.
+
+Pure, no PTYs: screens are drawn with the glyphs and colours the real libraries use
+and rendered by the real terminal model. The live programs are in the prompt corpus
+(``cases_dev3.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from shared.protocol import ErrorCode, PromptKind
+from supervisor import answering
+from supervisor.answering import Answerer
+from supervisor.prompts.answer import (
+    ENTER,
+    SPACE,
+    TAB,
+    PromptError,
+    checkbox_toggles,
+    plan_writes,
+    wanted_checks,
+)
+from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.structure_rows import make_options
+from supervisor.prompts.tracker import PromptTracker, default_rules
+from supervisor.screen import TerminalModel
+
+ESC = "\x1b"
+DOWN, UP = b"\x1b[B", b"\x1b[A"
+RAW = Signals(echo_off=True, canonical=False)
+
+
+def listed(checked: tuple[bool, ...] | None, highlight: int = 0) -> Detection:
+    labels = ["api", "worker", "web", "docs"]
+    return Detection(
+        rule="structure.menu",
+        kind=PromptKind.MULTI_CHOICE,
+        question="Which services?",
+        options=make_options(labels, ["1", "2", "3", "4"], highlight),
+        context=(),
+        source="structure:menu",
+        confidence=0.85,
+        select="checkbox",
+        checked=checked,
+    )
+
+
+def must(text: str) -> Detection:
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(text.replace("\n", "\r\n").encode())
+    found = detect(model.snapshot(), default_rules(), signals=RAW)
+    assert found is not None, text
+    return found
+
+
+def colour(code: str, text: str) -> str:
+    return f"{ESC}[{code}m{text}{ESC}[0m"
+
+
+# ---------------------------------------------------------------- planning
+
+
+def test_the_toggles_are_the_items_whose_state_differs_from_the_wanted_one() -> None:
+    d = listed((True, False, True, False))
+    # api stays checked, web is unchecked, docs is checked: worker is left alone.
+    assert checkbox_toggles(d, "api, docs") == [2, 3]
+    assert checkbox_toggles(d, "api, web") == []
+    assert checkbox_toggles(d, "") == [0, 2]
+
+
+def test_a_named_item_that_is_already_checked_is_never_toggled_off() -> None:
+    d = listed((False, True, False, False))
+    assert plan_writes(d, "worker", canonical=False) == [ENTER]
+    assert plan_writes(d, "worker, docs", canonical=False) == [DOWN, DOWN, DOWN, SPACE, ENTER]
+
+
+def test_the_toggles_start_from_the_highlighted_row_wherever_it_is() -> None:
+    d = listed((True, False, False, False), highlight=3)
+    # worker (2) then api (1) from docs (4): the shorter walk is bottom up.
+    assert plan_writes(d, "worker", canonical=False) == [UP, UP, SPACE, UP, SPACE, ENTER]
+
+
+def test_the_wanted_set_is_what_the_screen_must_show_before_confirming() -> None:
+    d = listed((True, False, True, False))
+    assert wanted_checks(d, "docs, 1") == frozenset({0, 3})
+    assert wanted_checks(d, "") == frozenset()
+
+
+def test_a_list_whose_checked_state_cannot_be_read_is_refused_with_a_reason() -> None:
+    for unknown in (None, (True, False)):
+        with pytest.raises(PromptError) as caught:
+            plan_writes(listed(unknown), "web", canonical=False)
+        assert caught.value.code is ErrorCode.INVALID_ANSWER
+        assert "will not guess" in str(caught.value)
+
+
+def test_a_label_the_list_does_not_offer_is_refused_before_any_toggle() -> None:
+    with pytest.raises(PromptError) as caught:
+        plan_writes(listed((True, False, False, False)), "api, nginx", canonical=False)
+    assert "matches none of the options" in str(caught.value)
+
+
+# ---------------------------------------------------------------- reading the boxes
+
+
+def test_inquirer_style_filled_circles_read_as_checked() -> None:
+    text = (
+        "? Which services should be deployed?\n"
+        f"{colour('36', '❯◉ api')}\n ◯ worker\n {colour('32', '◉')} web\n ◯ docs\n"
+    )
+    d = must(text + f"{ESC}[1;38H")
+    assert d.kind is PromptKind.MULTI_CHOICE
+    assert d.checked == (True, False, True, False)
+    assert plan_writes(d, "web, docs", canonical=False) == [SPACE, DOWN, DOWN, DOWN, SPACE, ENTER]
+
+
+def test_clack_filled_squares_read_as_checked_and_the_bright_label_is_the_highlight() -> None:
+    rows = [("◼", "api", ""), ("◻", "worker", "2"), ("◼", "web", "2"), ("◻", "docs", "2")]
+    text = "│\n◆  Which services should be deployed?\n" + "".join(
+        f"│  {colour('32' if box == '◼' else '2', box)} {colour(dim, label) if dim else label}\n"
+        for box, label, dim in rows
+    )
+    text += "│  ↑/↓ to navigate • Space: select • Enter: confirm\n└"
+    d = must(text + f"{ESC}[2;40H")
+    assert d.checked == (True, False, True, False)
+    assert d.selected_index == 0
+
+
+def test_enquirer_ticks_are_checked_only_when_not_drawn_dim() -> None:
+    ticks = [colour("32", "✔"), colour("2;90", "✔"), colour("32", "✔"), colour("2;90", "✔")]
+    names = ["api", colour("36;4", "worker"), "web", "docs"]
+    text = "? Which services should be deployed? …\n" + "".join(
+        f"{tick} {name}\n" for tick, name in zip(ticks, names, strict=True)
+    )
+    d = must(text + f"{ESC}[1;40H")
+    assert (d.checked, d.selected_index) == ((True, False, True, False), 1)
+
+
+def test_dialog_checklist_items_on_read_as_checked() -> None:
+    text = (
+        "┌──────────── Components ────────────┐\n"
+        "│ Select the components to install:  │\n"
+        "│ ┌────────────────────────────────┐ │\n"
+        f"│ │ {colour('7', '[X] docs      Manual pages')}   │ │\n"
+        "│ │ [ ] headers   C headers        │ │\n"
+        "│ │ [X] examples  Example configs  │ │\n"
+        "│ └────────────────────────────────┘ │\n"
+        "│       <  OK  >     <Cancel>        │\n"
+        "└────────────────────────────────────┘"
+    )
+    d = must(text + f"{ESC}[4;6H")
+    assert d.kind is PromptKind.MULTI_CHOICE
+    assert d.checked == (True, False, True)
+    assert plan_writes(d, "examples", canonical=False)[-2:] in ([SPACE, ENTER], [TAB, ENTER])
+
+
+# ---------------------------------------------------------------- confirming
+
+
+def _answerer(model: TerminalModel) -> tuple[Answerer, str]:
+    tracker = PromptTracker("session-checkbox")
+    prompt = tracker.observe(model.snapshot(), 0.0, 10.0, signals=RAW)
+    assert prompt is not None and prompt.kind is PromptKind.MULTI_CHOICE
+    answerer = Answerer(
+        tracker,
+        snapshot=model.snapshot,
+        quiet_for=lambda: 10.0,
+        output=asyncio.Event(),
+        application_cursor=lambda: False,
+        exited=lambda: False,
+    )
+    return answerer, prompt.prompt_id
+
+
+_LIST = (
+    "? Which services should be deployed?\n"
+    f"{colour('36', '❯◉ api')}\n ◯ worker\n ◯ web\n\n(Press <space> to select)"
+)
+
+
+async def test_enter_confirms_a_list_that_already_shows_exactly_the_wanted_items() -> None:
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(_LIST.replace("\n", "\r\n").encode() + f"{ESC}[1;38H".encode())
+    answerer, prompt_id = _answerer(model)
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> int:
+        written.append(data)
+        return len(data)
+
+    async with asyncio.timeout(5):
+        assert await answerer.type_answer(prompt_id, "api", write) == [ENTER]
+    assert written == [ENTER]
+
+
+async def test_a_list_that_never_shows_the_wanted_ticks_is_not_confirmed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "CHECKS_WAIT", 0.2)  # the program ignores every key here
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(_LIST.replace("\n", "\r\n").encode() + f"{ESC}[1;38H".encode())
+    answerer, prompt_id = _answerer(model)
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> int:
+        written.append(data)
+        return len(data)
+
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(5):
+            await answerer.type_answer(prompt_id, "web", write)
+    assert "shows 1 checked instead of 3" in str(caught.value)
+    assert ENTER not in written and written.count(SPACE) == 2
