@@ -12,6 +12,8 @@ What pyte 0.8.2 lacks and :class:`_Screen` adds:
   screen are kept by reference and rendered lazily, in a bounded deque;
 * replies to terminal queries (DSR ``CSI 6n``/``CSI 5n``, DA ``CSI c``), which
   ``pyte`` drops: without them some CLIs (crossterm, Codex) refuse to start;
+* DCS, SOS, PM and APC strings consumed instead of drawn, XTGETTCAP queries
+  answered "not known" (:mod:`supervisor.screen_filters`);
 * a renderer that never emits the stub cell of a wide character nor a half
   overwritten wide character, so CJK and emoji render as a person sees them.
 """
@@ -32,6 +34,7 @@ from wcwidth import wcwidth  # noqa: TID251 - pyte's own measure of cells, so bo
 
 from shared.errors import TetherError
 from shared.protocol import ErrorCode
+from supervisor.screen_filters import ControlStrings, DecGraphics
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +59,6 @@ _SHAPE_NOISE = re.compile(r"[\d\s⠀-⣿✻✽✶✳✢·*|/\\\-.%#=>█▓▒�
 # the snapshot gets its own character ("A", "B", ...), the same one wherever it
 # occurs in that snapshot, so rows can be compared with each other.
 DEFAULT_STYLE = " "
-
-# DEC special graphics (``ESC ( 0``), which pyte ignores in UTF-8 mode: ncurses
-# (dialog) draws its boxes with it when the locale is not UTF-8.
-_DEC_GRAPHICS = dict(
-    zip(b"`abcdefghijklmnopqrstuvwxyz{|}~", "◆▒␉␌␍␊°±␤␋┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·", strict=True)
-)
 
 
 @dataclass(frozen=True)
@@ -236,53 +233,6 @@ def _style_code(n: int, faint: bool) -> str:
 def is_faint_style(code: str) -> bool:
     """Whether a style character of :meth:`ScreenSnapshot.style_of` marks faint text."""
     return "a" <= code <= "z" or code >= "\u1000"
-
-
-class DecGraphics:
-    """Translates DEC special graphics (``ESC ( 0`` ... ``ESC ( B``) to Unicode box drawing.
-
-    Stateful across chunks (a designation may be split between two reads); chunks
-    without an ``ESC (`` and outside graphics mode pass through untouched.
-    """
-
-    def __init__(self) -> None:
-        self.graphics = False
-        self._carry = b""
-
-    def feed(self, data: bytes) -> bytes:
-        data = self._carry + data
-        self._carry = b""
-        if not self.graphics and b"\x1b(" not in data:
-            if data.endswith(b"\x1b"):
-                self._carry, data = b"\x1b", data[:-1]
-            return data
-        out = bytearray()
-        i, n = 0, len(data)
-        while i < n:
-            byte = data[i]
-            if byte == 0x1B:
-                if i + 2 >= n and data[i + 1 : i + 2] in (b"", b"("):
-                    self._carry = data[i:]
-                    break
-                if data[i + 1] == 0x28:  # ESC ( <charset>
-                    self.graphics = data[i + 2] == 0x30
-                    i += 3
-                    continue
-                # another escape sequence: copy up to its final byte untouched
-                j = i + 1
-                if data[j] == 0x5B:  # CSI: parameters, then a final byte in @..~
-                    j += 1
-                    while j < n and not 0x40 <= data[j] <= 0x7E:
-                        j += 1
-                out += data[i : j + 1]
-                i = j + 1
-                continue
-            if self.graphics and byte in _DEC_GRAPHICS:
-                out += _DEC_GRAPHICS[byte].encode()
-            else:
-                out.append(byte)
-            i += 1
-        return bytes(out)
 
 
 def _is_redraw(previous: str, line: str) -> bool:
@@ -464,6 +414,7 @@ class TerminalModel:
     ) -> None:
         self._screen = _Screen(cols, rows, scrollback)
         self._stream = _Stream(self._screen)
+        self._strings = ControlStrings()
         self._graphics = DecGraphics()
         self._history: deque[str] = deque(maxlen=scrollback)
         self._history_end = 0  # lines ever added to the history: absolute line numbers
@@ -476,7 +427,21 @@ class TerminalModel:
         if not data:
             return
         self._cached.clear()
+        pieces = self._strings.feed(data)
+        if len(pieces) == 1:  # the common case: no query to answer in between
+            self._draw(pieces[0][0])
+            if pieces[0][1]:
+                self._screen.write_process_input(pieces[0][1].decode("ascii"))
+            return
+        for text, reply in pieces:
+            self._draw(text)
+            if reply:
+                self._screen.write_process_input(reply.decode("ascii"))
+
+    def _draw(self, data: bytes) -> None:
         data = self._graphics.feed(data)
+        if not data:
+            return
         if b"\x1b[>" in data:
             # pyte drops the ">" of xterm's CSI > Ps m (modifyOtherKeys) and would
             # apply its numbers as colours: underline, then faint, for the rest.
@@ -495,7 +460,7 @@ class TerminalModel:
         self._screen.resize(rows, cols)
 
     def take_replies(self) -> bytes:
-        """Answers owed to terminal queries (DSR, DA) since the last call."""
+        """Answers owed to terminal queries (DSR, DA, XTGETTCAP) since the last call."""
         replies, self._screen.replies = self._screen.replies, []
         return "".join(replies).encode()
 

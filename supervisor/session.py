@@ -335,6 +335,7 @@ class Session:
                 blocked_on_read=foreground.reading,
                 elsewhere=foreground.elsewhere,
                 interactive=foreground.interactive,
+                programs=foreground.programs,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()

@@ -20,6 +20,15 @@ a login shell, ``python`` with no script, ``node`` alone) is at its own prompt:
 ``interactive`` says so, and whatever its prompt reads like ("ready? ", "db> ")
 it asks nothing.
 
+``programs`` names (``/proc/<pid>/comm``, read from the ``stat`` the probe reads
+anyway) the processes in front, those that may be reading the terminal: one
+blocked in its read, or one waiting on anything but a timer or a child that has
+the terminal on its standard descriptors and no such process below it. So a
+producer blocked writing into a pipe (``git log`` feeding its pager), an editor's
+language server talking through pipes, and an agent waiting for the editor it
+started (Claude Code's external editor) are left out. The detector compares the
+names with its list of viewers and editors.
+
 Everywhere else (macOS, no ``/proc``) the probe says "unknown" and detection
 falls back to the screen and the terminal mode alone.
 """
@@ -30,11 +39,15 @@ import os
 import platform
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # read(2)'s syscall number, for /proc/<pid>/syscall.
 _READ_SYSCALL = {"x86_64": 0, "aarch64": 63, "i686": 3, "armv7l": 3}.get(platform.machine())
 _TTY_READ = frozenset({"wait_woken", "n_tty_read"})
 _NOT_INPUT = frozenset({"hrtimer_nanosleep", "do_nanosleep", "do_wait", "kernel_wait4"})
+# A producer blocked on a full pipe (the kernel's name changed in 6.x): it feeds the
+# group's reader, it reads nothing itself.
+_PIPE_WRITE = frozenset({"pipe_write", "anon_pipe_write"})
 _SHELLS = frozenset({"bash", "zsh", "sh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh"})
 _INTERPRETERS = re.compile(r"^(python[\d.]*|node|nodejs|irb|lua[\d.]*|ruby)$")
 # Options that take the next argument as their value (so it is no script name).
@@ -45,11 +58,13 @@ MAX_PROCESSES = 64  # a fork bomb in the foreground must not make a probe slow
 @dataclass(frozen=True)
 class Foreground:
     """What the terminal's foreground group is doing: ``reading`` the terminal, or
-    positively waiting ``elsewhere``; both False when it cannot be told."""
+    positively waiting ``elsewhere``; both False when it cannot be told. ``programs``:
+    the names of the processes that may be reading it (see the module docstring)."""
 
     reading: bool = False
     elsewhere: bool = False
     interactive: bool = False
+    programs: tuple[str, ...] = ()
 
 
 def probe(pgid: int | None) -> Foreground:
@@ -57,26 +72,67 @@ def probe(pgid: int | None) -> Foreground:
     if pgid is None or pgid <= 0 or _READ_SYSCALL is None:
         return Foreground()
     members = _members(pgid)
-    states = [_state(pid) for pid in members]
+    states = [_state(m.pid) for m in members]
     if not states or any(s is None for s in states):
         return Foreground()
     # Who waits for something other than a timer or a child: if every such process is
     # a shell or interpreter started interactively, it sits at its own prompt.
-    waiting = [pid for pid, s in zip(members, states, strict=True) if s != "elsewhere"]
+    waiting = [m.pid for m, s in zip(members, states, strict=True) if s != "elsewhere"]
     interactive = bool(waiting) and all(_interactive(pid) for pid in waiting)
+    programs = _in_front(members, states)
     if any(s == "reading" for s in states):
-        return Foreground(reading=True, interactive=interactive)
-    return Foreground(elsewhere=not waiting, interactive=interactive)
+        return Foreground(reading=True, interactive=interactive, programs=programs)
+    return Foreground(elsewhere=not waiting, interactive=interactive, programs=programs)
 
 
-def _members(pgid: int) -> list[int]:
-    found: list[int] = []
+class _Member(NamedTuple):
+    pid: int
+    parent: int
+    name: str
+
+
+def _in_front(members: list[_Member], states: list[str | None]) -> tuple[str, ...]:
+    """The names of the processes in front (see the module docstring), in group order."""
+    may_read = [
+        (m, s == "reading")
+        for m, s in zip(members, states, strict=True)
+        if s == "reading" or s == "other" and _on_terminal(m.pid)
+    ]
+    by_pid = {m.pid: m for m in members}
+    behind: set[int] = set()  # ancestors of a possible reader: waiting for what they started
+    for member, _ in may_read:
+        parent = by_pid.get(member.parent)
+        while parent is not None and parent.pid not in behind:
+            behind.add(parent.pid)
+            parent = by_pid.get(parent.parent)
+    return tuple(m.name for m, reading in may_read if reading or m.pid not in behind)
+
+
+def _on_terminal(pid: int) -> bool:
+    """Whether ``pid`` has a terminal as standard input, output or error (True when its
+    descriptors cannot be read: another user's process may well be reading)."""
+    for fd in (0, 1, 2):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except FileNotFoundError:
+            continue  # a closed descriptor
+        except OSError:
+            return True
+        if target.startswith(("/dev/pts/", "/dev/tty")):
+            return True
+    return False
+
+
+def _members(pgid: int) -> list[_Member]:
+    """The group's processes, from the leader down."""
+    found: list[_Member] = []
     queue = [pgid]
     while queue and len(found) < MAX_PROCESSES:
         pid = queue.pop()
-        if _group(pid) != pgid:
+        group, parent, name = _stat(pid)
+        if group != pgid:
             continue
-        found.append(pid)
+        found.append(_Member(pid, parent, name))
         try:
             queue.extend(int(c) for c in _read(f"/proc/{pid}/task/{pid}/children", 1 << 16).split())
         except (OSError, ValueError):
@@ -134,15 +190,20 @@ def interactive_argv(argv: list[str]) -> bool:
     return True
 
 
-def _group(pid: int) -> int | None:
+def _stat(pid: int) -> tuple[int | None, int, str]:
+    """``pid``'s process group, parent and name (comm: between the first "(" and the
+    last ")" of ``stat``, since the name itself may hold either)."""
     try:
-        return int(_read(f"/proc/{pid}/stat").rsplit(b")", 1)[1].split()[2])
+        head, _, rest = _read(f"/proc/{pid}/stat").rpartition(b")")
+        fields = rest.split()
+        return int(fields[2]), int(fields[1]), head.partition(b"(")[2].decode(errors="replace")
     except (OSError, ValueError, IndexError):
-        return None
+        return None, 0, ""
 
 
 def _state(pid: int) -> str | None:
-    """ "reading", "elsewhere" or "other"; None when the process cannot be read."""
+    """ "reading", "elsewhere", "feeding" (blocked writing a pipe) or "other"; None when
+    the process cannot be read."""
     try:
         wchan = _read(f"/proc/{pid}/wchan").decode(errors="replace").strip()
         fields = _read(f"/proc/{pid}/syscall", 64).split()
@@ -152,4 +213,6 @@ def _state(pid: int) -> str | None:
         return "reading"
     if wchan in _NOT_INPUT:
         return "elsewhere"
+    if wchan in _PIPE_WRITE:
+        return "feeding"
     return "other"

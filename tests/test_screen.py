@@ -129,6 +129,73 @@ def test_device_attribute_and_status_queries_are_answered() -> None:
     assert model.take_replies() == ESC + b"[?6c" + ESC + b"[0n"
 
 
+# blessed (Python inquirer) asks for its capabilities this way, then for the cursor position.
+BLESSED_QUERIES = (
+    b"".join(
+        ESC + b"P+q" + name.encode().hex().encode() + ESC + b"\\"
+        for name in ("TN", "RGB", "colors", "blink", "sitm")
+    )
+    + ESC
+    + b"[6n"
+)
+
+
+def test_xtgettcap_queries_draw_nothing_and_get_the_not_known_reply_in_order() -> None:
+    model = TerminalModel(cols=40, rows=4)
+    model.feed(BLESSED_QUERIES + b"[?] Which database?")
+    assert model.snapshot().lines[0] == "[?] Which database?"
+    expected = b"".join(
+        ESC + b"P0+r" + name.encode().hex().encode() + ESC + b"\\"
+        for name in ("TN", "RGB", "colors", "blink", "sitm")
+    )
+    assert model.take_replies() == expected + ESC + b"[1;1R"
+
+
+def test_queries_split_across_writes_give_the_same_screen_and_replies_as_one_write() -> None:
+    data = b"top" + BLESSED_QUERIES + ESC + b"_Gf=100;AAAA" + ESC + b"\\ menu"
+    whole = TerminalModel(cols=40, rows=4)
+    whole.feed(data)
+    replies = whole.take_replies()
+    assert whole.snapshot().lines[0] == "top menu" and replies.count(b"P0+r") == 5
+    for size in (1, 2, 3, 7):
+        model = TerminalModel(cols=40, rows=4)
+        for i in range(0, len(data), size):
+            model.feed(data[i : i + size])
+        assert model.snapshot().lines == whole.snapshot().lines
+        assert model.take_replies() == replies
+
+
+def test_dcs_sos_pm_and_apc_strings_and_their_c1_forms_are_never_drawn() -> None:
+    strings = [
+        ESC + b"P$qm" + ESC + b"\\",  # DECRQSS
+        ESC + b"Pq#0;2;0;0;0#0~~@@" + ESC + b"\\",  # sixel
+        ESC + b"Xstart of string" + ESC + b"\\",
+        ESC + b"^privacy message\x07",
+        ESC + b"_Ga=T,f=100;iVBORw0KGgo=" + ESC + b"\\",  # kitty graphics
+        "\u0090+q544e\u009c".encode(),
+        "\u009fapplication\u009c".encode(),
+    ]
+    snap = screen(b"a" + b"b".join(strings) + b"c")
+    assert snap.lines[0] == "abbbbbbc"
+
+
+def test_a_string_cut_short_by_another_sequence_hides_text_only_up_to_it() -> None:
+    model = TerminalModel(cols=40, rows=3)
+    model.feed(ESC + b"P+q544e" + ESC + b"[1;31mred" + ESC + b"[m\x18")
+    model.feed(ESC + b"Pcancelled\x18 shown")
+    snap = model.snapshot()
+    assert snap.lines[0] == "red shown"
+    assert snap.style_of(0)[0] != snap.style_of(0)[-1]  # the colour still applied
+    assert model.take_replies() == b""  # an unfinished query is no query
+
+
+def test_a_query_naming_anything_but_hex_is_consumed_without_a_reply() -> None:
+    model = TerminalModel(cols=40, rows=3)
+    model.feed(ESC + b"P+qrm -rf ~\r" + ESC + b"\\" + ESC + b"P+q54" + b"4e" * 40 + ESC + b"\\ok")
+    assert model.snapshot().lines[0] == "ok"
+    assert model.take_replies() == b""
+
+
 def test_decckm_and_bracketed_paste_modes_are_exposed_on_the_snapshot() -> None:
     model = TerminalModel()
     assert not model.snapshot().app_cursor_keys and not model.snapshot().bracketed_paste
@@ -213,6 +280,15 @@ def test_random_garbage_bytes_never_raise() -> None:
         b"\x1b(0",
         b"\x1b%G",
         b"\x1b%@",
+        b"\x1bP+q",
+        b"\x1b_",
+        b"\x1b^",
+        b"\x1b\\",
+        b"\xc2\x90",
+        b"\xc2\x9c",
+        b"\x07",
+        b"\x18",
+        b"54",
     ]
     model = TerminalModel(cols=30, rows=8)
     for _ in range(2000):

@@ -4,8 +4,11 @@ Layers, strongest first:
 
 1. OS signals from the caller: the terminal's echo is off and the text left of
    the cursor ends in ``:`` -> a ``secret`` prompt (0.95).
-2. Busy suppressors: a spinner or ``esc to interrupt`` in the bottom rows means
-   the program is working; any question on screen is quoted, not asked.
+2. Suppressors: when every program that may read the terminal is a viewer or an
+   editor (``Signals.programs``, the rule files' ``viewers``), the screen is a
+   document, whatever it says ("Continue? (y/n)", a pager's ``:``); a spinner or
+   ``esc to interrupt`` in the bottom rows means the program is working: any
+   question on screen is quoted, not asked.
 3. Screen rules (:mod:`supervisor.prompts.rules`), each looking only at the
    text left of the cursor (``cursor_line``) or at the last non-empty rows
    (``tail``), never at the scrollback: a prompt scrolled away is not pending.
@@ -27,7 +30,7 @@ from dataclasses import replace
 from shared.protocol import PromptKind, PromptOption
 from supervisor.prompts import structure
 from supervisor.prompts.detect_types import Detection, Signals
-from supervisor.prompts.rules import Rule, RuleSet
+from supervisor.prompts.rules import Rule, RuleSet, viewer_in_front
 from supervisor.screen import ScreenSnapshot
 
 __all__ = ["Detection", "Signals", "detect"]
@@ -67,6 +70,8 @@ def detect(
             confidence=0.95,
             select="none",
         )
+    if viewer_in_front(signals.programs, rules.viewers):
+        return None  # a pager or an editor shows text; it asks nothing
     rows = _clean_rows(snapshot)
     if _busy(rows, rules):
         return None

@@ -27,6 +27,10 @@ class Signals:
     ``interactive``: the reader is a shell or interpreter at its own prompt
     (``bash -i``, ``python`` with no script): its prompt asks nothing, however
     it reads ("ready? ").
+    ``programs``: the names (``/proc/<pid>/comm``) of the foreground group's
+    processes that may be reading the terminal; empty when unknown. When they are
+    all viewers or editors (``less``, ``vim``; the rule files' ``viewers``), the
+    screen shows a document, never a question.
     """
 
     echo_off: bool = False
@@ -34,6 +38,7 @@ class Signals:
     canonical: bool = True
     elsewhere: bool = False
     interactive: bool = False
+    programs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,14 @@ built-in rule with the same full name, ``<family>.<name>``). A file::
     last_box = false                  # only a box with nothing below it is live (Gemini
                                       # leaves answered boxes on screen above the next one)
 
+Any file may also list ``viewers``: programs (their ``/proc/<pid>/comm`` name) that
+show a document or a file being edited, full screen. While only such programs read
+the terminal, nothing on it is a question (see :func:`viewer_in_front`). Files are
+read built-in first, then the user's, each adding names or removing one with
+``"!name"``::
+
+    viewers = ["tig", "!nano"]
+
 Every error names the file and the rule, and says what to change.
 """
 
@@ -75,7 +83,9 @@ _RULE_KEYS = frozenset(
         "last_box",
     }
 )
-_FILE_KEYS = frozenset({"family", "busy", "dangerous", "rule"})
+_FILE_KEYS = frozenset({"family", "busy", "dangerous", "rule", "viewers"})
+# What /proc/<pid>/comm can show: the kernel keeps 15 bytes of the program's file name.
+_PROGRAM = re.compile(r"^!?[A-Za-z0-9_+][A-Za-z0-9._+-]{0,14}$")
 
 
 class RuleError(TetherError, ValueError):
@@ -123,6 +133,7 @@ class RuleSet:
     busy: tuple[re.Pattern[str], ...] = ()
     dangerous: tuple[re.Pattern[str], ...] = ()
     files: tuple[str, ...] = field(default=())
+    viewers: frozenset[str] = frozenset()
 
     @functools.cached_property
     def settle_time(self) -> float:
@@ -149,27 +160,58 @@ def user_rules_dir() -> Path:
     return tether_home() / "rules"
 
 
+@dataclass(frozen=True)
+class RuleFile:
+    """One file's contents: its rules, busy and dangerous patterns, and ``viewers``
+    edits (names to add; a leading ``!`` removes the name)."""
+
+    rules: list[Rule]
+    busy: tuple[re.Pattern[str], ...] = ()
+    dangerous: tuple[re.Pattern[str], ...] = ()
+    viewers: tuple[str, ...] = ()
+
+
 def load_rules(user_dir: Path | None = None, *, builtin_dir: Path = BUILTIN_DIR) -> RuleSet:
     """Built-in rules, then user rules overriding by full name. Raises :class:`RuleError`."""
     by_name: dict[str, Rule] = {}
     busy: list[re.Pattern[str]] = []
     dangerous: list[re.Pattern[str]] = []
+    viewers: set[str] = set()
     files: list[str] = []
     dirs = [builtin_dir] + ([user_dir] if user_dir is not None and user_dir.is_dir() else [])
     for directory in dirs:
         for path in sorted(directory.glob("*.toml")):
-            rules, file_busy, file_dangerous = load_file(path)
+            loaded = load_file(path)
             files.append(str(path))
-            busy.extend(file_busy)
-            dangerous.extend(file_dangerous)
-            for rule in rules:
+            busy.extend(loaded.busy)
+            dangerous.extend(loaded.dangerous)
+            for name in loaded.viewers:
+                if name.startswith("!"):
+                    viewers.discard(name[1:])
+                else:
+                    viewers.add(name)
+            for rule in loaded.rules:
                 by_name[rule.full_name] = rule  # dict keeps the first position: stable order
-    return RuleSet(tuple(by_name.values()), tuple(busy), tuple(dangerous), tuple(files))
+    return RuleSet(
+        tuple(by_name.values()),
+        tuple(busy),
+        tuple(dangerous),
+        tuple(files),
+        viewers=frozenset(viewers),
+    )
 
 
-def load_file(
-    path: Path,
-) -> tuple[list[Rule], tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+def viewer_in_front(programs: Iterable[str], viewers: frozenset[str]) -> bool:
+    """Whether ``programs`` (the names of whatever may read the terminal) are all
+    viewers or editors. A name matches with or without a dotted suffix, as Debian's
+    ``vim.basic`` or an ``nvim.appimage`` is started by its own file name."""
+    names = list(programs)
+    return bool(names) and all(
+        name in viewers or name.partition(".")[0] in viewers for name in names
+    )
+
+
+def load_file(path: Path) -> RuleFile:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -179,9 +221,7 @@ def load_file(
     return parse_rules(data, origin=path.name, default_family=path.stem)
 
 
-def parse_rules(
-    data: Mapping[str, Any], *, origin: str, default_family: str
-) -> tuple[list[Rule], tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+def parse_rules(data: Mapping[str, Any], *, origin: str, default_family: str) -> RuleFile:
     unknown = set(data) - _FILE_KEYS
     if unknown:
         raise RuleError(
@@ -203,7 +243,19 @@ def parse_rules(
             raise RuleError(f"{origin}: rule {rule.name!r} is defined twice; rename one")
         seen.add(rule.name)
         rules.append(rule)
-    return rules, busy, dangerous
+    return RuleFile(rules, busy, dangerous, _viewers(data.get("viewers", []), origin))
+
+
+def _viewers(value: Any, origin: str) -> tuple[str, ...]:
+    names = _list(value, f"{origin}: viewers")
+    for name in names:
+        if not isinstance(name, str) or not _PROGRAM.match(name):
+            raise RuleError(
+                f"{origin}: viewers: {name!r} is not a program name; give the name "
+                "/proc/<pid>/comm shows (at most 15 characters, no '/' or spaces), "
+                "or '!name' to remove one"
+            )
+    return tuple(names)
 
 
 def _parse_rule(raw: Any, family: str, origin: str, index: int) -> Rule:

@@ -835,6 +835,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev2 import dev2_cases  # these import this module
     from tests.prompt_corpus.cases_dev3 import dev3_cases
     from tests.prompt_corpus.cases_dev4 import dev4_cases
+    from tests.prompt_corpus.cases_dev5 import dev5_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
 
@@ -849,6 +850,7 @@ def all_cases() -> list[Case]:
         + dev2_cases()
         + dev3_cases()
         + dev4_cases()
+        + dev5_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}

@@ -754,43 +754,6 @@ case(
 )
 
 case(
-    "less-end",
-    "less at the end of a file on the alternate screen",
-    "".join(
-        [
-            typed("less NOTES.md"),
-            f"{E}[?1049h{E}[22;0;0t{E}[?1h{E}=",
-            *[f"line {i} of the notes{NL}" for i in range(1, 30)],
-            f"{E}[7m(END){E}[27m{E}[K",
-        ]
-    ),
-    cols=80,
-    rows=30,
-    expect=expect("choice", "(END)", ["Next page", "Quit"], None, "generic.pager"),
-)
-
-case(
-    "less-colon",
-    "less in the middle of a file: its ':' prompt on the bottom row, after a page redraw",
-    "".join(
-        [
-            typed("git log"),
-            f"{E}[?1049h{E}[22;0;0t{E}[?1h{E}=",
-            *[
-                f"{E}[33mcommit {i:040x}{E}[m{NL}Author: Alice <alice@example.org>{NL}"
-                for i in range(14)
-            ],
-            f"{E}[H{E}[2J",
-            *[f"    change number {i}{NL}" for i in range(29)],
-            f"{E}[K:",
-        ]
-    ),
-    cols=80,
-    rows=30,
-    expect=expect("choice", ":", ["Next page", "Quit"], None, "generic.pager"),
-)
-
-case(
     "terraform-destroy",
     "terraform destroy asking for 'yes'",
     "".join(
@@ -1168,6 +1131,42 @@ case(
     .frame(claude_idle_box())
     .text(),
     family="claude",
+)
+
+
+case(
+    "neg-less-end",
+    "less at the end of a file: a pager asks nothing, whatever its last line shows",
+    "".join(
+        [
+            typed("less NOTES.md"),
+            f"{E}[?1049h{E}[22;0;0t{E}[?1h{E}=",
+            *[f"line {i} of the notes{NL}" for i in range(1, 30)],
+            f"{E}[7m(END){E}[27m{E}[K",
+        ]
+    ),
+    cols=80,
+    rows=30,
+)
+
+case(
+    "neg-less-colon",
+    "git log's pager in the middle of the log: its ':' on the bottom row is no question",
+    "".join(
+        [
+            typed("git log"),
+            f"{E}[?1049h{E}[22;0;0t{E}[?1h{E}=",
+            *[
+                f"{E}[33mcommit {i:040x}{E}[m{NL}Author: Alice <alice@example.org>{NL}"
+                for i in range(14)
+            ],
+            f"{E}[H{E}[2J",
+            *[f"    change number {i}{NL}" for i in range(29)],
+            f"{E}[K:",
+        ]
+    ),
+    cols=80,
+    rows=30,
 )
 
 
