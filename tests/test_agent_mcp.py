@@ -4,6 +4,7 @@ each agent program is configured without a secret in its argv; the [agents] poli
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import time
 from pathlib import Path
@@ -211,3 +212,16 @@ async def test_a_temporary_session_ends_with_the_session_that_spawned_it(tmp_pat
     finally:
         await manager.close_all()
         await wiring.close()
+
+
+async def test_every_agent_tool_and_resource_runs_on_the_supervisors_loop() -> None:
+    # A plain function would run in a worker thread and race the loop over a session's
+    # state (a refresh there armed a timer with no running loop: "no running event loop").
+    from supervisor.agent_mcp.tools import build_agent_mcp
+
+    mcp = build_agent_mcp(service=None, tokens=None)  # type: ignore[arg-type]
+    tools = await mcp.list_tools()
+    resources = await mcp.list_resources()
+    assert tools and resources
+    plain = [c.name for c in [*tools, *resources] if not inspect.iscoroutinefunction(c.fn)]  # type: ignore[attr-defined]
+    assert plain == []
