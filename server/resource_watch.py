@@ -146,7 +146,7 @@ class ResourceWatch:
         hub.observers.append(self._on_event)
         hub.copies.on_stored.append(self._on_output)
         if hub.message_queue is not None:
-            hub.message_queue.on_receipt.append(lambda _: self._changed([STATUS], False))
+            hub.message_queue.on_receipt.append(self._on_receipt)
         server.add_request_handler(
             "resources/subscribe", types.SubscribeRequestParams, self.subscribe
         )
@@ -223,16 +223,25 @@ class ResourceWatch:
 
     # ------------------------------------------------------------ events
 
+    # Called for every hub event and every stored output chunk: with nobody listening
+    # (the usual case) they return before building a single URI.
     def _on_event(self, host: str, event: BaseModel | HostLinkChanged) -> None:
-        uris, set_changed = changed_uris(event)
-        self._changed(uris, set_changed)
+        if self._listened():
+            uris, set_changed = changed_uris(event)
+            self._changed(uris, set_changed)
 
     def _on_output(self, session_id: str, offset: int, data: bytes) -> None:
-        self._changed([log_uri(session_id)], False)
+        if self._listened():
+            self._changed([log_uri(session_id)], False)
+
+    def _on_receipt(self, _receipt: object) -> None:
+        if self._listened():
+            self._changed([STATUS], False)
+
+    def _listened(self) -> bool:
+        return bool(self._clients or self._bus.listeners)
 
     def _changed(self, uris: list[str], set_changed: bool) -> None:
-        if not self._clients and not self._bus.listeners:
-            return  # nobody listens: nothing to remember
         now = self._clock()
         for uri in uris:
             self.debounce.changed(uri, now)
