@@ -27,7 +27,7 @@ from shared.protocol import (
 from supervisor.command_runner import CommandRunner, _fingerprint
 from supervisor.request_journal import RequestJournal
 from supervisor.session_manager import SessionManager
-from tests.support import scaled
+from tests.support import eventually, scaled
 from tests.test_hub import SID, attach, info
 
 PY = sys.executable
@@ -73,6 +73,8 @@ async def test_a_restarted_supervisor_answers_a_repeat_with_the_first_reply_and_
         assert isinstance(reply, SessionStarted), reply
         stored = first.journal.find("ck-once") if first.journal else None
         assert stored is not None and stored.reply is not None
+        # The reply means "spawned"; the program writes its marker once Python is up.
+        await eventually(lambda: marker(setup), what="the started program's marker")
     finally:
         await asyncio.wait_for(first.manager.close_all(), scaled(30))
     # A new process: nothing in memory, the same state file.
