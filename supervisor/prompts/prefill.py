@@ -91,7 +91,12 @@ def _at_cursor(snapshot: ScreenSnapshot) -> Field | None:
         return None
     lead, value = m.group("lead"), m.group("value")
     if not lead.rstrip().endswith(("│", "┃")) and not re.search(r"\w", lead):
-        return None  # only a marker ("? "): no question ends left of the cursor
+        # Only a marker ("? "): the question has no separator ("? Image tag latest"),
+        # so the value is what the library draws in other styles than the question.
+        split = _styled_value(snapshot)
+        if split is None:
+            return None
+        lead, value = split
     if value[-1:].isspace() or _BRACKETED.match(value):
         return None  # part of the prompt: "package name: (app) ", "Tag: [latest]"
     start = len(lead)
@@ -99,6 +104,23 @@ def _at_cursor(snapshot: ScreenSnapshot) -> Field | None:
     if snapshot.cursor_line.startswith(before) and _faint(style, start, value):
         return None  # a hint drawn faint ("(main)"): typing replaces it
     return Field(snapshot.cursor_row, lead, value)
+
+
+def _styled_value(snapshot: ScreenSnapshot) -> tuple[str, str] | None:
+    """(lead, value) of a marker line whose value, after a space, is drawn in styles
+    none of the question's letters use (questionary, InquirerPy, @inquirer draw the
+    question bold or plain and the value otherwise); the longest such value."""
+    before = snapshot.before_cursor
+    style = snapshot.style_of(snapshot.cursor_row)
+    best = None
+    for at in range(len(before) - 1, 0, -1):
+        if before[at] != " " or not before[at + 1 :].strip():
+            continue
+        head = {c for ch, c in zip(before[:at], style[:at], strict=False) if ch.isalnum()}
+        tail = {c for ch, c in zip(before[at + 1 :], style[at + 1 :], strict=False) if ch.strip()}
+        if head and tail and not head & tail:
+            best = (before[: at + 1], before[at + 1 :])
+    return best
 
 
 def _drawn(snapshot: ScreenSnapshot) -> Field | None:

@@ -11,6 +11,7 @@ are left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
@@ -19,6 +20,7 @@ from supervisor.prompts.structure_rows import (
     MAX_QUESTION,
     POINTER,
     QMARK,
+    RULE,
     SECRET_WORD,
     TOGGLE_ROW,
     WORDY,
@@ -32,23 +34,30 @@ from supervisor.prompts.structure_rows import (
     toggle_labels,
     yes_no_pair,
 )
-from supervisor.screen import ScreenSnapshot
+from supervisor.screen import ScreenSnapshot, is_faint_style
 
 _NUMBERED = re.compile(
     r"^\s*(?:[" + POINTER + r"]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
 )
-_YES_NO = re.compile(r"(?i)[\[(]\s*\[?(?P<y>y|yes)\]?\s*/\s*\[?(?P<n>n|no)\]?(?:/[^\])]*)?\s*[\])]")
-_INLINE_CHOICES = re.compile(r"[\[(](?P<items>[^\[\]()]{1,200}?)[\])]\s*(?:\([^)]*\)\s*)?[:?]?\s*$")
+_YES_NO = re.compile(
+    r"(?i)[\[(]\s*\[?(?P<y>y|yes)\]?\s*(?:/|\s+or\s+)\s*\[?(?P<n>n|no)\]?(?:/[^\])]*)?\s*[\])]"
+)
+# "(a, b, c):", "[a/b/c]?", and click's "(gzip, zstd, none) [zstd]:" with the default after it.
+_INLINE_CHOICES = re.compile(
+    r"[\[(](?P<items>[^\[\]()]{1,200}?)[\])]\s*(?:\([^)]*\)\s*|\[[^\]]*\]\s*)?[:?]?\s*$"
+)
 _PRESS = re.compile(r"(?i)\bpress\s+(any key|enter|return|a key|return/enter|enter/return)\b")
 # Prompts of shells and REPLs: they wait for input but ask nothing.
 _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+_MENU_END = re.compile(r"^[A-Za-z][\w ]{0,30}>\s*$")  # git's "What now>" under its numbered menu
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
 _BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
-_EXPAND = re.compile(r"\((?P<keys>[A-Za-z]{5,12})\)\s*$")
+# An expand prompt's collapsed keys, maybe with its default key after them: "(Yadxh)", "(rmxh) r".
+_EXPAND = re.compile(r"\((?P<keys>[A-Za-z]{3,12})\)(?:\s+[A-Za-z])?\s*$")
 
 
 def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
@@ -65,10 +74,17 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return None
     text = joined_question(snapshot, line).strip()
     text = re.sub(r"^[│|]\s+", "", text)
+
+    def apart(fragment: str) -> bool:
+        return _drawn_apart(snapshot, fragment)
+
+    numbered = _numbered_above(rows, snapshot.cursor_row)
     if (
         _REPL.search(text)
+        and not QMARK.match(text)  # a prompt library's "? Uploads (6)", never a REPL's "(venv)"
+        and numbered is None  # "What now>" under the numbered commands it takes
         and not _QUESTION_END.search(text)
-        and _letter_keys(text, signals.canonical) is None
+        and _letter_keys(text, signals.canonical, apart) is None
     ):
         return None
     if re.match(r"^In \[\d+\]:\s*$", text) or re.match(r"^\S*@\S*:\S*[$#%]?\s*$", text):
@@ -77,8 +93,12 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     if not signals.canonical:
         # A TUI line: the question may carry a hint, a toggle, or a prefilled value.
         text, raw_tail = _split_raw(text)
-    numbered = _numbered_above(rows, snapshot.cursor_row)
-    if numbered is not None and signals.canonical and _QUESTION_END.search(text) and len(text) < 80:
+    if (
+        numbered is not None
+        and signals.canonical
+        and (_QUESTION_END.search(text) or _MENU_END.search(text))
+        and len(text) < 80
+    ):
         labels, keys = numbered
         labels = plain_labels(labels, None)
         above = _question_above_list(rows, snapshot.cursor_row, len(labels))
@@ -102,6 +122,10 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         if selected is None:
             styles = _word_styles(snapshot, labels)
             selected = odd_one(styles) if styles else None
+            if selected is None and styles:
+                # enquirer draws the one not chosen faint, the chosen one coloured.
+                lit = [i for i, st in enumerate(styles) if not all(map(is_faint_style, st))]
+                selected = lit[0] if len(lit) == 1 else None
         return build_detection(
             PromptKind.YES_NO,
             question,
@@ -126,12 +150,13 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             0.85,
             "literal",
         )
-    letters = _letter_keys(text, signals.canonical)
+    letters = _letter_keys(text, signals.canonical, apart)
     if letters is not None:
         start, labels, keys = letters
+        lead = clean_question(text[:start])
         return build_detection(
             PromptKind.CHOICE,
-            clean_question(text[:start]) or question,
+            lead if len(lead.split()) >= 2 else question,  # not just "Press"
             make_options(labels, keys, None),
             snapshot,
             snapshot.cursor_row,
@@ -251,10 +276,14 @@ def _not_a_list(inner: str) -> bool:
     return bool(re.fullmatch(r"[YMDHhmsS]+(?:[/:.-][YMDHhmsS]+)+", inner))
 
 
-def _letter_keys(text: str, canonical: bool) -> tuple[int, list[str], list[str]] | None:
+def _letter_keys(
+    text: str, canonical: bool, apart: Callable[[str], bool] | None = None
+) -> tuple[int, list[str], list[str]] | None:
     """Single-letter answers at the end of a line: ``[y/n/a/q]``, ``[Y/n/e/d/?]``,
     ``[y]es, [n]o, [a]ll``, or an expand prompt's ``(Yadxh)``. Returns (where the
-    list starts, labels, keys); a yes/no pair alone is left to the yes/no shape."""
+    list starts, labels, keys); a yes/no pair alone is left to the yes/no shape.
+    ``apart(fragment)``: whether the cursor line draws ``fragment`` in other styles than
+    the text before it."""
     m = _LETTER_LIST.search(text)
     if m is not None:
         items = [i for i in re.split(r"\s*[/,]\s*", m.group("items")) if i]
@@ -266,18 +295,51 @@ def _letter_keys(text: str, canonical: bool) -> tuple[int, list[str], list[str]]
         folded = letters.casefold()
         if {"y", "n"} <= set(folded) and len(set(folded)) == len(folded):
             return run.start(), list(letters), _keys_of(list(letters))  # zsh's [nyae]
-    words = list(_BRACKET_WORD.finditer(text))
-    if len(words) >= 2 and re.fullmatch(r"[\s,/|or]*[:?]?\s*", _between(text, words)):
-        labels = [w.group("k") + w.group("rest") for w in words]
-        return words[0].start(), labels, [w.group("k").lower() for w in words]
+    keyed = _keyed_words(text)
+    if keyed is not None:
+        return keyed
     m = _EXPAND.search(text)
     if m is not None and not canonical:
         letters = m.group("keys")
         folded = letters.casefold()
         uppers = sum(ch.isupper() for ch in letters)
-        if folded.endswith("h") and len(set(folded)) == len(folded) and uppers <= 1:
+        # Short key runs could be a word ("(fish)"): only when drawn unlike the question.
+        short_ok = len(letters) >= 5 or (apart is not None and apart(m.group(0).strip()))
+        if folded.endswith("h") and len(set(folded)) == len(folded) and uppers <= 1 and short_ok:
             return m.start(), list(letters), _keys_of(list(letters))
     return None
+
+
+def _keyed_words(text: str) -> tuple[int, list[str], list[str]] | None:
+    """Answers named by a bracketed letter, in prose: ``[y]es, [n]o, [a]ll``,
+    ``[u]pdate / [s]kip / [i]gnore all / [q]uit``, ``(a)bort, (r)etry, (i)gnore``,
+    ``Press [r] to rerun failures, [a] to rerun all, [x] to exit``. Each letter starts
+    an answer that runs to the next one; its label is the letter's word, or what
+    follows "to". Two or more distinct letters, each answer short, and the line
+    ends with them."""
+    marks = list(_BRACKET_WORD.finditer(text))
+    if len(marks) < 2:
+        return None
+    keys = [m.group("k").lower() for m in marks]
+    if len(set(keys)) != len(keys):
+        keys = [m.group("k") for m in marks]  # unzip's [n]o and [N]one: case matters
+        if len(set(keys)) != len(keys):
+            return None
+    labels = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        end = nxt.start() if nxt is not None else len(text)
+        rest = text[m.end() : end]
+        # Only separators may follow the last answer: the line ends with the list.
+        rest = re.sub(r"(?:\s*(?:[,/|;]|\bor\b))*\s*[:?]?\s*$", "", rest)
+        word = m.group("k") + m.group("rest")
+        if not m.group("rest"):
+            word = re.sub(r"^\s*(?:to|=|-|:)\s*", "", rest).strip() or word
+        elif rest.strip():
+            word += rest  # "[i]gnore all"
+        if len(word) > 40 or re.search(r"[.!?]\s", word):
+            return None  # a sentence, not an answer
+        labels.append(word.strip())
+    return marks[0].start(), labels, keys
 
 
 def _keys_of(items: list[str]) -> list[str]:
@@ -288,10 +350,16 @@ def _keys_of(items: list[str]) -> list[str]:
     return list(items)
 
 
-def _between(text: str, words: list[re.Match[str]]) -> str:
-    """The text between and after bracketed-letter words: separators only, for a list."""
-    gaps = [text[a.end() : b.start()] for a, b in zip(words, words[1:], strict=False)]
-    return "".join(gaps) + text[words[-1].end() :]
+def _drawn_apart(snapshot: ScreenSnapshot, fragment: str) -> bool:
+    """Whether the cursor line draws ``fragment`` (its last occurrence) in styles the
+    words before it do not use: a prompt library's keys or value after its question."""
+    line, style = snapshot.cursor_line, snapshot.style_of(snapshot.cursor_row)
+    at = line.rfind(fragment)
+    if at <= 0:
+        return False
+    own = {c for ch, c in zip(fragment, style[at : at + len(fragment)], strict=False) if ch.strip()}
+    before = {c for ch, c in zip(line[:at], style[:at], strict=False) if ch.isalnum()}
+    return bool(own) and bool(before) and not own & before
 
 
 def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
@@ -338,18 +406,43 @@ def _question_above_list(rows: list[Row], cursor_row: int, count: int) -> str:
 
 
 def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[str]] | None:
+    """The numbered list right above the cursor's line: one item a row ("1. clean",
+    "[2] later"), items in columns ("1: clean    2: filter by pattern"), or a table
+    whose first column is the number ("│ 3 │ gpu-box │"). Numbered 1..n in order."""
     above = [r for r in rows if r.index < cursor_row][::-1]
-    hits: list[re.Match[str]] = []
+    found: list[list[tuple[str, str]]] = []
     for row in above:
-        m = _NUMBERED.match(row.text)
-        if m is None:
-            if hits:
+        items = _row_items(row.text)
+        if items is None:
+            if found:
                 break
-            if len(hits) == 0 and row.index < cursor_row - 2:
+            if row.index < cursor_row - 2 or not (RULE.match(row.text) or not found):
                 return None
             continue
-        hits.append(m)
-    hits.reverse()
-    if len(hits) < 2 or [int(m.group("n")) for m in hits] != list(range(1, len(hits) + 1)):
+        found.append(items)
+    flat = [item for items in reversed(found) for item in items]
+    if len(flat) < 2 or [int(n) for n, _ in flat] != list(range(1, len(flat) + 1)):
         return None
-    return [m.group("label") for m in hits], [m.group("n") for m in hits]
+    return [label for _, label in flat], [n for n, _ in flat]
+
+
+_COLUMN_ITEM = re.compile(
+    r"(?:^|\s{2,})(?P<n>\d{1,2})[:.)]\s+(?P<label>\S.*?)(?=\s{2,}\d{1,2}[:.)]\s|\s*$)"
+)
+_TABLE_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[│┃|]\s*(?P<label>[^│┃|]*?\S)\s*(?:[│┃|].*)?$")
+
+
+def _row_items(text: str) -> list[tuple[str, str]] | None:
+    """The numbered items on one row, or None."""
+    m = _NUMBERED.match(text)
+    columns = list(_COLUMN_ITEM.finditer(text))
+    if len(columns) >= 2 and columns[0].start() == 0:
+        return [(c.group("n"), c.group("label")) for c in columns]
+    if m is not None:
+        return [(m.group("n"), m.group("label"))]
+    if columns and columns[0].start() == 0:
+        return [(columns[0].group("n"), columns[0].group("label"))]  # "4: exit"
+    t = _TABLE_ITEM.match(text)
+    if t is not None:
+        return [(t.group("n"), t.group("label"))]
+    return None

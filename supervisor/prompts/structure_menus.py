@@ -42,11 +42,18 @@ _BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ,'.!-]{0,22}?\s*>\s*)+$")
 _FILLED = "●◉◼■☑☒✔✓"
 _EMPTY = "○◯◻□☐"
 _ROW = re.compile(
-    r"^(?P<pointer>[" + POINTER + r"])?\s*"
+    # pick's default indicator "*" counts only before a box ("* ( ) amd64") or a label
+    # in the options' column (see _aligned); a bullet list has one on every row.
+    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s))?\s*"
     r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s))?\s*"
-    r"(?P<number>\[?\d{1,2}[.)\]](?=\s))?\s*"
+    # A number, or a key letter: @inquirer's expanded "u) Update it", clack's
+    # selectKey "r  Retry the job".
+    r"(?P<number>\[?\d{1,2}[.)\]](?=\s)|[A-Za-z]\)(?=\s)|[a-z](?=\s{2,}\S))?\s*"
     r"(?P<label>\S.*?)\s*$"
 )
+# A separator between a menu's options (InquirerPy's and inquirer's Separator()):
+# a run of dashes or box lines, maybe with a group name inside ("── Cloud ──").
+_SEPARATOR = re.compile(r"^[-─━=·]{3,}(?:\s*\S.{0,30}?\s*[-─━=·]{3,})?$")
 _FIELD = re.compile(r"^_+$|^\s*$|^[│|]\s*_?\s*$")
 _ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once answered)
 
@@ -250,7 +257,7 @@ def _tagged_menu(content: list[Row]) -> _DialogList | None:
     return best[0], PromptKind.CHOICE, labels, selected, "menu", None
 
 
-_TAG_ROW = re.compile(r"^(?P<tag>[\w][\w.:+-]{0,30})(?P<gap>\s+)(?P<desc>\S.*)$")
+_TAG_ROW = re.compile(r"^(?P<tag>[\w][\w.:+/@-]{0,30})(?P<gap>\s+)(?P<desc>\S.*)$")
 
 
 # ---------------------------------------------------------------- menus
@@ -274,14 +281,19 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         end -= 1
     items: list[_Item] = []
     index = end - 1
+    below = -1  # the row index the next option up must be adjacent to
     while index >= 0:
         row = rows[index]
+        if items and _SEPARATOR.match(row.text) and row.index == below - 1:
+            below = row.index  # the arrows skip a separator: it is no option
+            index -= 1
+            continue
         m = _ROW.match(row.text)
         if m is None or HINT.search(row.text) or RULE.match(row.text):
             break
         if not re.search(r"\w", m.group("label")):
             break  # a marker alone (an agent's empty input line "❯") is no option
-        if items and items[-1].row.index - row.index > 1:
+        if items and below - row.index > 1:
             if any(_marked(item) for item in items):
                 break
             items = []  # unmarked rows below a blank one: a description, not options
@@ -296,9 +308,14 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
                 m.group("label"),
             )
         )
+        below = row.index
         index -= 1
     items.reverse()
     items = _aligned(items)
+    if any(item.pointer and item.row.text[:1] == "*" for item in items) and (
+        len({_label_column(item) for item in items}) != 1
+    ):
+        return None  # "*" is pick's pointer only with every label in one column
     # The question sits above the options; everything from it down is the menu.
     while (
         len(items) > 2
@@ -361,6 +378,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         # Numbered menus take their numbers (some libraries ignore arrows there).
         question = re.sub(r"\s*\d{1,2}$", "", question)  # the number typed so far
         keys = [item.number.strip("[]().") for item in items]
+        if len(set(keys)) != len(keys):
+            return None  # "a) ... a) ...": prose, not keys
         return build_detection(
             PromptKind.CHOICE,
             question,

@@ -33,15 +33,22 @@ TRAILING_HINT = re.compile(
     re.IGNORECASE,
 )
 POINTER = "❯›»▸➤→>▶►"
-SECRET_WORD = re.compile(r"(?i)\b(password|passphrase|passcode|pin|token|secret)\b")
+# What a secret field asks for: a password-like word, or a key that unlocks something
+# ("API key", "Vault unseal key", "private key"), never a key to press.
+SECRET_WORD = re.compile(
+    r"(?i)\b(password|passphrase|passcode|pin|token|secret"
+    r"|(?:api|access|unseal|private|signing|encryption|recovery|master|license)[ _-]?key)\b"
+)
 WORDY = re.compile(r"[A-Za-z]{2,}")
 _TOGGLE_WORDS = r"yes|no|true|false|on|off"
 # A two-way toggle: "● Yes / ○ No", "No / Yes", and custom labels ("● Deploy / ○ Cancel"
-# with markers, "abort / continue" with spaced slashes; never "feature/login").
+# with markers, "abort / continue" or "Hold / Ship it" with spaced slashes, up to three
+# words a side; never "feature/login").
 TOGGLE_ROW = re.compile(
     r"^(?:(?P<m1>[●○◯◉])\s*(?P<ma>[^/●○◯◉]{1,24}?)\s*/\s*(?P<m2>[●○◯◉])\s*(?P<mb>[^/]{1,24})"
     rf"|(?P<ka>{_TOGGLE_WORDS})\s*/\s*(?P<kb>{_TOGGLE_WORDS})"
-    r"|(?P<wa>[A-Za-z][\w'-]{0,14}) / (?P<wb>[A-Za-z][\w'-]{0,14}))$",
+    r"|(?P<wa>[A-Za-z][\w'-]{0,14}(?: [\w'-]{1,14}){0,2}) / "
+    r"(?P<wb>[A-Za-z][\w'-]{0,14}(?: [\w'-]{1,14}){0,2}))$",
     re.IGNORECASE,
 )
 

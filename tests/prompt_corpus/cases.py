@@ -836,6 +836,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev3 import dev3_cases
     from tests.prompt_corpus.cases_dev4 import dev4_cases
     from tests.prompt_corpus.cases_dev5 import dev5_cases
+    from tests.prompt_corpus.cases_dev6 import dev6_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
 
@@ -851,6 +852,7 @@ def all_cases() -> list[Case]:
         + dev3_cases()
         + dev4_cases()
         + dev5_cases()
+        + dev6_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}
