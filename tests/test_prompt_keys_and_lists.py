@@ -1,0 +1,178 @@
+"""Letter keys in prose, numbered columns and tables, separators, pick's pointer, expand
+keys and values after a bare question: pure screens in, a prompt and its keys out.
+
+Screens are drawn with the escape sequences the libraries use and rendered by the real
+terminal model; the OS signals are passed in as the probe reports them.
+"""
+
+from __future__ import annotations
+
+from shared.protocol import PromptKind
+from supervisor.prompts.answer import CHECKPOINT, ENTER, KILL_LINE, SPACE, plan_writes
+from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.prefill import prefilled
+from supervisor.prompts.tracker import default_rules
+from supervisor.screen import TerminalModel
+
+ESC = "\x1b"
+DOWN = b"\x1b[B"
+RAW = Signals(echo_off=True, canonical=False)
+READING = Signals(blocked_on_read=True)
+
+
+def model(text: str) -> TerminalModel:
+    m = TerminalModel(cols=80, rows=24)
+    m.feed(text.replace("\n", "\r\n").encode())
+    return m
+
+
+def must(text: str, signals: Signals) -> Detection:
+    found = detect(model(text).snapshot(), default_rules(), signals=signals)
+    assert found is not None, text
+    return found
+
+
+def labels(d: Detection) -> list[str]:
+    return [o.label for o in d.options]
+
+
+def keys(d: Detection) -> list[str]:
+    return [o.key for o in d.options]
+
+
+def bold(text: str) -> str:
+    return f"{ESC}[1m{text}{ESC}[0m"
+
+
+def test_letter_keys_written_in_prose_are_a_choice_typed_by_their_letter() -> None:
+    d = must("Conflict in db.yml. [o]verwrite it / [k]eep both copies / [a]bort: ", READING)
+    assert (d.kind, labels(d), keys(d)) == (
+        PromptKind.CHOICE,
+        ["overwrite it", "keep both copies", "abort"],
+        ["o", "k", "a"],
+    )
+    assert plan_writes(d, "keep both copies") == [b"k", ENTER]
+
+
+def test_letter_keys_followed_by_to_take_what_follows_as_their_label() -> None:
+    d = must("Hit [s] to sync now, [l] to sync later: ", READING)
+    assert (labels(d), keys(d)) == (["sync now", "sync later"], ["s", "l"])
+
+
+def test_letters_differing_only_in_case_keep_their_case() -> None:
+    d = must("overwrite notes.txt? [y]es, [n]o, [A]ll, [N]one, [r]ename: ", READING)
+    assert keys(d) == ["y", "n", "A", "N", "r"]
+
+
+def test_a_sentence_between_bracketed_letters_is_not_a_list_of_keys() -> None:
+    d = must("Note [a] is old. Then [b] happened. Go on? ", READING)
+    assert d.kind is not PromptKind.CHOICE
+
+
+def test_choices_followed_by_their_default_are_a_choice_of_those_words() -> None:
+    d = must("Cipher (aes, chacha, none) [aes]: ", READING)
+    assert (d.kind, labels(d), d.question) == (
+        PromptKind.CHOICE,
+        ["aes", "chacha", "none"],
+        "Cipher",
+    )
+
+
+def test_yes_or_no_in_words_is_answered_with_the_whole_word() -> None:
+    d = must("Wipe the scratch disk? (yes/no) ", READING)
+    assert (d.kind, keys(d)) == (PromptKind.YES_NO, ["yes", "no"])
+    assert plan_writes(d, "y") == [b"yes", ENTER]
+
+
+def test_y_or_n_and_a_note_after_the_keys_are_still_a_yes_no_question() -> None:
+    assert must("Purge the queue (y or n)? ", READING).kind is PromptKind.YES_NO
+    d = must("Restart now? [y/N] (no in 30 seconds) ", Signals())
+    assert (d.kind, keys(d)) == (PromptKind.YES_NO, ["y", "n"])
+
+
+def test_a_numbered_table_above_a_number_prompt_gives_the_labels() -> None:
+    table = (
+        "┏━━━┳━━━━━━━━━┓\n┃ # ┃ Host    ┃\n┡━━━╇━━━━━━━━━┩\n"
+        "│ 1 │ alpha   │\n│ 2 │ bravo   │\n│ 3 │ charlie │\n└───┴─────────┘\n"
+    )
+    d = must(table + "Host number [1/2/3]: ", READING)
+    assert (d.kind, labels(d), keys(d)) == (
+        PromptKind.CHOICE,
+        ["alpha", "bravo", "charlie"],
+        ["1", "2", "3"],
+    )
+    assert plan_writes(d, "bravo") == [b"2", ENTER]
+
+
+def test_numbered_commands_in_columns_make_the_line_below_a_choice() -> None:
+    text = "  1: fetch          2: rebase         3: push\n  4: quit\nNext>"
+    d = must(text, READING)
+    assert (d.kind, labels(d)) == (PromptKind.CHOICE, ["fetch", "rebase", "push", "quit"])
+    assert plan_writes(d, "push") == [b"3", ENTER]
+
+
+def test_a_separator_between_options_is_skipped_and_not_counted_by_the_arrows() -> None:
+    text = f"? Size\n{ESC}[36m❯ tiny{ESC}[0m\n  small\n  ---------------\n  large{ESC}[2;1H"
+    d = must(text, RAW)
+    assert (d.kind, labels(d)) == (PromptKind.CHOICE, ["tiny", "small", "large"])
+    assert plan_writes(d, "large", canonical=False) == [DOWN, DOWN, ENTER]
+
+
+def test_picks_star_pointer_and_round_boxes_are_a_checkbox_list() -> None:
+    text = "Regions (SPACE to mark):\n\n* ( ) north\n  ( ) south\n  (x) west"
+    d = must(text, RAW)
+    assert (d.kind, labels(d), d.checked) == (
+        PromptKind.MULTI_CHOICE,
+        ["north", "south", "west"],
+        (False, False, True),
+    )
+    assert plan_writes(d, "north, west", canonical=False) == [SPACE, ENTER]
+
+
+def test_a_star_bullet_whose_rows_do_not_line_up_is_not_a_pointer() -> None:
+    text = "Notes:\n\n* first point\n    indented detail\n  second line"
+    assert detect(model(text).snapshot(), default_rules(), signals=RAW) is None
+
+
+def test_expand_keys_drawn_apart_from_the_question_are_its_answers() -> None:
+    text = f"? {bold('Cache is stale')} {ESC}[2m(kwh){ESC}[0m"
+    d = must(text, RAW)
+    assert (d.kind, keys(d)) == (PromptKind.CHOICE, ["k", "w", "h"])
+    assert plan_writes(d, "w", canonical=False) == [b"w", CHECKPOINT, ENTER]
+
+
+def test_a_short_word_in_parentheses_drawn_like_the_question_is_not_expand_keys() -> None:
+    d = must(f"? {bold('Login shell (fish)')}", RAW)
+    assert d.kind is PromptKind.TEXT
+
+
+def test_lettered_rows_under_a_question_are_a_choice_typed_by_letter() -> None:
+    text = "◆  Build failed. Next?\n│   r  Retry\n│   s  Skip\n└\n"
+    d = must(text, RAW)
+    assert (d.kind, labels(d), keys(d)) == (PromptKind.CHOICE, ["Retry", "Skip"], ["r", "s"])
+    assert plan_writes(d, "Skip", canonical=False) == [b"s", CHECKPOINT, ENTER]
+
+
+def test_a_value_drawn_apart_from_a_question_without_separator_is_a_prefilled_field() -> None:
+    text = f"{ESC}[33m?{ESC}[0m {bold('Image tag')} {ESC}[36mstable{ESC}[0m"
+    m = model(text)
+    d = must(text, RAW)
+    assert (d.kind, d.question) == (PromptKind.TEXT, "Image tag")
+    field = prefilled(m.snapshot(), canonical=False)
+    assert field is not None and field.value == "stable"
+    assert plan_writes(d, "edge", field=field)[:2] == [KILL_LINE, b"edge"]
+
+
+def test_a_field_named_a_key_that_unlocks_something_is_a_secret() -> None:
+    d = must("? Deploy API key ", RAW)
+    assert d.kind is PromptKind.SECRET
+
+
+def test_a_toggle_with_labels_of_several_words_selects_the_one_not_faint() -> None:
+    text = f"? Go live? ‣ {ESC}[2mStay private{ESC}[0m / {ESC}[36;4mGo public{ESC}[0m"
+    d = must(text, RAW)
+    assert (d.kind, labels(d), d.selected_index) == (
+        PromptKind.YES_NO,
+        ["Stay private", "Go public"],
+        1,
+    )
