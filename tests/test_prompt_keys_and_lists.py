@@ -8,9 +8,9 @@ terminal model; the OS signals are passed in as the probe reports them.
 from __future__ import annotations
 
 from shared.protocol import PromptKind
-from supervisor.prompts.answer import CHECKPOINT, ENTER, KILL_LINE, SPACE, plan_writes
+from supervisor.prompts.answer import CHECKPOINT, ENTER, SPACE, plan_writes
 from supervisor.prompts.detect import Detection, Signals, detect
-from supervisor.prompts.prefill import prefilled
+from supervisor.prompts.prefill import KILL_LINE, prefilled
 from supervisor.prompts.tracker import default_rules
 from supervisor.screen import TerminalModel
 
