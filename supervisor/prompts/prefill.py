@@ -118,8 +118,9 @@ def _styled_value(snapshot: ScreenSnapshot) -> tuple[str, str] | None:
             continue
         head = {c for ch, c in zip(before[:at], style[:at], strict=False) if ch.isalnum()}
         tail = {c for ch, c in zip(before[at + 1 :], style[at + 1 :], strict=False) if ch.strip()}
-        if head and tail and not head & tail:
-            best = (before[: at + 1], before[at + 1 :])
+        value = before[at + 1 :]
+        if head and tail and not head & tail and re.search(r"\w", value):
+            best = (before[: at + 1], value)  # a value, never a separator glyph ("›")
     return best
 
 
