@@ -179,5 +179,5 @@ def test_a_toggle_with_labels_of_several_words_selects_the_one_not_faint() -> No
 
 
 def test_a_separator_glyph_drawn_apart_after_the_question_is_no_value() -> None:
-    text = f"{ESC}[32m?{ESC}[0m {bold('Project name')} {ESC}[2m›{ESC}[0m "
+    text = f"{ESC}[32m?{ESC}[0m {bold('Project name')} {ESC}[90m›{ESC}[0m"
     assert prefilled(model(text).snapshot(), canonical=False) is None
