@@ -181,3 +181,29 @@ def test_a_toggle_with_labels_of_several_words_selects_the_one_not_faint() -> No
 def test_a_separator_glyph_drawn_apart_after_the_question_is_no_value() -> None:
     text = f"{ESC}[32m?{ESC}[0m {bold('Project name')} {ESC}[90m›{ESC}[0m"
     assert prefilled(model(text).snapshot(), canonical=False) is None
+
+
+def test_a_list_numbered_from_zero_is_answered_with_the_number_shown() -> None:
+    text = (
+        "  Selection    Path                 Priority\n"
+        "* 0            /usr/bin/vim.basic   30\n"
+        "  1            /usr/bin/nano        40\n\n"
+        "Type selection number: "
+    )
+    d = must(text, READING)
+    assert (labels(d), keys(d)) == (["/usr/bin/vim.basic", "/usr/bin/nano"], ["0", "1"])
+    assert plan_writes(d, "1") == [b"1", ENTER]
+    assert plan_writes(d, "/usr/bin/vim.basic") == [b"0", ENTER]
+
+
+def test_a_fuzzy_finders_search_line_is_neither_an_option_nor_the_question() -> None:
+    text = "? Pick a tag\n❯   3/3\n❯ v1\n  v2\n  v3" + f"{ESC}[2;2H"
+    d = must(text, RAW)
+    assert (d.kind, d.question, labels(d)) == (PromptKind.CHOICE, "Pick a tag", ["v1", "v2", "v3"])
+    assert plan_writes(d, "v3", canonical=False) == [DOWN, DOWN, ENTER]
+
+
+def test_yes_written_in_another_language_is_typed_as_the_program_shows_it() -> None:
+    d = must("¿Borrar los registros? [S/n] ", READING)
+    assert (d.kind, keys(d)) == (PromptKind.YES_NO, ["s", "n"])
+    assert plan_writes(d, "yes") == [b"s", ENTER]

@@ -193,6 +193,11 @@ def choose_option(options: tuple[PromptOption, ...], answer: str, kind: PromptKi
         raise _invalid(answer, options)
     if kind is PromptKind.PRESS_ENTER and (not word or folded in _YES or folded == "enter"):
         return 0
+    if word.isdigit() and all(o.key.isdigit() for o in options):
+        # A list numbered on screen (maybe from 0): the number shown is what is meant.
+        for index, option in enumerate(options):
+            if option.key == word:
+                return index
     if word.isdigit() and 1 <= int(word) <= len(options):
         return int(word) - 1
     for index, option in enumerate(options):

@@ -40,7 +40,9 @@ _NUMBERED = re.compile(
     r"^\s*(?:[" + POINTER + r"]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
 )
 _YES_NO = re.compile(
-    r"(?i)[\[(]\s*\[?(?P<y>y|yes)\]?\s*(?:/|\s+or\s+)\s*\[?(?P<n>n|no)\]?(?:/[^\])]*)?\s*[\])]"
+    # yes in English, or as Spanish, Portuguese, Italian, German, French write it ("[S/n]")
+    r"(?i)[\[(]\s*\[?(?P<y>y|yes|s|si|sí|j|ja|o|oui)\]?\s*(?:/|\s+or\s+)\s*"
+    r"\[?(?P<n>n|no|nein|non|não)\]?(?:/[^\])]*)?\s*[\])]"
 )
 # "(a, b, c):", "[a/b/c]?", and click's "(gzip, zstd, none) [zstd]:" with the default after it.
 _INLINE_CHOICES = re.compile(
@@ -181,7 +183,7 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     if yn is not None:
         words = yn.group(0).lower()
         full = "yes" in words and "no" in words and not re.search(r"\by\b", words)
-        keys = ["yes", "no"] if full else ["y", "n"]
+        keys = ["yes", "no"] if full else [yn.group("y").lower(), yn.group("n").lower()]
         labels = ["yes", "no"] if full else ["Yes", "No"]
         question = clean_question(text[: yn.start()] + text[yn.end() :]) or question
         return build_detection(
@@ -408,7 +410,8 @@ def _question_above_list(rows: list[Row], cursor_row: int, count: int) -> str:
 def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[str]] | None:
     """The numbered list right above the cursor's line: one item a row ("1. clean",
     "[2] later"), items in columns ("1: clean    2: filter by pattern"), or a table
-    whose first column is the number ("│ 3 │ gpu-box │"). Numbered 1..n in order."""
+    whose first column is the number ("│ 3 │ gpu-box │", "* 0    /usr/bin/vim"). Numbered
+    1..n (or 0..n) in order."""
     above = [r for r in rows if r.index < cursor_row][::-1]
     found: list[list[tuple[str, str]]] = []
     for row in above:
@@ -421,7 +424,10 @@ def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[s
             continue
         found.append(items)
     flat = [item for items in reversed(found) for item in items]
-    if len(flat) < 2 or [int(n) for n, _ in flat] != list(range(1, len(flat) + 1)):
+    first = int(flat[0][0]) if flat else -1
+    if first not in (0, 1) or [int(n) for n, _ in flat] != list(range(first, first + len(flat))):
+        return None  # numbered from 1, or from 0 as update-alternatives does
+    if len(flat) < 2:
         return None
     return [label for _, label in flat], [n for n, _ in flat]
 
@@ -429,6 +435,8 @@ def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[s
 _COLUMN_ITEM = re.compile(
     r"(?:^|\s{2,})(?P<n>\d{1,2})[:.)]\s+(?P<label>\S.*?)(?=\s{2,}\d{1,2}[:.)]\s|\s*$)"
 )
+# A table without rules: "* 0     /usr/bin/vim.basic   30   auto mode" (the current one starred).
+_SPACED_ITEM = re.compile(r"^(?:\*\s+)?(?P<n>\d{1,2})\s{2,}(?P<label>\S+(?: \S+)*)")
 _TABLE_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[│┃|]\s*(?P<label>[^│┃|]*?\S)\s*(?:[│┃|].*)?$")
 
 
@@ -442,7 +450,7 @@ def _row_items(text: str) -> list[tuple[str, str]] | None:
         return [(m.group("n"), m.group("label"))]
     if columns and columns[0].start() == 0:
         return [(columns[0].group("n"), columns[0].group("label"))]  # "4: exit"
-    t = _TABLE_ITEM.match(text)
+    t = _TABLE_ITEM.match(text) or _SPACED_ITEM.match(text)
     if t is not None:
         return [(t.group("n"), t.group("label"))]
     return None

@@ -51,6 +51,8 @@ _ROW = re.compile(
     r"(?P<number>\[?\d{1,2}[.)\]](?=\s)|[A-Za-z]\)(?=\s)|[a-z](?=\s{2,}\S))?\s*"
     r"(?P<label>\S.*?)\s*$"
 )
+# A fuzzy finder's search line above its list: a pointer, what was typed, the match count.
+_FILTER = re.compile(r"^[" + POINTER + r"]\s*(?:\S.*\s)?\d+/\d+$")
 # A separator between a menu's options (InquirerPy's and inquirer's Separator()):
 # a run of dashes or box lines, maybe with a group name inside ("── Cloud ──").
 _SEPARATOR = re.compile(r"^[-─━=·]{3,}(?:\s*\S.{0,30}?\s*[-─━=·]{3,})?$")
@@ -289,7 +291,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             index -= 1
             continue
         m = _ROW.match(row.text)
-        if m is None or HINT.search(row.text) or RULE.match(row.text):
+        if m is None or HINT.search(row.text) or RULE.match(row.text) or _FILTER.match(row.text):
             break
         if not re.search(r"\w", m.group("label")):
             break  # a marker alone (an agent's empty input line "❯") is no option
@@ -329,6 +331,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     q_index = rows.index(items[0].row) - 1
     while q_index >= 0 and (
         HINT.fullmatch(rows[q_index].text)
+        or _FILTER.match(rows[q_index].text)
         or RULE.match(rows[q_index].text)
         or rows[q_index].text.lower().startswith("instructions")
         or HINT.search(rows[q_index].text)
