@@ -207,3 +207,24 @@ def test_yes_written_in_another_language_is_typed_as_the_program_shows_it() -> N
     d = must("¿Borrar los registros? [S/n] ", READING)
     assert (d.kind, keys(d)) == (PromptKind.YES_NO, ["s", "n"])
     assert plan_writes(d, "yes") == [b"s", ENTER]
+
+
+def test_of_two_dialog_menu_rows_the_one_in_the_focused_buttons_colours_is_selected() -> None:
+    rev, blue, off = f"{ESC}[7m", f"{ESC}[34m", f"{ESC}[0m"
+    width = 40
+
+    def boxed(inner: str, shown: int) -> str:
+        return "│ " + inner + " " * (width - 4 - shown) + " │"
+
+    lines = [
+        "┌" + "─" * (width - 2) + "┐",
+        boxed("Pick a channel.", 15),
+        boxed(f"{rev}stable{off}  {rev}Released builds{off}", 23),
+        boxed(f"{blue}edge{off}    Nightly builds", 22),
+        "├" + "─" * (width - 2) + "┤",
+        boxed(f"  <{rev}  OK  {off}>   <Cancel>", 20),
+        "└" + "─" * (width - 2) + "┘",
+    ]
+    d = must("\n".join(lines) + f"{ESC}[6;6H", RAW)
+    assert (d.kind, labels(d), d.selected_index) == (PromptKind.CHOICE, ["stable", "edge"], 0)
+    assert plan_writes(d, "edge", canonical=False) == [DOWN, ENTER]

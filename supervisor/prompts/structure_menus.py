@@ -105,7 +105,13 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
         content.append(row)
     content.reverse()
     content = [r for r in content if not RULE.match(r.text)]
-    items = _dialog_items(content)
+    # The focused button's colours: dialog draws the selected menu item in them too.
+    focused = (
+        set(button_row.style[found[focus].start(1) : found[focus].end(1)])
+        if focus is not None
+        else set()
+    )
+    items = _dialog_items(content, focused)
     if items is not None:
         first, kind, item_labels, selected, mode, checked = items
         question = " ".join(r.text for r in content[:first]) or "Choose"
@@ -198,9 +204,9 @@ def _button_focus(snapshot: ScreenSnapshot, row: Row, found: list[re.Match[str]]
 _DialogList = tuple[int, PromptKind, list[str], int | None, str, tuple[bool, ...] | None]
 
 
-def _dialog_items(content: list[Row]) -> _DialogList | None:
+def _dialog_items(content: list[Row], focused: set[str]) -> _DialogList | None:
     """The list inside a dialog: (first row, kind, labels, highlighted, answer mode, and
-    for a checklist each item's checked state)."""
+    for a checklist each item's checked state). ``focused``: the focused button's styles."""
     radio = re.compile(r"^\((?P<on>[ *•])\)\s+(?P<label>\S.*)$")
     check = re.compile(r"^\[(?P<on>[ *xX])\]\s+(?P<label>\S.*)$")
     menu = re.compile(r"^(?P<tag>\S+)\s+(?P<label>\S.*)$")
@@ -228,10 +234,10 @@ def _dialog_items(content: list[Row]) -> _DialogList | None:
         labels = [m.group("label").strip() for _, m in block]
         styles = [content[i].style for i, _ in block]
         return block[0][0], PromptKind.CHOICE, labels, odd_one(styles) or 0, "menu", None
-    return _tagged_menu(content)
+    return _tagged_menu(content, focused)
 
 
-def _tagged_menu(content: list[Row]) -> _DialogList | None:
+def _tagged_menu(content: list[Row], focused: set[str]) -> _DialogList | None:
     """A menu of word tags with a description column ("postgres   PostgreSQL 16"): the
     tag is what the program returns, so it is the label. Only with one row highlighted,
     so aligned text in a message box is never taken for a menu."""
@@ -253,6 +259,13 @@ def _tagged_menu(content: list[Row]) -> _DialogList | None:
     if len(best) < 2 or not any(len(g) >= 2 for g in gaps):
         return None  # a column is aligned text with a wider gap somewhere, not prose
     selected = odd_one([content[i].style for i in best])
+    if selected is None and focused - {DEFAULT_STYLE}:
+        # Two rows, each drawn its own way: the selected one wears the focused
+        # button's colours (dialog's reverse video).
+        wearing = [
+            n for n, i in enumerate(best) if focused - {DEFAULT_STYLE} <= set(content[i].style)
+        ]
+        selected = wearing[0] if len(wearing) == 1 else None
     if selected is None:
         return None
     labels = [_TAG_ROW.match(content[i].text).group("tag") for i in best]  # type: ignore[union-attr]
