@@ -33,6 +33,8 @@ SLICE = [
     "repl-ipython",
     "d2-whiptail-defaultno-yes",
     "d2-look-bash-ps1-question",
+    "d6-keys-prose",
+    "d6-inquirerpy-separator",
 ]
 
 
