@@ -4,6 +4,7 @@
     python -m tests.prompt_corpus --half dev      only the development half
     python -m tests.prompt_corpus --split held_out_2   only the second held-out set
     python -m tests.prompt_corpus --split held_out_3   only the third held-out set
+    python -m tests.prompt_corpus --split held_out_4   only the fourth held-out set
     python -m tests.prompt_corpus -k clack -v     cases whose id contains "clack", with screens
     python -m tests.prompt_corpus --write-split   rewrite split.txt (after adding cases)
 
