@@ -63,9 +63,9 @@ def test_the_third_held_out_set_has_146_cases_and_27_look_alikes_of_its_own() ->
     assert all(f"held_out_3\t{c.id}\n" in recorded for c in third)
 
 
-def test_the_fourth_held_out_set_has_141_cases_and_30_look_alikes_of_its_own() -> None:
+def test_the_fourth_held_out_set_has_150_cases_and_30_look_alikes_of_its_own() -> None:
     fourth = [c for c in all_cases() if c.half == "held_out_4"]
-    assert len(fourth) == 141 and len([c for c in fourth if not c.positive]) == 30
+    assert len(fourth) == 150 and len([c for c in fourth if not c.positive]) == 30
     assert all(c.id.startswith("h4-") for c in fourth)
     recorded = SPLIT_FILE.read_text(encoding="utf-8")
     assert all(f"held_out_4\t{c.id}\n" in recorded for c in fourth)

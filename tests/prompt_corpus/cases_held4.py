@@ -2,18 +2,19 @@
 the detector once, at the end of the session that froze it.
 
 Real prompt libraries and real tools (``programs/held4.py``, ``programs/held4.sh``,
-``node/held4.mjs``) through APIs and layouts no earlier set uses: autocomplete and fuzzy
-finders, shortcut-numbered and paged menus, separators and disabled items, grouped
-multi-select, button dialogs, preselected multi-menus, whiptail and dialog boxes with
-custom labels, no tags and pre-set items, numbered lists answered by number and by label,
-confirm-by-typing, wrapped questions, questions under banners, prefilled defaults kept and
-replaced, letter-key prompts, and the real ``rm -I``, ``ln -i``, ``cp -i``, ``patch``,
-``git stash -p``, ``git add -i``, ``git credential``, ``openssl req``, ``pip`` and vim
-swap-file questions in a temporary directory; look-alikes are shells and REPLs with odd
-prompts, ``watch``, ``top``, ``tail -f``, pagers, an editor, dashboards, progress bars,
-info and gauge boxes and streamed text that quotes prompts. Each expectation states what
-the program really does; ``held_check --split held_out_4`` proves that by running every
-program in a bare PTY with the keys a person would press.
+``node/held4.mjs``; beaupy and bullet are new to the corpus) through APIs and layouts no
+earlier set uses: autocomplete and fuzzy finders, shortcut-numbered and paged menus,
+separators and disabled items, grouped multi-select, button dialogs, preselected
+multi-menus, whiptail and dialog boxes with custom labels, no tags and pre-set items,
+numbered lists answered by number and by label, confirm-by-typing, wrapped questions,
+questions under banners, prefilled defaults kept and replaced, letter-key prompts, and the
+real ``rm -I``, ``ln -i``, ``cp -i``, ``patch``, ``git stash -p``, ``git add -i``, ``git
+credential``, ``openssl req``, ``pip`` and vim swap-file questions in a temporary directory;
+look-alikes are shells and REPLs with odd prompts, ``watch``, ``top``, ``tail -f``, pagers,
+an editor, dashboards, progress bars, info and gauge boxes and streamed text that quotes
+prompts. Each expectation states what the program really does; ``held_check --split
+held_out_4`` proves that by running every program in a bare PTY with the keys a person would
+press.
 """
 
 from __future__ import annotations
@@ -218,6 +219,45 @@ def python_cases() -> list[Case]:
             "none",
             "none",
         ),
+        _p(
+            "beaupy-select",
+            "beaupy",
+            "choice",
+            ("a10g (24 GB)", "l4 (24 GB)", "h100 (80 GB)"),
+            "h100 (80 GB)",
+            "h100 (80 GB)",
+        ),
+        # "#releases" starts ticked: the answer unticks it and ticks two others.
+        _p(
+            "beaupy-select-multiple-ticked",
+            "beaupy",
+            "multi_choice",
+            ("#general", "#releases", "#eng", "#support"),
+            "#general, #eng",
+            ["#general", "#eng"],
+        ),
+        _p("beaupy-confirm", "beaupy", "yes_no", YES_NO, "no", False),
+        _p("beaupy-prompt-initial", "prefilled", "text", None, "", "s3://builds"),
+        _p("beaupy-secure", "beaupy", "secret"),
+        _p(
+            "bullet-menu",
+            "bullet",
+            "choice",
+            ("redis", "memcached", "none"),
+            "memcached",
+            "memcached",
+        ),
+        # Unmarked rows carry no box at all; marked ones get a "√".
+        _p(
+            "bullet-check",
+            "bullet",
+            "multi_choice",
+            ("users", "orders", "invoices", "events"),
+            "orders, events",
+            ["orders", "events"],
+        ),
+        _p("bullet-yesno", "bullet", "yes_no", YES_NO, "yes", True),
+        _p("bullet-input-default", "bullet", "text", None, "", "My Blog"),
         _p(
             "stdlib-bracket-numbers",
             "numbered-line",

@@ -1,11 +1,11 @@
 """Fourth held-out set, Python side: ``held4.py <scenario>``.
 
-Real prompt libraries (click, typer, rich, questionary, InquirerPy, prompt_toolkit,
-pick, simple-term-menu, inquirer) and the standard library, in wordings, layouts and
-APIs no earlier set uses (autocomplete and fuzzy finders, shortcut-numbered menus,
-button dialogs, paged lists, preselected multi-menus, letter-key and by-typing
-confirmations), and look-alikes (dashboards, a curses monitor, streamed text that
-quotes a prompt, a REPL with an odd prompt). Prompts print ``ANSWER=<json>``;
+Real prompt libraries (click, typer, rich, questionary, InquirerPy, prompt_toolkit, pick,
+simple-term-menu, inquirer, and the new beaupy and bullet) and the standard library, in
+wordings, layouts and APIs no earlier set uses (autocomplete and fuzzy finders,
+shortcut-numbered menus, button dialogs, paged lists, preselected multi-menus, letter-key
+and by-typing confirmations), and look-alikes (dashboards, a curses monitor, streamed text
+that quotes a prompt, a REPL with an odd prompt). Prompts print ``ANSWER=<json>``;
 look-alikes never ask anything. Written blind; never used for tuning.
 """
 
@@ -366,6 +366,76 @@ def pyinquirer_list_default() -> Any:
     return answers["v"] if answers else None
 
 
+# ---------------------------------------------------------------- beaupy / bullet
+
+
+def beaupy_select() -> Any:
+    import beaupy
+    from rich.console import Console
+
+    Console(stderr=True).print("[bold]Which GPU pool should run the job?[/bold]")
+    return beaupy.select(["a10g (24 GB)", "l4 (24 GB)", "h100 (80 GB)"], cursor="▸", cursor_index=0)
+
+
+def beaupy_select_multiple_ticked() -> Any:
+    import beaupy
+    from rich.console import Console
+
+    Console(stderr=True).print("[bold]Channels to post the release notes to:[/bold]")
+    return beaupy.select_multiple(
+        ["#general", "#releases", "#eng", "#support"], ticked_indices=[1], minimal_count=1
+    )
+
+
+def beaupy_confirm() -> Any:
+    import beaupy
+
+    print("12 projects have been closed for more than a year.")
+    return beaupy.confirm("Archive the 12 closed projects?", default_is_yes=True)
+
+
+def beaupy_prompt_initial() -> Any:
+    import beaupy
+
+    return beaupy.prompt("Output bucket", initial_value="s3://builds")
+
+
+def beaupy_secure() -> Any:
+    import beaupy
+
+    return f"len{len(beaupy.prompt('Webhook secret', secure=True) or '')}"
+
+
+def bullet_menu() -> Any:
+    from bullet import Bullet
+
+    return Bullet(
+        prompt="Choose a cache backend: ", choices=["redis", "memcached", "none"]
+    ).launch()
+
+
+def bullet_check() -> Any:
+    from bullet import Check
+
+    return Check(
+        prompt="Tables to copy (space marks, enter accepts):",
+        choices=["users", "orders", "invoices", "events"],
+        check="√",
+    ).launch()
+
+
+def bullet_yesno() -> Any:
+    from bullet import YesNo
+
+    return YesNo(prompt="Regenerate the lock file? ", default="n").launch()
+
+
+def bullet_input_default() -> Any:
+    from bullet import Input
+
+    return Input(prompt="Site title: ", default="My Blog").launch()
+
+
 # ---------------------------------------------------------------- standard library
 
 
@@ -565,6 +635,15 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         pyinquirer_text_default,
         pyinquirer_password,
         pyinquirer_list_default,
+        beaupy_select,
+        beaupy_select_multiple_ticked,
+        beaupy_confirm,
+        beaupy_prompt_initial,
+        beaupy_secure,
+        bullet_menu,
+        bullet_check,
+        bullet_yesno,
+        bullet_input_default,
         stdlib_bracket_numbers,
         stdlib_type_yes_capitals,
         stdlib_wrapped_narrow,
