@@ -75,6 +75,22 @@ def test_the_default_slice_runs_no_case_of_the_fourth_held_out_set() -> None:
     assert not [c for c in all_cases() if c.id in SLICE and c.half == "held_out_4"]
 
 
+def test_a_corpus_run_covers_the_sealed_fourth_set_only_when_its_split_is_named() -> None:
+    from tests.prompt_corpus.__main__ import chosen_cases
+
+    cases = all_cases()
+    assert not [c for c in chosen_cases(cases, None, "") if c.half == "held_out_4"]
+    assert not chosen_cases(cases, None, "h4-")
+    fourth = chosen_cases(cases, "held_out_4", "")
+    assert len(fourth) == 150 and {c.half for c in fourth} == {"held_out_4"}
+    assert {c.half for c in chosen_cases(cases, None, "")} == {
+        "dev",
+        "held_out",
+        "held_out_2",
+        "held_out_3",
+    }
+
+
 @pytest.mark.parametrize("split", ["held_out_3", "held_out_4"])
 def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
     from tests.prompt_corpus.held_check import shows_keys
