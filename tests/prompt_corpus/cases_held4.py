@@ -9,12 +9,12 @@ multi-menus, whiptail and dialog boxes with custom labels, no tags and pre-set i
 numbered lists answered by number and by label, confirm-by-typing, wrapped questions,
 questions under banners, prefilled defaults kept and replaced, letter-key prompts, and the
 real ``rm -I``, ``ln -i``, ``cp -i``, ``patch``, ``git stash -p``, ``git add -i``, ``git
-credential``, ``openssl req``, ``pip`` and vim swap-file questions in a temporary directory;
-look-alikes are shells and REPLs with odd prompts, ``watch``, ``top``, ``tail -f``, pagers,
-an editor, dashboards, progress bars, info and gauge boxes and streamed text that quotes
-prompts. Each expectation states what the program really does; ``held_check --split
-held_out_4`` proves that by running every program in a bare PTY with the keys a person would
-press.
+credential``, ``npm init``, ``ssh-keygen -p``, ``openssl req``, ``pip`` and vim swap-file
+questions in a temporary directory; look-alikes are shells and REPLs with odd prompts,
+``watch``, ``top``, ``tail -f``, pagers, an editor, dashboards, progress bars, info and
+gauge boxes and streamed text that quotes prompts. Each expectation states what the program
+really does; ``held_check --split held_out_4`` proves that by running every program in a
+bare PTY with the keys a person would press.
 """
 
 from __future__ import annotations
@@ -329,6 +329,7 @@ def shell_cases() -> list[Case]:
         _s("read-secret-mysql", "password-style", "secret"),
         _s("read-question-two-lines", "wrapped", "yes_no", YES_NO, "yes", "y"),
         _s("read-after-banner", "banner", "yes_no", YES_NO, "no", "n"),
+        _s("read-banner-below", "banner", "yes_no", ("yes", "no"), "no", "no"),
         _s("read-any-key-upgrade", "press-enter", "press_enter", None, "", "started"),
         # "rm: remove 5 arguments?"
         _s("rm-capital-i", "coreutils", "yes_no", None, "yes", "removed"),
@@ -351,6 +352,9 @@ def shell_cases() -> list[Case]:
         _s(
             "openssl-req-cn", "openssl", "text", None, "api.internal", "CN=api.internal", needs=_SSL
         ),
+        # npm's own "Is this OK? (yes)" after it shows the package.json it would write.
+        _s("npm-init-is-this-ok", "git-npm-pip", "yes_no", None, "no", "aborted", needs=("npm",)),
+        _s("ssh-keygen-change-passphrase", "password-style", "secret", needs=("ssh-keygen",)),
         _s("pip-uninstall-yes", "pip", "yes_no", None, "yes", "uninstalled"),
         # vim's "[O]pen Read-Only, (E)dit anyway, (R)ecover, (D)elete it, (Q)uit, (A)bort:".
         _s("vim-swap", "multi-key", "choice", None, "q", "quit", needs=("vim", "script")),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Fourth held-out set, shell side: held4.sh <scenario>. bash read/select in layouts no earlier
 # set uses, the real rm -I, ln -i, cp -i, patch, git stash -p, git add -i, git credential,
-# ssh-keygen, pip and vim's swap-file questions in a temporary directory, whiptail and dialog
-# boxes (custom labels, no tags, pre-set items, prefilled fields), and look-alikes built from
-# real tools (watch, top, less, tail -f, info and gauge boxes, shells and REPLs with odd
-# prompts). Prints ANSWER=<what happened>. Written blind; never used for tuning.
+# npm init, ssh-keygen, openssl, pip and vim's swap-file questions in a temporary directory,
+# whiptail and dialog boxes (custom labels, no tags, pre-set items, prefilled fields), and
+# look-alikes built from real tools (watch, top, less, tail -f, info and gauge boxes, shells
+# and REPLs with odd prompts). Prints ANSWER=<what happened>. Written blind; never used for
+# tuning.
 set -u
 scenario=$1
 tmp="$(mktemp -d)"
@@ -66,6 +67,12 @@ case "$scenario" in
         printf '\e[30;42m%-64s\e[0m\n' "  workers: 3 running · queue: 1,204 jobs · uptime 9 d"
         printf '\e[30;42m%-64s\e[0m\n\n' "  new config detected in /etc/workers.d"
         read -r -p "Restart the 3 workers now? (Y/n) " reply; answer "${reply:-Y}" ;;
+    read_banner_below)
+        # The question, then a coloured footer under it; the cursor goes back up to the question.
+        printf 'Send the weekly report to 212 customers? (yes/no) \n\n'
+        printf '\e[97;41m  %-58s\e[0m\n' "LIVE MODE · emails go out immediately"
+        printf '\e[3A\e[50C'
+        read -r reply; printf '\n\n\n'; answer "$reply" ;;
     read_any_key_upgrade)
         echo "Upgrade plan: 42 packages, 180 MB."
         read -r -s -n 1 -p "Press any key to start the upgrade" _; answer started ;;
@@ -103,6 +110,15 @@ case "$scenario" in
         printf '[req]\ndistinguished_name = dn\n[dn]\ncommonName = Common Name (server FQDN)\ncommonName_default = localhost\n' > req.cnf
         openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout k.pem -config req.cnf -out r.csr
         answer "$(openssl req -in r.csr -noout -subject -nameopt oneline | sed 's/^subject= *//; s/ //g')" ;;
+    npm_init_is_this_ok)
+        # An init module that sets every field, so npm asks only its final question.
+        echo "module.exports = { name: 'widget-kit', version: '0.1.0', description: 'Widgets' }" > init.js
+        npm init --init-module ./init.js
+        [ -e package.json ] && answer written || answer aborted ;;
+    ssh_keygen_change_passphrase)
+        ssh-keygen -q -a 1 -t ed25519 -N oldpass1 -C ops -f ops_key
+        ssh-keygen -p -a 1 -f ops_key
+        ssh-keygen -y -P hunter2 -f ops_key >/dev/null 2>&1 && answer len7 || answer unchanged ;;
     pip_uninstall_yes)
         python3 -m venv --without-pip venv
         site=$(echo venv/lib/python3*/site-packages)
