@@ -228,3 +228,12 @@ def test_of_two_dialog_menu_rows_the_one_in_the_focused_buttons_colours_is_selec
     d = must("\n".join(lines) + f"{ESC}[6;6H", RAW)
     assert (d.kind, labels(d), d.selected_index) == (PromptKind.CHOICE, ["stable", "edge"], 0)
     assert plan_writes(d, "edge", canonical=False) == [DOWN, ENTER]
+
+
+def test_an_edit_block_with_merge_markers_is_no_separator_menu() -> None:
+    # aider's reply, its cursor on the empty input line below the block.
+    text = (
+        "Here is the new file.\n\nhello.py\n"
+        "<<<<<<< SEARCH\n=======\nprint('hello')\n>>>>>>> REPLACE\n\n"
+    )
+    assert detect(model(text).snapshot(), default_rules(), signals=RAW) is None

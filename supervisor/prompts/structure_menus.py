@@ -55,7 +55,8 @@ _ROW = re.compile(
 _FILTER = re.compile(r"^[" + POINTER + r"]\s*(?:\S.*\s)?\d+/\d+$")
 # A separator between a menu's options (InquirerPy's and inquirer's Separator()):
 # a run of dashes or box lines, maybe with a group name inside ("── Cloud ──").
-_SEPARATOR = re.compile(r"^[-─━=·]{3,}(?:\s*\S.{0,30}?\s*[-─━=·]{3,})?$")
+# Never "=======": a merge marker or an edit block's middle (aider's SEARCH/REPLACE).
+_SEPARATOR = re.compile(r"^[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?$")
 _FIELD = re.compile(r"^_+$|^\s*$|^[│|]\s*_?\s*$")
 _ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once answered)
 
@@ -308,6 +309,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             break
         if not re.search(r"\w", m.group("label")):
             break  # a marker alone (an agent's empty input line "❯") is no option
+        if m.group("pointer") and m.group("label")[:1] in POINTER:
+            break  # ">>>>>>> REPLACE", ">> quoted": a run of glyphs, not a pointer
         if items and below - row.index > 1:
             if any(_marked(item) for item in items):
                 break
