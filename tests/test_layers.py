@@ -94,6 +94,13 @@ def test_the_relays_routing_core_does_not_load_the_tool_layer() -> None:
     assert not set(loaded) & set(FRAMEWORKS), loaded
 
 
+def test_the_relays_admin_commands_load_no_web_framework() -> None:
+    """``python -m server pair-code`` and the other admin commands only open the database:
+    loading FastMCP and Starlette would cost each run seconds."""
+    loaded = _loaded_after_import("server.admin")
+    assert not set(loaded) & set(FRAMEWORKS), loaded
+
+
 @pytest.mark.parametrize("path", PURE_CORES)
 def test_a_pure_core_imports_no_event_loop_clock_store_or_framework(path: str) -> None:
     # ``from m import name`` is recorded as ``m`` and ``m.name``: allowed when ``m`` is.
