@@ -62,6 +62,7 @@ from server.session_store import SessionStore, StoreError
 from server.shared_state import RelayState
 from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
+from server.visibility_store import VisibilityRulesStore
 from server.web import dashboard_routes
 from shared.mcp.conventions import GUIDE
 from shared.mcp.prompt_card import register_prompt_card
@@ -183,6 +184,8 @@ def build_mcp(
         auth=provider,
         # Unexpected exceptions must not leak internals to a public client.
         mask_error_details=True,
+        # The store FastMCP would make (in memory), minus its per-call visibility read.
+        session_state_store=VisibilityRulesStore(),
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)
