@@ -57,6 +57,7 @@ from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provide
 from server.oauth.scopes import READ, require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.outcomes import ClientOutcomes
+from server.relay_mcp import RelayMCP
 from server.resource_watch import ResourceWatch
 from server.session_store import SessionStore, StoreError
 from server.shared_state import RelayState
@@ -178,7 +179,7 @@ def build_mcp(
     state: RelayState | None = None,
     public_base: str | None = None,
 ) -> FastMCP:
-    mcp = FastMCP(
+    mcp = RelayMCP(
         "tether",
         instructions=INSTRUCTIONS,
         auth=provider,
