@@ -29,7 +29,7 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 from fastmcp import Client
@@ -687,20 +687,36 @@ def zombie_children() -> list[int]:
 
 
 async def start_supervisor_process(
-    relay: Relay, home: Path, pair_code: str | None = None, url: str | None = None
+    relay: Relay,
+    home: Path,
+    pair_code: str | None = None,
+    url: str | None = None,
+    log: Path | None = None,
 ) -> asyncio.subprocess.Process:
-    """``url``: dial this (a fault proxy) instead; the supervisor still signs for the relay."""
+    """``url``: dial this (a fault proxy) instead; the supervisor still signs for the relay.
+    ``log``: append the supervisor's DEBUG log there (for a failing test's message)."""
     env = dict(os.environ, TETHER_HOME=str(home), PYTHONPATH=str(REPO))
     if pair_code is not None:
         env["TETHER_PAIR_CODE"] = pair_code
     if url is not None:
         env["TETHER_RELAY_ORIGIN"] = relay.ws
+    sink = log.open("ab") if log is not None else None
+    try:
+        return await _spawn_supervisor(relay, env, url, sink)
+    finally:
+        if sink is not None:
+            sink.close()  # the child holds its own copy
+
+
+async def _spawn_supervisor(
+    relay: Relay, env: dict[str, str], url: str | None, sink: BinaryIO | None
+) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
         PY,
         "-m",
         "supervisor",
         "--log-level",
-        "WARNING",
+        "WARNING" if sink is None else "DEBUG",
         "up",
         "--relay",
         url or relay.ws,
@@ -710,7 +726,7 @@ async def start_supervisor_process(
         env=env,
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL if sink is None else sink,
     )
 
 
