@@ -10,14 +10,13 @@ relay, so it never leaves the data directory.
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from server.config import ConfigError
+from server.key_file import load_or_create_key
 from shared.identity import (
     IdentityFormatError,
     b64decode,
@@ -58,29 +57,9 @@ class RelayKey:
 def load_or_create(data_dir: Path) -> RelayKey:
     """The relay's key in ``data_dir``, created (0600) on first start."""
     path = data_dir / KEY_FILE
-    if not os.path.lexists(path):
-        pem = Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
-            pass  # another relay process created it first: use theirs
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pem)
-    info = path.lstat()
-    if not stat.S_ISREG(info.st_mode) or stat.S_IMODE(info.st_mode) & 0o077:
-        raise RelayKeyError(
-            f"The relay key {path} must be a regular file only its owner can read; "
-            f"run `chmod 600 {path}`, then start the relay again."
-        )
-    try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (ValueError, TypeError):
-        key = None
+    key = load_or_create_key(
+        path, Ed25519PrivateKey.generate, what="The relay key", error=RelayKeyError
+    )
     if not isinstance(key, Ed25519PrivateKey):
         raise RelayKeyError(
             f"The relay key {path} is not an Ed25519 private key. Restore it from a backup; "

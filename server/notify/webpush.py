@@ -26,8 +26,6 @@ import binascii
 import ipaddress
 import json
 import logging
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,6 +37,7 @@ from pywebpush import WebPushException, webpush  # noqa: TID251 - this module ow
 
 from server.config import ConfigError
 from server.db import Database
+from server.key_file import load_or_create_key
 from server.notify.channels import Message
 from shared.errors import TetherError
 
@@ -84,29 +83,12 @@ class VapidKeys:
 def load_or_create_vapid(data_dir: Path) -> VapidKeys:
     """The relay's VAPID key pair in ``data_dir``, created (0600) on first start."""
     path = data_dir / VAPID_FILE
-    if not os.path.lexists(path):
-        pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
-            pass  # another relay process created it first: use theirs
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pem)
-    info = path.lstat()
-    if not stat.S_ISREG(info.st_mode) or stat.S_IMODE(info.st_mode) & 0o077:
-        raise VapidKeyError(
-            f"The Web Push key {path} must be a regular file only its owner can read; "
-            f"run `chmod 600 {path}`, then start the relay again."
-        )
-    try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (ValueError, TypeError):
-        key = None
+    key = load_or_create_key(
+        path,
+        lambda: ec.generate_private_key(ec.SECP256R1()),
+        what="The Web Push key",
+        error=VapidKeyError,
+    )
     if not isinstance(key, ec.EllipticCurvePrivateKey) or key.curve.name != "secp256r1":
         raise VapidKeyError(
             f"The Web Push key {path} is not a P-256 private key. Remove it and start the "
