@@ -25,7 +25,7 @@ import re
 import signal
 import sys
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -730,6 +730,17 @@ async def _spawn_supervisor(
     )
 
 
+@contextlib.contextmanager
+def showing_log(log: Path) -> Iterator[None]:
+    """Add the supervisor's log (``start_supervisor_process(log=...)``) to a failing
+    assertion's message: a wait that ran out says why only there."""
+    try:
+        yield
+    except AssertionError as exc:
+        text = log.read_text(errors="replace") if log.exists() else "(nothing was logged)"
+        raise AssertionError(f"{exc}\nthe supervisor's log (its end):\n{text[-20000:]}") from None
+
+
 async def online(relay: Relay, name: str, want: bool = True) -> bool:
     return any(h.name == name and h.online == want for h in await relay.hub.hosts())
 
@@ -741,12 +752,13 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
     work.mkdir()
     home = tmp_path / "home"
     write_policy(home / "policy.toml", work, commands=f'["{PY}"]')
+    log = tmp_path / "supervisor.log"
     procs: list[asyncio.subprocess.Process] = []
     orphan = grandchild = 0
     try:
         async with running_relay(tmp_path / "relay", **FAST_RELAY) as relay:
             code = relay.registry.create_pair_code().code
-            procs.append(await start_supervisor_process(relay, home, code))
+            procs.append(await start_supervisor_process(relay, home, code, log=log))
             await eventually(lambda: online(relay, "laptop"), 20, "the supervisor online")  # type: ignore[arg-type]
             started = await relay.hub.call(
                 StartSession(request_id="spawner", command=[PY, "-c", SPAWNER], cwd=str(work)),
@@ -777,8 +789,9 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
             assert "no output yet" not in listed["state_reason"]
             assert "offline" in listed["state_reason"] and "printed" in listed["state_reason"]
 
-            procs.append(await start_supervisor_process(relay, home))
-            await eventually(lambda: online(relay, "laptop"), 20, "the supervisor back")  # type: ignore[arg-type]
+            procs.append(await start_supervisor_process(relay, home, log=log))
+            with showing_log(log):
+                await eventually(lambda: online(relay, "laptop"), 20, "the supervisor back")  # type: ignore[arg-type]
             await eventually(lambda: not running(orphan), 10, "the orphan reaped")
             await eventually(lambda: not running(grandchild), 10, "the setsid grandchild ended")
             # The session outlives its supervisor's process: listed as ended, with why,
