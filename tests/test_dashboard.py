@@ -79,7 +79,7 @@ async def _session(setup: Setup) -> str:
         logs = await setup.call("get_logs", session_id=sid, mode="screen")
         return "Welcome to Mock Claude" in logs["text"]
 
-    await eventually(banner, 20, "the mock agent's banner")
+    await eventually(banner, 20, "the mock agent's banner")  # type: ignore[arg-type]
     return sid
 
 
@@ -204,7 +204,7 @@ async def test_the_overview_lists_sessions_waiting_for_the_owner_first_and_stop_
             ids = [s["session_id"] for s in listed]
             return ids if listed[0]["prompts"] else None
 
-        assert await eventually(waiting_first, 20, "the asking session first") == [asking, quiet]
+        assert await eventually(waiting_first, 20, "the asking session first") == [asking, quiet]  # type: ignore[arg-type]
         stopped = await http.post(
             f"{base}/dashboard/api/sessions/{quiet}/stop", headers={"X-CSRF-Token": csrf}
         )
