@@ -63,18 +63,55 @@ def test_the_third_held_out_set_has_146_cases_and_27_look_alikes_of_its_own() ->
     assert all(f"held_out_3\t{c.id}\n" in recorded for c in third)
 
 
-def test_every_third_held_out_program_has_the_screen_text_and_keys_that_check_it() -> None:
-    from tests.prompt_corpus.held3_keys import SHOWS_KEYS
+def test_the_fourth_held_out_set_has_153_cases_and_30_look_alikes_of_its_own() -> None:
+    fourth = [c for c in all_cases() if c.half == "held_out_4"]
+    assert len(fourth) == 153 and len([c for c in fourth if not c.positive]) == 30
+    assert all(c.id.startswith("h4-") for c in fourth)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_4\t{c.id}\n" in recorded for c in fourth)
 
-    third = {c.id: c for c in all_cases() if c.half == "held_out_3"}
-    assert set(SHOWS_KEYS) == set(third)
-    assert all(bool(keys) == third[cid].positive for cid, (_, keys) in SHOWS_KEYS.items())
+
+def test_the_default_slice_runs_no_case_of_the_fourth_held_out_set() -> None:
+    assert not [c for c in all_cases() if c.id in SLICE and c.half == "held_out_4"]
+
+
+def test_a_corpus_run_covers_the_sealed_fourth_set_only_when_its_split_is_named() -> None:
+    from tests.prompt_corpus.__main__ import chosen_cases
+
+    cases = all_cases()
+    assert not [c for c in chosen_cases(cases, None, "") if c.half == "held_out_4"]
+    assert not chosen_cases(cases, None, "h4-")
+    fourth = chosen_cases(cases, "held_out_4", "")
+    assert len(fourth) == 153 and {c.half for c in fourth} == {"held_out_4"}
+    assert {c.half for c in chosen_cases(cases, None, "")} == {
+        "dev",
+        "held_out",
+        "held_out_2",
+        "held_out_3",
+    }
+
+
+@pytest.mark.parametrize("split", ["held_out_3", "held_out_4"])
+def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
+    from tests.prompt_corpus.held_check import shows_keys
+
+    cases = {c.id: c for c in all_cases() if c.half == split}
+    table = shows_keys(split)
+    assert set(table) == set(cases)
+    assert all(bool(keys) == cases[cid].positive for cid, (_, keys) in table.items())
+
+
+def test_the_program_check_refuses_a_split_that_has_no_keys() -> None:
+    from tests.prompt_corpus.held_check import shows_keys
+
+    with pytest.raises(ValueError, match="no screen text and keys for 'dev'"):
+        shows_keys("dev")
 
 
 def test_the_program_check_passes_a_program_true_to_its_case_and_fails_a_wrong_case(
     tmp_path: Path,
 ) -> None:
-    from tests.prompt_corpus.held3_check import check
+    from tests.prompt_corpus.held_check import check
 
     third = {c.id: c for c in all_cases() if c.half == "held_out_3"}
     right = third["h3-rm-i"]

@@ -10,7 +10,7 @@ prefilled defaults, multi-letter key prompts, and the real ``cp -i``, ``rm -i``,
 ``git``, ``pip``, ``ssh-keygen``, ``gzip``, ``unzip`` and ``openssl`` questions in a
 temporary directory; look-alikes are shells with unusual prompts, REPLs,
 dashboards, progress bars, pagers and streamed text that quotes prompts. Each
-expectation states what the program really does; ``held3_check`` proves that by
+expectation states what the program really does; ``held_check --split held_out_3`` proves that by
 running every program in a bare PTY with the keys a person would press.
 """
 

@@ -1,6 +1,6 @@
 """What each ``held_out_3`` program shows and the keys a person presses to answer it.
 
-Used only by :mod:`tests.prompt_corpus.held3_check`; the supervisor never reads this.
+Used only by :mod:`tests.prompt_corpus.held_check`; the supervisor never reads this.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""Check the ``held_out_3`` programs themselves, without the supervisor or its detector.
+"""Check a held-out set's programs themselves, without the supervisor or its detector.
 
-    python -m tests.prompt_corpus.held3_check [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_4 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_3
 
 Each case's program runs in a bare PTY (ptyprocess, 24x80) rendered by pyte. A
 positive must show its ``SHOWS`` text on screen; the keys a person would press
@@ -23,9 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 import ptyprocess
 import pyte
 
-from tests.prompt_corpus.cases import Case, available
-from tests.prompt_corpus.cases_held3 import held_out_3_cases
-from tests.prompt_corpus.held3_keys import SHOWS_KEYS
+from tests.prompt_corpus.cases import Case, all_cases, available
 
 WATCH = 3.0
 SHOW_SCREENS = False
@@ -92,9 +91,19 @@ class Term:
             self.proc.terminate(force=True)
 
 
+def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
+    """What each program of ``split`` shows and the keys a person presses to answer it."""
+    from tests.prompt_corpus import held3_keys, held4_keys
+
+    tables = {"held_out_3": held3_keys.SHOWS_KEYS, "held_out_4": held4_keys.SHOWS_KEYS}
+    if split not in tables:
+        raise ValueError(f"no screen text and keys for {split!r}; choose one of {sorted(tables)}")
+    return tables[split]
+
+
 def check(case: Case, cwd: str) -> str | None:
     """Why ``case`` is wrong about its program, or None."""
-    shows, keys = SHOWS_KEYS[case.id]
+    shows, keys = shows_keys(case.half)[case.id]
     term = Term(case.argv, cwd)
     try:
         if not term.wait_for(shows, 15.0):
@@ -136,19 +145,24 @@ def check(case: Case, cwd: str) -> str | None:
 def main() -> int:
     import tempfile
 
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(prog="python -m tests.prompt_corpus.held_check")
+    parser.add_argument("--split", choices=["held_out_3", "held_out_4"], default="held_out_4")
     parser.add_argument("-k", default="")
     parser.add_argument("-j", type=int, default=3)
     parser.add_argument("-v", action="store_true", help="print each prompt's screen")
     args = parser.parse_args()
     global SHOW_SCREENS
     SHOW_SCREENS = args.v
-    cases = [c for c in held_out_3_cases() if args.k in c.id]
-    missing = [c.id for c in cases if c.id not in SHOWS_KEYS]
+    table = shows_keys(args.split)
+    cases = [c for c in all_cases() if c.half == args.split and args.k in c.id]
+    missing = [c.id for c in cases if c.id not in table]
     if missing:
         print("no keys for:", missing)
         return 2
     runnable = [c for c in cases if available(c) is None]
+    for c in cases:
+        if available(c) is not None:
+            print(f"skipped {c.id}: {available(c)}")
     with tempfile.TemporaryDirectory() as cwd, ThreadPoolExecutor(args.j) as pool:
         results = list(pool.map(lambda c: (c, check(c, cwd)), runnable))
     bad = [(c, why) for c, why in results if why]
