@@ -27,7 +27,6 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from server.admin import ADMIN_COMMANDS, run_admin
-from server.app import build_app
 from server.config import (
     PASSWORD_ENV,
     ConfigError,
@@ -126,6 +125,9 @@ def serve(config: RelayConfig) -> None:
     config = dataclasses.replace(config, port=sock.getsockname()[1])  # --port 0: the real one
     config, note = owner_password(config)
     print(startup_banner(config, note), flush=True)
+    # Here, not at the top: the admin commands start without the web stack.
+    from server.app import build_app
+
     app = build_app(config)
     server = uvicorn.Server(
         uvicorn_config(app, config.host, config.port, config.log_level, config.trusted_proxies)

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from server.audit import AuditLog
 from server.db import Database, DatabaseError, open_database, writable
-from server.oauth import set_password
 from server.supervisors import (
     DEFAULT_PAIR_TTL,
     PairCodeError,
@@ -198,6 +197,9 @@ def _set_password(data_dir: Path) -> int:
     if not data_dir.is_dir():
         print(f"tether-relay: no relay data in {data_dir}: pass --data-dir", file=sys.stderr)
         return 2
+    # Here, not at the top: the other commands never load the OAuth server's web stack.
+    from server.oauth.provider import set_password
+
     try:
         set_password(data_dir)
     except ValueError as exc:

@@ -57,11 +57,13 @@ from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provide
 from server.oauth.scopes import READ, require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.outcomes import ClientOutcomes
+from server.relay_mcp import RelayMCP
 from server.resource_watch import ResourceWatch
 from server.session_store import SessionStore, StoreError
 from server.shared_state import RelayState
 from server.state_tools import register_state_tools
 from server.supervisors import SupervisorRegistry
+from server.visibility_store import VisibilityRulesStore
 from server.web import dashboard_routes
 from shared.mcp.conventions import GUIDE
 from shared.mcp.prompt_card import register_prompt_card
@@ -177,12 +179,14 @@ def build_mcp(
     state: RelayState | None = None,
     public_base: str | None = None,
 ) -> FastMCP:
-    mcp = FastMCP(
+    mcp = RelayMCP(
         "tether",
         instructions=INSTRUCTIONS,
         auth=provider,
         # Unexpected exceptions must not leak internals to a public client.
         mask_error_details=True,
+        # The store FastMCP would make (in memory), minus its per-call visibility read.
+        session_state_store=VisibilityRulesStore(),
     )
     mcp.add_middleware(ScopeAndAuditMiddleware(mcp, audit))
     register_tools(mcp, hub)

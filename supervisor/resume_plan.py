@@ -15,8 +15,14 @@ overrides by program name, ``"{id}"`` standing for the conversation id):
 * Claude Code: ``claude --resume <id>`` with the ``session_id`` its hooks
   reported, else ``claude --continue`` (the folder's latest conversation);
 * Codex: ``codex resume <id>`` when known, else ``codex resume --last``;
-* the mock agent: its own arguments plus ``--resume <id>``; it names its
+* the mock agent: its own arguments plus ``--resume=<id>``; it names its
   conversation after the Tether session it started in (:func:`initial_handle`).
+
+An id is passed only where it cannot be read as an option: Tether's own session
+ids (so the mock agent's) may begin with ``-`` (1 in 64 does), hence the mock
+agent's joined ``--resume=<id>``; a separate argument beginning with ``-`` (an
+id the agent's hooks reported, or ``"{id}"`` alone under ``[resume_commands]``)
+is a skip with the reason, never a flag handed to the agent.
 
 A resume takes the program and the resume arguments only: the original
 arguments (a first prompt, a model flag) are not repeated, except the mock
@@ -110,17 +116,37 @@ def resume_argv(
     if custom is not None:
         if handle is None and any(ID_PLACEHOLDER in arg for arg in custom):
             return f"its command under [resume_commands] needs an id that {program} never reported"
-        return [arg.replace(ID_PLACEHOLDER, handle or "") for arg in custom]
+        filled = [arg.replace(ID_PLACEHOLDER, handle or "") for arg in custom]
+        if handle and any(arg.startswith(ID_PLACEHOLDER) for arg in custom[1:]):
+            refused = _option_like(program, handle)
+            if refused is not None:
+                return refused
+        return filled
+    if program == "mock_agent" and handle:
+        flags = list(argv[1:] if argv[0] == MOCK_AGENT else argv[3:])
+        # Joined: argparse reads a separate "-abc" after --resume as another option.
+        return [MOCK_AGENT, *_without_resume(flags), f"--resume={handle}"]
+    if program in ("claude", "codex") and handle:
+        refused = _option_like(program, handle)
+        if refused is not None:
+            return refused
     if program == "claude":
         return [argv[0], "--resume", handle] if handle else [argv[0], "--continue"]
     if program == "codex":
         return [argv[0], "resume", handle] if handle else [argv[0], "resume", "--last"]
-    if program == "mock_agent" and handle:
-        flags = list(argv[1:] if argv[0] == MOCK_AGENT else argv[3:])
-        return [MOCK_AGENT, *_without_resume(flags), "--resume", handle]
     return (
         f"Tether does not know how to resume {program!r}; add its resume command under "
         "[resume_commands] in the policy file"
+    )
+
+
+def _option_like(program: str, handle: str) -> str | None:
+    """Why ``handle`` cannot be passed as an argument of its own, or None if it can."""
+    if not handle.startswith("-"):
+        return None
+    return (
+        f"its conversation id {handle[:80]!r} begins with '-', so {program} would read it "
+        "as an option; resume it by hand if that id is right"
     )
 
 

@@ -154,11 +154,23 @@ def _read(path: str, limit: int = 4096) -> bytes:
 def _interactive(pid: int) -> bool:
     """Whether ``pid`` is a shell or interpreter at its own prompt (no script, no -c)."""
     try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            argv = [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
+        raw = _read_all(f"/proc/{pid}/cmdline")
     except OSError:
         return False
-    return interactive_argv(argv)
+    return interactive_argv([a.decode(errors="replace") for a in raw.split(b"\0") if a])
+
+
+def _read_all(path: str) -> bytes:
+    """All of a /proc file whose length has no small bound (a command line), through a raw
+    descriptor as :func:`_read`: one read for the usual short file, more until end of file."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        chunks = [os.read(fd, 1 << 16)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 16))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def interactive_argv(argv: list[str]) -> bool:

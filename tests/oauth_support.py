@@ -14,7 +14,7 @@ import secrets
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -25,6 +25,7 @@ from fastmcp import FastMCP
 from fastmcp.server.dependencies import get_access_token
 
 from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider, require_write
+from server.oauth.passwords import DEFAULT_COST, MIN_COST
 from server.oauth.ratelimit import Limits, RateLimiter
 from tests.support import scaled
 
@@ -45,6 +46,18 @@ class FakeClock:
 
 
 PASSWORD = "correct horse battery staple"
+
+
+def oauth_settings_for_tests(settings: OAuthSettings | None = None) -> OAuthSettings:
+    """``settings`` for a test relay: the owner password hashed at the lowest allowed cost
+    unless the test chose one. Each relay start hashes it once and each sign-in verifies it;
+    the production cost would spend a third of a second of CPU on each."""
+    settings = settings or OAuthSettings()
+    if settings.password_cost == DEFAULT_COST:
+        settings = replace(settings, password_cost=MIN_COST)
+    return settings
+
+
 CLAUDE = "https://claude.ai/api/mcp/auth_callback"
 CHATGPT = "https://chatgpt.com/connector_platform_oauth_redirect"
 
@@ -101,7 +114,10 @@ async def start_relay(
     sock = _bound_socket(port)
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     provider = build_oauth_provider(
-        public_base or base, data_dir, password=password, settings=settings
+        public_base or base,
+        data_dir,
+        password=password,
+        settings=oauth_settings_for_tests(settings),
     )
     server = uvicorn.Server(uvicorn.Config(build_app(provider), log_level="warning", lifespan="on"))
     task = asyncio.create_task(server.serve(sockets=[sock]))

@@ -37,7 +37,7 @@ from supervisor.connection import RelayConnection
 from supervisor.identity import Identity, load_or_create
 from supervisor.reaper import Reaper
 from supervisor.session_manager import SessionManager
-from tests.oauth_support import PASSWORD, signed_in
+from tests.oauth_support import PASSWORD, oauth_settings_for_tests, signed_in
 from tests.support import eventually, scaled
 
 
@@ -99,7 +99,7 @@ async def running_relay(
         public_url=f"http://{public_host}:{port}" if public_host else None,
     )
     config = replace(config, **settings)
-    app = build_app(config, oauth_settings=oauth_settings)
+    app = build_app(config, oauth_settings=oauth_settings_for_tests(oauth_settings))
     server = uvicorn.Server(
         uvicorn_config(app, "127.0.0.1", port, "warning", config.trusted_proxies)
     )

@@ -79,8 +79,19 @@ async def _session(setup: Setup) -> str:
         logs = await setup.call("get_logs", session_id=sid, mode="screen")
         return "Welcome to Mock Claude" in logs["text"]
 
-    await eventually(banner, 20, "the mock agent's banner")
+    await eventually(banner, 20, "the mock agent's banner")  # type: ignore[arg-type]
     return sid
+
+
+async def _relayed_banner(setup: Setup, sid: str) -> bytes:
+    """The relay's copy once it holds the banner: the supervisor's screen showing it
+    says nothing about which of its output frames the relay has stored yet."""
+
+    def kept() -> bytes | None:
+        stored = setup.relay.hub.store.all_output(sid)
+        return stored if b"Welcome to Mock Claude" in stored else None
+
+    return await eventually(kept, 20, "the banner in the relay's copy")
 
 
 # ---------------------------------------------------------------- over HTTP
@@ -193,7 +204,7 @@ async def test_the_overview_lists_sessions_waiting_for_the_owner_first_and_stop_
             ids = [s["session_id"] for s in listed]
             return ids if listed[0]["prompts"] else None
 
-        assert await eventually(waiting_first, 20, "the asking session first") == [asking, quiet]
+        assert await eventually(waiting_first, 20, "the asking session first") == [asking, quiet]  # type: ignore[arg-type]
         stopped = await http.post(
             f"{base}/dashboard/api/sessions/{quiet}/stop", headers={"X-CSRF-Token": csrf}
         )
@@ -209,7 +220,7 @@ async def test_the_live_stream_catches_up_from_an_offset_then_follows_without_re
     base = setup.relay.base
     async with httpx.AsyncClient(timeout=scaled(20)) as http:
         csrf = await signed_in(http, base)
-        kept = setup.relay.hub.store.all_output(sid)
+        kept = await _relayed_banner(setup, sid)
         start = len(kept) // 2
         got = bytearray()
         offsets = []
@@ -241,6 +252,7 @@ async def test_a_recording_replays_the_relays_copy_with_the_times_it_arrived(
     setup: Setup,
 ) -> None:
     sid = await _session(setup)
+    await _relayed_banner(setup, sid)
     await setup.call("send_message", session_id=sid, text="hello", wait_seconds=5)
     async with httpx.AsyncClient(timeout=scaled(10)) as http:
         await signed_in(http, setup.relay.base)

@@ -25,11 +25,11 @@ import re
 import signal
 import sys
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 from fastmcp import Client
@@ -687,20 +687,36 @@ def zombie_children() -> list[int]:
 
 
 async def start_supervisor_process(
-    relay: Relay, home: Path, pair_code: str | None = None, url: str | None = None
+    relay: Relay,
+    home: Path,
+    pair_code: str | None = None,
+    url: str | None = None,
+    log: Path | None = None,
 ) -> asyncio.subprocess.Process:
-    """``url``: dial this (a fault proxy) instead; the supervisor still signs for the relay."""
+    """``url``: dial this (a fault proxy) instead; the supervisor still signs for the relay.
+    ``log``: append the supervisor's DEBUG log there (for a failing test's message)."""
     env = dict(os.environ, TETHER_HOME=str(home), PYTHONPATH=str(REPO))
     if pair_code is not None:
         env["TETHER_PAIR_CODE"] = pair_code
     if url is not None:
         env["TETHER_RELAY_ORIGIN"] = relay.ws
+    sink = log.open("ab") if log is not None else None
+    try:
+        return await _spawn_supervisor(relay, env, url, sink)
+    finally:
+        if sink is not None:
+            sink.close()  # the child holds its own copy
+
+
+async def _spawn_supervisor(
+    relay: Relay, env: dict[str, str], url: str | None, sink: BinaryIO | None
+) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
         PY,
         "-m",
         "supervisor",
         "--log-level",
-        "WARNING",
+        "WARNING" if sink is None else "DEBUG",
         "up",
         "--relay",
         url or relay.ws,
@@ -710,8 +726,19 @@ async def start_supervisor_process(
         env=env,
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL if sink is None else sink,
     )
+
+
+@contextlib.contextmanager
+def showing_log(log: Path) -> Iterator[None]:
+    """Add the supervisor's log (``start_supervisor_process(log=...)``) to a failing
+    assertion's message: a wait that ran out says why only there."""
+    try:
+        yield
+    except AssertionError as exc:
+        text = log.read_text(errors="replace") if log.exists() else "(nothing was logged)"
+        raise AssertionError(f"{exc}\nthe supervisor's log (its end):\n{text[-20000:]}") from None
 
 
 async def online(relay: Relay, name: str, want: bool = True) -> bool:
@@ -725,12 +752,13 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
     work.mkdir()
     home = tmp_path / "home"
     write_policy(home / "policy.toml", work, commands=f'["{PY}"]')
+    log = tmp_path / "supervisor.log"
     procs: list[asyncio.subprocess.Process] = []
     orphan = grandchild = 0
     try:
         async with running_relay(tmp_path / "relay", **FAST_RELAY) as relay:
             code = relay.registry.create_pair_code().code
-            procs.append(await start_supervisor_process(relay, home, code))
+            procs.append(await start_supervisor_process(relay, home, code, log=log))
             await eventually(lambda: online(relay, "laptop"), 20, "the supervisor online")  # type: ignore[arg-type]
             started = await relay.hub.call(
                 StartSession(request_id="spawner", command=[PY, "-c", SPAWNER], cwd=str(work)),
@@ -761,8 +789,9 @@ async def test_a_supervisor_killed_and_restarted_reaps_its_orphans_and_reports_t
             assert "no output yet" not in listed["state_reason"]
             assert "offline" in listed["state_reason"] and "printed" in listed["state_reason"]
 
-            procs.append(await start_supervisor_process(relay, home))
-            await eventually(lambda: online(relay, "laptop"), 20, "the supervisor back")  # type: ignore[arg-type]
+            procs.append(await start_supervisor_process(relay, home, log=log))
+            with showing_log(log):
+                await eventually(lambda: online(relay, "laptop"), 20, "the supervisor back")  # type: ignore[arg-type]
             await eventually(lambda: not running(orphan), 10, "the orphan reaped")
             await eventually(lambda: not running(grandchild), 10, "the setsid grandchild ended")
             # The session outlives its supervisor's process: listed as ended, with why,

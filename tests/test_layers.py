@@ -48,9 +48,9 @@ PURE_IMPORTS = {
 }
 
 
-def _loaded_after_import(module: str) -> list[str]:
+def _loaded_after_import(*modules: str) -> list[str]:
     probe = (
-        f"import json, sys, {module}\n"
+        f"import json, sys, {', '.join(modules)}\n"
         "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -91,6 +91,20 @@ def test_importing_a_module_of_shared_loads_no_framework_and_neither_side(module
 
 def test_the_relays_routing_core_does_not_load_the_tool_layer() -> None:
     loaded = _loaded_after_import("server.hub")
+    assert not set(loaded) & set(FRAMEWORKS), loaded
+
+
+def test_the_relays_admin_commands_load_no_web_framework() -> None:
+    """``python -m server pair-code`` and the other admin commands only open the database:
+    loading FastMCP and Starlette would cost each run seconds."""
+    loaded = _loaded_after_import("server.admin")
+    assert not set(loaded) & set(FRAMEWORKS), loaded
+
+
+def test_the_supervisor_dials_the_relay_without_loading_a_web_framework() -> None:
+    """The agents' MCP server loads FastMCP and uvicorn when a session first needs it: on a
+    busy machine that import took 14 s, and the supervisor's hello must not wait for it."""
+    loaded = _loaded_after_import("supervisor.__main__", "supervisor.agent_mcp.wiring")
     assert not set(loaded) & set(FRAMEWORKS), loaded
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from server.oauth import build_oauth_provider, set_password
+from server.oauth import OAuthSettings, build_oauth_provider, set_password
 from server.oauth.passwords import WeakPassword, hash_password, verify_password
 from server.oauth.ratelimit import RateLimiter
 from server.oauth.redirects import check_registrable, redirect_matches
@@ -104,6 +104,35 @@ def test_passwords_are_salted_scrypt_hashes_that_verify_only_the_right_password(
     assert not verify_password("x", "garbage")
     with pytest.raises(WeakPassword, match="at least 8"):
         hash_password("short")
+
+
+def test_the_password_hash_cost_defaults_to_production_strength_and_is_stored_with_the_hash(
+    tmp_path: Path,
+) -> None:
+    assert hash_password("hunter2hunter2").split("$")[1] == str(2**15)
+    assert OAuthSettings().password_cost == 2**15
+    cheap = hash_password("hunter2hunter2", 2**10)
+    assert cheap.split("$")[1] == str(2**10) and verify_password("hunter2hunter2", cheap)
+    provider = build_oauth_provider(
+        "http://127.0.0.1:1",
+        tmp_path,
+        password="first-password",
+        settings=OAuthSettings(password_cost=2**11),
+    )
+    stored = provider.store.password_hash()
+    provider.store.close()
+    assert stored is not None and stored.split("$")[1] == str(2**11)
+    assert verify_password("first-password", stored)
+
+
+@pytest.mark.parametrize("cost", [2**9, 3000, 2**18])
+def test_a_password_hash_cost_too_weak_too_costly_or_not_a_power_of_two_is_refused(
+    cost: int,
+) -> None:
+    with pytest.raises(ValueError, match="power of two from 1024 to 131072"):
+        OAuthSettings(password_cost=cost)
+    with pytest.raises(ValueError, match="Pick one in that range"):
+        hash_password("hunter2hunter2", cost)
 
 
 def test_set_password_replaces_the_owner_password_but_a_first_start_password_never_does(

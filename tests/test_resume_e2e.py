@@ -46,11 +46,12 @@ async def test_sessions_are_resumed_after_a_supervisor_sigkill_and_the_listing_s
     policy = home / "policy.toml"
     policy.write_text(policy_text([work, elsewhere]))
     policy.chmod(0o600)
+    log = tmp_path / "supervisor.log"  # both runs' DEBUG logs, shown if the test fails
     procs: list[asyncio.subprocess.Process] = []
     try:
         async with running_relay(tmp_path / "relay", **RELAY) as relay:
             code = relay.registry.create_pair_code().code
-            procs.append(await start_supervisor_process(relay, home, code))
+            procs.append(await start_supervisor_process(relay, home, code, log=log))
             await eventually(lambda: online(relay, "laptop"), 30, "the supervisor online")  # type: ignore[arg-type]
             async with Client(relay.mcp, auth=relay.token, timeout=scaled(60)) as client:
 
@@ -68,12 +69,20 @@ async def test_sessions_are_resumed_after_a_supervisor_sigkill_and_the_listing_s
                     "send_message", {"session_id": agent, "text": "remember the milk"}
                 )
                 assert not said.is_error, said
+                # The reply says the text was typed and the screen settled, not that the
+                # agent has read it: its history (what a resume shows) is written then.
+                history = home / "mock-agent" / f"{agent}.history"
+                await eventually(
+                    lambda: history.is_file() and "remember the milk" in history.read_text(),
+                    30,
+                    "the agent's history of the message",
+                )
             procs[0].send_signal(signal.SIGKILL)
             await asyncio.wait_for(procs[0].wait(), scaled(10))
             await eventually(lambda: online(relay, "laptop", want=False), 10, "offline")  # type: ignore[arg-type]
             policy.write_text(policy_text([work]))  # the owner narrows the policy meanwhile
 
-            procs.append(await start_supervisor_process(relay, home))
+            procs.append(await start_supervisor_process(relay, home, log=log))
             await eventually(lambda: online(relay, "laptop"), 30, "the supervisor back")  # type: ignore[arg-type]
             async with Client(relay.mcp, auth=relay.token, timeout=scaled(60)) as client:
                 listed = await client.call_tool("list_sessions", {"include_ended": True})
@@ -90,13 +99,22 @@ async def test_sessions_are_resumed_after_a_supervisor_sigkill_and_the_listing_s
                 assert "outside the allowed roots" in rows[moved]["state_reason"]
                 assert "does not know how to resume" in rows[plain]["state_reason"]
 
+                seen = {"text": ""}
+
                 async def resumed_screen() -> bool:
                     logs = await client.call_tool(
                         "get_logs", {"session_id": new["session_id"], "mode": "raw"}
                     )
-                    return "Resumed conversation" in logs.structured_content["text"]
+                    seen["text"] = logs.structured_content["text"]
+                    return "Resumed conversation" in seen["text"]
 
-                await eventually(resumed_screen, 30, "the resumed agent's greeting")  # type: ignore[arg-type]
+                try:
+                    await eventually(resumed_screen, 30, "the resumed agent's greeting")  # type: ignore[arg-type]
+                except AssertionError as exc:
+                    raise AssertionError(
+                        f"{exc}\nthe relay's copy of the resumed session: {seen['text']!r}\n"
+                        f"the supervisor's log:\n{log.read_text(errors='replace')[-20000:]}"
+                    ) from None
                 logs = await client.call_tool(
                     "get_logs", {"session_id": new["session_id"], "mode": "raw"}
                 )

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from supervisor.mock_agent.__main__ import build_parser, options_from
 from supervisor.policy import MOCK_AGENT, Policy, PolicyFileError, parse_policy
 from supervisor.resume_plan import (
     RESUME_WITHIN,
@@ -50,12 +51,39 @@ def test_codex_resumes_by_id_or_the_last_one() -> None:
 
 def test_the_mock_agent_keeps_its_flags_and_resumes_one_conversation_along_a_chain() -> None:
     first = resume_argv(MOCK, "sess1", {})
-    assert first == [MOCK_AGENT, "--work-seconds", "0", "--resume", "sess1"]
+    assert first == [MOCK_AGENT, "--work-seconds", "0", "--resume=sess1"]
     again = resume_argv((*MOCK, "--resume", "sess1"), "sess1", {})
     assert again == first
+    assert resume_argv((*MOCK, "--resume=sess1"), "sess1", {}) == first
     assert initial_handle(MOCK, "sess1") == "sess1"
     assert initial_handle((*MOCK, "--resume", "older"), "sess2") == "older"
     assert initial_handle(("claude",), "sess3") is None
+
+
+def test_a_session_id_beginning_with_a_dash_resumes_the_mock_agents_conversation() -> None:
+    # 1 in 64 of Tether's session ids begins with "-": a separate argument after
+    # --resume was read as an option, and the resumed agent exited on a usage error.
+    argv = resume_argv(MOCK, "-ccsLM91HrFZqGrZjhFONQ", {})
+    assert isinstance(argv, list)
+    options = options_from(build_parser().parse_args(argv[1:]))  # the agent's own parser
+    assert options.resumed and options.conversation is not None
+    assert options.conversation.id == "-ccsLM91HrFZqGrZjhFONQ"
+    assert options.work_seconds == 0
+    assert initial_handle(argv, "sess-new") == "-ccsLM91HrFZqGrZjhFONQ"  # the chain goes on
+
+
+def test_an_id_that_would_be_read_as_an_option_is_never_passed_to_an_agent() -> None:
+    commands: dict[str, tuple[str, ...]] = {
+        "mytool": ("mytool", "{id}"),
+        "joined": ("joined", "--id={id}"),
+    }
+    for argv in (("claude",), ("codex",), ("mytool",)):
+        skipped = resume_argv(argv, "--dangerously-skip-permissions", commands)
+        assert isinstance(skipped, str), skipped
+        assert "begins with '-'" in skipped and "read it as an option" in skipped
+    assert resume_argv(("joined",), "-x", commands) == ["joined", "--id=-x"]
+    [skip] = plan_resumes([stored(("claude",), "--print")], ON, NOW)
+    assert isinstance(skip, Skip) and "begins with '-'" in skip.reason
 
 
 def test_the_policys_resume_commands_add_programs_and_fill_in_the_id() -> None:

@@ -89,7 +89,8 @@ async def test_output_reaches_the_journal_and_the_screen_shows_it(manager: Sessi
     lines = session.snapshot().lines
     assert lines[0] == "first line" and lines[1] == "second line"
     assert session.info().output_bytes == session.journal.end > 0
-    assert session.info().state is SessionState.WORKING
+    # Not the state: "working" holds only until IDLE_AFTER seconds of quiet, a wall-clock
+    # margin a busy machine can exceed; the session core's tests prove it with time passed in.
 
 
 async def test_enter_is_sent_as_a_separate_write_after_the_text(

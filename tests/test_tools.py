@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -576,15 +577,22 @@ _ARGS = st.dictionaries(
 )
 
 
+@functools.cache
+def fuzz_server() -> FastMCP:
+    """One server for every example: building the tools' schemas was most of an example's
+    time, and the fake backend's answers never depend on earlier calls."""
+    mcp = FastMCP("fuzz")
+    register_tools(mcp, FakeBackend())
+    return mcp
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(args=_ARGS)
 def test_any_arguments_give_a_result_or_a_clear_tool_error_never_a_crash(
     args: dict[str, Any],
 ) -> None:
     async def every_tool() -> None:
-        mcp = FastMCP("fuzz")
-        register_tools(mcp, FakeBackend())
-        async with Client(mcp) as client:
+        async with Client(fuzz_server()) as client:
             for tool in TOOLS:
                 try:
                     await client.call_tool(tool, args)

@@ -50,7 +50,7 @@ from server.audit import AuditKind, AuditLog
 from server.oauth import scopes as sc
 from server.oauth.cimd import CimdResolver
 from server.oauth.cimd_fetch import FetchPolicy
-from server.oauth.passwords import hash_password
+from server.oauth.passwords import DEFAULT_COST, check_cost, hash_password
 from server.oauth.ratelimit import Limits
 from server.oauth.redirects import check_registrable, redirect_matches
 from server.oauth.store import NewToken, OAuthStore
@@ -80,6 +80,11 @@ class OAuthSettings:
     cimd_fetch: FetchPolicy = field(default_factory=FetchPolicy)
     limits: Limits = field(default_factory=Limits)
     clock: Callable[[], float] = time.time
+    # scrypt's n for the owner password hash stored at first start (see passwords.py).
+    password_cost: int = DEFAULT_COST
+
+    def __post_init__(self) -> None:
+        check_cost(self.password_cost)
 
 
 class TetherClient(OAuthClientInformationFull):

@@ -93,7 +93,8 @@ def build_oauth_provider(
     password only if none is stored yet (first start); use ``set_password`` to change it.
     ``audit``: where authorization decisions are recorded (the relay's ``AuditLog``).
     """
+    cost = (settings or OAuthSettings()).password_cost
     store = OAuthStore(db if db is not None else data_dir)
     if password is not None and store.password_hash() is None:
-        store.set_password_hash(hash_password(password), time.time())
+        store.set_password_hash(hash_password(password, cost), time.time())
     return RoutedOAuthProvider(base_url, store, settings, audit)

@@ -27,13 +27,16 @@ import asyncio
 import hmac
 import secrets
 import socket
-from typing import Any
-
-import uvicorn
-from starlette.types import ASGIApp, Receive, Scope, Send
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from supervisor.agent_mcp.service import AgentService
-from supervisor.agent_mcp.tools import build_agent_mcp
+
+if TYPE_CHECKING:
+    import uvicorn
+    from fastmcp import FastMCP
+    from starlette.types import ASGIApp, Receive, Scope, Send
 
 HOST = "127.0.0.1"
 PATH = "/mcp"
@@ -107,6 +110,10 @@ class AgentServer:
         self._sock: socket.socket | None = None
 
     async def start(self) -> str:
+        # The web stack loads here, when a session first needs this server, and off the
+        # loop: on a busy machine importing it takes seconds, which the supervisor's link
+        # to the relay (and every session already running) must not wait for.
+        server_module, build_agent_mcp = await asyncio.to_thread(_web_stack)
         mcp = build_agent_mcp(self.service, self.tokens)
         app = mcp.http_app(path=PATH, stateless_http=True, json_response=True)
         guarded: Any = _Guard(app, self.tokens)
@@ -115,10 +122,10 @@ class AgentServer:
         sock.bind((HOST, 0))
         self._sock = sock
         port = sock.getsockname()[1]
-        config = uvicorn.Config(
+        config = server_module.Config(
             guarded, host=HOST, port=port, log_level="warning", access_log=False, lifespan="on"
         )
-        self._server = uvicorn.Server(config)
+        self._server = server_module.Server(config)
         self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
         while not self._server.started:
             if self._task.done():
@@ -139,3 +146,12 @@ class AgentServer:
             await asyncio.gather(self._task, return_exceptions=True)
         if self._sock is not None:
             self._sock.close()
+
+
+def _web_stack() -> tuple[ModuleType, Callable[[AgentService, Tokens], FastMCP]]:
+    """uvicorn and the agents' tool server: imported only when a session needs them."""
+    import uvicorn
+
+    from supervisor.agent_mcp.tools import build_agent_mcp
+
+    return uvicorn, build_agent_mcp
