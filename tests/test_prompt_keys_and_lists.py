@@ -237,3 +237,35 @@ def test_an_edit_block_with_merge_markers_is_no_separator_menu() -> None:
         "<<<<<<< SEARCH\n=======\nprint('hello')\n>>>>>>> REPLACE\n\n"
     )
     assert detect(model(text).snapshot(), default_rules(), signals=RAW) is None
+
+
+def test_separator_titles_between_checkbox_rows_are_neither_options_nor_the_question() -> None:
+    text = (
+        "? Mirrors to sync (<space> to select)\n   ━━ europe ━━\n » ○ frankfurt\n   ● paris\n"
+        f"   ── asia ──\n   ○ tokyo{ESC}[3;1H"
+    )
+    d = must(text, RAW)
+    assert d.question.startswith("Mirrors to sync")  # not a separator title
+    assert (d.kind, labels(d), d.checked) == (
+        PromptKind.MULTI_CHOICE,
+        ["frankfurt", "paris", "tokyo"],
+        (False, True, False),
+    )
+    assert plan_writes(d, "frankfurt, paris", canonical=False) == [SPACE, ENTER]
+    # The arrows skip the titles: tokyo is two rows down from frankfurt.
+    assert plan_writes(d, "paris, tokyo", canonical=False).count(DOWN) == 2
+
+
+def test_a_question_followed_only_by_its_default_answer_is_a_yes_no_question() -> None:
+    d = must("Old config found.  Replace it? [y] ", READING)
+    assert (d.kind, d.question, keys(d)) == (
+        PromptKind.YES_NO,
+        "Old config found.  Replace it?",
+        ["y", "n"],
+    )
+    d = must("Ready to publish.\nLooks right? (no) ", READING)
+    assert (d.kind, d.question, keys(d)) == (PromptKind.YES_NO, "Looks right?", ["yes", "no"])
+
+
+def test_a_console_prompt_word_in_parentheses_is_not_a_default_answer() -> None:
+    assert detect(model("(venv) ").snapshot(), default_rules(), signals=READING) is None

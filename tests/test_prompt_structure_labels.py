@@ -213,10 +213,21 @@ def test_a_second_column_and_a_hint_on_the_highlighted_row_are_not_part_of_label
         "❯ fast     skip slow tests\n  full     everything\n  smoke    health checks"
     )
     assert labels(must(columns, RAW)) == ["fast", "full", "smoke"]
-    first = must("◆  Pick a type.\n│  ● TypeScript (recommended)\n│  ○ JavaScript\n└", RAW)
-    moved = must("◆  Pick a type.\n│  ○ TypeScript\n│  ● JavaScript (fast)\n└", RAW)
+    # clack draws a hint dim after the highlighted label.
+    hint = f"{ESC}[2m(recommended){ESC}[22m"
+    first = must(f"◆  Pick a type.\n│  ● TypeScript {hint}\n│  ○ JavaScript\n└", RAW)
+    fast = f"{ESC}[2m(fast){ESC}[22m"
+    moved = must(f"◆  Pick a type.\n│  ○ TypeScript\n│  ● JavaScript {fast}\n└", RAW)
     assert labels(first) == labels(moved) == ["TypeScript", "JavaScript"]
     assert first.fingerprint == moved.fingerprint  # the same prompt while the highlight moves
+
+
+def test_words_in_parentheses_drawn_like_the_highlighted_label_are_part_of_it() -> None:
+    text = (
+        f"? Build profile\n{ESC}[36m» debug (fast, no checks){ESC}[0m\n  release\n  bench{ESC}[2;1H"
+    )
+    d = must(text, RAW)
+    assert labels(d) == ["debug (fast, no checks)", "release", "bench"]
 
 
 def test_a_dialog_menu_of_word_tags_lists_the_tags_the_program_returns() -> None:

@@ -48,6 +48,9 @@ _YES_NO = re.compile(
 _INLINE_CHOICES = re.compile(
     r"[\[(](?P<items>[^\[\]()]{1,200}?)[\])]\s*(?:\([^)]*\)\s*|\[[^\]]*\]\s*)?[:?]?\s*$"
 )
+# A question with only its default answer after it: patch's "Assume -R? [n]", npm init's
+# "Is this OK? (yes)". The other answer is implied, so it is a yes/no question.
+_DEFAULT_YES_NO = re.compile(r"(?i)\?\s*[\[(](?P<d>y|n|yes|no)[\])]\s*$")
 _PRESS = re.compile(r"(?i)\bpress\s+(any key|enter|return|a key|return/enter|enter/return)\b")
 # Prompts of shells and REPLs: they wait for input but ask nothing.
 _REPL = re.compile(
@@ -86,6 +89,7 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         and not QMARK.match(text)  # a prompt library's "? Uploads (6)", never a REPL's "(venv)"
         and numbered is None  # "What now>" under the numbered commands it takes
         and not _QUESTION_END.search(text)
+        and not _DEFAULT_YES_NO.search(text)  # "Is this OK? (yes)" is no "(venv)"
         and _letter_keys(text, signals.canonical, apart) is None
     ):
         return None
@@ -193,6 +197,23 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             snapshot,
             snapshot.cursor_row,
             "key" if signals.canonical else "key_raw",
+            0.85,
+            "line",
+        )
+    alone = _DEFAULT_YES_NO.search(text)
+    if alone is not None:
+        full = len(alone.group("d")) > 1
+        return build_detection(
+            PromptKind.YES_NO,
+            clean_question(text[: alone.start() + 1]) or question,
+            make_options(
+                ["yes", "no"] if full else ["Yes", "No"],
+                ["yes", "no"] if full else ["y", "n"],
+                None,
+            ),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
             0.85,
             "line",
         )

@@ -56,7 +56,10 @@ _FILTER = re.compile(r"^[" + POINTER + r"]\s*(?:\S.*\s)?\d+/\d+$")
 # A separator between a menu's options (InquirerPy's and inquirer's Separator()):
 # a run of dashes or box lines, maybe with a group name inside ("── Cloud ──").
 # Never "=======": a merge marker or an edit block's middle (aider's SEARCH/REPLACE).
-_SEPARATOR = re.compile(r"^[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?$")
+# Box lines need only two on each side of a title ("── databases ──", questionary).
+_SEPARATOR = re.compile(
+    r"^(?:[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?|[─━]{2,}\s*\S.{0,30}?\s*[─━]{2,})$"
+)
 _FIELD = re.compile(r"^_+$|^\s*$|^[│|]\s*_?\s*$")
 _ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once answered)
 
@@ -348,6 +351,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     while q_index >= 0 and (
         HINT.fullmatch(rows[q_index].text)
         or _FILTER.match(rows[q_index].text)
+        or _SEPARATOR.match(rows[q_index].text)
         or RULE.match(rows[q_index].text)
         or rows[q_index].text.lower().startswith("instructions")
         or HINT.search(rows[q_index].text)
@@ -391,7 +395,11 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     numbered = all(item.number for item in items)
     if selected is None and not numbered:
         return None
-    labels = plain_labels([_without_faint_tail(item) for item in items], selected)
+    labels = plain_labels(
+        [_without_faint_tail(item) for item in items],
+        selected,
+        [_cells(item) for item in items],
+    )
     question = clean_question(question_row.text)
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
@@ -465,6 +473,12 @@ def _without_faint_tail(item: _Item) -> str:
         ):
             return item.label[: m.start()]
     return item.label
+
+
+def _cells(item: _Item) -> str:
+    """The label's style, cell by cell (empty when the label is not found on its row)."""
+    at = item.row.text.find(item.label)
+    return item.row.style[at : at + len(item.label)] if at >= 0 else ""
 
 
 def _label_column(item: _Item) -> int:

@@ -137,19 +137,33 @@ _SECOND_COLUMN = re.compile(r"\s{2,}")
 _ACTIVE_SUFFIX = re.compile(r"\s+(?:\([^()]*\)|-\s.*)$")
 
 
-def plain_labels(labels: list[str], selected: int | None) -> list[str]:
+def plain_labels(
+    labels: list[str], selected: int | None, styles: list[str] | None = None
+) -> list[str]:
     """Option labels without what only describes them: a second column every row has
     ("fast     skip the slow tests"), or a hint only the highlighted row shows
     ("TypeScript (recommended)", "Solarized - low contrast"), so that a label stays
-    the same as the highlight moves."""
+    the same as the highlight moves. ``styles`` (one style string per label, cell by
+    cell): a suffix drawn exactly like the label's first letter is part of the label
+    (questionary's ``Choice("stable (recommended)")``), not a hint."""
     if len(labels) >= 2 and all(_SECOND_COLUMN.search(label.strip()) for label in labels):
         labels = [_SECOND_COLUMN.split(label.strip(), maxsplit=1)[0] for label in labels]
     if selected is not None and 0 <= selected < len(labels):
         suffixed = [i for i, label in enumerate(labels) if _ACTIVE_SUFFIX.search(label)]
-        if suffixed == [selected]:
+        suffix = _ACTIVE_SUFFIX.search(labels[selected])
+        if suffixed == [selected] and not _drawn_alike(styles, selected, suffix):
             labels = list(labels)
             labels[selected] = _ACTIVE_SUFFIX.sub("", labels[selected])
     return labels
+
+
+def _drawn_alike(styles: list[str] | None, at: int, suffix: re.Match[str] | None) -> bool:
+    if styles is None or suffix is None or at >= len(styles):
+        return False
+    style = styles[at]
+    start = suffix.start() + len(suffix.group(0)) - len(suffix.group(0).lstrip())
+    tail = style[start : suffix.end()]
+    return bool(style) and bool(tail) and set(tail) == {style[0]}
 
 
 # "Type 'yes' to continue", 'Type "yes" to confirm', "Type YES to proceed", "enter yes".
