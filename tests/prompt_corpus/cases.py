@@ -838,6 +838,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev4 import dev4_cases
     from tests.prompt_corpus.cases_dev5 import dev5_cases
     from tests.prompt_corpus.cases_dev6 import dev6_cases
+    from tests.prompt_corpus.cases_dev7 import dev7_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
     from tests.prompt_corpus.cases_held4 import held_out_4_cases
@@ -856,6 +857,7 @@ def all_cases() -> list[Case]:
         + dev4_cases()
         + dev5_cases()
         + dev6_cases()
+        + dev7_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}

@@ -1,0 +1,82 @@
+"""A seventh development set: the families the fourth held-out run left weak, in new wordings.
+
+Written for tuning (``fixed_half="dev"``), so adding them never changes the held-out
+halves. Lists with titled separators between their rows (questionary checkbox and
+select), a label whose own words end in parentheses, and questions followed only by
+their default answer.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from tests.prompt_corpus.cases import PROGRAMS, YES_NO, Case
+
+_DEV = "dev"
+
+
+def _py(scenario: str) -> tuple[str, ...]:
+    return (sys.executable, str(PROGRAMS / "dev7.py"), scenario)
+
+
+def _case(
+    id: str,
+    family: str,
+    argv: tuple[str, ...],
+    kind: str | None,
+    options: tuple[str, ...] | None = None,
+    answer: str | None = None,
+    expect: Any = None,
+) -> Case:
+    return Case(id, family, argv, kind, options, answer, expect, (), fixed_half=_DEV)
+
+
+def dev7_cases() -> list[Case]:
+    return [
+        _case(
+            "d7-questionary-checkbox-groups",
+            "separator-menu",
+            _py("questionary_checkbox_groups"),
+            "multi_choice",
+            ("frankfurt", "paris", "tokyo", "seoul"),
+            "frankfurt, seoul",
+            ["frankfurt", "seoul"],
+        ),
+        _case(
+            "d7-questionary-select-groups",
+            "separator-menu",
+            _py("questionary_select_groups"),
+            "choice",
+            ("small", "medium", "a100", "h100"),
+            "h100",
+            "h100",
+        ),
+        _case(
+            "d7-questionary-label-parens",
+            "questionary",
+            _py("questionary_label_parens"),
+            "choice",
+            ("3.12 (current)", "3.11", "3.10"),
+            "3.11",
+            "3.11",
+        ),
+        _case(
+            "d7-default-only-bracket",
+            "bash-read",
+            _py("default_only_bracket"),
+            "yes_no",
+            YES_NO,
+            "no",
+            "rebuilt",
+        ),
+        _case(
+            "d7-default-only-paren",
+            "bash-read",
+            _py("default_only_paren"),
+            "yes_no",
+            YES_NO,
+            "yes",
+            "published",
+        ),
+    ]
