@@ -269,3 +269,27 @@ def test_a_question_followed_only_by_its_default_answer_is_a_yes_no_question() -
 
 def test_a_console_prompt_word_in_parentheses_is_not_a_default_answer() -> None:
     assert detect(model("(venv) ").snapshot(), default_rules(), signals=READING) is None
+
+
+def test_a_starred_default_in_a_numbered_list_above_a_number_prompt_is_a_choice() -> None:
+    text = "Editor to use:\n   1) nano\n   2) vim\n * 3) code\nEditor [3]: "
+    d = must(text, Signals(blocked_on_read=True, canonical=True))
+    assert (d.kind, labels(d), keys(d)) == (
+        PromptKind.CHOICE,
+        ["nano", "vim", "code"],
+        ["1", "2", "3"],
+    )
+    assert plan_writes(d, "vim") == [b"2", ENTER]
+
+
+def test_a_paged_lists_more_rows_mark_is_neither_an_option_nor_a_hint() -> None:
+    text = (
+        "│\n◆  Nearest mirror\n│  ○ Lisbon\n│  ● Madrid\n│  ○ Milan\n│  ...\n"
+        f"│  ↑/↓ to navigate • Enter: confirm\n└\n{ESC}[9;1H"  # clack leaves the cursor below
+    )
+    d = must(text, RAW)
+    assert (d.kind, d.question, labels(d)) == (
+        PromptKind.CHOICE,
+        "Nearest mirror",
+        ["Lisbon", "Madrid", "Milan"],
+    )

@@ -37,7 +37,7 @@ from supervisor.prompts.structure_rows import (
 from supervisor.screen import ScreenSnapshot, is_faint_style
 
 _NUMBERED = re.compile(
-    r"^\s*(?:[" + POINTER + r"]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
+    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
 )
 _YES_NO = re.compile(
     # yes in English, or as Spanish, Portuguese, Italian, German, French write it ("[S/n]")

@@ -60,6 +60,8 @@ _FILTER = re.compile(r"^[" + POINTER + r"]\s*(?:\S.*\s)?\d+/\d+$")
 _SEPARATOR = re.compile(
     r"^(?:[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?|[─━]{2,}\s*\S.{0,30}?\s*[─━]{2,})$"
 )
+# A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
+_MORE = re.compile(r"^(?:\.{3}|…)$")
 _FIELD = re.compile(r"^_+$|^\s*$|^[│|]\s*_?\s*$")
 _ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once answered)
 
@@ -296,7 +298,11 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return None  # a line reader: menus it prints are answered on the line below
     # Work upward from the bottom: hints, then the option rows, then the question.
     end = len(rows)
-    while end > 0 and (HINT.search(rows[end - 1].text) or RULE.match(rows[end - 1].text)):
+    while end > 0 and (
+        HINT.search(rows[end - 1].text)
+        or RULE.match(rows[end - 1].text)
+        or _MORE.match(rows[end - 1].text)
+    ):
         end -= 1
     items: list[_Item] = []
     index = end - 1
@@ -352,6 +358,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         HINT.fullmatch(rows[q_index].text)
         or _FILTER.match(rows[q_index].text)
         or _SEPARATOR.match(rows[q_index].text)
+        or _MORE.match(rows[q_index].text)
         or RULE.match(rows[q_index].text)
         or rows[q_index].text.lower().startswith("instructions")
         or HINT.search(rows[q_index].text)
@@ -365,6 +372,9 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return None
     # The cursor must be in the prompt: on the question, an option, or just below them.
     last = max(items[-1].row.index, rows[end - 1].index if end else 0)
+    below_items = rows.index(items[-1].row) + 1
+    if below_items < len(rows) and _MORE.match(rows[below_items].text):
+        last = rows[below_items].index  # a paged list: its "..." row is part of it
     if not question_row.index <= snapshot.cursor_row <= last + 3:
         return None
     pointers = [i for i, item in enumerate(items) if item.pointer]

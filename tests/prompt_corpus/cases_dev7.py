@@ -3,7 +3,8 @@
 Written for tuning (``fixed_half="dev"``), so adding them never changes the held-out
 halves. Lists with titled separators between their rows (questionary checkbox and
 select), a label whose own words end in parentheses, and questions followed only by
-their default answer.
+their default answer, a numbered list with a starred default row, and clack's
+select paged with "..." for the rows out of view.
 """
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from tests.prompt_corpus.cases import PROGRAMS, YES_NO, Case
+from tests.prompt_corpus.cases import NODE_DIR, PROGRAMS, YES_NO, Case
 
 _DEV = "dev"
 
 
 def _py(scenario: str) -> tuple[str, ...]:
     return (sys.executable, str(PROGRAMS / "dev7.py"), scenario)
+
+
+def _node(scenario: str) -> tuple[str, ...]:
+    return ("node", str(NODE_DIR / "dev7.mjs"), scenario)
 
 
 def _case(
@@ -28,8 +33,9 @@ def _case(
     options: tuple[str, ...] | None = None,
     answer: str | None = None,
     expect: Any = None,
+    needs: tuple[str, ...] = (),
 ) -> Case:
-    return Case(id, family, argv, kind, options, answer, expect, (), fixed_half=_DEV)
+    return Case(id, family, argv, kind, options, answer, expect, needs, fixed_half=_DEV)
 
 
 def dev7_cases() -> list[Case]:
@@ -78,5 +84,24 @@ def dev7_cases() -> list[Case]:
             YES_NO,
             "yes",
             "published",
+        ),
+        _case(
+            "d7-starred-default",
+            "numbered-line",
+            _py("starred_default"),
+            "choice",
+            ("bash", "zsh", "fish"),
+            "fish",
+            "fish",
+        ),
+        _case(
+            "d7-clack-select-paged",
+            "clack",
+            _node("cl_select_paged"),
+            "choice",
+            None,
+            "Edam",
+            "Edam",
+            ("node",),
         ),
     ]

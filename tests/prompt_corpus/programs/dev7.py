@@ -2,7 +2,8 @@
 
 Families the fourth held-out run found weak, in new wordings: checkbox and select
 lists with titled separators between their rows, labels whose own words end in
-parentheses, and questions followed only by their default answer ("[n]", "(yes)").
+parentheses, questions followed only by their default answer ("[n]", "(yes)"), and a
+numbered list whose default row is starred.
 Prints ``ANSWER=<json>`` with what the program received.
 """
 
@@ -71,6 +72,15 @@ def default_only_paren() -> Any:
     return "published" if reply.lower() in ("y", "yes") else "held"
 
 
+def starred_default() -> Any:
+    shells = ["bash", "zsh", "fish"]
+    print("Login shell:")
+    for n, name in enumerate(shells, 1):
+        print(f" {'*' if n == 2 else ' '} {n}) {name}")
+    reply = input("Shell [2]: ").strip() or "2"
+    return shells[int(reply) - 1] if reply in ("1", "2", "3") else f"bad:{reply}"
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
@@ -79,6 +89,7 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         questionary_label_parens,
         default_only_bracket,
         default_only_paren,
+        starred_default,
     )
 }
 
