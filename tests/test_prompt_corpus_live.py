@@ -142,3 +142,18 @@ async def test_a_slice_of_real_prompt_programs_is_detected_and_answered_end_to_e
         and r.detected
     ]
     assert not wrong, report(results, verbose=True)
+
+
+def test_the_corpus_command_fails_when_any_held_out_set_misses_a_target() -> None:
+    from tests.prompt_corpus.__main__ import missed_targets
+    from tests.prompt_corpus.runner import Result
+
+    def perfect(split: str) -> list[Result]:
+        chosen = [c for c in all_cases() if c.half == split and c.positive and c.options is None]
+        return [Result(case=c, detected=True, answered=True) for c in chosen]
+
+    third, fourth = perfect("held_out_3"), perfect("held_out_4")
+    assert missed_targets(third + fourth) == []
+    for result in fourth[: len(fourth) // 10]:  # a tenth unanswered: below 0.95
+        result.answered = False
+    assert missed_targets(third + fourth) == ["held_out_4"]

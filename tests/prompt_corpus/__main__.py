@@ -22,7 +22,7 @@ import logging
 import sys
 
 from tests.prompt_corpus.cases import SPLIT_FILE, Case, all_cases, available, split_text
-from tests.prompt_corpus.runner import SPLITS, Score, report, run_cases
+from tests.prompt_corpus.runner import SPLITS, Result, Score, report, run_cases
 
 # Held-out sets still unspent: they run only when named with --split, so a run of the whole
 # corpus (or of a -k pattern) while tuning never shows them to the detector.
@@ -66,14 +66,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results = asyncio.run(run_cases(runnable, jobs=args.jobs))
     print(report(results, verbose=args.verbose))
-    held = Score.of(r for r in results if r.case.half == "held_out")
-    missed = held.positives and (
-        held.detected < 0.97 * held.positives
-        or held.false_positives
-        or held.options_right < 0.95 * held.with_options
-        or held.answered < 0.95 * held.with_answer
-    )
-    return 1 if missed else 0
+    return 1 if missed_targets(results) else 0
+
+
+def missed_targets(results: list[Result]) -> list[str]:
+    """The held-out splits in ``results`` below the issue's targets (recall >= 0.97, no false
+    positive, options and answers >= 0.95), each scored on its own."""
+    missed = []
+    for split in SPLITS:
+        if not split.startswith("held_out"):
+            continue
+        held = Score.of(r for r in results if r.case.half == split)
+        if held.positives and (
+            held.detected < 0.97 * held.positives
+            or held.false_positives
+            or held.options_right < 0.95 * held.with_options
+            or held.answered < 0.95 * held.with_answer
+        ):
+            missed.append(split)
+    return missed
 
 
 if __name__ == "__main__":

@@ -16,12 +16,10 @@ running every program in a bare PTY with the keys a person would press.
 
 from __future__ import annotations
 
-import sys
-
-from tests.prompt_corpus.cases import NODE_DIR, PROGRAMS, YES_NO, Case
+from tests.prompt_corpus.case_set import NODE as _NODE, CaseSet
+from tests.prompt_corpus.cases import YES_NO, Case
 
 HELD_OUT_3 = "held_out_3"
-_NODE = ("node",)
 _WT = ("whiptail",)
 _DG = ("dialog",)
 _GIT = ("git",)
@@ -29,63 +27,9 @@ _SSH = ("ssh-keygen",)
 LOOK = "look-alike"
 
 
-def _py(scenario: str) -> tuple[str, ...]:
-    return (sys.executable, str(PROGRAMS / "held3.py"), scenario)
-
-
-def _node(scenario: str) -> tuple[str, ...]:
-    return ("node", str(NODE_DIR / "held3.mjs"), scenario)
-
-
-def _sh(scenario: str) -> tuple[str, ...]:
-    return ("bash", str(PROGRAMS / "held3.sh"), scenario)
-
-
-def _case(
-    cid: str,
-    family: str,
-    argv: tuple[str, ...],
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-    needs: tuple[str, ...] = (),
-) -> Case:
-    return Case(f"h3-{cid}", family, argv, kind, options, answer, expect, needs, HELD_OUT_3)
-
-
-def _p(
-    cid: str,
-    family: str,
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-) -> Case:
-    return _case(cid, family, _py(cid.replace("-", "_")), kind, options, answer, expect)
-
-
-def _n(
-    cid: str,
-    family: str,
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-) -> Case:
-    return _case(cid, family, _node(cid.replace("-", "_")), kind, options, answer, expect, _NODE)
-
-
-def _s(
-    cid: str,
-    family: str,
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-    needs: tuple[str, ...] = (),
-) -> Case:
-    return _case(cid, family, _sh(cid.replace("-", "_")), kind, options, answer, expect, needs)
+_SET = CaseSet("h3-", "held3", HELD_OUT_3)
+_py, _node, _sh, _case = _SET.py, _SET.node, _SET.sh, _SET.case
+_p, _n, _s = _SET.python, _SET.nodejs, _SET.shell
 
 
 NOTIFY = ("build failed", "build fixed", "deploy started", "deploy finished", "weekly digest")

@@ -19,12 +19,10 @@ bare PTY with the keys a person would press.
 
 from __future__ import annotations
 
-import sys
-
-from tests.prompt_corpus.cases import NODE_DIR, PROGRAMS, YES_NO, Case
+from tests.prompt_corpus.case_set import NODE as _NODE, CaseSet
+from tests.prompt_corpus.cases import YES_NO, Case
 
 HELD_OUT_4 = "held_out_4"
-_NODE = ("node",)
 _WT = ("whiptail",)
 _DG = ("dialog",)
 _GIT = ("git",)
@@ -32,63 +30,9 @@ _SSL = ("openssl",)
 LOOK = "look-alike"
 
 
-def _py(scenario: str) -> tuple[str, ...]:
-    return (sys.executable, str(PROGRAMS / "held4.py"), scenario)
-
-
-def _node(scenario: str) -> tuple[str, ...]:
-    return ("node", str(NODE_DIR / "held4.mjs"), scenario)
-
-
-def _sh(scenario: str) -> tuple[str, ...]:
-    return ("bash", str(PROGRAMS / "held4.sh"), scenario)
-
-
-def _case(
-    cid: str,
-    family: str,
-    argv: tuple[str, ...],
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-    needs: tuple[str, ...] = (),
-) -> Case:
-    return Case(f"h4-{cid}", family, argv, kind, options, answer, expect, needs, HELD_OUT_4)
-
-
-def _p(
-    cid: str,
-    family: str,
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-) -> Case:
-    return _case(cid, family, _py(cid.replace("-", "_")), kind, options, answer, expect)
-
-
-def _n(
-    cid: str,
-    family: str,
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-) -> Case:
-    return _case(cid, family, _node(cid.replace("-", "_")), kind, options, answer, expect, _NODE)
-
-
-def _s(
-    cid: str,
-    family: str,
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: object = None,
-    needs: tuple[str, ...] = (),
-) -> Case:
-    return _case(cid, family, _sh(cid.replace("-", "_")), kind, options, answer, expect, needs)
+_SET = CaseSet("h4-", "held4", HELD_OUT_4)
+_py, _node, _sh, _case = _SET.py, _SET.node, _SET.sh, _SET.case
+_p, _n, _s = _SET.python, _SET.nodejs, _SET.shell
 
 
 def python_cases() -> list[Case]:
