@@ -101,7 +101,10 @@ async def test_a_team_project_is_created_messaged_coordinated_queued_to_and_clea
         timeout=30,
     )
     assert [d["member"] for d in sent["deliveries"]] == ["orchestrator-1", "developer-1", "qa-1"]
-    assert all(d["delivered"] and d["state"] == "idle" for d in sent["deliveries"]), sent
+    assert all(d["delivered"] and d["state"] == "idle" for d in sent["deliveries"]), [
+        (d["member"], d["delivered"], d["state"], d.get("error"), (d.get("response") or "")[-600:])
+        for d in sent["deliveries"]
+    ]
     assert all("Mock Claude" in d["response"] for d in sent["deliveries"])
 
     # The developer commits on its branch and leaves one file changed.

@@ -196,6 +196,9 @@ async def _send_one(m: SessionManager, member: Member, text: str, cmd: SendToTea
             "restarted); start one with create_session in its workdir " + member.workdir,
         )
     try:
+        # An agent still busy with its last turn (its brief, right after the project was
+        # created) may drop an Enter typed meanwhile, leaving the message unsent in its box.
+        await session.wait_settled(min(cmd.timeout, START_SETTLE))  # at once when settled
         cursor = session.text_cursor()
         await session.send_text(text)
     except TetherError as exc:
