@@ -1,8 +1,9 @@
 """Builders for a set of corpus cases whose programs share one stem.
 
-A held-out set keeps its programs in ``programs/<stem>.py``, ``node/<stem>.mjs`` and
-``programs/<stem>.sh``, one scenario per case named like the case (dashes become
-underscores), and prefixes every id with the set's tag (``h4-``).
+A set keeps its programs in ``programs/<stem>.py``, ``node/<stem>.mjs`` and
+``programs/<stem>.sh``. A held-out set names one scenario per case like the case (dashes
+become underscores) and prefixes every id with its tag (``h4-``); a development set
+writes its ids in full (prefix ``""``) and names its scenarios itself.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ NODE = ("node",)
 
 @dataclass(frozen=True)
 class CaseSet:
-    prefix: str  # "h4-"
+    prefix: str  # "h4-"; "" where the ids are written in full
     stem: str  # "held4": programs/held4.py, node/held4.mjs, programs/held4.sh
     split: str  # the fixed split every case of the set belongs to
 

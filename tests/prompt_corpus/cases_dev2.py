@@ -12,36 +12,15 @@ bars and log lines quoting "(y/n)").
 from __future__ import annotations
 
 import sys
-from typing import Any
 
-from tests.prompt_corpus.cases import NODE_DIR, PROGRAMS, YES_NO, Case
+from tests.prompt_corpus.case_set import CaseSet
+from tests.prompt_corpus.cases import YES_NO, Case
 
 _DEV = "dev"
 
 
-def _py(scenario: str) -> tuple[str, ...]:
-    return (sys.executable, str(PROGRAMS / "dev2.py"), scenario)
-
-
-def _sh(scenario: str) -> tuple[str, ...]:
-    return ("bash", str(PROGRAMS / "dev2.sh"), scenario)
-
-
-def _node(scenario: str) -> tuple[str, ...]:
-    return ("node", str(NODE_DIR / "dev2.mjs"), scenario)
-
-
-def _case(
-    id: str,
-    family: str,
-    argv: tuple[str, ...],
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: Any = None,
-    needs: tuple[str, ...] = (),
-) -> Case:
-    return Case(id, family, argv, kind, options, answer, expect, needs, fixed_half=_DEV)
+_SET = CaseSet("", "dev2", _DEV)
+_py, _sh, _node, _case = _SET.py, _SET.sh, _SET.node, _SET.case
 
 
 def _bash_ps1(ps1: str) -> tuple[str, ...]:

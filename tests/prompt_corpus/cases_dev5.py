@@ -11,33 +11,14 @@ that ask the terminal for its capabilities (XTGETTCAP, as blessed does for pytho
 
 from __future__ import annotations
 
-import sys
-from typing import Any
-
-from tests.prompt_corpus.cases import PROGRAMS, YES_NO, Case
+from tests.prompt_corpus.case_set import CaseSet
+from tests.prompt_corpus.cases import YES_NO, Case
 
 _DEV = "dev"
 
 
-def _sh(scenario: str) -> tuple[str, ...]:
-    return ("bash", str(PROGRAMS / "dev5_viewers.sh"), scenario)
-
-
-def _py(scenario: str) -> tuple[str, ...]:
-    return (sys.executable, str(PROGRAMS / "dev5_viewers.py"), scenario)
-
-
-def _case(
-    id: str,
-    family: str,
-    argv: tuple[str, ...],
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: Any = None,
-    needs: tuple[str, ...] = (),
-) -> Case:
-    return Case(id, family, argv, kind, options, answer, expect, needs, fixed_half=_DEV)
+_SET = CaseSet("", "dev5_viewers", _DEV)
+_py, _sh, _case = _SET.py, _SET.sh, _SET.case
 
 
 def dev5_cases() -> list[Case]:

@@ -9,33 +9,14 @@ select paged with "..." for the rows out of view.
 
 from __future__ import annotations
 
-import sys
-from typing import Any
-
-from tests.prompt_corpus.cases import NODE_DIR, PROGRAMS, YES_NO, Case
+from tests.prompt_corpus.case_set import CaseSet
+from tests.prompt_corpus.cases import YES_NO, Case
 
 _DEV = "dev"
 
 
-def _py(scenario: str) -> tuple[str, ...]:
-    return (sys.executable, str(PROGRAMS / "dev7.py"), scenario)
-
-
-def _node(scenario: str) -> tuple[str, ...]:
-    return ("node", str(NODE_DIR / "dev7.mjs"), scenario)
-
-
-def _case(
-    id: str,
-    family: str,
-    argv: tuple[str, ...],
-    kind: str | None,
-    options: tuple[str, ...] | None = None,
-    answer: str | None = None,
-    expect: Any = None,
-    needs: tuple[str, ...] = (),
-) -> Case:
-    return Case(id, family, argv, kind, options, answer, expect, needs, fixed_half=_DEV)
+_SET = CaseSet("", "dev7", _DEV)
+_py, _node, _case = _SET.py, _SET.node, _SET.case
 
 
 def dev7_cases() -> list[Case]:
