@@ -53,7 +53,8 @@ from server.hub import Hub
 from server.link import SupervisorEndpoint
 from server.message_queue import MessageQueue
 from server.notify.service import build_notify
-from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider
+from server.oauth.provider import OAuthSettings, TetherOAuthProvider
+from server.oauth.routes import build_oauth_provider
 from server.oauth.scopes import READ, require_read, require_write
 from server.origin_guard import AllowList, OriginGuard, is_loopback
 from server.outcomes import ClientOutcomes

@@ -24,9 +24,11 @@ import uvicorn
 from fastmcp import FastMCP
 from fastmcp.server.dependencies import get_access_token
 
-from server.oauth import OAuthSettings, TetherOAuthProvider, build_oauth_provider, require_write
 from server.oauth.passwords import DEFAULT_COST, MIN_COST
+from server.oauth.provider import OAuthSettings, TetherOAuthProvider
 from server.oauth.ratelimit import Limits, RateLimiter
+from server.oauth.routes import build_oauth_provider
+from server.oauth.scopes import require_write
 from tests.support import scaled
 
 

@@ -29,7 +29,7 @@ from server.audit import AuditLog
 from server.config import RelayConfig
 from server.hub import Hub
 from server.link import SupervisorEndpoint
-from server.oauth import OAuthSettings
+from server.oauth.provider import OAuthSettings
 from server.supervisors import SupervisorRegistry
 from shared import protocol as p
 from supervisor.command_runner import CommandRunner

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from server.oauth import OAuthSettings
+from server.oauth.provider import OAuthSettings
 from server.oauth.ratelimit import RateLimiter
 from tests.oauth_support import (
     CLAUDE,

@@ -468,8 +468,8 @@ class FakeCimdFetcher:
 async def test_a_cimd_client_signs_in_only_when_its_document_redirects_to_an_allowed_callback(
     tmp_path: Path, redirect: str
 ) -> None:
-    from server.oauth import OAuthSettings
     from server.oauth.cimd import CimdResolver
+    from server.oauth.provider import OAuthSettings
     from tests.oauth_support import open_consent, pkce
 
     client_id = "https://client.example/oauth/metadata.json"

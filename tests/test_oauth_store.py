@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from server.oauth import OAuthSettings, build_oauth_provider, set_password
 from server.oauth.passwords import WeakPassword, hash_password, verify_password
+from server.oauth.provider import OAuthSettings, set_password
 from server.oauth.ratelimit import RateLimiter
 from server.oauth.redirects import check_registrable, redirect_matches
+from server.oauth.routes import build_oauth_provider
 from server.oauth.store import NewToken, OAuthStore
 from server.oauth.tokens import new_token, seal, token_hash, unseal
 

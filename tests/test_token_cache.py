@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from server.oauth import OAuthSettings
+from server.oauth.provider import OAuthSettings
 from server.oauth.store import ACCESS_CACHE_SIZE, NewToken, OAuthStore
 from server.oauth.tokens import new_token
 from tests.oauth_support import FakeClock, LiveRelay, call_tool, live_relay, signed_in

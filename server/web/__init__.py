@@ -25,7 +25,7 @@ from starlette.staticfiles import StaticFiles
 from server.audit import AuditLog
 from server.hub import Hub
 from server.notify.webpush import WebPush
-from server.oauth import TetherOAuthProvider
+from server.oauth.provider import TetherOAuthProvider
 from server.web import signin
 from server.web.api import Api
 from server.web.live import LiveOutput

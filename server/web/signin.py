@@ -27,9 +27,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from server.audit import AuditKind, AuditLog
-from server.oauth import TetherOAuthProvider
 from server.oauth.http_edge import client_ip
 from server.oauth.passwords import verify_password
+from server.oauth.provider import TetherOAuthProvider
 from server.web.owner import OwnerSession, OwnerSessions, csrf_ok
 from server.web.pages import render_error, render_login, security_headers
 

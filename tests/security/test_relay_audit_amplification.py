@@ -14,7 +14,7 @@ from websockets.asyncio.client import connect  # noqa: TID251 - fake supervisors
 from server.admin import run_admin
 from server.audit import AuditKind, AuditLog
 from server.db import DatabaseError, open_database
-from server.oauth import OAuthSettings
+from server.oauth.provider import OAuthSettings
 from server.supervisors import SupervisorRefused, SupervisorRegistry, new_nonce
 from supervisor.identity import Identity
 from tests.oauth_support import frozen_limits, register

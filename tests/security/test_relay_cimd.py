@@ -28,8 +28,8 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from server.__main__ import bind_socket
-from server.oauth import OAuthSettings
 from server.oauth.cimd_fetch import FetchPolicy
+from server.oauth.provider import OAuthSettings
 from tests.oauth_support import (
     CHATGPT,
     CLAUDE,

@@ -9,7 +9,7 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from websockets.asyncio.client import connect  # noqa: TID251 - fake supervisors
 
-from server.oauth import OAuthSettings
+from server.oauth.provider import OAuthSettings
 from shared import protocol as p
 from supervisor.identity import Identity
 from tests.oauth_support import (
