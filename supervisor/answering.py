@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from shared.protocol import ErrorCode
 from supervisor.keys import ENTER_PAUSE
 from supervisor.prompts import PromptError, PromptTracker
+from supervisor.prompts.echo import ERASE, echoed, first_char
 from supervisor.prompts.prefill import Field, describe, shows
 from supervisor.screen import ScreenSnapshot
 
@@ -32,6 +33,7 @@ GONE_QUIET = 0.2  # a prompt counts as gone once the screen was quiet this long 
 ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished drawing
 ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
 FIELD_WAIT = 1.0  # how long a cleared and retyped field may take to show the answer
+ECHO_WAIT = 1.0  # how long a raw-mode field may take to draw the first typed character
 
 Write = Callable[[bytes], Awaitable[int]]
 GoneCheck = Callable[[str, ScreenSnapshot], bool]
@@ -83,9 +85,10 @@ class Answerer:
         highlight = self._tracker.highlighted(prompt_id, snapshot)
         cycle = self._tracker.tab_cycle(prompt_id, snapshot)
         wanted = self._tracker.wanted_checks(prompt_id, answer, snapshot)
+        probe = bool(answer) and self._tracker.probes_echo(prompt_id, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
         sent: list[bytes] = []
-        for data in writes:
+        for step_no, data in enumerate(writes, 1):
             if wanted is not None and data in (b"\r", _TAB):
                 # A checkbox list: confirm only once the screen shows exactly the wanted set.
                 await self._checks_are(prompt_id, wanted)
@@ -109,10 +112,15 @@ class Answerer:
             elif data == _TAB and highlight is not None and cycle:
                 # A dialog's buttons: Tab moves the focus, wrapping after the last.
                 highlight, moved = (highlight + 1) % cycle, True
-            if field is not None and data == b"\r" and len(sent) == len(writes) - 1:
+            if field is not None and data == b"\r" and step_no == len(writes):
                 await self._field_shows(field, answer)
             if sent:
                 await asyncio.sleep(ENTER_PAUSE)
+            if probe and data == answer.encode():
+                # A raw-mode field: type one character and see it drawn before the rest.
+                data = await self._probe_echo(prompt_id, data, write, sent)
+                if not data:
+                    continue  # a one-character answer: the probe typed all of it
             try:
                 await write(data)
             except OSError:
@@ -121,6 +129,35 @@ class Answerer:
                 break  # the program exited on the keys already sent: they answered it
             sent.append(data)
         return sent
+
+    async def _probe_echo(
+        self, prompt_id: str, text: bytes, write: Write, sent: list[bytes]
+    ) -> bytes:
+        """Type the first character of ``text``; return the rest once the screen shows it.
+        When the field draws nothing but masks for it, erase it, mark the prompt secret
+        and raise :class:`PromptError` (PROMPT_SECRET): the rest is never typed."""
+        probe, rest = first_char(text.decode())
+        if sent:
+            await self.settle(ENTER_PAUSE, FIELD_WAIT)  # a cleared field has finished redrawing
+        before = self._snapshot()
+        await write(probe)
+        sent.append(probe)
+        try:
+            async with asyncio.timeout(ECHO_WAIT):
+                while not echoed(before, self._snapshot()):
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            await write(ERASE)
+            sent.append(ERASE)
+            self._tracker.mark_secret(prompt_id)
+            raise PromptError(
+                ErrorCode.PROMPT_SECRET,
+                "This field does not show what is typed, so it looks like a secret field; "
+                "type it on the computer.",
+                "Tether erased the one character it typed and sent nothing else",
+            ) from None
+        return rest
 
     async def _field_shows(self, field: Field, answer: str) -> None:
         """Wait until the cleared field shows exactly ``answer``; raise if it never does,

@@ -15,6 +15,7 @@ screen cannot show well (the tool, its full input, danger).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import math
@@ -26,6 +27,7 @@ from pathlib import Path, PurePath
 from shared.protocol import ErrorCode, Prompt, PromptKind
 from supervisor.prompts.answer import PromptError, plan_writes, secret_error, wanted_checks
 from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.echo import needs_probe
 from supervisor.prompts.prefill import Field, prefilled
 from supervisor.prompts.rules import RuleError, RuleSet, load_rules, user_rules_dir
 from supervisor.screen import ScreenSnapshot
@@ -80,6 +82,8 @@ class PromptTracker:
         self._hook: Prompt | None = None  # announced by a hook, maybe not on screen yet
         self._hook_seen = False  # the screen has shown the hook's dialog
         self._questions: OrderedDict[str, str] = OrderedDict()  # prompt id -> _core(question)
+        # Fingerprints of text fields found not to show what is typed: secrets from now on.
+        self._hidden: OrderedDict[str, None] = OrderedDict()
 
     def offer_hook(self, prompt: Prompt | None) -> None:
         """A hook announced a dialog (``prompt``) or said the last one is over (None)."""
@@ -110,10 +114,13 @@ class PromptTracker:
                 self._hook = None  # its dialog was shown and has gone: answered
             self._current = self._hook
             return self._current
+        if found.fingerprint in self._hidden:
+            found = dataclasses.replace(found, kind=PromptKind.SECRET, select="none")
         if (
             self._current is not None
             and self._found is not None
             and found.fingerprint == self._found.fingerprint
+            and self._current.kind is found.kind
         ):
             self._current = self._current.model_copy(
                 update={"options": list(found.options), "confidence": found.confidence}
@@ -192,6 +199,30 @@ class PromptTracker:
             return True
         now = self._detect(snapshot, math.inf)
         return now is None or now.fingerprint != issued[0]
+
+    def probes_echo(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
+        """Whether a text answer to ``prompt_id`` must first check that the field shows what
+        is typed (see :mod:`.echo`): a text field read in raw mode."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return False
+        now = self._detect(snapshot, math.inf)
+        if now is None or now.fingerprint != issued[0] or now.select != "text":
+            return False
+        return needs_probe(canonical=self._signals.canonical, echo_off=self._signals.echo_off)
+
+    def mark_secret(self, prompt_id: str) -> None:
+        """``prompt_id``'s field drew nothing for a typed key: from now on it is reported
+        as a secret and answers to it are refused."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return
+        self._issued[prompt_id] = (issued[0], PromptKind.SECRET)
+        self._hidden[issued[0]] = None
+        while len(self._hidden) > _REMEMBERED_IDS:
+            self._hidden.popitem(last=False)
+        if self._current is not None and self._current.prompt_id == prompt_id:
+            self._current = self._current.model_copy(update={"kind": PromptKind.SECRET})
 
     def highlighted(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
         """The highlighted option's index of ``prompt_id`` on ``snapshot``, for a menu answered

@@ -10,7 +10,8 @@ program prints ``ANSWER=...``. Nothing here knows how detection works.
 Scores per split (dev / held_out / held_out_2 / held_out_3):
 
 * recall: positives reported as a prompt at all;
-* kind right: of those, the expected kind;
+* kind right: of those, the expected kind (for a secret that only the answer's echo
+  probe revealed, the kind read after ``respond_to_prompt`` refused it);
 * false positives: look-alikes reported at any moment of the watch window;
 * options right: the expected option labels, in order, for cases that list them;
 * answered: the answer was delivered and the program printed the expected value
@@ -206,6 +207,11 @@ async def _run_positive(client: Client[Any], case: Case, session_id: str, result
         except ToolFailed as exc:
             result.answered = "password" in str(exc).lower() or "secret" in str(exc).lower()
             result.answer_note = "refused" if result.answered else str(exc)[:200]
+            # A field found secret only by typing into it (it drew nothing) is reported
+            # secret from then on: the kind is what the next read says.
+            after = await _prompts(client, session_id)
+            if result.answered and after and after[0]["prompt_id"] == prompt["prompt_id"]:
+                result.kind = after[0]["kind"]
         return
     if case.answer is None:
         return

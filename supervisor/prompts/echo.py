@@ -1,0 +1,51 @@
+"""Whether a text field shows what is typed into it: the secret-field probe. Pure.
+
+A line prompt in canonical mode is echoed by the kernel (or, with ECHO off, is
+already known to be a password prompt). A raw-mode program draws its field
+itself, and some draw nothing at all for typed keys (enquirer's ``Invisible``, a
+hand-rolled raw reader): a field that looks like any other question but holds a
+secret. So an answer into a raw-mode field types its first character alone and
+compares the screen before and after (:func:`echoed`); a field that drew nothing
+but masks (``*``, ``•``) for it is taken for a secret, the character is erased, and
+nothing more is typed.
+"""
+
+from __future__ import annotations
+
+from supervisor.screen import ScreenSnapshot
+
+ERASE = b"\x7f"  # Backspace as terminals send it (DEL): erases the probe character
+# What password fields draw in place of each typed character.
+MASKS = frozenset("*•●∙·✱⁕▪◼■")
+
+
+def needs_probe(*, canonical: bool, echo_off: bool) -> bool:
+    """Whether a text answer must be probed: the terminal is in raw mode, where the
+    program alone decides what a typed key draws. (Canonical mode with ECHO on is
+    echoed by the kernel; with ECHO off it is a password prompt, refused earlier.)"""
+    return not canonical or echo_off
+
+
+def first_char(answer: str) -> tuple[bytes, bytes]:
+    """``answer`` encoded, split after its first character: (probe, rest)."""
+    return answer[:1].encode(), answer[1:].encode()
+
+
+def echoed(before: ScreenSnapshot, after: ScreenSnapshot) -> bool:
+    """Whether typing one character drew something other than masks.
+
+    True when any row changed by more than whitespace and mask characters: the
+    character itself, a placeholder cleared, a filtered list. False when the rows
+    are the same (only the cursor may have moved) or gained only masks.
+    """
+    rows = max(len(before.lines), len(after.lines))
+    for row in range(rows):
+        old = before.lines[row] if row < len(before.lines) else ""
+        new = after.lines[row] if row < len(after.lines) else ""
+        if old != new and _plain(old) != _plain(new):
+            return True
+    return False
+
+
+def _plain(line: str) -> str:
+    return "".join(c for c in line if not c.isspace() and c not in MASKS)

@@ -1,0 +1,49 @@
+"""An eighth development set: the families the fourth held-out run still left weak, in new
+wordings.
+
+Written for tuning (``fixed_half="dev"``), so adding them never changes the held-out
+halves. Fields that draw nothing for typed keys (a raw-mode reader, enquirer's
+Invisible) beside fields that echo them, which the answer path tells apart by typing
+one character.
+"""
+
+from __future__ import annotations
+
+from tests.prompt_corpus.case_set import CaseSet
+from tests.prompt_corpus.cases import Case
+
+_SET = CaseSet("", "dev8", "dev")
+_py, _node, _case = _SET.py, _SET.node, _SET.case
+_NODE = ("node",)
+
+
+def dev8_cases() -> list[Case]:
+    return [
+        _case("d8-raw-hidden-field", "raw-reader", _py("raw_hidden_field"), "secret"),
+        _case(
+            "d8-raw-echo-field",
+            "raw-reader",
+            _py("raw_echo_field"),
+            "text",
+            None,
+            "lobby-east",
+            "lobby-east",
+        ),
+        _case(
+            "d8-enq-invisible-unlock",
+            "enquirer",
+            _node("enq_invisible_unlock"),
+            "secret",
+            needs=_NODE,
+        ),
+        _case(
+            "d8-enq-input-echoes",
+            "enquirer",
+            _node("enq_input_echoes"),
+            "text",
+            None,
+            "feat/",
+            "feat/",
+            needs=_NODE,
+        ),
+    ]

@@ -1,0 +1,76 @@
+"""Eighth development set, Python side: ``dev8.py <scenario>``.
+
+Raw-mode line readers written by hand, one that draws nothing for typed keys (a secret
+field whose question does not say so) and one that echoes each key itself, so the
+answer path's echo probe is proven both ways; more families the fourth held-out run
+left weak, in new wordings. Prints ``ANSWER=<json>`` with what the program received.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import termios
+import tty
+from collections.abc import Callable
+from typing import Any
+
+
+def done(value: Any) -> None:
+    print(f"\nANSWER={json.dumps(value)}", flush=True)
+
+
+def _raw_line(question: str, *, echo: bool) -> str:
+    """Read one line in raw mode, drawing each key only when ``echo``."""
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    sys.stdout.write(question)
+    sys.stdout.flush()
+    typed = ""
+    try:
+        tty.setraw(fd)
+        while True:
+            key = os.read(fd, 1).decode(errors="replace")
+            if key in ("\r", "\n"):
+                break
+            if key == "\x03":
+                raise KeyboardInterrupt
+            if key in ("\x7f", "\b"):
+                if typed:
+                    typed = typed[:-1]
+                    if echo:
+                        sys.stdout.write("\b \b")
+            elif key.isprintable():
+                typed += key
+                if echo:
+                    sys.stdout.write(key)
+            sys.stdout.flush()
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+    sys.stdout.write("\r\n")
+    return typed
+
+
+def raw_hidden_field() -> Any:
+    print("Door controller 4 (firmware 2.1) is paired.")
+    value = _raw_line("Badge override for the night shift: ", echo=False)
+    return f"len{len(value)}"
+
+
+def raw_echo_field() -> Any:
+    print("Door controller 4 (firmware 2.1) is paired.")
+    return _raw_line("Label for this controller: ", echo=True)
+
+
+SCENARIOS: dict[str, Callable[[], Any]] = {
+    f.__name__: f
+    for f in (
+        raw_hidden_field,
+        raw_echo_field,
+    )
+}
+
+
+if __name__ == "__main__":
+    done(SCENARIOS[sys.argv[1]]())

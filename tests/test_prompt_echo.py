@@ -1,0 +1,131 @@
+"""The secret-field probe: a raw-mode text field that draws nothing for a typed key is a
+secret, found by typing one character. Pure screens before/after in, a verdict out; the
+answer loop driven over a scripted screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from shared.protocol import ErrorCode, PromptKind
+from supervisor import answering
+from supervisor.answering import Answerer
+from supervisor.prompts import PromptError, PromptTracker
+from supervisor.prompts.answer import ENTER
+from supervisor.prompts.detect import Signals
+from supervisor.prompts.echo import ERASE, echoed, first_char, needs_probe
+from supervisor.screen import ScreenSnapshot, TerminalModel
+
+RAW = Signals(echo_off=True, canonical=False)
+LINE = Signals(blocked_on_read=True)
+QUESTION = "Badge override for the night shift: "
+
+
+def snap(text: str) -> ScreenSnapshot:
+    m = TerminalModel(cols=80, rows=24)
+    m.feed(text.replace("\n", "\r\n").encode())
+    return m.snapshot()
+
+
+def test_a_field_that_draws_the_typed_character_echoes() -> None:
+    assert echoed(snap("Label: "), snap("Label: l"))
+
+
+def test_a_field_that_draws_nothing_for_a_key_does_not_echo() -> None:
+    assert not echoed(snap("Code: "), snap("Code: "))
+
+
+def test_a_field_that_draws_only_a_mask_does_not_echo() -> None:
+    assert not echoed(snap("? Vault key ›"), snap("? Vault key › *"))
+    assert not echoed(snap("│  █"), snap("│  ▪█"))
+
+
+def test_a_placeholder_cleared_by_the_first_key_counts_as_echo() -> None:
+    assert echoed(snap("? Branch prefix › e.g. feat/"), snap("? Branch prefix › f"))
+
+
+def test_only_raw_mode_fields_are_probed() -> None:
+    assert needs_probe(canonical=False, echo_off=True)
+    assert not needs_probe(canonical=True, echo_off=False)
+
+
+def test_the_probe_types_one_whole_character_first() -> None:
+    assert first_char("élan") == ("é".encode(), b"lan")
+    assert first_char("x") == (b"x", b"")
+
+
+class _Field:
+    """A raw-mode program behind a text field that draws typed keys only when ``echo``."""
+
+    def __init__(self, *, echo: bool) -> None:
+        self.echo = echo
+        self.typed = ""
+        self.current = snap(QUESTION)
+        self.output = asyncio.Event()
+        self.writes: list[bytes] = []
+
+    async def write(self, data: bytes) -> int:
+        self.writes.append(data)
+        if data == ERASE:
+            self.typed = self.typed[:-1]
+        elif data != ENTER:
+            self.typed += data.decode()
+        shown = self.typed if self.echo else ""
+        self.current = snap(QUESTION + shown)
+        self.output.set()
+        return len(data)
+
+
+def _answerer(field: _Field, signals: Signals = RAW) -> tuple[Answerer, PromptTracker, str]:
+    tracker = PromptTracker("session-echo")
+    prompt = tracker.observe(field.current, 10.0, 10.0, signals=signals)
+    assert prompt is not None and prompt.kind is PromptKind.TEXT
+    answerer = Answerer(
+        tracker,
+        snapshot=lambda: field.current,
+        quiet_for=lambda: 10.0,
+        output=field.output,
+        application_cursor=lambda: False,
+        exited=lambda: False,
+    )
+    return answerer, tracker, prompt.prompt_id
+
+
+async def test_an_echoing_raw_field_gets_the_whole_answer_in_one_call() -> None:
+    field = _Field(echo=True)
+    answerer, _, prompt_id = _answerer(field)
+    async with asyncio.timeout(10):
+        sent = await answerer.type_answer(prompt_id, "lobby-east", field.write)
+    assert sent == [b"l", b"obby-east", ENTER]
+    assert field.typed == "lobby-east"
+
+
+async def test_a_field_that_draws_nothing_is_refused_as_secret_and_the_probe_erased(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "ECHO_WAIT", 0.05)
+    field = _Field(echo=False)
+    answerer, tracker, prompt_id = _answerer(field)
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(10):
+            await answerer.type_answer(prompt_id, "hunter2", field.write)
+    assert caught.value.code is ErrorCode.PROMPT_SECRET
+    assert "looks like a secret field; type it on the computer" in str(caught.value)
+    assert field.writes == [b"h", ERASE]
+    assert field.typed == ""
+    again = tracker.observe(field.current, 11.0, 10.0, signals=RAW)
+    assert again is not None
+    assert (again.prompt_id, again.kind) == (prompt_id, PromptKind.SECRET)
+    with pytest.raises(PromptError) as refused:
+        tracker.plan_answer(prompt_id, "hunter2", field.current)
+    assert refused.value.code is ErrorCode.PROMPT_SECRET
+
+
+async def test_a_line_mode_field_echoed_by_the_terminal_is_not_probed() -> None:
+    field = _Field(echo=False)  # the kernel echoes, not the program: no probe
+    answerer, _, prompt_id = _answerer(field, LINE)
+    async with asyncio.timeout(10):
+        sent = await answerer.type_answer(prompt_id, "lobby-east", field.write)
+    assert sent == [b"lobby-east", ENTER]
