@@ -129,7 +129,6 @@ def test_toggles_with_custom_labels_keep_them() -> None:
     [
         ("Type 'yes' to continue: ", "yes"),
         ('Are you sure? Type "yes" to confirm: ', "yes"),
-        ("Type YES (all capitals) to proceed: ", "YES"),
         ("Really wipe /dev/sdb? Type yes or no: ", "yes"),
         ("Enter 'yes' to confirm the upgrade: ", "yes"),
     ],
@@ -139,6 +138,20 @@ def test_a_prompt_that_wants_the_word_yes_types_exactly_that_word(line: str, wor
     assert (d.kind, labels(d)) == (PromptKind.YES_NO, [word, "no"])
     assert plan_writes(d, "approve") == [word.encode(), ENTER]
     assert plan_writes(d, "n") == [b"no", ENTER]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Type YES (all capitals) to proceed: ",
+        "Type YES in capitals to wipe the device: ",
+        "Enter DELETE to drop the table: ",
+    ],
+)
+def test_a_word_demanded_in_capitals_is_a_text_field_typed_exactly(line: str) -> None:
+    d = must(line, READING)
+    assert d.kind is PromptKind.TEXT
+    assert plan_writes(d, "YES") == [b"YES", ENTER]
 
 
 @pytest.mark.parametrize(
@@ -293,12 +306,12 @@ def test_faint_text_has_a_style_of_its_own_and_a_truecolour_two_is_not_faint() -
     assert [is_faint_style(c) for c in style] == [False, True, False, False, False]
 
 
-def test_a_typed_yes_in_a_tui_field_or_an_input_box_is_a_yes_no_typing_the_word() -> None:
+def test_a_typed_yes_in_a_tui_field_is_a_yes_no_and_in_capitals_an_exact_text() -> None:
     clack = must("│\n◆  Type yes to wipe the staging database\n│  _\n└\n", RAW)
     assert (clack.kind, labels(clack)) == (PromptKind.YES_NO, ["yes", "no"])
     assert plan_writes(clack, "y", canonical=False)[0] == b"yes"
     box = must(dialog([" Type YES to drop the table:", "", " " + "_" * 40], "<Ok>  <Cancel>"), RAW)
-    assert (box.kind, labels(box)) == (PromptKind.YES_NO, ["YES", "no"])
+    assert (box.kind, labels(box)) == (PromptKind.TEXT, [])
 
 
 def test_a_numbered_list_with_a_description_column_lists_the_names() -> None:

@@ -174,9 +174,13 @@ _LITERAL_YES = re.compile(
 
 
 def literal_yes(question: str) -> str | None:
-    """The exact word a question asks to be typed for yes ("yes", "YES"), or None."""
+    """The exact word a question asks to be typed for yes ("yes"), or None.
+
+    A word demanded in capitals ("Type YES in capitals") is a confirm-by-typing field:
+    a ``text`` prompt whose answer is typed exactly as given, so None here too.
+    """
     m = _LITERAL_YES.search(question)
-    return m.group("word") if m else None
+    return m.group("word") if m and not m.group("word").isupper() else None
 
 
 def make_options(

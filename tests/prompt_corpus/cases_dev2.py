@@ -212,9 +212,9 @@ def dev2_cases() -> list[Case]:
             "d2-typer-type-YES",
             "literal-yes",
             _py("literal_yes_typer"),
-            "yes_no",
-            ("YES", "no"),
-            "yes",
+            "text",
+            None,
+            "YES",
             "YES",
         ),
         _case(
