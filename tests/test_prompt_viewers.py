@@ -158,3 +158,42 @@ def test_a_bad_viewers_list_is_refused_with_what_to_write(
     with pytest.raises(RuleError) as failure:
         load_rules(tmp_path)
     assert str(failure.value).startswith("local.toml") and message in str(failure.value)
+
+
+SWAP_QUESTION = [
+    "E325: ATTENTION",
+    'Found a swap file by the name ".plan.md.swp"',
+    "(1) Another program may be editing the same file.",
+    "(2) An edit session for this file crashed.",
+    "",
+    'Swap file ".plan.md.swp" already exists!',
+]
+SWAP_KEYS = "[O]pen Read-Only, (E)dit anyway, (R)ecover, (D)elete it, (Q)uit, (A)bort: "
+
+
+def test_an_editors_swap_file_question_on_its_last_row_is_a_choice_of_letters() -> None:
+    snap = fullscreen(SWAP_QUESTION + [""] * 18, SWAP_KEYS)  # the keys on the last row
+    found = detect(snap, default_rules(), signals=with_programs(POLLING_RAW, "vim"))
+    assert found is not None
+    assert [o.key for o in found.options] == ["o", "e", "r", "d", "q", "a"]
+    assert found.options[0].label == "Open Read-Only"
+
+
+def test_an_editors_hit_enter_prompt_on_its_last_row_waits_for_enter() -> None:
+    last_row = ["draft", "~", "~"] + [""] * 21
+    snap = fullscreen(last_row, "Press ENTER or type command to continue")
+    found = detect(snap, default_rules(), signals=with_programs(POLLING_RAW, "vim"))
+    assert found is not None and found.kind.value == "press_enter"
+
+
+def test_a_letter_key_question_in_an_editors_buffer_is_not_its_message_area() -> None:
+    buffer = [*DOCUMENT, SWAP_KEYS]
+    snap = fullscreen(buffer, "")
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(f"{ESC}[?1049h{ESC}[H".encode() + "\r\n".join(buffer).encode())
+    inside = model.snapshot()  # the cursor ends the buffer's last line, above the last row
+    for screen in (snap, inside):
+        assert detect(screen, default_rules(), signals=with_programs(POLLING_RAW, "vim")) is None
+    # a pager's own bottom line is no question either
+    paged = fullscreen(buffer, ":")
+    assert detect(paged, default_rules(), signals=with_programs(READING_RAW, "less")) is None

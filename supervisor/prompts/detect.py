@@ -71,7 +71,9 @@ def detect(
             select="none",
         )
     if viewer_in_front(signals.programs, rules.viewers):
-        return None  # a pager or an editor shows text; it asks nothing
+        # A pager or an editor shows text; it asks nothing, except in the message
+        # area on its last row (vim's swap-file question, its hit-enter prompt).
+        return _message_area_question(snapshot, rules, family, quiet_for, signals)
     rows = _clean_rows(snapshot)
     if _busy(rows, rules):
         return None
@@ -95,6 +97,34 @@ def detect(
         if shaped is not None and (best is None or shaped.confidence > best.confidence):
             best = shaped
     return best
+
+
+def _message_area_question(
+    snapshot: ScreenSnapshot, rules: RuleSet, family: str, quiet_for: float, signals: Signals
+) -> Detection | None:
+    """The question an editor asks on its screen's last row, with the cursor at its end
+    ("[O]pen Read-Only, (E)dit anyway, (Q)uit:", "Press ENTER or type command to
+    continue"), or None. The document above never counts: only letter keys written on
+    the cursor's own row, or a press-Enter line that is that row, make a question."""
+    if snapshot.cursor_row != snapshot.rows - 1:
+        return None
+    line = snapshot.cursor_line.strip()
+    if not line or snapshot.before_cursor.strip() != line:
+        return None
+    found = detect(
+        snapshot, rules, family=family, quiet_for=quiet_for, signals=replace(signals, programs=())
+    )
+    if found is None:
+        return None
+    letters = found.kind is PromptKind.CHOICE and all(
+        len(o.key) == 1 and o.key.isalpha() for o in found.options
+    )
+    on_row = " ".join(found.question.split()) in " ".join(line.split())
+    if (letters and found.source == "structure:keys") or (
+        found.kind is PromptKind.PRESS_ENTER and on_row
+    ):
+        return found
+    return None
 
 
 # ---------------------------------------------------------------- regions

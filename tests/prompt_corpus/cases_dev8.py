@@ -4,7 +4,7 @@ wordings.
 Written for tuning (``fixed_half="dev"``), so adding them never changes the held-out
 halves. Fields that draw nothing for typed keys (a raw-mode reader, enquirer's
 Invisible) beside fields that echo them, which the answer path tells apart by typing
-one character.
+one character; vim's swap-file question asked while vim is in front.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from tests.prompt_corpus.case_set import CaseSet
 from tests.prompt_corpus.cases import Case
 
 _SET = CaseSet("", "dev8", "dev")
-_py, _node, _case = _SET.py, _SET.node, _SET.case
+_py, _node, _sh, _case = _SET.py, _SET.node, _SET.sh, _SET.case
 _NODE = ("node",)
 
 
@@ -45,5 +45,23 @@ def dev8_cases() -> list[Case]:
             "feat/",
             "feat/",
             needs=_NODE,
+        ),
+        # vim in front: only the question in its message area on the last row counts.
+        _case(
+            "d8-vim-swap-read-only",
+            "editor-question",
+            _sh("vim_swap_read_only"),
+            "choice",
+            None,
+            "open read-only",
+            "opened",
+            needs=("vim", "script"),
+        ),
+        _case(
+            "d8-look-vim-buffer-keys",
+            "look-alike",
+            _sh("vim_buffer_keys_question"),
+            None,
+            needs=("vim",),
         ),
     ]

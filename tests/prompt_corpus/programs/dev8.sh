@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Eighth development set, shell side: dev8.sh <scenario>. vim's swap-file question while vim
+# is in front (another vim holds the file), answered by its label, and a vim look-alike whose
+# buffer ends in a letter-key question. Prints ANSWER=<what happened>.
+set -u
+scenario=$1
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+answer() { printf '\nANSWER=%s\n' "$1"; }
+
+case "$scenario" in
+    vim_swap_read_only)
+        printf 'milk\neggs\n' > shopping.list
+        # Another editor holds the file open: vim asks its real swap-file question.
+        sleep 600 | script -qfc "vim -u NONE -N shopping.list" /dev/null >/dev/null 2>&1 &
+        other=$!
+        for _ in $(seq 1 100); do [ -e .shopping.list.swp ] && break; sleep 0.1; done  # noqa: sleep-ok - a bounded wait for the swap file
+        # Read-only opens the file, then the -c command quits: the answer landed.
+        vim -u NONE -N -c 'qa!' shopping.list
+        answer "$( [ -e .shopping.list.swp ] && echo opened || echo gone )"
+        pkill -P "$other" 2>/dev/null; kill "$other" 2>/dev/null ;;
+    vim_buffer_keys_question)
+        for n in $(seq 1 40); do printf 'entry %s of the merge log\n' "$n"; done > merge.log
+        printf 'Conflict in app.cfg: [o]urs, (t)heirs, (b)oth, (s)kip: ' >> merge.log
+        exec vim -u NONE -N -n -c 'normal! G$' merge.log ;;
+    *)
+        echo "unknown scenario: $scenario" >&2
+        exit 2 ;;
+esac
