@@ -266,6 +266,34 @@ def test_a_shell_at_its_own_prompt_is_never_a_question() -> None:
 
 
 @pytest.mark.parametrize(
+    "screen_text",
+    [
+        "Query console. Which table? Type a query.\nsql? ",
+        "Ledger REPL 0.3 (Ctrl-D leaves)\nledger: ",
+        'Inventory 2.1. Type "help" for the commands.\ninv? ',
+    ],
+)
+def test_a_bare_one_word_prompt_under_a_console_banner_asks_nothing(screen_text: str) -> None:
+    assert found(screen_text, RAW) is None
+    assert found(screen_text, READING) is None
+
+
+@pytest.mark.parametrize(
+    "screen_text",
+    [
+        "Setting up your profile.\nName? ",
+        "Checks passed.\nready? ",
+        "Query console. Type a query.\nWhich table should the console open? ",
+    ],
+)
+def test_a_short_question_without_a_console_banner_or_in_a_sentence_is_still_asked(
+    screen_text: str,
+) -> None:
+    d = found(screen_text, READING)
+    assert d is not None and d.kind is PromptKind.TEXT
+
+
+@pytest.mark.parametrize(
     ("argv", "interactive"),
     [
         (["bash", "--norc", "--noprofile", "-i"], True),

@@ -57,6 +57,14 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+_BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
+# What an interactive console's banner says about itself or how to use it.
+_CONSOLE_BANNER = re.compile(
+    r"(?i)\b(?:console|repl|interpreter|interactive (?:shell|mode|session))\b"
+    r"|\btype\s+(?:a|an|your)\s+(?:query|command|statement|expression)s?\b"
+    r"|\b(?:type|enter)\s+[\"'“]?\.?(?:help|exit|quit)\b"
+    r"|\b(?:ctrl|control)[-+ ]?d\b|\bexit\(\)"
+)
 _MENU_END = re.compile(r"^[A-Za-z][\w ]{0,30}>\s*$")  # git's "What now>" under its numbered menu
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
@@ -262,6 +270,8 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             0.9 if signals.canonical else 0.75,
             "line",
         )
+    if _console_prompt(rows, snapshot.cursor_row, text):
+        return None
     confidence = 0.75 if signals.canonical else 0.65
     field = prefilled(snapshot, canonical=signals.canonical)
     if field is not None and not field.drawn and text.endswith(field.value):
@@ -271,6 +281,16 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     return build_detection(
         PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
     )
+
+
+def _console_prompt(rows: list[Row], cursor_row: int, text: str) -> bool:
+    """A bare one-word prompt ("sql? ", "db: ") under an interactive console's banner
+    ("Query console. Type a query.", 'Type "help" for more information.'): the console
+    waits for a command and asks nothing. A one-word question with no such banner above
+    ("Name? ", "ready? ") is still a question."""
+    if not _BARE_WORD.fullmatch(text.strip()):
+        return False
+    return any(_CONSOLE_BANNER.search(r.text) for r in rows if r.index < cursor_row)
 
 
 def _more_words(group: str) -> list[str] | None:

@@ -4,7 +4,8 @@ wordings.
 Written for tuning (``fixed_half="dev"``), so adding them never changes the held-out
 halves. Fields that draw nothing for typed keys (a raw-mode reader, enquirer's
 Invisible) beside fields that echo them, which the answer path tells apart by typing
-one character; vim's swap-file question asked while vim is in front.
+one character; vim's swap-file question asked while vim is in front; consoles whose bare
+one-word prompt sits under their banner.
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ def dev8_cases() -> list[Case]:
             "feat/",
             "feat/",
             needs=_NODE,
+        ),
+        # A console's bare one-word prompt under its banner asks nothing; a short
+        # question without a banner still does.
+        _case("d8-look-console-ledger", "look-alike", _py("look_console_ledger"), None),
+        _case("d8-look-cmd-inventory", "look-alike", _py("look_cmd_inventory"), None),
+        _case(
+            "d8-readline-short-question",
+            "short-question",
+            _py("readline_short_question"),
+            "text",
+            None,
+            "Ada",
+            "Ada",
         ),
         # vim in front: only the question in its message area on the last row counts.
         _case(

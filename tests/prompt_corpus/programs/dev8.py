@@ -63,14 +63,46 @@ def raw_echo_field() -> Any:
     return _raw_line("Label for this controller: ", echo=True)
 
 
+def look_console_ledger() -> None:
+    import code
+
+    sys.ps1 = "ledger: "
+    code.interact(banner="Ledger REPL 0.3 (Ctrl-D leaves)", local={}, exitmsg="")
+
+
+def look_cmd_inventory() -> None:
+    import cmd
+
+    class Inventory(cmd.Cmd):
+        intro = 'Inventory 2.1. Type "help" for the commands.'
+        prompt = "inv? "
+
+        def do_exit(self, _arg: str) -> bool:
+            return True
+
+    Inventory().cmdloop()
+
+
+def readline_short_question() -> Any:
+    import readline  # noqa: F401  (input() then edits the line in raw mode, as consoles do)
+
+    print("Setting up the badge printer.")
+    return input("Name? ")
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
         raw_hidden_field,
         raw_echo_field,
+        look_console_ledger,
+        look_cmd_inventory,
+        readline_short_question,
     )
 }
 
 
 if __name__ == "__main__":
-    done(SCENARIOS[sys.argv[1]]())
+    result = SCENARIOS[sys.argv[1]]()
+    if not sys.argv[1].startswith("look_"):
+        done(result)
