@@ -293,3 +293,57 @@ def test_a_paged_lists_more_rows_mark_is_neither_an_option_nor_a_hint() -> None:
         "Nearest mirror",
         ["Lisbon", "Madrid", "Milan"],
     )
+
+
+# ---------------------------------------------------------------- autocomplete and bullet lists
+
+
+def test_a_search_field_between_the_question_and_its_list_is_not_an_option() -> None:
+    text = (
+        "│\n◆  Package manager\n│\n│  Search: _\n│  ● npm\n│  ○ pnpm\n│  ○ yarn\n"
+        "│  ↑/↓ to select • Enter: confirm • Type: to search\n└"
+    )
+    d = must(text, RAW)
+    assert (d.kind, d.question, labels(d)) == (
+        PromptKind.CHOICE,
+        "Package manager",
+        ["npm", "pnpm", "yarn"],
+    )
+
+
+def test_unmarked_rows_under_a_question_with_one_lit_are_a_menu() -> None:
+    text = f"? Deploy region …\n{ESC}[36;4mus-east-1{ESC}[0m\nus-west-2\neu-central-1{ESC}[1;18H"
+    d = must(text, RAW)
+    assert (d.kind, labels(d), d.selected_index) == (
+        PromptKind.CHOICE,
+        ["us-east-1", "us-west-2", "eu-central-1"],
+        0,
+    )
+    assert plan_writes(d, "eu-central-1") == [DOWN, DOWN, ENTER]
+
+
+def test_unmarked_rows_with_nothing_lit_or_no_question_are_text() -> None:
+    plain = "? Deploy region …\nus-east-1\nus-west-2\neu-central-1\x1b[1;18H"
+    found = detect(model(plain).snapshot(), default_rules(), signals=RAW)
+    assert found is None or found.kind is PromptKind.TEXT
+    log = f"{ESC}[7mus-east-1 ok{ESC}[0m\nus-west-2 ok\neu-central-1 ok\n"
+    assert detect(model(log).snapshot(), default_rules(), signals=RAW) is None
+
+
+def test_a_dot_against_a_label_is_the_pointer_of_a_bullet_menu() -> None:
+    d = must(f"Editor theme? \n{ESC}[7m●solarized{ESC}[0m\n monokai\n nord{ESC}[2;1H", RAW)
+    assert (labels(d), d.selected_index) == (["solarized", "monokai", "nord"], 0)
+
+
+def test_ticks_against_labels_are_a_checklist_whose_bare_rows_are_unchecked() -> None:
+    text = (
+        "Git hooks to install (Space ticks, Enter when done):\n"
+        f"√pre-commit\n{ESC}[7m commit-msg{ESC}[0m\n pre-push{ESC}[3;1H"
+    )
+    d = must(text, RAW)
+    assert (d.kind, labels(d), d.checked) == (
+        PromptKind.MULTI_CHOICE,
+        ["pre-commit", "commit-msg", "pre-push"],
+        (True, False, False),
+    )
+    assert plan_writes(d, "pre-commit, pre-push") == [DOWN, SPACE, ENTER]

@@ -1,12 +1,12 @@
-"""Prompts drawn as pictures: boxed dialogs, marker menus, and clack's one-row widgets.
+"""Prompts drawn as pictures: boxed dialogs and marker menus.
 
 Pure. Owns :func:`find_dialog` (whiptail, dialog, prompt_toolkit: a frame whose
 bottom row holds ``<Yes> <No>``-style buttons, with a list or an input field
-inside), :func:`find_menu` (consecutive rows with a marker column below a
-question, the highlight found by glyph or style) and :func:`find_widget` (an
-active ``◆`` question over a ``● Yes / ○ No`` toggle or an input field). Each
-takes the rows of :func:`~supervisor.prompts.structure_rows.rows_of` and returns a
-:class:`Detection` or None.
+inside) and :func:`find_menu` (consecutive rows with a marker column below a
+question, the highlight found by glyph or style, or unmarked rows one of which is
+drawn lit). Each takes the rows of :func:`~supervisor.prompts.structure_rows.rows_of`
+and returns a :class:`Detection` or None. clack's one-row widgets are in
+:mod:`structure_widgets`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from supervisor.prompts.structure_rows import (
     QMARK,
     RULE,
     SECRET_WORD,
-    TOGGLE_ROW,
     WORDY,
     Row,
     build_detection,
@@ -32,7 +31,6 @@ from supervisor.prompts.structure_rows import (
     make_options,
     odd_one,
     plain_labels,
-    toggle_labels,
 )
 from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot, is_faint_style
 
@@ -40,12 +38,15 @@ _FRAME_CHARS = "│┃║|─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚
 _BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ,'.!-]{0,22}?)\s*>")
 _BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ,'.!-]{0,22}?\s*>\s*)+$")
 _FILLED = "●◉◼■☑☒✔✓"
+_TICKS = ("", "√", "✓", "✔")  # the marker column of a list whose only marks are ticks
 _EMPTY = "○◯◻□☐"
 _ROW = re.compile(
     # pick's default indicator "*" counts only before a box ("* ( ) amd64") or a label
     # in the options' column (see _aligned); a bullet list has one on every row.
-    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s))?\s*"
-    r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s))?\s*"
+    # bullet's "●redis": a dot against the highlighted label, the other rows indented.
+    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s)|[●•](?=\w))?\s*"
+    # bullet's Check: a tick against a checked label ("√users"), nothing before the others.
+    r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s)|[√✓✔](?=\w))?\s*"
     # A number, or a key letter: @inquirer's expanded "u) Update it", clack's
     # selectKey "r  Retry the job".
     r"(?P<number>\[?\d{1,2}[.)\]](?=\s)|[A-Za-z]\)(?=\s)|[a-z](?=\s{2,}\S))?\s*"
@@ -60,10 +61,13 @@ _FILTER = re.compile(r"^[" + POINTER + r"]\s*(?:\S.*\s)?\d+/\d+$")
 _SEPARATOR = re.compile(
     r"^(?:[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?|[─━]{2,}\s*\S.{0,30}?\s*[─━]{2,})$"
 )
+# An autocomplete's search field above its list (clack's "Search: _").
+_SEARCH = re.compile(
+    r"(?i)^(?:search|filter|find|type to (?:search|filter))\b[^:]{0,20}:\s*\S{0,40}$"
+)
 # A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
 _MORE = re.compile(r"^(?:\.{3}|…)$")
 _FIELD = re.compile(r"^_+$|^\s*$|^[│|]\s*_?\s*$")
-_ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once answered)
 
 
 # ---------------------------------------------------------------- boxed dialogs
@@ -314,7 +318,13 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             index -= 1
             continue
         m = _ROW.match(row.text)
-        if m is None or HINT.search(row.text) or RULE.match(row.text) or _FILTER.match(row.text):
+        if (
+            m is None
+            or HINT.search(row.text)
+            or RULE.match(row.text)
+            or _FILTER.match(row.text)
+            or _SEARCH.match(row.text)
+        ):
             break
         if not re.search(r"\w", m.group("label")):
             break  # a marker alone (an agent's empty input line "❯") is no option
@@ -348,7 +358,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         len(items) > 2
         and _is_question_row(items[0].row.text)
         and not _marked(items[0])
-        and any(_marked(item) for item in items[1:])
+        and (any(_marked(item) for item in items[1:]) or not any(map(_marked, items)))
     ):
         items = items[1:]
     if len(items) < 2:
@@ -357,6 +367,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     while q_index >= 0 and (
         HINT.fullmatch(rows[q_index].text)
         or _FILTER.match(rows[q_index].text)
+        or _SEARCH.match(rows[q_index].text)
         or _SEPARATOR.match(rows[q_index].text)
         or _MORE.match(rows[q_index].text)
         or RULE.match(rows[q_index].text)
@@ -380,8 +391,15 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     pointers = [i for i, item in enumerate(items) if item.pointer]
     boxes = [item.box for item in items]
     has_boxes = all(boxes)
-    if not (len(pointers) == 1 or has_boxes or all(item.number for item in items)):
+    if not (
+        len(pointers) == 1
+        or has_boxes
+        or all(item.number for item in items)
+        or _lit_list(snapshot, question_row, items)
+    ):
         return None  # rows without a marker column are text, not a menu
+    lit = not pointers and _ticks_only(items)
+    has_boxes = has_boxes and not lit
     hints = " ".join(r.text for r in rows[q_index:])
     multi = bool(re.search(r"(?i)\bspace\b", hints)) or (
         has_boxes
@@ -441,6 +459,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     )
     if not multi:
         return found
+    if lit:
+        return replace(found, checked=tuple(bool(item.box) for item in items))
     styles = [item.row.style[max(item.row.text.find(item.box), 0)] for item in items]
     return replace(found, checked=box_states(boxes, styles))
 
@@ -454,6 +474,8 @@ def box_states(boxes: list[str], styles: list[str] | None = None) -> tuple[bool,
     """
     states = []
     for n, box in enumerate(boxes):
+        if not box:
+            return None
         inner = box[1:-1] if len(box) == 3 else box
         if len(box) == 1 and box in "✔✓":
             if styles is None:
@@ -507,64 +529,35 @@ def _aligned(items: list[_Item]) -> list[_Item]:
     return items
 
 
+def _lit_list(snapshot: ScreenSnapshot, question: Row, items: list[_Item]) -> bool:
+    """Rows with no marker at all, one drawn unlike the others (enquirer's AutoComplete,
+    bullet's Check): a list only under a question, with the cursor on the question (a
+    filter being typed) or on the highlighted row, and labels short as options are."""
+    if any(_marked(item) for item in items) and not _ticks_only(items):
+        return False
+    if not 2 <= len(items) <= 20:
+        return False
+    if not _is_question_row(question.text.rstrip(" …")):
+        return False
+    if any(len(item.label) > 60 for item in items):
+        return False
+    lit = odd_one([item.row.style for item in items])
+    if lit is None:
+        return False
+    return snapshot.cursor_row in (question.index, items[lit].row.index)
+
+
+def _ticks_only(items: list[_Item]) -> bool:
+    """Whether the only marks are ticks written against their labels ("√users"), with
+    at least one row unticked: bullet's Check, whose unchecked rows show nothing."""
+    tight = [item.box in _TICKS[1:] and item.box + item.label in item.row.text for item in items]
+    bare = [not _marked(item) for item in items]
+    return any(bare) and all(t or b for t, b in zip(tight, bare, strict=True))
+
+
 def _marked(item: _Item) -> bool:
     return bool(item.pointer or item.box or item.number)
 
 
 def _is_question_row(text: str) -> bool:
     return bool(QMARK.match(text)) or text.rstrip().endswith(("?", ":"))
-
-
-# ---------------------------------------------------------------- one-row widgets
-
-
-def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
-    """clack-style prompts: an active question row, then one row holding a yes/no
-    toggle (``● Yes / ○ No``) or an input field, with the cursor just below."""
-    if signals.canonical:
-        return None
-    near = [r for r in rows if snapshot.cursor_row - 4 <= r.index <= snapshot.cursor_row]
-    for at, row in enumerate(near):
-        if not _ACTIVE_QMARK.match(row.text) or at + 1 >= len(near):
-            continue
-        question = clean_question(_ACTIVE_QMARK.sub("", row.text))
-        below = near[at + 1]
-        toggle = TOGGLE_ROW.match(below.text)
-        if toggle is not None:
-            labels, selected = toggle_labels(toggle)
-            return build_detection(
-                PromptKind.YES_NO,
-                question,
-                make_options(labels, ["y", "n"], selected),
-                snapshot,
-                row.index,
-                "toggle",
-                0.85,
-                "toggle",
-            )
-        rest = near[at + 2 :]
-        if all(r.text in ("└", "╰") or HINT.search(r.text) for r in rest):
-            word = literal_yes(question)
-            if word is not None:
-                return build_detection(
-                    PromptKind.YES_NO,
-                    question,
-                    make_options([word, "no"], [word, "no"], None),
-                    snapshot,
-                    row.index,
-                    "key_raw",
-                    0.8,
-                    "literal",
-                )
-            kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
-            return build_detection(
-                kind,
-                question,
-                (),
-                snapshot,
-                row.index,
-                "none" if kind is PromptKind.SECRET else "text",
-                0.8,
-                "field",
-            )
-    return None

@@ -60,6 +60,46 @@ def dev8_cases() -> list[Case]:
             "Ada",
             "Ada",
         ),
+        # Autocomplete lists (a search field above, or no marker at all but the lit row)
+        # and bullet's lists (a dot against the label; ticks against checked labels).
+        _case(
+            "d8-clack-autocomplete-pm",
+            "autocomplete",
+            _node("clack_autocomplete_pm"),
+            "choice",
+            ("npm", "pnpm", "yarn", "bun"),
+            "yarn",
+            "yarn",
+            needs=_NODE,
+        ),
+        _case(
+            "d8-enq-autocomplete-region",
+            "autocomplete",
+            _node("enq_autocomplete_region"),
+            "choice",
+            ("us-east-1", "us-west-2", "eu-central-1", "ap-south-1"),
+            "eu-central-1",
+            "eu-central-1",
+            needs=_NODE,
+        ),
+        _case(
+            "d8-bullet-pick-theme",
+            "bullet",
+            _py("bullet_pick_theme"),
+            "choice",
+            ("solarized", "monokai", "nord", "plain"),
+            "nord",
+            "nord",
+        ),
+        _case(
+            "d8-bullet-check-hooks",
+            "bullet",
+            _py("bullet_check_hooks"),
+            "multi_choice",
+            ("pre-commit", "commit-msg", "pre-push"),
+            "pre-commit, pre-push",
+            ["pre-commit", "pre-push"],
+        ),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

@@ -17,6 +17,20 @@ const SCENARIOS = {
     const { default: E } = await import("enquirer");
     return new E.Input({ message: "Branch prefix" }).run();
   },
+  async clack_autocomplete_pm() {
+    const p = await import("@clack/prompts");
+    const names = ["npm", "pnpm", "yarn", "bun"];
+    return p.autocomplete({ message: "Package manager", options: names.map((n) => ({ value: n, label: n })) });
+  },
+  async enq_autocomplete_region() {
+    const { default: E } = await import("enquirer");
+    return new E.AutoComplete({
+      name: "v",
+      message: "Deploy region",
+      limit: 6,
+      choices: ["us-east-1", "us-west-2", "eu-central-1", "ap-south-1"],
+    }).run();
+  },
 };
 
 done(await SCENARIOS[scenario]());

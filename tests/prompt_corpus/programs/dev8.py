@@ -90,6 +90,23 @@ def readline_short_question() -> Any:
     return input("Name? ")
 
 
+def bullet_pick_theme() -> Any:
+    from bullet import Bullet
+
+    themes = ["solarized", "monokai", "nord", "plain"]
+    return Bullet(prompt="Editor theme? ", choices=themes).launch()
+
+
+def bullet_check_hooks() -> Any:
+    from bullet import Check
+
+    return Check(
+        prompt="Git hooks to install (Space ticks, Enter when done):",
+        choices=["pre-commit", "commit-msg", "pre-push"],
+        check="√",
+    ).launch()
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
@@ -98,6 +115,8 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         look_console_ledger,
         look_cmd_inventory,
         readline_short_question,
+        bullet_pick_theme,
+        bullet_check_hooks,
     )
 }
 

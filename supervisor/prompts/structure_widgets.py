@@ -1,0 +1,80 @@
+"""clack's one-row widgets: an active question over a toggle or an input field. Pure.
+
+Owns :func:`find_widget` (an active ``◆`` question over a ``● Yes / ○ No`` toggle or
+an input field, with the cursor just below), taking the rows of
+:func:`~supervisor.prompts.structure_rows.rows_of` and returning a :class:`Detection`
+or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shared.protocol import PromptKind
+from supervisor.prompts.detect_types import Detection, Signals
+from supervisor.prompts.structure_rows import (
+    HINT,
+    SECRET_WORD,
+    TOGGLE_ROW,
+    Row,
+    build_detection,
+    clean_question,
+    literal_yes,
+    make_options,
+    toggle_labels,
+)
+from supervisor.screen import ScreenSnapshot
+
+_ACTIVE_QMARK = re.compile(r"^[◆▲]\s+")  # clack's active question (◇ once answered)
+
+
+def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
+    """clack-style prompts: an active question row, then one row holding a yes/no
+    toggle (``● Yes / ○ No``) or an input field, with the cursor just below."""
+    if signals.canonical:
+        return None
+    near = [r for r in rows if snapshot.cursor_row - 4 <= r.index <= snapshot.cursor_row]
+    for at, row in enumerate(near):
+        if not _ACTIVE_QMARK.match(row.text) or at + 1 >= len(near):
+            continue
+        question = clean_question(_ACTIVE_QMARK.sub("", row.text))
+        below = near[at + 1]
+        toggle = TOGGLE_ROW.match(below.text)
+        if toggle is not None:
+            labels, selected = toggle_labels(toggle)
+            return build_detection(
+                PromptKind.YES_NO,
+                question,
+                make_options(labels, ["y", "n"], selected),
+                snapshot,
+                row.index,
+                "toggle",
+                0.85,
+                "toggle",
+            )
+        rest = near[at + 2 :]
+        if all(r.text in ("└", "╰") or HINT.search(r.text) for r in rest):
+            word = literal_yes(question)
+            if word is not None:
+                return build_detection(
+                    PromptKind.YES_NO,
+                    question,
+                    make_options([word, "no"], [word, "no"], None),
+                    snapshot,
+                    row.index,
+                    "key_raw",
+                    0.8,
+                    "literal",
+                )
+            kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
+            return build_detection(
+                kind,
+                question,
+                (),
+                snapshot,
+                row.index,
+                "none" if kind is PromptKind.SECRET else "text",
+                0.8,
+                "field",
+            )
+    return None
