@@ -7,6 +7,8 @@ terminal model; the OS signals are passed in as the probe reports them.
 
 from __future__ import annotations
 
+import re
+
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import CHECKPOINT, ENTER, SPACE, plan_writes
 from supervisor.prompts.detect import Detection, Signals, detect
@@ -347,3 +349,43 @@ def test_ticks_against_labels_are_a_checklist_whose_bare_rows_are_unchecked() ->
         (True, False, False),
     )
     assert plan_writes(d, "pre-commit, pre-push") == [DOWN, SPACE, ENTER]
+
+
+def _box(rows: list[str]) -> str:
+    """``rows`` inside a whiptail-like frame, 40 cells wide."""
+    top, bottom = "┌" + "─" * 38 + "┐", "└" + "─" * 38 + "┘"
+    return "\n".join([top, *[f"│{r}{' ' * (38 - _cells(r))}│" for r in rows], bottom])
+
+
+def _cells(text: str) -> int:
+    return len(re.sub(r"\x1b\[[0-9;]*m", "", text))
+
+
+def test_a_dialog_menu_without_tags_lists_its_indented_lit_rows() -> None:
+    text = _box(
+        [
+            " Time zone for the server:",
+            "",
+            f"     {ESC}[7mCoordinated Universal Time{ESC}[0m",
+            "     Central European Time",
+            "     Japan Standard Time",
+            "",
+            "     <Ok>          <Cancel>",
+        ]
+    )
+    d = must(text, RAW)
+    assert (d.kind, d.question, labels(d), d.selected_index) == (
+        PromptKind.CHOICE,
+        "Time zone for the server:",
+        ["Coordinated Universal Time", "Central European Time", "Japan Standard Time"],
+        0,
+    )
+    assert plan_writes(d, "Japan Standard Time") == [DOWN, DOWN, ENTER]
+
+
+def test_indented_lines_of_a_message_with_nothing_lit_are_no_menu() -> None:
+    text = _box(
+        [" Name of the new host:", "", "     letters and digits", "     at most 20", ""]
+        + ["     <Ok>          <Cancel>"]
+    )
+    assert must(text, RAW).kind is PromptKind.TEXT

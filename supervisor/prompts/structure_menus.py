@@ -244,7 +244,29 @@ def _dialog_items(content: list[Row], focused: set[str]) -> _DialogList | None:
         labels = [m.group("label").strip() for _, m in block]
         styles = [content[i].style for i, _ in block]
         return block[0][0], PromptKind.CHOICE, labels, odd_one(styles) or 0, "menu", None
-    return _tagged_menu(content, focused)
+    return _tagged_menu(content, focused) or _untagged_menu(content)
+
+
+def _untagged_menu(content: list[Row]) -> _DialogList | None:
+    """A menu whose tags are hidden (whiptail ``--notags``): two or more rows in one
+    column, indented under the question above them, exactly one of them lit."""
+    for start in range(1, len(content)):
+        column = content[start].offset
+        if column <= content[0].offset:
+            continue
+        block = [start]
+        for i in range(start + 1, len(content)):
+            if content[i].offset != column or content[i].index != content[i - 1].index + 1:
+                break
+            block.append(i)
+        if len(block) < 2 or content[start].index == content[start - 1].index + 1:
+            continue  # a list stands apart from its question
+        selected = odd_one([content[i].style for i in block])
+        if selected is None:
+            return None
+        labels = [content[i].text for i in block]
+        return start, PromptKind.CHOICE, labels, selected, "menu", None
+    return None
 
 
 def _tagged_menu(content: list[Row], focused: set[str]) -> _DialogList | None:

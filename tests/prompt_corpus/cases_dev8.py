@@ -100,6 +100,27 @@ def dev8_cases() -> list[Case]:
             "pre-commit, pre-push",
             ["pre-commit", "pre-push"],
         ),
+        # Menus whose tags are hidden: only the descriptions, one row lit.
+        _case(
+            "d8-wt-notags-timezone",
+            "whiptail",
+            _sh("wt_notags_timezone"),
+            "choice",
+            ("Coordinated Universal Time", "Central European Time", "Japan Standard Time"),
+            "Japan Standard Time",
+            "rc0:jst",
+            needs=("whiptail",),
+        ),
+        _case(
+            "d8-dialog-notags-shell",
+            "dialog",
+            _sh("dialog_notags_shell"),
+            "choice",
+            ("Bourne Again SHell", "Z shell", "Friendly interactive shell"),
+            "Z shell",
+            "rc0:z",
+            needs=("dialog",),
+        ),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

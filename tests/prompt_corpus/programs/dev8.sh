@@ -25,6 +25,15 @@ case "$scenario" in
         for n in $(seq 1 40); do printf 'entry %s of the merge log\n' "$n"; done > merge.log
         printf 'Conflict in app.cfg: [o]urs, (t)heirs, (b)oth, (s)kip: ' >> merge.log
         exec vim -u NONE -N -n -c 'normal! G$' merge.log ;;
+    wt_notags_timezone)
+        choice=$(whiptail --notags --title "Clock" --menu "Time zone for the server:" 14 56 5 \
+            utc "Coordinated Universal Time" cet "Central European Time" \
+            jst "Japan Standard Time" 3>&1 1>&2 2>&3)
+        answer "rc$?:$choice" ;;
+    dialog_notags_shell)
+        choice=$(dialog --no-tags --menu "Login shell for the new account:" 13 50 4 \
+            b "Bourne Again SHell" z "Z shell" f "Friendly interactive shell" 3>&1 1>&2 2>&3)
+        answer "rc$?:$choice" ;;
     *)
         echo "unknown scenario: $scenario" >&2
         exit 2 ;;
