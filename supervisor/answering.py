@@ -88,7 +88,7 @@ class Answerer:
         probe = bool(answer) and self._tracker.probes_echo(prompt_id, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
         sent: list[bytes] = []
-        for step_no, data in enumerate(writes, 1):
+        for data in writes:
             if wanted is not None and data in (b"\r", _TAB):
                 # A checkbox list: confirm only once the screen shows exactly the wanted set.
                 await self._checks_are(prompt_id, wanted)
@@ -112,8 +112,9 @@ class Answerer:
             elif data == _TAB and highlight is not None and cycle:
                 # A dialog's buttons: Tab moves the focus, wrapping after the last.
                 highlight, moved = (highlight + 1) % cycle, True
-            if field is not None and data == b"\r" and step_no == len(writes):
+            if field is not None and data == b"\r":
                 await self._field_shows(field, answer)
+                field = None  # checked before the first Enter only
             if sent:
                 await asyncio.sleep(ENTER_PAUSE)
             if probe and data == answer.encode():

@@ -166,6 +166,17 @@ def test_an_ok_only_box_is_press_enter_and_an_ok_cancel_box_without_a_list_is_an
     assert secret.kind is PromptKind.SECRET
 
 
+def test_a_dialogs_input_field_gets_a_second_enter_only_while_the_dialog_stays() -> None:
+    # prompt_toolkit's input dialog moves to Ok on the first Enter; whiptail's closes.
+    field = must(dialog_box([" Upstream URL:", "", " " + "_" * 40], "<Ok>    <Cancel>"), RAW)
+    assert plan_writes(field, "https://x", canonical=False) == [
+        b"https://x",
+        ENTER,
+        CHECKPOINT,
+        ENTER,
+    ]
+
+
 # ---------------------------------------------------------------- line prompts
 
 

@@ -33,6 +33,7 @@ TAB = b"\t"
 CHECKPOINT = b""
 KEY_BYTES = {"enter": b"\r", "esc": b"\x1b", "space": b" ", "tab": b"\t"}
 _FREE_TEXT = re.compile(r"(?i)^type something\b")
+_DIALOG_RULE = "structure.dialog"  # a boxed dialog's input field (see structure_menus)
 
 
 class PromptError(TetherError):
@@ -61,6 +62,10 @@ def plan_writes(
         raise secret_error()
     if found.select == "text":
         writes = _text_writes(answer)
+        if found.rule == _DIALOG_RULE:
+            # prompt_toolkit's input dialog takes the first Enter as "go to Ok": a second
+            # one, only while the dialog is still there, presses it (whiptail's is gone).
+            writes += [CHECKPOINT, ENTER]
         return [KILL_LINE, *writes] if field is not None and answer else writes
     current = found.selected_index or 0
     if found.kind is PromptKind.MULTI_CHOICE or found.select.startswith(

@@ -121,6 +121,16 @@ def dev8_cases() -> list[Case]:
             "rc0:z",
             needs=("dialog",),
         ),
+        # prompt_toolkit's input dialog: Enter in the field moves to Ok, a second presses it.
+        _case(
+            "d8-ptk-input-dialog-mirror",
+            "prompt_toolkit",
+            _py("ptk_input_dialog_mirror"),
+            "text",
+            None,
+            "https://git.example/app.git",
+            "https://git.example/app.git",
+        ),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

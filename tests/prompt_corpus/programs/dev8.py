@@ -107,6 +107,12 @@ def bullet_check_hooks() -> Any:
     ).launch()
 
 
+def ptk_input_dialog_mirror() -> Any:
+    from prompt_toolkit.shortcuts import input_dialog
+
+    return input_dialog(title="Mirror", text="Upstream URL to mirror:").run()
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
@@ -117,6 +123,7 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         readline_short_question,
         bullet_pick_theme,
         bullet_check_hooks,
+        ptk_input_dialog_mirror,
     )
 }
 
