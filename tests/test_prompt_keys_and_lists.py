@@ -389,3 +389,16 @@ def test_indented_lines_of_a_message_with_nothing_lit_are_no_menu() -> None:
         + ["     <Ok>          <Cancel>"]
     )
     assert must(text, RAW).kind is PromptKind.TEXT
+
+
+def test_a_menus_title_above_and_status_bar_below_are_not_options() -> None:
+    text = (
+        f"Release 4.2 is built\n{ESC}[1m> {ESC}[34mstaging{ESC}[0m\n  canary\n  production\n"
+        f"{ESC}[7mPress q to leave without deploying{ESC}[0m{ESC}[2;1H"
+    )
+    d = must(text, RAW)
+    assert (d.question, labels(d), d.selected_index) == (
+        "Release 4.2 is built",
+        ["staging", "canary", "production"],
+        0,
+    )

@@ -541,13 +541,16 @@ def _label_column(item: _Item) -> int:
 
 def _aligned(items: list[_Item]) -> list[_Item]:
     """Drop rows at the ends that do not start their text in the options' column: a
-    "Description: ..." line under questionary's list, a hint under a menu."""
+    "Description: ..." line under questionary's list, a hint or status bar under a menu,
+    a question with no question mark right above it (simple-term-menu's title)."""
     pointed = [item for item in items if item.pointer]
     if len(pointed) != 1 or len(items) < 3:
         return items
     column = _label_column(pointed[0])
     while items and _label_column(items[-1]) != column and not _marked(items[-1]):
         items = items[:-1]
+    while items and _label_column(items[0]) < column and not _marked(items[0]):
+        items = items[1:]
     return items
 
 

@@ -131,6 +131,16 @@ def dev8_cases() -> list[Case]:
             "https://git.example/app.git",
             "https://git.example/app.git",
         ),
+        # A title with no question mark above the menu, a status bar below it.
+        _case(
+            "d8-stm-title-and-status",
+            "simple-term-menu",
+            _py("stm_title_and_status"),
+            "choice",
+            ("staging", "canary", "production"),
+            "canary",
+            "canary",
+        ),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

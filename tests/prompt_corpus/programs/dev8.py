@@ -113,6 +113,18 @@ def ptk_input_dialog_mirror() -> Any:
     return input_dialog(title="Mirror", text="Upstream URL to mirror:").run()
 
 
+def stm_title_and_status() -> Any:
+    from simple_term_menu import TerminalMenu
+
+    targets = ["staging", "canary", "production"]
+    index = TerminalMenu(
+        targets,
+        title="Release 4.2 is built",
+        status_bar="Press q to leave without deploying",
+    ).show()
+    return targets[index] if isinstance(index, int) else None
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
@@ -124,6 +136,7 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         bullet_pick_theme,
         bullet_check_hooks,
         ptk_input_dialog_mirror,
+        stm_title_and_status,
     )
 }
 
