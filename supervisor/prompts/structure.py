@@ -23,16 +23,18 @@ Everything here is a heuristic with a confidence; family rules (TOML) refine
 kind and keys where they know the program.
 
 The shapes live in their own modules: :mod:`structure_rows` (the shared row and
-marker vocabulary), :mod:`structure_menus` (boxed dialogs, marker menus), :mod:`structure_widgets`
-(clack's one-row widgets) and :mod:`structure_lines` (line prompts). This module orders them and
-keeps the public names importable from here.
+marker vocabulary), :mod:`structure_dialogs` (boxed dialogs), :mod:`structure_menus`
+(marker menus), :mod:`structure_widgets` (clack's one-row widgets) and
+:mod:`structure_lines` (line prompts). This module orders them and keeps the public
+names importable from here.
 """
 
 from __future__ import annotations
 
 from supervisor.prompts.detect_types import Detection, Signals
+from supervisor.prompts.structure_dialogs import find_dialog
 from supervisor.prompts.structure_lines import find_line, joined_question
-from supervisor.prompts.structure_menus import find_dialog, find_menu
+from supervisor.prompts.structure_menus import find_menu
 from supervisor.prompts.structure_rows import MAX_QUESTION, SOURCE, rows_of
 from supervisor.prompts.structure_widgets import find_widget
 from supervisor.screen import ScreenSnapshot
