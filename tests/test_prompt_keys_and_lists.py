@@ -402,3 +402,21 @@ def test_a_menus_title_above_and_status_bar_below_are_not_options() -> None:
         ["staging", "canary", "production"],
         0,
     )
+
+
+def test_a_grouped_checklist_offers_its_items_and_counts_its_titles_when_moving() -> None:
+    dim = f"{ESC}[2m"
+    text = (
+        "│\n◆  Services to restart\n"
+        f"│  ◻ Web\n│  │ ◻ {dim}nginx{ESC}[0m\n│  └ ◻ {dim}varnish{ESC}[0m\n"
+        f"│  ◻ {dim}Data{ESC}[0m\n│  │ ◻ {dim}postgres{ESC}[0m\n│  └ ◻ {dim}kafka{ESC}[0m\n"
+        "│  ↑/↓ to navigate • Space: select • Enter: confirm\n└\n"
+    )
+    d = must(text, RAW)
+    assert (d.kind, labels(d), d.checked) == (
+        PromptKind.MULTI_CHOICE,
+        ["nginx", "varnish", "postgres", "kafka"],
+        (False, False, False, False),
+    )
+    # From the title "Web" (row 0): varnish is row 2, kafka row 5 ("Data" sits between).
+    assert plan_writes(d, "varnish, kafka") == [DOWN, DOWN, SPACE, DOWN, DOWN, DOWN, SPACE, ENTER]

@@ -72,6 +72,10 @@ def plan_writes(
         ("checkbox", "dialog_check")
     ):
         toggles = checkbox_toggles(found, answer)
+        if found.positions is not None:
+            # Group titles between the items: the arrows count them too.
+            current = found.position or 0
+            toggles = [found.positions[t] for t in toggles]
         writes = _toggle_writes(current, toggles, app_cursor_keys)
         return writes[:-1] + [TAB, ENTER] if found.select.endswith("_tab") else writes
     try:

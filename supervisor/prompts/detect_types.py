@@ -58,6 +58,11 @@ class Detection:
     # the screen does not say for every item. Not part of the fingerprint: toggling
     # an item keeps the question the same.
     checked: tuple[bool, ...] | None = None
+    # A list whose arrows also stop on rows that are no options (clack's group titles):
+    # each option's row among the rows the arrows visit, and the highlighted one's.
+    # None when every row is an option.
+    positions: tuple[int, ...] | None = None
+    position: int | None = None
 
     @property
     def fingerprint(self) -> str:

@@ -59,6 +59,8 @@ _SEPARATOR = re.compile(
 _SEARCH = re.compile(
     r"(?i)^(?:search|filter|find|type to (?:search|filter))\b[^:]{0,20}:\s*\S{0,40}$"
 )
+# The tree line before a grouped list's last item (clack's groupMultiselect: "└ ◻ semi").
+_TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
 # A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
 _MORE = re.compile(r"^(?:\.{3}|…)$")
 
@@ -95,7 +97,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             below = row.index  # the arrows skip a separator: it is no option
             index -= 1
             continue
-        m = _ROW.match(row.text)
+        leaf = _TREE.sub("", row.text)
+        m = _ROW.match(leaf)
         if (
             m is None
             or HINT.search(row.text)
@@ -240,7 +243,36 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     if lit:
         return replace(found, checked=tuple(bool(item.box) for item in items))
     styles = [item.row.style[max(item.row.text.find(item.box), 0)] for item in items]
-    return replace(found, checked=box_states(boxes, styles))
+    found = replace(found, checked=box_states(boxes, styles))
+    return _leaves_only(found, items)
+
+
+def _leaves_only(found: Detection, items: list[_Item]) -> Detection:
+    """A grouped list (every title followed by its nested items) offers only its items;
+    the titles stay among the rows the arrows visit (``positions``)."""
+    if not all(item.box for item in items):
+        return found
+    # Each box's column: an item under a title has its box further right.
+    columns = [item.row.offset + item.row.text.find(item.box) for item in items]
+    nested = [column > min(columns) for column in columns]
+    titles = [i for i, n in enumerate(nested) if not n]
+    if (
+        all(nested)
+        or not any(nested)
+        or any(i + 1 >= len(items) or not nested[i + 1] for i in titles)
+    ):
+        return found
+    leaves = [i for i, n in enumerate(nested) if n]
+    selected = found.selected_index
+    options = make_options(
+        [found.options[i].label for i in leaves],
+        [str(n + 1) for n in range(len(leaves))],
+        leaves.index(selected) if selected in leaves else None,
+    )
+    checked = tuple(found.checked[i] for i in leaves) if found.checked is not None else None
+    return replace(
+        found, options=options, checked=checked, positions=tuple(leaves), position=selected
+    )
 
 
 def box_states(boxes: list[str], styles: list[str] | None = None) -> tuple[bool, ...] | None:

@@ -141,6 +141,17 @@ def dev8_cases() -> list[Case]:
             "canary",
             "canary",
         ),
+        # Group titles between a checklist's items: the items are the options.
+        _case(
+            "d8-clack-group-services",
+            "clack",
+            _node("clack_group_services"),
+            "multi_choice",
+            ("nginx", "varnish", "postgres", "redis", "kafka"),
+            "varnish, kafka",
+            ["varnish", "kafka"],
+            needs=_NODE,
+        ),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

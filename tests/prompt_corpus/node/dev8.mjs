@@ -31,6 +31,16 @@ const SCENARIOS = {
       choices: ["us-east-1", "us-west-2", "eu-central-1", "ap-south-1"],
     }).run();
   },
+  async clack_group_services() {
+    const p = await import("@clack/prompts");
+    return p.groupMultiselect({
+      message: "Services to restart",
+      options: {
+        Web: [{ value: "nginx" }, { value: "varnish" }],
+        Data: [{ value: "postgres" }, { value: "redis" }, { value: "kafka" }],
+      },
+    });
+  },
 };
 
 done(await SCENARIOS[scenario]());
