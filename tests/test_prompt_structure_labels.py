@@ -370,3 +370,24 @@ def test_a_stalled_progress_bar_with_a_reader_is_no_choice() -> None:
 def test_button_labels_may_hold_punctuation() -> None:
     d = must(dialog([" Reset the cache?", ""], "<Yes, reset>  <No>", cursor_on="Yes"), RAW)
     assert (d.kind, labels(d)) == (PromptKind.YES_NO, ["Yes, reset", "No"])
+
+
+def test_a_request_on_the_row_above_a_bare_input_glyph_is_its_question() -> None:
+    d = must("Describe the change in one line (it becomes the release note)\n> ", RAW)
+    assert (d.kind, d.question) == (
+        PromptKind.TEXT,
+        "Describe the change in one line (it becomes the release note)",
+    )
+    assert must("Explain why the release is rolled back:\n> ", READING).kind is PromptKind.TEXT
+
+
+def test_a_bare_input_glyph_under_output_a_banner_or_an_agent_asks_nothing() -> None:
+    assert found("42\n> ", RAW) is None
+    assert found('Scratch console. Enter "exit()" to leave.\n> ', RAW) is None
+    under_agent = detect(
+        screen("Would you like me to apply these edits?\n> ").snapshot(),
+        default_rules(),
+        family="aider",
+        signals=RAW,
+    )
+    assert under_agent is None

@@ -93,7 +93,7 @@ def detect(
         ):
             best = found
     if quiet_for >= STRUCTURE_QUIET and (best is None or best.confidence < 0.8):
-        shaped = structure.find(snapshot, signals)
+        shaped = structure.find(snapshot, signals, agent=family != "generic")
         if shaped is not None and (best is None or shaped.confidence > best.confidence):
             best = shaped
     return best

@@ -42,8 +42,11 @@ from supervisor.screen import ScreenSnapshot
 __all__ = ["MAX_QUESTION", "SOURCE", "find", "joined_question"]
 
 
-def find(snapshot: ScreenSnapshot, signals: Signals) -> Detection | None:
-    """The prompt the screen's structure shows, or None. See the module docstring."""
+def find(snapshot: ScreenSnapshot, signals: Signals, *, agent: bool = False) -> Detection | None:
+    """The prompt the screen's structure shows, or None. See the module docstring.
+
+    ``agent``: the program is a coding agent, whose idle input line ("> ") sits under
+    whatever it last wrote: that line is never read as a question over the input."""
     if not (signals.blocked_on_read or not signals.canonical) or signals.interactive:
         return None  # nobody reads, or a shell / REPL waits at its own prompt
     rows = rows_of(snapshot)
@@ -53,5 +56,5 @@ def find(snapshot: ScreenSnapshot, signals: Signals) -> Detection | None:
         find_dialog(snapshot, rows)
         or find_menu(snapshot, rows, signals)
         or find_widget(snapshot, rows, signals)
-        or find_line(snapshot, rows, signals)
+        or find_line(snapshot, rows, signals, glyph_question=not agent)
     )

@@ -57,6 +57,12 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+_BARE_GLYPH = re.compile(r"[>❯›»]")
+# A sentence that asks for input without a question mark ("Describe the change ...").
+_REQUEST = re.compile(
+    r"(?i)^(?:please\s+)?(?:describe|enter|type|write|give|provide|paste|name|choose|pick|"
+    r"select|list|tell|explain|summari[sz]e|add)\b"
+)
 _BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
 # What an interactive console's banner says about itself or how to use it.
 _CONSOLE_BANNER = re.compile(
@@ -73,7 +79,11 @@ _BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
 _EXPAND = re.compile(r"\((?P<keys>[A-Za-z]{3,12})\)(?:\s+[A-Za-z])?\s*$")
 
 
-def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
+def find_line(
+    snapshot: ScreenSnapshot, rows: list[Row], signals: Signals, *, glyph_question: bool = True
+) -> Detection | None:
+    """The line prompt at the cursor, or None. ``glyph_question``: a request on the row
+    above a bare input glyph ("> ") is a question (not under a coding agent's input)."""
     prefix = snapshot.before_cursor.rstrip()
     after = snapshot.cursor_line[len(snapshot.before_cursor) :].strip()
     if signals.canonical:
@@ -92,6 +102,11 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return _drawn_apart(snapshot, fragment)
 
     numbered = _numbered_above(rows, snapshot.cursor_row)
+    asked = _question_over_glyph(rows, snapshot.cursor_row, text) if glyph_question else None
+    if asked is not None:
+        return build_detection(
+            PromptKind.TEXT, asked, (), snapshot, snapshot.cursor_row - 1, "text", 0.7, "line"
+        )
     if (
         _REPL.search(text)
         and not QMARK.match(text)  # a prompt library's "? Uploads (6)", never a REPL's "(venv)"
@@ -281,6 +296,23 @@ def find_line(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     return build_detection(
         PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
     )
+
+
+def _question_over_glyph(rows: list[Row], cursor_row: int, text: str) -> str | None:
+    """The question on the row right above a bare input glyph ("> ", "❯ "), or None.
+    Only a request ("Describe the change...", "Which tag?", "Release notes:") counts:
+    a REPL's "> " sits under its last output or its banner, never under one."""
+    if not _BARE_GLYPH.fullmatch(text.strip()):
+        return None
+    above = [r for r in rows if r.index == cursor_row - 1]
+    if not above:
+        return None
+    line = above[0].text.strip()
+    if len(line.split()) < 3 or len(line) > MAX_QUESTION or _CONSOLE_BANNER.search(line):
+        return None
+    if not (_QUESTION_END.search(line) or _REQUEST.match(line)):
+        return None
+    return clean_question(line)
 
 
 def _console_prompt(rows: list[Row], cursor_row: int, text: str) -> bool:

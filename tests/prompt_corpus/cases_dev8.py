@@ -152,6 +152,26 @@ def dev8_cases() -> list[Case]:
             ["varnish", "kafka"],
             needs=_NODE,
         ),
+        # A request on the row above a bare "> ": the question of that input line.
+        _case(
+            "d8-ptk-request-over-glyph",
+            "prompt_toolkit",
+            _py("ptk_request_over_glyph"),
+            "text",
+            None,
+            "db failover",
+            "db failover",
+        ),
+        _case(
+            "d8-read-request-over-glyph",
+            "bash-read",
+            _sh("read_request_over_glyph"),
+            "text",
+            None,
+            "smoke tests failed",
+            "smoke tests failed",
+        ),
+        _case("d8-look-console-glyph", "look-alike", _py("look_console_glyph"), None),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

@@ -125,6 +125,19 @@ def stm_title_and_status() -> Any:
     return targets[index] if isinstance(index, int) else None
 
 
+def ptk_request_over_glyph() -> Any:
+    from prompt_toolkit import prompt
+
+    return prompt("Give the incident a short title (it names the channel)\n> ")
+
+
+def look_console_glyph() -> None:
+    import code
+
+    sys.ps1 = "> "
+    code.interact(banner='Scratch console. Enter "exit()" to leave.', local={}, exitmsg="")
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
@@ -137,6 +150,8 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         bullet_check_hooks,
         ptk_input_dialog_mirror,
         stm_title_and_status,
+        ptk_request_over_glyph,
+        look_console_glyph,
     )
 }
 

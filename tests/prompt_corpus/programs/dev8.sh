@@ -34,6 +34,10 @@ case "$scenario" in
         choice=$(dialog --no-tags --menu "Login shell for the new account:" 13 50 4 \
             b "Bourne Again SHell" z "Z shell" f "Friendly interactive shell" 3>&1 1>&2 2>&3)
         answer "rc$?:$choice" ;;
+    read_request_over_glyph)
+        echo "Explain why the release is rolled back:"
+        read -r -p "> " reply
+        answer "$reply" ;;
     *)
         echo "unknown scenario: $scenario" >&2
         exit 2 ;;
