@@ -85,13 +85,15 @@ class Answerer:
         highlight = self._tracker.highlighted(prompt_id, snapshot)
         cycle = self._tracker.tab_cycle(prompt_id, snapshot)
         wanted = self._tracker.wanted_checks(prompt_id, answer, snapshot)
+        listed = self._tracker.checked_labels(prompt_id, snapshot) or {}
+        labels = list(listed)
         probe = bool(answer) and self._tracker.probes_echo(prompt_id, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
         sent: list[bytes] = []
         for data in writes:
             if wanted is not None and data in (b"\r", _TAB):
                 # A checkbox list: confirm only once the screen shows exactly the wanted set.
-                await self._checks_are(prompt_id, wanted)
+                await self._checks_are(prompt_id, frozenset(labels[i] for i in wanted))
                 wanted = None
             if not data:  # a checkpoint: the keys so far may have answered it
                 if await self.prompt_left(prompt_id, CHECKPOINT_WAIT, self._tracker.left_cursor):
@@ -185,20 +187,23 @@ class Answerer:
         while (left := quiet - self._quiet_for()) > 0 and time.monotonic() < deadline:
             await asyncio.sleep(min(left, deadline - time.monotonic()))  # noqa: sleep-ok - pacing
 
-    async def _checks_are(self, prompt_id: str, wanted: frozenset[int]) -> None:
-        """Wait for the checkbox list to show exactly ``wanted`` checked; raise
+    async def _checks_are(self, prompt_id: str, wanted: frozenset[str]) -> None:
+        """Wait for the checkbox list to show exactly the items labelled ``wanted`` checked
+        (every one in view: a paged list may have scrolled while toggling); raise
         :class:`PromptError` (nothing confirmed) if it does not within CHECKS_WAIT."""
         now = None
         try:
             async with asyncio.timeout(CHECKS_WAIT):
-                while (now := self._tracker.checked(prompt_id, self._snapshot())) != wanted:
+                while not _shows(
+                    now := self._tracker.checked_labels(prompt_id, self._snapshot()), wanted
+                ):
                     self._output.clear()
                     await self._output.wait()
         except TimeoutError:
-            shown = "cannot be read" if now is None else _numbers(now)
+            shown = "cannot be read" if now is None else _names({k for k, on in now.items() if on})
             raise PromptError(
                 ErrorCode.INVALID_ANSWER,
-                f"after toggling, the list shows {shown} checked instead of {_numbers(wanted)}, "
+                f"after toggling, the list shows {shown} checked instead of {_names(wanted)}, "
                 "so Tether did not confirm it",
                 "read the screen with get_logs, fix the ticks with send_keys (arrows, Space), "
                 "then press Enter",
@@ -253,6 +258,16 @@ class Answerer:
             return False
 
 
-def _numbers(indexes: frozenset[int]) -> str:
-    """Option numbers as the chat sees them ("1, 3"), or "nothing"."""
-    return ", ".join(str(i + 1) for i in sorted(indexes)) or "nothing"
+def _shows(states: dict[str, bool] | None, wanted: frozenset[str]) -> bool:
+    """Whether a list's visible items (label -> checked) show all of ``wanted`` checked
+    and nothing else."""
+    return (
+        states is not None
+        and wanted <= states.keys()
+        and all(on == (label in wanted) for label, on in states.items())
+    )
+
+
+def _names(labels: frozenset[str] | set[str]) -> str:
+    """Item labels as the chat sees them ("alpha, delta"), or "nothing"."""
+    return ", ".join(sorted(labels)) or "nothing"

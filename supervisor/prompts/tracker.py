@@ -247,6 +247,20 @@ class PromptTracker:
             return None
         return frozenset(i for i, on in enumerate(now.checked) if on)
 
+    def checked_labels(self, prompt_id: str, snapshot: ScreenSnapshot) -> dict[str, bool] | None:
+        """Each visible item's label and drawn state on ``prompt_id``'s checkbox list, also
+        once a paged list has scrolled (the same question, other rows in view); None for
+        another prompt, gone, or a state the screen does not show for every item."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return None
+        now = self._detect(snapshot, math.inf)
+        if now is None or now.checked is None:
+            return None
+        if now.fingerprint != issued[0] and self._questions.get(prompt_id) != _core(now.question):
+            return None
+        return {o.label: on for o, on in zip(now.options, now.checked, strict=True)}
+
     def wanted_checks(
         self, prompt_id: str, answer: str, snapshot: ScreenSnapshot
     ) -> frozenset[int] | None:

@@ -172,6 +172,17 @@ def dev8_cases() -> list[Case]:
             "smoke tests failed",
         ),
         _case("d8-look-console-glyph", "look-alike", _py("look_console_glyph"), None),
+        # A paged checklist scrolls while the answer toggles: checked by label.
+        _case(
+            "d8-iq-checkbox-paged-ports",
+            "paged",
+            _node("iq_checkbox_paged_ports"),
+            "multi_choice",
+            ("port 22", "port 80", "port 443", "port 5432"),
+            "port 80, port 5432",
+            ["80", "5432"],
+            needs=_NODE,
+        ),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

@@ -41,6 +41,15 @@ const SCENARIOS = {
       },
     });
   },
+  async iq_checkbox_paged_ports() {
+    const q = await import("@inquirer/prompts");
+    const ports = ["22", "80", "443", "5432", "6379", "8080", "9090", "9200", "11211"];
+    return q.checkbox({
+      message: "Ports to open",
+      choices: ports.map((p) => ({ value: p, name: `port ${p}` })),
+      pageSize: 4,
+    });
+  },
 };
 
 done(await SCENARIOS[scenario]());
