@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from shared.protocol import PromptKind, PromptOption
 
-_HINT_SUFFIX = re.compile(r"\s+(?:\([^()]*\)|-\s.*)$")
+HINT_SUFFIX = re.compile(r"\s+(?:\([^()]*\)|-\s.*)$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Detection:
     def fingerprint(self) -> str:
         """Identity of the question, not of the highlight: moving ❯ keeps it, and so does
         a hint that only the highlighted row shows ("TypeScript (recommended)")."""
-        labels = [_HINT_SUFFIX.sub("", o.label) for o in self.options]
+        labels = [HINT_SUFFIX.sub("", o.label) for o in self.options]
         parts = [self.rule, " ".join(self.question.split())] + labels
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 

@@ -27,6 +27,7 @@ from pathlib import Path, PurePath
 from shared.protocol import ErrorCode, Prompt, PromptKind
 from supervisor.prompts.answer import PromptError, plan_writes, secret_error, wanted_checks
 from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.detect_types import HINT_SUFFIX
 from supervisor.prompts.echo import needs_probe
 from supervisor.prompts.prefill import Field, prefilled
 from supervisor.prompts.rules import RuleError, RuleSet, load_rules, user_rules_dir
@@ -248,9 +249,10 @@ class PromptTracker:
         return frozenset(i for i, on in enumerate(now.checked) if on)
 
     def checked_labels(self, prompt_id: str, snapshot: ScreenSnapshot) -> dict[str, bool] | None:
-        """Each visible item's label and drawn state on ``prompt_id``'s checkbox list, also
-        once a paged list has scrolled (the same question, other rows in view); None for
-        another prompt, gone, or a state the screen does not show for every item."""
+        """Each visible item's label (without a trailing hint) and drawn state on
+        ``prompt_id``'s checkbox list, also once a paged list has scrolled (the same
+        question, other rows in view); None for another prompt, gone, or a state the
+        screen does not show for every item."""
         issued = self._issued.get(prompt_id)
         if issued is None:
             return None
@@ -259,7 +261,10 @@ class PromptTracker:
             return None
         if now.fingerprint != issued[0] and self._questions.get(prompt_id) != _core(now.question):
             return None
-        return {o.label: on for o, on in zip(now.options, now.checked, strict=True)}
+        # A hint only the highlighted row shows ("ESLint (recommended)") is no part of it.
+        return {
+            HINT_SUFFIX.sub("", o.label): on for o, on in zip(now.options, now.checked, strict=True)
+        }
 
     def wanted_checks(
         self, prompt_id: str, answer: str, snapshot: ScreenSnapshot
