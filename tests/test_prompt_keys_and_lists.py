@@ -420,3 +420,21 @@ def test_a_grouped_checklist_offers_its_items_and_counts_its_titles_when_moving(
     )
     # From the title "Web" (row 0): varnish is row 2, kafka row 5 ("Data" sits between).
     assert plan_writes(d, "varnish, kafka") == [DOWN, DOWN, SPACE, DOWN, DOWN, DOWN, SPACE, ENTER]
+
+
+def test_a_menu_of_a_yes_row_and_a_no_row_is_a_yes_no_whose_echo_is_no_part_of_it() -> None:
+    first = must("Delete the 3 stale branches? (Y/N)\n  Yes\n> No\n\n(enter to confirm)", RAW)
+    moved = must("Delete the 3 stale branches? (Y/N) Yes\n> Yes\n  No\n\n(enter to confirm)", RAW)
+    assert (first.kind, labels(first), first.selected_index) == (
+        PromptKind.YES_NO,
+        ["Yes", "No"],
+        1,
+    )
+    assert moved.fingerprint == first.fingerprint and moved.selected_index == 0
+
+
+def test_a_question_over_a_glyph_field_and_an_enter_hint_is_a_text_field() -> None:
+    d = must("Artifact directory\n> dist/\n\n(enter to confirm)", RAW)
+    assert (d.kind, d.question) == (PromptKind.TEXT, "Artifact directory")
+    assert plan_writes(d, "") == [ENTER]
+    assert must("Registry password\n>\n\n(enter to confirm)", RAW).kind is PromptKind.SECRET

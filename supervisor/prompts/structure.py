@@ -36,7 +36,7 @@ from supervisor.prompts.structure_dialogs import find_dialog
 from supervisor.prompts.structure_lines import find_line, joined_question
 from supervisor.prompts.structure_menus import find_menu
 from supervisor.prompts.structure_rows import MAX_QUESTION, SOURCE, rows_of
-from supervisor.prompts.structure_widgets import find_widget
+from supervisor.prompts.structure_widgets import find_glyph_field, find_widget
 from supervisor.screen import ScreenSnapshot
 
 __all__ = ["MAX_QUESTION", "SOURCE", "find", "joined_question"]
@@ -56,5 +56,6 @@ def find(snapshot: ScreenSnapshot, signals: Signals, *, agent: bool = False) -> 
         find_dialog(snapshot, rows)
         or find_menu(snapshot, rows, signals)
         or find_widget(snapshot, rows, signals)
+        or find_glyph_field(snapshot, rows, signals)
         or find_line(snapshot, rows, signals, glyph_question=not agent)
     )

@@ -209,7 +209,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         selected,
         [_cells(item) for item in items],
     )
-    question = clean_question(question_row.text)
+    question = _without_echo(clean_question(question_row.text), labels)
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
         question = re.sub(r"\s*\d{1,2}$", "", question)  # the number typed so far
@@ -227,6 +227,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             "numbered",
         )
     kind = PromptKind.MULTI_CHOICE if multi else PromptKind.CHOICE
+    if not multi and {(label.casefold().split() or [""])[0] for label in labels} == {"yes", "no"}:
+        kind = PromptKind.YES_NO  # beaupy's confirm: a Yes row and a No row
     keys = [str(n + 1) for n in range(len(items))]
     found = build_detection(
         kind,
@@ -358,6 +360,15 @@ def _lit_list(snapshot: ScreenSnapshot, question: Row, items: list[_Item]) -> bo
     if lit is None:
         return False
     return snapshot.cursor_row in (question.index, items[lit].row.index)
+
+
+def _without_echo(question: str, labels: list[str]) -> str:
+    """The question without the choice it echoes after itself once the highlight moved
+    (beaupy's confirm: "Delete them? (Y/N) Yes"): the question stays the same one."""
+    for label in labels:
+        if len(question) > len(label) + 3 and question.endswith(" " + label):
+            return question[: -len(label)].rstrip()
+    return question
 
 
 def _ticks_only(items: list[_Item]) -> bool:

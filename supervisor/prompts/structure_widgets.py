@@ -78,3 +78,37 @@ def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> 
                 "field",
             )
     return None
+
+
+# beaupy's prompt: a question, a "> " field holding what is typed, its hint at the bottom.
+_GLYPH_FIELD = re.compile(r"^[>❯›]\s?(?P<value>.*)$")
+_ENTER_HINT = re.compile(r"(?i)^\(?\s*(?:press\s+)?enter to (?:confirm|submit|accept)\b.{0,20}\)?$")
+
+
+def find_glyph_field(
+    snapshot: ScreenSnapshot, rows: list[Row], signals: Signals
+) -> Detection | None:
+    """A question row over a ``> `` field row, then only an "(enter to confirm)" hint, the
+    cursor parked after the hint or in the field (beaupy's prompt): a text field, or a
+    secret when the question names one."""
+    if signals.canonical or len(rows) < 3 or not _ENTER_HINT.match(rows[-1].text):
+        return None
+    field, question = rows[-2], rows[-3]
+    if _GLYPH_FIELD.match(field.text) is None or question.index != field.index - 1:
+        return None
+    if not (field.index <= snapshot.cursor_row <= rows[-1].index + 1):
+        return None
+    text = clean_question(question.text)
+    if not re.search(r"[A-Za-z]{2,}", text) or _GLYPH_FIELD.match(question.text):
+        return None
+    kind = PromptKind.SECRET if SECRET_WORD.search(text) else PromptKind.TEXT
+    return build_detection(
+        kind,
+        text,
+        (),
+        snapshot,
+        question.index,
+        "none" if kind is PromptKind.SECRET else "text",
+        0.75,
+        "field",
+    )

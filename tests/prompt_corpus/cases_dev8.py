@@ -183,6 +183,26 @@ def dev8_cases() -> list[Case]:
             ["80", "5432"],
             needs=_NODE,
         ),
+        # beaupy: a Yes row and a No row; a "> " field over "(enter to confirm)".
+        _case(
+            "d8-beaupy-confirm-branches",
+            "beaupy",
+            _py("beaupy_confirm_branches"),
+            "yes_no",
+            ("Yes", "No"),
+            "yes",
+            True,
+        ),
+        _case(
+            "d8-beaupy-prompt-artifacts",
+            "beaupy",
+            _py("beaupy_prompt_artifacts"),
+            "text",
+            None,
+            "",
+            "dist/",
+        ),
+        _case("d8-beaupy-prompt-hidden", "beaupy", _py("beaupy_prompt_hidden"), "secret"),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

@@ -138,6 +138,26 @@ def look_console_glyph() -> None:
     code.interact(banner='Scratch console. Enter "exit()" to leave.', local={}, exitmsg="")
 
 
+def beaupy_confirm_branches() -> Any:
+    import beaupy
+
+    print("3 branches were merged more than 90 days ago.")
+    return beaupy.confirm("Delete the 3 stale branches?", default_is_yes=False)
+
+
+def beaupy_prompt_artifacts() -> Any:
+    import beaupy
+
+    return beaupy.prompt("Artifact directory", initial_value="dist/")
+
+
+def beaupy_prompt_hidden() -> Any:
+    import beaupy
+
+    value = beaupy.prompt("Registry password", secure=True)
+    return f"len{len(value or '')}"
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     f.__name__: f
     for f in (
@@ -152,6 +172,9 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         stm_title_and_status,
         ptk_request_over_glyph,
         look_console_glyph,
+        beaupy_confirm_branches,
+        beaupy_prompt_artifacts,
+        beaupy_prompt_hidden,
     )
 }
 
