@@ -1,6 +1,6 @@
 """The secret-field probe: a raw-mode text field that draws nothing for a typed key is a
 secret, found by typing one character. Pure screens before/after in, a verdict out; the
-answer loop driven over a scripted screen.
+answer loop driven over a scripted screen. Also: typed text that is not yet an answer.
 """
 
 from __future__ import annotations
@@ -129,3 +129,13 @@ async def test_a_line_mode_field_echoed_by_the_terminal_is_not_probed() -> None:
     async with asyncio.timeout(10):
         sent = await answerer.type_answer(prompt_id, "lobby-east", field.write)
     assert sent == [b"lobby-east", ENTER]
+
+
+def test_a_word_typed_after_a_question_with_only_its_default_is_not_yet_an_answer() -> None:
+    # npm init's "Is this OK? (yes)": after "no" the line no longer reads as a question,
+    # but the program still waits on that line for Enter.
+    tracker = PromptTracker("session-default")
+    prompt = tracker.observe(snap("Is this OK? (yes) "), 1.0, 10.0, signals=RAW)
+    assert prompt is not None and prompt.kind is PromptKind.YES_NO
+    assert not tracker.left_cursor(prompt.prompt_id, snap("Is this OK? (yes) no"))
+    assert tracker.left_cursor(prompt.prompt_id, snap("Is this OK? (yes) no\nAborted.\n"))

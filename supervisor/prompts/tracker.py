@@ -300,7 +300,9 @@ class PromptTracker:
             return self.is_gone(prompt_id, snapshot)
         now = self._detect(snapshot, math.inf)
         if now is None:
-            return True
+            # A word typed after the question ("Is this OK? (yes) no") may stop it from
+            # reading as one; the line still holds the question: the program waits on.
+            return not (before and _core(snapshot.cursor_line).startswith(before))
         after = _core(now.question)
         return not (after.startswith(before) or before.startswith(after))
 

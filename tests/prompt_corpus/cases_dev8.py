@@ -203,6 +203,17 @@ def dev8_cases() -> list[Case]:
             "dist/",
         ),
         _case("d8-beaupy-prompt-hidden", "beaupy", _py("beaupy_prompt_hidden"), "secret"),
+        # A word typed after a question with only its default ("(yes) no") is no answer yet.
+        _case(
+            "d8-npm-init-decline",
+            "git-npm-pip",
+            _sh("npm_init_decline"),
+            "yes_no",
+            None,
+            "no",
+            "declined",
+            needs=("npm",),
+        ),
         # vim in front: only the question in its message area on the last row counts.
         _case(
             "d8-vim-swap-read-only",

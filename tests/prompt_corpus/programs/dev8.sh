@@ -38,6 +38,11 @@ case "$scenario" in
         echo "Explain why the release is rolled back:"
         read -r -p "> " reply
         answer "$reply" ;;
+    npm_init_decline)
+        # Every field set by the init module: npm asks only whether the result is right.
+        echo "module.exports = { name: 'gizmo-api', version: '2.0.0', license: 'MIT' }" > init.js
+        npm init --init-module ./init.js
+        [ -e package.json ] && answer written || answer declined ;;
     *)
         echo "unknown scenario: $scenario" >&2
         exit 2 ;;
