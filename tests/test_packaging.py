@@ -308,14 +308,14 @@ def write_tests(tmp_path: Path) -> Path:
 
 
 def run_test_script(
-    tmp_path: Path, *args: str, workers: int = 1
+    tmp_path: Path, *args: str, workers: int = 1, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """``scripts/test`` on a sample suite; serial unless ``workers`` says otherwise, so that
-    pytest's summary line names the deselected tests."""
+    pytest's summary line names the deselected tests. ``env`` adds environment variables."""
     return subprocess.run(
         [str(ROOT / "scripts" / "test"), "-p", "no:cacheprovider", *args],
         cwd=tmp_path,
-        env=script_env(TETHER_TEST_WORKERS=str(workers)),
+        env=script_env(TETHER_TEST_WORKERS=str(workers), **env),
         capture_output=True,
         text=True,
         timeout=scaled(120),
@@ -338,6 +338,33 @@ def test_scripts_test_spreads_the_default_run_over_workers_and_still_leaves_soak
     assert "scheduling tests via WorkStealingScheduling" in done.stdout
     assert "1 passed" in done.stdout and "test_sample.py::test_plain" in done.stdout
     assert "test_long" not in done.stdout and "test_timed" not in done.stdout
+
+
+def test_scripts_test_caches_bytecode_outside_the_checkout_when_writing_it_is_turned_off(
+    tmp_path: Path,
+) -> None:
+    # Every interpreter the suite starts would compile the project's sources again.
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    (suite / "sample_module.py").write_text("VALUE = 1\n")
+    (suite / "test_imports.py").write_text(
+        "import pathlib, subprocess, sys\n"
+        "def test_a_child_interpreter_imports_the_module():\n"
+        "    here = pathlib.Path(__file__).parent\n"
+        "    subprocess.run([sys.executable, '-c', 'import sample_module'], cwd=here, check=True)\n"
+    )
+    cache = tmp_path / "cache"
+    done = run_test_script(
+        suite,
+        str(suite / "test_imports.py"),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONPYCACHEPREFIX="",  # not inherited from the run that runs this test
+        XDG_CACHE_HOME=str(cache),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    cached = [p.name for p in (cache / "tether" / "pycache").rglob("*.pyc")]
+    assert any(name.startswith("sample_module.") for name in cached), cached
+    assert not list(suite.rglob("__pycache__")), "nothing may be written into the checkout"
 
 
 def test_scripts_test_refuses_zero_workers_and_says_what_to_set(tmp_path: Path) -> None:
