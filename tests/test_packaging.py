@@ -447,37 +447,6 @@ def test_demo_stop_with_nothing_running_says_so(tmp_path: Path) -> None:
     assert "no demo was running" in done.stderr
 
 
-async def test_demo_stop_of_a_running_demo_says_it_stopped_it(tmp_path: Path) -> None:
-    if not (ROOT / "server/app.py").exists():
-        pytest.skip("the relay is not written yet")
-    demo_dir = tmp_path / "demo"
-    env = script_env(TETHER_DEMO_DIR=str(demo_dir), TETHER_DEMO_PORT=str(free_port()))
-    proc = await asyncio.create_subprocess_exec(
-        str(ROOT / "scripts" / "demo"),
-        cwd=tmp_path,
-        env=env,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        assert proc.stdout is not None
-        async with asyncio.timeout(scaled(180)):
-            while b"Tether demo is running" not in await proc.stdout.readline():
-                pass
-        done = await asyncio.to_thread(run_demo, tmp_path, "--stop")
-        assert done.returncode == 0, done.stderr
-        assert "stopping the demo" in done.stderr and "the demo is stopped" in done.stderr
-        async with asyncio.timeout(scaled(30)):
-            await proc.wait()
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
-        for pid in processes_under(demo_dir):
-            os.kill(pid, signal.SIGKILL)
-
-
 def test_demo_refuses_a_busy_port_and_names_the_variable_to_change_it(tmp_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -507,7 +476,11 @@ def processes_under(folder: Path) -> list[int]:
 
 
 @pytest.mark.timeout(300)
-async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: Path) -> None:
+async def test_demo_check_tours_every_tool_a_second_start_needs_no_pairing_and_stop_ends_it(
+    tmp_path: Path,
+) -> None:
+    """One demo folder, two starts: ``--check`` pairs and tours, then a plain start of the
+    paired demo runs until ``--stop`` ends it. Nothing is left running after either."""
     needed = (
         "server/app.py",
         "supervisor/command_runner.py",
@@ -532,6 +505,7 @@ async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: 
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+    again: asyncio.subprocess.Process | None = None
     try:
         async with asyncio.timeout(scaled(240)):
             out, err = await proc.communicate()
@@ -543,27 +517,35 @@ async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: 
         await eventually(
             lambda: not processes_under(demo_dir), timeout=10, what="demo processes exiting"
         )
-        # A second start: both supervisors are paired, so no new pairing code is printed.
+        # A second start: both supervisors are paired, so no new pairing code is printed;
+        # it signs in and opens a session again, and runs until --stop ends it.
         again = await asyncio.create_subprocess_exec(
             str(ROOT / "scripts" / "demo"),
-            "--check",
             cwd=tmp_path,
             env=env,
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
-        async with asyncio.timeout(scaled(240)):
+        assert again.stdout is not None and again.stderr is not None
+        async with asyncio.timeout(scaled(180)):
+            while b"Tether demo is running" not in (line := await again.stdout.readline()):
+                assert line, "the second start ended before saying it runs"
+        done = await asyncio.to_thread(run_demo, tmp_path, "--stop")
+        assert done.returncode == 0, done.stderr
+        assert "stopping the demo" in done.stderr and "the demo is stopped" in done.stderr
+        async with asyncio.timeout(scaled(30)):
             _, err2 = await again.communicate()
-        assert again.returncode == 0, err2.decode()
+        assert "signed in through OAuth" in err2.decode()
         assert "pairing code" not in err2.decode() and err2.decode().count("paired before") == 2
         await eventually(
             lambda: not processes_under(demo_dir), timeout=10, what="demo processes exiting"
         )
     finally:
-        if proc.returncode is None:
-            proc.terminate()
-            await proc.wait()
+        for started in (proc, again):
+            if started is not None and started.returncode is None:
+                started.terminate()
+                await started.wait()
         subprocess.run(
             [str(ROOT / "scripts" / "demo"), "--stop"],
             env=env,
