@@ -334,8 +334,9 @@ def test_scripts_test_spreads_the_default_run_over_workers_and_still_leaves_soak
     done = run_test_script(tmp_path, "-v", str(write_tests(tmp_path)), workers=2)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "created: 2/2 workers" in done.stdout
-    # Idle workers steal queued tests, so one long test does not hold the run's end.
-    assert "scheduling tests via WorkStealingScheduling" in done.stdout
+    # A free worker takes the next test, one at a time (longest first, tests/slow_first.py),
+    # so one long test does not hold the run's end.
+    assert "scheduling tests via LoadScheduling" in done.stdout
     assert "1 passed" in done.stdout and "test_sample.py::test_plain" in done.stdout
     assert "test_long" not in done.stdout and "test_timed" not in done.stdout
 
