@@ -311,11 +311,12 @@ def run_test_script(
     tmp_path: Path, *args: str, workers: int = 1, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """``scripts/test`` on a sample suite; serial unless ``workers`` says otherwise, so that
-    pytest's summary line names the deselected tests. ``env`` adds environment variables."""
+    pytest's summary line names the deselected tests. ``env`` adds environment variables
+    (and overrides ``workers``)."""
     return subprocess.run(
         [str(ROOT / "scripts" / "test"), "-p", "no:cacheprovider", *args],
         cwd=tmp_path,
-        env=script_env(TETHER_TEST_WORKERS=str(workers), **env),
+        env=script_env(**{"TETHER_TEST_WORKERS": str(workers), **env}),
         capture_output=True,
         text=True,
         timeout=scaled(120),
@@ -328,12 +329,14 @@ def test_scripts_test_leaves_soak_and_bench_out_by_default(tmp_path: Path) -> No
     assert "1 passed, 2 deselected" in done.stdout
 
 
-def test_scripts_test_spreads_the_default_run_over_workers_and_still_leaves_soak_out(
+def test_scripts_test_spreads_the_default_run_over_twice_the_cores_and_still_leaves_soak_out(
     tmp_path: Path,
 ) -> None:
-    done = run_test_script(tmp_path, "-v", str(write_tests(tmp_path)), workers=2)
+    # No TETHER_TEST_WORKERS: the default, twice the cores (the suite mostly waits), at most 8.
+    done = run_test_script(tmp_path, "-v", str(write_tests(tmp_path)), TETHER_TEST_WORKERS="")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "created: 2/2 workers" in done.stdout
+    workers = min(8, 2 * len(os.sched_getaffinity(0)))
+    assert f"created: {workers}/{workers} workers" in done.stdout
     # A free worker takes the next test, one at a time (longest first, tests/slow_first.py),
     # so one long test does not hold the run's end.
     assert "scheduling tests via LoadScheduling" in done.stdout
