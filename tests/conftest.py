@@ -7,7 +7,13 @@ os.environ.pop("CLAUDECODE", None)
 from tests.slow_first import (  # noqa: E402
     pytest_collection_modifyitems,
     pytest_configure,
+    pytest_configure_node,
     pytest_sessionfinish,
 )
 
-__all__ = ["pytest_collection_modifyitems", "pytest_configure", "pytest_sessionfinish"]
+__all__ = [
+    "pytest_collection_modifyitems",
+    "pytest_configure",
+    "pytest_configure_node",
+    "pytest_sessionfinish",
+]
