@@ -30,9 +30,14 @@ def alive(pid: int) -> bool:
     return stat is not None and stat[2] not in ("Z", "X")
 
 
+# Unique per run and test: tests running at the same time in other workers mark their
+# own trees, and one test must neither find nor end another's processes.
+SESSION = f"sess-tree-test-{os.getpid()}"
+
+
 @pytest.fixture
 def tree() -> Iterator[tuple[subprocess.Popen[str], int]]:
-    env = dict(os.environ, TETHER_SESSION_ID="sess-tree-test-1")
+    env = dict(os.environ, TETHER_SESSION_ID=SESSION)
     parent = subprocess.Popen(
         [sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True, env=env
     )
@@ -58,7 +63,7 @@ def test_processes_are_found_by_the_session_their_environment_names(
     tree: tuple[subprocess.Popen[str], int],
 ) -> None:
     parent, grandchild = tree
-    assert set(d.marked(["sess-tree-test-1"])) == {parent.pid, grandchild}
+    assert set(d.marked([SESSION])) == {parent.pid, grandchild}
     assert d.marked(["sess-someone-else"]) == {} and d.marked([]) == {}
 
 
@@ -74,7 +79,7 @@ def test_ending_a_session_tree_kills_the_descendants_that_left_the_group(
     tree: tuple[subprocess.Popen[str], int],
 ) -> None:
     parent, grandchild = tree
-    hit = d.end_session_tree("sess-tree-test-1", parent.pid)
+    hit = d.end_session_tree(SESSION, parent.pid)
     assert set(hit) == {parent.pid, grandchild}
     parent.wait(scaled(10))
 

@@ -308,14 +308,15 @@ def write_tests(tmp_path: Path) -> Path:
 
 
 def run_test_script(
-    tmp_path: Path, *args: str, workers: int = 1
+    tmp_path: Path, *args: str, workers: int = 1, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """``scripts/test`` on a sample suite; serial unless ``workers`` says otherwise, so that
-    pytest's summary line names the deselected tests."""
+    pytest's summary line names the deselected tests. ``env`` adds environment variables
+    (and overrides ``workers``)."""
     return subprocess.run(
         [str(ROOT / "scripts" / "test"), "-p", "no:cacheprovider", *args],
         cwd=tmp_path,
-        env=script_env(TETHER_TEST_WORKERS=str(workers)),
+        env=script_env(**{"TETHER_TEST_WORKERS": str(workers), **env}),
         capture_output=True,
         text=True,
         timeout=scaled(120),
@@ -328,16 +329,46 @@ def test_scripts_test_leaves_soak_and_bench_out_by_default(tmp_path: Path) -> No
     assert "1 passed, 2 deselected" in done.stdout
 
 
-def test_scripts_test_spreads_the_default_run_over_workers_and_still_leaves_soak_out(
+def test_scripts_test_spreads_the_default_run_over_twice_the_cores_and_still_leaves_soak_out(
     tmp_path: Path,
 ) -> None:
-    done = run_test_script(tmp_path, "-v", str(write_tests(tmp_path)), workers=2)
+    # No TETHER_TEST_WORKERS: the default, twice the cores (the suite mostly waits), at most 8.
+    done = run_test_script(tmp_path, "-v", str(write_tests(tmp_path)), TETHER_TEST_WORKERS="")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "created: 2/2 workers" in done.stdout
-    # Idle workers steal queued tests, so one long test does not hold the run's end.
-    assert "scheduling tests via WorkStealingScheduling" in done.stdout
+    workers = min(8, 2 * len(os.sched_getaffinity(0)))
+    assert f"created: {workers}/{workers} workers" in done.stdout
+    # A free worker takes the next test, one at a time (longest first, tests/slow_first.py),
+    # so one long test does not hold the run's end.
+    assert "scheduling tests via LoadScheduling" in done.stdout
     assert "1 passed" in done.stdout and "test_sample.py::test_plain" in done.stdout
     assert "test_long" not in done.stdout and "test_timed" not in done.stdout
+
+
+def test_scripts_test_caches_bytecode_outside_the_checkout_when_writing_it_is_turned_off(
+    tmp_path: Path,
+) -> None:
+    # Every interpreter the suite starts would compile the project's sources again.
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    (suite / "sample_module.py").write_text("VALUE = 1\n")
+    (suite / "test_imports.py").write_text(
+        "import pathlib, subprocess, sys\n"
+        "def test_a_child_interpreter_imports_the_module():\n"
+        "    here = pathlib.Path(__file__).parent\n"
+        "    subprocess.run([sys.executable, '-c', 'import sample_module'], cwd=here, check=True)\n"
+    )
+    cache = tmp_path / "cache"
+    done = run_test_script(
+        suite,
+        str(suite / "test_imports.py"),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONPYCACHEPREFIX="",  # not inherited from the run that runs this test
+        XDG_CACHE_HOME=str(cache),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    cached = [p.name for p in (cache / "tether" / "pycache").rglob("*.pyc")]
+    assert any(name.startswith("sample_module.") for name in cached), cached
+    assert not list(suite.rglob("__pycache__")), "nothing may be written into the checkout"
 
 
 def test_scripts_test_refuses_zero_workers_and_says_what_to_set(tmp_path: Path) -> None:
@@ -420,37 +451,6 @@ def test_demo_stop_with_nothing_running_says_so(tmp_path: Path) -> None:
     assert "no demo was running" in done.stderr
 
 
-async def test_demo_stop_of_a_running_demo_says_it_stopped_it(tmp_path: Path) -> None:
-    if not (ROOT / "server/app.py").exists():
-        pytest.skip("the relay is not written yet")
-    demo_dir = tmp_path / "demo"
-    env = script_env(TETHER_DEMO_DIR=str(demo_dir), TETHER_DEMO_PORT=str(free_port()))
-    proc = await asyncio.create_subprocess_exec(
-        str(ROOT / "scripts" / "demo"),
-        cwd=tmp_path,
-        env=env,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        assert proc.stdout is not None
-        async with asyncio.timeout(scaled(180)):
-            while b"Tether demo is running" not in await proc.stdout.readline():
-                pass
-        done = await asyncio.to_thread(run_demo, tmp_path, "--stop")
-        assert done.returncode == 0, done.stderr
-        assert "stopping the demo" in done.stderr and "the demo is stopped" in done.stderr
-        async with asyncio.timeout(scaled(30)):
-            await proc.wait()
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
-        for pid in processes_under(demo_dir):
-            os.kill(pid, signal.SIGKILL)
-
-
 def test_demo_refuses_a_busy_port_and_names_the_variable_to_change_it(tmp_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -480,7 +480,11 @@ def processes_under(folder: Path) -> list[int]:
 
 
 @pytest.mark.timeout(300)
-async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: Path) -> None:
+async def test_demo_check_tours_every_tool_a_second_start_needs_no_pairing_and_stop_ends_it(
+    tmp_path: Path,
+) -> None:
+    """One demo folder, two starts: ``--check`` pairs and tours, then a plain start of the
+    paired demo runs until ``--stop`` ends it. Nothing is left running after either."""
     needed = (
         "server/app.py",
         "supervisor/command_runner.py",
@@ -505,6 +509,7 @@ async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: 
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+    again: asyncio.subprocess.Process | None = None
     try:
         async with asyncio.timeout(scaled(240)):
             out, err = await proc.communicate()
@@ -516,27 +521,35 @@ async def test_demo_check_tours_every_tool_and_leaves_nothing_running(tmp_path: 
         await eventually(
             lambda: not processes_under(demo_dir), timeout=10, what="demo processes exiting"
         )
-        # A second start: both supervisors are paired, so no new pairing code is printed.
+        # A second start: both supervisors are paired, so no new pairing code is printed;
+        # it signs in and opens a session again, and runs until --stop ends it.
         again = await asyncio.create_subprocess_exec(
             str(ROOT / "scripts" / "demo"),
-            "--check",
             cwd=tmp_path,
             env=env,
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
-        async with asyncio.timeout(scaled(240)):
+        assert again.stdout is not None and again.stderr is not None
+        async with asyncio.timeout(scaled(180)):
+            while b"Tether demo is running" not in (line := await again.stdout.readline()):
+                assert line, "the second start ended before saying it runs"
+        done = await asyncio.to_thread(run_demo, tmp_path, "--stop")
+        assert done.returncode == 0, done.stderr
+        assert "stopping the demo" in done.stderr and "the demo is stopped" in done.stderr
+        async with asyncio.timeout(scaled(30)):
             _, err2 = await again.communicate()
-        assert again.returncode == 0, err2.decode()
+        assert "signed in through OAuth" in err2.decode()
         assert "pairing code" not in err2.decode() and err2.decode().count("paired before") == 2
         await eventually(
             lambda: not processes_under(demo_dir), timeout=10, what="demo processes exiting"
         )
     finally:
-        if proc.returncode is None:
-            proc.terminate()
-            await proc.wait()
+        for started in (proc, again):
+            if started is not None and started.returncode is None:
+                started.terminate()
+                await started.wait()
         subprocess.run(
             [str(ROOT / "scripts" / "demo"), "--stop"],
             env=env,
