@@ -11,8 +11,8 @@ prompts' toggle, number and multiselect, clack's selectKey and custom confirm la
 whiptail and dialog boxes with custom buttons, an extra button and preset items; numbered
 lists answered by number and by label, confirm-by-typing, wrapped questions, banners,
 prefilled defaults kept and replaced, letter-key prompts; and the real ``git clean -i``,
-``git checkout -p``, ``git difftool``, ``git credential``, ``mv -i``, ``rm`` of a
-write-protected file, ``tar -w``, ``unzip``, ``ssh-keygen`` and ``openssl`` questions in a
+``git checkout -p``, ``git difftool``, ``git credential``, ``mv -i``, ``rm -i`` of an
+empty file, ``tar -w``, ``unzip``, ``ssh-keygen`` and ``openssl`` questions in a
 temporary directory. Look-alikes are REPLs and shells with odd prompts, pagers, ``watch``,
 ``top``, full-screen monitors and viewers, progress bars and gauges, test runners, build
 output with numbered lists, glyph tables, logs and streamed text quoting prompts, and
@@ -262,5 +262,171 @@ def python_lookalikes() -> list[Case]:
     return [_p(n, LOOK, None) for n in names]
 
 
+def shell_cases() -> list[Case]:
+    return [
+        _s("read-default-parens", "prefilled", "text", None, "", "/opt/relay"),
+        # "eu-west-2" is already typed in the line: Enter keeps it.
+        _s("read-prefill-region-keep", "prefilled", "text", None, "", "eu-west-2"),
+        _s("read-one-key-bashrc", "bash-read", "yes_no", YES_NO, "no", "n"),
+        _s("read-type-db-name", "confirm-by-typing", "text", None, "billing", "dropped"),
+        _s("read-type-delete", "confirm-by-typing", "text", None, "DELETE", "removed"),
+        _s("read-wrapped-eighty", "wrapped", "yes_no", YES_NO, "yes", "y"),
+        _s("read-yellow-banner", "banner", "yes_no", YES_NO, "yes", "y"),
+        # "(k)eep yours, (r)eplace, (d)iff, (a)bort?": one letter and Enter.
+        _s("read-letter-keys", "multi-key", "choice", None, "d", "diff"),
+        _s("read-vault-password", "password-style", "secret"),
+        # Answered by number: "2" is the team plan.
+        _s(
+            "read-selection-number",
+            "numbered-line",
+            "choice",
+            ("hobby", "team", "enterprise"),
+            "2",
+            "team",
+        ),
+        # "[1] bash   [2] zsh   [3] fish" on one line; the answer is a label.
+        _s("read-choose-label", "numbered-line", "choice", ("bash", "zsh", "fish"), "zsh", "zsh"),
+        _s("read-press-enter-brackets", "press-enter", "press_enter", None, "", "continued"),
+        _s("read-timeout-proceed", "bash-read", "yes_no", YES_NO, "yes", "y"),
+        _s("read-sudo-style", "password-style", "secret"),
+        _s("read-question-below-banner", "banner", "yes_no", ("yes", "no"), "no", "no"),
+        _s("read-threads-default", "prefilled", "text", None, "", 8),
+        _s(
+            "select-env-label",
+            "bash-select",
+            "choice",
+            ("development", "staging", "production"),
+            "production",
+            "production",
+        ),
+        # Answered by number: "2" is the second backup.
+        _s(
+            "select-quit-number",
+            "bash-select",
+            "choice",
+            ("2026-12-01 03:00", "2026-12-02 03:00", "2026-12-03 03:00", "Quit"),
+            "2",
+            "2026-12-02 03:00",
+        ),
+        _s(
+            "git-clean-i",
+            "git",
+            "choice",
+            ("clean", "filter by pattern", "select by numbers", "ask each", "quit", "help"),
+            "clean",
+            "cleaned",
+            needs=_GIT,
+        ),
+        # "(1/1) Discard this hunk from worktree [y,n,q,a,d,e,?]?"
+        _s("git-checkout-p", "git", "choice", None, "y", "discarded", needs=_GIT),
+        # "Launch 'mark' [Y/n]?"
+        _s("git-difftool", "git", "yes_no", None, "yes", "launched", needs=_GIT),
+        _s("git-credential-password", "password-style", "secret", needs=_GIT),
+        _s("mv-i-yes", "coreutils", "yes_no", None, "yes", "moved"),
+        # "rm: remove regular empty file 'deploy.pem'?"
+        _s("rm-i-empty-file", "coreutils", "yes_no", None, "no", "kept"),
+        # "extract 'readme.txt'?"
+        _s("tar-w", "coreutils", "yes_no", None, "yes", "extracted", needs=("tar",)),
+        # "replace pkg/a.csv? [y]es, [n]o, [A]ll, [N]one, [r]ename:"
+        _s("unzip-all", "multi-key", "choice", None, "A", "all", needs=("unzip",)),
+        _s("ssh-keygen-overwrite", "ssh", "yes_no", None, "no", "kept", needs=("ssh-keygen",)),
+        # Asked twice (the second time to repeat it).
+        _s("ssh-keygen-new-passphrase", "password-style", "secret", needs=("ssh-keygen",)),
+        # "Country Name (2 letter code) [AU]:" with the default replaced.
+        _s("openssl-country-replace", "openssl", "text", None, "NO", "C=NO", needs=_SSL),
+        _s("openssl-pem-passphrase", "password-style", "secret", needs=_SSL),
+        _s("apt-style-continue", "apt-style", "yes_no", YES_NO, "yes", "installed"),
+        # dpkg's conffile question: "*** relay.conf (Y/I/N/O/D/Z) [default=N] ?"
+        _s("dpkg-conffile", "multi-key", "choice", None, "Y", "maintainer"),
+        _s("wt-yesno-plain", "whiptail", "yes_no", YES_NO, "yes", "rc0", needs=_WT),
+        # Tags with descriptions: the tag is what the program gets back.
+        _s("wt-menu-tags-desc", "whiptail", "choice", None, "podman", "rc0:podman", needs=_WT),
+        # git and lsp start on: the answer turns lsp off and spell and tree on.
+        _s(
+            "wt-checklist-preset",
+            "whiptail",
+            "multi_choice",
+            None,
+            "git, spell, tree",
+            "rc0:git,spell,tree",
+            needs=_WT,
+        ),
+        _s("wt-radiolist-desc", "whiptail", "choice", None, "notify", "rc0:notify", needs=_WT),
+        # "pool.ntp.org" is already in the field: Enter keeps it.
+        _s("wt-inputbox-keep", "whiptail", "text", None, "", "rc0:pool.ntp.org", needs=_WT),
+        _s("wt-passwordbox-admin", "whiptail", "secret", needs=_WT),
+        _s("wt-msgbox-ok-label", "whiptail", "press_enter", ("Got it",), "", "rc0", needs=_WT),
+        # Focus starts on "Cancel" (--defaultno).
+        _s(
+            "wt-yesno-erase-defaultno",
+            "whiptail",
+            "yes_no",
+            ("Erase", "Cancel"),
+            "Cancel",
+            "rc1",
+            needs=_WT,
+        ),
+        _s("dg-yesno-defaultno-yes", "dialog", "yes_no", YES_NO, "yes", "rc0", needs=_DG),
+        _s("dg-menu-tags-desc", "dialog", "choice", None, "no", "rc0:no", needs=_DG),
+        _s(
+            "dg-checklist-none",
+            "dialog",
+            "multi_choice",
+            None,
+            "noto, hack",
+            "rc0:noto,hack",
+            needs=_DG,
+        ),
+        _s("dg-radiolist-none-on", "dialog", "choice", None, "lightdm", "rc0:lightdm", needs=_DG),
+        _s(
+            "dg-inputbox-empty",
+            "dialog",
+            "text",
+            None,
+            "http://proxy.internal:3128",
+            "rc0:http://proxy.internal:3128",
+            needs=_DG,
+        ),
+        _s("dg-passwordbox-luks", "dialog", "secret", needs=_DG),
+        _s("dg-msgbox-ok", "dialog", "press_enter", ("OK",), "", "rc0", needs=_DG),
+        # Three buttons: Yes, the extra "Later", and No.
+        _s(
+            "dg-yesno-extra-button",
+            "dialog",
+            "choice",
+            ("Yes", "Later", "No"),
+            "Later",
+            "rc3",
+            needs=_DG,
+        ),
+        # Numbered tags, the second is the default item; the answer is a label.
+        _s("dg-menu-numbers-label", "dialog", "choice", None, "Cloud bucket", "rc0:3", needs=_DG),
+    ]
+
+
+def shell_lookalikes() -> list[Case]:
+    names = {
+        "look-ps1-gt": (),
+        "look-ps1-arrow-branch": (),
+        "look-sh-hash": (),
+        "look-python-after-menu": (),
+        "look-sqlite-table": ("sqlite3",),
+        "look-watch-glyphs": ("watch",),
+        "look-top-batch": ("top",),
+        "look-less-password-log": ("less",),
+        "look-more-pager": ("more",),
+        "look-tail-f-yn": ("tail",),
+        "look-whiptail-gauge": _WT,
+        "look-dialog-progressbox": _DG,
+        "look-apt-progress": (),
+        "look-script-replay": (),
+        "look-column-table": ("column",),
+        "look-git-log-pager": ("git", "less"),
+        "look-node-repl-arrow": _NODE,
+        "look-bc-after-question": ("bc",),
+    }
+    return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
+
+
 def held_out_5_cases() -> list[Case]:
-    return python_cases() + python_lookalikes()
+    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
