@@ -428,5 +428,175 @@ def shell_lookalikes() -> list[Case]:
     return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
 
 
+def node_cases() -> list[Case]:
+    return [
+        _n(
+            "iq-search",
+            "inquirer",
+            "choice",
+            ("eslint", "prettier", "biome", "oxlint", "stylelint"),
+            "biome",
+            "biome",
+        ),
+        # Answered by number: "3" is the lcov file.
+        _n(
+            "iq-rawlist-number",
+            "inquirer",
+            "choice",
+            ("terminal summary", "HTML folder", "lcov file"),
+            "3",
+            "lcov",
+        ),
+        # An expand prompt drawn open, one "key) label" row per choice.
+        _n(
+            "iq-expand-expanded",
+            "inquirer",
+            "choice",
+            ("Overwrite with the template", "Skip this file", "Abort the upgrade"),
+            "Skip this file",
+            "skip",
+        ),
+        _n("iq-number-keep", "inquirer", "text", None, "", 30),
+        # chromium and firefox start checked: the answer unchecks firefox and checks webkit.
+        _n(
+            "iq-checkbox-checked",
+            "inquirer",
+            "multi_choice",
+            ("chromium", "firefox", "webkit", "edge"),
+            "chromium, webkit",
+            ["chromium", "webkit"],
+        ),
+        _n(
+            "iq-select-descriptions",
+            "inquirer",
+            "choice",
+            ("static", "server", "hybrid"),
+            "hybrid",
+            "hybrid",
+        ),
+        _n("iq-confirm-default-no", "inquirer", "yes_no", YES_NO, "yes", True),
+        _n("iq-password-mask", "password-style", "secret"),
+        _n("iq-input-default-replace", "inquirer", "text", None, "trunk", "trunk"),
+        _n(
+            "inq-rawlist-label",
+            "inquirer-classic",
+            "choice",
+            ("2 spaces", "4 spaces", "tabs"),
+            "tabs",
+            "tabs",
+        ),
+        # Collapsed expand prompt: only the keys "(rakH)" are on screen.
+        _n("inq-expand-collapsed", "inquirer-classic", "choice", None, "a", "append"),
+        _n("inq-number-default", "inquirer-classic", "text", None, "", 4),
+        _n("inq-password", "password-style", "secret"),
+        # A separator line "-- background --" between the items.
+        _n(
+            "inq-checkbox-separator",
+            "inquirer-classic",
+            "multi_choice",
+            ("api", "web", "worker", "scheduler"),
+            "web, scheduler",
+            ["web", "scheduler"],
+        ),
+        # A two-way toggle drawn "Nope / Yep", starting on Nope.
+        _n("enq-toggle", "enquirer", "yes_no", ("Nope", "Yep"), "Yep", True),
+        _n("enq-numeral-keep", "enquirer", "text", None, "", 5432),
+        _n(
+            "enq-multiselect-hints",
+            "enquirer",
+            "multi_choice",
+            ("auth", "cache", "mail", "search"),
+            "cache, search",
+            ["cache", "search"],
+        ),
+        _n(
+            "enq-select-separator",
+            "enquirer",
+            "choice",
+            ("vitest", "jest", "mocha", "node:test"),
+            "mocha",
+            "mocha",
+        ),
+        _n("enq-password", "password-style", "secret"),
+        _n("enq-input-initial-keep", "prefilled", "text", None, "", "dist"),
+        _n("enq-confirm-yes", "enquirer", "yes_no", YES_NO, "yes", True),
+        # A two-way toggle drawn "off / on", starting on off.
+        _n("pr-toggle", "prompts", "yes_no", ("off", "on"), "on", True),
+        _n("pr-number-replace", "prompts", "text", None, "7", 7),
+        # ams starts selected: the answer keeps it and adds iad and sin.
+        _n(
+            "pr-multiselect-selected",
+            "prompts",
+            "multi_choice",
+            ("ams", "fra", "iad", "sin"),
+            "ams, iad, sin",
+            ["ams", "iad", "sin"],
+        ),
+        _n("pr-text-initial-keep", "prefilled", "text", None, "", "@acme"),
+        _n("pr-invisible", "password-style", "secret"),
+        # "memory" is drawn but disabled: options are not scored.
+        _n("pr-select-disabled", "prompts", "choice", None, "storage", "storage"),
+        _n("cl-confirm-labels", "clack", "yes_no", ("Deploy", "Wait"), "Wait", False),
+        # The placeholder "./src" is also the default: Enter keeps it.
+        _n("cl-text-placeholder-default", "prefilled", "text", None, "", "./src"),
+        _n(
+            "cl-select-hints",
+            "clack",
+            "choice",
+            ("PostgreSQL", "SQLite", "None"),
+            "SQLite",
+            "sqlite",
+        ),
+        # Tailwind starts selected: the answer keeps it and adds PWA and Auth.
+        _n(
+            "cl-multiselect-initial",
+            "clack",
+            "multi_choice",
+            ("Tailwind", "i18n", "PWA", "Auth"),
+            "Tailwind, PWA, Auth",
+            ["tailwind", "pwa", "auth"],
+        ),
+        # One key picks at once: "l" shows the log.
+        _n(
+            "cl-select-key",
+            "clack",
+            "choice",
+            ("Restart it", "Show the log", "Quit"),
+            "Show the log",
+            "l",
+        ),
+        _n("cl-box-then-text", "banner", "text", None, "OPS", "OPS"),
+        _n(
+            "cl-autocomplete-multiselect",
+            "clack",
+            "multi_choice",
+            ("cli", "terminal", "mcp", "remote", "agents"),
+            "mcp, agents",
+            ["mcp", "agents"],
+        ),
+    ]
+
+
+def node_lookalikes() -> list[Case]:
+    names = [
+        "look-repl-question-prompt",
+        "look-clack-task-log",
+        "look-clack-progress",
+        "look-stream-quotes-select",
+        "look-dashboard-markers",
+        "look-test-output",
+        "look-question-no-read",
+        "look-readline-paused-gt",
+    ]
+    return [_n(n, LOOK, None) for n in names]
+
+
 def held_out_5_cases() -> list[Case]:
-    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
+    return (
+        python_cases()
+        + shell_cases()
+        + node_cases()
+        + python_lookalikes()
+        + shell_lookalikes()
+        + node_lookalikes()
+    )
