@@ -424,6 +424,8 @@ def shell_lookalikes() -> list[Case]:
         "look-git-log-pager": ("git", "less"),
         "look-node-repl-arrow": _NODE,
         "look-bc-after-question": ("bc",),
+        "look-watch-numbered": ("watch",),
+        "look-pydoc-getpass": ("less",),
     }
     return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
 

@@ -151,6 +151,8 @@ SHOWS_KEYS: dict[str, tuple[str, list[str]]] = {
     "h5-look-git-log-pager": ("Ask: Continue?", []),
     "h5-look-node-repl-arrow": ("❯ ", []),
     "h5-look-bc-after-question": ("kept results.txt", []),
+    "h5-look-watch-numbered": ("Enter selection in the web", []),
+    "h5-look-pydoc-getpass": ("Prompt for a password", []),
     # ------------------------------------------------------------ Node
     "h5-iq-search": ("Formatter or linter", [D, D, CR]),
     "h5-iq-rawlist-number": ("coverage report", ["3", CR]),

@@ -276,6 +276,10 @@ case "$scenario" in
         GIT_PAGER=less LESS= exec git log ;;
     look_node_repl_arrow)
         exec node -e "require('repl').start({prompt: '❯ '})" ;;
+    look_watch_numbered)
+        exec watch -n 1 "echo 'release train 2026.12'; echo '  1) build    done'; echo '  2) test     done'; echo '  3) deploy   waiting'; echo 'Enter selection in the web console to continue'" ;;
+    look_pydoc_getpass)
+        PAGER=less LESS= exec python3 -m pydoc getpass ;;
     look_bc_after_question)
         echo "Overwrite? [y/N] n -- kept results.txt"
         exec bc -q ;;
