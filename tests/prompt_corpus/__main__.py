@@ -1,6 +1,6 @@
 """Score prompt detection on the live corpus: ``python -m tests.prompt_corpus``.
 
-    python -m tests.prompt_corpus                 every case but the sealed held_out_4 and held_out_5
+    python -m tests.prompt_corpus                 every case but the sealed held_out_4 and _5
     python -m tests.prompt_corpus --half dev      only the development half
     python -m tests.prompt_corpus --split held_out_2   only the second held-out set
     python -m tests.prompt_corpus --split held_out_3   only the third held-out set

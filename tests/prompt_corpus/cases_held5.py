@@ -89,7 +89,9 @@ def python_cases() -> list[Case]:
         ),
         _p("questionary-press-any-key", "press-enter", "press_enter", None, "", "registered"),
         # "gpu-large" is drawn but disabled "(quota exhausted)": options are not scored.
-        _p("questionary-select-disabled", "questionary", "choice", None, "cpu-xlarge", "cpu-xlarge"),
+        _p(
+            "questionary-select-disabled", "questionary", "choice", None, "cpu-xlarge", "cpu-xlarge"
+        ),
         _p(
             "questionary-checkbox-five",
             "questionary",

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
@@ -129,7 +129,7 @@ def typer_confirm_abort() -> Any:
     return "published"
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     auto = "auto"
     light = "light"
     dark = "dark"
@@ -141,7 +141,7 @@ def typer_enum_option() -> Any:
     app = typer.Typer()
 
     @app.command()
-    def theme(mode: Mode = typer.Option(..., prompt="Colour mode")) -> str:
+    def theme(mode: Mode = typer.Option(..., prompt="Colour mode")) -> str:  # noqa: B008
         return mode.value
 
     return typer.main.get_command(app).main(args=[], standalone_mode=False)
@@ -198,7 +198,9 @@ def rich_table_snapshot() -> Any:
     table.add_column("#", style="cyan")
     table.add_column("name")
     table.add_column("size", justify="right")
-    for n, (name, size) in enumerate(zip(snaps, ["41 GB", "41 GB", "39 GB", "12 GB"]), 1):
+    for n, (name, size) in enumerate(
+        zip(snaps, ["41 GB", "41 GB", "39 GB", "12 GB"], strict=True), 1
+    ):
         table.add_row(str(n), name, size)
     Console().print(table)
     reply = Prompt.ask("Snapshot to restore", choices=["1", "2", "3", "4"])
@@ -437,7 +439,7 @@ def pick_multiselect() -> Any:
         multiselect=True,
         min_selection_count=1,
     )
-    return [option for option, _ in chosen]  # type: ignore[union-attr]
+    return [option for option, _ in chosen]
 
 
 def stm_cycle_up() -> Any:
@@ -477,7 +479,6 @@ def pyinquirer_confirm() -> Any:
 
 def beaupy_paged() -> Any:
     import beaupy
-    from rich.console import Console
 
     months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     return beaupy.select(months, page_size=4, title="Month for the report:")
@@ -771,7 +772,9 @@ def look_spinner_question_text() -> None:
     frames = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
     n = 0
     while True:
-        sys.stdout.write(f"\r{frames[n % 10]} Deploy to production? waiting for approval in the web UI")
+        sys.stdout.write(
+            f"\r{frames[n % 10]} Deploy to production? waiting for approval in the web UI"
+        )
         sys.stdout.flush()
         n += 1
         time.sleep(0.1)  # noqa: sleep-ok - a spinner
