@@ -2,23 +2,24 @@
 detector once, at the end of the session that froze it.
 
 Real prompt libraries and real tools (``programs/held5.py``, ``programs/held5.sh``,
-``node/held5.mjs``) through APIs and layouts no earlier set uses: click's confirmation and
+``node/held5.mjs``) in wordings and layouts no earlier set uses: click's confirmation and
 password options, typer options that prompt, questionary's rawselect and press-any-key,
-InquirerPy's expand, rawlist and number, prompt_toolkit's ``choice`` and its yes/no,
-radio-list and checkbox-list dialogs, a curses menu, readline prefills, @inquirer's search,
-rawlist by number, expanded expand and descriptions, enquirer's Toggle and NumberPrompt,
-prompts' toggle, number and multiselect, clack's selectKey and custom confirm labels;
-whiptail and dialog boxes with custom buttons, an extra button and preset items; numbered
-lists answered by number and by label, confirm-by-typing, wrapped questions, banners,
-prefilled defaults kept and replaced, letter-key prompts; and the real ``git clean -i``,
-``git checkout -p``, ``git difftool``, ``git credential``, ``mv -i``, ``rm -i`` of an
-empty file, ``tar -w``, ``unzip``, ``ssh-keygen`` and ``openssl`` questions in a
-temporary directory. Look-alikes are REPLs and shells with odd prompts, pagers, ``watch``,
-``top``, full-screen monitors and viewers, progress bars and gauges, test runners, build
-output with numbered lists, glyph tables, logs and streamed text quoting prompts, and
-programs that printed a question but never read. Each expectation states what the program
-really does; ``held_check --split held_out_5`` proves that by running every program in a
-bare PTY with the keys a person would press.
+InquirerPy's expand, rawlist and number, prompt_toolkit's ``choice`` and its yes/no, radio-
+list and checkbox-list dialogs, a curses menu, readline prefills, @inquirer's search,
+rawlist by number, expanded expand and descriptions, enquirer's Toggle and Numeral, prompts'
+toggle, number and multiselect, clack's selectKey and custom confirm labels; whiptail and
+dialog boxes with custom buttons, an extra button and preset items; numbered lists answered
+by number and by label, confirm-by-typing, wrapped questions, banners, prefilled defaults
+kept and replaced, letter-key prompts; dnf- and pacman-style questions; and the real ``git
+mergetool``, ``git reset -p``, ``git difftool``, ``git am -i``, ``rm -i`` of an empty file,
+``rm -di``, ``tar -w``, ``zip -e``, ``gpg --delete-key`` and ``openssl`` (``req``,
+``pkcs12``, ``enc``) questions in a temporary directory. Look-alikes are REPLs and shells
+with odd prompts, pagers, ``watch``, ``free``, ``more``, ``pydoc``, full-screen monitors and
+viewers, progress bars and gauges, test runners, build output with numbered lists, glyph
+tables, logs and streamed text quoting prompts, and programs that printed a question but
+never read. Each expectation states what the program really does; ``held_check --split
+held_out_5`` proves that by running every program in a bare PTY with the keys a person would
+press.
 """
 
 from __future__ import annotations
@@ -75,17 +76,17 @@ def python_cases() -> list[Case]:
             "rich-table-snapshot",
             "numbered-line",
             "choice",
-            ("nightly-1201", "nightly-1202", "pre-upgrade", "manual-0930"),
-            "pre-upgrade",
-            "pre-upgrade",
+            ("auto-1201", "auto-1202", "before-v17", "hand-0930"),
+            "before-v17",
+            "before-v17",
         ),
         _p(
             "questionary-rawselect",
             "questionary",
             "choice",
-            ("merge commit", "squash", "rebase"),
-            "squash",
-            "squash",
+            ("create a merge commit", "squash and merge", "rebase and merge"),
+            "squash and merge",
+            "squash and merge",
         ),
         _p("questionary-press-any-key", "press-enter", "press_enter", None, "", "registered"),
         # "gpu-large" is drawn but disabled "(quota exhausted)": options are not scored.
@@ -162,9 +163,9 @@ def python_cases() -> list[Case]:
             "ptk-radiolist-dialog",
             "prompt_toolkit",
             "choice",
-            ("UTC", "Europe/Oslo", "America/Los_Angeles"),
-            "Europe/Oslo",
-            "oslo",
+            ("UTC", "Asia/Tokyo", "America/Sao_Paulo"),
+            "Asia/Tokyo",
+            "tokyo",
         ),
         _p(
             "ptk-checkboxlist-dialog",
@@ -192,35 +193,35 @@ def python_cases() -> list[Case]:
             "cancel",
             "cancel",
         ),
-        # pre-commit starts checked: the answer keeps it and adds pre-push.
+        # fmt-on-commit starts checked: the answer keeps it and adds test-on-push.
         _p(
             "pyinquirer-checkbox-default",
             "python-inquirer",
             "multi_choice",
-            ("pre-commit", "commit-msg", "pre-push", "post-merge"),
-            "pre-commit, pre-push",
-            ["pre-commit", "pre-push"],
+            ("fmt-on-commit", "msg-lint", "test-on-push", "deps-on-merge"),
+            "fmt-on-commit, test-on-push",
+            ["fmt-on-commit", "test-on-push"],
         ),
         _p("pyinquirer-confirm", "python-inquirer", "yes_no", YES_NO, "no", False),
         # Twelve months, four on a page: only the visible page is scored.
         _p("beaupy-paged", "paged", "choice", None, "Mar", "Mar"),
         _p("bullet-numbers", "bullet", "text", None, "8443", 8443),
-        # Answered by number: "3" is the large size.
+        # Answered by number: "3" is the plus size.
         _p(
             "stdlib-enter-selection",
             "numbered-line",
             "choice",
-            ("small (2 vCPU)", "medium (4 vCPU)", "large (8 vCPU)", "xlarge (16 vCPU)"),
+            ("tiny (1 vCPU)", "standard (2 vCPU)", "plus (4 vCPU)", "max (8 vCPU)"),
             "3",
-            "large (8 vCPU)",
+            "plus (4 vCPU)",
         ),
         _p(
             "stdlib-choose-from",
             "numbered-line",
             "choice",
-            ("fast-forward only", "merge", "rebase"),
-            "rebase",
-            "rebase",
+            ("squash into one", "keep merge commits", "linear rebase"),
+            "linear rebase",
+            "linear rebase",
         ),
         _p("stdlib-type-name", "confirm-by-typing", "text", None, "analytics-prod", "deleted"),
         _p("stdlib-wrapped-eighty", "wrapped", "yes_no", YES_NO, "yes", "y"),
@@ -310,36 +311,38 @@ def shell_cases() -> list[Case]:
             "2",
             "2026-12-02 03:00",
         ),
-        _s(
-            "git-clean-i",
-            "git",
-            "choice",
-            ("clean", "filter by pattern", "select by numbers", "ask each", "quit", "help"),
-            "clean",
-            "cleaned",
-            needs=_GIT,
-        ),
-        # "(1/1) Discard this hunk from worktree [y,n,q,a,d,e,?]?"
-        _s("git-checkout-p", "git", "choice", None, "y", "discarded", needs=_GIT),
+        # "Hit return to start merge resolution tool (takeother):"
+        _s("git-mergetool", "git", "press_enter", None, "", "resolved", needs=_GIT),
+        # "(1/1) Unstage this hunk [y,n,q,a,d,e,?]?"
+        _s("git-reset-p", "git", "choice", None, "y", "unstaged", needs=_GIT),
         # "Launch 'mark' [Y/n]?"
         _s("git-difftool", "git", "yes_no", None, "yes", "launched", needs=_GIT),
-        _s("git-credential-password", "password-style", "secret", needs=_GIT),
-        _s("mv-i-yes", "coreutils", "yes_no", None, "yes", "moved"),
+        # "Apply? [y]es/[n]o/[e]dit/[v]iew patch/[a]ccept all:" under the commit body.
+        _s("git-am-i", "git", "choice", None, "y", "applied", needs=_GIT),
         # "rm: remove regular empty file 'deploy.pem'?"
         _s("rm-i-empty-file", "coreutils", "yes_no", None, "no", "kept"),
+        # "rm: remove directory 'old-cache'?"
+        _s("rm-di-dir", "coreutils", "yes_no", None, "yes", "removed"),
         # "extract 'readme.txt'?"
         _s("tar-w", "coreutils", "yes_no", None, "yes", "extracted", needs=("tar",)),
-        # "replace pkg/a.csv? [y]es, [n]o, [A]ll, [N]one, [r]ename:"
-        _s("unzip-all", "multi-key", "choice", None, "A", "all", needs=("unzip",)),
-        _s("ssh-keygen-overwrite", "ssh", "yes_no", None, "no", "kept", needs=("ssh-keygen",)),
-        # Asked twice (the second time to repeat it).
-        _s("ssh-keygen-new-passphrase", "password-style", "secret", needs=("ssh-keygen",)),
+        # "Enter password:" then "Verify password:".
+        _s("zip-encrypt", "password-style", "secret", needs=("zip", "unzip")),
+        # "Delete this key from the keyring? (y/N)"
+        _s("gpg-delete-key", "gpg", "yes_no", None, "yes", "deleted", needs=("gpg",)),
         # "Country Name (2 letter code) [AU]:" with the default replaced.
         _s("openssl-country-replace", "openssl", "text", None, "NO", "C=NO", needs=_SSL),
-        _s("openssl-pem-passphrase", "password-style", "secret", needs=_SSL),
-        _s("apt-style-continue", "apt-style", "yes_no", YES_NO, "yes", "installed"),
-        # dpkg's conffile question: "*** relay.conf (Y/I/N/O/D/Z) [default=N] ?"
-        _s("dpkg-conffile", "multi-key", "choice", None, "Y", "maintainer"),
+        _s("openssl-pkcs12-export", "password-style", "secret", needs=_SSL),
+        _s("openssl-enc-password", "password-style", "secret", needs=_SSL),
+        _s("dnf-style-is-this-ok", "package-manager", "yes_no", YES_NO, "yes", "installed"),
+        # Three numbered providers on one line, "Enter a number (default=1):"; by label.
+        _s(
+            "pacman-providers",
+            "numbered-line",
+            "choice",
+            ("jdk-openjdk", "jdk17-openjdk", "jdk21-openjdk"),
+            "jdk21-openjdk",
+            "jdk21-openjdk",
+        ),
         _s("wt-yesno-plain", "whiptail", "yes_no", YES_NO, "yes", "rc0", needs=_WT),
         # Tags with descriptions: the tag is what the program gets back.
         _s("wt-menu-tags-desc", "whiptail", "choice", None, "podman", "rc0:podman", needs=_WT),
@@ -414,12 +417,12 @@ def shell_lookalikes() -> list[Case]:
         "look-python-after-menu": (),
         "look-sqlite-table": ("sqlite3",),
         "look-watch-glyphs": ("watch",),
-        "look-top-batch": ("top",),
+        "look-free-stream": ("free",),
         "look-less-password-log": ("less",),
         "look-more-pager": ("more",),
         "look-tail-f-yn": ("tail",),
         "look-whiptail-gauge": _WT,
-        "look-dialog-progressbox": _DG,
+        "look-dialog-mixedgauge": _DG,
         "look-apt-progress": (),
         "look-script-replay": (),
         "look-column-table": ("column",),
@@ -456,8 +459,8 @@ def node_cases() -> list[Case]:
             "iq-expand-expanded",
             "inquirer",
             "choice",
-            ("Overwrite with the template", "Skip this file", "Abort the upgrade"),
-            "Skip this file",
+            ("Overwrite with the template", "Leave it alone", "Abort the upgrade"),
+            "Leave it alone",
             "skip",
         ),
         _n("iq-number-keep", "inquirer", "text", None, "", 30),
@@ -547,9 +550,9 @@ def node_cases() -> list[Case]:
             "cl-select-hints",
             "clack",
             "choice",
-            ("PostgreSQL", "SQLite", "None"),
-            "SQLite",
-            "sqlite",
+            ("Redis", "Postgres table", "In-process memory"),
+            "Postgres table",
+            "pg",
         ),
         # Tailwind starts selected: the answer keeps it and adds PWA and Auth.
         _n(
@@ -560,13 +563,13 @@ def node_cases() -> list[Case]:
             "Tailwind, PWA, Auth",
             ["tailwind", "pwa", "auth"],
         ),
-        # One key picks at once: "l" shows the log.
+        # One key picks at once: "l" opens the crash log.
         _n(
             "cl-select-key",
             "clack",
             "choice",
-            ("Restart it", "Show the log", "Quit"),
-            "Show the log",
+            ("Restart it", "Open the crash log", "Quit"),
+            "Open the crash log",
             "l",
         ),
         _n("cl-box-then-text", "banner", "text", None, "OPS", "OPS"),

@@ -55,7 +55,7 @@ const S = {
       expanded: true,
       choices: [
         { key: "o", name: "Overwrite with the template", value: "overwrite" },
-        { key: "s", name: "Skip this file", value: "skip" },
+        { key: "s", name: "Leave it alone", value: "skip" },
         { key: "x", name: "Abort the upgrade", value: "abort" },
       ],
     });
@@ -94,7 +94,7 @@ const S = {
   },
   async iq_password_mask() {
     const q = await import("@inquirer/prompts");
-    return `len${(await q.password({ message: "npm one-time password", mask: "*" })).length}`;
+    return `len${(await q.password({ message: "Authenticator code", mask: "*" })).length}`;
   },
   async iq_input_default_replace() {
     const q = await import("@inquirer/prompts");
@@ -178,7 +178,7 @@ const S = {
   },
   async enq_password() {
     const { default: E } = await import("enquirer");
-    return `len${(await new E.Password({ message: "Keychain password" }).run()).length}`;
+    return `len${(await new E.Password({ message: "Login keyring secret" }).run()).length}`;
   },
   async enq_input_initial_keep() {
     const { default: E } = await import("enquirer");
@@ -196,7 +196,7 @@ const S = {
   },
   async pr_number_replace() {
     const { default: prompts } = await import("prompts");
-    const r = await prompts({ type: "number", name: "v", message: "How many replicas?", initial: 3 });
+    const r = await prompts({ type: "number", name: "v", message: "Pods per zone?", initial: 3 });
     return r.v;
   },
   async pr_multiselect_selected() {
@@ -217,7 +217,7 @@ const S = {
   },
   async pr_text_initial_keep() {
     const { default: prompts } = await import("prompts");
-    const r = await prompts({ type: "text", name: "v", message: "Package scope", initial: "@acme" });
+    const r = await prompts({ type: "text", name: "v", message: "npm organisation", initial: "@acme" });
     return r.v;
   },
   async pr_invisible() {
@@ -253,18 +253,18 @@ const S = {
   async cl_select_hints() {
     const p = await import("@clack/prompts");
     return p.select({
-      message: "Database",
+      message: "Datastore for sessions",
       options: [
-        { value: "pg", label: "PostgreSQL", hint: "recommended" },
-        { value: "sqlite", label: "SQLite", hint: "single file" },
-        { value: "none", label: "None" },
+        { value: "redis", label: "Redis", hint: "fast, volatile" },
+        { value: "pg", label: "Postgres table", hint: "durable" },
+        { value: "memory", label: "In-process memory" },
       ],
     });
   },
   async cl_multiselect_initial() {
     const p = await import("@clack/prompts");
     return p.multiselect({
-      message: "Extras",
+      message: "Add-ons to include",
       initialValues: ["tailwind"],
       options: [
         { value: "tailwind", label: "Tailwind" },
@@ -280,7 +280,7 @@ const S = {
       message: "The dev server crashed",
       options: [
         { value: "r", label: "Restart it" },
-        { value: "l", label: "Show the log" },
+        { value: "l", label: "Open the crash log" },
         { value: "q", label: "Quit" },
       ],
     });
@@ -306,7 +306,7 @@ const S = {
   },
   async look_clack_task_log() {
     const p = await import("@clack/prompts");
-    const log = p.taskLog({ title: "Installing dependencies" });
+    const log = p.taskLog({ title: "Resolving the workspace" });
     for (let n = 0; ; n++) {
       log.message(`resolving pkg-${n} (peer prompt 'Continue? [Y/n]' suppressed)`);
       await sleep(300);

@@ -42,7 +42,7 @@ def click_compression_choice() -> Any:
 
     click.echo("Packing 1,882 files (312 MB) into the release archive.")
     return click.prompt(
-        "Compression",
+        "Archive codec",
         type=click.Choice(["none", "gzip", "zstd", "brotli", "lz4"]),
         default="gzip",
         show_choices=True,
@@ -101,7 +101,7 @@ def click_type_cluster() -> Any:
     import click
 
     click.secho(" blue-k8s · 14 nodes · 203 workloads ", bg="magenta", fg="white", bold=True)
-    typed = click.prompt("To destroy it, type the cluster name (blue-k8s)", default="")
+    typed = click.prompt("Enter the cluster's name (blue-k8s) to destroy it", default="")
     return "destroyed" if typed == "blue-k8s" else "kept"
 
 
@@ -185,7 +185,7 @@ def rich_markup_text() -> Any:
 def rich_vault_key() -> Any:
     from rich.prompt import Prompt
 
-    return f"len{len(Prompt.ask('Vault unseal key', password=True))}"
+    return f"len{len(Prompt.ask('Unseal share #2', password=True))}"
 
 
 def rich_table_snapshot() -> Any:
@@ -193,8 +193,8 @@ def rich_table_snapshot() -> Any:
     from rich.prompt import Prompt
     from rich.table import Table
 
-    snaps = ["nightly-1201", "nightly-1202", "pre-upgrade", "manual-0930"]
-    table = Table(title="Snapshots of vol-data")
+    snaps = ["auto-1201", "auto-1202", "before-v17", "hand-0930"]
+    table = Table(title="Restore points for pg-main")
     table.add_column("#", style="cyan")
     table.add_column("name")
     table.add_column("size", justify="right")
@@ -203,7 +203,7 @@ def rich_table_snapshot() -> Any:
     ):
         table.add_row(str(n), name, size)
     Console().print(table)
-    reply = Prompt.ask("Snapshot to restore", choices=["1", "2", "3", "4"])
+    reply = Prompt.ask("Restore point", choices=["1", "2", "3", "4"])
     return snaps[int(reply) - 1]
 
 
@@ -214,7 +214,8 @@ def questionary_rawselect() -> Any:
     import questionary
 
     return questionary.rawselect(
-        "Merge strategy for #418", choices=["merge commit", "squash", "rebase"]
+        "How should #418 land?",
+        choices=["create a merge commit", "squash and merge", "rebase and merge"],
     ).unsafe_ask()
 
 
@@ -233,7 +234,7 @@ def questionary_select_disabled() -> Any:
     from questionary import Choice
 
     return questionary.select(
-        "Runner size",
+        "CI machine class",
         choices=[
             Choice("cpu-small"),
             Choice("cpu-medium"),
@@ -279,7 +280,7 @@ def questionary_pointer_qmark() -> Any:
 def questionary_text_replace() -> Any:
     import questionary
 
-    return questionary.text("Docker image tag", default="latest").unsafe_ask()
+    return questionary.text("Tag for the container image", default="latest").unsafe_ask()
 
 
 # ---------------------------------------------------------------- InquirerPy
@@ -325,7 +326,9 @@ def inquirerpy_number() -> Any:
 def inquirerpy_confirm_default_yes() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.confirm(message="Enable anonymous usage statistics?", default=True).execute()  # type: ignore[attr-defined]
+    return inquirer.confirm(
+        message="Share crash reports with the maintainers?", default=True
+    ).execute()  # type: ignore[attr-defined]
 
 
 def inquirerpy_secret() -> Any:
@@ -367,7 +370,7 @@ def ptk_choice() -> Any:
     from prompt_toolkit.shortcuts import choice
 
     return choice(
-        message="Where should the logs go?",
+        message="Send the audit trail to",
         options=[
             ("stdout", "Standard output"),
             ("file", "A rotating file"),
@@ -401,7 +404,7 @@ def ptk_radiolist_dialog() -> Any:
     return radiolist_dialog(
         title="Timezone",
         text="Timezone for the scheduler:",
-        values=[("utc", "UTC"), ("oslo", "Europe/Oslo"), ("la", "America/Los_Angeles")],
+        values=[("utc", "UTC"), ("tokyo", "Asia/Tokyo"), ("sp", "America/Sao_Paulo")],
     ).run()
 
 
@@ -409,7 +412,7 @@ def ptk_checkboxlist_dialog() -> Any:
     from prompt_toolkit.shortcuts import checkboxlist_dialog
 
     return checkboxlist_dialog(
-        title="Notifications",
+        title="Alerts",
         text="Send build notifications to:",
         values=[("email", "Email"), ("slack", "Slack"), ("sms", "SMS"), ("pager", "Pager")],
     ).run()
@@ -418,7 +421,7 @@ def ptk_checkboxlist_dialog() -> Any:
 def ptk_prompt_default() -> Any:
     from prompt_toolkit import prompt
 
-    return prompt("Output directory: ", default="./build")
+    return prompt("Artefact folder: ", default="./build")
 
 
 def ptk_prompt_password() -> Any:
@@ -460,8 +463,8 @@ def pyinquirer_checkbox_default() -> Any:
             inquirer.Checkbox(
                 "v",
                 message="Hooks to install",
-                choices=["pre-commit", "commit-msg", "pre-push", "post-merge"],
-                default=["pre-commit"],
+                choices=["fmt-on-commit", "msg-lint", "test-on-push", "deps-on-merge"],
+                default=["fmt-on-commit"],
             )
         ]
     )
@@ -494,7 +497,7 @@ def bullet_numbers() -> Any:
 
 
 def stdlib_enter_selection() -> Any:
-    sizes = ["small (2 vCPU)", "medium (4 vCPU)", "large (8 vCPU)", "xlarge (16 vCPU)"]
+    sizes = ["tiny (1 vCPU)", "standard (2 vCPU)", "plus (4 vCPU)", "max (8 vCPU)"]
     print("Instance sizes:")
     for n, name in enumerate(sizes, 1):
         print(f"  {n}. {name}")
@@ -503,7 +506,7 @@ def stdlib_enter_selection() -> Any:
 
 
 def stdlib_choose_from() -> Any:
-    modes = ["fast-forward only", "merge", "rebase"]
+    modes = ["squash into one", "keep merge commits", "linear rebase"]
     print("How should `sync` combine branches?")
     for n, name in enumerate(modes, 1):
         print(f"({n}) {name}")
@@ -513,7 +516,7 @@ def stdlib_choose_from() -> Any:
 
 def stdlib_type_name() -> Any:
     print("\x1b[31mThis deletes the analytics-prod project and its 9 datasets.\x1b[0m")
-    typed = input("Type 'analytics-prod' to confirm: ")
+    typed = input("Re-enter the project id (analytics-prod) to delete it: ")
     return "deleted" if typed == "analytics-prod" else "kept"
 
 
@@ -631,7 +634,7 @@ def look_test_runner() -> None:
         "test_continue_question_defaults_to_no",
     ]
     n = 0
-    print("============ test session starts ============")
+    print("=================== 212 tests collected ===================")
     while True:
         print(f"tests/test_prompts.py::{tests[n % 4]}[{n}] PASSED", flush=True)
         n += 1
@@ -721,8 +724,8 @@ def look_rich_progress() -> None:
     from rich.progress import Progress
 
     with Progress() as progress:
-        a = progress.add_task("Confirm downloads [Y/n] -> Y", total=None)
-        b = progress.add_task("Unpacking", total=1000)
+        a = progress.add_task("Fetch layers? [Y/n] -> Y", total=None)
+        b = progress.add_task("Extracting layers", total=1000)
         while True:
             progress.advance(b, 1)
             progress.advance(a, 1)
@@ -773,7 +776,7 @@ def look_spinner_question_text() -> None:
     n = 0
     while True:
         sys.stdout.write(
-            f"\r{frames[n % 10]} Deploy to production? waiting for approval in the web UI"
+            f"\r{frames[n % 10]} Promote to production? pending sign-off in the web UI"
         )
         sys.stdout.flush()
         n += 1

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Fifth held-out set, shell side: held5.sh <scenario>. bash read/select in layouts no earlier
-# set uses, the real git clean -i, git checkout -p, git difftool, git credential, mv -i, rm -i of
-# an empty file, tar -w, unzip, ssh-keygen and openssl questions in a temporary
-# directory, apt- and dpkg-style questions, whiptail and dialog boxes (custom and extra
+# set uses, the real git mergetool, git reset -p, git difftool, git am -i, rm -i of an empty
+# file, rm -di, tar -w, zip -e, gpg --delete-key and openssl (req, pkcs12, enc) questions in a
+# temporary directory, dnf- and pacman-style questions, whiptail and dialog boxes (custom and extra
 # buttons, default-no, preset items, prefilled fields), and look-alikes built from real tools
-# (watch, top, less, more, tail -F, gauges, a progress box, shells and REPLs with odd
+# (watch, free, less, more, pydoc, tail -F, gauges, shells and REPLs with odd
 # prompts). Prints ANSWER=<what happened>. Written blind; never used for tuning.
 set -u
 scenario=$1
@@ -68,18 +68,18 @@ case "$scenario" in
         read -r -p "Press [Enter] to continue or Ctrl-C to abort..." _; answer continued ;;
     read_timeout_proceed)
         echo "Applying 7 Terraform changes (2 destroy)."
-        read -r -t 600 -p "Proceed? (y/N) " reply; answer "${reply:-n}" ;;
+        read -r -t 600 -p "Go ahead? (y/N) " reply; answer "${reply:-n}" ;;
     read_sudo_style)
         echo "Installing system packages needs elevated rights."
         read -r -s -p "[sudo] password for dev: " reply; echo; answer "len${#reply}" ;;
     read_question_below_banner)
         printf '\e[97;44m%-60s\e[0m\n' "  RELEASE 2026.12 · 41 merged pull requests"
         printf '\e[97;44m%-60s\e[0m\n\n' "  changelog: docs/releases/2026-12.md"
-        read -r -p "Tag and push the release? (yes/no) " reply; answer "$reply" ;;
+        read -r -p "Publish release 2026.12 now? (yes/no) " reply; answer "$reply" ;;
     read_threads_default)
         read -r -p "Worker threads [8]: " reply; answer "${reply:-8}" ;;
     select_env_label)
-        PS3="Which environment? "
+        PS3="Target env> "
         select e in development staging production; do [ -n "$e" ] && break; done
         answer "$e" ;;
     select_quit_number)
@@ -90,27 +90,38 @@ case "$scenario" in
         done
         answer "$b" ;;
     # ---------------------------------------------------------------- real tools
-    git_clean_i)
-        git_repo; touch scratch.tmp build.log
-        git clean -i
-        [ -e scratch.tmp ] && answer kept || answer cleaned ;;
-    git_checkout_p)
-        git_repo; printf 'alpha\nBETA\ngamma\ndelta\n' > list.txt
-        git checkout -p
-        grep -q BETA list.txt && answer kept || answer discarded ;;
+    git_mergetool)
+        git_repo
+        git checkout -q -b other
+        printf 'alpha\nBETA-other\ngamma\ndelta\n' > list.txt; git commit -qam "Other"
+        git checkout -q main
+        printf 'alpha\nBETA-main\ngamma\ndelta\n' > list.txt; git commit -qam "Main"
+        git merge -q other >/dev/null 2>&1
+        git config mergetool.takeother.cmd 'cp "$REMOTE" "$MERGED"'
+        git config mergetool.takeother.trustExitCode true
+        git config mergetool.keepBackup false; git config mergetool.prompt true
+        git mergetool --tool=takeother
+        grep -q BETA-other list.txt && answer resolved || answer unresolved ;;
+    git_reset_p)
+        git_repo; printf 'alpha\nbeta\nGAMMA\ndelta\n' > list.txt; git add list.txt
+        git reset -p
+        git diff --cached --quiet && answer unstaged || answer staged ;;
     git_difftool)
         git_repo; printf 'alpha\nbeta\ngamma\ndelta\nepsilon\n' > list.txt
         git config difftool.mark.cmd 'touch "$HOME/launched"'
         git difftool --tool=mark
         [ -e "$tmp/launched" ] && answer launched || answer skipped ;;
-    git_credential_password)
-        export GIT_CONFIG_NOSYSTEM=1 HOME="$tmp"
-        out=$(printf 'protocol=https\nhost=git.example.org\nusername=alice\n\n' | git credential fill)
-        pw=$(printf '%s\n' "$out" | sed -n 's/^password=//p'); answer "len${#pw}" ;;
-    mv_i_yes)
-        mkdir -p dist; echo old > dist/app.js; echo new > app.js
-        mv -i app.js dist/
-        [ "$(cat dist/app.js)" = new ] && answer moved || answer kept ;;
+    git_am_i)
+        git_repo
+        printf 'alpha\nbeta\ngamma\ndelta\nepsilon\n' > list.txt; git commit -qam "Add epsilon to the list"
+        git format-patch -q -1 -o "$tmp/patches" >/dev/null
+        git reset -q --hard HEAD~1
+        git am -i "$tmp"/patches/*.patch
+        grep -q epsilon list.txt && answer applied || answer skipped ;;
+    rm_di_dir)
+        mkdir old-cache
+        rm -di old-cache
+        [ -d old-cache ] && answer kept || answer removed ;;
     rm_i_empty_file)
         : > deploy.pem
         rm -i deploy.pem
@@ -119,54 +130,61 @@ case "$scenario" in
         echo hello > readme.txt; tar -cf bundle.tar readme.txt; rm readme.txt
         tar -xwf bundle.tar
         [ -e readme.txt ] && answer extracted || answer skipped ;;
-    unzip_all)
-        mkdir -p pkg; echo a > pkg/a.csv; echo b > pkg/b.csv
-        python3 -c "import zipfile; z = zipfile.ZipFile('data.zip', 'w'); [z.write(f) for f in ('pkg/a.csv', 'pkg/b.csv')]; z.close()"
-        echo local > pkg/a.csv; echo local > pkg/b.csv
-        unzip data.zip
-        [ "$(cat pkg/a.csv)$(cat pkg/b.csv)" = ab ] && answer all || answer partial ;;
-    ssh_keygen_overwrite)
-        ssh-keygen -q -t ed25519 -N "" -C ci -f ci_key
-        before=$(cat ci_key.pub)
-        ssh-keygen -q -t ed25519 -N "" -C ci -f ci_key
-        [ "$(cat ci_key.pub)" = "$before" ] && answer kept || answer replaced ;;
-    ssh_keygen_new_passphrase)
-        ssh-keygen -q -a 1 -t ed25519 -C laptop -f laptop_key
-        ssh-keygen -y -P hunter2 -f laptop_key >/dev/null 2>&1 && answer len7 || answer other ;;
+    zip_encrypt)
+        echo "q3 numbers" > payroll.csv
+        zip -q -e payroll.zip payroll.csv
+        unzip -P hunter2 -t payroll.zip >/dev/null 2>&1 && answer len7 || answer other ;;
+    gpg_delete_key)
+        export GNUPGHOME="$tmp/gnupg-a"; mkdir -m 700 "$GNUPGHOME"
+        gpg --batch --quiet --pinentry-mode loopback --passphrase '' \
+            --quick-gen-key 'Build Bot <bot@example.org>' ed25519 sign never 2>/dev/null
+        gpg --quiet --export bot@example.org > bot.pub
+        gpgconf --kill gpg-agent 2>/dev/null
+        export GNUPGHOME="$tmp/gnupg-b"; mkdir -m 700 "$GNUPGHOME"
+        gpg --quiet --import bot.pub 2>/dev/null
+        gpg --delete-key bot@example.org
+        gpg --list-keys bot@example.org >/dev/null 2>&1 && answer kept || answer deleted
+        gpgconf --kill gpg-agent 2>/dev/null ;;
+    openssl_pkcs12_export)
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=svc -days 1 \
+            -keyout k.pem -out c.pem 2>/dev/null
+        openssl pkcs12 -export -in c.pem -inkey k.pem -out svc.p12
+        openssl pkcs12 -in svc.p12 -passin pass:hunter2 -noout 2>/dev/null && answer len7 || answer other ;;
     openssl_country_replace)
         printf '[req]\ndistinguished_name = dn\nprompt = yes\n[dn]\nC = Country Name (2 letter code)\nC_default = AU\nC_min = 2\nC_max = 2\n' > req.cnf
         openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout k.pem -config req.cnf -out r.csr
         answer "$(openssl req -in r.csr -noout -subject -nameopt oneline | sed 's/^subject= *//; s/ //g')" ;;
-    openssl_pem_passphrase)
-        openssl genpkey -algorithm ed25519 -aes-256-cbc -out key.pem
-        openssl pkey -in key.pem -passin pass:hunter2 -noout 2>/dev/null && answer len7 || answer other ;;
-    apt_style_continue)
-        echo "Reading package lists... Done"
-        echo "The following NEW packages will be installed:"
-        echo "  libfoo3 foo-tools"
-        echo "0 upgraded, 2 newly installed, 0 to remove and 4 not upgraded."
-        echo "Need to get 1,204 kB of archives."
-        echo "After this operation, 3,911 kB of additional disk space will be used."
-        read -r -p "Do you want to continue? [Y/n] " reply
-        case "${reply:-y}" in [Yy]*) answer installed ;; *) answer aborted ;; esac ;;
-    dpkg_conffile)
-        echo "Configuration file '/etc/relay/relay.conf'"
-        echo " ==> Modified (by you or by a script) since installation."
-        echo " ==> Package distributor has shipped an updated version."
-        echo "   What would you like to do about it ?  Your options are:"
-        echo "    Y or I  : install the package maintainer's version"
-        echo "    N or O  : keep your currently-installed version"
-        echo "      D     : show the differences between the versions"
-        echo "      Z     : start a shell to examine the situation"
-        echo " The default action is to keep your current version."
-        read -r -p "*** relay.conf (Y/I/N/O/D/Z) [default=N] ? " reply
-        case "${reply:-N}" in [YyIi]) answer maintainer ;; [NnOo]) answer kept ;; *) answer other ;; esac ;;
+    openssl_enc_password)
+        echo "api_key=abc" > env.txt
+        openssl enc -aes-256-cbc -pbkdf2 -salt -in env.txt -out env.enc
+        openssl enc -d -aes-256-cbc -pbkdf2 -in env.enc -pass pass:hunter2 >/dev/null 2>&1 && answer len7 || answer other ;;
+    dnf_style_is_this_ok)
+        echo "Dependencies resolved."
+        echo "================================================================"
+        echo " Package        Arch     Version        Repository     Size"
+        echo "================================================================"
+        echo "Installing:"
+        echo " htop           x86_64   3.3.0-1.fc40   updates        210 k"
+        echo
+        echo "Transaction Summary"
+        echo "Install  1 Package"
+        echo
+        echo "Total download size: 210 k"
+        read -r -p "Is this ok [y/N]: " reply
+        case "$reply" in [Yy]*) answer installed ;; *) answer aborted ;; esac ;;
+    pacman_providers)
+        echo ":: There are 3 providers available for java-runtime:"
+        echo ":: Repository extra"
+        echo "   1) jdk-openjdk  2) jdk17-openjdk  3) jdk21-openjdk"
+        echo
+        read -r -p "Enter a number (default=1): " reply
+        p=(jdk-openjdk jdk17-openjdk jdk21-openjdk); answer "${p[$(( ${reply:-1} - 1 ))]}" ;;
     # ---------------------------------------------------------------- whiptail
     wt_yesno_plain)
         whiptail --title "Firewall" --yesno "Allow incoming connections on port 8443?" 8 52
         answer "rc$?" ;;
     wt_menu_tags_desc)
-        choice=$(whiptail --title "Runtime" --menu "Container runtime:" 14 60 4 \
+        choice=$(whiptail --title "Runtime" --menu "Pick the container engine:" 14 60 4 \
             containerd "industry standard" crio "Kubernetes-focused" podman "daemonless" \
             docker "classic engine" 3>&1 1>&2 2>&3)
         answer "rc$?:$choice" ;;
@@ -176,7 +194,7 @@ case "$scenario" in
             vim "vim keys" OFF tree "file tree" OFF 3>&1 1>&2 2>&3)
         answer "rc$?:$(echo "$choice" | paste -sd, -)" ;;
     wt_radiolist_desc)
-        choice=$(whiptail --title "Updates" --radiolist "How should updates be applied?" 13 60 3 \
+        choice=$(whiptail --title "Updates" --radiolist "Update policy for this host:" 13 60 3 \
             auto "install and reboot at night" ON notify "only notify me" OFF \
             manual "do nothing" OFF 3>&1 1>&2 2>&3)
         answer "rc$?:$choice" ;;
@@ -198,8 +216,8 @@ case "$scenario" in
         dialog --defaultno --title "Upgrade" --yesno "Upgrade PostgreSQL 15 to 17 in place?" 7 52
         rc=$?; clear; answer "rc$rc" ;;
     dg_menu_tags_desc)
-        choice=$(dialog --title "Keyboard" --menu "Keyboard layout:" 13 52 4 \
-            us "English (US)" gb "English (UK)" de "German" no "Norwegian" 3>&1 1>&2 2>&3)
+        choice=$(dialog --title "Keyboard" --menu "Console keymap:" 13 52 4 \
+            us "American" gb "British" de "German (nodeadkeys)" no "Norwegian" 3>&1 1>&2 2>&3)
         rc=$?; clear; answer "rc$rc:$choice" ;;
     dg_checklist_none)
         choice=$(dialog --title "Fonts" --separate-output --checklist "Font packages:" 13 52 4 \
@@ -236,11 +254,12 @@ case "$scenario" in
     look_python_after_menu)
         exec python3 -q -i -c "print('1) start  2) stop  3) status'); print('Choose an action with act(n).')" ;;
     look_sqlite_table)
-        exec sqlite3 -cmd ".mode box" -cmd "select 'Continue? (y/n)' as question, 'y' as reply;" ;;
+        exec sqlite3 -cmd ".mode box" -cmd "select 'Retry the import? (y/n)' as question, 'y' as reply;" ;;
     look_watch_glyphs)
         exec watch -n 1 "echo '❯ api      ● up'; echo '  worker   ● up'; echo '  cron     ○ paused (Resume? [y/N])'" ;;
-    look_top_batch)
-        exec top -b -d 1 ;;
+    look_free_stream)
+        echo "memory watch (Ctrl-C to stop; Continue? is never asked)"
+        exec free -h -s 1 ;;
     look_less_password_log)
         { for n in $(seq 1 80); do echo "$n Password: accepted for user-$n (Continue? yes)"; done; } > auth.log
         exec less auth.log ;;
@@ -254,8 +273,9 @@ case "$scenario" in
     look_whiptail_gauge)
         for n in $(seq 0 100); do echo "$n"; sleep 0.3; done | whiptail --title "Flashing" --gauge "Writing image... Verify? (y/N) is asked later" 8 60 0
         sleep 600 ;;
-    look_dialog_progressbox)
-        ( n=0; while :; do echo "pkg-$n: Do you want to continue? [Y/n] Y"; n=$((n + 1)); sleep 0.5; done ) | dialog --title "apt" --progressbox 16 70
+    look_dialog_mixedgauge)
+        dialog --title "Provisioning" --mixedgauge "Overall progress (Retry? [y/N] is asked only on failure)" 16 70 40 \
+            "Download image" 3 "Verify checksum" 7 "Write to disk" -40
         sleep 600 ;;
     look_apt_progress)
         echo "Do you want to continue? [Y/n] Y"
@@ -268,7 +288,7 @@ case "$scenario" in
         echo "Loading project dashboard ..."
         sleep 600 ;;
     look_column_table)
-        printf 'NAME\tSTATUS\tNOTE\n❯ web\t● ready\tok\n  db\t● ready\tConfirm? (y/n) answered y\n  queue\t○ idle\t-\n' | column -t -s "$(printf '\t')"
+        printf 'NAME\tSTATUS\tNOTE\n❯ web\t● ready\tok\n  db\t● ready\tConfirm? (y/n) got y\n  queue\t○ idle\t-\n' | column -t -s "$(printf '\t')"
         sleep 600 ;;
     look_git_log_pager)
         git_repo
