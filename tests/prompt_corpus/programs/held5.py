@@ -326,9 +326,9 @@ def inquirerpy_number() -> Any:
 def inquirerpy_confirm_default_yes() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.confirm(
+    return inquirer.confirm(  # type: ignore[attr-defined]
         message="Share crash reports with the maintainers?", default=True
-    ).execute()  # type: ignore[attr-defined]
+    ).execute()
 
 
 def inquirerpy_secret() -> Any:
