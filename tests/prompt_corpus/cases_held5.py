@@ -226,6 +226,8 @@ def python_cases() -> list[Case]:
         _p("stdlib-type-name", "confirm-by-typing", "text", None, "analytics-prod", "deleted"),
         _p("stdlib-wrapped-eighty", "wrapped", "yes_no", YES_NO, "yes", "y"),
         _p("stdlib-box-banner", "banner", "yes_no", YES_NO, "yes", "y"),
+        # The question, a coloured notice two rows under it, the cursor back on the question.
+        _p("stdlib-question-above-banner", "banner", "yes_no", YES_NO, "no", "n"),
         # readline puts "main" in the line before the prompt waits: Enter keeps it.
         _p("stdlib-readline-prefill", "prefilled", "text", None, "", "main"),
         # "[O]verwrite, [S]kip, [R]ename, overwrite [A]ll?": one letter and Enter.
@@ -319,6 +321,18 @@ def shell_cases() -> list[Case]:
         _s("git-difftool", "git", "yes_no", None, "yes", "launched", needs=_GIT),
         # "Apply? [y]es/[n]o/[e]dit/[v]iew patch/[a]ccept all:" under the commit body.
         _s("git-am-i", "git", "choice", None, "y", "applied", needs=_GIT),
+        # A package directory's files listed, then "Proceed (Y/n)?".
+        _s("pip-uninstall-no", "pip", "yes_no", None, "no", "kept"),
+        # "Old comment: ci" then "New comment:".
+        _s(
+            "ssh-keygen-comment",
+            "ssh",
+            "text",
+            None,
+            "deploy@ci",
+            "deploy@ci",
+            needs=("ssh-keygen",),
+        ),
         # "rm: remove regular empty file 'deploy.pem'?"
         _s("rm-i-empty-file", "coreutils", "yes_no", None, "no", "kept"),
         # "rm: remove directory 'old-cache'?"

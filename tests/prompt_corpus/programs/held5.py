@@ -536,6 +536,15 @@ def stdlib_box_banner() -> Any:
     return reply.strip().lower()
 
 
+def stdlib_question_above_banner() -> Any:
+    # The question, then a coloured notice under it; the cursor goes back to the question.
+    sys.stdout.write("Archive the 3 stale projects? [y/N] \x1b7\n\n")
+    sys.stdout.write("\x1b[1;97;45m" + "  archived projects stay readable for 30 days  ".ljust(56))
+    sys.stdout.write("\x1b[0m\x1b8")
+    sys.stdout.flush()
+    return input().strip().lower() or "n"
+
+
 def stdlib_readline_prefill() -> Any:
     import readline
 
@@ -835,6 +844,7 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         stdlib_type_name,
         stdlib_wrapped_eighty,
         stdlib_box_banner,
+        stdlib_question_above_banner,
         stdlib_readline_prefill,
         stdlib_letter_keys,
         stdlib_getpass_pin,

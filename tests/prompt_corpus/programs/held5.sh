@@ -122,6 +122,21 @@ case "$scenario" in
         mkdir old-cache
         rm -di old-cache
         [ -d old-cache ] && answer kept || answer removed ;;
+    pip_uninstall_no)
+        python3 -m venv --without-pip venv
+        site=$(echo venv/lib/python3*/site-packages)
+        info="$site/tinyjson-1.2.dist-info"; mkdir -p "$info" "$site/tinyjson"
+        for f in __init__ decoder encoder; do echo "x = 1" > "$site/tinyjson/$f.py"; done
+        printf 'Metadata-Version: 2.1\nName: tinyjson\nVersion: 1.2\n' > "$info/METADATA"
+        echo pip > "$info/INSTALLER"
+        printf 'tinyjson/__init__.py,,\ntinyjson/decoder.py,,\ntinyjson/encoder.py,,\ntinyjson-1.2.dist-info/METADATA,,\ntinyjson-1.2.dist-info/INSTALLER,,\ntinyjson-1.2.dist-info/RECORD,,\n' > "$info/RECORD"
+        pipdir=$(python3 -c "import os, pip; print(os.path.dirname(os.path.dirname(pip.__file__)))")
+        PYTHONPATH="$pipdir" PIP_DISABLE_PIP_VERSION_CHECK=1 venv/bin/python -m pip uninstall tinyjson
+        [ -e "$site/tinyjson/decoder.py" ] && answer kept || answer uninstalled ;;
+    ssh_keygen_comment)
+        ssh-keygen -q -t ed25519 -N "" -C ci -f ci_key
+        ssh-keygen -c -f ci_key
+        answer "$(cut -d' ' -f3 ci_key.pub)" ;;
     rm_i_empty_file)
         : > deploy.pem
         rm -i deploy.pem
