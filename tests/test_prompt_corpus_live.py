@@ -73,18 +73,29 @@ def test_the_fourth_held_out_set_has_153_cases_and_30_look_alikes_of_its_own() -
     assert all(f"held_out_4\t{c.id}\n" in recorded for c in fourth)
 
 
-def test_the_default_slice_runs_no_case_of_the_fourth_held_out_set() -> None:
-    assert not [c for c in all_cases() if c.id in SLICE and c.half == "held_out_4"]
+def test_the_fifth_held_out_set_has_183_cases_and_42_look_alikes_of_its_own() -> None:
+    fifth = [c for c in all_cases() if c.half == "held_out_5"]
+    assert len(fifth) == 183 and len([c for c in fifth if not c.positive]) == 42
+    assert all(c.id.startswith("h5-") for c in fifth)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_5\t{c.id}\n" in recorded for c in fifth)
 
 
-def test_a_corpus_run_covers_the_sealed_fourth_set_only_when_its_split_is_named() -> None:
+def test_the_default_slice_runs_no_case_of_the_sealed_held_out_sets() -> None:
+    assert not [c for c in all_cases() if c.id in SLICE and c.half in ("held_out_4", "held_out_5")]
+
+
+def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None:
     from tests.prompt_corpus.__main__ import chosen_cases
 
     cases = all_cases()
-    assert not [c for c in chosen_cases(cases, None, "") if c.half == "held_out_4"]
+    assert not [c for c in chosen_cases(cases, None, "") if c.half in ("held_out_4", "held_out_5")]
     assert not chosen_cases(cases, None, "h4-")
+    assert not chosen_cases(cases, None, "h5-")
     fourth = chosen_cases(cases, "held_out_4", "")
     assert len(fourth) == 153 and {c.half for c in fourth} == {"held_out_4"}
+    fifth = chosen_cases(cases, "held_out_5", "")
+    assert len(fifth) == 183 and {c.half for c in fifth} == {"held_out_5"}
     assert {c.half for c in chosen_cases(cases, None, "")} == {
         "dev",
         "held_out",
@@ -93,7 +104,7 @@ def test_a_corpus_run_covers_the_sealed_fourth_set_only_when_its_split_is_named(
     }
 
 
-@pytest.mark.parametrize("split", ["held_out_3", "held_out_4"])
+@pytest.mark.parametrize("split", ["held_out_3", "held_out_4", "held_out_5"])
 def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
     from tests.prompt_corpus.held_check import shows_keys
 
@@ -152,8 +163,11 @@ def test_the_corpus_command_fails_when_any_held_out_set_misses_a_target() -> Non
         chosen = [c for c in all_cases() if c.half == split and c.positive and c.options is None]
         return [Result(case=c, detected=True, answered=True) for c in chosen]
 
-    third, fourth = perfect("held_out_3"), perfect("held_out_4")
-    assert missed_targets(third + fourth) == []
+    third, fourth, fifth = perfect("held_out_3"), perfect("held_out_4"), perfect("held_out_5")
+    assert missed_targets(third + fourth + fifth) == []
     for result in fourth[: len(fourth) // 10]:  # a tenth unanswered: below 0.95
         result.answered = False
-    assert missed_targets(third + fourth) == ["held_out_4"]
+    assert missed_targets(third + fourth + fifth) == ["held_out_4"]
+    look = next(c for c in all_cases() if c.half == "held_out_5" and not c.positive)
+    flagged = Result(case=look, detected=True)  # one false positive fails the fifth set
+    assert missed_targets(fifth + [flagged]) == ["held_out_5"]
