@@ -110,6 +110,63 @@ def test_bash_select_default_prompt_without_words_takes_the_question_above_the_l
     assert (d.question, labels(d)) == ("Which database should we use?", ["PostgreSQL", "MySQL"])
 
 
+def test_bash_select_with_its_own_hash_prompt_is_a_choice_typed_by_number() -> None:
+    d = must("Snapshots of vol-7:\n1) snap-a\n2) snap-b\n3) Exit\n#> ", READING)
+    assert (d.kind, d.question, labels(d)) == (
+        PromptKind.CHOICE,
+        "Snapshots of vol-7:",
+        ["snap-a", "snap-b", "Exit"],
+    )
+    assert plan_writes(d, "snap-b") == [b"2", ENTER]
+
+
+def test_a_checkbox_list_whose_labels_are_only_signs_is_a_multi_choice() -> None:
+    text = "? Mount points to back up\n❯ ○ /\n  ○ /home\n  ○ /var"
+    d = must(text + f"{ESC}[1;27H", RAW)
+    assert (d.kind, labels(d), d.checked) == (
+        PromptKind.MULTI_CHOICE,
+        ["/", "/home", "/var"],
+        (False, False, False),
+    )
+
+
+def test_a_qmark_drawn_like_a_pointer_with_a_hint_after_it_is_the_question() -> None:
+    text = "» Release channel (Use arrow keys)\n ➤ stable\n   beta\n   nightly"
+    d = must(text + f"{ESC}[1;35H", RAW)
+    assert (d.kind, d.question, labels(d)) == (
+        PromptKind.CHOICE,
+        "Release channel",
+        ["stable", "beta", "nightly"],
+    )
+
+
+def test_a_dashed_group_name_between_checkboxes_is_no_option() -> None:
+    text = (
+        "? Linters to run\n❯◯ ruff\n ◯ mypy\n -- slow --\n ◯ pylint\n\n↑↓ navigate • space select"
+    )
+    d = must(text, RAW)
+    assert (labels(d), d.checked) == (["ruff", "mypy", "pylint"], (False, False, False))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hit RETURN when the lamp is green ",
+        "Hit <Enter> once the upload ends ",
+        "Press [Enter] to continue or Ctrl-C to abort...",
+        "Hit return to open the diff viewer (meld): ",
+    ],
+)
+def test_a_line_asking_to_hit_or_press_enter_is_press_enter(line: str) -> None:
+    assert must(line, READING).kind is PromptKind.PRESS_ENTER
+
+
+def test_a_key_legend_of_several_key_action_pairs_is_not_a_question() -> None:
+    legend = "d: Drop job? (y/n)    r: retry    ?: help    x: exit"
+    assert found(legend, RAW) is None
+    assert must("d: Drop job? (y/n) ", RAW).kind is PromptKind.YES_NO
+
+
 # ---------------------------------------------------------------- boxed dialogs
 
 

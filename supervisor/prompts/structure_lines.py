@@ -51,7 +51,14 @@ _INLINE_CHOICES = re.compile(
 # A question with only its default answer after it: patch's "Assume -R? [n]", npm init's
 # "Is this OK? (yes)". The other answer is implied, so it is a yes/no question.
 _DEFAULT_YES_NO = re.compile(r"(?i)\?\s*[\[(](?P<d>y|n|yes|no)[\])]\s*$")
-_PRESS = re.compile(r"(?i)\bpress\s+(any key|enter|return|a key|return/enter|enter/return)\b")
+# "Press any key", "Hit RETURN when ready", "Press [Enter] to continue".
+_PRESS = re.compile(
+    r"(?i)\b(?:press|hit)\s+(?:the\s+)?[\[<]?"
+    r"(?:any key|enter|return|a key|return/enter|enter/return)\b"
+)
+# A key legend: several "key: action" pairs spaced apart on one row ("k: Kill process?
+# (y/n)   q: quit   /: search"), a monitor's help line, never one question.
+_LEGEND_PAIR = re.compile(r"^\S{1,6}:\s+\S")
 # Prompts of shells and REPLs: they wait for input but ask nothing.
 _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
@@ -71,7 +78,8 @@ _CONSOLE_BANNER = re.compile(
     r"|\b(?:type|enter)\s+[\"'“]?\.?(?:help|exit|quit)\b"
     r"|\b(?:ctrl|control)[-+ ]?d\b|\bexit\(\)"
 )
-_MENU_END = re.compile(r"^[A-Za-z][\w ]{0,30}>\s*$")  # git's "What now>" under its numbered menu
+# git's "What now>" under its numbered menu; a shell select's own prompt ("#>", "#?").
+_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}>|#[>?])\s*$")
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
 _BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
@@ -97,6 +105,8 @@ def find_line(
         return None
     text = joined_question(snapshot, line).strip()
     text = re.sub(r"^[│|]\s+", "", text)
+    if is_legend(text):
+        return None
 
     def apart(fragment: str) -> bool:
         return _drawn_apart(snapshot, fragment)
@@ -296,6 +306,12 @@ def find_line(
     return build_detection(
         PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
     )
+
+
+def is_legend(text: str) -> bool:
+    """Whether ``text`` lists two or more "key: action" pairs set apart by wide gaps."""
+    parts = [p for p in re.split(r"\s{3,}", text.strip()) if p]
+    return len(parts) >= 2 and all(_LEGEND_PAIR.match(p) for p in parts)
 
 
 def _question_over_glyph(rows: list[Row], cursor_row: int, text: str) -> str | None:

@@ -20,6 +20,7 @@ from supervisor.prompts.structure_rows import (
     POINTER,
     QMARK,
     RULE,
+    TRAILING_HINT,
     WORDY,
     Row,
     build_detection,
@@ -53,7 +54,8 @@ _FILTER = re.compile(r"^[" + POINTER + r"]\s*(?:\S.*\s)?\d+/\d+$")
 # Never "=======": a merge marker or an edit block's middle (aider's SEARCH/REPLACE).
 # Box lines need only two on each side of a title ("── databases ──", questionary).
 _SEPARATOR = re.compile(
-    r"^(?:[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?|[─━]{2,}\s*\S.{0,30}?\s*[─━]{2,})$"
+    r"^(?:[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?|[─━]{2,}\s*\S.{0,30}?\s*[─━]{2,}"
+    r"|-{2}\s\w.{0,30}?\s-{2})$"
 )
 # An autocomplete's search field above its list (clack's "Search: _").
 _SEARCH = re.compile(
@@ -107,8 +109,10 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             or _SEARCH.match(row.text)
         ):
             break
-        if not re.search(r"\w", m.group("label")):
-            break  # a marker alone (an agent's empty input line "❯") is no option
+        if not re.search(r"\w", m.group("label")) and not m.group("box"):
+            # A marker alone (an agent's empty input line "❯") is no option; a box
+            # before a label of signs ("○ /", a site's root page) still is one.
+            break
         if m.group("pointer") and m.group("label")[:1] in POINTER:
             break  # ">>>>>>> REPLACE", ">> quoted": a run of glyphs, not a pointer
         if items and below - row.index > 1:
@@ -155,6 +159,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         or rows[q_index].text.lower().startswith("instructions")
         or HINT.search(rows[q_index].text)
         and not _is_question_row(rows[q_index].text)
+        and not _asks_before_hint(rows[q_index].text)
     ):
         q_index -= 1
     if q_index < 0:
@@ -209,7 +214,9 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         selected,
         [_cells(item) for item in items],
     )
-    question = _without_echo(clean_question(question_row.text), labels)
+    # A custom qmark drawn like a pointer ("» Licence ...") is no part of the question.
+    asked = re.sub(r"^[" + POINTER + r"]\s+", "", question_row.text)
+    question = _without_echo(clean_question(asked), labels)
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
         question = re.sub(r"\s*\d{1,2}$", "", question)  # the number typed so far
@@ -381,6 +388,13 @@ def _ticks_only(items: list[_Item]) -> bool:
 
 def _marked(item: _Item) -> bool:
     return bool(item.pointer or item.box or item.number)
+
+
+def _asks_before_hint(text: str) -> bool:
+    """A question with its library's key hint after it ("Licence (Use arrow keys)"),
+    whatever glyph it starts with: the hint trails words, it is not the whole row."""
+    m = TRAILING_HINT.search(text)
+    return m is not None and m.start() > 0 and bool(WORDY.search(text[: m.start()]))
 
 
 def _is_question_row(text: str) -> bool:

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Ninth development set, shell side: dev9.sh <scenario>. A read whose key sits in brackets
+# after "Hit", and a select with its own "#>" prompt and an Exit item, answered by number.
+# Prints ANSWER=<what happened>.
+set -u
+scenario=$1
+
+answer() { printf '\nANSWER=%s\n' "$1"; }
+
+case "$scenario" in
+    read_hit_return_brackets)
+        echo "The card reader will now be wiped."
+        read -r -p "Hit [Return] to wipe, Ctrl-C to keep it..." _; answer wiped ;;
+    select_exit_prompt)
+        PS3="#> "
+        echo "Snapshots of vol-7:"
+        select s in "snap-a (Monday)" "snap-b (Tuesday)" "Exit"; do
+            [ -n "$s" ] && break
+        done
+        answer "$s" ;;
+    *)
+        echo "unknown scenario: $scenario" >&2
+        exit 2 ;;
+esac
