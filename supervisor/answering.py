@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable
 from shared.protocol import ErrorCode
 from supervisor.keys import ENTER_PAUSE
 from supervisor.prompts import PromptError, PromptTracker
-from supervisor.prompts.echo import ERASE, echoed, first_char
+from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below
 from supervisor.prompts.prefill import Field, describe, shows
 from supervisor.screen import ScreenSnapshot
 
@@ -153,6 +153,14 @@ class Answerer:
         except TimeoutError:
             await write(ERASE)
             sent.append(ERASE)
+            if lists_below(before):
+                raise PromptError(
+                    ErrorCode.INVALID_ANSWER,
+                    "Typing into this field drew nothing, and the screen shows selectable "
+                    "rows under it, so it may be a list rather than a field.",
+                    "Tether erased the one character it typed and sent nothing else; read "
+                    "the screen with get_logs and answer with send_keys (arrows, Space, Enter)",
+                ) from None
             self._tracker.mark_secret(prompt_id)
             raise PromptError(
                 ErrorCode.PROMPT_SECRET,

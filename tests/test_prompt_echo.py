@@ -15,7 +15,7 @@ from supervisor.answering import Answerer
 from supervisor.prompts import PromptError, PromptTracker
 from supervisor.prompts.answer import ENTER
 from supervisor.prompts.detect import Signals
-from supervisor.prompts.echo import ERASE, echoed, first_char, needs_probe
+from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below, needs_probe
 from supervisor.screen import ScreenSnapshot, TerminalModel
 
 RAW = Signals(echo_off=True, canonical=False)
@@ -56,13 +56,22 @@ def test_the_probe_types_one_whole_character_first() -> None:
     assert first_char("x") == (b"x", b"")
 
 
-class _Field:
-    """A raw-mode program behind a text field that draws typed keys only when ``echo``."""
+def test_box_rows_under_the_cursor_are_a_list_a_key_may_have_gone_to() -> None:
+    rows = "\n  ○ north\n  ○ south\n  [x] east"
+    assert lists_below(snap(QUESTION + rows + f"\x1b[1;{len(QUESTION) + 1}H"))
+    assert not lists_below(snap(QUESTION + "\n  north\n  south" + "\x1b[1;5H"))
+    assert not lists_below(snap(rows + "\n" + QUESTION))  # the rows are above the field
 
-    def __init__(self, *, echo: bool) -> None:
+
+class _Field:
+    """A raw-mode program behind a text field that draws typed keys only when ``echo``,
+    with ``below`` drawn under the field (the cursor stays in the field)."""
+
+    def __init__(self, *, echo: bool, below: str = "") -> None:
         self.echo = echo
+        self.below = below
         self.typed = ""
-        self.current = snap(QUESTION)
+        self.current = self._draw()
         self.output = asyncio.Event()
         self.writes: list[bytes] = []
 
@@ -72,10 +81,13 @@ class _Field:
             self.typed = self.typed[:-1]
         elif data != ENTER:
             self.typed += data.decode()
-        shown = self.typed if self.echo else ""
-        self.current = snap(QUESTION + shown)
+        self.current = self._draw()
         self.output.set()
         return len(data)
+
+    def _draw(self) -> ScreenSnapshot:
+        field = QUESTION + (self.typed if self.echo else "")
+        return snap(field + self.below + f"\x1b[1;{len(field) + 1}H")
 
 
 def _answerer(field: _Field, signals: Signals = RAW) -> tuple[Answerer, PromptTracker, str]:
@@ -121,6 +133,22 @@ async def test_a_field_that_draws_nothing_is_refused_as_secret_and_the_probe_era
     with pytest.raises(PromptError) as refused:
         tracker.plan_answer(prompt_id, "hunter2", field.current)
     assert refused.value.code is ErrorCode.PROMPT_SECRET
+
+
+async def test_a_silent_key_over_selectable_rows_is_refused_but_not_called_secret(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "ECHO_WAIT", 0.05)
+    field = _Field(echo=False, below="\n\n  ○ north\n  ○ south")
+    answerer, tracker, prompt_id = _answerer(field)
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(10):
+            await answerer.type_answer(prompt_id, "north", field.write)
+    assert caught.value.code is ErrorCode.INVALID_ANSWER
+    assert "may be a list rather than a field" in str(caught.value)
+    assert field.writes == [b"n", ERASE]
+    again = tracker.observe(field.current, 11.0, 10.0, signals=RAW)
+    assert again is not None and again.kind is PromptKind.TEXT
 
 
 async def test_a_line_mode_field_echoed_by_the_terminal_is_not_probed() -> None:

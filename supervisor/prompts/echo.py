@@ -7,16 +7,24 @@ hand-rolled raw reader): a field that looks like any other question but holds a
 secret. So an answer into a raw-mode field types its first character alone and
 compares the screen before and after (:func:`echoed`); a field that drew nothing
 but masks (``*``, ``•``) for it is taken for a secret, the character is erased, and
-nothing more is typed.
+nothing more is typed. Unless the screen shows selectable rows under the field
+(:func:`lists_below`): a key that drew nothing there may have gone to a list the
+detector did not read, so the prompt is not called secret, only left alone.
 """
 
 from __future__ import annotations
+
+import re
 
 from supervisor.screen import ScreenSnapshot
 
 ERASE = b"\x7f"  # Backspace as terminals send it (DEL): erases the probe character
 # What password fields draw in place of each typed character.
 MASKS = frozenset("*•●∙·✱⁕▪◼■")
+
+
+# A row one could select: a pointer maybe, then a radio or check box, then a label.
+_SELECTABLE = re.compile(r"^\s*(?:[❯›»▸➤→>▶►]\s*)?(?:[○◯●◉◻◼□■☐☑☒]|\[[ xX*]\]|\([ *•xX]\))\s*\S")
 
 
 def needs_probe(*, canonical: bool, echo_off: bool) -> bool:
@@ -49,3 +57,10 @@ def echoed(before: ScreenSnapshot, after: ScreenSnapshot) -> bool:
 
 def _plain(line: str) -> str:
     return "".join(c for c in line if not c.isspace() and c not in MASKS)
+
+
+def lists_below(snapshot: ScreenSnapshot) -> bool:
+    """Whether two or more rows under the cursor are drawn as selectable rows (a box
+    or radio mark before a label): a list that a typed key may move or filter."""
+    rows = snapshot.lines[snapshot.cursor_row + 1 :]
+    return sum(1 for row in rows if _SELECTABLE.match(row)) >= 2
