@@ -172,6 +172,16 @@ def test_a_generic_yes_no_needs_quiescence_but_a_claude_menu_does_not() -> None:
     assert detect(render("\n".join(MENU)), rules, family="claude", quiet_for=0.0) is not None
 
 
+@pytest.mark.parametrize("line", ["extract ‘readme.txt’? ", "add 'notes.md'? "])
+def test_a_verb_and_one_quoted_name_asked_alone_is_yes_no(line: str) -> None:
+    found = detect(render(line), default_rules(), signals=Signals(blocked_on_read=True))
+    assert found is not None and found.kind is PromptKind.YES_NO
+    assert [o.key for o in found.options] == ["y", "n"]
+    reading = Signals(blocked_on_read=True)
+    said = detect(render("Saved 'notes.md'. Next? "), default_rules(), signals=reading)
+    assert said is None or said.kind is not PromptKind.YES_NO
+
+
 def test_echo_off_and_a_line_ending_in_a_colon_is_a_secret_prompt() -> None:
     found = detect(render("Enter PIN for token: "), default_rules(), signals=Signals(echo_off=True))
     assert found is not None and found.kind is PromptKind.SECRET

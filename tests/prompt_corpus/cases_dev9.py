@@ -74,6 +74,17 @@ def dev9_cases() -> list[Case]:
             "2",
             "snap-b (Tuesday)",
         ),
+        # GNU tar's confirm: "add ‘notes.md’?", a verb and one quoted name.
+        _case(
+            "d9-tar-add-confirm",
+            "coreutils",
+            _sh("tar_add_confirm"),
+            "yes_no",
+            None,
+            "yes",
+            "added",
+            needs=("tar",),
+        ),
         _case(
             "d9-inq-checkbox-dash-group",
             "inquirer-classic",

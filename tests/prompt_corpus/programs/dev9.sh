@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ninth development set, shell side: dev9.sh <scenario>. A read whose key sits in brackets
 # after "Hit", and a select with its own "#>" prompt and an Exit item, answered by number.
-# Prints ANSWER=<what happened>.
+# GNU tar -w asking to add a file. Prints ANSWER=<what happened>.
 set -u
 scenario=$1
 
@@ -18,6 +18,11 @@ case "$scenario" in
             [ -n "$s" ] && break
         done
         answer "$s" ;;
+    tar_add_confirm)
+        tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT; cd "$tmp" || exit 1
+        echo "todo" > notes.md
+        tar -cwf notes.tar notes.md
+        tar -tf notes.tar 2>/dev/null | grep -q notes.md && answer added || answer skipped ;;
     *)
         echo "unknown scenario: $scenario" >&2
         exit 2 ;;
