@@ -110,6 +110,12 @@ def test_bash_select_default_prompt_without_words_takes_the_question_above_the_l
     assert (d.question, labels(d)) == ("Which database should we use?", ["PostgreSQL", "MySQL"])
 
 
+def test_bracketed_numbers_in_columns_are_the_options_of_the_line_below() -> None:
+    d = must("Editor?\n[1] vim    [2] nano    [3] emacs\nSelect [1/2/3]: ", READING)
+    assert (d.kind, labels(d)) == (PromptKind.CHOICE, ["vim", "nano", "emacs"])
+    assert plan_writes(d, "nano") == [b"2", ENTER]
+
+
 def test_bash_select_with_its_own_hash_prompt_is_a_choice_typed_by_number() -> None:
     d = must("Snapshots of vol-7:\n1) snap-a\n2) snap-b\n3) Exit\n#> ", READING)
     assert (d.kind, d.question, labels(d)) == (

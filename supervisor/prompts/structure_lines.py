@@ -521,8 +521,10 @@ def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[s
     return [label for _, label in flat], [n for n, _ in flat]
 
 
+# Items in columns: "1: clean    2: filter", "[1] bash   [2] zsh   [3] fish".
 _COLUMN_ITEM = re.compile(
-    r"(?:^|\s{2,})(?P<n>\d{1,2})[:.)]\s+(?P<label>\S.*?)(?=\s{2,}\d{1,2}[:.)]\s|\s*$)"
+    r"(?:^|\s{2,})(?P<b>\[)?(?P<n>\d{1,2})(?(b)\]|[:.)])\s+(?P<label>\S.*?)"
+    r"(?=\s{2,}\[?\d{1,2}[:.)\]]\s|\s*$)"
 )
 # A table without rules: "* 0     /usr/bin/vim.basic   30   auto mode" (the current one starred).
 _SPACED_ITEM = re.compile(r"^(?:\*\s+)?(?P<n>\d{1,2})\s{2,}(?P<label>\S+(?: \S+)*)")

@@ -74,6 +74,16 @@ def dev9_cases() -> list[Case]:
             "2",
             "snap-b (Tuesday)",
         ),
+        # Numbered items in one row of columns, answered by a label: its number is typed.
+        _case(
+            "d9-read-columns-by-label",
+            "numbered-line",
+            _sh("read_columns_by_label"),
+            "choice",
+            ("vim", "nano", "emacs"),
+            "nano",
+            2,
+        ),
         # GNU tar's confirm: "add ‘notes.md’?", a verb and one quoted name.
         _case(
             "d9-tar-add-confirm",

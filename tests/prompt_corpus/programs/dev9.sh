@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ninth development set, shell side: dev9.sh <scenario>. A read whose key sits in brackets
-# after "Hit", and a select with its own "#>" prompt and an Exit item, answered by number.
-# GNU tar -w asking to add a file. Prints ANSWER=<what happened>.
+# after "Hit", a select with its own "#>" prompt and an Exit item answered by number,
+# numbered items in columns ("[1] vim    [2] nano") answered by label, and GNU tar -w
+# asking to add a file. Prints ANSWER=<what happened>.
 set -u
 scenario=$1
 
@@ -18,6 +19,10 @@ case "$scenario" in
             [ -n "$s" ] && break
         done
         answer "$s" ;;
+    read_columns_by_label)
+        echo "Editor for commit messages?"
+        echo "[1] vim    [2] nano    [3] emacs"
+        read -r -p "Select [1-3]: " n; answer "$n" ;;
     tar_add_confirm)
         tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT; cd "$tmp" || exit 1
         echo "todo" > notes.md
