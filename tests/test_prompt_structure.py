@@ -146,6 +146,13 @@ def test_a_qmark_drawn_like_a_pointer_with_a_hint_after_it_is_the_question() -> 
     )
 
 
+def test_a_disabled_row_the_arrows_pass_over_is_no_option() -> None:
+    text = "? Region (Use arrow keys)\n » eu-west\n   - eu-north (full)\n   us-east\n   ap-south"
+    d = must(text + f"{ESC}[1;25H", RAW)
+    assert labels(d) == ["eu-west", "us-east", "ap-south"]
+    assert plan_writes(d, "ap-south", canonical=False) == [DOWN, DOWN, ENTER]
+
+
 def test_a_dashed_group_name_between_checkboxes_is_no_option() -> None:
     text = (
         "? Linters to run\n❯◯ ruff\n ◯ mypy\n -- slow --\n ◯ pylint\n\n↑↓ navigate • space select"

@@ -57,6 +57,9 @@ _SEPARATOR = re.compile(
     r"^(?:[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?|[─━]{2,}\s*\S.{0,30}?\s*[─━]{2,}"
     r"|-{2}\s\w.{0,30}?\s-{2})$"
 )
+# A disabled choice, drawn "- gpu-large (quota exhausted)" by questionary: the arrows
+# pass over it, so it is no option and takes no arrow press.
+_SKIPPED = re.compile(_SEPARATOR.pattern + r"|^- \S")
 # An autocomplete's search field above its list (clack's "Search: _").
 _SEARCH = re.compile(
     r"(?i)^(?:search|filter|find|type to (?:search|filter))\b[^:]{0,20}:\s*\S{0,40}$"
@@ -95,8 +98,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     below = -1  # the row index the next option up must be adjacent to
     while index >= 0:
         row = rows[index]
-        if items and _SEPARATOR.match(row.text) and row.index == below - 1:
-            below = row.index  # the arrows skip a separator: it is no option
+        if items and _SKIPPED.match(row.text) and row.index == below - 1:
+            below = row.index  # the arrows skip a separator or a disabled row: no option
             index -= 1
             continue
         leaf = _TREE.sub("", row.text)

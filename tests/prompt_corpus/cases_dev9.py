@@ -37,6 +37,16 @@ def dev9_cases() -> list[Case]:
             "nightly",
             "nightly",
         ),
+        # "- eu-north (full)" is disabled: the arrows pass over it, so it is no option.
+        _case(
+            "d9-questionary-select-disabled-first",
+            "questionary",
+            _py("questionary_select_disabled_first"),
+            "choice",
+            ("eu-west", "us-east", "ap-south"),
+            "ap-south",
+            "ap-south",
+        ),
         _case(
             "d9-input-hit-enter-angle",
             "press-enter",

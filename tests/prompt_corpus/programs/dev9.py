@@ -1,8 +1,9 @@
 """Ninth development set, Python side: ``dev9.py <scenario>``.
 
 The classes the fifth held-out run showed, in new wordings: a checkbox list whose labels
-are only signs, a select whose qmark is drawn like a pointer, "hit Enter" lines that do
-not say "press", and a full-screen monitor whose key legend contains a yes/no question.
+are only signs, a select with a disabled row, a select whose qmark is drawn like a
+pointer, "hit Enter" lines that do not say "press", and a full-screen monitor whose key
+legend contains a yes/no question.
 Prints ``ANSWER=<json>`` with what the program received.
 """
 
@@ -36,6 +37,21 @@ def questionary_glyph_qmark() -> Any:
         choices=["stable", "beta", "nightly"],
         pointer="➤",
         qmark="»",
+    ).unsafe_ask()
+
+
+def questionary_select_disabled_first() -> Any:
+    import questionary
+    from questionary import Choice
+
+    return questionary.select(
+        "Region for the replica",
+        choices=[
+            Choice("eu-west"),
+            Choice("eu-north", disabled="full"),
+            Choice("us-east"),
+            Choice("ap-south"),
+        ],
     ).unsafe_ask()
 
 
@@ -74,6 +90,7 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
     for f in (
         iq_checkbox_sign_labels,
         questionary_glyph_qmark,
+        questionary_select_disabled_first,
         input_hit_enter_angle,
         input_hit_return_tool,
         look_monitor_legend,
