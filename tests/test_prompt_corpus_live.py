@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.prompt_corpus.cases import SPLIT_FILE, all_cases, available, split_text
-from tests.prompt_corpus.runner import report, run_cases
+from tests.prompt_corpus.runner import answer_value, report, run_cases
 
 SLICE = [
     "questionary-select-target",
@@ -79,6 +79,13 @@ def test_the_fifth_held_out_set_has_183_cases_and_42_look_alikes_of_its_own() ->
     assert all(c.id.startswith("h5-") for c in fifth)
     recorded = SPLIT_FILE.read_text(encoding="utf-8")
     assert all(f"held_out_5\t{c.id}\n" in recorded for c in fifth)
+
+
+def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> None:
+    assert answer_value('"n" projects stay readable') == "n"
+    assert answer_value('["web", "api"]  tail') == ["web", "api"]
+    assert answer_value("8") == 8
+    assert answer_value("2026-12-02 03:00 ") == "2026-12-02 03:00"
 
 
 def test_the_default_slice_runs_no_case_of_the_sealed_held_out_sets() -> None:

@@ -15,7 +15,6 @@ about their programs; it says nothing about detection.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -26,6 +25,7 @@ import ptyprocess
 import pyte
 
 from tests.prompt_corpus.cases import Case, all_cases, available
+from tests.prompt_corpus.runner import answer_value
 
 WATCH = 3.0
 SHOW_SCREENS = False
@@ -128,11 +128,7 @@ def check(case: Case, cwd: str) -> str | None:
         while time.monotonic() < end:
             found = _ANSWER.findall(term.plain())
             if found:
-                got = found[-1].strip()
-                try:
-                    value = json.loads(got)
-                except ValueError:
-                    value = got
+                value = answer_value(found[-1])
                 want = "len7" if case.kind == "secret" else case.expect
                 if case.kind == "secret" and isinstance(value, str) and value.endswith("len7"):
                     return None  # a dialog's secret reads "rc0:len7"

@@ -90,11 +90,17 @@ def _label_matches(got: str, want: str) -> bool:
     return got_f == want_f or _NUMBER_PREFIX.sub("", got_f) == want_f
 
 
-def _value(text: str) -> Any:
+def answer_value(text: str) -> Any:
+    """The value a program printed after ``ANSWER=``. A JSON string, list or object is
+    read alone: a program that printed over an earlier row (a banner under its question)
+    leaves that row's tail after it on the screen."""
+    text = text.strip()
     try:
+        if text[:1] in '"[{':
+            return json.JSONDecoder().raw_decode(text)[0]
         return json.loads(text)
     except ValueError:
-        return text.strip()
+        return text
 
 
 @asynccontextmanager
@@ -230,7 +236,7 @@ async def _run_positive(client: Client[Any], case: Case, session_id: str, result
         text = await _logs(client, session_id)
         found = _ANSWER_LINE.findall(text)
         if found:
-            got = _value(found[-1])
+            got = answer_value(found[-1])
             result.answered = got == case.expect
             if not result.answered:
                 result.answer_note += f"; program got {got!r}, wanted {case.expect!r}"
