@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import CHECKPOINT, ENTER, SPACE, plan_writes
 from supervisor.prompts.detect import Detection, Signals, detect
@@ -168,6 +170,12 @@ def test_a_value_drawn_apart_from_a_question_without_separator_is_a_prefilled_fi
 def test_a_field_named_a_key_that_unlocks_something_is_a_secret() -> None:
     d = must("? Deploy API key ", RAW)
     assert d.kind is PromptKind.SECRET
+
+
+@pytest.mark.parametrize("question", ["? 2FA code from your phone ", "? Authenticator code "])
+def test_a_field_asking_for_a_one_time_sign_in_code_is_a_secret(question: str) -> None:
+    assert must(question, RAW).kind is PromptKind.SECRET
+    assert must("? Postal code ", RAW).kind is PromptKind.TEXT
 
 
 def test_a_toggle_with_labels_of_several_words_selects_the_one_not_faint() -> None:

@@ -33,11 +33,14 @@ TRAILING_HINT = re.compile(
     re.IGNORECASE,
 )
 POINTER = "❯›»▸➤→>▶►"
-# What a secret field asks for: a password-like word, or a key that unlocks something
-# ("API key", "Vault unseal key", "private key"), never a key to press.
+# What a secret field asks for: a password-like word, a key that unlocks something
+# ("API key", "Vault unseal key", "private key"), never a key to press, or a one-time
+# code that signs someone in ("Authenticator code", "2FA code").
 SECRET_WORD = re.compile(
-    r"(?i)\b(password|passphrase|passcode|pin|token|secret"
-    r"|(?:api|access|unseal|private|signing|encryption|recovery|master|license)[ _-]?key)\b"
+    r"(?i)\b(password|passphrase|passcode|pin|token|secret|otp|totp"
+    r"|(?:api|access|unseal|private|signing|encryption|recovery|master|license)[ _-]?key"
+    r"|(?:authenticator|authentication|verification|recovery|backup|one[ -]time|otp|2fa|mfa)"
+    r"[ _-]?code)\b"
 )
 WORDY = re.compile(r"[A-Za-z]{2,}")
 _TOGGLE_WORDS = r"yes|no|true|false|on|off"

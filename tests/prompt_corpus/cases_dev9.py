@@ -105,6 +105,14 @@ def dev9_cases() -> list[Case]:
             "added",
             needs=("tar",),
         ),
+        # A masked field whose question names a one-time code, not a password.
+        _case(
+            "d9-iq-password-one-time-code",
+            "password-style",
+            _node("iq_password_one_time_code"),
+            "secret",
+            needs=_NODE,
+        ),
         _case(
             "d9-inq-checkbox-dash-group",
             "inquirer-classic",

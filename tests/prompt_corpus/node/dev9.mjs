@@ -1,5 +1,6 @@
 // Ninth development set, Node side: node dev9.mjs <scenario>. inquirer's classic checkbox
-// with a separator written as "-- name --" between its options. Prints ANSWER=<json>.
+// with a separator written as "-- name --" between its options, and a masked field
+// asking for a one-time code. Prints ANSWER=<json>.
 
 const [scenario] = process.argv.slice(2);
 
@@ -8,6 +9,10 @@ function done(value) {
 }
 
 const SCENARIOS = {
+  async iq_password_one_time_code() {
+    const q = await import("@inquirer/prompts");
+    return `len${(await q.password({ message: "2FA code from your phone", mask: "•" })).length}`;
+  },
   async inq_checkbox_dash_group() {
     const { default: inquirer } = await import("inquirer");
     const a = await inquirer.prompt([
