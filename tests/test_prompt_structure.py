@@ -153,6 +153,18 @@ def test_a_disabled_row_the_arrows_pass_over_is_no_option() -> None:
     assert plan_writes(d, "ap-south", canonical=False) == [DOWN, DOWN, ENTER]
 
 
+def test_a_menu_in_a_titled_frame_starts_below_the_frame_top() -> None:
+    frame = ["╭─ Printer ───────╮", "│ Print quality?  │"]
+    frame += [f"│   {m} {label}".ljust(18) + "│" for m, label in [("◉", "Draft"), ("◯", "Photo")]]
+    d = must("\n".join([*frame, "╰─────────────────╯"]), RAW)
+    assert (d.kind, d.question, labels(d), d.selected_index) == (
+        PromptKind.CHOICE,
+        "Print quality?",
+        ["Draft", "Photo"],
+        0,
+    )
+
+
 def test_a_dashed_group_name_between_checkboxes_is_no_option() -> None:
     text = (
         "? Linters to run\n❯◯ ruff\n ◯ mypy\n -- slow --\n ◯ pylint\n\n↑↓ navigate • space select"

@@ -66,6 +66,8 @@ _SEARCH = re.compile(
 )
 # The tree line before a grouped list's last item (clack's groupMultiselect: "└ ◻ semi").
 _TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
+# The top edge of a frame drawn around a menu, maybe with a title ("┌─ Router admin ──┐").
+_BOX_TOP = re.compile(r"^[┌╭┏╔][─━═]")
 # A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
 _MORE = re.compile(r"^(?:\.{3}|…)$")
 
@@ -110,6 +112,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             or RULE.match(row.text)
             or _FILTER.match(row.text)
             or _SEARCH.match(row.text)
+            or _BOX_TOP.match(row.text)
         ):
             break
         if not re.search(r"\w", m.group("label")) and not m.group("box"):

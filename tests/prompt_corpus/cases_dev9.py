@@ -65,6 +65,16 @@ def dev9_cases() -> list[Case]:
             "",
             "opened",
         ),
+        # A curses menu inside a titled rounded frame; the cursor is hidden.
+        _case(
+            "d9-curses-framed-radio",
+            "curses",
+            _py("curses_framed_radio"),
+            "choice",
+            ("Draft", "Letter", "Photo"),
+            "Photo",
+            "Photo",
+        ),
         _case("d9-look-monitor-legend", "look-alike", _py("look_monitor_legend"), None),
         _case(
             "d9-read-hit-return-brackets",

@@ -2,9 +2,9 @@
 
 The classes the fifth held-out run showed, in new wordings: a checkbox list whose labels
 are only signs, a select with a disabled row, a select whose qmark is drawn like a
-pointer, "hit Enter" lines that do not say "press", and a full-screen monitor whose key
-legend contains a yes/no question.
-Prints ``ANSWER=<json>`` with what the program received.
+pointer, a curses menu in a titled frame with no cursor shown, "hit Enter" lines that do
+not say "press", a masked one-time code, and a full-screen monitor whose key legend
+contains a yes/no question. Prints ``ANSWER=<json>`` with what the program received.
 """
 
 from __future__ import annotations
@@ -66,6 +66,34 @@ def input_hit_return_tool() -> Any:
     return "opened"
 
 
+def curses_framed_radio() -> Any:
+    import curses
+
+    items = ["Draft", "Letter", "Photo"]
+
+    def run(win: Any) -> str:
+        curses.curs_set(0)
+        pos = 0
+        while True:
+            win.erase()
+            win.addstr(0, 0, "╭─ Printer ─────────────────╮")
+            win.addstr(1, 0, "│ Print quality?            │")
+            for n, item in enumerate(items):
+                mark = "◉" if n == pos else "◯"
+                win.addstr(2 + n, 0, f"│   {mark} {item}".ljust(28) + "│")
+            win.addstr(2 + len(items), 0, "╰───────────────────────────╯")
+            win.refresh()
+            key = win.getch()
+            if key == curses.KEY_DOWN:
+                pos = min(pos + 1, len(items) - 1)
+            elif key == curses.KEY_UP:
+                pos = max(pos - 1, 0)
+            elif key in (10, 13):
+                return items[pos]
+
+    return curses.wrapper(run)
+
+
 def look_monitor_legend() -> None:
     import curses
 
@@ -93,6 +121,7 @@ SCENARIOS: dict[str, Callable[[], Any]] = {
         questionary_select_disabled_first,
         input_hit_enter_angle,
         input_hit_return_tool,
+        curses_framed_radio,
         look_monitor_legend,
     )
 }
