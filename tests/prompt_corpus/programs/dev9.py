@@ -3,8 +3,8 @@
 The classes the fifth held-out run showed, in new wordings: a checkbox list whose labels
 are only signs, a select with a disabled row, a select whose qmark is drawn like a
 pointer, a curses menu in a titled frame with no cursor shown, "hit Enter" lines that do
-not say "press", a masked one-time code, and a full-screen monitor whose key legend
-contains a yes/no question. Prints ``ANSWER=<json>`` with what the program received.
+not say "press", and a full-screen monitor whose key legend contains a yes/no
+question. Prints ``ANSWER=<json>`` with what the program received.
 """
 
 from __future__ import annotations
