@@ -139,6 +139,34 @@ def test_enquirer_ticks_are_checked_only_when_not_drawn_dim() -> None:
     assert (d.checked, d.selected_index) == ((True, False, True, False), 1)
 
 
+def _enquirer_with_hints(ticked: set[str], highlight: str) -> bytes:
+    rows = [("eu-west", "Ireland"), ("us", "Oregon and Ohio"), ("ap", "Mumbai"), ("sa-east", "")]
+    text = "? Regions to replicate into …\n" + "".join(
+        f"{colour('32' if name in ticked else '2;90', '✔')} "
+        f"{colour('36;4', name) if name == highlight else name} {colour('2', hint)}\n"
+        for name, hint in rows
+    )
+    return (text + f"{ESC}[1;31H").replace("\n", "\r\n").encode()
+
+
+def test_enquirer_ticks_with_a_dim_hint_after_short_and_long_labels_read_as_checked() -> None:
+    # The highlight is found from the labels alone once ticks are green: a hint that
+    # starts within a short label's first cells must not make that row look different.
+    tracker = PromptTracker("session-enquirer-hints")
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(_enquirer_with_hints(set(), "eu-west"))
+    prompt = tracker.observe(model.snapshot(), 0.0, 10.0, signals=RAW)
+    assert prompt is not None and prompt.kind is PromptKind.MULTI_CHOICE
+    toggled = TerminalModel(cols=80, rows=24)
+    toggled.feed(_enquirer_with_hints({"us", "sa-east"}, "sa-east"))
+    assert tracker.checked_labels(prompt.prompt_id, toggled.snapshot()) == {
+        "eu-west": False,
+        "us": True,
+        "ap": False,
+        "sa-east": True,
+    }
+
+
 def test_dialog_checklist_items_on_read_as_checked() -> None:
     text = (
         "┌──────────── Components ────────────┐\n"

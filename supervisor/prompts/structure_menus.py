@@ -211,7 +211,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         if selected is None and multi and has_boxes:
             # Checked boxes are coloured too (prompts, clack): the label alone carries
             # the highlight then.
-            selected = odd_one([label_style(item.row, item.label) for item in items])
+            selected = odd_one([label_style(item.row, _without_faint_tail(item)) for item in items])
     numbered = all(item.number for item in items)
     if selected is None and not numbered:
         return None

@@ -3,8 +3,9 @@
 Written for tuning (``fixed_half="dev"``), so adding them never changes the held-out
 halves. A checkbox list whose labels are only signs ("/"), a select whose qmark is drawn
 like a pointer ("»"), "hit Enter" lines (angle or square brackets, no "press"), a shell
-select with its own "#>" prompt, a classic checkbox with a "-- name --" separator, and a
-monitor whose key legend holds a yes/no question (a look-alike).
+select with its own "#>" prompt, a classic checkbox with a "-- name --" separator,
+enquirer's multiselect with a dim hint after each label, and a monitor whose key legend
+holds a yes/no question (a look-alike).
 """
 
 from __future__ import annotations
@@ -131,6 +132,18 @@ def dev9_cases() -> list[Case]:
             ("ruff", "mypy", "pylint", "bandit"),
             "mypy, bandit",
             ["mypy", "bandit"],
+            needs=_NODE,
+        ),
+        # A dim hint after each label ("us Oregon and Ohio"), labels of unlike lengths;
+        # eu-west starts ticked and must be unticked.
+        _case(
+            "d9-enq-multiselect-region-hints",
+            "enquirer",
+            _node("enq_multiselect_region_hints"),
+            "multi_choice",
+            ("eu-west", "us", "ap-south", "sa-east"),
+            "us, sa-east",
+            ["us", "sa-east"],
             needs=_NODE,
         ),
     ]

@@ -1,6 +1,7 @@
 // Ninth development set, Node side: node dev9.mjs <scenario>. inquirer's classic checkbox
-// with a separator written as "-- name --" between its options, and a masked field
-// asking for a one-time code. Prints ANSWER=<json>.
+// with a separator written as "-- name --" between its options, a masked field asking
+// for a one-time code, and enquirer's multiselect with a dim hint after each label.
+// Prints ANSWER=<json>.
 
 const [scenario] = process.argv.slice(2);
 
@@ -24,6 +25,19 @@ const SCENARIOS = {
       },
     ]);
     return a.v;
+  },
+  async enq_multiselect_region_hints() {
+    const { default: E } = await import("enquirer");
+    return new E.MultiSelect({
+      name: "v",
+      message: "Regions to replicate into",
+      choices: [
+        { name: "eu-west", hint: "Ireland", enabled: true },
+        { name: "us", hint: "Oregon and Ohio" },
+        { name: "ap-south", hint: "Mumbai" },
+        { name: "sa-east", hint: "Sao Paulo" },
+      ],
+    }).run();
   },
 };
 
