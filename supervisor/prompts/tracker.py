@@ -180,11 +180,8 @@ class PromptTracker:
     def text_field(self, prompt_id: str, snapshot: ScreenSnapshot) -> Field | None:
         """The prefilled field of text prompt ``prompt_id`` on ``snapshot`` (None: not a
         text prompt, or its field is empty or only hints), which an answer replaces."""
-        issued = self._issued.get(prompt_id)
-        if issued is None:
-            return None
-        now = self._detect(snapshot, math.inf)
-        if now is None or now.fingerprint != issued[0]:
+        now = self._still_shown(prompt_id, snapshot)
+        if now is None:
             return None
         return self._field_of(now, snapshot)
 
@@ -195,20 +192,13 @@ class PromptTracker:
 
     def is_gone(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
         """After answering: True once ``prompt_id``'s question has left the screen."""
-        issued = self._issued.get(prompt_id)
-        if issued is None:
-            return True
-        now = self._detect(snapshot, math.inf)
-        return now is None or now.fingerprint != issued[0]
+        return self._still_shown(prompt_id, snapshot) is None
 
     def probes_echo(self, prompt_id: str, snapshot: ScreenSnapshot) -> bool:
         """Whether a text answer to ``prompt_id`` must first check that the field shows what
         is typed (see :mod:`.echo`): a text field read in raw mode."""
-        issued = self._issued.get(prompt_id)
-        if issued is None:
-            return False
-        now = self._detect(snapshot, math.inf)
-        if now is None or now.fingerprint != issued[0] or now.select != "text":
+        now = self._still_shown(prompt_id, snapshot)
+        if now is None or now.select != "text":
             return False
         return needs_probe(canonical=self._signals.canonical, echo_off=self._signals.echo_off)
 
@@ -229,24 +219,10 @@ class PromptTracker:
         """The highlighted option's index of ``prompt_id`` on ``snapshot``, for a menu answered
         by moving one highlight (None for anything else: checkboxes restyle their rows as
         they are toggled, and a radio list's cursor is not drawn as a highlight)."""
-        issued = self._issued.get(prompt_id)
-        if issued is None:
-            return None
-        now = self._detect(snapshot, math.inf)
-        if now is None or now.fingerprint != issued[0] or now.select not in _ONE_HIGHLIGHT:
+        now = self._still_shown(prompt_id, snapshot)
+        if now is None or now.select not in _ONE_HIGHLIGHT:
             return None
         return now.selected_index
-
-    def checked(self, prompt_id: str, snapshot: ScreenSnapshot) -> frozenset[int] | None:
-        """The indexes of the items drawn checked on ``prompt_id``'s checkbox list (None:
-        another prompt, gone, or a state the screen does not show for every item)."""
-        issued = self._issued.get(prompt_id)
-        if issued is None:
-            return None
-        now = self._detect(snapshot, math.inf)
-        if now is None or now.fingerprint != issued[0] or now.checked is None:
-            return None
-        return frozenset(i for i, on in enumerate(now.checked) if on)
 
     def checked_labels(self, prompt_id: str, snapshot: ScreenSnapshot) -> dict[str, bool] | None:
         """Each visible item's label (without a trailing hint) and drawn state on
@@ -271,20 +247,14 @@ class PromptTracker:
     ) -> frozenset[int] | None:
         """The items ``answer`` leaves checked when ``prompt_id`` is a checkbox list on
         ``snapshot`` (None otherwise): what the screen must show before confirming."""
-        issued = self._issued.get(prompt_id)
-        now = self._detect(snapshot, math.inf)
-        if issued is None or now is None or now.fingerprint != issued[0]:
-            return None
-        return wanted_checks(now, answer)
+        now = self._still_shown(prompt_id, snapshot)
+        return None if now is None else wanted_checks(now, answer)
 
     def tab_cycle(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
         """How many buttons Tab cycles through on ``prompt_id``'s dialog (None: not a
         dialog answered with buttons), so the answer loop can follow the focus."""
-        issued = self._issued.get(prompt_id)
-        if issued is None:
-            return None
-        now = self._detect(snapshot, math.inf)
-        if now is None or now.fingerprint != issued[0] or now.select != "buttons":
+        now = self._still_shown(prompt_id, snapshot)
+        if now is None or now.select != "buttons":
             return None
         return len(now.options)
 
@@ -305,6 +275,14 @@ class PromptTracker:
             return not (before and _core(snapshot.cursor_line).startswith(before))
         after = _core(now.question)
         return not (after.startswith(before) or before.startswith(after))
+
+    def _still_shown(self, prompt_id: str, snapshot: ScreenSnapshot) -> Detection | None:
+        """What ``snapshot`` shows, if it is still the prompt issued as ``prompt_id``."""
+        issued = self._issued.get(prompt_id)
+        if issued is None:
+            return None
+        now = self._detect(snapshot, math.inf)
+        return now if now is not None and now.fingerprint == issued[0] else None
 
     def _detect(self, snapshot: ScreenSnapshot, quiet_for: float) -> Detection | None:
         settled = quiet_for >= self._rules.settle_time
