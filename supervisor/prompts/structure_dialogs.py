@@ -17,10 +17,10 @@ from supervisor.prompts.detect_types import Detection
 from supervisor.prompts.structure_menus import box_states
 from supervisor.prompts.structure_rows import (
     RULE,
-    SECRET_WORD,
     Row,
     build_detection,
     clean_question,
+    field_detection,
     label_style,
     literal_yes,
     make_options,
@@ -137,17 +137,7 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
         return build_detection(
             PromptKind.YES_NO, question, options, snapshot, start, "key_raw", 0.85, "dialog"
         )
-    kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
-    return build_detection(
-        kind,
-        question,
-        (),
-        snapshot,
-        start,
-        "none" if kind is PromptKind.SECRET else "text",
-        0.85,
-        "dialog",
-    )
+    return field_detection(question, snapshot, start, 0.85, "dialog")
 
 
 def _button_focus(snapshot: ScreenSnapshot, row: Row, found: list[re.Match[str]]) -> int | None:

@@ -254,3 +254,21 @@ def build_detection(
         select=select,
         submit=select not in ("key_nosubmit",),
     )
+
+
+def field_detection(
+    question: str, snapshot: ScreenSnapshot, question_row: int, confidence: float, shape: str
+) -> Detection:
+    """A field that takes typed text: a secret (never typed through the relay) when the
+    question names one, else a text prompt."""
+    secret = SECRET_WORD.search(question) is not None
+    return build_detection(
+        PromptKind.SECRET if secret else PromptKind.TEXT,
+        question,
+        (),
+        snapshot,
+        question_row,
+        "none" if secret else "text",
+        confidence,
+        shape,
+    )

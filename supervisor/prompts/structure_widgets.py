@@ -14,11 +14,11 @@ from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
 from supervisor.prompts.structure_rows import (
     HINT,
-    SECRET_WORD,
     TOGGLE_ROW,
     Row,
     build_detection,
     clean_question,
+    field_detection,
     literal_yes,
     make_options,
     toggle_labels,
@@ -66,17 +66,7 @@ def find_widget(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> 
                     0.8,
                     "literal",
                 )
-            kind = PromptKind.SECRET if SECRET_WORD.search(question) else PromptKind.TEXT
-            return build_detection(
-                kind,
-                question,
-                (),
-                snapshot,
-                row.index,
-                "none" if kind is PromptKind.SECRET else "text",
-                0.8,
-                "field",
-            )
+            return field_detection(question, snapshot, row.index, 0.8, "field")
     return None
 
 
@@ -101,14 +91,4 @@ def find_glyph_field(
     text = clean_question(question.text)
     if not re.search(r"[A-Za-z]{2,}", text) or _GLYPH_FIELD.match(question.text):
         return None
-    kind = PromptKind.SECRET if SECRET_WORD.search(text) else PromptKind.TEXT
-    return build_detection(
-        kind,
-        text,
-        (),
-        snapshot,
-        question.index,
-        "none" if kind is PromptKind.SECRET else "text",
-        0.75,
-        "field",
-    )
+    return field_detection(text, snapshot, question.index, 0.75, "field")
