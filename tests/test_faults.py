@@ -905,18 +905,48 @@ async def start_relay_process(data: Path, port: int) -> tuple[asyncio.subprocess
                 return proc, int(line.rsplit(":", 1)[1].split("/")[0])
 
 
+@dataclass
+class RelayProcess:
+    """A relay in a process of its own over one data directory, so a test can SIGKILL it;
+    a restart keeps its port, as a real relay behind a fixed address does."""
+
+    data: Path
+    port: int = 0
+    proc: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        self.proc, self.port = await start_relay_process(self.data, self.port)
+
+    async def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        await asyncio.wait_for(self.proc.wait(), scaled(10))
+
+    async def stop(self) -> None:
+        if self.proc is not None and self.proc.returncode is None:
+            self.proc.terminate()
+            await asyncio.wait_for(self.proc.wait(), scaled(20))
+
+
+@asynccontextmanager
+async def relay_process(data: Path) -> AsyncIterator[RelayProcess]:
+    relay = RelayProcess(data)
+    try:
+        await relay.start()
+        yield relay
+    finally:
+        await relay.stop()
+
+
 async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_resumes(
     tmp_path: Path,
 ) -> None:
-
     work = tmp_path / "work"
     work.mkdir()
     policy = write_policy(tmp_path / "home/policy.toml", work, commands=f'["{PY}"]')
     data = tmp_path / "relay"
-    procs: list[asyncio.subprocess.Process] = []
-    try:
-        proc, port = await start_relay_process(data, 0)
-        procs.append(proc)
+    async with relay_process(data) as relay:
+        port = relay.port
         token = await sign_in(f"http://127.0.0.1:{port}")
         code = await admin(data, "pair-code")
         async with FaultProxy("127.0.0.1", port) as proxy:
@@ -940,15 +970,13 @@ async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_res
                     )
                     acked = sup.agent.outbox.sender(sid)
                     assert acked is not None
-                    procs[0].send_signal(signal.SIGKILL)
-                    await asyncio.wait_for(procs[0].wait(), scaled(10))
+                    await relay.kill()
                     held = store.all_output(sid)
                     # Everything the supervisor let go of (acked) is in the file.
                     assert len(held) >= acked.acked
                     assert journal.read(0, journal.end).data.startswith(held)
                     proxy.up.throttle = None
-                    proc, _ = await start_relay_process(data, port)
-                    procs.append(proc)
+                    await relay.start()
 
                     def equal() -> bool:
                         stored = store.all_output(sid)
@@ -960,11 +988,6 @@ async def test_a_relay_killed_with_sigkill_keeps_every_acknowledged_byte_and_res
                     check_lines(store.all_output(sid), 6000)
                 finally:
                     store.close()
-    finally:
-        for proc in procs:
-            if proc.returncode is None:
-                proc.terminate()
-                await asyncio.wait_for(proc.wait(), scaled(20))
 
 
 async def test_a_call_cut_by_a_relay_sigkill_repeated_with_its_client_key_runs_once(
@@ -974,10 +997,8 @@ async def test_a_call_cut_by_a_relay_sigkill_repeated_with_its_client_key_runs_o
     work.mkdir()
     policy = write_policy(tmp_path / "home/policy.toml", work, commands=f'["{PY}"]')
     data = tmp_path / "relay"
-    procs: list[asyncio.subprocess.Process] = []
-    try:
-        proc, port = await start_relay_process(data, 0)
-        procs.append(proc)
+    async with relay_process(data) as relay:
+        port = relay.port
         token = await sign_in(f"http://127.0.0.1:{port}")
         code = await admin(data, "pair-code")
         url = f"ws://127.0.0.1:{port}/supervisor"
@@ -1006,14 +1027,12 @@ async def test_a_call_cut_by_a_relay_sigkill_repeated_with_its_client_key_runs_o
             await client.__aenter__()  # type: ignore[no-untyped-call]
             call = asyncio.create_task(client.call_tool("send_message", key))
             await eventually(lambda: typed() == 1, 20, "the text typed")
-            procs[0].send_signal(signal.SIGKILL)  # the relay dies mid-call
-            await asyncio.wait_for(procs[0].wait(), scaled(10))
+            await relay.kill()  # the relay dies mid-call
             lost = await asyncio.gather(call, return_exceptions=True)
             assert isinstance(lost[0], BaseException)  # a transport error, no id at all
             with contextlib.suppress(Exception):  # the session's own goodbye fails too
                 await client.__aexit__(None, None, None)  # type: ignore[no-untyped-call]
-            proc, _ = await start_relay_process(data, port)
-            procs.append(proc)
+            await relay.start()
             await eventually(lambda: sup.link.connected.is_set(), 30, "the supervisor back")
             token = await sign_in(f"http://127.0.0.1:{port}")
             async with Client(mcp, auth=token, timeout=scaled(60)) as client:
@@ -1026,11 +1045,6 @@ async def test_a_call_cut_by_a_relay_sigkill_repeated_with_its_client_key_runs_o
             assert third.structured_content == again.structured_content  # stored outcome
             assert other.is_error and "already used" in other.content[0].text
             assert typed() == 1
-    finally:
-        for proc in procs:
-            if proc.returncode is None:
-                proc.terminate()
-                await asyncio.wait_for(proc.wait(), scaled(20))
 
 
 async def admin(data: Path, *args: str) -> str:
@@ -1246,7 +1260,9 @@ async def test_soak_relay_and_supervisor_sigkills_lose_and_double_nothing(
     script = work / "producer.py"
     script.write_text(PRODUCER)
     data = tmp_path / "relay"
-    relay, port = await start_relay_process(data, 0)
+    relay = RelayProcess(data)
+    await relay.start()
+    port = relay.port
     mcp = f"http://127.0.0.1:{port}/mcp"
     code = await admin(data, "pair-code")
     relay_info = Relay(f"http://127.0.0.1:{port}", None, None, "")  # type: ignore[arg-type]
@@ -1304,9 +1320,8 @@ async def test_soak_relay_and_supervisor_sigkills_lose_and_double_nothing(
             fault = rng.choice(["relay_sigkill", "supervisor_sigkill", "none", "none"])
             faults[fault] += 1
             if fault == "relay_sigkill":
-                relay.send_signal(signal.SIGKILL)
-                await relay.wait()
-                relay, _ = await start_relay_process(data, port)
+                await relay.kill()
+                await relay.start()
             elif fault == "supervisor_sigkill":
                 sup.send_signal(signal.SIGKILL)
                 await sup.wait()
@@ -1344,10 +1359,10 @@ async def test_soak_relay_and_supervisor_sigkills_lose_and_double_nothing(
         finally:
             store.close()
     finally:
-        for proc in (sup, relay):
-            if proc.returncode is None:
-                proc.terminate()
-                await asyncio.wait_for(proc.wait(), scaled(20))
+        if sup.returncode is None:
+            sup.terminate()
+            await asyncio.wait_for(sup.wait(), scaled(20))
+        await relay.stop()
 
 
 async def _all_online(mcp: str, token: str) -> bool:
