@@ -248,7 +248,11 @@ class SupervisorEndpoint:
         except FrameError:
             answer = None
         if not isinstance(answer, ChallengeAnswered):
-            raise _Refused(CloseCode.BAD_HELLO, "expected challenge_answered after the challenge")
+            # Retryable: a current supervisor sends nothing else here, so this is a damaged or
+            # replayed frame, and giving up for good would leave the owner's computer offline.
+            raise _Refused(
+                CloseCode.POLICY_VIOLATION, "expected challenge_answered after the challenge"
+            )
         source = websocket.client.host if websocket.client is not None else "unknown"
         self._registry.authenticate(
             hello.host,
@@ -299,9 +303,9 @@ class SupervisorEndpoint:
         try:
             async with asyncio.timeout(self._hello_timeout):
                 data = await _receive(websocket)
-        except TimeoutError:
+        except TimeoutError:  # a slow or stalled link, not an incompatible peer: reconnect
             raise _Refused(
-                CloseCode.BAD_HELLO, f"no hello within {self._hello_timeout:g} s"
+                CloseCode.GOING_AWAY, f"no hello within {self._hello_timeout:g} s"
             ) from None
         try:
             frame = decode_report(data)
@@ -309,8 +313,10 @@ class SupervisorEndpoint:
             raise _Refused(
                 CloseCode.BAD_HELLO, f"first frame must be a hello: {exc}"[:120]
             ) from None
-        if not isinstance(frame, Hello):
-            raise _Refused(CloseCode.BAD_HELLO, f"first frame must be a hello, got {frame.type!r}")
+        if not isinstance(frame, Hello):  # a known frame out of order: retryable, as above
+            raise _Refused(
+                CloseCode.POLICY_VIOLATION, f"first frame must be a hello, got {frame.type!r}"
+            )
         if frame.protocol_version != PROTOCOL_VERSION:
             raise _Refused(
                 CloseCode.BAD_HELLO,

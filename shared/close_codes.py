@@ -13,12 +13,12 @@ from enum import IntEnum
 
 class CloseCode(IntEnum):
     GOING_AWAY = 1001  # the relay heard nothing for a heartbeat timeout: reconnect
-    POLICY_VIOLATION = 1008  # a web page's Origin, or too many invalid frames
+    POLICY_VIOLATION = 1008  # a web page's Origin, invalid frames, a handshake out of order
     MESSAGE_TOO_BIG = 1009  # a frame over MAX_FRAME_BYTES
     INTERNAL_ERROR = 1011  # the relay failed: reconnect with backoff
     SERVICE_RESTART = 1012  # the relay is restarting (uvicorn sends it): back within seconds
     TRY_AGAIN_LATER = 1013  # the relay is overloaded: wait at least try_later seconds
-    BAD_HELLO = 4400  # not a hello, or another protocol version: update, do not retry
+    BAD_HELLO = 4400  # a hello this relay cannot read, or another protocol version: update
     REFUSED = 4401  # the owner must act: pair, unpair, or fix a URL; do not retry
     RETRY_NOW = 4408  # the challenge went stale: reconnect now
     FENCED = 4409  # a newer link of the same host replaced this one

@@ -48,7 +48,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Coroutine
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from websockets.asyncio.client import ClientConnection, connect  # noqa: TID251 - owns websockets
 from websockets.exceptions import (  # noqa: TID251
@@ -91,8 +91,17 @@ class CommandHandler(Protocol):
     def reap_orphans(self) -> list[p.SessionInfo]: ...
 
 
+_F = TypeVar("_F", p.Challenge, p.Welcome)  # the handshake frames the relay sends
+
+
 class _Dead(Exception):
     """The heartbeat found the link silent."""
+
+
+class _OutOfOrder(Exception):
+    """A handshake frame that does not read, or comes out of turn: a damaged or replayed
+    frame, so the link is dialled again. Incompatible peers are told apart by the relay's
+    own close codes (``FATAL_CLOSE_CODES``), which stay final."""
 
 
 class RelayConnection:
@@ -164,7 +173,7 @@ class RelayConnection:
                 log.warning(
                     "no frame from %s for %gs: link presumed dead", self.url, self.heartbeat_timeout
                 )
-            except (TimeoutError, OSError, InvalidHandshake, ConnectionClosed) as exc:
+            except (TimeoutError, OSError, InvalidHandshake, ConnectionClosed, _OutOfOrder) as exc:
                 opened = self.connected.is_set() or isinstance(exc, _Opened)
                 code = _close_code(exc)
                 log.warning("link to %s lost: %s", self.url, _describe(exc))
@@ -253,13 +262,7 @@ class RelayConnection:
                 )
             )
         )
-        async with asyncio.timeout(self.hello_timeout):
-            challenge = p.decode_command(await ws.recv())
-        if not isinstance(challenge, p.Challenge):
-            raise LinkRefused(
-                f"the relay answered hello with {challenge.type!r}, not 'challenge': "
-                "is it an older relay? Update both sides."
-            )
+        challenge = await self._expect(ws, p.Challenge, "hello")
         self._explain_origin(challenge.relay_origin)
         to_pin = self._check_relay(challenge, relay_nonce)
         try:
@@ -267,12 +270,7 @@ class RelayConnection:
         except IdentityError as exc:
             raise LinkRefused(f"{exc.message}; {exc.hint}") from None
         await ws.send(p.encode(p.ChallengeAnswered(signature=signature)))
-        async with asyncio.timeout(self.hello_timeout):
-            first = p.decode_command(await ws.recv())
-        if not isinstance(first, p.Welcome):
-            raise LinkRefused(
-                f"the relay answered the challenge with {first.type!r}, not 'welcome'"
-            )
+        first = await self._expect(ws, p.Welcome, "the challenge")
         if to_pin is not None:
             origin, key = to_pin
             self.pins.pin(origin, key)
@@ -281,6 +279,21 @@ class RelayConnection:
             log.info("authenticated by key: the pairing code is no longer needed")
             self.pair_code = None
         return first
+
+    async def _expect(self, ws: ClientConnection, kind: type[_F], answering: str) -> _F:
+        """The relay's next frame, which must be a ``kind``; :class:`_OutOfOrder` if not."""
+        async with asyncio.timeout(self.hello_timeout):
+            data = await ws.recv()
+        wanted = kind.model_fields["type"].default
+        try:
+            frame = p.decode_command(data)
+        except p.FrameError as exc:
+            raise _OutOfOrder(
+                f"the relay answered {answering} with an unreadable frame ({exc}), not {wanted!r}"
+            ) from None
+        if not isinstance(frame, kind):
+            raise _OutOfOrder(f"the relay answered {answering} with {frame.type!r}, not {wanted!r}")
+        return frame
 
     def _check_relay(self, challenge: p.Challenge, nonce: bytes) -> tuple[str, str] | None:
         """Refuse (LinkRefused) a server that is not our relay; (origin, key) to pin after

@@ -290,6 +290,38 @@ async def test_duplicated_and_dropped_frames_change_nothing(tmp_path: Path) -> N
         await eventually(lambda: echoes(r, sid, "noreply") == 1, 10, "the echo")
 
 
+async def test_a_handshake_lost_or_replayed_on_the_wire_is_retried_never_given_up(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Only an incompatible peer is refused for good: a handshake frame that never arrives,
+    or arrives twice, is a fault of the link, and the supervisor comes back on its own."""
+    async with rig(tmp_path, websocket=True, relay_settings={"hello_timeout": 0.5}) as r:
+        # A hello lost on the wire: the relay waits past its patience.
+        links = r.sup.link.links
+        r.proxy.up.frame_filter = is_command("hello")
+        r.proxy.up.drop_frames = 1
+        r.proxy.reset_all()
+        await eventually(lambda: r.sup.link.links > links, 20, "the link back")
+        assert len(r.proxy.up.dropped) == 1
+        assert "no hello within" in caplog.text
+        # A hello delivered twice: the copy arrives where the challenge answer should.
+        links = r.sup.link.links
+        r.proxy.up.duplicate_frames = 1
+        r.proxy.reset_all()
+        await eventually(lambda: r.sup.link.links > links, 20, "the link back")
+        assert len(r.proxy.up.duplicated) == 1
+        assert "expected challenge_answered" in caplog.text
+        # The relay's challenge delivered twice: the copy arrives where the welcome should.
+        links = r.sup.link.links
+        r.proxy.down.frame_filter = is_command("challenge")
+        r.proxy.down.duplicate_frames = 1
+        r.proxy.reset_all()
+        await eventually(lambda: r.sup.link.links > links, 20, "the link back")
+        assert len(r.proxy.down.duplicated) == 1
+        assert "answered the challenge with 'challenge', not 'welcome'" in caplog.text
+        assert not r.sup.task.done()  # the reconnect loop never gave up
+
+
 class RecordingRandom:
     """The worst case of full jitter (the top of every range), with each range kept."""
 

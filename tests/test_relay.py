@@ -234,18 +234,26 @@ async def test_a_wrong_protocol_version_is_closed_with_4400_naming_both_versions
     assert code == 4400 and str(PROTOCOL_VERSION + 1) in reason and str(PROTOCOL_VERSION) in reason
 
 
-async def test_a_first_frame_that_is_not_a_hello_is_closed_with_4400(relay: Relay) -> None:
+async def test_a_known_frame_before_the_hello_is_closed_as_retryable_1008(relay: Relay) -> None:
+    # Out of turn, not incompatible: a replayed frame must not end the supervisor's retries.
     async with connect(relay.ws) as ws:
         await ws.send(json.dumps({"type": "pong", "sent_at": 1.0}))
+        code, reason = await closed_with(ws)
+    assert code == 1008 and "hello" in reason
+
+
+async def test_a_first_frame_this_relay_cannot_read_is_closed_with_4400(relay: Relay) -> None:
+    async with connect(relay.ws) as ws:
+        await ws.send("{not json")
         code, reason = await closed_with(ws)
     assert code == 4400 and "hello" in reason
 
 
-async def test_no_hello_within_the_bound_is_closed_with_4400(tmp_path: Path) -> None:
+async def test_no_hello_within_the_bound_is_closed_as_retryable_1001(tmp_path: Path) -> None:
     async with running_relay(tmp_path, hello_timeout=0.2) as relay:
         async with connect(relay.ws) as ws:
             code, reason = await closed_with(ws)
-    assert code == 4400 and "no hello" in reason
+    assert code == 1001 and "no hello" in reason
 
 
 async def test_a_browser_origin_is_refused_before_the_handshake_completes(relay: Relay) -> None:
