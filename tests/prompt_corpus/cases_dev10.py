@@ -77,4 +77,15 @@ def dev10_cases() -> list[Case]:
             "zone-g",
             needs=_NODE,
         ),
+        # A list that does not wrap, its default below the answer: down to the end, then up.
+        _case(
+            "d10-iq-select-paged-no-loop",
+            "paged",
+            _node("iq_select_paged_no_loop"),
+            "choice",
+            None,
+            "sloop",
+            "sloop",
+            needs=_NODE,
+        ),
     ]

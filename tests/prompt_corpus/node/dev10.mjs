@@ -1,6 +1,7 @@
 // Tenth development set, Node side: node dev10.mjs <scenario>. Paged lists answered by a
 // label out of view: @inquirer's select with pageSize, enquirer's select with limit,
-// clack's select with maxItems. Prints ANSWER=<json>.
+// clack's select with maxItems, and a list that does not wrap whose label sits above the
+// default. Prints ANSWER=<json>.
 
 const [scenario] = process.argv.slice(2);
 
@@ -25,9 +26,10 @@ const SCENARIOS = {
     const zones = ["zone-a", "zone-b", "zone-c", "zone-d", "zone-e", "zone-f", "zone-g", "zone-h"];
     return p.select({ message: "Availability zone", maxItems: 4, options: zones.map((z) => ({ value: z, label: z })) });
   },
-  async iq_select_paged_missing() {
+  async iq_select_paged_no_loop() {
     const q = await import("@inquirer/prompts");
-    return q.select({ message: "Ship class", pageSize: 3, choices: ["sloop", "brig", "frigate", "galleon", "junk"].map((n) => ({ value: n, name: n })) });
+    const ships = ["sloop", "brig", "frigate", "galleon", "junk", "clipper"];
+    return q.select({ message: "Ship class", pageSize: 3, loop: false, default: "galleon", choices: ships.map((n) => ({ value: n, name: n })) });
   },
 };
 
