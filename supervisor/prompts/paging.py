@@ -65,6 +65,12 @@ def searchable(found: Detection, answer: str) -> bool:
     return False
 
 
+def _lit(state: tuple[tuple[str, ...], int | None]) -> object:
+    """The highlighted row's label, or the whole view when none is highlighted."""
+    labels, at = state
+    return labels[at] if at is not None else state
+
+
 @dataclass(frozen=True)
 class Step:
     """What to do next: press ``key`` ("down"/"up"), or stop (``found``: the label is on
@@ -116,7 +122,9 @@ class PageSearch:
             if self.direction == "up":
                 return self._give_up("after both ends of the list")
             self.direction = "up"
-        elif state == self._first and self.direction == "down":
+        elif self.direction == "down" and _lit(state) == _lit(self._first):
+            # The highlight is back on the row it started on: a list that wraps may
+            # show it in another window of rows (@inquirer's endless loop).
             return self._give_up("after a full turn of the list")
         if self.moves >= self.max_moves:
             return self._give_up(f"after {self.max_moves} moves")
