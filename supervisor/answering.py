@@ -15,6 +15,7 @@ session keeps the input lock, the step-up gate and the bookkeeping of input.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 
@@ -140,11 +141,29 @@ class Answerer:
         return sent
 
     async def _scroll_to(self, prompt_id: str, answer: str, write: Write) -> list[bytes]:
-        """Press arrows until ``answer``'s row of a paged menu is in view (see
+        """Press arrows until ``answer``'s row of a paged menu is highlighted (see
         :class:`PageSearch`), watching the screen after each; return the keys sent.
-        Raises :class:`PromptError` when it never shows or the menu leaves the screen."""
-        search = PageSearch(answer)
+        Raises :class:`PromptError` when it never shows (the highlight is first walked
+        back to the row it started on) or when the menu leaves the screen."""
+        start = self._tracker.scrolled(prompt_id, self._snapshot())
         sent: list[bytes] = []
+        try:
+            await self._search(prompt_id, PageSearch(answer), write, sent)
+        except PromptError as refused:
+            lit = None if start is None else start.selected_index
+            if refused.code is ErrorCode.INVALID_ANSWER and start is not None and lit is not None:
+                # Leave the list as it was: a later Enter must not pick a row we moved to.
+                back = PageSearch(start.options[lit].label)
+                with contextlib.suppress(PromptError):
+                    await self._search(prompt_id, back, write, sent)
+            raise
+        self._tracker.adopt_scrolled(prompt_id, self._snapshot(), time.time())
+        return sent
+
+    async def _search(
+        self, prompt_id: str, search: PageSearch, write: Write, sent: list[bytes]
+    ) -> None:
+        """Run ``search`` on the live screen until its label is highlighted."""
         while True:
             now = self._tracker.scrolled(prompt_id, self._snapshot())
             if now is None:
@@ -155,8 +174,7 @@ class Answerer:
                 )
             step = search.step(now)
             if step.action == "found":
-                self._tracker.adopt_scrolled(prompt_id, self._snapshot(), time.time())
-                return sent
+                return
             if step.action == "give_up":
                 raise PromptError(
                     ErrorCode.INVALID_ANSWER,

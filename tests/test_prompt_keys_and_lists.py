@@ -490,8 +490,8 @@ class PagedSelect:
         self.output.set()  # what the session's reader does on output
         return len(data)
 
-    def answerer(self) -> tuple[Answerer, str]:
-        tracker = PromptTracker("session-paged")
+    def answerer(self, family: str = "generic") -> tuple[Answerer, str]:
+        tracker = PromptTracker("session-paged", family)
         prompt = tracker.observe(self.model.snapshot(), 0.0, 10.0, signals=RAW)
         assert prompt is not None and prompt.kind is PromptKind.CHOICE
         answerer = Answerer(
@@ -589,3 +589,24 @@ async def test_an_answer_no_row_of_the_list_matches_is_refused_without_selecting
     assert caught.value.code is ErrorCode.INVALID_ANSWER
     assert "after a full turn of the list" in str(caught.value)
     assert paged.active == 0  # a full turn leaves the highlight where it was
+
+
+async def test_a_refused_search_walks_the_highlight_back_to_where_it_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "HIGHLIGHT_WAIT", 0.2)  # an arrow at an end draws nothing
+    paged = PagedSelect(PLANETS, active=5, loop=False)
+    answerer, prompt_id = paged.answerer()
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(10):
+            await answerer.type_answer(prompt_id, "Pluto", paged.write)
+    assert "after both ends of the list" in str(caught.value)
+    assert PLANETS[paged.active] == "Saturn"  # a later Enter picks what it would have
+
+
+async def test_a_coding_agents_menu_is_never_scrolled_for_an_answer_it_does_not_offer() -> None:
+    paged = PagedSelect(PLANETS)
+    answerer, prompt_id = paged.answerer("claude")
+    with pytest.raises(PromptError) as caught:
+        await answerer.type_answer(prompt_id, "Pluto", paged.write)
+    assert "matches none of the options" in str(caught.value) and paged.active == 0

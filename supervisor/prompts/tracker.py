@@ -253,7 +253,11 @@ class PromptTracker:
 
     def scrolls_to(self, prompt_id: str, answer: str, snapshot: ScreenSnapshot) -> bool:
         """Whether ``answer`` names no row of ``prompt_id``'s menu on ``snapshot`` but may
-        name one out of view: the answer loop scrolls to it first (see :mod:`.paging`)."""
+        name one out of view: the answer loop scrolls to it first (see :mod:`.paging`).
+        Never for a coding agent's menus: they are never paged, and a wrong answer
+        there is refused at once without moving anything."""
+        if self.family != "generic":
+            return False
         now = self._still_shown(prompt_id, snapshot)
         return now is not None and searchable(now, answer)
 
