@@ -559,6 +559,8 @@ def test_a_more_rows_mark_under_a_menu_says_its_options_are_partial() -> None:
     assert not rows_out_of_view(must(whole, RAW), model(whole).snapshot())
     inquirer = "? Colour\n❯ red\n  green\n(Move up and down to reveal more choices)"
     assert rows_out_of_view(must(inquirer, RAW), model(inquirer).snapshot())
+    counted = "? Colour\n❯ red\n  green\n  ↓ 3 more"
+    assert rows_out_of_view(must(counted, RAW), model(counted).snapshot())
 
 
 async def test_an_answer_out_of_view_scrolls_the_list_and_selects_it() -> None:
