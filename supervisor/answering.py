@@ -15,13 +15,16 @@ session keeps the input lock, the step-up gate and the bookkeeping of input.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 
 from shared.protocol import ErrorCode
 from supervisor.keys import ENTER_PAUSE
 from supervisor.prompts import PromptError, PromptTracker
+from supervisor.prompts.detect_types import Detection
 from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below
+from supervisor.prompts.paging import PageSearch
 from supervisor.prompts.prefill import Field, describe, shows
 from supervisor.screen import ScreenSnapshot
 
@@ -80,6 +83,10 @@ class Answerer:
         """
         await self.settle(ANSWER_QUIET, ANSWER_QUIET_MAX)
         snapshot = self._snapshot()
+        scrolled: list[bytes] = []
+        if self._tracker.scrolls_to(prompt_id, answer, snapshot):
+            scrolled = await self._scroll_to(prompt_id, answer, write)
+            snapshot = self._snapshot()
         writes = self._tracker.plan_answer(prompt_id, answer, snapshot)
         field = self._tracker.text_field(prompt_id, snapshot) if answer else None
         highlight = self._tracker.highlighted(prompt_id, snapshot)
@@ -89,7 +96,7 @@ class Answerer:
         labels = list(listed)
         probe = bool(answer) and self._tracker.probes_echo(prompt_id, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
-        sent: list[bytes] = []
+        sent: list[bytes] = scrolled
         for data in writes:
             if wanted is not None and data in (b"\r", _TAB):
                 # A checkbox list: confirm only once the screen shows exactly the wanted set.
@@ -132,6 +139,70 @@ class Answerer:
                 break  # the program exited on the keys already sent: they answered it
             sent.append(data)
         return sent
+
+    async def _scroll_to(self, prompt_id: str, answer: str, write: Write) -> list[bytes]:
+        """Press arrows until ``answer``'s row of a paged menu is highlighted (see
+        :class:`PageSearch`), watching the screen after each; return the keys sent.
+        Raises :class:`PromptError` when it never shows (the highlight is first walked
+        back to the row it started on) or when the menu leaves the screen."""
+        start = self._tracker.scrolled(prompt_id, self._snapshot())
+        sent: list[bytes] = []
+        try:
+            await self._search(prompt_id, PageSearch(answer), write, sent)
+        except PromptError as refused:
+            lit = None if start is None else start.selected_index
+            if refused.code is ErrorCode.INVALID_ANSWER and start is not None and lit is not None:
+                # Leave the list as it was: a later Enter must not pick a row we moved to.
+                back = PageSearch(start.options[lit].label)
+                with contextlib.suppress(PromptError):
+                    await self._search(prompt_id, back, write, sent)
+            raise
+        self._tracker.adopt_scrolled(prompt_id, self._snapshot(), time.time())
+        return sent
+
+    async def _search(
+        self, prompt_id: str, search: PageSearch, write: Write, sent: list[bytes]
+    ) -> None:
+        """Run ``search`` on the live screen until its label is highlighted."""
+        while True:
+            now = self._tracker.scrolled(prompt_id, self._snapshot())
+            if now is None:
+                raise PromptError(
+                    ErrorCode.PROMPT_STALE,
+                    "The list left the screen while Tether scrolled it to find your answer.",
+                    "call check_prompts to see what the session asks now",
+                )
+            step = search.step(now)
+            if step.action == "found":
+                return
+            if step.action == "give_up":
+                raise PromptError(
+                    ErrorCode.INVALID_ANSWER,
+                    f"{step.reason}.",
+                    "nothing was selected; answer with one of those labels",
+                )
+            key = (b"\x1bO" if self._application_cursor() else b"\x1b[") + (
+                b"B" if step.key == "down" else b"A"
+            )
+            await write(key)
+            sent.append(key)
+            await self._redrawn(prompt_id, now)
+
+    async def _redrawn(self, prompt_id: str, before: Detection) -> None:
+        """Wait (at most HIGHLIGHT_WAIT) until the menu's rows or highlight differ from
+        ``before``: an arrow at the end of a list that does not wrap changes nothing."""
+        state = (before.options, before.selected_index)
+        try:
+            async with asyncio.timeout(HIGHLIGHT_WAIT):
+                while True:
+                    now = self._tracker.scrolled(prompt_id, self._snapshot())
+                    if now is None or (now.options, now.selected_index) != state:
+                        await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)  # a page redraws in parts
+                        return
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            return
 
     async def _probe_echo(
         self, prompt_id: str, text: bytes, write: Write, sent: list[bytes]

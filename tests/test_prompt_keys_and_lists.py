@@ -7,15 +7,19 @@ terminal model; the OS signals are passed in as the probe reports them.
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
 
-from shared.protocol import PromptKind
-from supervisor.prompts.answer import CHECKPOINT, ENTER, SPACE, plan_writes
+from shared.protocol import ErrorCode, PromptKind
+from supervisor import answering
+from supervisor.answering import Answerer
+from supervisor.prompts.answer import CHECKPOINT, ENTER, SPACE, PromptError, plan_writes
 from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.paging import PARTIAL_NOTE, PageSearch, rows_out_of_view
 from supervisor.prompts.prefill import KILL_LINE, prefilled
-from supervisor.prompts.tracker import default_rules
+from supervisor.prompts.tracker import PromptTracker, default_rules
 from supervisor.screen import TerminalModel
 
 ESC = "\x1b"
@@ -446,3 +450,165 @@ def test_a_question_over_a_glyph_field_and_an_enter_hint_is_a_text_field() -> No
     assert (d.kind, d.question) == (PromptKind.TEXT, "Artifact directory")
     assert plan_writes(d, "") == [ENTER]
     assert must("Registry password\n>\n\n(enter to confirm)", RAW).kind is PromptKind.SECRET
+
+
+# ---------------------------------------------------------------- paged lists: rows out of view
+
+PLANETS = ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"]
+
+
+class PagedSelect:
+    """An @inquirer-style select showing ``size`` rows of ``labels`` around the active one;
+    the arrows wrap when ``loop``, else stop at the ends. Drawn into a real terminal model."""
+
+    def __init__(self, labels: list[str], *, size: int = 4, active: int = 0, loop: bool = True):
+        self.labels, self.size, self.active, self.loop = labels, size, active, loop
+        self.top = max(0, min(active, len(labels) - size))
+        self.model = TerminalModel(cols=80, rows=24)
+        self.output = asyncio.Event()
+        self.draw()
+
+    def draw(self) -> None:
+        rows = ["? Probe destination"]
+        for n in range(self.top, self.top + self.size):
+            label = self.labels[n % len(self.labels)]
+            rows.append(f"{ESC}[36m❯ {label}{ESC}[0m" if n == self.active else f"  {label}")
+        rows += ["", "↑↓ navigate • ⏎ select"]
+        self.model.feed(
+            f"{ESC}[2J{ESC}[H{chr(10).join(rows)}{ESC}[1;20H".replace("\n", "\r\n").encode()
+        )
+
+    async def write(self, data: bytes) -> int:
+        step = {b"\x1b[B": 1, b"\x1b[A": -1}.get(data, 0)
+        moved = self.active + step
+        if self.loop:
+            moved %= len(self.labels)
+        self.active = max(0, min(moved, len(self.labels) - 1))
+        if not self.top <= self.active < self.top + self.size:
+            self.top = self.active if step < 0 else self.active - self.size + 1
+        self.draw()
+        self.output.set()  # what the session's reader does on output
+        return len(data)
+
+    def answerer(self, family: str = "generic") -> tuple[Answerer, str]:
+        tracker = PromptTracker("session-paged", family)
+        prompt = tracker.observe(self.model.snapshot(), 0.0, 10.0, signals=RAW)
+        assert prompt is not None and prompt.kind is PromptKind.CHOICE
+        answerer = Answerer(
+            tracker,
+            snapshot=self.model.snapshot,
+            quiet_for=lambda: 10.0,
+            output=self.output,
+            application_cursor=lambda: False,
+            exited=lambda: False,
+        )
+        return answerer, prompt.prompt_id
+
+
+def _shown(labels: list[str], active: int) -> Detection:
+    text = "? Probe destination\n" + "\n".join(
+        f"❯ {label}" if n == active else f"  {label}" for n, label in enumerate(labels)
+    )
+    return must(text + f"\n\n↑↓ navigate • ⏎ select{ESC}[1;20H", RAW)
+
+
+def test_a_label_out_of_view_is_searched_downward_until_it_is_highlighted() -> None:
+    search = PageSearch("Neptune")
+    assert search.step(_shown(PLANETS[:4], 0)).key == "down"
+    assert search.step(_shown(PLANETS[4:8], 2)).key == "down"  # in view: walk onto it
+    assert search.step(_shown(PLANETS[4:8], 3)).action == "found"
+
+
+def test_a_label_never_shown_is_refused_after_a_full_turn_with_the_rows_seen() -> None:
+    search = PageSearch("Pluto")
+    views = [(PLANETS[:4], 0), (PLANETS[:4], 1), (PLANETS[1:5], 3), (PLANETS[:4], 0)]
+    steps = [search.step(_shown(rows, at)) for rows, at in views]
+    assert [s.action for s in steps] == ["move", "move", "move", "give_up"]
+    assert "after a full turn" in steps[-1].reason and "Jupiter" in steps[-1].reason
+
+
+def test_a_list_that_does_not_wrap_is_searched_up_after_its_bottom_then_refused() -> None:
+    search = PageSearch("Pluto")
+    bottom = _shown(PLANETS[4:8], 3)
+    assert search.step(bottom).key == "down"
+    assert search.step(bottom).key == "up"  # the arrow moved nothing: the bottom
+    assert search.step(_shown(PLANETS[4:8], 2)).key == "up"
+    top = _shown(PLANETS[:4], 0)
+    assert search.step(top).key == "up"
+    give_up = search.step(top)
+    assert give_up.action == "give_up" and "both ends" in give_up.reason
+
+
+def test_a_search_stops_after_its_bound_of_moves() -> None:
+    search = PageSearch("Pluto", max_moves=2)
+    steps = [search.step(_shown(PLANETS[n : n + 4], 3)) for n in range(3)]
+    assert [s.action for s in steps] == ["move", "move", "give_up"]
+    assert "after 2 moves" in steps[-1].reason
+
+
+def test_a_more_rows_mark_under_a_menu_says_its_options_are_partial() -> None:
+    text = (
+        "│\n◆  Nearest mirror\n│  ○ Lisbon\n│  ● Madrid\n│  ○ Milan\n│  ...\n"
+        f"│  ↑/↓ to navigate • Enter: confirm\n└\n{ESC}[9;1H"
+    )
+    snapshot = model(text).snapshot()
+    assert rows_out_of_view(must(text, RAW), snapshot)
+    prompt = PromptTracker("session-partial").observe(snapshot, 0.0, 10.0, signals=RAW)
+    assert prompt is not None and prompt.context[-1] == PARTIAL_NOTE
+    whole = "│\n◆  Nearest mirror\n│  ○ Lisbon\n│  ● Madrid\n└\n" + f"{ESC}[6;1H"
+    assert not rows_out_of_view(must(whole, RAW), model(whole).snapshot())
+    inquirer = "? Colour\n❯ red\n  green\n(Move up and down to reveal more choices)"
+    assert rows_out_of_view(must(inquirer, RAW), model(inquirer).snapshot())
+    counted = "? Colour\n❯ red\n  green\n  ↓ 3 more"
+    assert rows_out_of_view(must(counted, RAW), model(counted).snapshot())
+
+
+async def test_an_answer_out_of_view_scrolls_the_list_and_selects_it() -> None:
+    paged = PagedSelect(PLANETS)
+    answerer, prompt_id = paged.answerer()
+    async with asyncio.timeout(5):
+        sent = await answerer.type_answer(prompt_id, "Neptune", paged.write)
+    assert sent[-1] == ENTER and PLANETS[paged.active] == "Neptune"
+
+
+async def test_an_answer_above_the_default_of_a_list_that_does_not_wrap_is_found_upward(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "HIGHLIGHT_WAIT", 0.2)  # the arrow at the bottom draws nothing
+    paged = PagedSelect(PLANETS, active=5, loop=False)
+    answerer, prompt_id = paged.answerer()
+    async with asyncio.timeout(5):
+        sent = await answerer.type_answer(prompt_id, "Venus", paged.write)
+    assert sent[-1] == ENTER and PLANETS[paged.active] == "Venus"
+
+
+async def test_an_answer_no_row_of_the_list_matches_is_refused_without_selecting() -> None:
+    paged = PagedSelect(PLANETS)
+    answerer, prompt_id = paged.answerer()
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(5):
+            await answerer.type_answer(prompt_id, "Pluto", paged.write)
+    assert caught.value.code is ErrorCode.INVALID_ANSWER
+    assert "after a full turn of the list" in str(caught.value)
+    assert paged.active == 0  # a full turn leaves the highlight where it was
+
+
+async def test_a_refused_search_walks_the_highlight_back_to_where_it_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "HIGHLIGHT_WAIT", 0.2)  # an arrow at an end draws nothing
+    paged = PagedSelect(PLANETS, active=5, loop=False)
+    answerer, prompt_id = paged.answerer()
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(10):
+            await answerer.type_answer(prompt_id, "Pluto", paged.write)
+    assert "after both ends of the list" in str(caught.value)
+    assert PLANETS[paged.active] == "Saturn"  # a later Enter picks what it would have
+
+
+async def test_a_coding_agents_menu_is_never_scrolled_for_an_answer_it_does_not_offer() -> None:
+    paged = PagedSelect(PLANETS)
+    answerer, prompt_id = paged.answerer("claude")
+    with pytest.raises(PromptError) as caught:
+        await answerer.type_answer(prompt_id, "Pluto", paged.write)
+    assert "matches none of the options" in str(caught.value) and paged.active == 0

@@ -16,7 +16,7 @@ from supervisor.answering import Answerer
 from supervisor.prompts import PromptError, PromptTracker
 from supervisor.prompts.answer import ENTER, plan_writes
 from supervisor.prompts.detect import Detection, Signals, detect
-from supervisor.prompts.prefill import KILL_LINE, Field, prefilled, shows
+from supervisor.prompts.prefill import KILL_AHEAD, KILL_LINE, Field, prefilled, shows
 from supervisor.prompts.tracker import default_rules
 from supervisor.screen import ScreenSnapshot, TerminalModel
 
@@ -176,3 +176,38 @@ async def test_accepting_the_default_sends_only_enter() -> None:
     async with asyncio.timeout(10):
         sent = await answerer.type_answer(prompt_id, "", screen.write)
     assert sent == [ENTER]
+
+
+def _ptk_input_dialog(value: str, *, at: int) -> str:
+    """prompt_toolkit's input dialog holding ``value``, the cursor at column ``at``."""
+    rows = [
+        "   ┌──────────| Node |──────────┐",
+        "   │ Hostname for this node:    │",
+        "   │                            │",
+        f"   │ {value:<27}│",
+        "   │      <  OK  > <Cancel>     │",
+        "   └────────────────────────────┘",
+    ]
+    return "\n".join(rows) + f"\x1b[4;{at + 1}H"
+
+
+def test_a_default_after_the_cursor_in_a_framed_field_is_cleared_with_kill_to_end() -> None:
+    # prompt_toolkit's input dialog starts its TextArea at position 0, before the default;
+    # the terminal's cursor may even sit on the frame's padding before it.
+    for at in (4, 5):
+        found = field_of(_ptk_input_dialog("node-01", at=at))
+        assert found == Field(3, "   │ ", "node-01", ahead=True)
+    assert found is not None and found.kill == KILL_AHEAD
+    d = detect(snap(_ptk_input_dialog("node-01", at=5)), default_rules(), signals=RAW)
+    assert d is not None and (d.kind, d.question) == (PromptKind.TEXT, "Hostname for this node:")
+    assert plan_writes(d, "edge-7", field=found)[:2] == [KILL_AHEAD, b"edge-7"]
+    assert plan_writes(d, "", field=found)[0] == ENTER  # accepting the default keeps it
+    assert shows(found, snap(_ptk_input_dialog("edge-7", at=11)), "edge-7")
+    assert not shows(found, snap(_ptk_input_dialog("edge-7node-01", at=11)), "edge-7")
+
+
+def test_a_value_after_the_cursor_behind_a_question_is_no_default() -> None:
+    # enquirer's initial waits after "‣" with the cursor before it: typing replaces it.
+    assert field_of("? Release branch ‣ main\x1b[4D") is None
+    assert field_of(_ptk_input_dialog("", at=5)) is None
+    assert field_of(_ptk_input_dialog("\x1b[2mhostname\x1b[0m", at=5)) is None

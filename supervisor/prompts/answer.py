@@ -17,7 +17,7 @@ import re
 from shared.errors import TetherError
 from shared.protocol import ErrorCode, PromptKind, PromptOption
 from supervisor.prompts.detect import Detection
-from supervisor.prompts.prefill import KILL_LINE, Field
+from supervisor.prompts.prefill import Field
 from supervisor.prompts.structure_rows import (
     AFFIRMATIVE as _AFFIRMATIVE,
     NEGATIVE as _NEGATIVE,
@@ -56,7 +56,8 @@ def plan_writes(
     ``canonical`` is the terminal's mode: in raw mode a single key may already
     answer, so a :data:`CHECKPOINT` precedes the Enter that would otherwise follow.
     ``field``: the text field already holds this value (see :mod:`.prefill`), so
-    an answer first clears it with Ctrl-U; an empty answer keeps it.
+    an answer first clears it (Ctrl-U, or Ctrl-K for a value after the cursor); an
+    empty answer keeps it.
     """
     if found.kind is PromptKind.SECRET or found.select == "none":
         raise secret_error()
@@ -66,7 +67,7 @@ def plan_writes(
             # prompt_toolkit's input dialog takes the first Enter as "go to Ok": a second
             # one, only while the dialog is still there, presses it (whiptail's is gone).
             writes += [CHECKPOINT, ENTER]
-        return [KILL_LINE, *writes] if field is not None and answer else writes
+        return [field.kill, *writes] if field is not None and answer else writes
     current = found.selected_index or 0
     if found.kind is PromptKind.MULTI_CHOICE or found.select.startswith(
         ("checkbox", "dialog_check")

@@ -6,6 +6,10 @@ and prompt_toolkit's ``default``, InquirerPy's text and number prompts, clack's
 whiptail and dialog input boxes). Typing an answer there appends to it ("latest"
 + "v1.4.2" gives "latestv1.4.2"), so the field is cleared first with Ctrl-U: the
 line kill of readline, prompt_toolkit, Node's readline, newt and dialog alike.
+prompt_toolkit's input dialog puts the cursor BEFORE its default (the TextArea starts
+at position 0), so an answer would go in front of it ("edge-7node-01"): there the
+value is the text after the cursor and it is cleared with Ctrl-K, the kill to the end
+of the line of prompt_toolkit, readline and Node's readline.
 
 The value is the text between the question and the cursor on the input line
 (after the last ``?``/``:``/``›`` separator or a frame's ``│``), or, for clack,
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 from supervisor.screen import ScreenSnapshot, is_faint_style
 
 KILL_LINE = b"\x15"  # Ctrl-U
+KILL_AHEAD = b"\x0b"  # Ctrl-K
 DRAWN_CURSOR = "█"
 
 # The input line up to the cursor: a lead ending in a question's separator or a
@@ -42,13 +47,20 @@ class Field:
     """An input field holding ``value``: ``lead`` is its row's text before the value.
 
     ``drawn``: the program draws its own cursor (a block after the text) and parks
-    the terminal's cursor elsewhere.
+    the terminal's cursor elsewhere. ``ahead``: the value sits after the cursor
+    (cleared with :data:`KILL_AHEAD`, not :data:`KILL_LINE`).
     """
 
     row: int
     lead: str
     value: str
     drawn: bool = False
+    ahead: bool = False
+
+    @property
+    def kill(self) -> bytes:
+        """The key that empties this field."""
+        return KILL_AHEAD if self.ahead else KILL_LINE
 
 
 def prefilled(snapshot: ScreenSnapshot, *, canonical: bool) -> Field | None:
@@ -90,6 +102,8 @@ def _at_cursor(snapshot: ScreenSnapshot) -> Field | None:
     if m is None or "  " in m.group("value").strip():
         return None
     lead, value = m.group("lead"), m.group("value")
+    if not value:
+        return _ahead(snapshot, lead)
     if not lead.rstrip().endswith(("│", "┃")) and not re.search(r"\w", lead):
         # Only a marker ("? "): the question has no separator ("? Image tag latest"),
         # so the value is what the library draws in other styles than the question.
@@ -104,6 +118,25 @@ def _at_cursor(snapshot: ScreenSnapshot) -> Field | None:
     if snapshot.cursor_line.startswith(before) and _faint(style, start, value):
         return None  # a hint drawn faint ("(main)"): typing replaces it
     return Field(snapshot.cursor_row, lead, value)
+
+
+def _ahead(snapshot: ScreenSnapshot, lead: str) -> Field | None:
+    """A value after the cursor on an otherwise empty field inside a frame
+    (prompt_toolkit's input dialog with a default): the text up to the frame's edge,
+    in one piece, not faint.
+    Right after a frame's edge the cursor may sit on the padding before the value."""
+    if not lead.rstrip().endswith(("│", "┃")):
+        return None  # after a question's separator it is a placeholder (enquirer's initial)
+    rest = snapshot.cursor_line[len(snapshot.before_cursor) :]
+    if not lead.endswith(" ") and rest.startswith(" "):
+        lead, rest = lead + " ", rest[1:]
+    value = re.split(r"[│┃]", rest, maxsplit=1)[0].rstrip()
+    if not value.strip() or value[:1].isspace() or "  " in value or _BRACKETED.match(value):
+        return None
+    style = snapshot.style_of(snapshot.cursor_row)
+    if _faint(style, len(lead), value):
+        return None  # a placeholder: typing replaces it
+    return Field(snapshot.cursor_row, lead, value, ahead=True)
 
 
 def _styled_value(snapshot: ScreenSnapshot) -> tuple[str, str] | None:

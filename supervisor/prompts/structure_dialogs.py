@@ -130,7 +130,11 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
         return build_detection(
             PromptKind.CHOICE, question, options, snapshot, start, "buttons", 0.85, "dialog"
         )
-    # Ok/Cancel around a question without a list: an input box.
+    # Ok/Cancel around a question without a list: an input box. The row holding the
+    # cursor is its field, never the question (prompt_toolkit's default sits there).
+    asked = [r for r in question_rows if r not in field and r.index != snapshot.cursor_row]
+    if asked and len(asked) < len(question_rows):
+        question = clean_question(" ".join(r.text.rstrip("_") for r in asked))
     word = literal_yes(question)
     if word is not None:
         options = make_options([word, "no"], [word, "no"], None)

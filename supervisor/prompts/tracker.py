@@ -29,6 +29,7 @@ from supervisor.prompts.answer import PromptError, plan_writes, secret_error, wa
 from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.detect_types import HINT_SUFFIX
 from supervisor.prompts.echo import needs_probe
+from supervisor.prompts.paging import PARTIAL_NOTE, rows_out_of_view, searchable
 from supervisor.prompts.prefill import Field, prefilled
 from supervisor.prompts.rules import RuleError, RuleSet, load_rules, user_rules_dir
 from supervisor.screen import ScreenSnapshot
@@ -128,7 +129,7 @@ class PromptTracker:
             )
         else:
             hook = self._hook if self._hook is not None and not self._hook_seen else None
-            self._current = self._prompt(found, now, reuse=hook)
+            self._current = self._prompt(found, now, reuse=hook, snapshot=snapshot)
         if self._hook is not None:
             self._hook_seen = True
             self._current = _enrich(self._current, self._hook)
@@ -250,6 +251,37 @@ class PromptTracker:
         now = self._still_shown(prompt_id, snapshot)
         return None if now is None else wanted_checks(now, answer)
 
+    def scrolls_to(self, prompt_id: str, answer: str, snapshot: ScreenSnapshot) -> bool:
+        """Whether ``answer`` names no row of ``prompt_id``'s menu on ``snapshot`` but may
+        name one out of view: the answer loop scrolls to it first (see :mod:`.paging`).
+        Never for a coding agent's menus: they are never paged, and a wrong answer
+        there is refused at once without moving anything."""
+        if self.family != "generic":
+            return False
+        now = self._still_shown(prompt_id, snapshot)
+        return now is not None and searchable(now, answer)
+
+    def scrolled(self, prompt_id: str, snapshot: ScreenSnapshot) -> Detection | None:
+        """``prompt_id``'s menu on ``snapshot``, also once it has scrolled (the same
+        question, other rows in view); None for another prompt or none."""
+        issued = self._issued.get(prompt_id)
+        now = self._detect(snapshot, math.inf)
+        if issued is None or now is None or now.select != "arrows":
+            return None
+        if now.fingerprint != issued[0] and self._questions.get(prompt_id) != _core(now.question):
+            return None
+        return now
+
+    def adopt_scrolled(self, prompt_id: str, snapshot: ScreenSnapshot, when: float) -> None:
+        """``prompt_id`` now names its menu as scrolled on ``snapshot`` (the rows in view
+        changed) and is the pending prompt again: the scrolled rows may have been reported
+        under a new id, or as nothing while they moved. ``when``: the time now."""
+        now = self.scrolled(prompt_id, snapshot)
+        if now is None:
+            return
+        self._found = now
+        self._current = self._prompt(now, when, snapshot=snapshot, prompt_id=prompt_id)
+
     def tab_cycle(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
         """How many buttons Tab cycles through on ``prompt_id``'s dialog (None: not a
         dialog answered with buttons), so the answer loop can follow the focus."""
@@ -307,19 +339,31 @@ class PromptTracker:
         while len(self._issued) > _REMEMBERED_IDS:
             self._issued.popitem(last=False)
 
-    def _prompt(self, found: Detection, now: float, reuse: Prompt | None = None) -> Prompt:
-        prompt_id = reuse.prompt_id if reuse else f"{self.session_id}:{secrets.token_urlsafe(9)}"
+    def _prompt(
+        self,
+        found: Detection,
+        now: float,
+        reuse: Prompt | None = None,
+        snapshot: ScreenSnapshot | None = None,
+        prompt_id: str | None = None,
+    ) -> Prompt:
+        if prompt_id is None:
+            prompt_id = (
+                reuse.prompt_id if reuse else f"{self.session_id}:{secrets.token_urlsafe(9)}"
+            )
         self._remember(prompt_id, found.fingerprint, found.kind)
         self._questions[prompt_id] = _core(found.question)
         while len(self._questions) > _REMEMBERED_IDS:
             self._questions.popitem(last=False)
+        # Said where a caller reads about the screen: the options are only those in view.
+        partial = snapshot is not None and rows_out_of_view(found, snapshot)
         return Prompt(
             prompt_id=prompt_id,
             session_id=self.session_id,
             kind=found.kind,
             question=found.question,
             options=list(found.options),
-            context=list(found.context),
+            context=[*found.context, PARTIAL_NOTE] if partial else list(found.context),
             source=found.source,
             confidence=found.confidence,
             detected_at=now,
