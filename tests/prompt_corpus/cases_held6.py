@@ -1,0 +1,314 @@
+"""The sixth held-out set (``held_out_6``): new programs, written blind and run through the
+detector once, at the end of the session that froze it.
+
+Real prompt libraries and real tools (``programs/held6.py``, ``programs/held6.sh``,
+``node/held6.mjs``) in wordings and layouts no earlier set uses: click's pause and getchar
+keys, rich's IntPrompt with choices and FloatPrompt, questionary's shortcuts, descriptions and
+autocomplete, InquirerPy's fuzzy and multiselect select, prompt_toolkit's input, button and
+message dialogs and its confirm, cutie (select with captions, select_multiple, yes/no, number,
+secure input), readline-sync (keyInYN, keyInSelect, keyIn with a limit, keyInPause, hidden
+questions), enquirer's AutoComplete, Invisible and List, prompts' autocomplete and list,
+clack's paged select and password; whiptail and dialog boxes with renamed buttons, default
+items, long lists and prefilled fields; numbered lists of six to eight rows answered by number
+and by label, labels with punctuation and accents, confirm-by-typing below a "> ", a
+terraform-style "Enter a value:", a dpkg-style conffile question, wrapped questions, banners,
+prefilled defaults kept and replaced, letter keys; and the real ``mkfs.ext4`` (on a file
+image), ``git clean -i``, ``git checkout -p``, ``ln -i``, ``rm -I``, ``unzip`` overwrite,
+``ssh-keygen -y``, ``openssl passwd`` and ``openssl pkey`` in a temporary directory.
+Look-alikes are pdb, a cmd shell, REPLs and shells with odd prompts, live tables and
+dashboards, spinners, countdowns, pagers, editors, ``top``, ``watch``, ``dd`` progress, info
+boxes, logs and streamed text quoting prompts, and programs that printed a question but never
+read. ``held_check --split held_out_6`` proves each expectation by running every program in a
+bare PTY with the keys a person would press.
+"""
+
+from __future__ import annotations
+
+from tests.prompt_corpus.case_set import NODE as _NODE, CaseSet
+from tests.prompt_corpus.cases import YES_NO, Case
+
+HELD_OUT_6 = "held_out_6"
+_WT = ("whiptail",)
+_DG = ("dialog",)
+_GIT = ("git",)
+_SSL = ("openssl",)
+LOOK = "look-alike"
+
+_SET = CaseSet("h6-", "held6", HELD_OUT_6)
+_p, _n, _s = _SET.python, _SET.nodejs, _SET.shell
+
+
+def python_cases() -> list[Case]:
+    return [
+        _p(
+            "click-arch-choice-six",
+            "click",
+            "choice",
+            ("x86_64", "aarch64", "riscv64", "ppc64le", "s390x", "armv7l"),
+            "riscv64",
+            "riscv64",
+        ),
+        _p("click-float-keep", "prefilled", "text", None, "", 0.25),
+        _p("click-confirm-default-yes-no", "click", "yes_no", YES_NO, "no", False),
+        _p("click-pause", "press-enter", "press_enter", None, "", "writing"),
+        # One key, no Enter: "[a] approve   [r] reject   [s] skip for now".
+        _p("click-getchar-review", "multi-key", "choice", None, "r", "reject"),
+        # Asked twice (the second time to repeat it); never answered for the owner.
+        _p("click-hidden-pin", "password-style", "secret"),
+        _p("typer-int-keep", "prefilled", "text", None, "", 5),
+        _p(
+            "typer-log-level-seven",
+            "typer",
+            "choice",
+            ("trace", "debug", "info", "notice", "warning", "error", "critical"),
+            "warning",
+            "warning",
+        ),
+        _p("rich-confirm-prune", "rich", "yes_no", YES_NO, "yes", True),
+        _p("rich-int-choices-days", "rich", "choice", ("7", "14", "30", "90"), "90", 90),
+        _p("rich-float-keep", "prefilled", "text", None, "", 1.5),
+        # A red rule and a yellow notice above the question.
+        _p("rich-rule-banner-confirm", "banner", "yes_no", YES_NO, "no", False),
+        # Seven rows numbered "1) ... 7)"; the answer is a label, not the first.
+        _p(
+            "questionary-shortcuts-seven",
+            "questionary",
+            "choice",
+            (
+                "Never",
+                "On every event",
+                "Hourly digest",
+                "Daily digest",
+                "Weekly digest",
+                "Monthly summary",
+                "Only on failures",
+            ),
+            "Weekly digest",
+            "Weekly digest",
+        ),
+        _p(
+            "questionary-descriptions",
+            "questionary",
+            "choice",
+            ("in-memory", "redis", "memcached", "disk"),
+            "memcached",
+            "memcached",
+        ),
+        _p(
+            "questionary-unicode-regions",
+            "questionary",
+            "choice",
+            (
+                "Paris (eu-west-3)",
+                "Zürich — eu-central-2",
+                "São Paulo (sa-east-1)",
+                "Montréal (ca-central-1)",
+                "Ōsaka / ap-northeast-3",
+            ),
+            "Montréal (ca-central-1)",
+            "Montréal (ca-central-1)",
+        ),
+        # unit tests and type check start checked: the answer drops type check, adds two.
+        _p(
+            "questionary-checkbox-checked",
+            "questionary",
+            "multi_choice",
+            ("unit tests", "type check", "e2e (slow)", "licence scan", "bundle size"),
+            "unit tests, licence scan, bundle size",
+            ["unit tests", "licence scan", "bundle size"],
+        ),
+        _p("questionary-confirm-no-auto-enter", "questionary", "yes_no", YES_NO, "no", False),
+        _p("questionary-path-keep", "prefilled", "text", None, "", "./data/raw"),
+        _p("questionary-autocomplete-country", "questionary", "text", None, "NZ", "NZ"),
+        # Eight services filtered as one types; the answer is the fifth.
+        _p(
+            "inquirerpy-fuzzy-services",
+            "inquirerpy",
+            "choice",
+            None,
+            "payments-worker",
+            "payments-worker",
+        ),
+        _p(
+            "inquirerpy-select-multiselect",
+            "inquirerpy",
+            "multi_choice",
+            ("eu-north", "eu-south", "us-east", "us-west", "ap-south"),
+            "eu-south, us-west",
+            ["eu-south", "us-west"],
+        ),
+        _p("inquirerpy-filepath-keep", "prefilled", "text", None, "", "~/.ssh/id_ed25519"),
+        # Labels longer than a row; the program returns the first word's four letters.
+        _p(
+            "inquirerpy-long-labels",
+            "wrapped",
+            "choice",
+            (
+                "Rebuild every segment from the primary database, which takes about forty "
+                "minutes",
+                "Drop only the corrupted segments and reindex the documents they held",
+                "Leave the index alone and mark it degraded",
+            ),
+            "Drop only the corrupted segments and reindex the documents they held",
+            "Drop",
+        ),
+        _p("ptk-input-dialog-host", "prompt_toolkit", "text", None, "edge-07", "edge-07"),
+        _p(
+            "ptk-button-dialog-three",
+            "prompt_toolkit",
+            "choice",
+            ("Retry", "Skip", "Abort"),
+            "Skip",
+            "skip",
+        ),
+        _p("ptk-message-dialog", "prompt_toolkit", "press_enter", ("Ok",), "", "acknowledged"),
+        # A bottom toolbar drawn on the last row, under the question.
+        _p("ptk-bottom-toolbar", "prompt_toolkit", "text", None, "aurora", "aurora"),
+        _p("ptk-confirm-detach", "prompt_toolkit", "yes_no", YES_NO, "yes", True),
+        _p("ptk-password-dialog", "password-style", "secret"),
+        _p(
+            "pick-arrow-indicator",
+            "pick",
+            "choice",
+            ("ubuntu-24.04", "debian-12", "fedora-41", "alpine-3.21", "arch", "nixos-24.11"),
+            "nixos-24.11",
+            "nixos-24.11",
+        ),
+        # cpu and memory start selected: the answer drops memory and adds disk and gpu.
+        _p(
+            "stm-multi-preselected",
+            "simple-term-menu",
+            "multi_choice",
+            ("cpu", "memory", "disk", "network", "gpu"),
+            "cpu, disk, gpu",
+            ["cpu", "disk", "gpu"],
+        ),
+        _p(
+            "pyinq-list-carousel",
+            "python-inquirer",
+            "choice",
+            ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+            "Saturday",
+            "Saturday",
+        ),
+        _p("pyinq-text-default", "prefilled", "text", None, "", "apps"),
+        # ruff starts ticked: the answer keeps it and adds mypy.
+        _p(
+            "beaupy-select-multiple",
+            "beaupy",
+            "multi_choice",
+            ("black", "ruff", "isort", "mypy", "pyright"),
+            "ruff, mypy",
+            ["ruff", "mypy"],
+        ),
+        _p(
+            "bullet-star",
+            "bullet",
+            "choice",
+            ("local docker", "self-hosted VM", "cloud pool"),
+            "cloud pool",
+            "cloud pool",
+        ),
+        # Two caption rows ("Individual:", "Team:") are not choices.
+        _p(
+            "cutie-select-captions",
+            "cutie",
+            "choice",
+            ("Free", "Pro", "Business", "Enterprise"),
+            "Business",
+            "Business",
+        ),
+        # en starts ticked: the answer keeps it and adds ko.
+        _p(
+            "cutie-select-multiple",
+            "cutie",
+            "multi_choice",
+            ("en", "fr", "it", "ko", "zh-Hant"),
+            "en, ko",
+            ["en", "ko"],
+        ),
+        _p("cutie-yes-no", "cutie", "yes_no", YES_NO, "yes", True),
+        _p("cutie-number", "cutie", "text", None, "64", 64),
+        _p("cutie-secure", "password-style", "secret"),
+        # Answered by number: "4" is the mailer.
+        _p(
+            "stdlib-number-of-six",
+            "numbered-line",
+            "choice",
+            ("gateway", "auth", "ledger", "mailer", "scheduler", "search"),
+            "4",
+            "mailer",
+        ),
+        _p(
+            "stdlib-key-type-label",
+            "numbered-line",
+            "choice",
+            ("ed25519", "ecdsa-p256", "rsa-4096", "ed25519-sk (hardware)"),
+            "rsa-4096",
+            "rsa-4096",
+        ),
+        _p("stdlib-wrapped-sixty", "wrapped", "yes_no", YES_NO, "yes", "y"),
+        _p("stdlib-banner-then-question", "banner", "yes_no", ("yes", "no"), "yes", "yes"),
+        _p("stdlib-type-yes-caps", "confirm-by-typing", "text", None, "YES", "reset"),
+        # The question ends above; the input line is only "> ".
+        _p(
+            "stdlib-type-below-arrow",
+            "confirm-by-typing",
+            "text",
+            None,
+            "wipe scratch-02",
+            "wiped",
+        ),
+        _p("stdlib-press-enter-led", "press-enter", "press_enter", None, "", "paired"),
+        # "[m]ine / [t]heirs / [b]oth / [e]dit:": one letter and Enter.
+        _p("stdlib-mine-theirs", "multi-key", "choice", None, "t", "theirs"),
+        _p("stdlib-getpass-ssh", "password-style", "secret"),
+        _p("stdlib-angle-default", "prefilled", "text", None, "", "0.0.0.0:8080"),
+        # readline puts "build-01" in the line: the answer replaces it.
+        _p("stdlib-readline-replace", "prefilled", "text", None, "build-02", "build-02"),
+        # "[1] XS  [2] S ... [7] 3XL" on one row; answered by label.
+        _p(
+            "stdlib-brackets-seven",
+            "numbered-line",
+            "choice",
+            ("XS", "S", "M", "L", "XL", "2XL", "3XL"),
+            "2XL",
+            "2XL",
+        ),
+        # A curses checklist, "Compress logs" on; the answer adds Vacuum database.
+        _p(
+            "stdlib-curses-checklist",
+            "curses",
+            "multi_choice",
+            ("Compress logs", "Rotate keys", "Vacuum database", "Purge CDN"),
+            "Compress logs, Vacuum database",
+            ["Compress logs", "Vacuum database"],
+        ),
+    ]
+
+
+def python_lookalikes() -> list[Case]:
+    names = [
+        "look-pdb",
+        "look-cmd-shell",
+        "look-rich-live-table",
+        "look-rich-status",
+        "look-agent-quotes-dialog",
+        "look-agent-quotes-checkbox",
+        "look-log-password-lines",
+        "look-progress-continue",
+        "look-answered-itself",
+        "look-menu-no-read",
+        "look-sleep-guillemet",
+        "look-curses-dashboard",
+        "look-test-runner-names",
+        "look-build-steps",
+        "look-json-log",
+        "look-countdown",
+        "look-ptk-fullscreen-viewer",
+    ]
+    return [_p(n, LOOK, None) for n in names]
+
+
+def held_out_6_cases() -> list[Case]:
+    return python_cases() + python_lookalikes()
