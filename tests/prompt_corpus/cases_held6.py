@@ -310,5 +310,215 @@ def python_lookalikes() -> list[Case]:
     return [_p(n, LOOK, None) for n in names]
 
 
+
+
+def shell_cases() -> list[Case]:
+    return [
+        _s("read-n1-any-key", "press-enter", "press_enter", None, "", "resumed"),
+        _s("read-yes-no-upper", "bash-read", "yes_no", ("yes", "no"), "yes", "yes"),
+        # "Please type acme/website to confirm." then a bare "> ".
+        _s("read-type-repo-arrow", "confirm-by-typing", "text", None, "acme/website", "deleted"),
+        # Terraform's "Only 'yes' will be accepted to approve." and "Enter a value:".
+        _s("read-terraform-value", "confirm-by-typing", "text", None, "yes", "applied"),
+        _s("read-brace-default", "prefilled", "text", None, "", "localhost"),
+        # "v1.8.0" is already typed in the line: the answer replaces it.
+        _s("read-prefill-tag-replace", "prefilled", "text", None, "v1.9.0", "v1.9.0"),
+        _s("read-wrapped-three-rows", "wrapped", "yes_no", YES_NO, "yes", "y"),
+        _s("read-inverse-banner", "banner", "yes_no", YES_NO, "no", "n"),
+        # "[Y]es [N]o [A]ll [Q]uit": one letter and Enter.
+        _s("read-yes-no-all-quit", "multi-key", "choice", None, "a", "all"),
+        _s("read-secret-token", "password-style", "secret"),
+        # Answered by number: "6" is python3.13.
+        _s(
+            "read-eight-by-number",
+            "numbered-line",
+            "choice",
+            (
+                "python3.8",
+                "python3.9",
+                "python3.10",
+                "python3.11",
+                "python3.12",
+                "python3.13",
+                "python3.14",
+                "pypy3.10",
+            ),
+            "6",
+            "python3.13",
+        ),
+        _s(
+            "read-punct-by-label",
+            "numbered-line",
+            "choice",
+            (
+                "PostgreSQL 16 (managed, €29/mo)",
+                "MySQL 8.4 — community",
+                "SQLite (file: ./app.db)",
+                "DuckDB [experimental]",
+            ),
+            "SQLite (file: ./app.db)",
+            "sqlite",
+        ),
+        # dpkg's conffile question: "*** sshd_config (Y/I/N/O/D/Z) [default=N] ?".
+        _s("read-dpkg-conffile", "package-manager", "choice", None, "N", "keep"),
+        _s("read-apt-space", "package-manager", "yes_no", YES_NO, "no", "Abort."),
+        # "New password:" then "Retype new password:", as passwd asks.
+        _s("read-retype-secret", "password-style", "secret"),
+        # One key, no Enter: "(r)erun failed, (f)ull run, (o)pen report, (q)uit:".
+        _s("read-n1-letters", "multi-key", "choice", None, "f", "full"),
+        _s(
+            "select-ps3-arrow",
+            "bash-select",
+            "choice",
+            ("linux-lts 6.6", "linux 6.12", "linux-zen", "linux-hardened", "linux-rt"),
+            "linux-hardened",
+            "linux-hardened",
+        ),
+        # bash lays seven items out in columns under the default "#? ".
+        _s(
+            "select-columns-number",
+            "bash-select",
+            "choice",
+            (
+                "Europe/Lisbon",
+                "Europe/London",
+                "Europe/Dublin",
+                "Atlantic/Madeira",
+                "Atlantic/Canary",
+                "Atlantic/Azores",
+                "Africa/Casablanca",
+            ),
+            "5",
+            "Atlantic/Canary",
+        ),
+        # "disk.img contains a ext4 file system ... Proceed anyway? (y,N)".
+        _s("mkfs-proceed", "mkfs", "yes_no", None, "yes", "formatted", needs=("mkfs.ext4",)),
+        # "*** Commands ***" in two rows of three, then "What now>".
+        _s(
+            "git-clean-i",
+            "git",
+            "choice",
+            ("clean", "filter by pattern", "select by numbers", "ask each", "quit", "help"),
+            "clean",
+            "cleaned",
+            needs=_GIT,
+        ),
+        # "(1/1) Discard this hunk from worktree [y,n,q,a,e,?]?"
+        _s("git-checkout-p", "git", "choice", None, "y", "discarded", needs=_GIT),
+        # "ln: replace 'current'?"
+        _s("ln-i-replace", "coreutils", "yes_no", None, "yes", "releases/42"),
+        # "rm: remove 4 arguments?"
+        _s("rm-big-i", "coreutils", "yes_no", None, "yes", "removed"),
+        # "replace out/notes.txt? [y]es, [n]o, [A]ll, [N]one, [r]ename:"
+        _s("unzip-all", "coreutils", "choice", None, "A", "new-new", needs=("zip", "unzip")),
+        _s("ssh-keygen-y", "password-style", "secret", needs=("ssh-keygen",)),
+        # "Password:" then "Verifying - Password:".
+        _s("openssl-passwd", "password-style", "secret", needs=_SSL),
+        _s("openssl-pkey-pass", "password-style", "secret", needs=_SSL),
+        # Seven tags with descriptions, "eu" the default item; the tag is returned.
+        _s("wt-menu-default-item", "whiptail", "choice", None, "jp", "rc0:jp", needs=_WT),
+        _s(
+            "wt-yesno-renamed",
+            "whiptail",
+            "yes_no",
+            ("Reboot now", "Later"),
+            "Later",
+            "rc1",
+            needs=_WT,
+        ),
+        # docs starts on: the answer keeps it and adds lsp and tests.
+        _s(
+            "wt-checklist-long",
+            "whiptail",
+            "multi_choice",
+            None,
+            "docs, lsp, tests",
+            "rc0:docs,lsp,tests",
+            needs=_WT,
+        ),
+        # "example.test" is already in the field: the answer replaces it.
+        _s(
+            "wt-inputbox-replace",
+            "whiptail",
+            "text",
+            None,
+            "tether.example.org",
+            "rc0:tether.example.org",
+            needs=_WT,
+        ),
+        _s("wt-passwordbox-wifi", "whiptail", "secret", needs=_WT),
+        _s("wt-radiolist-timezone", "whiptail", "choice", None, "pt_BR", "rc0:pt_BR", needs=_WT),
+        # Focus starts on "Back" (--defaultno).
+        _s(
+            "dg-yesno-labels-defaultno",
+            "dialog",
+            "yes_no",
+            ("Format", "Back"),
+            "Format",
+            "rc0",
+            needs=_DG,
+        ),
+        # bash starts on: the answer keeps it and adds fish and nushell.
+        _s(
+            "dg-checklist-eight",
+            "dialog",
+            "multi_choice",
+            None,
+            "bash, fish, nushell",
+            "rc0:bash,fish,nushell",
+            needs=_DG,
+        ),
+        _s(
+            "dg-inputbox-keep",
+            "dialog",
+            "text",
+            None,
+            "",
+            "rc0:0.debian.pool.ntp.org",
+            needs=_DG,
+        ),
+        _s("dg-radiolist-colors", "dialog", "choice", None, "zfs", "rc0:zfs", needs=_DG),
+        _s("dg-msgbox-ok-label", "dialog", "press_enter", ("Continue",), "", "rc0", needs=_DG),
+        # Only the descriptions are drawn (--no-tags); the answer is a description.
+        _s(
+            "dg-menu-no-tags",
+            "dialog",
+            "choice",
+            (
+                "Keep all of them",
+                "Keep one per week",
+                "Delete everything older than 30 days",
+                "Ask me each time",
+            ),
+            "Keep one per week",
+            "rc0:thin",
+            needs=_DG,
+        ),
+        _s("dg-passwordbox-insecure", "dialog", "secret", needs=_DG),
+    ]
+
+
+def shell_lookalikes() -> list[Case]:
+    names = {
+        "look-bash-ps1-dollar": (),
+        "look-sh-percent": (),
+        "look-python-odd-ps1": (),
+        "look-sqlite-prompt": ("sqlite3",),
+        "look-bc-prompt": ("bc",),
+        "look-watch-question": ("watch",),
+        "look-top": ("top",),
+        "look-dd-progress": ("dd",),
+        "look-less-prompts-file": ("less",),
+        "look-vim-rebase": ("git", "vim"),
+        "look-dialog-infobox": _DG,
+        "look-whiptail-infobox": _WT,
+        "look-tail-log-yn": ("tail",),
+        "look-sleep-colon-dots": (),
+        "look-dialog-gauge": _DG,
+        "look-seq-numbered": (),
+    }
+    return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
+
+
 def held_out_6_cases() -> list[Case]:
-    return python_cases() + python_lookalikes()
+    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
