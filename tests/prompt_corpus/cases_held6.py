@@ -520,5 +520,164 @@ def shell_lookalikes() -> list[Case]:
     return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
 
 
+def node_cases() -> list[Case]:
+    return [
+        # "Delete the failed uploads? [y/n]: ": one key, no Enter.
+        _n("rls-key-in-yn", "readline-sync", "yes_no", None, "yes", True),
+        _n("rls-key-in-yn-strict", "readline-sync", "yes_no", None, "no", False),
+        # "[1] ... [5] scratch", "[0] CANCEL", then "[1...5 / 0]:": one key, no Enter.
+        _n(
+            "rls-key-in-select",
+            "readline-sync",
+            "choice",
+            ("media-prod", "media-staging", "eu-archive", "logs-cold", "scratch", "CANCEL"),
+            "eu-archive",
+            "eu-archive",
+        ),
+        _n("rls-hidden-passphrase", "password-style", "secret"),
+        _n("rls-default-port", "prefilled", "text", None, "", "3000"),
+        # "When the key blinks, (Hit any key)": any key but Enter, which it ignores.
+        _n("rls-key-in-pause", "press-enter", "press_enter", None, "", "signed"),
+        # "[r]etry, [i]gnore, [a]bort? [r, i, a]:": one key, no Enter.
+        _n("rls-key-in-limit", "multi-key", "choice", None, "i", "ignore"),
+        _n(
+            "rls-question-email",
+            "readline-sync",
+            "text",
+            None,
+            "ops@example.org",
+            "ops@example.org",
+        ),
+        _n(
+            "iq-select-six-unicode",
+            "inquirer",
+            "choice",
+            ("EUR €", "USD $", "GBP £", "JPY ¥", "CHF (Fr.)", "SEK kr"),
+            "CHF (Fr.)",
+            "CHF",
+        ),
+        # "#general" is drawn but disabled, and a separator row: options are not scored.
+        _n(
+            "iq-checkbox-disabled",
+            "inquirer",
+            "multi_choice",
+            None,
+            "#releases, customers",
+            ["releases", "customers"],
+        ),
+        _n("iq-password-nomask", "password-style", "secret"),
+        # "api-gateway" is typed in the field (prefill "editable"): Enter keeps it.
+        _n("iq-input-prefill-keep", "prefilled", "text", None, "", "api-gateway"),
+        _n("iq-confirm-yes-to-no", "inquirer", "yes_no", YES_NO, "no", False),
+        _n("iq-number-replace", "inquirer", "text", None, "100", 100),
+        _n(
+            "inq-list-eight",
+            "inquirer-classic",
+            "choice",
+            tuple(f"node {n}" for n in (16, 18, 20, 21, 22, 23, 24, 25)),
+            "node 24",
+            "v24",
+        ),
+        _n("inq-confirm-default-no", "inquirer-classic", "yes_no", YES_NO, "yes", True),
+        _n(
+            "enq-autocomplete",
+            "enquirer",
+            "choice",
+            (
+                "UTC",
+                "Europe/Oslo",
+                "Europe/Rome",
+                "America/Denver",
+                "Asia/Kolkata",
+                "Pacific/Auckland",
+            ),
+            "Asia/Kolkata",
+            "Asia/Kolkata",
+        ),
+        _n("enq-invisible", "password-style", "secret"),
+        _n("enq-list", "enquirer", "text", None, "edge, arm64", ["edge", "arm64"]),
+        _n("enq-confirm-initial-true", "enquirer", "yes_no", YES_NO, "no", False),
+        _n(
+            "enq-select-hint-seven",
+            "enquirer",
+            "choice",
+            ("overlay2", "btrfs", "zfs", "vfs", "devicemapper", "fuse-overlayfs", "aufs"),
+            "fuse-overlayfs",
+            "fuse-overlayfs",
+        ),
+        _n(
+            "pr-autocomplete",
+            "prompts",
+            "choice",
+            ("Inter", "Roboto", "Source Sans", "IBM Plex Sans", "Fira Sans"),
+            "IBM Plex Sans",
+            "IBM Plex Sans",
+        ),
+        _n(
+            "pr-list",
+            "prompts",
+            "text",
+            None,
+            "https://a.example,https://b.example",
+            ["https://a.example", "https://b.example"],
+        ),
+        _n("pr-confirm-initial-yes", "prompts", "yes_no", YES_NO, "no", False),
+        _n(
+            "pr-select-descriptions",
+            "prompts",
+            "choice",
+            ("es2017", "es2020", "es2022", "esnext", "node18", "node22"),
+            "esnext",
+            "esnext",
+        ),
+        _n("pr-password", "password-style", "secret"),
+        # Twelve months, five on a page: only the visible page is scored.
+        _n("cl-select-paged", "paged", "choice", None, "Apr", "Apr"),
+        _n(
+            "cl-autocomplete",
+            "clack",
+            "choice",
+            ("npm", "pnpm", "yarn", "bun", "deno"),
+            "bun",
+            "bun",
+        ),
+        _n("cl-password", "password-style", "secret"),
+        # "my-app" is already typed in the field: the answer replaces it.
+        _n("cl-text-initial-replace", "prefilled", "text", None, "billing-ui", "billing-ui"),
+        _n("cl-confirm-default-no", "clack", "yes_no", YES_NO, "yes", True),
+        # Group rows (Analytics, Payments) are selectable too: options are not scored.
+        _n(
+            "cl-group-multiselect",
+            "clack",
+            "multi_choice",
+            None,
+            "posthog, stripe",
+            ["posthog", "stripe"],
+        ),
+    ]
+
+
+def node_lookalikes() -> list[Case]:
+    names = [
+        "look-repl-lambda",
+        "look-clack-spinner-waiting",
+        "look-stream-quotes-dialog",
+        "look-markdown-checklist",
+        "look-dashboard-glyphs",
+        "look-test-run",
+        "look-question-printed-loop",
+        "look-paused-question-mark",
+        "look-spinner-frames",
+    ]
+    return [_n(n, LOOK, None) for n in names]
+
+
 def held_out_6_cases() -> list[Case]:
-    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
+    return (
+        python_cases()
+        + shell_cases()
+        + node_cases()
+        + python_lookalikes()
+        + shell_lookalikes()
+        + node_lookalikes()
+    )
