@@ -24,7 +24,7 @@ bare PTY with the keys a person would press.
 
 from __future__ import annotations
 
-from tests.prompt_corpus.case_set import NODE as _NODE, CaseSet
+from tests.prompt_corpus.case_set import CaseSet
 from tests.prompt_corpus.cases import YES_NO, Case
 
 HELD_OUT_6 = "held_out_6"
@@ -144,8 +144,7 @@ def python_cases() -> list[Case]:
             "wrapped",
             "choice",
             (
-                "Rebuild every segment from the primary database, which takes about forty "
-                "minutes",
+                "Rebuild every segment from the primary database, which takes about forty minutes",
                 "Drop only the corrupted segments and reindex the documents they held",
                 "Leave the index alone and mark it degraded",
             ),
@@ -308,8 +307,6 @@ def python_lookalikes() -> list[Case]:
         "look-ptk-fullscreen-viewer",
     ]
     return [_p(n, LOOK, None) for n in names]
-
-
 
 
 def shell_cases() -> list[Case]:

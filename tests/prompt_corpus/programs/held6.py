@@ -249,9 +249,7 @@ def questionary_checkbox_checked() -> Any:
 def questionary_confirm_no_auto_enter() -> Any:
     import questionary
 
-    return questionary.confirm(
-        "Send anonymous usage data?", default=True, auto_enter=False
-    ).ask()
+    return questionary.confirm("Send anonymous usage data?", default=True, auto_enter=False).ask()
 
 
 @scenario
@@ -286,14 +284,16 @@ def inquirerpy_fuzzy_services() -> Any:
         "thumbnailer",
         "webhooks",
     ]
-    return inquirer.fuzzy(message="Service to tail:", choices=services).execute()
+    return inquirer.fuzzy(  # type: ignore[attr-defined]
+        message="Service to tail:", choices=services
+    ).execute()
 
 
 @scenario
 def inquirerpy_select_multiselect() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.select(
+    return inquirer.select(  # type: ignore[attr-defined]
         message="Mirror the bucket to:",
         choices=["eu-north", "eu-south", "us-east", "us-west", "ap-south"],
         multiselect=True,
@@ -304,14 +304,16 @@ def inquirerpy_select_multiselect() -> Any:
 def inquirerpy_filepath_keep() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.filepath(message="Identity file:", default="~/.ssh/id_ed25519").execute()
+    return inquirer.filepath(  # type: ignore[attr-defined]
+        message="Identity file:", default="~/.ssh/id_ed25519"
+    ).execute()
 
 
 @scenario
 def inquirerpy_long_labels() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.select(
+    return inquirer.select(  # type: ignore[attr-defined]
         message="The search index has 3 corrupted segments. What now?",
         choices=[
             "Rebuild every segment from the primary database, which takes about forty minutes",
@@ -370,9 +372,8 @@ def ptk_confirm_detach() -> Any:
 def ptk_password_dialog() -> Any:
     from prompt_toolkit.shortcuts import input_dialog
 
-    return secret(
-        input_dialog(title="Wi-Fi", text="Passphrase for network 'lab-5G':", password=True).run()
-    )
+    typed = input_dialog(title="Wi-Fi", text="Passphrase for network 'lab-5G':", password=True)
+    return secret(typed.run() or "")
 
 
 # ------------------------------------ pick / simple-term-menu / inquirer / beaupy / bullet / cutie
@@ -721,7 +722,9 @@ def look_log_password_lines() -> None:
     n = 0
     while True:
         n += 1
-        print(f"2026-12-03T21:0{n % 10}:00Z sshd[812]: Password: accepted for deploy from 10.0.0.{n}")
+        print(
+            f"2026-12-03T21:0{n % 10}:00Z sshd[812]: Password: accepted for deploy from 10.0.0.{n}"
+        )
         time.sleep(0.4)  # noqa: sleep-ok - a look-alike log
 
 
@@ -778,11 +781,15 @@ def look_curses_dashboard() -> None:
         while True:
             tick += 1
             win.erase()
-            win.addstr(0, 0, f" nodemon-lite  uptime {tick}s   [F1]Help [F10]Quit ", curses.A_REVERSE)
+            win.addstr(
+                0, 0, f" nodemon-lite  uptime {tick}s   [F1]Help [F10]Quit ", curses.A_REVERSE
+            )
             win.addstr(2, 0, "  PID  NAME          CPU%  STATE")
             for n in range(6):
                 state = "waiting for input?" if n == 2 else "running"
-                win.addstr(3 + n, 0, f"  {100 + n}  worker-{n}      {(tick * 7 + n) % 100:3d}  {state}")
+                win.addstr(
+                    3 + n, 0, f"  {100 + n}  worker-{n}      {(tick * 7 + n) % 100:3d}  {state}"
+                )
             win.refresh()
             time.sleep(0.5)  # noqa: sleep-ok - a look-alike that redraws
 
@@ -818,7 +825,11 @@ def look_json_log() -> None:
     n = 0
     while True:
         n += 1
-        print(json.dumps({"seq": n, "level": "info", "msg": "rendered prompt", "text": "Continue? [Y/n]"}))
+        print(
+            json.dumps(
+                {"seq": n, "level": "info", "msg": "rendered prompt", "text": "Continue? [Y/n]"}
+            )
+        )
         time.sleep(0.4)  # noqa: sleep-ok - a look-alike log
 
 
@@ -855,7 +866,9 @@ def look_ptk_fullscreen_viewer() -> None:
         pass  # a viewer that ignores q: it only shows text
 
     area = TextArea(text=body, read_only=True)
-    Application(layout=Layout(Frame(area, title="notes viewer")), key_bindings=keys, full_screen=True).run()
+    Application(
+        layout=Layout(Frame(area, title="notes viewer")), key_bindings=keys, full_screen=True
+    ).run()
 
 
 if __name__ == "__main__":
