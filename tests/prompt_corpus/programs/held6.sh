@@ -65,9 +65,9 @@ case "$scenario" in
         read -r -s -p "Paste the deploy token (input hidden): " reply; echo; answer "len${#reply}" ;;
     read_eight_by_number)
         echo "Which Python should the venv use?"
-        pys=(3.8 3.9 3.10 3.11 3.12 3.13 3.14 pypy3.10)
-        for i in "${!pys[@]}"; do printf '  %d) python%s\n' $((i + 1)) "${pys[$i]}"; done
-        read -r -p "Your choice [1-8]: " reply; answer "python${pys[$((reply - 1))]}" ;;
+        pys=(python3.8 python3.9 python3.10 python3.11 python3.12 python3.13 python3.14 pypy3.10)
+        for i in "${!pys[@]}"; do printf '  %d) %s\n' $((i + 1)) "${pys[$i]}"; done
+        read -r -p "Your choice [1-8]: " reply; answer "${pys[$((reply - 1))]}" ;;
     read_punct_by_label)
         echo "Pick a database for the demo:"
         echo "  1. PostgreSQL 16 (managed, €29/mo)"
