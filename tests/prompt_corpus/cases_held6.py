@@ -280,11 +280,22 @@ def python_cases() -> list[Case]:
             "Compress logs, Vacuum database",
             ["Compress logs", "Vacuum database"],
         ),
+        # The question sits on its own row; the input line is only ": ".
+        _p(
+            "stdlib-colon-next-line",
+            "stdlib",
+            "text",
+            None,
+            "ops@example.org",
+            "ops@example.org",
+        ),
+        _p("stdlib-git-credential-style", "password-style", "secret"),
     ]
 
 
 def python_lookalikes() -> list[Case]:
     names = [
+        "look-help-repl",
         "look-pdb",
         "look-cmd-shell",
         "look-rich-live-table",
@@ -385,6 +396,10 @@ def shell_cases() -> list[Case]:
             "5",
             "Atlantic/Canary",
         ),
+        # A green "?", the question in bold, the default dim in parentheses: Enter keeps it.
+        _s("read-green-qmark-default", "prefilled", "text", None, "", "feature/login-v2"),
+        # "Number of replicas?" then "(default 3) > " on the next row.
+        _s("read-default-next-line", "prefilled", "text", None, "", 3),
         # "disk.img contains a ext4 file system ... Proceed anyway? (y,N)".
         _s("mkfs-proceed", "mkfs", "yes_no", None, "yes", "formatted", needs=("mkfs.ext4",)),
         # "*** Commands ***" in two rows of three, then "What now>".
@@ -442,6 +457,25 @@ def shell_cases() -> list[Case]:
         ),
         _s("wt-passwordbox-wifi", "whiptail", "secret", needs=_WT),
         _s("wt-radiolist-timezone", "whiptail", "choice", None, "pt_BR", "rc0:pt_BR", needs=_WT),
+        # Only the descriptions are drawn (--notags); the answer is a description.
+        _s(
+            "wt-menu-notags",
+            "whiptail",
+            "choice",
+            ("Right away", "Tonight at 02:00", "Saturday morning", "Never (not recommended)"),
+            "Saturday morning",
+            "rc0:weekend",
+            needs=_WT,
+        ),
+        _s(
+            "wt-msgbox-ok-button",
+            "whiptail",
+            "press_enter",
+            ("Understood",),
+            "",
+            "rc0",
+            needs=_WT,
+        ),
         # Focus starts on "Back" (--defaultno).
         _s(
             "dg-yesno-labels-defaultno",
@@ -564,6 +598,31 @@ def node_cases() -> list[Case]:
         _n("iq-input-prefill-keep", "prefilled", "text", None, "", "api-gateway"),
         _n("iq-confirm-yes-to-no", "inquirer", "yes_no", YES_NO, "no", False),
         _n("iq-number-replace", "inquirer", "text", None, "100", 100),
+        # Labels longer than a row wrap onto the next; the answer is the second.
+        _n(
+            "iq-select-long-wrap",
+            "wrapped",
+            "choice",
+            (
+                "Run the 41 migrations in order against staging, stopping at the first one "
+                "that fails",
+                "Restore last night's anonymised production snapshot over staging, then run "
+                "the two newest migrations",
+                "Leave staging as it is",
+            ),
+            "Restore last night's anonymised production snapshot over staging, then run the "
+            "two newest migrations",
+            "restore",
+        ),
+        # Seven numbered rows and "Answer:"; the answer is a label, not a number.
+        _n(
+            "iq-rawlist-seven-label",
+            "inquirer",
+            "choice",
+            ("store", "fastest", "fast", "normal", "good", "better", "best"),
+            "better",
+            "better",
+        ),
         _n(
             "inq-list-eight",
             "inquirer-classic",

@@ -90,6 +90,24 @@ const S = {
     const q = await import("@inquirer/prompts");
     return q.number({ message: "Max upload size (MB)", default: 25 });
   },
+  async iq_select_long_wrap() {
+    const q = await import("@inquirer/prompts");
+    return q.select({
+      message: "The staging database is 41 migrations behind production. How do you want to bring it up to date?",
+      choices: [
+        { name: "Run the 41 migrations in order against staging, stopping at the first one that fails", value: "migrate" },
+        { name: "Restore last night's anonymised production snapshot over staging, then run the two newest migrations", value: "restore" },
+        { name: "Leave staging as it is", value: "leave" },
+      ],
+    });
+  },
+  async iq_rawlist_seven_label() {
+    const q = await import("@inquirer/prompts");
+    return q.rawlist({
+      message: "Compression level",
+      choices: ["store", "fastest", "fast", "normal", "good", "better", "best"].map((n) => ({ name: n, value: n })),
+    });
+  },
   // ------------------------------------------------------------ inquirer (classic)
   async inq_list_eight() {
     const { default: inquirer } = await import("inquirer");

@@ -620,7 +620,28 @@ def stdlib_curses_checklist() -> Any:
     return curses.wrapper(run)
 
 
+@scenario
+def stdlib_colon_next_line() -> Any:
+    print("Enter the e-mail address of the new owner of 'billing-svc'")
+    return input(": ").strip()
+
+
+@scenario
+def stdlib_git_credential_style() -> Any:
+    import getpass
+
+    return secret(getpass.getpass("Password for 'https://dev@git.example.org': "))
+
+
 # ---------------------------------------------------------------- look-alikes
+
+
+@scenario
+def look_help_repl() -> None:
+    import pydoc
+
+    print("Interactive help; the next question you see is a help> prompt, not a question.")
+    pydoc.help()
 
 
 @scenario

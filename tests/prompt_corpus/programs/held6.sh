@@ -117,6 +117,12 @@ EOT
             Atlantic/Azores Africa/Casablanca; do
             answer "$z"; break
         done ;;
+    read_green_qmark_default)
+        read -r -p $'\e[32m?\e[0m \e[1mName of the new branch\e[0m \e[2m(feature/login-v2)\e[0m ' reply
+        answer "${reply:-feature/login-v2}" ;;
+    read_default_next_line)
+        echo "Number of replicas?"
+        read -r -p "(default 3) > " reply; answer "${reply:-3}" ;;
     # ---------------------------------------------------------------- real tools
     mkfs_proceed)
         truncate -s 8M disk.img && mkfs.ext4 -q -F disk.img >/dev/null 2>&1
@@ -179,6 +185,14 @@ EOT
             en_US "English (US)" ON de_DE "Deutsch" OFF fr_FR "Français" OFF \
             es_ES "Español" OFF pt_BR "Português (Brasil)" OFF ja_JP "日本語" OFF 3>&1 1>&2 2>&3)
         answer "rc$?:$choice" ;;
+    wt_menu_notags)
+        choice=$(whiptail --notags --menu "When should updates be installed?" 14 60 4 \
+            now "Right away" night "Tonight at 02:00" weekend "Saturday morning" never "Never (not recommended)" \
+            3>&1 1>&2 2>&3)
+        answer "rc$?:$choice" ;;
+    wt_msgbox_ok_button)
+        whiptail --ok-button "Understood" --msgbox "The recovery key is printed below the QR code on the sticker. Keep it somewhere safe: it cannot be shown again." 10 64
+        answer "rc$?" ;;
     dg_yesno_labels_defaultno)
         dialog --title "Disk /dev/vdc" --defaultno --yes-label "Format" --no-label "Back" \
             --yesno "All data on /dev/vdc (64 GB) will be lost." 8 56
