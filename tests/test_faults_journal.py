@@ -16,10 +16,7 @@ from fastmcp import Client
 from shared.errors import DeliveryUnknown
 from shared.protocol import SendInput, SessionStarted, StartSession
 from supervisor.request_journal import RequestJournal
-from tests.faultproxy import FaultProxy
-from tests.relay_support import Relay, running_relay, write_policy
-from tests.support import eventually, scaled
-from tests.test_faults import (
+from tests.fault_support import (
     FAST_RELAY,
     PY,
     is_command,
@@ -27,6 +24,9 @@ from tests.test_faults import (
     start_supervisor_process,
     zombie_children,
 )
+from tests.faultproxy import FaultProxy
+from tests.relay_support import Relay, running_relay, write_policy
+from tests.support import eventually, scaled
 
 # Writes its session id to ./marker when it starts (so a second start shows), then echoes
 # each line it reads as "GOT <line>" (so text typed twice shows twice).

@@ -132,6 +132,16 @@ def link_in(message: dict[str, Any]) -> str:
     return found.group(0)
 
 
+@asynccontextmanager
+async def _linked(tmp_path: Path, message: str) -> AsyncIterator[tuple[Setup, str, str]]:
+    """A session waiting on the prompt ``message`` brings up, and the answer link its
+    notification carried: (setup, session id, link)."""
+    async with HttpSink() as sink, _setup(tmp_path, sink.url) as s:
+        sid = await s.session()
+        await s.prompt(sid, message)
+        yield s, sid, link_in(await sink.next(10))
+
+
 async def test_a_prompt_reaches_the_sink_within_seconds_and_its_link_answers_it(
     tmp_path: Path,
 ) -> None:
@@ -174,27 +184,21 @@ async def test_a_prompt_reaches_the_sink_within_seconds_and_its_link_answers_it(
 async def test_the_answer_page_refuses_posts_without_its_csrf_token_or_from_another_origin(
     tmp_path: Path,
 ) -> None:
-    async with HttpSink() as sink:
-        async with _setup(tmp_path, sink.url) as s:
-            sid = await s.session()
-            await s.prompt(sid, "run tests")
-            link = link_in(await sink.next(10))
-            async with httpx.AsyncClient(timeout=scaled(20)) as http:
-                page = AnswerPage(http, link)
-                await page.open()
-                good = {"Origin": page.origin, "X-Tether-CSRF": page.csrf}
-                for headers in (
-                    {"Origin": page.origin, "X-Tether-CSRF": "forged"},
-                    {"Origin": "https://evil.example", "X-Tether-CSRF": page.csrf},
-                    {"X-Tether-CSRF": page.csrf},
-                ):
-                    r = await http.post(
-                        link + "/signin", json={"password": PASSWORD}, headers=headers
-                    )
-                    assert r.status_code == 403, headers
-                http.cookies.clear()
-                r = await http.post(link + "/signin", json={"password": PASSWORD}, headers=good)
-                assert r.status_code == 403  # no visit cookie
+    async with _linked(tmp_path, "run tests") as (s, sid, link):
+        async with httpx.AsyncClient(timeout=scaled(20)) as http:
+            page = AnswerPage(http, link)
+            await page.open()
+            good = {"Origin": page.origin, "X-Tether-CSRF": page.csrf}
+            for headers in (
+                {"Origin": page.origin, "X-Tether-CSRF": "forged"},
+                {"Origin": "https://evil.example", "X-Tether-CSRF": page.csrf},
+                {"X-Tether-CSRF": page.csrf},
+            ):
+                r = await http.post(link + "/signin", json={"password": PASSWORD}, headers=headers)
+                assert r.status_code == 403, headers
+            http.cookies.clear()
+            r = await http.post(link + "/signin", json={"password": PASSWORD}, headers=good)
+            assert r.status_code == 403  # no visit cookie
 
 
 async def test_an_answer_from_the_chat_within_the_grace_means_no_notification_for_it(
@@ -399,44 +403,34 @@ async def test_a_finished_turn_an_error_exit_and_a_host_gone_offline_are_announc
 
 
 async def test_ten_wrong_passwords_through_a_link_spend_it(tmp_path: Path) -> None:
-    async with HttpSink() as sink:
-        async with _setup(tmp_path, sink.url) as s:
-            sid = await s.session()
-            await s.prompt(sid, "run tests")
-            link = link_in(await sink.next(10))
-            async with httpx.AsyncClient(timeout=scaled(30)) as http:
-                answers = []
-                for _ in range(2):  # two visits: the limit is per link, not per page load
-                    page = AnswerPage(http, link)
-                    await page.open()
-                    for _ in range(5):
-                        answers.append(await page.post("/signin", {"password": "guess-guess"}))
-                assert (
-                    answers[-1]["message"] == "Too many wrong passwords: this link no longer works."
-                )
-                assert (await http.get(link)).status_code == 410
+    async with _linked(tmp_path, "run tests") as (s, sid, link):
+        async with httpx.AsyncClient(timeout=scaled(30)) as http:
+            answers = []
+            for _ in range(2):  # two visits: the limit is per link, not per page load
+                page = AnswerPage(http, link)
+                await page.open()
+                for _ in range(5):
+                    answers.append(await page.post("/signin", {"password": "guess-guess"}))
+            assert answers[-1]["message"] == "Too many wrong passwords: this link no longer works."
+            assert (await http.get(link)).status_code == 410
 
 
 async def test_the_owner_can_deny_a_held_prompt_from_the_page_without_a_passkey(
     tmp_path: Path,
 ) -> None:
-    async with HttpSink() as sink:
-        async with _setup(tmp_path, sink.url) as s:
-            sid = await s.session()
-            await s.prompt(sid, "run rm -rf ~/build")
-            link = link_in(await sink.next(10))
-            async with httpx.AsyncClient(timeout=scaled(20)) as http:
-                page = AnswerPage(http, link)
-                await page.open()
-                await page.post("/signin", {"password": PASSWORD})
-                held = await page.post("/respond", {"answer": "1"})
-                assert held["status"] == "approval_needed" and held["credential_ids"] == []
-                assert held["host"] == "laptop" and "answer: 1" in held["message"]
-                denied = await page.post("/cancel", {})
-                assert denied["status"] == "answered" and "Esc" in denied["message"]
+    async with _linked(tmp_path, "run rm -rf ~/build") as (s, sid, link):
+        async with httpx.AsyncClient(timeout=scaled(20)) as http:
+            page = AnswerPage(http, link)
+            await page.open()
+            await page.post("/signin", {"password": PASSWORD})
+            held = await page.post("/respond", {"answer": "1"})
+            assert held["status"] == "approval_needed" and held["credential_ids"] == []
+            assert held["host"] == "laptop" and "answer: 1" in held["message"]
+            denied = await page.post("/cancel", {})
+            assert denied["status"] == "answered" and "Esc" in denied["message"]
 
-            async def gone() -> bool | None:
-                return None if (await s.call("check_prompts", session_id=sid))["prompts"] else True
+        async def gone() -> bool | None:
+            return None if (await s.call("check_prompts", session_id=sid))["prompts"] else True
 
-            cancelled: bool = await eventually(gone, 20, "the held prompt cancelled by Esc")
-            assert cancelled
+        cancelled: bool = await eventually(gone, 20, "the held prompt cancelled by Esc")
+        assert cancelled

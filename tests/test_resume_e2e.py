@@ -10,15 +10,15 @@ from typing import Any
 
 from fastmcp import Client
 
-from tests.relay_support import running_relay
-from tests.support import eventually, scaled
-from tests.test_faults import (
+from tests.fault_support import (
     FAST_RELAY,
     PY,
     online,
     start_supervisor_process,
     zombie_children,
 )
+from tests.relay_support import running_relay
+from tests.support import eventually, scaled
 
 # The SIGKILL shows as a closed socket at once; a busy machine's slow pong must not
 # look like a dead supervisor (the fast relay declares one dead after 1.5 s of silence).

@@ -26,10 +26,7 @@ from fastmcp import Client
 from shared.commands.work_finished import WorkAnnounced, WorkFinished
 from supervisor.orchestration.restart import RESTART_REASON
 from supervisor.relay_requests import new_request_id
-from tests.notify_support import HttpSink
-from tests.relay_support import running_relay, write_policy
-from tests.support import eventually, scaled
-from tests.test_faults import (
+from tests.fault_support import (
     FAST_RELAY,
     admin,
     online,
@@ -37,6 +34,9 @@ from tests.test_faults import (
     start_relay_process,
     start_supervisor_process,
 )
+from tests.notify_support import HttpSink
+from tests.relay_support import running_relay, write_policy
+from tests.support import eventually, scaled
 
 
 @contextmanager

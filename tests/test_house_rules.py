@@ -1,0 +1,56 @@
+"""Rules of the test suite itself that a reviewer would otherwise have to remember.
+
+A test waits on events (``tests.support.eventually``, an awaited future, a line read
+with a bound), never on the clock: a sleep that synchronises passes on a quiet machine
+and fails on a busy one. A deliberate pacing sleep (a soak's schedule, a retry's
+back-off, a fake program's think time) says so on its line with ``# noqa: sleep-ok``.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+# The suite's own code: test modules and their support modules, not the programs that
+# the prompt corpus and the transcripts run (their sleeps are what they exhibit).
+SUITE = sorted(p for p in TESTS.glob("*.py") if p.name != "__init__.py")
+MARK = "sleep-ok"
+
+
+def _unmarked_sleeps(path: Path) -> list[str]:
+    source = path.read_text()
+    lines = source.splitlines()
+    found = []
+    for node in ast.walk(ast.parse(source, str(path))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name != "sleep":
+            continue
+        end = node.end_lineno or node.lineno
+        if not any(MARK in lines[n - 1] for n in range(node.lineno, end + 1)):
+            found.append(f"{path.name}:{node.lineno}: {lines[node.lineno - 1].strip()}")
+    return found
+
+
+def test_the_rule_finds_an_unmarked_sleep_and_accepts_a_marked_one(tmp_path: Path) -> None:
+    sample = tmp_path / "test_sample.py"
+    sample.write_text(
+        "import asyncio, time\n"
+        "async def f():\n"
+        "    await asyncio.sleep(0.5)\n"
+        "    time.sleep(\n        1\n    )  # noqa: sleep-ok - pacing\n"
+    )
+    assert _unmarked_sleeps(sample) == ["test_sample.py:3: await asyncio.sleep(0.5)"]
+
+
+def test_every_sleep_in_the_suite_is_a_marked_pacing_sleep() -> None:
+    assert len(SUITE) > 50  # the glob found the suite
+    unmarked = [place for path in SUITE for place in _unmarked_sleeps(path)]
+    assert not unmarked, (
+        "These sleeps are not marked as pacing; wait on an event instead (tests.support."
+        "eventually, a future, a bounded read), or mark a deliberate pacing sleep with "
+        f"'# noqa: sleep-ok - why': {unmarked}"
+    )
