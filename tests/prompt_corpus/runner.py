@@ -45,7 +45,15 @@ WATCH = 3.0  # seconds a look-alike is watched after its first output
 ANSWER_TIMEOUT = 8.0
 POLL = 0.1
 # held_out_2 and held_out_3: each written after the last tuning of its time
-SPLITS = ("dev", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
+SPLITS = (
+    "dev",
+    "held_out",
+    "held_out_2",
+    "held_out_3",
+    "held_out_4",
+    "held_out_5",
+    "held_out_6",
+)
 _ANSWER_LINE = re.compile(r"ANSWER=(.*)")
 _NUMBER_PREFIX = re.compile(r"^\(?\d+[.)]?\s+")
 
