@@ -24,14 +24,16 @@ kind and keys where they know the program.
 
 The shapes live in their own modules: :mod:`structure_rows` (the shared row and
 marker vocabulary), :mod:`structure_dialogs` (boxed dialogs), :mod:`structure_menus`
-(marker menus), :mod:`structure_widgets` (clack's one-row widgets) and
-:mod:`structure_lines` (line prompts). This module orders them and keeps the public
+(marker menus), :mod:`structure_boxcursor` (lists whose box is the cursor),
+:mod:`structure_widgets` (clack's one-row widgets) and :mod:`structure_lines` (line
+prompts). This module orders them and keeps the public
 names importable from here.
 """
 
 from __future__ import annotations
 
 from supervisor.prompts.detect_types import Detection, Signals
+from supervisor.prompts.structure_boxcursor import find_box_cursor
 from supervisor.prompts.structure_dialogs import find_dialog
 from supervisor.prompts.structure_lines import find_line, joined_question
 from supervisor.prompts.structure_menus import find_menu
@@ -54,6 +56,7 @@ def find(snapshot: ScreenSnapshot, signals: Signals, *, agent: bool = False) -> 
         return None
     return (
         find_dialog(snapshot, rows)
+        or find_box_cursor(snapshot, rows, signals)
         or find_menu(snapshot, rows, signals)
         or find_widget(snapshot, rows, signals)
         or find_glyph_field(snapshot, rows, signals)

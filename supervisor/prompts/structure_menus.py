@@ -52,10 +52,12 @@ _FILTER = re.compile(r"^[" + POINTER + r"]\s*(?:\S.*\s)?\d+/\d+$")
 # A separator between a menu's options (InquirerPy's and inquirer's Separator()):
 # a run of dashes or box lines, maybe with a group name inside ("── Cloud ──").
 # Never "=======": a merge marker or an edit block's middle (aider's SEARCH/REPLACE).
-# Box lines need only two on each side of a title ("── databases ──", questionary).
+# Box lines need only two on each side of a title ("── databases ──", questionary);
+# a dash of punctuation (em or en) one on each side ("— email —", @inquirer's
+# Separator with a custom text).
 _SEPARATOR = re.compile(
     r"^(?:[-─━·]{3,}(?:\s*\S.{0,30}?\s*[-─━·]{3,})?|[─━]{2,}\s*\S.{0,30}?\s*[─━]{2,}"
-    r"|-{2}\s\w.{0,30}?\s-{2})$"
+    r"|-{2}\s\w.{0,30}?\s-{2}|[—–]{1,2}\s\w.{0,30}?\s[—–]{1,2})$"
 )
 # A disabled choice, drawn "- gpu-large (quota exhausted)" by questionary: the arrows
 # pass over it, so it is no option and takes no arrow press.
@@ -168,10 +170,15 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         and not _asks_before_hint(rows[q_index].text)
     ):
         q_index -= 1
-    if q_index < 0:
+    if q_index >= 0:
+        question_row = rows[q_index]
+    elif _legend_below(items, rows[end:]):
+        # No question drawn (beaupy's select_multiple without a title): the list
+        # stands for itself, its first row anchors it.
+        question_row = Row(items[0].row.index, "", items[0].row.offset, "")
+    else:
         return None
-    question_row = rows[q_index]
-    if not WORDY.search(question_row.text):
+    if question_row.text and not WORDY.search(question_row.text):
         return None
     # The cursor must be in the prompt: on the question, an option, or just below them.
     last = max(items[-1].row.index, rows[end - 1].index if end else 0)
@@ -401,6 +408,17 @@ def _asks_before_hint(text: str) -> bool:
     whatever glyph it starts with: the hint trails words, it is not the whole row."""
     m = TRAILING_HINT.search(text)
     return m is not None and m.start() > 0 and bool(WORDY.search(text[: m.start()]))
+
+
+def _legend_below(items: list[_Item], below: list[Row]) -> bool:
+    """Whether a list with no question above it is still a checkbox list: every row
+    boxed, and a key legend under it that names Space (a list printed as text
+    has no legend)."""
+    return (
+        len(items) >= 2
+        and all(item.box for item in items)
+        and any(HINT.search(row.text) and re.search(r"(?i)\bspace\b", row.text) for row in below)
+    )
 
 
 def _is_question_row(text: str) -> bool:
