@@ -52,17 +52,24 @@ def rows_out_of_view(found: Detection, snapshot: ScreenSnapshot) -> bool:
     return any(_MORE_ROW.match(line.strip(" │┃|")) for line in lines[start + 1 :] if line.strip())
 
 
-def searchable(found: Detection, answer: str) -> bool:
-    """Whether ``answer`` may name a row of ``found`` out of view: an arrow menu's
-    label (never a number, which names a row shown) that no row on screen matches."""
+def searchable(found: Detection, answer: str, snapshot: ScreenSnapshot | None = None) -> bool:
+    """Whether ``answer`` is reached by walking the highlight one arrow at a time,
+    watching the screen: an arrow menu's label (never a number, which names a row
+    shown) that no row on screen matches, or, on ``snapshot`` showing rows out of view,
+    a row in view other than the highlighted one (the page may scroll under the
+    arrows, so counting rows from here would land on another row)."""
     word = answer.strip()
     if found.select != _ARROWS_SELECT or not word or word.isdigit():
         return False
     try:
-        choose_option(found.options, word, found.kind)
+        target = choose_option(found.options, word, found.kind)
     except PromptError:
         return True
-    return False
+    return (
+        snapshot is not None
+        and target != found.selected_index
+        and rows_out_of_view(found, snapshot)
+    )
 
 
 def _lit(state: tuple[tuple[str, ...], int | None]) -> object:

@@ -253,13 +253,14 @@ class PromptTracker:
 
     def scrolls_to(self, prompt_id: str, answer: str, snapshot: ScreenSnapshot) -> bool:
         """Whether ``answer`` names no row of ``prompt_id``'s menu on ``snapshot`` but may
-        name one out of view: the answer loop scrolls to it first (see :mod:`.paging`).
+        name one out of view, or a row of a paged menu that may scroll under the arrows:
+        the answer loop walks the highlight to it first (see :mod:`.paging`).
         Never for a coding agent's menus: they are never paged, and a wrong answer
         there is refused at once without moving anything."""
         if self.family != "generic":
             return False
         now = self._still_shown(prompt_id, snapshot)
-        return now is not None and searchable(now, answer)
+        return now is not None and searchable(now, answer, snapshot)
 
     def scrolled(self, prompt_id: str, snapshot: ScreenSnapshot) -> Detection | None:
         """``prompt_id``'s menu on ``snapshot``, also once it has scrolled (the same
