@@ -216,3 +216,10 @@ async def test_an_answer_in_view_of_a_scrolling_window_selects_that_row() -> Non
         async with asyncio.timeout(5):
             sent = await answerer.type_answer(prompt.prompt_id, answer, window.write)
         assert sent[-1] == ENTER and MONTHS[window.active] == answer
+
+
+def test_several_labels_for_a_single_choice_are_refused_at_once_not_searched_for() -> None:
+    window = ClackWindow(MONTHS)
+    d, snapshot = must_snapshot(window), window.model.snapshot()
+    assert not searchable(d, "Feb, Mar", snapshot)  # both in view: no label out of view
+    assert searchable(d, "Feb, Sep", snapshot)  # Sep may be further down the list

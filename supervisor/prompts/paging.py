@@ -64,12 +64,26 @@ def searchable(found: Detection, answer: str, snapshot: ScreenSnapshot | None = 
     try:
         target = choose_option(found.options, word, found.kind)
     except PromptError:
-        return True
+        return not _names_several(found, word)
     return (
         snapshot is not None
         and target != found.selected_index
         and rows_out_of_view(found, snapshot)
     )
+
+
+def _names_several(found: Detection, answer: str) -> bool:
+    """Whether ``answer`` lists two or more rows in view ("eu-south, us-west"): several
+    choices for a list drawn as a single choice, refused at once, not searched for."""
+    parts = [p for p in re.split(r"\s*[,\n]\s*", answer) if p]
+    if len(parts) < 2:
+        return False
+    try:
+        for part in parts:
+            choose_option(found.options, part, PromptKind.MULTI_CHOICE)
+    except PromptError:
+        return False
+    return True
 
 
 def _lit(state: tuple[tuple[str, ...], int | None]) -> object:
