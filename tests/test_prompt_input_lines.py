@@ -40,8 +40,9 @@ def labels(d: Detection) -> list[str]:
 # ---------------------------------------------------------------- bash select
 
 
-def test_a_select_whose_own_prompt_ends_in_an_arrow_is_a_choice_typed_by_number() -> None:
-    text = "1) eu-central\n2) us-east (beta)\n3) ap-south\nRegion for the cluster → "
+@pytest.mark.parametrize("arrow", ["→", "➜", "▶"])
+def test_a_select_whose_own_prompt_ends_in_an_arrow_is_a_choice_typed_by_number(arrow: str) -> None:
+    text = f"1) eu-central\n2) us-east (beta)\n3) ap-south\nRegion for the cluster {arrow} "
     d = must(text, READING)
     assert (d.kind, labels(d)) == (PromptKind.CHOICE, ["eu-central", "us-east (beta)", "ap-south"])
     assert plan_writes(d, "ap-south") == [b"3", ENTER]
