@@ -134,13 +134,13 @@ def test_a_request_above_a_marker_is_no_prompt_while_nobody_reads() -> None:
 def test_a_checklist_whose_question_ends_in_a_key_hint_in_parentheses_is_a_multi_choice() -> None:
     lit = f"{ESC}[7m[*] nginx{ESC}[0m"
     text = (
-        "Services to restart (arrows move, space marks, enter applies)\n\n"
+        "Services to restart (arrows move, space toggles, enter confirms)\n\n"
         f"    {lit}\n    [ ] redis\n    [*] worker-pool\n    [ ] scheduler"
     )
     d = must(text, RAW)
     assert (d.kind, d.question, labels(d)) == (
         PromptKind.MULTI_CHOICE,
-        "Services to restart (arrows move, space marks, enter applies)",
+        "Services to restart (arrows move, space toggles, enter confirms)",
         ["nginx", "redis", "worker-pool", "scheduler"],
     )
     assert d.checked == (True, False, True, False)

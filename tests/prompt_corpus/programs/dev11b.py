@@ -66,7 +66,7 @@ def _curses_list(title: str, items: list[str], boxes: tuple[str, str], bold: boo
 def curses_checklist_star_colour() -> Any:
     items = ["nginx", "postgres", "redis", "worker-pool", "scheduler"]
     return _curses_list(
-        "Services to restart after the upgrade (arrows move, space marks, enter applies)",
+        "Services to restart after the upgrade (arrows move, space to toggle, enter applies)",
         items,
         ("[*]", "[ ]"),
         bold=False,
