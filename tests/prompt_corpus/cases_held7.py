@@ -1,0 +1,323 @@
+"""The seventh held-out set (``held_out_7``): new programs, written blind and run through the
+detector once, at the end of the session that froze it.
+
+Real prompt libraries and real tools (``programs/held7.py``, ``programs/held7.sh``,
+``node/held7.mjs``) in wordings and layouts no earlier set uses, with five libraries no earlier
+set used: survey (select, basket, inquire, input, numeric, conceal) and console-menu on the
+Python side, terminal-kit (single-column, single-line and grid menus, yes-or-no, input
+fields), @topcli/prompts and cli-select on the Node side. Beside them: click's IntRange and
+hidden input asked twice, rich's choices, questionary's rawselect, path and press-any-key,
+InquirerPy's expand, rawlist and number, prompt_toolkit's checkbox-list and radio-list dialogs
+and its ``choice``, @inquirer's expand, rawlist and search, enquirer's Toggle, Quiz and
+MultiSelect, prompts' toggle and number, clack's confirm with renamed answers and text with a
+placeholder; whiptail and dialog boxes (an extra button, renamed buttons, unticking a
+pre-ticked row, default items); numbered lists answered by number and by label, labels with
+accents and labels that wrap, confirm-by-typing (apt's "Yes, do as I say!" among them),
+questions above and below banners, prefilled defaults kept and replaced, letter keys; and the
+real ``cp -i``, ``mv -i``, ``rm -i``, ``git stash -p``, ``git add -i``, ``ssh-keygen``'s
+overwrite and old-passphrase questions and ``openssl req`` in a temporary directory.
+Look-alikes are database shells, REPLs and shells with odd prompts, live tables, progress
+bars, pagers (``more``), curses monitors, ``git commit`` waiting in its editor, logs and
+streamed agent text quoting prompts and menus, and programs that printed a question but never
+read. ``held_check --split held_out_7`` proves each expectation by running every program in a
+bare PTY with the keys a person would press.
+"""
+
+from __future__ import annotations
+
+from tests.prompt_corpus.case_set import CaseSet
+from tests.prompt_corpus.cases import YES_NO, Case
+
+HELD_OUT_7 = "held_out_7"
+_WT = ("whiptail",)
+_DG = ("dialog",)
+_GIT = ("git",)
+LOOK = "look-alike"
+
+_SET = CaseSet("h7-", "held7", HELD_OUT_7)
+_p, _n, _s = _SET.python, _SET.nodejs, _SET.shell
+
+
+def python_cases() -> list[Case]:
+    return [
+        # "Worker processes (1<=x<=32) [4]:": the answer replaces the default.
+        _p("click-intrange-workers", "click", "text", None, "12", 12),
+        # Asked twice ("Repeat for confirmation"); never answered for the owner.
+        _p("click-hidden-twice", "password-style", "secret"),
+        _p(
+            "click-compression-six",
+            "click",
+            "choice",
+            ("none", "gzip", "bzip2", "xz", "zstd", "lz4"),
+            "zstd",
+            "zstd",
+        ),
+        _p("click-confirm-abort", "click", "yes_no", YES_NO, "yes", True),
+        _p("click-remote-replace", "prefilled", "text", None, "upstream", "upstream"),
+        _p("typer-confirm-tag", "typer", "yes_no", YES_NO, "no", False),
+        _p("typer-slug-keep", "prefilled", "text", None, "", "orbit-tracker"),
+        _p("rich-env-choices", "rich", "choice", ("dev", "qa", "stage", "prod"), "stage", "stage"),
+        # A red panel with an inverse "MAINTENANCE WINDOW" tag above the question.
+        _p("rich-panel-confirm", "banner", "yes_no", YES_NO, "yes", True),
+        _p("rich-password", "password-style", "secret"),
+        _p("rich-author-replace", "prefilled", "text", None, "Grace Hopper", "Grace Hopper"),
+        # Six rows "1) MIT" ... "6) Unlicense" and "Answer: "; answered by label.
+        _p(
+            "questionary-rawselect-licence",
+            "questionary",
+            "choice",
+            ("MIT", "Apache-2.0", "BSD-3-Clause", "MPL-2.0", "GPL-3.0-only", "Unlicense"),
+            "MPL-2.0",
+            "MPL-2.0",
+        ),
+        _p("questionary-press-any-key", "press-enter", "press_enter", None, "", "flashed"),
+        # "/var/backups" is typed in the field: the answer replaces it.
+        _p("questionary-path-replace", "prefilled", "text", None, "/srv/backups", "/srv/backups"),
+        # e-mail and Slack start ticked: the answer unticks Slack and adds two.
+        _p(
+            "questionary-checkbox-untick",
+            "questionary",
+            "multi_choice",
+            ("e-mail", "Slack #ops", "PagerDuty", "SMS", "Matrix", "webhook → /hooks/ci"),
+            "e-mail, PagerDuty, webhook → /hooks/ci",
+            ["e-mail", "PagerDuty", "webhook → /hooks/ci"],
+        ),
+        # A "✈" question mark and "○"/"●" indicators before each row.
+        _p(
+            "questionary-select-indicator",
+            "questionary",
+            "choice",
+            ("3.9 (security fixes only)", "3.10", "3.11", "3.12", "3.13", "3.14 beta"),
+            "3.13",
+            "3.13",
+        ),
+        _p("questionary-confirm-telemetry", "questionary", "yes_no", YES_NO, "yes", True),
+        _p("questionary-password", "password-style", "secret"),
+        # "(okmh)": one letter, then Enter.
+        _p("inquirerpy-expand-conflict", "inquirerpy", "choice", None, "k", "keep"),
+        _p(
+            "inquirerpy-rawlist-zone",
+            "inquirerpy",
+            "choice",
+            ("eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-central-1a", "eu-central-1b"),
+            "eu-central-1a",
+            "eu-central-1a",
+        ),
+        _p("inquirerpy-number-keep", "prefilled", "text", None, "", 100),
+        # chromium and android-chrome start ticked: the answer unticks android-chrome and
+        # adds firefox and webkit.
+        _p(
+            "inquirerpy-checkbox-enabled",
+            "inquirerpy",
+            "multi_choice",
+            (
+                "chromium",
+                "firefox",
+                "webkit",
+                "edge",
+                "mobile-safari",
+                "android-chrome",
+                "opera",
+            ),
+            "chromium, firefox, webkit",
+            ["chromium", "firefox", "webkit"],
+        ),
+        _p("inquirerpy-secret", "password-style", "secret"),
+        # sshd starts ticked: the answer keeps it and adds nginx and postgres.
+        _p(
+            "ptk-checkboxlist-dialog",
+            "prompt_toolkit",
+            "multi_choice",
+            ("sshd", "cron", "nginx", "postgres"),
+            "sshd, nginx, postgres",
+            ["sshd", "nginx", "postgres"],
+        ),
+        _p(
+            "ptk-radiolist-dialog",
+            "prompt_toolkit",
+            "choice",
+            ("English (US)", "English (UK)", "German", "French (AZERTY)", "Dvorak"),
+            "French (AZERTY)",
+            "fr",
+        ),
+        _p(
+            "ptk-choice",
+            "prompt_toolkit",
+            "choice",
+            ("Create a merge commit", "Squash and merge", "Rebase and merge"),
+            "Squash and merge",
+            "squash",
+        ),
+        _p("ptk-yes-no-custom", "prompt_toolkit", "yes_no", ("Save", "Discard"), "Discard", False),
+        _p("ptk-default-replace", "prefilled", "text", None, "release/3.x", "release/3.x"),
+        _p(
+            "pick-multiselect",
+            "pick",
+            "multi_choice",
+            ("api", "web", "worker", "scheduler", "docs"),
+            "web, scheduler",
+            ["web", "scheduler"],
+        ),
+        # Rows drawn as "[b] build" ... "[q] quit" under "→ ": options are not scored.
+        _p("stm-shortcuts", "simple-term-menu", "choice", None, "package", "package"),
+        # LWN.net starts ticked: the answer keeps it and adds two.
+        _p(
+            "pyinq-checkbox-default",
+            "python-inquirer",
+            "multi_choice",
+            ("Hacker News", "Lobsters", "LWN.net", "Ars Technica", "The Register"),
+            "Hacker News, LWN.net, The Register",
+            ["Hacker News", "LWN.net", "The Register"],
+        ),
+        _p("pyinq-confirm-default-yes", "python-inquirer", "yes_no", YES_NO, "no", False),
+        _p(
+            "beaupy-select-arrow",
+            "beaupy",
+            "choice",
+            ("orders-2023.parquet", "orders-2024.parquet", "users.csv", "events.jsonl"),
+            "users.csv",
+            "users.csv",
+        ),
+        _p("bullet-yesno", "bullet", "yes_no", YES_NO, "no", False),
+        _p(
+            "survey-select-target",
+            "survey",
+            "choice",
+            ("bare metal", "KVM guest", "LXC container", "Firecracker microVM", "WSL2", "Docker"),
+            "Firecracker microVM",
+            "Firecracker microVM",
+        ),
+        # rustfmt and clippy start ticked: the answer unticks clippy and adds rust-analyzer.
+        _p(
+            "survey-basket-untick",
+            "survey",
+            "multi_choice",
+            ("rustfmt", "clippy", "miri", "rust-analyzer", "llvm-tools"),
+            "rustfmt, rust-analyzer",
+            ["rustfmt", "rust-analyzer"],
+        ),
+        _p("survey-inquire", "survey", "yes_no", YES_NO, "yes", True),
+        _p("survey-input-keep", "prefilled", "text", None, "", "lab-east"),
+        # "3" is typed in the field: the answer replaces it.
+        _p("survey-numeric", "prefilled", "text", None, "5", 5),
+        _p("survey-conceal", "password-style", "secret"),
+        # A framed menu "1 - Backup now" ... "5 - Exit" and a ">> " line; answered by number.
+        _p(
+            "consolemenu-selection",
+            "console-menu",
+            "choice",
+            ("Backup now", "Restore a snapshot", "List snapshots", "Prune old snapshots", "Exit"),
+            "3",
+            "List snapshots",
+        ),
+        _p(
+            "consolemenu-by-label",
+            "console-menu",
+            "choice",
+            (
+                "Debian 12 “bookworm”",
+                "Ubuntu 24.04 LTS",
+                "Fedora 41 (Workstation)",
+                "Alpine 3.21 — minimal",
+                "Arch Linux (rolling)",
+                "openSUSE Tumbleweed",
+            ),
+            "Fedora 41 (Workstation)",
+            "Fedora 41 (Workstation)",
+        ),
+        _p(
+            "stdlib-choose-from-brackets",
+            "numbered-line",
+            "choice",
+            ("round-robin", "least-connections", "ip-hash", "random"),
+            "ip-hash",
+            "ip-hash",
+        ),
+        # Nine rows "[1] ... [9]"; answered by number: "7" is Europe/Warsaw.
+        _p(
+            "stdlib-nine-by-number",
+            "numbered-line",
+            "choice",
+            (
+                "Africa/Nairobi",
+                "America/Bogota",
+                "America/Halifax",
+                "Asia/Singapore",
+                "Asia/Tokyo",
+                "Australia/Perth",
+                "Europe/Warsaw",
+                "Europe/Madrid",
+                "Pacific/Honolulu",
+            ),
+            "7",
+            "Europe/Warsaw",
+        ),
+        _p("stdlib-type-cluster", "confirm-by-typing", "text", None, "prod-eu-2", "deleted"),
+        _p("stdlib-wrapped-two-rows", "wrapped", "yes_no", YES_NO, "yes", "y"),
+        # A yellow banner is drawn under the question; the cursor goes back up to it.
+        _p("stdlib-question-above-banner", "banner", "yes_no", ("yes", "no"), "yes", "yes"),
+        _p("stdlib-default-paren-keep", "prefilled", "text", None, "", "main"),
+        _p("stdlib-getpass-unseal", "password-style", "secret"),
+        # "[k]eep both, [o]verwrite, [s]kip, [c]ancel all?": one letter and Enter.
+        _p("stdlib-letters-keep-both", "multi-key", "choice", None, "k", "keep-both"),
+        _p("stdlib-raw-any-key", "press-enter", "press_enter", None, "", "calibrated"),
+        _p(
+            "stdlib-readline-keep",
+            "prefilled",
+            "text",
+            None,
+            "",
+            "https://ci.example.org/hook",
+        ),
+        # The question ends in "›" with a dim hint row under it.
+        _p("stdlib-chevron-hint-below", "stdlib", "text", None, "exports-eu", "exports-eu"),
+        _p(
+            "stdlib-accents-by-label",
+            "numbered-line",
+            "choice",
+            ("Café Olé", "Crème brûlée", "Smørrebrød", "Pão de queijo", "Żurek", "Ñoquis"),
+            "Smørrebrød",
+            "Smørrebrød",
+        ),
+        # The first two labels are longer than a row and wrap; the answer is the second.
+        _p(
+            "stdlib-long-labels-wrap",
+            "wrapped",
+            "choice",
+            (
+                "Replay the 3,104 failed webhook deliveries from the last 24 hours to every "
+                "subscriber",
+                "Replay only the deliveries that failed with a 5xx status and skip the ones "
+                "that timed out",
+                "Discard the failed deliveries",
+            ),
+            "Replay only the deliveries that failed with a 5xx status and skip the ones that "
+            "timed out",
+            "5xx",
+        ),
+    ]
+
+
+def python_lookalikes() -> list[Case]:
+    names = [
+        "look-mysql-like-repl",
+        "look-redis-like-repl",
+        "look-rich-progress-continue",
+        "look-rich-live-glyphs",
+        "look-agent-streams-menu",
+        "look-printed-question-works-on",
+        "look-pytest-like",
+        "look-build-numbered",
+        "look-sleep-gt",
+        "look-curses-pager",
+        "look-curses-monitor",
+        "look-log-password-prompts",
+        "look-click-progressbar",
+        "look-waiting-for-input-ci",
+        "look-markdown-table-glyphs",
+    ]
+    return [_p(n, LOOK, None) for n in names]
+
+
+def held_out_7_cases() -> list[Case]:
+    return python_cases() + python_lookalikes()
