@@ -319,5 +319,224 @@ def python_lookalikes() -> list[Case]:
     return [_p(n, LOOK, None) for n in names]
 
 
+def shell_cases() -> list[Case]:
+    return [
+        _s("read-rebuild-index-yn", "bash-read", "yes_no", YES_NO, "yes", "y"),
+        # "/etc/nginx/sites-enabled" is already typed in the line: Enter keeps it.
+        _s("read-prefill-keep", "prefilled", "text", None, "", "/etc/nginx/sites-enabled"),
+        # "8443" is already typed after "HTTPS port › ": the answer replaces it.
+        _s("read-prefill-port-replace", "prefilled", "text", None, "9443", 9443),
+        _s(
+            "select-ps3-label",
+            "bash-select",
+            "choice",
+            ("off", "sched-latency", "io-wait", "net-rx", "perf-tracing", "Quit"),
+            "perf-tracing",
+            "perf-tracing",
+        ),
+        # The first two rows are longer than the screen and wrap; answered by number.
+        _s(
+            "select-long-wrap",
+            "wrapped",
+            "choice",
+            (
+                "Move the 1,840 orphaned attachments into the quarantine bucket and e-mail "
+                "their uploaders",
+                "Delete the orphaned attachments that are older than 180 days and keep the "
+                "recent ones",
+                "Leave them",
+            ),
+            "2",
+            "prune",
+        ),
+        # Rows "1 - keep the first" ... and "Choose from [1/2/3] (1):"; answered by label.
+        _s(
+            "read-choose-from-three",
+            "numbered-line",
+            "choice",
+            ("keep the first", "keep the newest", "merge the fields"),
+            "keep the newest",
+            "newest",
+        ),
+        # apt's own phrase, then a bare " ?] ".
+        _s(
+            "read-apt-do-as-i-say",
+            "confirm-by-typing",
+            "text",
+            None,
+            "Yes, do as I say!",
+            "removed",
+        ),
+        _s(
+            "read-type-delete-forever",
+            "confirm-by-typing",
+            "text",
+            None,
+            "delete-forever",
+            "emptied",
+        ),
+        # adduser's "\tFull Name []: " under two lines of context.
+        _s("read-adduser-fullname", "bash-read", "text", None, "Alice Liddell", "Alice Liddell"),
+        _s("read-adduser-correct", "bash-read", "yes_no", YES_NO, "no", "n"),
+        _s("read-passwd-current", "password-style", "secret"),
+        _s("read-sudo-style", "password-style", "secret"),
+        # "(A)bort, (R)etry, (I)gnore, (F)ail?": one key, no Enter.
+        _s("read-n1-abort-retry", "multi-key", "choice", None, "R", "retry"),
+        # Two red rows above the question.
+        _s("read-banner-red-above", "banner", "yes_no", YES_NO, "yes", "y"),
+        # The question on its own row; the input line is only "→ ".
+        _s("read-arrow-next-line", "bash-read", "text", None, "90", 90),
+        _s("read-bracket-keep", "prefilled", "text", None, "", "0.0.0.0"),
+        _s("read-press-return", "press-enter", "press_enter", None, "", "rebooting"),
+        # "(s)mall, (m)edium, (l)arge [m]:": one letter and Enter.
+        _s("read-letters-size-default", "multi-key", "choice", None, "l", "large"),
+        _s("read-apt-remove", "package-manager", "yes_no", YES_NO, "yes", "removed"),
+        # pip's "Proceed (Y/n)?" after the files it would remove.
+        _s("read-pip-proceed", "package-manager", "yes_no", YES_NO, "no", "kept"),
+        # npm init's "package name: (orbit-ui)": Enter keeps it.
+        _s("read-npm-init-name", "prefilled", "text", None, "", "orbit-ui"),
+        # "cp: overwrite 'final.txt'?"
+        _s("cp-i-overwrite", "coreutils", "yes_no", None, "yes", "new"),
+        # "mv: overwrite 'store.bin'?"
+        _s("mv-i-keep", "coreutils", "yes_no", None, "no", "original"),
+        # "rm: remove symbolic link 'latest'?"
+        _s("rm-i-symlink", "coreutils", "yes_no", None, "yes", "removed"),
+        # "(1/1) Stash this hunk [y,n,q,a,d,e,?]?"
+        _s("git-stash-p", "git", "choice", None, "y", "stashed", needs=_GIT),
+        # git's own "Password for 'https://deploy-bot@git.example.org':".
+        _s("git-credential-password", "password-style", "secret", needs=_GIT),
+        # git's own "Username for 'https://git.example.org':".
+        _s(
+            "git-credential-username",
+            "git",
+            "text",
+            None,
+            "deploy-bot",
+            "deploy-bot",
+            needs=_GIT,
+        ),
+        # "id_deploy already exists." and "Overwrite (y/n)?"
+        _s(
+            "ssh-keygen-overwrite",
+            "ssh-keygen",
+            "yes_no",
+            None,
+            "yes",
+            "second",
+            needs=("ssh-keygen",),
+        ),
+        _s("ssh-keygen-old-passphrase", "password-style", "secret", needs=("ssh-keygen",)),
+        # "Common Name (server FQDN) [build.example.org]:": Enter keeps it.
+        _s(
+            "openssl-req-cn-keep",
+            "prefilled",
+            "text",
+            None,
+            "",
+            "build.example.org",
+            needs=("openssl",),
+        ),
+        # Focus starts on "Keep" (--defaultno).
+        _s(
+            "wt-yesno-wipe-defaultno",
+            "whiptail",
+            "yes_no",
+            ("Wipe", "Keep"),
+            "Wipe",
+            "rc0",
+            needs=_WT,
+        ),
+        # Eight tags with country names, "de" the default item; the tag is returned.
+        _s("wt-menu-eight", "whiptail", "choice", None, "nl", "rc0:nl", needs=_WT),
+        # ssh and http start on: the answer unticks http and adds https and wireguard.
+        _s(
+            "wt-checklist-untick",
+            "whiptail",
+            "multi_choice",
+            None,
+            "ssh, https, wireguard",
+            "rc0:ssh,https,wireguard",
+            needs=_WT,
+        ),
+        _s("wt-radiolist-six", "whiptail", "choice", None, "8G", "rc0:8G", needs=_WT),
+        _s("wt-inputbox-keep", "whiptail", "text", None, "", "rc0:atlas-03", needs=_WT),
+        _s("wt-passwordbox-luks", "whiptail", "secret", needs=_WT),
+        _s(
+            "wt-inputbox-empty",
+            "whiptail",
+            "text",
+            None,
+            "corp.example.net",
+            "rc0:corp.example.net",
+            needs=_WT,
+        ),
+        # Three buttons: "Apply", "Preview" (--extra-button, status 3) and "Cancel".
+        _s(
+            "dg-yesno-extra-button",
+            "dialog",
+            "choice",
+            ("Apply", "Preview", "Cancel"),
+            "Preview",
+            "rc3",
+            needs=_DG,
+        ),
+        # Tags are runlevels, "3" the default item; the answer is tag 5.
+        _s("dg-menu-default-item", "dialog", "choice", None, "5", "rc0:5", needs=_DG),
+        # kvm, vfio and loop start on: the answer unticks vfio and adds zram.
+        _s(
+            "dg-checklist-untick",
+            "dialog",
+            "multi_choice",
+            None,
+            "kvm, zram, loop",
+            "rc0:kvm,zram,loop",
+            needs=_DG,
+        ),
+        _s(
+            "dg-radiolist-governor",
+            "dialog",
+            "choice",
+            None,
+            "schedutil",
+            "rc0:schedutil",
+            needs=_DG,
+        ),
+        # "http://proxy.lan:3128" is already in the field: the answer replaces it.
+        _s(
+            "dg-inputbox-replace",
+            "dialog",
+            "text",
+            None,
+            "http://10.0.0.5:3128",
+            "rc0:http://10.0.0.5:3128",
+            needs=_DG,
+        ),
+        _s("dg-passwordbox-db", "dialog", "secret", needs=_DG),
+        _s("dg-yesno-plain-no", "dialog", "yes_no", YES_NO, "no", "rc1", needs=_DG),
+    ]
+
+
+def shell_lookalikes() -> list[Case]:
+    names = {
+        "look-psql-like": (),
+        "look-git-commit-editor": ("git", "vim"),
+        "look-more-pager": ("more",),
+        "look-venv-prompt": ("python3",),
+        "look-bash-two-line-ps1": (),
+        "look-watch-menu": ("watch",),
+        "look-whiptail-gauge": _WT,
+        "look-dialog-mixedgauge": _DG,
+        "look-sleep-hash": (),
+        "look-log-loop-yn": (),
+        "look-apt-progress": (),
+        "look-top-batch": ("top",),
+        "look-http-server": ("python3",),
+        "look-tput-dashboard": ("tput",),
+        "look-countdown-printf": (),
+        "look-nl-numbered-stream": ("nl",),
+    }
+    return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
+
+
 def held_out_7_cases() -> list[Case]:
-    return python_cases() + python_lookalikes()
+    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
