@@ -538,5 +538,199 @@ def shell_lookalikes() -> list[Case]:
     return [_s(n, LOOK, None, needs=need) for n, need in names.items()]
 
 
+def node_cases() -> list[Case]:
+    return [
+        _n(
+            "tk-single-column-menu",
+            "terminal-kit",
+            "choice",
+            (
+                "Overview",
+                "Latency (p50/p95/p99)",
+                "Error budget",
+                "Cost by team",
+                "Deploys",
+                "On-call",
+            ),
+            "Cost by team",
+            "Cost by team",
+        ),
+        # "Restart the ingest daemon now? [Y|n]": one key, no Enter.
+        _n("tk-yes-or-no", "terminal-kit", "yes_no", None, "no", False),
+        # "./public/build" is typed in the field: Enter keeps it.
+        _n("tk-input-default-keep", "prefilled", "text", None, "", "./public/build"),
+        _n("tk-input-empty", "terminal-kit", "text", None, "Winter release", "Winter release"),
+        # Six fonts laid out in columns on one row.
+        _n(
+            "tk-grid-menu",
+            "terminal-kit",
+            "choice",
+            ("Iosevka", "JetBrains Mono", "Fira Code", "Hack", "Cascadia Code", "Victor Mono"),
+            "Hack",
+            "Hack",
+        ),
+        # The four answers side by side on one row under the question.
+        _n(
+            "tk-single-line-menu",
+            "terminal-kit",
+            "choice",
+            ("Save", "Save as…", "Discard", "Cancel"),
+            "Discard",
+            "Discard",
+        ),
+        _n("tk-password", "password-style", "secret"),
+        _n("tp-question-default", "prefilled", "text", None, "", "orbit"),
+        _n(
+            "tp-select",
+            "topcli-prompts",
+            "choice",
+            ("node:test", "tap", "tape", "vitest", "mocha", "ava"),
+            "vitest",
+            "vitest",
+        ),
+        _n("tp-confirm", "topcli-prompts", "yes_no", YES_NO, "no", False),
+        # linux-x64 and darwin-arm64 start ticked: the answer unticks darwin-arm64, adds two.
+        _n(
+            "tp-multiselect",
+            "topcli-prompts",
+            "multi_choice",
+            ("linux-x64", "linux-arm64", "darwin-arm64", "win32-x64", "freebsd-x64"),
+            "linux-x64, linux-arm64, win32-x64",
+            ["linux-x64", "linux-arm64", "win32-x64"],
+        ),
+        _n("tp-secure", "password-style", "secret"),
+        # A "▸" before the current row and nothing before the others.
+        _n(
+            "cs-select-triangle",
+            "cli-select",
+            "choice",
+            ("main", "release/4.1", "release/4.0", "lts/3.x"),
+            "release/4.0",
+            "release/4.0",
+        ),
+        # "(yadxH)": one letter, then Enter.
+        _n("iq-expand", "inquirer", "choice", None, "a", "all"),
+        # Answered by number: "5" is alpine3.21.
+        _n(
+            "iq-rawlist-number",
+            "inquirer",
+            "choice",
+            ("bookworm", "bookworm-slim", "bullseye", "alpine3.20", "alpine3.21", "distroless"),
+            "5",
+            "alpine3.21",
+        ),
+        _n(
+            "iq-search",
+            "inquirer",
+            "choice",
+            (
+                "America/Lima",
+                "America/Santiago",
+                "America/Montevideo",
+                "Asia/Manila",
+                "Asia/Seoul",
+                "Europe/Athens",
+            ),
+            "Asia/Seoul",
+            "Asia/Seoul",
+        ),
+        # A separator row and a disabled row ("us-east-2 (quota reached)"): options are not
+        # scored.
+        _n("iq-select-disabled", "inquirer", "choice", None, "ca-central-1", "ca-central-1"),
+        # bug and needs-review start ticked: the answer unticks needs-review and adds two.
+        _n(
+            "iq-checkbox-untick",
+            "inquirer",
+            "multi_choice",
+            ("bug", "needs-review", "breaking change", "docs", "good first issue", "backport → 4.0"),
+            "bug, docs, backport → 4.0",
+            ["bug", "docs", "backport → 4.0"],
+        ),
+        _n("enq-toggle", "enquirer", "yes_no", YES_NO, "yes", True),
+        _n(
+            "enq-quiz",
+            "enquirer",
+            "choice",
+            ("8000", "8443", "9090", "9443"),
+            "8443",
+            "8443",
+        ),
+        # eslint and prettier start ticked: the answer unticks prettier and adds two.
+        _n(
+            "enq-multiselect-initial",
+            "enquirer",
+            "multi_choice",
+            ("eslint", "stylelint", "prettier", "markdownlint", "shellcheck", "hadolint"),
+            "eslint, shellcheck, hadolint",
+            ["eslint", "shellcheck", "hadolint"],
+        ),
+        _n("enq-input-initial-keep", "prefilled", "text", None, "", "2.3.0"),
+        _n("pr-toggle", "prompts", "yes_no", ("keep", "delete"), "delete", False),
+        _n("pr-number-keep", "prefilled", "text", None, "", 30),
+        # id and email start ticked: the answer unticks email and adds plan.
+        _n(
+            "pr-multiselect-hint",
+            "prompts",
+            "multi_choice",
+            ("id", "email", "created_at", "plan", "last_login"),
+            "id, plan",
+            ["id", "plan"],
+        ),
+        # "MySQL 5.7" is drawn but disabled: options are not scored.
+        _n("pr-select-disabled", "prompts", "choice", None, "MariaDB 11", "maria11"),
+        _n("cl-confirm-labels", "clack", "yes_no", ("Ship it", "Hold"), "Hold", False),
+        # The placeholder "e.g. DatePicker" is not a value.
+        _n("cl-text-placeholder", "clack", "text", None, "InvoiceTable", "InvoiceTable"),
+        _n(
+            "cl-select-hints",
+            "clack",
+            "choice",
+            (
+                "Single-page app",
+                "Server-side rendering",
+                "Static generation",
+                "Incremental static regeneration",
+                "Edge functions",
+                "Hybrid (per route)",
+            ),
+            "Edge functions",
+            "edge",
+        ),
+        # Tailwind and Auth.js start ticked: the answer unticks Auth.js and adds two.
+        _n(
+            "cl-multiselect-initial",
+            "clack",
+            "multi_choice",
+            ("Tailwind CSS", "Auth.js", "Drizzle ORM", "i18n routing", "PWA manifest"),
+            "Tailwind CSS, Drizzle ORM, PWA manifest",
+            ["tailwind", "drizzle", "pwa"],
+        ),
+    ]
+
+
+def node_lookalikes() -> list[Case]:
+    names = [
+        "look-repl-gql",
+        "look-tk-progress-bar",
+        "look-stream-clack-menu",
+        "look-braille-spinner",
+        "look-dashboard-refresh",
+        "look-tap-output",
+        "look-npx-answered",
+        "look-sleep-chevron",
+        "look-log-passwords",
+        "look-help-text-loop",
+        "look-tk-bar-menu-text",
+    ]
+    return [_n(n, LOOK, None) for n in names]
+
+
 def held_out_7_cases() -> list[Case]:
-    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
+    return (
+        python_cases()
+        + shell_cases()
+        + node_cases()
+        + python_lookalikes()
+        + shell_lookalikes()
+        + node_lookalikes()
+    )
