@@ -132,7 +132,10 @@ SHOWS_KEYS: dict[str, tuple[str, list[str]]] = {
     "h7-dg-menu-default-item": ("Runlevel to boot into", [D, D, CR]),
     "h7-dg-checklist-untick": ("Modules to load at boot", [D, SP, D, SP, CR]),
     "h7-dg-radiolist-governor": ("CPU frequency governor", [D, D, D, D, SP, CR]),
-    "h7-dg-inputbox-replace": ("HTTP proxy for this machine", [KILL_LINE, "http://10.0.0.5:3128", CR]),
+    "h7-dg-inputbox-replace": (
+        "HTTP proxy for this machine",
+        [KILL_LINE, "http://10.0.0.5:3128", CR],
+    ),
     "h7-dg-passwordbox-db": ("postgres superuser", [PW + CR]),
     "h7-dg-yesno-plain-no": ("7 pending security updates", [R, CR]),
     "h7-look-psql-like": ("orders=#", []),

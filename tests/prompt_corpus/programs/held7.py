@@ -234,7 +234,7 @@ def inquirerpy_expand_conflict() -> Any:
     from InquirerPy.prompts.expand import ExpandChoice
 
     print("settings.toml differs from the template shipped with 5.1.")
-    return inquirer.expand(
+    return inquirer.expand(  # type: ignore[attr-defined]
         message="What should happen to settings.toml?",
         choices=[
             ExpandChoice(key="o", name="Overwrite with the new template", value="overwrite"),
@@ -248,7 +248,7 @@ def inquirerpy_expand_conflict() -> Any:
 def inquirerpy_rawlist_zone() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.rawlist(
+    return inquirer.rawlist(  # type: ignore[attr-defined]
         message="Availability zone",
         choices=["eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-central-1a", "eu-central-1b"],
     ).execute()
@@ -258,7 +258,8 @@ def inquirerpy_rawlist_zone() -> Any:
 def inquirerpy_number_keep() -> Any:
     from InquirerPy import inquirer
 
-    return int(inquirer.number(message="Max open connections", default=100).execute())
+    prompt = inquirer.number  # type: ignore[attr-defined]
+    return int(prompt(message="Max open connections", default=100).execute())
 
 
 @scenario
@@ -266,7 +267,7 @@ def inquirerpy_checkbox_enabled() -> Any:
     from InquirerPy import inquirer
     from InquirerPy.base.control import Choice
 
-    return inquirer.checkbox(
+    return inquirer.checkbox(  # type: ignore[attr-defined]
         message="Browsers for the smoke test",
         choices=[
             Choice("chromium", enabled=True),
@@ -284,7 +285,8 @@ def inquirerpy_checkbox_enabled() -> Any:
 def inquirerpy_secret() -> Any:
     from InquirerPy import inquirer
 
-    return secret(inquirer.secret(message="Registry access token:").execute())
+    prompt = inquirer.secret  # type: ignore[attr-defined]
+    return secret(prompt(message="Registry access token:").execute())
 
 
 # ---------------------------------------------------------------- prompt_toolkit
@@ -358,7 +360,7 @@ def ptk_default_replace() -> Any:
     return prompt("Upstream branch: ", default="release/2.x")
 
 
-# ---------------------------------------------------------------- pick / stm / inquirer / beaupy / bullet
+# ---------------------------------------------------------------- pick, stm, inquirer, beaupy
 
 
 @scenario
@@ -371,7 +373,7 @@ def pick_multiselect() -> Any:
         multiselect=True,
         min_selection_count=1,
     )
-    return [label for label, _ in chosen]  # type: ignore[misc]
+    return [label for label, _ in chosen]
 
 
 @scenario
@@ -405,7 +407,9 @@ def pyinq_checkbox_default() -> Any:
 def pyinq_confirm_default_yes() -> Any:
     import inquirer
 
-    return inquirer.confirm("Keep the old container running until the new one is healthy?", default=True)
+    return inquirer.confirm(
+        "Keep the old container running until the new one is healthy?", default=True
+    )
 
 
 @scenario
