@@ -295,6 +295,40 @@ def python_cases() -> list[Case]:
             "timed out",
             "5xx",
         ),
+        _p(
+            "stdlib-type-db-name-again",
+            "confirm-by-typing",
+            "text",
+            None,
+            "ledger_prod",
+            "dropped",
+        ),
+        # A green rounded box above the question.
+        _p("stdlib-green-box-banner", "banner", "yes_no", YES_NO, "no", "n"),
+        # A question of three rows, then "1) ... 3)" and "#: "; answered by number.
+        _p(
+            "stdlib-wrapped-question-numbered",
+            "wrapped",
+            "choice",
+            ("mongo-a (optime 18:02:11)", "mongo-b (optime 18:02:09)", "wait for the arbiter"),
+            "2",
+            "b",
+        ),
+        # Rows "1 · tiny (1 vCPU)" ...; answered by label, not the default.
+        _p(
+            "stdlib-entry-range-default",
+            "numbered-line",
+            "choice",
+            (
+                "tiny (1 vCPU)",
+                "small (2 vCPU)",
+                "medium (4 vCPU)",
+                "large (8 vCPU)",
+                "xlarge (16 vCPU)",
+            ),
+            "large (8 vCPU)",
+            "large (8 vCPU)",
+        ),
     ]
 
 
@@ -395,6 +429,16 @@ def shell_cases() -> list[Case]:
         _s("read-pip-proceed", "package-manager", "yes_no", YES_NO, "no", "kept"),
         # npm init's "package name: (orbit-ui)": Enter keeps it.
         _s("read-npm-init-name", "prefilled", "text", None, "", "orbit-ui"),
+        _s(
+            "read-type-hostname",
+            "confirm-by-typing",
+            "text",
+            None,
+            "db-07.internal",
+            "reimaging",
+        ),
+        # "[y]es/[n]o/[d]iff/[q]uit": one key, no Enter.
+        _s("read-n1-ynd-quit", "multi-key", "choice", None, "d", "diff"),
         # "cp: overwrite 'final.txt'?"
         _s("cp-i-overwrite", "coreutils", "yes_no", None, "yes", "new"),
         # "mv: overwrite 'store.bin'?"
@@ -652,6 +696,14 @@ def node_cases() -> list[Case]:
             ),
             "bug, docs, backport → 4.0",
             ["bug", "docs", "backport → 4.0"],
+        ),
+        _n(
+            "iq-input-type-name",
+            "confirm-by-typing",
+            "text",
+            None,
+            "billing-api",
+            "archived",
         ),
         _n("enq-toggle", "enquirer", "yes_no", YES_NO, "yes", True),
         _n(

@@ -162,6 +162,12 @@ const S = {
       ],
     });
   },
+  async iq_input_type_name() {
+    const { input } = await import("@inquirer/prompts");
+    console.log("Archiving billing-api makes it read-only and stops its 3 pipelines.");
+    const v = await input({ message: "Type the project name (billing-api) to confirm:" });
+    return v === "billing-api" ? "archived" : "kept";
+  },
   // ------------------------------------------------------------ enquirer
   async enq_toggle() {
     const { Toggle } = require("enquirer");

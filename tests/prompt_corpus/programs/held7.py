@@ -648,6 +648,54 @@ def stdlib_long_labels_wrap() -> Any:
     return ["all", "5xx", "discard"][int(reply) - 1]
 
 
+@scenario
+def stdlib_type_db_name_again() -> Any:
+    print("Dropping ledger_prod removes 9 years of invoices. Backups: last night 02:00.")
+    print("To confirm, enter the database name again.")
+    reply = input("Database name: ")
+    return "dropped" if reply == "ledger_prod" else "kept"
+
+
+@scenario
+def stdlib_green_box_banner() -> Any:
+    print("\x1b[32m╭──────────────────────────────────────────────╮\x1b[0m")
+    bar = "\x1b[32m│\x1b[0m"
+    print(f"{bar} \x1b[1;32m✔ 18 checks passed\x1b[0m · 2 approvals · up to date  {bar}")
+    print("\x1b[32m╰──────────────────────────────────────────────╯\x1b[0m")
+    reply = input("Merge pull request #482 into main? [Y/n] ")
+    return reply.strip().lower() or "y"
+
+
+@scenario
+def stdlib_wrapped_question_numbered() -> Any:
+    print(
+        "Two members of the replica set disagree about the last committed operation, and "
+        "automatic failover is paused until someone decides which copy wins. Which member "
+        "should become the primary?"
+    )
+    names = ["mongo-a (optime 18:02:11)", "mongo-b (optime 18:02:09)", "wait for the arbiter"]
+    for n, name in enumerate(names, 1):
+        print(f"  {n}) {name}")
+    reply = input("#: ").strip()
+    return ["a", "b", "wait"][int(reply) - 1]
+
+
+@scenario
+def stdlib_entry_range_default() -> Any:
+    names = [
+        "tiny (1 vCPU)",
+        "small (2 vCPU)",
+        "medium (4 vCPU)",
+        "large (8 vCPU)",
+        "xlarge (16 vCPU)",
+    ]
+    print("Runner size")
+    for n, name in enumerate(names, 1):
+        print(f"  {n} · {name}")
+    reply = input("Select an entry [1-5, default 2]: ").strip() or "2"
+    return names[int(reply) - 1]
+
+
 # ---------------------------------------------------------------- look-alikes
 
 

@@ -126,6 +126,14 @@ case "$scenario" in
         echo "This utility will walk you through creating a package.json file."
         echo "Press ^C at any time to quit."
         read -r -p "package name: (orbit-ui) " reply; answer "${reply:-orbit-ui}" ;;
+    read_type_hostname)
+        echo "Reimaging erases every disk in db-07.internal and reinstalls Debian 12."
+        read -r -p "To confirm, type the host name (db-07.internal): " reply
+        [ "$reply" = db-07.internal ] && answer reimaging || answer cancelled ;;
+    read_n1_ynd_quit)
+        echo "Local changes to /etc/app/config.yml conflict with the package's new version."
+        read -r -n 1 -p "Overwrite config? [y]es/[n]o/[d]iff/[q]uit " k; echo
+        case $k in y) answer overwrite ;; n) answer keep ;; d) answer diff ;; *) answer quit ;; esac ;;
     # ---------------------------------------------------------------- real tools
     cp_i_overwrite)
         echo new > draft.txt; echo old > final.txt
