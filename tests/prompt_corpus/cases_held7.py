@@ -14,8 +14,9 @@ placeholder; whiptail and dialog boxes (an extra button, renamed buttons, untick
 pre-ticked row, default items); numbered lists answered by number and by label, labels with
 accents and labels that wrap, confirm-by-typing (apt's "Yes, do as I say!" among them),
 questions above and below banners, prefilled defaults kept and replaced, letter keys; and the
-real ``cp -i``, ``mv -i``, ``rm -i``, ``git stash -p``, ``git add -i``, ``ssh-keygen``'s
-overwrite and old-passphrase questions and ``openssl req`` in a temporary directory.
+real ``cp -i``, ``mv -i``, ``rm -i``, ``git stash -p``, git's own credential questions,
+``ssh-keygen``'s overwrite and old-passphrase questions and ``openssl req`` in a temporary
+directory.
 Look-alikes are database shells, REPLs and shells with odd prompts, live tables, progress
 bars, pagers (``more``), curses monitors, ``git commit`` waiting in its editor, logs and
 streamed agent text quoting prompts and menus, and programs that printed a question but never

@@ -660,7 +660,7 @@ def stdlib_type_db_name_again() -> Any:
 def stdlib_green_box_banner() -> Any:
     print("\x1b[32m╭──────────────────────────────────────────────╮\x1b[0m")
     bar = "\x1b[32m│\x1b[0m"
-    print(f"{bar} \x1b[1;32m✔ 18 checks passed\x1b[0m · 2 approvals · up to date  {bar}")
+    print(f"{bar} \x1b[1;32m✔ 18 checks passed\x1b[0m · 2 approvals · up to date{bar}")
     print("\x1b[32m╰──────────────────────────────────────────────╯\x1b[0m")
     reply = input("Merge pull request #482 into main? [Y/n] ")
     return reply.strip().lower() or "y"
