@@ -622,8 +622,8 @@ def classic_cases() -> list[Case]:
                 "Do you want to perform these actions?\\n  Terraform will perform the actions "
                 "described above.\\n  Only 'yes' will be accepted to approve.\\n",
             ),
-            "yes_no",
-            ("yes", "no"),
+            "text",
+            None,
             "yes",
             "yes",
         ),
