@@ -845,6 +845,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev8 import dev8_cases
     from tests.prompt_corpus.cases_dev9 import dev9_cases
     from tests.prompt_corpus.cases_dev10 import dev10_cases
+    from tests.prompt_corpus.cases_dev11a import dev11a_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
     from tests.prompt_corpus.cases_held4 import held_out_4_cases
@@ -871,6 +872,7 @@ def all_cases() -> list[Case]:
         + dev8_cases()
         + dev9_cases()
         + dev10_cases()
+        + dev11a_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}
