@@ -69,6 +69,8 @@ _SEARCH = re.compile(
 _TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
 # The top edge of a frame drawn around a menu, maybe with a title ("┌─ Router admin ──┐").
 _BOX_TOP = re.compile(r"^[┌╭┏╔][─━═]")
+# A parenthesis at the end of a row: a program's own key hint when HINT finds one inside.
+_LAST_PARENS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)\s*$")
 # A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
 _MORE = re.compile(r"^(?:\.{3}|…)$")
 
@@ -398,9 +400,13 @@ def _marked(item: _Item) -> bool:
 
 
 def _asks_before_hint(text: str) -> bool:
-    """A question with its library's key hint after it ("Licence (Use arrow keys)"),
-    whatever glyph it starts with: the hint trails words, it is not the whole row."""
+    """A question with its library's key hint after it ("Licence (Use arrow keys)",
+    a curses list's "Jobs to run (space toggles, enter saves)"), whatever glyph it starts
+    with: the hint trails words, it is not the whole row."""
     m = TRAILING_HINT.search(text)
+    if m is None:
+        m = _LAST_PARENS.search(text)
+        m = m if m is not None and HINT.search(m.group("inner")) else None
     return m is not None and m.start() > 0 and bool(WORDY.search(text[: m.start()]))
 
 
