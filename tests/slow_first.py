@@ -10,20 +10,48 @@ The durations come from the previous run in this checkout (pytest's cache, key
 :data:`RECORDED_FROM` seconds. It reads them once and hands the same copy to every
 worker, which orders its collection by them: all workers collect the same order, as
 pytest-xdist requires, even while another run in this checkout rewrites the cache.
-Tests with no record keep their place after the recorded ones; without a cache
-(``-p no:cacheprovider``, a fresh clone) nothing is reordered. Serial runs keep
-the file order, which reads best when a failure is debugged.
+Tests with no record keep their place after the recorded ones. A checkout with no
+record yet (a fresh clone, as CI's; or ``-p no:cacheprovider``) starts from
+:data:`SEED`, the slow tests of a run committed with the project; refresh it with
+``python -m tests.slow_first`` after a run when the slow tests change. A stale seed
+only costs time: it never changes which tests run or what they check. Serial runs
+keep the file order, which reads best when a failure is debugged.
 """
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 KEY = "tether/durations"
 RECORDED_FROM = 0.5  # seconds; shorter tests can run in any order without cost
+SEEDED_FROM = 1.0  # seconds; the committed seed keeps only the tests that matter most
 RECORDER = "tether-duration-recorder"
+SEED = Path(__file__).with_name("durations.json")
+CACHED = Path(__file__).resolve().parent.parent / ".pytest_cache" / "v" / KEY
+
+
+def durations(value: object) -> dict[str, float]:
+    """``value`` if it is a table of test id -> seconds, else an empty one."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        k: float(v)
+        for k, v in value.items()
+        if isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+    }
+
+
+def seed(path: Path | None = None) -> dict[str, float]:
+    """The committed durations (:data:`SEED`); empty if missing or unreadable."""
+    try:
+        return durations(json.loads((path or SEED).read_text()))
+    except (OSError, ValueError):
+        return {}
 
 
 def _is_worker(config: pytest.Config) -> bool:
@@ -71,11 +99,11 @@ class DurationRecorder:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not _is_parallel_controller(config):
+        return
     cache = getattr(config, "cache", None)
-    if cache is not None and _is_parallel_controller(config):
-        known = cache.get(KEY, {})
-        recorder = DurationRecorder(known if isinstance(known, dict) else {})
-        config.pluginmanager.register(recorder, RECORDER)
+    known = durations(cache.get(KEY, {})) if cache is not None else {}
+    config.pluginmanager.register(DurationRecorder(known or seed()), RECORDER)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -84,5 +112,23 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     cache = getattr(config, "cache", None)
     if not isinstance(recorder, DurationRecorder) or cache is None:
         return
-    known = cache.get(KEY, {})
-    cache.set(KEY, recorder.merge_into(known if isinstance(known, dict) else {}))
+    cache.set(KEY, recorder.merge_into(durations(cache.get(KEY, {}))))
+
+
+def write_seed(cached: Path = CACHED, path: Path = SEED) -> int:
+    """Write :data:`SEED` from this checkout's recorded durations; how many tests it holds."""
+    try:
+        known = durations(json.loads(cached.read_text()))
+    except (OSError, ValueError):
+        known = {}
+    slow = {k: v for k, v in sorted(known.items()) if v >= SEEDED_FROM}
+    if not slow:
+        raise SystemExit(
+            "tether: no recorded durations in this checkout yet; run scripts/test once first."
+        )
+    path.write_text(json.dumps(slow, indent=0, sort_keys=True) + "\n")
+    return len(slow)
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_seed()} durations to {SEED.name}", file=sys.stderr)

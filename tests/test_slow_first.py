@@ -11,17 +11,20 @@ from typing import Literal
 
 import pytest
 
-from tests.slow_first import KEY, DurationRecorder
+from tests.slow_first import KEY, DurationRecorder, durations, seed, write_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def sample_suite(tmp_path: Path) -> Path:
-    """Three tests; each pytest process writes the order it collected them in."""
+    """Three tests; each pytest process writes the order it collected them in. Its seed
+    (the committed durations) is ``seed.json`` in the suite, when there is one."""
     suite = tmp_path / "suite"
     suite.mkdir()
     (suite / "conftest.py").write_text(
-        "import os\n"
+        "import os, pathlib\n"
+        "import tests.slow_first\n"
+        "tests.slow_first.SEED = pathlib.Path('seed.json').resolve()\n"
         "from tests.slow_first import (\n"
         "    pytest_collection_modifyitems, pytest_configure, pytest_configure_node,\n"
         "    pytest_sessionfinish,\n"
@@ -81,6 +84,35 @@ def test_workers_collect_the_tests_that_took_longest_last_time_first(tmp_path: P
     durations = json.loads(cache.read_text())
     assert durations["gone"] == 5.0
     assert durations.get("test_sample.py::test_third") != 30.0
+
+
+def test_a_checkout_with_no_record_yet_starts_from_the_committed_seed(tmp_path: Path) -> None:
+    suite = sample_suite(tmp_path)
+    write_durations(suite, {})  # a cache with no record yet
+    (suite / "seed.json").write_text(json.dumps({"test_sample.py::test_second": 12.0}))
+    done = run(suite, "-n", "2", "--dist", "load", "--maxschedchunk", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    seeded = ["test_second", "test_first", "test_third"]
+    assert collected(suite) == {"collected-gw0": seeded, "collected-gw1": seeded}
+
+
+def test_the_seed_is_written_from_the_recorded_durations_keeping_the_slow_ones(
+    tmp_path: Path,
+) -> None:
+    cached, written = tmp_path / "durations", tmp_path / "seed.json"
+    cached.write_text(json.dumps({"t::slow": 4.5, "t::quick": 0.6, "t::odd": "x"}))
+    assert write_seed(cached, written) == 1
+    assert seed(written) == {"t::slow": 4.5}
+    assert seed(tmp_path / "missing.json") == {}
+    assert durations(["not", "a", "table"]) == {}
+    with pytest.raises(SystemExit, match="run scripts/test once first"):
+        write_seed(tmp_path / "missing", written)
+
+
+def test_the_committed_seed_is_a_table_of_slow_tests() -> None:
+    committed = seed()
+    assert len(committed) > 20 and all(seconds >= 1.0 for seconds in committed.values())
+    assert all("::" in test_id and test_id.startswith("tests/") for test_id in committed)
 
 
 def test_a_serial_run_keeps_the_file_order_and_records_nothing(tmp_path: Path) -> None:

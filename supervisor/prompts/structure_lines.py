@@ -16,6 +16,14 @@ from collections.abc import Callable
 from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
 from supervisor.prompts.prefill import prefilled
+from supervisor.prompts.structure_input import CONSOLE_BANNER, question_above_input
+from supervisor.prompts.structure_keyed import (
+    any_key,
+    key_in_select,
+    legend_above,
+    numeric_choices,
+    shown_default,
+)
 from supervisor.prompts.structure_rows import (
     MAX_QUESTION,
     POINTER,
@@ -64,22 +72,10 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
-_BARE_GLYPH = re.compile(r"[>❯›»]")
-# A sentence that asks for input without a question mark ("Describe the change ...").
-_REQUEST = re.compile(
-    r"(?i)^(?:please\s+)?(?:describe|enter|type|write|give|provide|paste|name|choose|pick|"
-    r"select|list|tell|explain|summari[sz]e|add)\b"
-)
 _BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
-# What an interactive console's banner says about itself or how to use it.
-_CONSOLE_BANNER = re.compile(
-    r"(?i)\b(?:console|repl|interpreter|interactive (?:shell|mode|session))\b"
-    r"|\btype\s+(?:a|an|your)\s+(?:query|command|statement|expression)s?\b"
-    r"|\b(?:type|enter)\s+[\"'“]?\.?(?:help|exit|quit)\b"
-    r"|\b(?:ctrl|control)[-+ ]?d\b|\bexit\(\)"
-)
-# git's "What now>" under its numbered menu; a shell select's own prompt ("#>", "#?").
-_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}>|#[>?])\s*$")
+# git's "What now>" under its numbered menu; a shell select's own prompt ("#>", "#?"),
+# or one its script set that ends in an arrow ("Pick a kernel ➜").
+_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?])\s*$")
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
 _BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
@@ -112,10 +108,11 @@ def find_line(
         return _drawn_apart(snapshot, fragment)
 
     numbered = _numbered_above(rows, snapshot.cursor_row)
-    asked = _question_over_glyph(rows, snapshot.cursor_row, text) if glyph_question else None
+    asked = question_above_input(rows, snapshot.cursor_row, text) if glyph_question else None
     if asked is not None:
+        question, question_row = asked
         return build_detection(
-            PromptKind.TEXT, asked, (), snapshot, snapshot.cursor_row - 1, "text", 0.7, "line"
+            PromptKind.TEXT, question, (), snapshot, question_row, "text", 0.7, "line"
         )
     if (
         _REPL.search(text)
@@ -124,6 +121,7 @@ def find_line(
         and not _QUESTION_END.search(text)
         and not _DEFAULT_YES_NO.search(text)  # "Is this OK? (yes)" is no "(venv)"
         and _letter_keys(text, signals.canonical, apart) is None
+        and not _PRESS.search(text)  # "... press any key to start writing ..."
     ):
         return None
     if re.match(r"^In \[\d+\]:\s*$", text) or re.match(r"^\S*@\S*:\S*[$#%]?\s*$", text):
@@ -140,7 +138,7 @@ def find_line(
     ):
         labels, keys = numbered
         labels = plain_labels(labels, None)
-        above = _question_above_list(rows, snapshot.cursor_row, len(labels))
+        above = _question_above_list(rows, snapshot.cursor_row)
         question = clean_question(text) if WORDY.search(text) else above or text
         return build_detection(
             PromptKind.CHOICE,
@@ -176,6 +174,19 @@ def find_line(
             "toggle",
         )
     line_select = "key" if signals.canonical else "key_raw"
+    listed = key_in_select(rows, snapshot.cursor_row, text)
+    if listed is not None:
+        start, labels, keys = listed
+        return build_detection(
+            PromptKind.CHOICE,
+            clean_question(text[:start]) or question,
+            make_options(labels, keys, None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.85,
+            "keys",
+        )
     word = literal_yes(text)
     if word is not None:
         # "Type 'yes' to continue": only that exact word is accepted, so it is the key.
@@ -251,7 +262,7 @@ def find_line(
             "line",
         )
     if _PRESS.search(text):
-        options = make_options(["Continue"], ["enter"], None)
+        options = make_options(["Continue"], [any_key(text, signals.canonical)], None)
         return build_detection(
             PromptKind.PRESS_ENTER,
             question,
@@ -263,9 +274,14 @@ def find_line(
             "line",
         )
     inline = _INLINE_CHOICES.search(text)
-    if inline is not None and not _not_a_list(inline.group("items")):
+    if (
+        inline is not None
+        and not _not_a_list(inline.group("items"))
+        and not shown_default(inline.group(0), apart)
+    ):
         items = [i.strip() for i in re.split(r"\s*[/,|]\s*", inline.group("items")) if i.strip()]
-        if len(items) >= 2 and not all(i.isdigit() for i in items) and len(items) <= 12:
+        numbers = all(i.isdigit() for i in items)
+        if 2 <= len(items) <= 12 and (not numbers or numeric_choices(items)):
             return build_detection(
                 PromptKind.YES_NO if yes_no_pair(items) else PromptKind.CHOICE,
                 clean_question(text[: inline.start()]),
@@ -297,6 +313,18 @@ def find_line(
         )
     if _console_prompt(rows, snapshot.cursor_row, text):
         return None
+    legend = legend_above(rows, snapshot.cursor_row, text, _keyed_words)
+    if legend is not None:
+        return build_detection(
+            PromptKind.CHOICE,
+            question,
+            make_options(*legend, None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.8,
+            "keys",
+        )
     confidence = 0.75 if signals.canonical else 0.65
     field = prefilled(snapshot, canonical=signals.canonical)
     if field is not None and not field.drawn and text.endswith(field.value):
@@ -314,23 +342,6 @@ def is_legend(text: str) -> bool:
     return len(parts) >= 2 and all(_LEGEND_PAIR.match(p) for p in parts)
 
 
-def _question_over_glyph(rows: list[Row], cursor_row: int, text: str) -> str | None:
-    """The question on the row right above a bare input glyph ("> ", "❯ "), or None.
-    Only a request ("Describe the change...", "Which tag?", "Release notes:") counts:
-    a REPL's "> " sits under its last output or its banner, never under one."""
-    if not _BARE_GLYPH.fullmatch(text.strip()):
-        return None
-    above = [r for r in rows if r.index == cursor_row - 1]
-    if not above:
-        return None
-    line = above[0].text.strip()
-    if len(line.split()) < 3 or len(line) > MAX_QUESTION or _CONSOLE_BANNER.search(line):
-        return None
-    if not (_QUESTION_END.search(line) or _REQUEST.match(line)):
-        return None
-    return clean_question(line)
-
-
 def _console_prompt(rows: list[Row], cursor_row: int, text: str) -> bool:
     """A bare one-word prompt ("sql? ", "db: ") under an interactive console's banner
     ("Query console. Type a query.", 'Type "help" for more information.'): the console
@@ -338,7 +349,7 @@ def _console_prompt(rows: list[Row], cursor_row: int, text: str) -> bool:
     ("Name? ", "ready? ") is still a question."""
     if not _BARE_WORD.fullmatch(text.strip()):
         return False
-    return any(_CONSOLE_BANNER.search(r.text) for r in rows if r.index < cursor_row)
+    return any(CONSOLE_BANNER.search(r.text) for r in rows if r.index < cursor_row)
 
 
 def _more_words(group: str) -> list[str] | None:
@@ -487,13 +498,16 @@ def joined_question(snapshot: ScreenSnapshot, prefix: str) -> str:
     return "".join(parts)
 
 
-def _question_above_list(rows: list[Row], cursor_row: int, count: int) -> str:
-    """The row above a numbered list that ends at the cursor: its question, if any."""
-    above = [r for r in rows if r.index < cursor_row]
-    if len(above) <= count:
-        return ""
-    text = above[-count - 1].text
-    return clean_question(text) if WORDY.search(text) else ""
+def _question_above_list(rows: list[Row], cursor_row: int) -> str:
+    """The row above a numbered list that ends at the cursor: its question, if any. The
+    list may hold several items a row (columns), so its rows are skipped by their shape."""
+    in_list = False
+    for row in reversed([r for r in rows if r.index < cursor_row]):
+        if _row_items(row.text) is not None:
+            in_list = True
+        elif in_list:
+            return clean_question(row.text) if WORDY.search(row.text) else ""
+    return ""
 
 
 def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[str]] | None:
@@ -512,13 +526,30 @@ def _numbered_above(rows: list[Row], cursor_row: int) -> tuple[list[str], list[s
                 return None
             continue
         found.append(items)
-    flat = [item for items in reversed(found) for item in items]
-    first = int(flat[0][0]) if flat else -1
-    if first not in (0, 1) or [int(n) for n, _ in flat] != list(range(first, first + len(flat))):
-        return None  # numbered from 1, or from 0 as update-alternatives does
-    if len(flat) < 2:
+    flat = _in_order([items for items in reversed(found)])
+    if flat is None or len(flat) < 2:
         return None
     return [label for _, label in flat], [n for n, _ in flat]
+
+
+def _in_order(grid: list[list[tuple[str, str]]]) -> list[tuple[str, str]] | None:
+    """The items of numbered rows in their numbers' order, or None unless they are numbered
+    1..n (or 0..n, as update-alternatives does) along the rows ("1: a  2: b" / "3: c"), or
+    down the columns as bash's ``select`` lays out a long list ("1) a  3) c" / "2) b")."""
+    flat = [item for items in grid for item in items]
+    first = int(flat[0][0]) if flat else -1
+    if first not in (0, 1):
+        return None
+    if [int(n) for n, _ in flat] == list(range(first, first + len(flat))):
+        return flat
+    height = len(grid)
+    by_columns = [
+        [int(n) for n, _ in items] == list(range(first + r, first + len(flat), height))
+        for r, items in enumerate(grid)
+    ]
+    if height < 2 or not all(by_columns):
+        return None
+    return sorted(flat, key=lambda item: int(item[0]))
 
 
 # Items in columns: "1: clean    2: filter", "[1] bash   [2] zsh   [3] fish".

@@ -38,8 +38,9 @@ _EMPTY = "○◯◻□☐"
 _ROW = re.compile(
     # pick's default indicator "*" counts only before a box ("* ( ) amd64") or a label
     # in the options' column (see _aligned); a bullet list has one on every row.
-    # bullet's "●redis": a dot against the highlighted label, the other rows indented.
-    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s)|[●•](?=\w))?\s*"
+    # bullet's "●redis": a dot against the highlighted label, the other rows indented;
+    # its bullet may be any glyph ("★cloud pool"), never part of the label.
+    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s)|[●•★☆✦✧✪♦➜☛☞](?=\w))?\s*"
     # bullet's Check: a tick against a checked label ("√users"), nothing before the others.
     r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s)|[√✓✔](?=\w))?\s*"
     # A number, or a key letter: @inquirer's expanded "u) Update it", clack's
@@ -68,6 +69,8 @@ _SEARCH = re.compile(
 _TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
 # The top edge of a frame drawn around a menu, maybe with a title ("┌─ Router admin ──┐").
 _BOX_TOP = re.compile(r"^[┌╭┏╔][─━═]")
+# A parenthesis at the end of a row: a program's own key hint when HINT finds one inside.
+_LAST_PARENS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)\s*$")
 # A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
 _MORE = re.compile(r"^(?:\.{3}|…)$")
 
@@ -397,9 +400,13 @@ def _marked(item: _Item) -> bool:
 
 
 def _asks_before_hint(text: str) -> bool:
-    """A question with its library's key hint after it ("Licence (Use arrow keys)"),
-    whatever glyph it starts with: the hint trails words, it is not the whole row."""
+    """A question with its library's key hint after it ("Licence (Use arrow keys)",
+    a curses list's "Jobs to run (space toggles, enter saves)"), whatever glyph it starts
+    with: the hint trails words, it is not the whole row."""
     m = TRAILING_HINT.search(text)
+    if m is None:
+        m = _LAST_PARENS.search(text)
+        m = m if m is not None and HINT.search(m.group("inner")) else None
     return m is not None and m.start() > 0 and bool(WORDY.search(text[: m.start()]))
 
 

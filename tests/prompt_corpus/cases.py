@@ -623,8 +623,8 @@ def classic_cases() -> list[Case]:
                 "Do you want to perform these actions?\\n  Terraform will perform the actions "
                 "described above.\\n  Only 'yes' will be accepted to approve.\\n",
             ),
-            "yes_no",
-            ("yes", "no"),
+            "text",
+            None,
             "yes",
             "yes",
         ),
@@ -846,6 +846,8 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev8 import dev8_cases
     from tests.prompt_corpus.cases_dev9 import dev9_cases
     from tests.prompt_corpus.cases_dev10 import dev10_cases
+    from tests.prompt_corpus.cases_dev11a import dev11a_cases
+    from tests.prompt_corpus.cases_dev11b import dev11b_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
     from tests.prompt_corpus.cases_held4 import held_out_4_cases
@@ -874,6 +876,8 @@ def all_cases() -> list[Case]:
         + dev8_cases()
         + dev9_cases()
         + dev10_cases()
+        + dev11a_cases()
+        + dev11b_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}
