@@ -89,6 +89,14 @@ def test_the_sixth_held_out_set_has_176_cases_and_43_look_alikes_of_its_own() ->
     assert all(f"held_out_6\t{c.id}\n" in recorded for c in sixth)
 
 
+def test_the_seventh_held_out_set_has_178_cases_and_42_look_alikes_of_its_own() -> None:
+    seventh = [c for c in all_cases() if c.half == "held_out_7"]
+    assert len(seventh) == 178 and len([c for c in seventh if not c.positive]) == 42
+    assert all(c.id.startswith("h7-") for c in seventh)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_7\t{c.id}\n" in recorded for c in seventh)
+
+
 def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> None:
     assert answer_value('"n" projects stay readable') == "n"
     assert answer_value('["web", "api"]  tail') == ["web", "api"]
@@ -97,7 +105,7 @@ def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> 
 
 
 def test_the_default_slice_runs_no_case_of_the_sealed_held_out_sets() -> None:
-    sealed = ("held_out_4", "held_out_5", "held_out_6")
+    sealed = ("held_out_4", "held_out_5", "held_out_6", "held_out_7")
     assert not [c for c in all_cases() if c.id in SLICE and c.half in sealed]
 
 
@@ -105,17 +113,20 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     from tests.prompt_corpus.__main__ import chosen_cases
 
     cases = all_cases()
-    sealed = ("held_out_4", "held_out_5", "held_out_6")
+    sealed = ("held_out_4", "held_out_5", "held_out_6", "held_out_7")
     assert not [c for c in chosen_cases(cases, None, "") if c.half in sealed]
     assert not chosen_cases(cases, None, "h4-")
     assert not chosen_cases(cases, None, "h5-")
     assert not chosen_cases(cases, None, "h6-")
+    assert not chosen_cases(cases, None, "h7-")
     fourth = chosen_cases(cases, "held_out_4", "")
     assert len(fourth) == 153 and {c.half for c in fourth} == {"held_out_4"}
     fifth = chosen_cases(cases, "held_out_5", "")
     assert len(fifth) == 183 and {c.half for c in fifth} == {"held_out_5"}
     sixth = chosen_cases(cases, "held_out_6", "")
     assert len(sixth) == 176 and {c.half for c in sixth} == {"held_out_6"}
+    seventh = chosen_cases(cases, "held_out_7", "")
+    assert len(seventh) == 178 and {c.half for c in seventh} == {"held_out_7"}
     assert {c.half for c in chosen_cases(cases, None, "")} == {
         "dev",
         "held_out",
@@ -124,7 +135,9 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     }
 
 
-@pytest.mark.parametrize("split", ["held_out_3", "held_out_4", "held_out_5", "held_out_6"])
+@pytest.mark.parametrize(
+    "split", ["held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7"]
+)
 def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
     from tests.prompt_corpus.held_check import shows_keys
 
@@ -196,3 +209,7 @@ def test_the_corpus_command_fails_when_any_held_out_set_misses_a_target() -> Non
     for result in sixth[: len(sixth) // 10]:  # a tenth not detected: recall below 0.97
         result.detected = False
     assert missed_targets(third + sixth) == ["held_out_6"]
+    seventh = perfect("held_out_7")
+    assert missed_targets(seventh) == []
+    look = next(c for c in all_cases() if c.half == "held_out_7" and not c.positive)
+    assert missed_targets(seventh + [Result(case=look, detected=True)]) == ["held_out_7"]

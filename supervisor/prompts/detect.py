@@ -14,7 +14,9 @@ Layers, strongest first:
    (``tail``), never at the scrollback: a prompt scrolled away is not pending.
    A rule counts only after ``min_quiet`` seconds without output; the caller's
    ``blocked_on_read`` (the foreground process sits in ``read(0)``) lifts a
-   cursor-line rule's confidence by 0.25.
+   cursor-line rule's confidence by 0.25. An agent's rules fire in another
+   family's session only while the terminal is in raw mode and its program is not
+   sleeping: every agent's TUI reads keys raw, a program quoting a dialog does not.
 
 The best rule at or above :data:`REPORT_THRESHOLD` wins (ties: family order).
 A permission rule whose dialog names a dangerous command reports
@@ -30,11 +32,12 @@ from dataclasses import replace
 from shared.protocol import PromptKind, PromptOption
 from supervisor.prompts import structure
 from supervisor.prompts.detect_types import Detection, Signals
-from supervisor.prompts.rules import Rule, RuleSet, viewer_in_front
+from supervisor.prompts.rules import FAMILIES, Rule, RuleSet, viewer_in_front
 from supervisor.screen import ScreenSnapshot
 
 __all__ = ["Detection", "Signals", "detect"]
 
+AGENT_FAMILIES = frozenset(FAMILIES) - {"generic"}
 REPORT_THRESHOLD = 0.6
 STRUCTURE_QUIET = 0.4  # seconds without output before the screen's structure is read
 BLOCKED_ON_READ_BOOST = 0.25
@@ -83,6 +86,8 @@ def detect(
             continue
         if signals.elsewhere and (rule.scope == "cursor_line" or rule.family == "generic"):
             continue  # the question on screen is printed, not asked: nobody reads
+        if not _agent_may_draw(rule, family, signals):
+            continue
         found = _match(rule, snapshot, rows, rules)
         if found is None:
             continue
@@ -97,6 +102,17 @@ def detect(
         if shaped is not None and (best is None or shaped.confidence > best.confidence):
             best = shaped
     return best
+
+
+def _agent_may_draw(rule: Rule, family: str, signals: Signals) -> bool:
+    """Whether ``rule``, written for one coding agent, may fire in a session of
+    ``family``. In its own session always; in another one (an agent started from a
+    shell) only when the terminal says a TUI could be drawing it: every agent reads
+    keys in raw mode, and a program that prints its dialog as text (a chat answer
+    quoting one, a tutorial) leaves the terminal in line mode or sleeps."""
+    if rule.family == family or rule.family not in AGENT_FAMILIES:
+        return True
+    return not signals.canonical and not signals.elsewhere
 
 
 def _message_area_question(

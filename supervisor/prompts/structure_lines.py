@@ -17,6 +17,13 @@ from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
 from supervisor.prompts.prefill import prefilled
 from supervisor.prompts.structure_input import CONSOLE_BANNER, question_above_input
+from supervisor.prompts.structure_keyed import (
+    any_key,
+    key_in_select,
+    legend_above,
+    numeric_choices,
+    shown_default,
+)
 from supervisor.prompts.structure_rows import (
     MAX_QUESTION,
     POINTER,
@@ -114,6 +121,7 @@ def find_line(
         and not _QUESTION_END.search(text)
         and not _DEFAULT_YES_NO.search(text)  # "Is this OK? (yes)" is no "(venv)"
         and _letter_keys(text, signals.canonical, apart) is None
+        and not _PRESS.search(text)  # "... press any key to start writing ..."
     ):
         return None
     if re.match(r"^In \[\d+\]:\s*$", text) or re.match(r"^\S*@\S*:\S*[$#%]?\s*$", text):
@@ -166,6 +174,19 @@ def find_line(
             "toggle",
         )
     line_select = "key" if signals.canonical else "key_raw"
+    listed = key_in_select(rows, snapshot.cursor_row, text)
+    if listed is not None:
+        start, labels, keys = listed
+        return build_detection(
+            PromptKind.CHOICE,
+            clean_question(text[:start]) or question,
+            make_options(labels, keys, None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.85,
+            "keys",
+        )
     word = literal_yes(text)
     if word is not None:
         # "Type 'yes' to continue": only that exact word is accepted, so it is the key.
@@ -241,7 +262,7 @@ def find_line(
             "line",
         )
     if _PRESS.search(text):
-        options = make_options(["Continue"], ["enter"], None)
+        options = make_options(["Continue"], [any_key(text, signals.canonical)], None)
         return build_detection(
             PromptKind.PRESS_ENTER,
             question,
@@ -253,9 +274,14 @@ def find_line(
             "line",
         )
     inline = _INLINE_CHOICES.search(text)
-    if inline is not None and not _not_a_list(inline.group("items")):
+    if (
+        inline is not None
+        and not _not_a_list(inline.group("items"))
+        and not shown_default(inline.group(0), apart)
+    ):
         items = [i.strip() for i in re.split(r"\s*[/,|]\s*", inline.group("items")) if i.strip()]
-        if len(items) >= 2 and not all(i.isdigit() for i in items) and len(items) <= 12:
+        numbers = all(i.isdigit() for i in items)
+        if 2 <= len(items) <= 12 and (not numbers or numeric_choices(items)):
             return build_detection(
                 PromptKind.YES_NO if yes_no_pair(items) else PromptKind.CHOICE,
                 clean_question(text[: inline.start()]),
@@ -287,6 +313,18 @@ def find_line(
         )
     if _console_prompt(rows, snapshot.cursor_row, text):
         return None
+    legend = legend_above(rows, snapshot.cursor_row, text, _keyed_words)
+    if legend is not None:
+        return build_detection(
+            PromptKind.CHOICE,
+            question,
+            make_options(*legend, None),
+            snapshot,
+            snapshot.cursor_row,
+            line_select,
+            0.8,
+            "keys",
+        )
     confidence = 0.75 if signals.canonical else 0.65
     field = prefilled(snapshot, canonical=signals.canonical)
     if field is not None and not field.drawn and text.endswith(field.value):

@@ -38,8 +38,9 @@ _EMPTY = "○◯◻□☐"
 _ROW = re.compile(
     # pick's default indicator "*" counts only before a box ("* ( ) amd64") or a label
     # in the options' column (see _aligned); a bullet list has one on every row.
-    # bullet's "●redis": a dot against the highlighted label, the other rows indented.
-    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s)|[●•](?=\w))?\s*"
+    # bullet's "●redis": a dot against the highlighted label, the other rows indented;
+    # its bullet may be any glyph ("★cloud pool"), never part of the label.
+    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s)|[●•★☆✦✧✪♦➜☛☞](?=\w))?\s*"
     # bullet's Check: a tick against a checked label ("√users"), nothing before the others.
     r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s)|[√✓✔](?=\w))?\s*"
     # A number, or a key letter: @inquirer's expanded "u) Update it", clack's

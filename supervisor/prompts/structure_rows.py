@@ -39,6 +39,8 @@ POINTER = "❯›»▸➤→>▶►"
 SECRET_WORD = re.compile(
     r"(?i)\b(password|passphrase|passcode|pin|token|secret|otp|totp"
     r"|(?:api|access|unseal|private|signing|encryption|recovery|master|license)[ _-]?key"
+    # a wireless network's key (WPA2, WEP, a pre-shared key): a password by another name
+    r"|(?:wpa[23]?|wep|wi-?fi|wireless|network|pre-?shared)[ _-]?key|psk"
     r"|(?:authenticator|authentication|verification|recovery|backup|one[ -]time|otp|2fa|mfa)"
     r"[ _-]?code)\b"
 )

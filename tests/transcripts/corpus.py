@@ -766,7 +766,7 @@ case(
             f"  {BOLD}Enter a value:{RESET} ",
         ]
     ),
-    expect=expect("confirm_dangerous", "destroy all resources", ["yes", "no"]),
+    expect=expect("confirm_dangerous", "destroy all resources", []),
 )
 
 case(
