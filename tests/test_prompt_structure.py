@@ -370,3 +370,14 @@ def test_an_agents_idle_input_box_between_rules_is_not_a_menu() -> None:
     footer = "  ⏸ manual mode on · ? for shortcuts"
     text = f" ~/proj\n{' ' * 40}◐ medium · /effort\n{rule}\n❯ \n{rule}\n{footer}"
     assert detect(screen(text).snapshot(), default_rules(), family="claude", signals=RAW) is None
+
+
+def test_a_raw_mode_monitor_sleeping_between_redraws_is_not_a_menu() -> None:
+    text = (
+        "load-mon 1.2   up 4s   [q]uit? read-only\n\n"
+        "  #  HOST     CPU\n  0  db-1     12%\n❯ 1  db-2     40%\n  2  web-1     3%\n"
+    )
+    sleeping = Signals(echo_off=True, canonical=False, elsewhere=True)
+    assert found(text, sleeping) is None
+    # The same rows drawn by a program that reads its keys now stay a menu.
+    assert found("? Which host?\n  db-1\n❯ db-2\n  web-1\n", RAW) is not None
