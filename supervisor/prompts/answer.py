@@ -77,7 +77,8 @@ def plan_writes(
             # Group titles between the items: the arrows count them too.
             current = found.position or 0
             toggles = [found.positions[t] for t in toggles]
-        writes = _toggle_writes(current, toggles, app_cursor_keys)
+        ticks = _arrow_ticks(found, toggles, app_cursor_keys)
+        writes = _toggle_writes(current, toggles, app_cursor_keys, ticks)
         return writes[:-1] + [TAB, ENTER] if found.select.endswith("_tab") else writes
     try:
         index = choose_option(found.options, answer, found.kind)
@@ -163,16 +164,34 @@ def checkbox_toggles(found: Detection, answer: str) -> list[int]:
     return sorted(current ^ wanted)
 
 
-def _toggle_writes(current: int, targets: list[int], app_cursor_keys: bool) -> list[bytes]:
+def _arrow_ticks(
+    found: Detection, targets: list[int], app_cursor_keys: bool
+) -> dict[int, bytes] | None:
+    """For a list whose legend ticks with → and unticks with ← (``checkbox_arrows``):
+    the key each target row takes, by its drawn state; None for Space lists."""
+    if found.select != "checkbox_arrows" or found.checked is None:
+        return None
+    intro = b"\x1bO" if app_cursor_keys else b"\x1b["
+    by_option = {t: i for i, t in enumerate(found.positions or range(len(found.options)))}
+    return {t: intro + (b"D" if found.checked[by_option.get(t, t)] else b"C") for t in targets}
+
+
+def _toggle_writes(
+    current: int,
+    targets: list[int],
+    app_cursor_keys: bool,
+    ticks: dict[int, bytes] | None = None,
+) -> list[bytes]:
     """Move to each target in screen order (top down, or bottom up when that is the
-    shorter walk from the highlighted row) and press Space, then Enter to submit."""
+    shorter walk from the highlighted row) and press Space (or the key ``ticks`` names
+    for that row), then Enter to submit."""
     down, up = sorted(targets), sorted(targets, reverse=True)
     if down and abs(current - up[0]) + up[0] - up[-1] < abs(current - down[0]) + up[0] - down[0]:
         down = up
     writes: list[bytes] = []
     for target in down:
         writes += arrow_writes(current, target, app_cursor_keys=app_cursor_keys)[:-1]
-        writes.append(SPACE)
+        writes.append(SPACE if ticks is None else ticks[target])
         current = target
     return writes + [ENTER]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
+from supervisor.prompts.structure_legend import names_toggle, ticks_with_arrows
 from supervisor.prompts.structure_rows import (
     HINT,
     POINTER,
@@ -118,8 +119,11 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
             or _FILTER.match(row.text)
             or _SEARCH.match(row.text)
             or _BOX_TOP.match(row.text)
+            or not (m.group("pointer") or m.group("box") or m.group("number"))
+            and index > 0
+            and _wraps_into(rows[index - 1], row, snapshot.cols)
         ):
-            break
+            break  # (last: the tail of a long question the terminal wrapped)
         if not re.search(r"\w", m.group("label")) and not m.group("box"):
             # A marker alone (an agent's empty input line "❯") is no option; a box
             # before a label of signs ("○ /", a site's root page) still is one.
@@ -159,22 +163,24 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         items = items[1:]
     if len(items) < 2:
         return None
-    q_index = rows.index(items[0].row) - 1
+    first = rows.index(items[0].row)
+    above = _join_wrapped(rows[:first], snapshot.cols)  # a long question spans rows
+    q_index = len(above) - 1
     while q_index >= 0 and (
-        HINT.fullmatch(rows[q_index].text)
-        or _FILTER.match(rows[q_index].text)
-        or _SEARCH.match(rows[q_index].text)
-        or _SEPARATOR.match(rows[q_index].text)
-        or _MORE.match(rows[q_index].text)
-        or RULE.match(rows[q_index].text)
-        or rows[q_index].text.lower().startswith("instructions")
-        or HINT.search(rows[q_index].text)
-        and not _is_question_row(rows[q_index].text)
-        and not _asks_before_hint(rows[q_index].text)
+        HINT.fullmatch(above[q_index].text)
+        or _FILTER.match(above[q_index].text)
+        or _SEARCH.match(above[q_index].text)
+        or _SEPARATOR.match(above[q_index].text)
+        or _MORE.match(above[q_index].text)
+        or RULE.match(above[q_index].text)
+        or above[q_index].text.lower().startswith("instructions")
+        or HINT.search(above[q_index].text)
+        and not _is_question_row(above[q_index].text)
+        and not _asks_before_hint(above[q_index].text)
     ):
         q_index -= 1
     if q_index >= 0:
-        question_row = rows[q_index]
+        question_row = above[q_index]
     elif _legend_below(items, rows[end:]):
         # No question drawn (beaupy's select_multiple without a title): the list
         # stands for itself, its first row anchors it.
@@ -202,13 +208,19 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return None  # rows without a marker column are text, not a menu
     lit = not pointers and _ticks_only(items)
     has_boxes = has_boxes and not lit
-    hints = " ".join(r.text for r in rows[q_index:])
-    multi = bool(re.search(r"(?i)\bspace\b", hints)) or (
-        has_boxes
-        and (
-            bool(pointers)
-            or any(b[:1] in "[◻□☐" or b in "◻□☐✔✓" for b in boxes)
-            or all(b in _EMPTY for b in boxes)
+    hints = " ".join(
+        r.text for r in (above[q_index:] + rows[first:] if q_index >= 0 else rows[-1:])
+    )
+    multi = (
+        bool(re.search(r"(?i)\bspace\b", hints))
+        or (
+            has_boxes
+            and (
+                names_toggle(hints)  # "<Left/Right> to toggle" over ● / ○ rows
+                or bool(pointers)
+                or any(b[:1] in "[◻□☐" or b in "◻□☐✔✓" for b in boxes)
+                or all(b in _EMPTY for b in boxes)
+            )
         )
     )
     if has_boxes and not pointers and not multi:
@@ -259,7 +271,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         make_options(labels, keys, selected),
         snapshot,
         question_row.index,
-        "checkbox" if multi else "arrows",
+        ("checkbox_arrows" if ticks_with_arrows(hints) else "checkbox") if multi else "arrows",
         0.85,
         "menu",
     )
@@ -270,6 +282,28 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     styles = [item.row.style[max(item.row.text.find(item.box), 0)] for item in items]
     found = replace(found, checked=box_states(boxes, styles))
     return _leaves_only(found, items)
+
+
+def _wraps_into(prev: Row, row: Row, cols: int) -> bool:
+    """Whether ``row`` continues ``prev``: right below it, and ``prev`` reaches the last
+    column (or the one before it: a space at the edge is stripped from its text)."""
+    return prev.index == row.index - 1 and prev.offset + len(prev.text) >= cols - 1
+
+
+def _join_wrapped(rows: list[Row], cols: int) -> list[Row]:
+    """``rows`` with each row that continues a full-width row above it (the terminal
+    wrapped a long question, maybe inside a word) joined to that row."""
+    out: list[Row] = []
+    for at, row in enumerate(rows):
+        if not out or not _wraps_into(rows[at - 1], row, cols):
+            out.append(row)
+            continue
+        # A space at the edge is stripped from the row's text: put it back.
+        prev, edge = out[-1], rows[at - 1]
+        gap = "" if edge.offset + len(edge.text) >= cols else " "
+        style = prev.style + prev.style[-1:] * len(gap) + row.style
+        out[-1] = Row(prev.index, prev.text + gap + row.text, prev.offset, style)
+    return out
 
 
 def _leaves_only(found: Detection, items: list[_Item]) -> Detection:

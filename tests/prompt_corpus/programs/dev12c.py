@@ -2,7 +2,9 @@
 
 A live display that is no prompt: a curses monitor (raw mode) that redraws a job table
 with a moving "▸" and a key legend between sleeps, in a layout of its own (legend at the
-bottom, a boxed title). Prints ``ANSWER=<json>`` for the scenarios that end.
+bottom, a boxed title); survey's basket, whose legend ticks with → and unticks with ←,
+answered by unticking its last row and ticking its first. Prints ``ANSWER=<json>``
+for the scenarios that end.
 """
 
 from __future__ import annotations
@@ -39,7 +41,18 @@ def look_curses_job_monitor() -> Any:
     curses.wrapper(run)
 
 
-SCENARIOS: dict[str, Callable[[], Any]] = {f.__name__: f for f in (look_curses_job_monitor,)}
+def survey_basket_walk_up() -> Any:
+    import survey
+
+    # The last two rows start ticked: the answer unticks the last one and ticks the first.
+    names = ("en-GB", "de-DE", "fr-FR", "ja-JP", "pt-BR", "ko-KR")
+    picked = survey.routines.basket("Locales to ship in this build: ", options=names, active={4, 5})
+    return [names[i] for i in sorted(picked)]
+
+
+SCENARIOS: dict[str, Callable[[], Any]] = {
+    f.__name__: f for f in (look_curses_job_monitor, survey_basket_walk_up)
+}
 
 
 if __name__ == "__main__":
