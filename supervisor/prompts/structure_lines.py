@@ -44,8 +44,10 @@ from supervisor.prompts.structure_rows import (
 )
 from supervisor.screen import ScreenSnapshot, is_faint_style
 
+# "1. clean", "[2] later", and a number set off by a spaced dash or dot ("1 - keep", "2 · small").
 _NUMBERED = re.compile(
-    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
+    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})(?:[.)\]]|\s+[-–—·•]\s)\s*"
+    r"(?P<label>\S.*?)\s*$"
 )
 _YES_NO = re.compile(
     # yes in English, or as Spanish, Portuguese, Italian, German, French write it ("[S/n]")
@@ -72,6 +74,9 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+# A sentence set before a chevron ("Bucket for the exports ›"): a field's label, which a
+# shell's prompt (a path, a user@host, one word) never is.
+_CHEVRON_ASK = re.compile(r"^[A-Z][A-Za-z'-]*(?: [\w'(),-]+){2,8} [›➜→]\s*$")
 _BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
 # git's "What now>" under its numbered menu; a shell select's own prompt ("#>", "#?"),
 # or one its script set that ends in an arrow ("Pick a kernel ➜").
@@ -292,7 +297,9 @@ def find_line(
                 0.8,
                 "line",
             )
-    if not (_QUESTION_END.search(text) or QMARK.match(line) or raw_tail):
+    if not (
+        _QUESTION_END.search(text) or QMARK.match(line) or raw_tail or _CHEVRON_ASK.match(text)
+    ):
         return None
     if len(text) > MAX_QUESTION:
         return None
@@ -420,6 +427,15 @@ def _keyed_words(text: str) -> tuple[int, list[str], list[str]] | None:
     follows "to". Two or more distinct letters, each answer short, and the line
     ends with them."""
     marks = list(_BRACKET_WORD.finditer(text))
+    if (
+        len(marks) >= 3
+        and not marks[-1].group("rest")
+        and marks[-1].group("k").lower() in {m.group("k").lower() for m in marks[:-1]}
+        and re.fullmatch(r"\s*[:?]?\s*", text[marks[-1].end() :])
+    ):
+        # "(s)mall, (m)edium, (l)arge [m]:": the last bracket repeats a key, the default.
+        text = text[: marks[-1].start()]
+        marks = marks[:-1]
     if len(marks) < 2:
         return None
     keys = [m.group("k").lower() for m in marks]
@@ -484,6 +500,10 @@ def _split_raw(text: str) -> tuple[str, str]:
             return head.rstrip(), tail.strip()
     m = re.match(r"^(?P<q>[A-Za-z][\w ,'/-]{1,60}:)\s+(?P<v>\S.*)$", text)
     if m and not QMARK.match(text):
+        return m.group("q"), m.group("v")
+    # A toggle drawn right after the question mark ("Publish it ? Yes/No").
+    m = re.match(r"^(?P<q>.*\?)\s+(?P<v>\S.*)$", text)
+    if m and TOGGLE_ROW.match(m.group("v")):
         return m.group("q"), m.group("v")
     return text, ""
 
