@@ -301,6 +301,8 @@ def find_line(
         _QUESTION_END.search(text) or QMARK.match(line) or raw_tail or _CHEVRON_ASK.match(text)
     ):
         return None
+    if _CHEVRON_ASK.match(text):
+        question = clean_question(text.rstrip()[:-1])
     if len(text) > MAX_QUESTION:
         return None
     if (
