@@ -20,6 +20,7 @@ from supervisor.prompts.structure_input import CONSOLE_BANNER, question_above_in
 from supervisor.prompts.structure_keyed import (
     any_key,
     key_in_select,
+    keyed_words,
     legend_above,
     numeric_choices,
     shown_default,
@@ -83,7 +84,6 @@ _BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
 _MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?])\s*$")
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
-_BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
 # An expand prompt's collapsed keys, maybe with its default key after them: "(Yadxh)", "(rmxh) r".
 _EXPAND = re.compile(r"\((?P<keys>[A-Za-z]{3,12})\)(?:\s+[A-Za-z])?\s*$")
 
@@ -322,7 +322,7 @@ def find_line(
         )
     if _console_prompt(rows, snapshot.cursor_row, text):
         return None
-    legend = legend_above(rows, snapshot.cursor_row, text, _keyed_words)
+    legend = legend_above(rows, snapshot.cursor_row, text, keyed_words)
     if legend is not None:
         return build_detection(
             PromptKind.CHOICE,
@@ -406,7 +406,7 @@ def _letter_keys(
         folded = letters.casefold()
         if {"y", "n"} <= set(folded) and len(set(folded)) == len(folded):
             return run.start(), list(letters), _keys_of(list(letters))  # zsh's [nyae]
-    keyed = _keyed_words(text)
+    keyed = keyed_words(text)
     if keyed is not None:
         return keyed
     m = _EXPAND.search(text)
@@ -419,47 +419,6 @@ def _letter_keys(
         if folded.endswith("h") and len(set(folded)) == len(folded) and uppers <= 1 and short_ok:
             return m.start(), list(letters), _keys_of(list(letters))
     return None
-
-
-def _keyed_words(text: str) -> tuple[int, list[str], list[str]] | None:
-    """Answers named by a bracketed letter, in prose: ``[y]es, [n]o, [a]ll``,
-    ``[u]pdate / [s]kip / [i]gnore all / [q]uit``, ``(a)bort, (r)etry, (i)gnore``,
-    ``Press [r] to rerun failures, [a] to rerun all, [x] to exit``. Each letter starts
-    an answer that runs to the next one; its label is the letter's word, or what
-    follows "to". Two or more distinct letters, each answer short, and the line
-    ends with them."""
-    marks = list(_BRACKET_WORD.finditer(text))
-    if (
-        len(marks) >= 3
-        and not marks[-1].group("rest")
-        and marks[-1].group("k").lower() in {m.group("k").lower() for m in marks[:-1]}
-        and re.fullmatch(r"\s*[:?]?\s*", text[marks[-1].end() :])
-    ):
-        # "(s)mall, (m)edium, (l)arge [m]:": the last bracket repeats a key, the default.
-        text = text[: marks[-1].start()]
-        marks = marks[:-1]
-    if len(marks) < 2:
-        return None
-    keys = [m.group("k").lower() for m in marks]
-    if len(set(keys)) != len(keys):
-        keys = [m.group("k") for m in marks]  # unzip's [n]o and [N]one: case matters
-        if len(set(keys)) != len(keys):
-            return None
-    labels = []
-    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
-        end = nxt.start() if nxt is not None else len(text)
-        rest = text[m.end() : end]
-        # Only separators may follow the last answer: the line ends with the list.
-        rest = re.sub(r"(?:\s*(?:[,/|;]|\bor\b))*\s*[:?]?\s*$", "", rest)
-        word = m.group("k") + m.group("rest")
-        if not m.group("rest"):
-            word = re.sub(r"^\s*(?:to|=|-|:)\s*", "", rest).strip() or word
-        elif rest.strip():
-            word += rest  # "[i]gnore all"
-        if len(word) > 40 or re.search(r"[.!?]\s", word):
-            return None  # a sentence, not an answer
-        labels.append(word.strip())
-    return marks[0].start(), labels, keys
 
 
 def _keys_of(items: list[str]) -> list[str]:
