@@ -3,7 +3,8 @@
 Written for tuning (``fixed_half="dev"``), in new wordings and layouts: a secure question
 whose field echoes while typing, a confirm drawn as ``Yes/No`` after its question, letter
 keys in prose with the default key after them, numbered lists set off by a dash or a bullet
-and answered by label, a phrase typed on a bare ``?]`` line, a chevron label with a hint row.
+and answered by label, a phrase typed on a bare ``?]`` line, a chevron label with a hint row,
+and a prefilled field whose library binds no line kill (survey: only Backspace).
 """
 
 from __future__ import annotations
@@ -81,5 +82,15 @@ def dev12a_cases() -> list[Case]:
             None,
             "relbot",
             "relbot",
+        ),
+        # The field holds "0.5" and its library binds no line kill.
+        _case(
+            "d12a-survey-decimal-prefilled",
+            "prefilled",
+            _py("survey_decimal_prefilled"),
+            "text",
+            None,
+            "0.25",
+            0.25,
         ),
     ]

@@ -2,7 +2,8 @@
 
 The line-prompt classes the seventh held-out run showed, in new wordings and layouts: a
 numbered list with bullets between number and label under a range with its default, and a
-field label ended by a chevron with a faint hint row drawn under it. Prints ``ANSWER=<json>``.
+field label ended by a chevron with a faint hint row drawn under it, and survey's decimal
+field holding a value. Prints ``ANSWER=<json>``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ def chevron_label_hint_under() -> Any:
     sys.stdout.write("\x1b[2m  shown in every channel it posts to\x1b[0m\x1b8")
     sys.stdout.flush()
     return input().strip()
+
+
+@scenario
+def survey_decimal_prefilled() -> Any:
+    # survey binds Backspace but no line kill: "0.5" is typed in the field.
+    import survey
+
+    return survey.routines.numeric("Sampling ratio: ", value=0.5)
 
 
 if __name__ == "__main__":
