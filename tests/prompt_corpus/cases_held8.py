@@ -174,7 +174,7 @@ def python_cases() -> list[Case]:
             "GLACIER",
             "GLACIER",
         ),
-        _p("ipy-number-replace", "prefilled", "text", None, "5", 5),
+        _p("ipy-number-replace", "prefilled", "text", None, "5", "5"),
         _p(
             "ipy-fuzzy-branch",
             "inquirerpy",
@@ -368,7 +368,7 @@ def shell_cases() -> list[Case]:
         _s("read-yes-no-full", "bash-read", "yes_no", YN_WORDS, "no", "no"),
         _s("cp-i-config", "coreutils", "yes_no", None, "yes", "new"),
         _s("mv-i-keep", "coreutils", "yes_no", None, "no", "draft"),
-        _s("rm-i-write-protected", "coreutils", "yes_no", None, "yes", "removed"),
+        _s("rm-i-ledger", "coreutils", "yes_no", None, "yes", "removed"),
         _s(
             "git-clean-i",
             "git",

@@ -103,7 +103,7 @@ const S = {
     const inquirer = (await import("inquirer")).default;
     const r = await inquirer.prompt([
       {
-        type: "list",
+        type: "select",
         name: "v",
         message: "Which environment file should be loaded?",
         choices: [".env", ".env.local", ".env.staging", ".env.production", ".env.test"],

@@ -97,9 +97,9 @@ case "$scenario" in
     mv_i_keep)
         echo draft > report.md && echo final > final.md
         mv -i final.md report.md; answer "$(cat report.md)" ;;
-    rm_i_write_protected)
-        echo data > ledger.csv && chmod 444 ledger.csv
-        rm ledger.csv; [ -e ledger.csv ] && answer kept || answer removed ;;
+    rm_i_ledger)
+        echo data > ledger.csv
+        rm -i ledger.csv; [ -e ledger.csv ] && answer kept || answer removed ;;
     git_clean_i)
         git_repo
         touch scratch.log tmp1.txt
