@@ -305,7 +305,7 @@ def q_select_long_list_default() -> Any:
 def ipy_select_pointer() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.select(
+    return inquirer.select(  # type: ignore[attr-defined]
         message="Compute size for the build runners:",
         choices=["c7g.medium", "c7g.large", "c7g.xlarge", "c7g.2xlarge", "m7i.large", "m7i.xlarge"],
         pointer="▸",
@@ -317,7 +317,7 @@ def ipy_checkbox_untick() -> Any:
     from InquirerPy import inquirer
     from InquirerPy.base.control import Choice
 
-    return inquirer.checkbox(
+    return inquirer.checkbox(  # type: ignore[attr-defined]
         message="Sections of the changelog to publish:",
         choices=[
             Choice("Features", enabled=True),
@@ -333,21 +333,21 @@ def ipy_checkbox_untick() -> Any:
 def ipy_confirm_default_yes() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.confirm(message="Rotate the TLS certificate now?", default=True).execute()
+    return inquirer.confirm(message="Rotate the TLS certificate now?", default=True).execute()  # type: ignore[attr-defined]
 
 
 @scenario
 def ipy_text_replace() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.text(message="Metrics listen address:", default="0.0.0.0:9100").execute()
+    return inquirer.text(message="Metrics listen address:", default="0.0.0.0:9100").execute()  # type: ignore[attr-defined]
 
 
 @scenario
 def ipy_secret_smtp() -> Any:
     from InquirerPy import inquirer
 
-    return secret(inquirer.secret(message="Mailgun SMTP password:").execute())
+    return secret(inquirer.secret(message="Mailgun SMTP password:").execute())  # type: ignore[attr-defined]
 
 
 @scenario
@@ -356,7 +356,7 @@ def ipy_expand_lockfile() -> Any:
     from InquirerPy.prompts.expand import ExpandChoice
 
     print("uv.lock differs from the one on main.")
-    return inquirer.expand(
+    return inquirer.expand(  # type: ignore[attr-defined]
         message="Resolve uv.lock:",
         choices=[
             ExpandChoice("regenerate", key="r", name="Regenerate it"),
@@ -371,7 +371,7 @@ def ipy_expand_lockfile() -> Any:
 def ipy_rawlist_by_label() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.rawlist(
+    return inquirer.rawlist(  # type: ignore[attr-defined]
         message="Storage class for cold archives:",
         choices=["STANDARD", "STANDARD_IA", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"],
     ).execute()
@@ -381,14 +381,14 @@ def ipy_rawlist_by_label() -> Any:
 def ipy_number_replace() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.number(message="Max retries per job:", default=3, min_allowed=0).execute()
+    return inquirer.number(message="Max retries per job:", default=3, min_allowed=0).execute()  # type: ignore[attr-defined]
 
 
 @scenario
 def ipy_fuzzy_branch() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.fuzzy(
+    return inquirer.fuzzy(  # type: ignore[attr-defined]
         message="Branch to check out:",
         choices=["main", "develop", "feature/ledger-export", "fix/oauth-refresh", "release/26.12"],
     ).execute()
