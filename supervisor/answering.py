@@ -25,7 +25,7 @@ from supervisor.prompts import PromptError, PromptTracker
 from supervisor.prompts.detect_types import Detection
 from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below
 from supervisor.prompts.paging import PageSearch
-from supervisor.prompts.prefill import Field, describe, shows
+from supervisor.prompts.prefill import Field, describe, emptied, shows
 from supervisor.screen import ScreenSnapshot
 
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
@@ -149,17 +149,17 @@ class Answerer:
         kill key (survey binds only Backspace and Delete) keeps the value, so then erase it
         one Backspace per character, which every line editor binds. The field is checked
         again before Enter (:meth:`_field_shows`)."""
-        if field.ahead or await self._shows_within(field, ""):
+        if field.ahead or await self._emptied(field):
             return
         erase = ERASE * len(field.value)
         await write(erase)
         sent.append(erase)
 
-    async def _shows_within(self, field: Field, text: str) -> bool:
-        """Whether ``field`` shows exactly ``text`` within :data:`FIELD_WAIT`."""
+    async def _emptied(self, field: Field) -> bool:
+        """Whether ``field`` shows empty within :data:`FIELD_WAIT`."""
         try:
             async with asyncio.timeout(FIELD_WAIT):
-                while not shows(field, self._snapshot(), text):
+                while not emptied(field, self._snapshot()):
                     self._output.clear()
                     await self._output.wait()
         except TimeoutError:
