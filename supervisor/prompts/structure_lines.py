@@ -44,8 +44,9 @@ from supervisor.prompts.structure_rows import (
 )
 from supervisor.screen import ScreenSnapshot, is_faint_style
 
+# "1. clean", "[2] later", "3) exit", and console-menu's "4 - Prune" (a spaced dash).
 _NUMBERED = re.compile(
-    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
+    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})(?:[.)\]]|\s+-)\s+(?P<label>\S.*?)\s*$"
 )
 _YES_NO = re.compile(
     # yes in English, or as Spanish, Portuguese, Italian, German, French write it ("[S/n]")
@@ -74,8 +75,9 @@ _REPL = re.compile(
 _QUESTION_END = re.compile(r"[?:]\s*$")
 _BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
 # git's "What now>" under its numbered menu; a shell select's own prompt ("#>", "#?"),
-# or one its script set that ends in an arrow ("Pick a kernel ➜").
-_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?])\s*$")
+# or one its script set that ends in an arrow ("Pick a kernel ➜"), or a bare arrow
+# (console-menu's ">>" under its framed numbered rows).
+_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?]|[>❯›»➜→▶]{1,3})\s*$")
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
 _BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")

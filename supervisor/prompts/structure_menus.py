@@ -71,6 +71,21 @@ _SEARCH = re.compile(
 _TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
 # The top edge of a frame drawn around a menu, maybe with a title ("┌─ Router admin ──┐").
 _BOX_TOP = re.compile(r"^[┌╭┏╔][─━═]")
+
+
+def _arrows_only(hints: str, pointers: list[int], boxes: list[str]) -> bool:
+    """A pointer over rows of empty round marks whose key hint names only moving keys
+    ("(Use arrow keys)", no space, no toggle): a select drawing an indicator column
+    (questionary's ``use_indicator``), not a checkbox list, which always names its
+    toggle key."""
+    return (
+        len(pointers) == 1
+        and all(b in "○◯" for b in boxes)
+        and bool(HINT.search(hints))
+        and not re.search(r"(?i)\b(space|toggle|invert|tab)\b|<a>|<i>", hints)
+    )
+
+
 # A parenthesis at the end of a row: a program's own key hint when HINT finds one inside.
 _LAST_PARENS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)\s*$")
 # A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
@@ -205,6 +220,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     hints = " ".join(r.text for r in rows[q_index:])
     multi = bool(re.search(r"(?i)\bspace\b", hints)) or (
         has_boxes
+        and not _arrows_only(hints, pointers, boxes)
         and (
             bool(pointers)
             or any(b[:1] in "[◻□☐" or b in "◻□☐✔✓" for b in boxes)
@@ -253,6 +269,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     if not multi and {(label.casefold().split() or [""])[0] for label in labels} == {"yes", "no"}:
         kind = PromptKind.YES_NO  # beaupy's confirm: a Yes row and a No row
     keys = [str(n + 1) for n in range(len(items))]
+    if not multi:
+        labels, keys = _shortcut_labels(labels, keys)
     found = build_detection(
         kind,
         question,
@@ -270,6 +288,22 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     styles = [item.row.style[max(item.row.text.find(item.box), 0)] for item in items]
     found = replace(found, checked=box_states(boxes, styles))
     return _leaves_only(found, items)
+
+
+# A row naming its own shortcut key before its label ("[b] build", simple-term-menu's
+# shortcut syntax): the key is no part of the label.
+_SHORTCUT = re.compile(r"^\[(\w)\]\s+(\S.*)$")
+
+
+def _shortcut_labels(labels: list[str], keys: list[str]) -> tuple[list[str], list[str]]:
+    """Labels and keys of a menu whose every row starts with its own distinct key in
+    brackets: the label after it, and that key; otherwise ``labels`` and ``keys`` as
+    given."""
+    found = [_SHORTCUT.match(label) for label in labels]
+    shortcuts = [m.group(1) for m in found if m is not None]
+    if len(shortcuts) != len(labels) or len({k.casefold() for k in shortcuts}) != len(labels):
+        return labels, keys
+    return [m.group(2) for m in found if m is not None], shortcuts
 
 
 def _leaves_only(found: Detection, items: list[_Item]) -> Detection:
