@@ -144,6 +144,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         if items and below - row.index > 1:
             if any(_marked(item) for item in items):
                 break
+            if _is_question_row(row.text) and _one_lit(items):
+                break  # a question a blank row above a list lit on one row (terminal-kit)
             items = []  # unmarked rows below a blank one: a description, not options
         if index < end - 1 and row.text[:1] in "?◆◇" and len(items) >= 2:
             break
@@ -460,6 +462,11 @@ def _legend_below(items: list[_Item], below: list[Row]) -> bool:
         and all(item.box for item in items)
         and any(HINT.search(row.text) and re.search(r"(?i)\bspace\b", row.text) for row in below)
     )
+
+
+def _one_lit(items: list[_Item]) -> bool:
+    """Whether exactly one of two or more unmarked rows is drawn unlike the others."""
+    return len(items) >= 2 and odd_one([item.row.style for item in items]) is not None
 
 
 def _is_question_row(text: str) -> bool:
