@@ -272,7 +272,12 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         kind = PromptKind.YES_NO  # beaupy's confirm: a Yes row and a No row
     keys = [str(n + 1) for n in range(len(items))]
     if not multi:
-        labels, keys = _shortcut_labels(labels, keys)
+        # A shortcut "[x]" reads like a ticked box: the row's text, box and all.
+        drawn = [
+            f"{item.box} {label}" if item.box else label
+            for item, label in zip(items, labels, strict=True)
+        ]
+        labels, keys = _shortcut_labels(drawn, keys, labels)
     found = build_detection(
         kind,
         question,
@@ -297,13 +302,15 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
 _SHORTCUT = re.compile(r"^\[(\w)\]\s+(\S.*)$")
 
 
-def _shortcut_labels(labels: list[str], keys: list[str]) -> tuple[list[str], list[str]]:
-    """Labels and keys of a menu whose every row starts with its own distinct key in
-    brackets: the label after it, and that key; otherwise ``labels`` and ``keys`` as
-    given."""
-    found = [_SHORTCUT.match(label) for label in labels]
+def _shortcut_labels(
+    drawn: list[str], keys: list[str], labels: list[str]
+) -> tuple[list[str], list[str]]:
+    """Labels and keys of a menu whose every row (``drawn``) starts with its own distinct
+    key in brackets: the label after it, and that key; otherwise ``labels`` and ``keys``
+    as given."""
+    found = [_SHORTCUT.match(label) for label in drawn]
     shortcuts = [m.group(1) for m in found if m is not None]
-    if len(shortcuts) != len(labels) or len({k.casefold() for k in shortcuts}) != len(labels):
+    if len(shortcuts) != len(drawn) or len({k.casefold() for k in shortcuts}) != len(drawn):
         return labels, keys
     return [m.group(2) for m in found if m is not None], shortcuts
 

@@ -1,6 +1,6 @@
 """Menus laid out along rows: items side by side on one row (terminal-kit's
 ``singleLineMenu``: "Save  Save as…  Discard  Cancel") or in columns over one or
-more rows (its ``gridMenu``). Pure.
+more rows (its ``gridMenu``, whose items run down the columns). Pure.
 
 No marker says which item is chosen: the highlight is drawn by colour or reverse
 video alone. So rows read as such a menu only when all of these hold: the program
@@ -59,12 +59,17 @@ def find_row_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -
     question_row, block = rows[start - 1], rows[start:end]
     if block[0].index - question_row.index > 2 or not _is_question(question_row.text):
         return None
-    cells: list[tuple[str, str]] = []
+    placed: list[tuple[int, int, str, str]] = []  # column, row, label, style
     for row in block:
         if HINT.search(row.text):
             return None  # a library's own hint: a list the other finders read
         for m in _CELL.finditer(row.text):
-            cells.append((m.group(0), row.style[m.start() : m.end()]))
+            placed.append(
+                (row.offset + m.start(), row.index, m.group(0), row.style[m.start() : m.end()])
+            )
+    # A grid over several rows runs down its columns (terminal-kit's gridMenu, as ``ls``
+    # lays out names): Tab visits the items in that order.
+    cells = [(label, style) for _, _, label, style in sorted(placed)]
     if not any(len(list(_CELL.finditer(row.text))) >= 2 for row in block):
         return None  # one item a row: a column list, for the marker menus
     labels = [label for label, _ in cells]
