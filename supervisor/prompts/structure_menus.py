@@ -299,6 +299,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
 
 # A row naming its own shortcut key before its label ("[b] build", simple-term-menu's
 # shortcut syntax): the key is no part of the label.
+# An item of a row: words joined by single spaces; two or more spaces end it.
+_CELL = re.compile(r"\S+(?: \S+)*")
 _SHORTCUT = re.compile(r"^\[(\w)\]\s+(\S.*)$")
 
 
@@ -472,8 +474,14 @@ def _legend_below(items: list[_Item], below: list[Row]) -> bool:
 
 
 def _one_lit(items: list[_Item]) -> bool:
-    """Whether exactly one of two or more unmarked rows is drawn unlike the others."""
-    return len(items) >= 2 and odd_one([item.row.style for item in items]) is not None
+    """Whether exactly one of two or more unmarked rows is drawn unlike the others, the
+    whole row alike (a grid lights one item of a row: :mod:`.structure_rowmenu`'s)."""
+    lit = odd_one([item.row.style for item in items]) if len(items) >= 2 else None
+    if lit is None:
+        return False
+    row = items[lit].row
+    cells = {"".join(sorted(set(row.style[m.start() : m.end()]))) for m in _CELL.finditer(row.text)}
+    return len(cells) == 1
 
 
 def _is_question_row(text: str) -> bool:
