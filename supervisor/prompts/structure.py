@@ -25,9 +25,9 @@ kind and keys where they know the program.
 The shapes live in their own modules: :mod:`structure_rows` (the shared row and
 marker vocabulary), :mod:`structure_dialogs` (boxed dialogs), :mod:`structure_menus`
 (marker menus), :mod:`structure_boxcursor` (lists whose box is the cursor),
-:mod:`structure_widgets` (clack's one-row widgets) and :mod:`structure_lines` (line
-prompts). This module orders them and keeps the public
-names importable from here.
+:mod:`structure_widgets` (clack's one-row widgets), :mod:`structure_lines` (line
+prompts) and :mod:`structure_rowmenu` (items side by side, lit by colour alone). This
+module orders them and keeps the public names importable from here.
 """
 
 from __future__ import annotations

@@ -297,10 +297,10 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     return _leaves_only(found, items)
 
 
-# A row naming its own shortcut key before its label ("[b] build", simple-term-menu's
-# shortcut syntax): the key is no part of the label.
 # An item of a row: words joined by single spaces; two or more spaces end it.
 _CELL = re.compile(r"\S+(?: \S+)*")
+# A row naming its own shortcut key before its label ("[b] build", simple-term-menu's
+# shortcut syntax): the key is no part of the label.
 _SHORTCUT = re.compile(r"^\[(\w)\]\s+(\S.*)$")
 
 
