@@ -80,8 +80,9 @@ _QUESTION_END = re.compile(r"[?:]\s*$")
 _CHEVRON_ASK = re.compile(r"^[A-Z][A-Za-z'-]*(?: [\w'(),-]+){2,8} [›➜→]\s*$")
 _BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
 # git's "What now>" under its numbered menu; a shell select's own prompt ("#>", "#?"),
-# or one its script set that ends in an arrow ("Pick a kernel ➜").
-_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?])\s*$")
+# or one its script set that ends in an arrow ("Pick a kernel ➜"), or a bare arrow
+# (console-menu's ">>" under its framed numbered rows).
+_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?]|[>❯›»➜→▶]{1,3})\s*$")
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
 # An expand prompt's collapsed keys, maybe with its default key after them: "(Yadxh)", "(rmxh) r".

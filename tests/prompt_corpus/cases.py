@@ -851,6 +851,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev11b import dev11b_cases
     from tests.prompt_corpus.cases_dev11c import dev11c_cases
     from tests.prompt_corpus.cases_dev12a import dev12a_cases
+    from tests.prompt_corpus.cases_dev12b import dev12b_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
     from tests.prompt_corpus.cases_held4 import held_out_4_cases
@@ -885,6 +886,7 @@ def all_cases() -> list[Case]:
         + dev11b_cases()
         + dev11c_cases()
         + dev12a_cases()
+        + dev12b_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}
