@@ -25,7 +25,7 @@ from supervisor.prompts import PromptError, PromptTracker
 from supervisor.prompts.detect_types import Detection
 from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below
 from supervisor.prompts.paging import PageSearch
-from supervisor.prompts.prefill import Field, describe, shows
+from supervisor.prompts.prefill import Field, describe, emptied, shows
 from supervisor.screen import ScreenSnapshot
 
 ANSWER_SETTLE = 2.0  # how long to watch for an answered prompt to leave the screen
@@ -97,6 +97,7 @@ class Answerer:
         probe = bool(answer) and self._tracker.probes_echo(prompt_id, snapshot)
         moved = False  # arrows sent since the highlight was last seen where they lead
         sent: list[bytes] = scrolled
+        clearing = field is not None and writes[:1] == [field.kill]
         for data in writes:
             if wanted is not None and data in (b"\r", _TAB):
                 # A checkbox list: confirm only once the screen shows exactly the wanted set.
@@ -138,7 +139,32 @@ class Answerer:
                     raise
                 break  # the program exited on the keys already sent: they answered it
             sent.append(data)
+            if clearing and field is not None:
+                clearing = False
+                await self._erase_if_kept(field, write, sent)
         return sent
+
+    async def _erase_if_kept(self, field: Field, write: Write, sent: list[bytes]) -> None:
+        """After the kill key, wait for ``field`` to show empty; a library that binds no
+        kill key (survey binds only Backspace and Delete) keeps the value, so then erase it
+        one Backspace per character, which every line editor binds. The field is checked
+        again before Enter (:meth:`_field_shows`)."""
+        if field.ahead or await self._emptied(field):
+            return
+        erase = ERASE * len(field.value)
+        await write(erase)
+        sent.append(erase)
+
+    async def _emptied(self, field: Field) -> bool:
+        """Whether ``field`` shows empty within :data:`FIELD_WAIT`."""
+        try:
+            async with asyncio.timeout(FIELD_WAIT):
+                while not emptied(field, self._snapshot()):
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            return False
+        return True
 
     async def _scroll_to(self, prompt_id: str, answer: str, write: Write) -> list[bytes]:
         """Press arrows until ``answer``'s row of a paged menu is highlighted (see

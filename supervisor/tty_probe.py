@@ -53,6 +53,7 @@ _INTERPRETERS = re.compile(r"^(python[\d.]*|node|nodejs|irb|lua[\d.]*|ruby)$")
 # Options that take the next argument as their value (so it is no script name).
 _VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "-X", "-W", "-r", "--require", "--rcfile"})
 MAX_PROCESSES = 64  # a fork bomb in the foreground must not make a probe slow
+MAX_THREADS = 64  # threads of one process looked at for a reader
 
 
 @dataclass(frozen=True)
@@ -223,8 +224,29 @@ def _state(pid: int) -> str | None:
         return None
     if wchan in _TTY_READ and fields[:1] == [str(_READ_SYSCALL).encode()]:
         return "reading"
+    if _thread_reading(pid):
+        return "reading"
     if wchan in _NOT_INPUT:
         return "elsewhere"
     if wchan in _PIPE_WRITE:
         return "feeding"
     return "other"
+
+
+def _thread_reading(pid: int) -> bool:
+    """Whether a thread of ``pid`` other than its main one sleeps in the terminal's read:
+    a menu run on its own thread (console-menu) while the main thread waits to join it
+    in a futex, which alone says nothing."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return False
+    for tid in [t for t in tasks if t != str(pid)][:MAX_THREADS]:
+        try:
+            wchan = _read(f"/proc/{pid}/task/{tid}/wchan").decode(errors="replace").strip()
+            fields = _read(f"/proc/{pid}/task/{tid}/syscall", 64).split()
+        except OSError:
+            continue  # the thread ended meanwhile
+        if wchan in _TTY_READ and fields[:1] == [str(_READ_SYSCALL).encode()]:
+            return True
+    return False

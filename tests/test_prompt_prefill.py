@@ -16,7 +16,8 @@ from supervisor.answering import Answerer
 from supervisor.prompts import PromptError, PromptTracker
 from supervisor.prompts.answer import ENTER, plan_writes
 from supervisor.prompts.detect import Detection, Signals, detect
-from supervisor.prompts.prefill import KILL_AHEAD, KILL_LINE, Field, prefilled, shows
+from supervisor.prompts.echo import ERASE
+from supervisor.prompts.prefill import KILL_AHEAD, KILL_LINE, Field, emptied, prefilled, shows
 from supervisor.prompts.tracker import default_rules
 from supervisor.screen import ScreenSnapshot, TerminalModel
 
@@ -114,18 +115,29 @@ def test_an_answer_to_a_prefilled_field_clears_it_first_and_an_empty_one_keeps_i
     assert plan_writes(_text_prompt(), "v2") == [b"v2", ENTER]
 
 
+def test_a_field_shows_empty_when_only_its_lead_is_left_before_the_cursor() -> None:
+    field = Field(0, "? Which tag to deploy? ", "latest")
+    assert emptied(field, snap("? Which tag to deploy? "))
+    assert not emptied(field, snap("? Which tag to deploy? latest"))
+    assert not emptied(field, snap("? Which tag to deploy? x"))
+
+
 class _Screen:
     """A program behind a prefilled field: ``typed`` decides what the field shows."""
 
-    def __init__(self, shows_after_typing: str | None) -> None:
+    def __init__(self, shows_after_typing: str | None, *, clears_on: bytes = KILL_LINE) -> None:
         self.current = snap("? Which tag to deploy? latest")
         self.after = shows_after_typing
+        self.clears_on = clears_on  # the key that empties the field; any other is ignored
         self.output = asyncio.Event()
         self.writes: list[bytes] = []
 
     async def write(self, data: bytes) -> int:
         self.writes.append(data)
-        if self.after is not None and data not in (KILL_LINE, ENTER):
+        if data == self.clears_on:
+            self.current = snap("? Which tag to deploy? ")
+            self.output.set()
+        elif self.after is not None and data not in (KILL_LINE, ENTER) and data.strip(ERASE):
             self.current = snap(f"? Which tag to deploy? {self.after}")
             self.output.set()
         return len(data)
@@ -159,7 +171,8 @@ async def test_a_field_that_never_shows_the_answer_is_refused_without_pressing_e
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(answering, "FIELD_WAIT", 0.05)
-    screen = _Screen("latestv1.4.2")  # the clear did not work: the answer was appended
+    # Neither the kill key nor Backspace cleared it: the answer was appended.
+    screen = _Screen("latestv1.4.2", clears_on=b"")
     answerer, prompt_id = _answerer(screen)
     with pytest.raises(PromptError) as caught:
         async with asyncio.timeout(10):
@@ -168,6 +181,17 @@ async def test_a_field_that_never_shows_the_answer_is_refused_without_pressing_e
     assert "Enter was not pressed" in str(caught.value)
     assert "latestv1.4.2" in str(caught.value)
     assert ENTER not in screen.writes
+
+
+async def test_a_field_its_kill_key_left_as_it_was_is_erased_one_backspace_a_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "FIELD_WAIT", 0.05)
+    screen = _Screen("v1.4.2", clears_on=ERASE * len("latest"))  # survey: no line kill
+    answerer, prompt_id = _answerer(screen)
+    async with asyncio.timeout(10):
+        sent = await answerer.type_answer(prompt_id, "v1.4.2", screen.write)
+    assert sent == [KILL_LINE, ERASE * 6, b"v", b"1.4.2", ENTER]
 
 
 async def test_accepting_the_default_sends_only_enter() -> None:

@@ -60,6 +60,14 @@ async def test_getpass_reading_dev_tty_on_another_descriptor_counts_as_reading(
     await state(proc, tty_probe.Foreground(reading=True))
 
 
+async def test_a_reader_on_a_worker_thread_counts_while_the_main_thread_joins_it(
+    spawn: Spawn,
+) -> None:
+    script = "import threading; t = threading.Thread(target=input); t.start(); t.join()"
+    proc = await spawn([sys.executable, "-c", script])
+    await state(proc, tty_probe.Foreground(reading=True))
+
+
 async def test_a_reader_below_a_waiting_shell_is_found_through_the_group(spawn: Spawn) -> None:
     inner = f"{sys.executable} -c 'input()'; echo done"
     proc = await spawn(["/bin/sh", "-c", inner])

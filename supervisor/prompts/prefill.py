@@ -86,6 +86,18 @@ def shows(field: Field, snapshot: ScreenSnapshot, answer: str) -> bool:
     return not after.strip(" _│┃")
 
 
+def emptied(field: Field, snapshot: ScreenSnapshot) -> bool:
+    """Whether ``snapshot`` shows ``field`` holding nothing: its lead alone (a screen keeps
+    no blanks at a row's end, so the lead's own are not compared)."""
+    if field.drawn:
+        line = snapshot.lines[field.row] if field.row < len(snapshot.lines) else ""
+        return line.rstrip() in (field.lead + DRAWN_CURSOR, field.lead.rstrip() + DRAWN_CURSOR)
+    if snapshot.cursor_row != field.row:
+        return False
+    after = snapshot.cursor_line[len(snapshot.before_cursor) :]
+    return snapshot.before_cursor.rstrip() == field.lead.rstrip() and not after.strip(" _│┃")
+
+
 def describe(snapshot: ScreenSnapshot, field: Field) -> str:
     """What the field shows now, for a refusal's message."""
     if field.drawn:

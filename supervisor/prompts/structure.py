@@ -28,9 +28,9 @@ kind and keys where they know the program.
 The shapes live in their own modules: :mod:`structure_rows` (the shared row and
 marker vocabulary), :mod:`structure_dialogs` (boxed dialogs), :mod:`structure_menus`
 (marker menus), :mod:`structure_boxcursor` (lists whose box is the cursor),
-:mod:`structure_widgets` (clack's one-row widgets) and :mod:`structure_lines` (line
-prompts). This module orders them and keeps the public
-names importable from here.
+:mod:`structure_widgets` (clack's one-row widgets), :mod:`structure_lines` (line
+prompts) and :mod:`structure_rowmenu` (items side by side, lit by colour alone). This
+module orders them and keeps the public names importable from here.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from supervisor.prompts.structure_boxcursor import find_box_cursor
 from supervisor.prompts.structure_dialogs import find_dialog
 from supervisor.prompts.structure_lines import find_line, joined_question
 from supervisor.prompts.structure_menus import find_menu
+from supervisor.prompts.structure_rowmenu import find_row_menu
 from supervisor.prompts.structure_rows import MAX_QUESTION, SOURCE, rows_of
 from supervisor.prompts.structure_widgets import find_glyph_field, find_widget
 from supervisor.screen import ScreenSnapshot
@@ -66,4 +67,5 @@ def find(snapshot: ScreenSnapshot, signals: Signals, *, agent: bool = False) -> 
         or find_widget(snapshot, rows, signals)
         or find_glyph_field(snapshot, rows, signals)
         or find_line(snapshot, rows, signals, glyph_question=not agent)
+        or find_row_menu(snapshot, rows, signals)
     )

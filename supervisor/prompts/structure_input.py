@@ -17,7 +17,7 @@ import re
 from supervisor.prompts.structure_rows import MAX_QUESTION, Row, clean_question
 
 # The markers an input line may hold alone.
-_MARKER = r"[>❯›»➜→▶:?]"
+_MARKER = r"(?:[>❯›»➜→▶:?]|\?\])"  # apt's " ?] " too
 # A default shown before the marker: "(default 3)", "[default: eu-west-1]", "[8]".
 _DEFAULT = r"\((?i:default)\b[^()]{1,40}\)|\[[^\[\]]{1,40}\]"
 _INPUT_LINE = re.compile(r"^(?:(?P<default>" + _DEFAULT + r")\s*)?" + _MARKER + r"$")
@@ -29,7 +29,8 @@ _VERB = (
 # A sentence that asks for input without a question mark, maybe after a clause that says
 # why or when ("To confirm, type ...", "If you are sure, enter ...", "Please describe ...").
 _REQUEST = re.compile(
-    r"(?i)^(?:(?:to|if|when|once|before)\b[^,.;:]{1,40},\s*)?(?:please\s+)?" + _VERB + r"\b"
+    r"(?i)^(?:(?:to|if|when|once|before)\b[^,.;:]{1,40},\s*"
+    r"|to\s+(?:continue|proceed|confirm|go\s+on)\s+)?(?:please\s+)?" + _VERB + r"\b"
 )
 # What an interactive console's banner says about itself or how to use it.
 CONSOLE_BANNER = re.compile(

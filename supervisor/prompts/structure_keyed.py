@@ -10,6 +10,8 @@ Used by :mod:`structure_lines`:
   then ``Your call:``): the question is answered by one of those keys;
 * "press any key" on a raw terminal: the program takes the next key, and some
   ignore Enter (readline-sync's ``keyInPause``), so Space answers it;
+* answers named by a bracketed letter in prose (``[y]es, [n]o, [a]ll``,
+  ``(s)mall, (m)edium, (l)arge [m]``, the last bracket repeating the default's key);
 * readline-sync's ``keyInSelect``: ``[1] label`` rows, ``[0] CANCEL``, then
   ``[1...5 / 0]:``: the options are the labels, each answered by its key.
 """
@@ -28,6 +30,7 @@ _KEY_RANGE = re.compile(r"\[\s*\w(?:\.{2,3}|-)\w\s*(?:[/,]\s*\w\s*)?\]\s*:?\s*$"
 _KEY_ROW = re.compile(r"^\s*\[(?P<key>[0-9A-Za-z])\]\s+(?P<label>\S.*?)\s*$")
 _SHORT_QUESTION = re.compile(r"^[^\[\]()]{2,40}[?:]$")
 MAX_LEGEND_ANSWERS = 9
+_BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
 _SELECT_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"  # keyInSelect's keys, in order
 
 KeyedWords = Callable[[str], "tuple[int, list[str], list[str]] | None"]
@@ -105,3 +108,44 @@ def key_in_select(
     if len(body) < 2 or body != list(_SELECT_KEYS[: len(body)]):
         return None
     return m.start(), [label for _, label in items], keys
+
+
+def keyed_words(text: str) -> tuple[int, list[str], list[str]] | None:
+    """Answers named by a bracketed letter, in prose: ``[y]es, [n]o, [a]ll``,
+    ``[u]pdate / [s]kip / [i]gnore all / [q]uit``, ``(a)bort, (r)etry, (i)gnore``,
+    ``Press [r] to rerun failures, [a] to rerun all, [x] to exit``. Each letter starts
+    an answer that runs to the next one; its label is the letter's word, or what
+    follows "to". Two or more distinct letters, each answer short, and the line
+    ends with them."""
+    marks = list(_BRACKET_WORD.finditer(text))
+    if (
+        len(marks) >= 3
+        and not marks[-1].group("rest")
+        and marks[-1].group("k").lower() in {m.group("k").lower() for m in marks[:-1]}
+        and re.fullmatch(r"\s*[:?]?\s*", text[marks[-1].end() :])
+    ):
+        # "(s)mall, (m)edium, (l)arge [m]:": the last bracket repeats a key, the default.
+        text = text[: marks[-1].start()]
+        marks = marks[:-1]
+    if len(marks) < 2:
+        return None
+    keys = [m.group("k").lower() for m in marks]
+    if len(set(keys)) != len(keys):
+        keys = [m.group("k") for m in marks]  # unzip's [n]o and [N]one: case matters
+        if len(set(keys)) != len(keys):
+            return None
+    labels = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        end = nxt.start() if nxt is not None else len(text)
+        rest = text[m.end() : end]
+        # Only separators may follow the last answer: the line ends with the list.
+        rest = re.sub(r"(?:\s*(?:[,/|;]|\bor\b))*\s*[:?]?\s*$", "", rest)
+        word = m.group("k") + m.group("rest")
+        if not m.group("rest"):
+            word = re.sub(r"^\s*(?:to|=|-|:)\s*", "", rest).strip() or word
+        elif rest.strip():
+            word += rest  # "[i]gnore all"
+        if len(word) > 40 or re.search(r"[.!?]\s", word):
+            return None  # a sentence, not an answer
+        labels.append(word.strip())
+    return marks[0].start(), labels, keys

@@ -20,6 +20,7 @@ from supervisor.prompts.structure_input import CONSOLE_BANNER, question_above_in
 from supervisor.prompts.structure_keyed import (
     any_key,
     key_in_select,
+    keyed_words,
     legend_above,
     numeric_choices,
     shown_default,
@@ -44,8 +45,10 @@ from supervisor.prompts.structure_rows import (
 )
 from supervisor.screen import ScreenSnapshot, is_faint_style
 
+# "1. clean", "[2] later", and a number set off by a spaced dash or dot ("1 - keep", "2 · small").
 _NUMBERED = re.compile(
-    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})[.)\]]\s+(?P<label>\S.*?)\s*$"
+    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})(?:[.)\]]|\s+[-–—·•]\s)\s*"
+    r"(?P<label>\S.*?)\s*$"
 )
 _YES_NO = re.compile(
     # yes in English, or as Spanish, Portuguese, Italian, German, French write it ("[S/n]")
@@ -72,13 +75,16 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+# A sentence set before a chevron ("Bucket for the exports ›"): a field's label, which a
+# shell's prompt (a path, a user@host, one word) never is.
+_CHEVRON_ASK = re.compile(r"^[A-Z][A-Za-z'-]*(?: [\w'(),-]+){2,8} [›➜→]\s*$")
 _BARE_WORD = re.compile(r"[\w.-]{1,16}\s*[?:]")
 # git's "What now>" under its numbered menu; a shell select's own prompt ("#>", "#?"),
-# or one its script set that ends in an arrow ("Pick a kernel ➜").
-_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?])\s*$")
+# or one its script set that ends in an arrow ("Pick a kernel ➜"), or a bare arrow
+# (console-menu's ">>" under its framed numbered rows).
+_MENU_END = re.compile(r"^(?:[A-Za-z][\w ]{0,30}[>❯›»➜→▶]|#[>?]|[>❯›»➜→▶]{1,3})\s*$")
 _LETTER_LIST = re.compile(r"[\[(](?P<items>[^\[\]()\s]{5,40})[\])]\s*[:?]?\s*$")
 _LETTER_RUN = re.compile(r"\[(?P<keys>[A-Za-z?]{3,10})\]\s*[:?]?\s*$")
-_BRACKET_WORD = re.compile(r"[\[(](?P<k>[A-Za-z])[\])](?P<rest>[a-z]*)")
 # An expand prompt's collapsed keys, maybe with its default key after them: "(Yadxh)", "(rmxh) r".
 _EXPAND = re.compile(r"\((?P<keys>[A-Za-z]{3,12})\)(?:\s+[A-Za-z])?\s*$")
 
@@ -292,8 +298,12 @@ def find_line(
                 0.8,
                 "line",
             )
-    if not (_QUESTION_END.search(text) or QMARK.match(line) or raw_tail):
+    if not (
+        _QUESTION_END.search(text) or QMARK.match(line) or raw_tail or _CHEVRON_ASK.match(text)
+    ):
         return None
+    if _CHEVRON_ASK.match(text):
+        question = clean_question(text.rstrip()[:-1])
     if len(text) > MAX_QUESTION:
         return None
     if (
@@ -313,7 +323,7 @@ def find_line(
         )
     if _console_prompt(rows, snapshot.cursor_row, text):
         return None
-    legend = legend_above(rows, snapshot.cursor_row, text, _keyed_words)
+    legend = legend_above(rows, snapshot.cursor_row, text, keyed_words)
     if legend is not None:
         return build_detection(
             PromptKind.CHOICE,
@@ -397,7 +407,7 @@ def _letter_keys(
         folded = letters.casefold()
         if {"y", "n"} <= set(folded) and len(set(folded)) == len(folded):
             return run.start(), list(letters), _keys_of(list(letters))  # zsh's [nyae]
-    keyed = _keyed_words(text)
+    keyed = keyed_words(text)
     if keyed is not None:
         return keyed
     m = _EXPAND.search(text)
@@ -410,38 +420,6 @@ def _letter_keys(
         if folded.endswith("h") and len(set(folded)) == len(folded) and uppers <= 1 and short_ok:
             return m.start(), list(letters), _keys_of(list(letters))
     return None
-
-
-def _keyed_words(text: str) -> tuple[int, list[str], list[str]] | None:
-    """Answers named by a bracketed letter, in prose: ``[y]es, [n]o, [a]ll``,
-    ``[u]pdate / [s]kip / [i]gnore all / [q]uit``, ``(a)bort, (r)etry, (i)gnore``,
-    ``Press [r] to rerun failures, [a] to rerun all, [x] to exit``. Each letter starts
-    an answer that runs to the next one; its label is the letter's word, or what
-    follows "to". Two or more distinct letters, each answer short, and the line
-    ends with them."""
-    marks = list(_BRACKET_WORD.finditer(text))
-    if len(marks) < 2:
-        return None
-    keys = [m.group("k").lower() for m in marks]
-    if len(set(keys)) != len(keys):
-        keys = [m.group("k") for m in marks]  # unzip's [n]o and [N]one: case matters
-        if len(set(keys)) != len(keys):
-            return None
-    labels = []
-    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
-        end = nxt.start() if nxt is not None else len(text)
-        rest = text[m.end() : end]
-        # Only separators may follow the last answer: the line ends with the list.
-        rest = re.sub(r"(?:\s*(?:[,/|;]|\bor\b))*\s*[:?]?\s*$", "", rest)
-        word = m.group("k") + m.group("rest")
-        if not m.group("rest"):
-            word = re.sub(r"^\s*(?:to|=|-|:)\s*", "", rest).strip() or word
-        elif rest.strip():
-            word += rest  # "[i]gnore all"
-        if len(word) > 40 or re.search(r"[.!?]\s", word):
-            return None  # a sentence, not an answer
-        labels.append(word.strip())
-    return marks[0].start(), labels, keys
 
 
 def _keys_of(items: list[str]) -> list[str]:
@@ -484,6 +462,10 @@ def _split_raw(text: str) -> tuple[str, str]:
             return head.rstrip(), tail.strip()
     m = re.match(r"^(?P<q>[A-Za-z][\w ,'/-]{1,60}:)\s+(?P<v>\S.*)$", text)
     if m and not QMARK.match(text):
+        return m.group("q"), m.group("v")
+    # A toggle drawn right after the question mark ("Publish it ? Yes/No").
+    m = re.match(r"^(?P<q>.*\?)\s+(?P<v>\S.*)$", text)
+    if m and TOGGLE_ROW.match(m.group("v")):
         return m.group("q"), m.group("v")
     return text, ""
 

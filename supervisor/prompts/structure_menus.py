@@ -72,6 +72,21 @@ _SEARCH = re.compile(
 _TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
 # The top edge of a frame drawn around a menu, maybe with a title ("┌─ Router admin ──┐").
 _BOX_TOP = re.compile(r"^[┌╭┏╔][─━═]")
+
+
+def _arrows_only(hints: str, pointers: list[int], boxes: list[str]) -> bool:
+    """A pointer over rows of empty round marks whose key hint names only moving keys
+    ("(Use arrow keys)", no space, no toggle): a select drawing an indicator column
+    (questionary's ``use_indicator``), not a checkbox list, which always names its
+    toggle key."""
+    return (
+        len(pointers) == 1
+        and all(b in "○◯" for b in boxes)
+        and bool(HINT.search(hints))
+        and not re.search(r"(?i)\b(space|toggle|invert|tab)\b|<a>|<i>", hints)
+    )
+
+
 # A parenthesis at the end of a row: a program's own key hint when HINT finds one inside.
 _LAST_PARENS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)\s*$")
 # A paged list's mark for rows scrolled out of view (clack's "..."), above or below.
@@ -133,6 +148,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         if items and below - row.index > 1:
             if any(_marked(item) for item in items):
                 break
+            if _is_question_row(row.text) and _one_lit(items):
+                break  # a question a blank row above a list lit on one row (terminal-kit)
             items = []  # unmarked rows below a blank one: a description, not options
         if index < end - 1 and row.text[:1] in "?◆◇" and len(items) >= 2:
             break
@@ -215,6 +232,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         bool(re.search(r"(?i)\bspace\b", hints))
         or (
             has_boxes
+            and not _arrows_only(hints, pointers, boxes)
             and (
                 names_toggle(hints)  # "<Left/Right> to toggle" over ● / ○ rows
                 or bool(pointers)
@@ -265,6 +283,13 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     if not multi and {(label.casefold().split() or [""])[0] for label in labels} == {"yes", "no"}:
         kind = PromptKind.YES_NO  # beaupy's confirm: a Yes row and a No row
     keys = [str(n + 1) for n in range(len(items))]
+    if not multi:
+        # A shortcut "[x]" reads like a ticked box: the row's text, box and all.
+        drawn = [
+            f"{item.box} {label}" if item.box else label
+            for item, label in zip(items, labels, strict=True)
+        ]
+        labels, keys = _shortcut_labels(drawn, keys, labels)
     found = build_detection(
         kind,
         question,
@@ -304,6 +329,26 @@ def _join_wrapped(rows: list[Row], cols: int) -> list[Row]:
         style = prev.style + prev.style[-1:] * len(gap) + row.style
         out[-1] = Row(prev.index, prev.text + gap + row.text, prev.offset, style)
     return out
+
+
+# An item of a row: words joined by single spaces; two or more spaces end it.
+_CELL = re.compile(r"\S+(?: \S+)*")
+# A row naming its own shortcut key before its label ("[b] build", simple-term-menu's
+# shortcut syntax): the key is no part of the label.
+_SHORTCUT = re.compile(r"^\[(\w)\]\s+(\S.*)$")
+
+
+def _shortcut_labels(
+    drawn: list[str], keys: list[str], labels: list[str]
+) -> tuple[list[str], list[str]]:
+    """Labels and keys of a menu whose every row (``drawn``) starts with its own distinct
+    key in brackets: the label after it, and that key; otherwise ``labels`` and ``keys``
+    as given."""
+    found = [_SHORTCUT.match(label) for label in drawn]
+    shortcuts = [m.group(1) for m in found if m is not None]
+    if len(shortcuts) != len(drawn) or len({k.casefold() for k in shortcuts}) != len(drawn):
+        return labels, keys
+    return [m.group(2) for m in found if m is not None], shortcuts
 
 
 def _leaves_only(found: Detection, items: list[_Item]) -> Detection:
@@ -460,6 +505,17 @@ def _legend_below(items: list[_Item], below: list[Row]) -> bool:
         and all(item.box for item in items)
         and any(HINT.search(row.text) and re.search(r"(?i)\bspace\b", row.text) for row in below)
     )
+
+
+def _one_lit(items: list[_Item]) -> bool:
+    """Whether exactly one of two or more unmarked rows is drawn unlike the others, the
+    whole row alike (a grid lights one item of a row: :mod:`.structure_rowmenu`'s)."""
+    lit = odd_one([item.row.style for item in items]) if len(items) >= 2 else None
+    if lit is None:
+        return False
+    row = items[lit].row
+    cells = {"".join(sorted(set(row.style[m.start() : m.end()]))) for m in _CELL.finditer(row.text)}
+    return len(cells) == 1
 
 
 def _is_question_row(text: str) -> bool:

@@ -41,6 +41,11 @@ SECRET_WORD = re.compile(
     r"|(?:api|access|unseal|private|signing|encryption|recovery|master|license)[ _-]?key"
     # a wireless network's key (WPA2, WEP, a pre-shared key): a password by another name
     r"|(?:wpa[23]?|wep|wi-?fi|wireless|network|pre-?shared)[ _-]?key|psk"
+    # a key that grants access by being known (a deploy key, a client key), unless the field
+    # asks for where it lives or what it is called ("SSH key path")
+    r"|(?:(?:deploy|ssh|gpg|pgp|client|app|service|auth|admin|root|vault|wallet|decryption"
+    r"|session|bot|webhook|registry|cloud|storage|secret)[ _-]?key|credentials?)"
+    r"(?![ _-]?(?:file|path|name|id|alias|fingerprint|type|size|length|server|ring)\b)"
     r"|(?:authenticator|authentication|verification|recovery|backup|one[ -]time|otp|2fa|mfa)"
     r"[ _-]?code)\b"
 )

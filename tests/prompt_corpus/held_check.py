@@ -1,6 +1,7 @@
 """Check a held-out set's programs themselves, without the supervisor or its detector.
 
-    python -m tests.prompt_corpus.held_check --split held_out_7 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_8 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_7
     python -m tests.prompt_corpus.held_check --split held_out_6
     python -m tests.prompt_corpus.held_check --split held_out_5
     python -m tests.prompt_corpus.held_check --split held_out_4
@@ -96,7 +97,14 @@ class Term:
 
 def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
     """What each program of ``split`` shows and the keys a person presses to answer it."""
-    from tests.prompt_corpus import held3_keys, held4_keys, held5_keys, held6_keys, held7_keys
+    from tests.prompt_corpus import (
+        held3_keys,
+        held4_keys,
+        held5_keys,
+        held6_keys,
+        held7_keys,
+        held8_keys,
+    )
 
     tables = {
         "held_out_3": held3_keys.SHOWS_KEYS,
@@ -104,6 +112,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         "held_out_5": held5_keys.SHOWS_KEYS,
         "held_out_6": held6_keys.SHOWS_KEYS,
         "held_out_7": held7_keys.SHOWS_KEYS,
+        "held_out_8": held8_keys.SHOWS_KEYS,
     }
     if split not in tables:
         raise ValueError(f"no screen text and keys for {split!r}; choose one of {sorted(tables)}")
@@ -153,8 +162,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.prompt_corpus.held_check")
     parser.add_argument(
         "--split",
-        choices=["held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7"],
-        default="held_out_7",
+        choices=[
+            "held_out_3",
+            "held_out_4",
+            "held_out_5",
+            "held_out_6",
+            "held_out_7",
+            "held_out_8",
+        ],
+        default="held_out_8",
     )
     parser.add_argument("-k", default="")
     parser.add_argument("-j", type=int, default=3)
