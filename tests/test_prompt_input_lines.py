@@ -96,6 +96,9 @@ def test_numbered_items_in_no_order_a_menu_keeps_are_not_a_choice(grid: str) -> 
             "How many shards should the index use? [default: 4]",
         ),
         ("Retention in days?\n(default 30) > ", "Retention in days? (default 30)"),
+        # A rule drawn between them is no row of its own.
+        ("Which folder holds the assets?\n" + "─" * 40 + "\n> ", "Which folder holds the assets?"),
+        ("Label for the new volume:\n\n" + "=" * 30 + "\n: ", "Label for the new volume:"),
     ],
 )
 def test_a_request_above_a_bare_input_line_is_its_question(text: str, question: str) -> None:

@@ -49,6 +49,10 @@ def test_a_list_numbered_with_a_spaced_dash_or_bullet_gives_the_choices_labels()
     assert plan_writes(d, "rebase") == [b"3", ENTER]
     dotted = "Zone\n  1 · Frankfurt (eu)\n  2 · Tokyo (ap)\nSelect an entry [1-2, default 1]: "
     assert labels(must(dotted, READING)) == ["Frankfurt (eu)", "Tokyo (ap)"]
+    equals = "Charset:\n  1 = UTF-8\n  2 = Latin-1\n  3 = leave as is\nChoose from [1/2/3] (1): "
+    d = must(equals, READING)
+    assert labels(d) == ["UTF-8", "Latin-1", "leave as is"]
+    assert plan_writes(d, "Latin-1") == [b"2", ENTER]
 
 
 def test_a_phrase_to_type_above_a_bare_question_bracket_is_a_text_field() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from supervisor.prompts.structure_rows import MAX_QUESTION, Row, clean_question
+from supervisor.prompts.structure_rows import MAX_QUESTION, RULE, Row, clean_question
 
 # The markers an input line may hold alone.
 _MARKER = r"(?:[>❯›»➜→▶:?]|\?\])"  # apt's " ?] " too
@@ -53,7 +53,10 @@ def question_above_input(rows: list[Row], cursor_row: int, text: str) -> tuple[s
     m = _INPUT_LINE.fullmatch(text.strip())
     if m is None:
         return None
-    above = [r for r in rows if cursor_row - _GAP <= r.index < cursor_row]
+    # A rule drawn between the question and its input line counts as a blank row.
+    rules = {r.index for r in rows if RULE.match(r.text)}
+    reach = _GAP + sum(1 for i in range(cursor_row - _GAP, cursor_row) if i in rules)
+    above = [r for r in rows if cursor_row - reach <= r.index < cursor_row and r.index not in rules]
     if not above:
         return None
     row = above[-1]

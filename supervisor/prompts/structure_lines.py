@@ -45,9 +45,10 @@ from supervisor.prompts.structure_rows import (
 )
 from supervisor.screen import ScreenSnapshot, is_faint_style
 
-# "1. clean", "[2] later", and a number set off by a spaced dash or dot ("1 - keep", "2 · small").
+# "1. clean", "[2] later", and a number set off by a spaced dash, dot or equals sign
+# ("1 - keep", "2 · small", "3 = CR").
 _NUMBERED = re.compile(
-    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})(?:[.)\]]|\s+[-–—·•]\s)\s*"
+    r"^\s*(?:[" + POINTER + r"*]\s*)?\[?\(?(?P<n>\d{1,2})(?:[.)\]]|\s+[-–—·•=]\s)\s*"
     r"(?P<label>\S.*?)\s*$"
 )
 _YES_NO = re.compile(

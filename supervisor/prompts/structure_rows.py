@@ -19,7 +19,7 @@ from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot
 SOURCE = "structure"
 MAX_QUESTION = 300
 SIDE = re.compile(r"^[\s│┃║]*(?:[│┃║]\s)?|[\s│┃║]+$")
-RULE = re.compile(r"^[\s─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼│┃║▔▁^v-]*$")
+RULE = re.compile(r"^[\s─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼│┃║▔▁^v=-]*$")
 QMARK = re.compile(r"^\s*(?:[?◆◇◈■□▲△◉✔✓✗✖!]|\[\?\])\s+")
 HINT = re.compile(
     r"(?i)(\buse arrow|\barrow keys|↑/↓|↑↓|\bnavigate\b|<space>|\[space\]"

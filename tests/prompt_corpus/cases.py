@@ -853,6 +853,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev12a import dev12a_cases
     from tests.prompt_corpus.cases_dev12b import dev12b_cases
     from tests.prompt_corpus.cases_dev12c import dev12c_cases
+    from tests.prompt_corpus.cases_dev13 import dev13_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
     from tests.prompt_corpus.cases_held4 import held_out_4_cases
@@ -887,6 +888,7 @@ def all_cases() -> list[Case]:
         + dev11b_cases()
         + dev11c_cases()
         + dev12a_cases()
+        + dev13_cases()
         + dev12b_cases()
         + dev12c_cases()
     )
