@@ -43,6 +43,8 @@ GoneCheck = Callable[[str, ScreenSnapshot], bool]
 
 _TAB = b"\t"
 _ARROWS = {b"\x1b[A": -1, b"\x1bOA": -1, b"\x1b[B": 1, b"\x1bOB": 1}
+# → and ←: the tick and untick keys of a checkbox list whose legend names them (survey).
+_SIDE_ARROWS = frozenset({b"\x1b[C", b"\x1bOC", b"\x1b[D", b"\x1bOD"})
 
 
 class Answerer:
@@ -107,7 +109,8 @@ class Answerer:
                 if await self.prompt_left(prompt_id, CHECKPOINT_WAIT, self._tracker.left_cursor):
                     break
                 continue
-            if moved and highlight is not None and data in (b"\r", b" "):
+            ticks = data == b" " or (wanted is not None and data in _SIDE_ARROWS)
+            if moved and highlight is not None and (data == b"\r" or ticks):
                 # Select only once the highlight sits on the chosen row: an arrow
                 # sent before a dialog listens is lost, and Enter would pick the default.
                 if not await self._highlight_at(prompt_id, highlight, write, resend=not cycle):
