@@ -224,7 +224,7 @@ def _state(pid: int) -> str | None:
         return None
     if wchan in _TTY_READ and fields[:1] == [str(_READ_SYSCALL).encode()]:
         return "reading"
-    if _thread_reading(pid):
+    if "futex" in wchan and _thread_reading(pid):  # only a join in a futex hides a reader
         return "reading"
     if wchan in _NOT_INPUT:
         return "elsewhere"
