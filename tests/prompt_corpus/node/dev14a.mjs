@@ -1,0 +1,36 @@
+// Fourteenth development set (a), Node side: node dev14a.mjs <scenario>. @inquirer/prompts'
+// checkbox themed with a blank unticked icon and no help line, drawn like a single select
+// until a row is ticked; answered with two labels and with one. Prints ANSWER=<json>.
+
+const [scenario] = process.argv.slice(2);
+
+function done(value) {
+  process.stdout.write(`\nANSWER=${JSON.stringify(value)}\n`);
+}
+
+const BLANK = { icon: { unchecked: " ", checked: "*" }, helpMode: "never" };
+
+const SCENARIOS = {
+  async inq_checkbox_blank_two() {
+    const { checkbox } = await import("@inquirer/prompts");
+    return checkbox({
+      message: "Pick the fixtures to load",
+      choices: ["users", "orders", "invoices", "audit log", "feature flags"],
+      theme: BLANK,
+    });
+  },
+  async inq_checkbox_blank_one() {
+    const { checkbox } = await import("@inquirer/prompts");
+    return checkbox({
+      message: "Environments that get the hotfix",
+      choices: [
+        { name: "staging", value: "staging" },
+        { name: "canary", value: "canary" },
+        { name: "production", value: "production" },
+      ],
+      theme: BLANK,
+    });
+  },
+};
+
+done(await SCENARIOS[scenario]());
