@@ -359,7 +359,8 @@ class Answerer:
         """On a menu drawn like a select that a blank-icon checklist also draws, press
         Space once and read the screen (see :mod:`supervisor.prompts.blank_checklist`):
         the tick column when Space ticked the highlighted row, else None (a select; the
-        Space is in ``sent``). Never on a coding agent's menus."""
+        Space, and a Backspace when it changed the screen otherwise, are in ``sent``).
+        Never on a coding agent's menus."""
         before = self._snapshot()
         found = self._tracker.scrolled(prompt_id, before)
         if self._tracker.family != "generic" or found is None:
@@ -384,6 +385,11 @@ class Answerer:
                 "the list left the screen: the program may have taken Space as the answer.",
                 "call check_prompts and read the screen with get_logs to see what it did",
             )
+        if ticks is None and after.lines != before.lines:
+            # Not a tick: a list that filters as one types took Space as text; erase it.
+            await write(ERASE)
+            sent.append(ERASE)
+            await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)
         return ticks
 
     async def _tick_answer(

@@ -28,7 +28,13 @@ from supervisor.screen import ScreenSnapshot
 
 # A legend or hint naming keys: a program that draws one says how it is answered, so it
 # is never probed (prompts' select submits on Space and says "Return to submit").
-_LEGEND = re.compile(r"(?i)\b(?:enter|return|submit|space|select|toggle|arrow|navigate)\b|[⏎↵↑↓]")
+# It is looked for on the whole question line, whose hint the detector may keep in the
+# question ("Log format › - arrows, then return"), so a question worded with one of these
+# words is never probed either: the probe is only ever an extra chance.
+_LEGEND = re.compile(
+    r"(?i)\b(?:enter|return|submit|space|select|toggle|arrows?|navigate|move|filter|type)\b"
+    r"|[⏎↵↑↓]"
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def probe_layout(found: Detection, snapshot: ScreenSnapshot) -> RowLayout | None
     lines = snapshot.lines
     head = found.question.strip()
     q = next((i for i in range(len(lines) - 1, -1, -1) if head and head in lines[i]), None)
-    if q is None or _LEGEND.search(lines[q].split(head, 1)[-1]):
+    if q is None or _LEGEND.search(lines[q]):
         return None
     labels = tuple(o.label for o in found.options)
     rows = tuple(range(q + 1, q + 1 + len(labels)))
