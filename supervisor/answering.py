@@ -30,6 +30,7 @@ from supervisor.prompts.blank_checklist import (
     read_probe,
     toggle_order,
 )
+from supervisor.prompts.checklist_sweep import ChecklistSweep, sweeps
 from supervisor.prompts.detect_types import Detection
 from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below
 from supervisor.prompts.paging import PageSearch
@@ -97,6 +98,9 @@ class Answerer:
         scrolled: list[bytes] = []
         if answer and (probed := await self._probe_checklist(prompt_id, write, scrolled)):
             return await self._tick_answer(probed, answer, write, scrolled)
+        paged = self._tracker.checklist(prompt_id, snapshot)
+        if paged is not None and sweeps(paged, answer, snapshot):
+            return await self._sweep(prompt_id, ChecklistSweep(answer), write)
         if self._tracker.scrolls_to(prompt_id, answer, snapshot):
             scrolled = await self._scroll_to(prompt_id, answer, write)
             snapshot = self._snapshot()
@@ -227,6 +231,61 @@ class Answerer:
             await write(key)
             sent.append(key)
             await self._redrawn(prompt_id, now)
+
+    async def _sweep(self, prompt_id: str, sweep: ChecklistSweep, write: Write) -> list[bytes]:
+        """Answer a paged checklist with ``sweep`` (see :class:`ChecklistSweep`), watching
+        the screen after each key, then Enter once the rows in view show the answer."""
+        sent: list[bytes] = []
+        while True:
+            now = self._tracker.checklist(prompt_id, self._snapshot())
+            if now is None:
+                raise PromptError(
+                    ErrorCode.PROMPT_STALE,
+                    "The list left the screen while Tether scrolled it to tick your answer.",
+                    "call check_prompts to see what the session asks now",
+                )
+            step = sweep.step(now)
+            if step.action == "done":
+                break
+            if step.action == "give_up":
+                raise PromptError(
+                    ErrorCode.INVALID_ANSWER,
+                    f"{step.reason}.",
+                    "some ticks were changed and the list was not confirmed; read the screen "
+                    "with get_logs and finish with send_keys (arrows, Space, Enter)"
+                    if step.touched
+                    else "nothing was ticked or confirmed; answer with labels of that list",
+                )
+            if step.action == "toggle":
+                key = b" "
+            else:
+                key = (b"\x1bO" if self._application_cursor() else b"\x1b[") + (
+                    b"B" if step.key == "down" else b"A"
+                )
+            await write(key)
+            sent.append(key)
+            await self._swept(prompt_id, now)
+        await self.settle(ENTER_PAUSE, ENTER_PAUSE)
+        await write(b"\r")
+        sent.append(b"\r")
+        return sent
+
+    async def _swept(self, prompt_id: str, before: Detection) -> None:
+        """Wait (at most HIGHLIGHT_WAIT) until the checklist's rows, ticks or highlight
+        differ from ``before``: an arrow at an end of a list that does not wrap changes
+        nothing."""
+        state = (before.options, before.checked)
+        try:
+            async with asyncio.timeout(HIGHLIGHT_WAIT):
+                while True:
+                    now = self._tracker.checklist(prompt_id, self._snapshot())
+                    if now is None or (now.options, now.checked) != state:
+                        await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)  # a page redraws in parts
+                        return
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            return
 
     async def _redrawn(self, prompt_id: str, before: Detection) -> None:
         """Wait (at most HIGHLIGHT_WAIT) until the menu's rows or highlight differ from

@@ -4,7 +4,9 @@ Written for tuning (``fixed_half="dev"``), in new wordings: InquirerPy's
 ``select(multiselect=True)`` and @inquirer/prompts' checkbox themed with a blank unticked
 icon and no help line. Until a row is ticked, neither draws anything a single select does
 not, so each is answered with several labels and with one (which must be ticked, not
-merely highlighted, or the program returns an empty list).
+merely highlighted, or the program returns an empty list). Paged checklists (@inquirer's
+``pageSize``, enquirer's ``limit``, InquirerPy's ``height``) answered with labels below
+the page, one of them with a row ticked out of view that the answer unticks.
 """
 
 from __future__ import annotations
@@ -56,5 +58,36 @@ def dev14a_cases() -> list[Case]:
             "canary",
             ["canary"],
             _NODE,
+        ),
+        # Paged checklists: the answer names rows below the page; gnu (out of view) and
+        # cool start ticked, and the answer unticks them.
+        _case(
+            "d14a-inq-checkbox-paged",
+            "inquirer",
+            _node("inq_checkbox_paged"),
+            "multi_choice",
+            ("ant", "bee", "cat", "dog"),
+            "bee, hen",
+            ["bee", "hen"],
+            _NODE,
+        ),
+        _case(
+            "d14a-enq-multiselect-limit",
+            "enquirer",
+            _node("enq_multiselect_limit"),
+            "multi_choice",
+            ("hot", "warm", "cool"),
+            "warm, glacier",
+            ["warm", "glacier"],
+            _NODE,
+        ),
+        _case(
+            "d14a-ipy-checkbox-height",
+            "inquirerpy",
+            _py("ipy_checkbox_height"),
+            "multi_choice",
+            ("lint", "format", "typecheck"),
+            "format, release",
+            ["format", "release"],
         ),
     ]

@@ -31,6 +31,27 @@ const SCENARIOS = {
       theme: BLANK,
     });
   },
+  async inq_checkbox_paged() {
+    const { checkbox } = await import("@inquirer/prompts");
+    const names = ["ant", "bee", "cat", "dog", "eel", "fox", "gnu", "hen", "ibis"];
+    return checkbox({
+      message: "Animals in the next enclosure",
+      choices: names.map((n) => ({ value: n, checked: n === "gnu" })),
+      pageSize: 4,
+    });
+  },
+  async enq_multiselect_limit() {
+    const { default: enquirer } = await import("enquirer");
+    const { tiers } = await enquirer.prompt({
+      type: "multiselect",
+      name: "tiers",
+      message: "Storage tiers to replicate",
+      choices: ["hot", "warm", "cool", "cold", "archive", "glacier", "tape"],
+      initial: ["cool"],
+      limit: 3,
+    });
+    return tiers;
+  },
 };
 
 done(await SCENARIOS[scenario]());

@@ -37,9 +37,20 @@ def ipy_multiselect_one() -> Any:
     ).execute()
 
 
+def ipy_checkbox_height() -> Any:
+    from InquirerPy import inquirer
+
+    return inquirer.checkbox(  # type: ignore[attr-defined]
+        message="Plugins to enable",
+        choices=["lint", "format", "typecheck", "coverage", "bench", "docs", "release"],
+        height=3,
+    ).execute()
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     "ipy_multiselect_two": ipy_multiselect_two,
     "ipy_multiselect_one": ipy_multiselect_one,
+    "ipy_checkbox_height": ipy_checkbox_height,
 }
 
 if __name__ == "__main__":
