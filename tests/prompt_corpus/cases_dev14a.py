@@ -5,7 +5,7 @@ Written for tuning (``fixed_half="dev"``), in new wordings: InquirerPy's
 icon and no help line. Until a row is ticked, neither draws anything a single select does
 not, so each is answered with several labels and with one (which must be ticked, not
 merely highlighted, or the program returns an empty list). Paged checklists (@inquirer's
-``pageSize``, enquirer's ``limit``, InquirerPy's ``height``) answered with labels below
+``pageSize``, enquirer's ``limit``, InquirerPy's ``height``, prompts' ``optionsPerPage``) answered with labels below
 the page, one of them with a row ticked out of view that the answer unticks.
 """
 
@@ -89,5 +89,16 @@ def dev14a_cases() -> list[Case]:
             ("lint", "format", "typecheck"),
             "format, release",
             ["format", "release"],
+        ),
+        # prompts draws ↑/↓ on a page's end rows when more follow: no part of a label.
+        _case(
+            "d14a-pr-multiselect-per-page",
+            "prompts",
+            _node("pr_multiselect_per_page"),
+            "multi_choice",
+            ("22", "80", "443", "5432"),
+            "443, 9090",
+            ["443", "9090"],
+            _NODE,
         ),
     ]

@@ -52,6 +52,18 @@ const SCENARIOS = {
     });
     return tiers;
   },
+  async pr_multiselect_per_page() {
+    const { default: prompts } = await import("prompts");
+    const ports = ["22", "80", "443", "5432", "6379", "8080", "9090", "27017"];
+    const { open } = await prompts({
+      type: "multiselect",
+      name: "open",
+      message: "Ports to open on the bastion",
+      choices: ports.map((p) => ({ title: p, value: p, selected: p === "22" })),
+      optionsPerPage: 4,
+    });
+    return open;
+  },
 };
 
 done(await SCENARIOS[scenario]());
