@@ -5,8 +5,8 @@ Written for tuning (``fixed_half="dev"``), in new wordings: InquirerPy's
 icon and no help line. Until a row is ticked, neither draws anything a single select does
 not, so each is answered with several labels and with one (which must be ticked, not
 merely highlighted, or the program returns an empty list). Paged checklists (@inquirer's
-``pageSize``, enquirer's ``limit``, InquirerPy's ``height``, prompts' ``optionsPerPage``) answered with labels below
-the page, one of them with a row ticked out of view that the answer unticks.
+``pageSize``, enquirer's ``limit``, InquirerPy's ``height``, prompts' ``optionsPerPage``)
+answered with labels below the page, some with a row ticked that the answer unticks.
 """
 
 from __future__ import annotations
