@@ -437,6 +437,20 @@ class Answerer:
         await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)
         after = self._snapshot()
         ticks = read_probe(layout, before, after)
+        if ticks is None and after.lines != before.lines:
+            # Not a tick: a list that filters as one types took Space as text (and may
+            # show no row matching it); erase it and wait for the rows to come back.
+            await write(ERASE)
+            sent.append(ERASE)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(HIGHLIGHT_WAIT):
+                    while self._tracker.scrolled(prompt_id, self._snapshot()) is None:
+                        self._output.clear()
+                        await self._output.wait()
+            await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)
+            after = self._snapshot()
+            # The rows may have been reported as another prompt while they were hidden.
+            self._tracker.adopt_scrolled(prompt_id, after, time.time())
         if ticks is None and self._tracker.scrolled(prompt_id, after) is None:
             raise PromptError(
                 ErrorCode.PROMPT_STALE,
@@ -444,11 +458,6 @@ class Answerer:
                 "the list left the screen: the program may have taken Space as the answer.",
                 "call check_prompts and read the screen with get_logs to see what it did",
             )
-        if ticks is None and after.lines != before.lines:
-            # Not a tick: a list that filters as one types took Space as text; erase it.
-            await write(ERASE)
-            sent.append(ERASE)
-            await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)
         return ticks
 
     async def _tick_answer(
