@@ -37,7 +37,14 @@ from supervisor.connection import RelayConnection
 from supervisor.identity import Identity, load_or_create
 from supervisor.reaper import Reaper
 from supervisor.session_manager import SessionManager
-from tests.oauth_support import PASSWORD, oauth_settings_for_tests, signed_in
+from tests.oauth_support import (
+    PASSWORD,
+    oauth_settings_for_tests,
+    open_consent,
+    pkce,
+    scripted_consent,
+    signed_in,
+)
 from tests.support import eventually, scaled
 
 SID = "sess-relay0001"
@@ -284,3 +291,14 @@ async def fake_supervisor(
         finally:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
+
+
+async def try_password(
+    http: httpx.AsyncClient, relay: Relay, client_id: str, password: str, source: str
+) -> httpx.Response:
+    """One sign-in attempt, as seen through a proxy that forwards ``source``."""
+    _, challenge = pkce()
+    http.headers["X-Forwarded-For"] = source
+    start = await open_consent(http, relay.base, client_id, challenge)
+    assert start.status_code == 302, start.text
+    return await scripted_consent(http, start.headers["location"], password=password)
