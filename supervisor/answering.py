@@ -16,12 +16,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import time
 from collections.abc import Awaitable, Callable
 
 from shared.protocol import ErrorCode
 from supervisor.keys import ENTER_PAUSE
 from supervisor.prompts import PromptError, PromptTracker
+from supervisor.prompts.blank_checklist import (
+    TickColumn,
+    chosen,
+    probe_layout,
+    read_probe,
+    toggle_order,
+)
+from supervisor.prompts.checklist_sweep import ChecklistSweep, sweeps
 from supervisor.prompts.detect_types import Detection
 from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below
 from supervisor.prompts.paging import PageSearch
@@ -37,6 +46,7 @@ ANSWER_QUIET = 0.3  # quiet wanted before answering: the dialog has finished dra
 ANSWER_QUIET_MAX = 1.0  # ... but an animated screen is answered after this anyway
 FIELD_WAIT = 1.0  # how long a cleared and retyped field may take to show the answer
 ECHO_WAIT = 1.0  # how long a raw-mode field may take to draw the first typed character
+PROBE_WAIT = 0.5  # how long Space may take to draw a tick on a menu that may be a checklist
 
 Write = Callable[[bytes], Awaitable[int]]
 GoneCheck = Callable[[str, ScreenSnapshot], bool]
@@ -86,6 +96,11 @@ class Answerer:
         await self.settle(ANSWER_QUIET, ANSWER_QUIET_MAX)
         snapshot = self._snapshot()
         scrolled: list[bytes] = []
+        if answer and (probed := await self._probe_checklist(prompt_id, write, scrolled)):
+            return await self._tick_answer(probed, answer, write, scrolled)
+        paged = self._tracker.checklist(prompt_id, snapshot)
+        if paged is not None and sweeps(paged, answer, snapshot):
+            return await self._sweep(prompt_id, ChecklistSweep(answer), write)
         if self._tracker.scrolls_to(prompt_id, answer, snapshot):
             scrolled = await self._scroll_to(prompt_id, answer, write)
             snapshot = self._snapshot()
@@ -217,6 +232,61 @@ class Answerer:
             sent.append(key)
             await self._redrawn(prompt_id, now)
 
+    async def _sweep(self, prompt_id: str, sweep: ChecklistSweep, write: Write) -> list[bytes]:
+        """Answer a paged checklist with ``sweep`` (see :class:`ChecklistSweep`), watching
+        the screen after each key, then Enter once the rows in view show the answer."""
+        sent: list[bytes] = []
+        while True:
+            now = self._tracker.checklist(prompt_id, self._snapshot())
+            if now is None:
+                raise PromptError(
+                    ErrorCode.PROMPT_STALE,
+                    "The list left the screen while Tether scrolled it to tick your answer.",
+                    "call check_prompts to see what the session asks now",
+                )
+            step = sweep.step(now)
+            if step.action == "done":
+                break
+            if step.action == "give_up":
+                raise PromptError(
+                    ErrorCode.INVALID_ANSWER,
+                    f"{step.reason}.",
+                    "some ticks were changed and the list was not confirmed; read the screen "
+                    "with get_logs and finish with send_keys (arrows, Space, Enter)"
+                    if step.touched
+                    else "nothing was ticked or confirmed; answer with labels of that list",
+                )
+            if step.action == "toggle":
+                key = b" "
+            else:
+                key = (b"\x1bO" if self._application_cursor() else b"\x1b[") + (
+                    b"B" if step.key == "down" else b"A"
+                )
+            await write(key)
+            sent.append(key)
+            await self._swept(prompt_id, now)
+        await self.settle(ENTER_PAUSE, ENTER_PAUSE)
+        await write(b"\r")
+        sent.append(b"\r")
+        return sent
+
+    async def _swept(self, prompt_id: str, before: Detection) -> None:
+        """Wait (at most HIGHLIGHT_WAIT) until the checklist's rows, ticks or highlight
+        differ from ``before``: an arrow at an end of a list that does not wrap changes
+        nothing."""
+        state = (before.options, before.checked)
+        try:
+            async with asyncio.timeout(HIGHLIGHT_WAIT):
+                while True:
+                    now = self._tracker.checklist(prompt_id, self._snapshot())
+                    if now is None or (now.options, now.checked) != state:
+                        await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)  # a page redraws in parts
+                        return
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            return
+
     async def _redrawn(self, prompt_id: str, before: Detection) -> None:
         """Wait (at most HIGHLIGHT_WAIT) until the menu's rows or highlight differ from
         ``before``: an arrow at the end of a list that does not wrap changes nothing."""
@@ -342,6 +412,110 @@ class Answerer:
                     await write(key)
         return False
 
+    async def _probe_checklist(
+        self, prompt_id: str, write: Write, sent: list[bytes]
+    ) -> TickColumn | None:
+        """On a menu drawn like a select that a blank-icon checklist also draws, press
+        Space once and read the screen (see :mod:`supervisor.prompts.blank_checklist`):
+        the tick column when Space ticked the highlighted row, else None (a select; the
+        Space, and a Backspace when it changed the screen otherwise, are in ``sent``).
+        Never on a coding agent's menus."""
+        before = self._snapshot()
+        found = self._tracker.scrolled(prompt_id, before)
+        if self._tracker.family != "generic" or found is None:
+            return None
+        layout = probe_layout(found, before)
+        if layout is None:
+            return None
+        await write(b" ")
+        sent.append(b" ")
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(PROBE_WAIT):
+                while self._snapshot().lines == before.lines:
+                    self._output.clear()
+                    await self._output.wait()
+        await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)
+        after = self._snapshot()
+        ticks = read_probe(layout, before, after)
+        if ticks is None and after.lines != before.lines:
+            # Not a tick: a list that filters as one types took Space as text (and may
+            # show no row matching it); erase it and wait for the rows to come back.
+            await write(ERASE)
+            sent.append(ERASE)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(HIGHLIGHT_WAIT):
+                    while self._tracker.scrolled(prompt_id, self._snapshot()) is None:
+                        self._output.clear()
+                        await self._output.wait()
+            await self.settle(GONE_QUIET, HIGHLIGHT_WAIT)
+            after = self._snapshot()
+            # The rows may have been reported as another prompt while they were hidden.
+            self._tracker.adopt_scrolled(prompt_id, after, time.time())
+        if ticks is None and self._tracker.scrolled(prompt_id, after) is None:
+            raise PromptError(
+                ErrorCode.PROMPT_STALE,
+                "Tether pressed Space to see whether this list takes several items, and "
+                "the list left the screen: the program may have taken Space as the answer.",
+                "call check_prompts and read the screen with get_logs to see what it did",
+            )
+        return ticks
+
+    async def _tick_answer(
+        self, ticks: TickColumn, answer: str, write: Write, sent: list[bytes]
+    ) -> list[bytes]:
+        """Answer a probed checklist: toggle the rows so exactly ``answer``'s are ticked,
+        each move and tick seen on the screen, then Enter once the screen shows the set.
+        A label it does not offer unticks the probe's tick and raises :class:`PromptError`."""
+        layout = ticks.layout
+        try:
+            wanted = chosen(layout, answer)
+        except PromptError:
+            await write(b" ")  # leave the list as it was: untick the probe's tick
+            sent.append(b" ")
+            raise
+        down = b"\x1bOB" if self._application_cursor() else b"\x1b[B"
+        states = ticks.states(self._snapshot())
+        at = ticks.pointer(self._snapshot())
+        if states is None or at is None:
+            raise _unreadable(wanted, layout.labels)
+        for row in toggle_order(states, wanted, at):
+            while at != row:
+                key = down if row > at else down[:-1] + b"A"
+                await write(key)
+                sent.append(key)
+                at = await self._tick_state(ticks, functools.partial(_moved_off, ticks, at))
+                if at is None:
+                    raise _unreadable(wanted, layout.labels)
+            was = states[row]
+            await write(b" ")
+            sent.append(b" ")
+            if (
+                await self._tick_state(ticks, functools.partial(_row_is, ticks, row, not was))
+                is None
+            ):
+                raise _unreadable(wanted, layout.labels)
+            states = states[:row] + (not was,) + states[row + 1 :]
+        await self.settle(ENTER_PAUSE, ENTER_PAUSE)
+        if ticks.states(self._snapshot()) != tuple(i in wanted for i in range(len(states))):
+            raise _unreadable(wanted, layout.labels)
+        await write(b"\r")
+        sent.append(b"\r")
+        return sent
+
+    async def _tick_state(
+        self, ticks: TickColumn, done: Callable[[ScreenSnapshot], bool]
+    ) -> int | None:
+        """Wait (at most HIGHLIGHT_WAIT) until ``done`` holds for the screen; the pointer's
+        row then, or None when it never did."""
+        try:
+            async with asyncio.timeout(HIGHLIGHT_WAIT):
+                while not done(self._snapshot()):
+                    self._output.clear()
+                    await self._output.wait()
+        except TimeoutError:
+            return None
+        return ticks.pointer(self._snapshot())
+
     async def prompt_left(
         self,
         prompt_id: str,
@@ -379,3 +553,23 @@ def _shows(states: dict[str, bool] | None, wanted: frozenset[str]) -> bool:
 def _names(labels: frozenset[str] | set[str]) -> str:
     """Item labels as the chat sees them ("alpha, delta"), or "nothing"."""
     return ", ".join(sorted(labels)) or "nothing"
+
+
+def _row_is(ticks: TickColumn, row: int, on: bool, snapshot: ScreenSnapshot) -> bool:
+    states = ticks.states(snapshot)
+    return states is not None and states[row] == on
+
+
+def _moved_off(ticks: TickColumn, row: int, snapshot: ScreenSnapshot) -> bool:
+    return ticks.pointer(snapshot) not in (row, None)
+
+
+def _unreadable(wanted: frozenset[int], labels: tuple[str, ...]) -> PromptError:
+    return PromptError(
+        ErrorCode.INVALID_ANSWER,
+        "Tether found this list takes several items and ticked rows for "
+        f"{_names({labels[i] for i in wanted})}, but the screen stopped showing the ticks "
+        "it expected, so it did not confirm the list",
+        "read the screen with get_logs, fix the ticks with send_keys (arrows, Space), "
+        "then press Enter",
+    )

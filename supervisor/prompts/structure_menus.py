@@ -44,6 +44,8 @@ _ROW = re.compile(
     r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s)|[●•★☆✦✧✪♦➜☛☞](?=\w))?\s*"
     # bullet's Check: a tick against a checked label ("√users"), nothing before the others.
     r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s)|[√✓✔](?=\w))?\s*"
+    # prompts' page arrows: "↓ 5432" on a page's last row says rows follow; no part of it.
+    r"(?:[↑↓](?=\s))?\s*"
     # A number, or a key letter: @inquirer's expanded "u) Update it", clack's
     # selectKey "r  Retry the job".
     r"(?P<number>\[?\d{1,2}[.)\]](?=\s)|[A-Za-z]\)(?=\s)|[a-z](?=\s{2,}\S))?\s*"

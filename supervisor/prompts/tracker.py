@@ -273,6 +273,18 @@ class PromptTracker:
             return None
         return now
 
+    def checklist(self, prompt_id: str, snapshot: ScreenSnapshot) -> Detection | None:
+        """``prompt_id``'s checkbox list on ``snapshot``, also once it has scrolled (the
+        same question, other rows in view); None for another prompt, none, or a coding
+        agent's screen (its lists are never paged)."""
+        issued = self._issued.get(prompt_id)
+        now = self._detect(snapshot, math.inf)
+        if issued is None or now is None or now.checked is None or self.family != "generic":
+            return None
+        if now.fingerprint != issued[0] and self._questions.get(prompt_id) != _core(now.question):
+            return None
+        return now
+
     def adopt_scrolled(self, prompt_id: str, snapshot: ScreenSnapshot, when: float) -> None:
         """``prompt_id`` now names its menu as scrolled on ``snapshot`` (the rows in view
         changed) and is the pending prompt again: the scrolled rows may have been reported
