@@ -48,6 +48,7 @@ from supervisor.descendants import descendants, end_session_tree, kill_all
 from supervisor.hook_events import HookEvent
 from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
 from supervisor.keys import describe
+from supervisor.probe_window import ProbeWindow
 from supervisor.prompts import PromptError, PromptTracker, Signals
 from supervisor.pty_process import PtyProcess
 from supervisor.redact import Redactor
@@ -161,6 +162,7 @@ class Session:
         self.watch: WatchCore | None = None  # watch mode (supervisor.watch_runner)
         self.stepup: StepUp | None = None  # the owner's step-up gate, set by the manager
         self._proc: Pty | None = None
+        self._probes = ProbeWindow()  # the foreground's samples over the quiet spell
         self._changed = asyncio.Event()  # set on every state change
         self._output_event = asyncio.Event()
         self._timer: asyncio.TimerHandle | None = None
@@ -328,7 +330,11 @@ class Session:
         if proc is None or proc.exit_code is not None or self.exited:
             return Signals()
         try:
-            foreground = tty_probe.probe(proc.foreground_pgid())
+            # Judged over the quiet spell's samples, not one instant (see probe_window).
+            mono = time.monotonic()
+            foreground = self._probes.add(
+                tty_probe.probe(proc.foreground_pgid()), mono - self.core.quiet_for(mono)
+            )
             return Signals(
                 echo_off=not proc.echo_enabled(),
                 canonical=proc.canonical(),
@@ -336,6 +342,7 @@ class Session:
                 elsewhere=foreground.elsewhere,
                 interactive=foreground.interactive,
                 programs=foreground.programs,
+                busy=foreground.busy,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()

@@ -1,0 +1,63 @@
+"""The foreground's state over a quiet spell, not one sample. Pure: samples in, a verdict out.
+
+One look at ``/proc`` (:func:`supervisor.tty_probe.probe`) catches a process at one
+instant. A monitor that redraws on a timer sleeps in it almost all the time
+(``elsewhere``), but a sample taken while it is awake, redrawing or starved of CPU
+on a busy machine, says only "unknown", and then the screen's structure alone would
+decide: its moving pointer and ``[q]uit`` legend would read as a menu.
+
+So the session keeps every sample taken since the last output (a quiet spell: the
+refresh timer samples at 0.2, 0.4, 0.8 ... s of quiet) and combines them:
+
+* any sample **reading** the terminal: reading (a line prompt never stops reading
+  until it gets its answer, so the latest such sample stands);
+* otherwise any sample **elsewhere** (every process asleep on a timer or a child):
+  elsewhere; nothing read the terminal since the output stopped, and a program
+  that starts reading prints nothing new only if it reads in the tty's read, which
+  the rule above sees;
+* otherwise the latest sample; when a process of it was **running** (on a CPU or
+  waiting for one) it was busy, not waiting for a key: ``busy`` says so, and the
+  screen's structure waits for a later sample.
+
+Output starts a new spell: a program that slept and then drew a question is judged
+by what it does after drawing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from supervisor.tty_probe import Foreground
+
+SAME_SPELL = 1e-6  # seconds: two spell starts this close are one
+MAX_SAMPLES = 16  # a spell's refreshes double their spacing: a handful at most
+
+
+class ProbeWindow:
+    """The samples of one quiet spell (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._since: float | None = None
+        self._samples: list[Foreground] = []
+
+    def add(self, sample: Foreground, quiet_since: float) -> Foreground:
+        """Record ``sample``, taken in the quiet spell that began at ``quiet_since`` (the
+        last output, monotonic seconds), and return the verdict over the spell so far."""
+        # Recomputed from "now - quiet" by the caller: equal up to rounding.
+        if self._since is None or abs(quiet_since - self._since) > SAME_SPELL:
+            self._since, self._samples = quiet_since, []
+        self._samples = [*self._samples[-(MAX_SAMPLES - 1) :], sample]
+        return combine(self._samples)
+
+
+def combine(samples: list[Foreground]) -> Foreground:
+    """One verdict from a quiet spell's samples, oldest first (see the module docstring)."""
+    if not samples:
+        return Foreground()
+    for sample in reversed(samples):
+        if sample.reading:
+            return sample
+    latest = samples[-1]
+    if any(s.elsewhere for s in samples):
+        return replace(latest, elsewhere=True, busy=False)
+    return latest

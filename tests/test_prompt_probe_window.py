@@ -1,0 +1,83 @@
+"""A quiet spell's samples of the foreground, combined: a monitor caught awake once is no menu."""
+
+from __future__ import annotations
+
+from supervisor.probe_window import ProbeWindow, combine
+from supervisor.prompts.detect import Signals, detect
+from supervisor.prompts.tracker import default_rules
+from supervisor.screen import TerminalModel
+from supervisor.tty_probe import Foreground
+
+READING = Foreground(reading=True, programs=("python3",))
+ASLEEP = Foreground(elsewhere=True)
+AWAKE = Foreground(busy=True, programs=("python3",))  # running mid-redraw
+POLLING = Foreground(programs=("node",))  # in a poll: a prompt library, or anything
+
+MONITOR = (
+    "  Which shards lag?  sampled 12x\n"
+    "\n"
+    " ❯ shard-a   12 behind\n"
+    "   shard-b    3 behind\n"
+    "   shard-c    0 behind\n"
+    "\n"
+    "  [r]eload  [q]uit"
+)
+
+
+def menu_found(signals: Signals) -> bool:
+    model = TerminalModel(cols=80, rows=24)
+    model.feed(b"\x1b[?1049h" + MONITOR.replace("\n", "\r\n").encode())
+    return detect(model.snapshot(), default_rules(), signals=signals, quiet_for=1.0) is not None
+
+
+def signals_of(found: Foreground) -> Signals:
+    return Signals(
+        canonical=False,
+        blocked_on_read=found.reading,
+        elsewhere=found.elsewhere,
+        programs=found.programs,
+        busy=found.busy,
+    )
+
+
+def test_a_sample_reading_the_terminal_decides_reading_whatever_came_before_or_after() -> None:
+    assert combine([ASLEEP, READING, AWAKE]).reading
+    assert combine([POLLING, READING]) == READING
+
+
+def test_one_sample_asleep_on_a_timer_with_no_reader_makes_the_spell_elsewhere() -> None:
+    verdict = combine([ASLEEP, AWAKE])
+    assert verdict.elsewhere and not verdict.busy and not verdict.reading
+    assert combine([POLLING, ASLEEP, POLLING]).elsewhere
+
+
+def test_with_no_sample_asleep_or_reading_the_latest_sample_stands() -> None:
+    assert combine([AWAKE, POLLING]) == POLLING
+    assert combine([POLLING, AWAKE]) == AWAKE
+    assert combine([]) == Foreground()
+
+
+def test_output_starts_a_new_spell_and_forgets_the_samples_before_it() -> None:
+    window = ProbeWindow()
+    assert window.add(ASLEEP, quiet_since=10.0).elsewhere
+    assert window.add(AWAKE, quiet_since=10.0).elsewhere  # same spell: it slept in it
+    assert window.add(POLLING, quiet_since=11.0) == POLLING  # output since: judged afresh
+
+
+def test_a_spell_start_recomputed_with_rounding_is_the_same_spell() -> None:
+    window = ProbeWindow()
+    window.add(ASLEEP, quiet_since=1234.5)
+    assert window.add(POLLING, quiet_since=1234.5 + 1e-12).elsewhere
+
+
+def test_a_monitor_caught_awake_mid_redraw_is_no_menu_until_a_sample_sees_it_wait() -> None:
+    window = ProbeWindow()
+    assert not menu_found(signals_of(window.add(AWAKE, quiet_since=5.0)))
+    assert not menu_found(signals_of(window.add(ASLEEP, quiet_since=5.0)))
+    assert not menu_found(signals_of(window.add(AWAKE, quiet_since=5.0)))
+
+
+def test_the_same_rows_under_a_program_waiting_in_a_poll_are_still_a_menu() -> None:
+    window = ProbeWindow()
+    window.add(AWAKE, quiet_since=5.0)  # drawing, then waiting for a key
+    assert menu_found(signals_of(window.add(POLLING, quiet_since=5.0)))
