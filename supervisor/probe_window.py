@@ -21,6 +21,17 @@ refresh timer samples at 0.2, 0.4, 0.8 ... s of quiet) and combines them:
 
 Output starts a new spell: a program that slept and then drew a question is judged
 by what it does after drawing it.
+
+A monitor that waits for keys with a timeout (curses ``timeout(1000)``, ``select()``
+with a timeout, a Node ``setInterval`` redraw) sits in a poll exactly as a prompt
+library does, and wakes as often as some prompts do (prompt_toolkit, a keep-alive
+timer): neither the wait channel nor the wake count tells them apart. Time does: a
+monitor redraws on its own clock, a prompt that drew itself waits for a key. So
+while the OS cannot tell (no sample reading, none elsewhere), output that no
+keystroke caused (none in the :data:`REACTION` before it) counts as a question's
+only once the screen stayed quiet for a whole :data:`REDRAW_PERIOD`: until then the
+verdict is ``busy``. Output that follows a keystroke (the next question after an
+answer, a moved highlight) is judged at once.
 """
 
 from __future__ import annotations
@@ -29,6 +40,8 @@ from dataclasses import replace
 
 from supervisor.tty_probe import Foreground
 
+REDRAW_PERIOD = 1.2  # seconds: a live display redraws at least this often (1 s is usual)
+REACTION = 1.0  # seconds: output this soon after a keystroke answers it
 SAME_SPELL = 1e-6  # seconds: two spell starts this close are one
 MAX_SAMPLES = 16  # a spell's refreshes double their spacing: a handful at most
 
@@ -40,14 +53,24 @@ class ProbeWindow:
         self._since: float | None = None
         self._samples: list[Foreground] = []
 
-    def add(self, sample: Foreground, quiet_since: float) -> Foreground:
-        """Record ``sample``, taken in the quiet spell that began at ``quiet_since`` (the
-        last output, monotonic seconds), and return the verdict over the spell so far."""
+    def add(
+        self, sample: Foreground, quiet_since: float, now: float, last_input: float
+    ) -> Foreground:
+        """Record ``sample``, taken at ``now`` in the quiet spell that began at
+        ``quiet_since`` (the last output or input), the last keystroke sent at
+        ``last_input`` (monotonic seconds; ``-inf``: none), and return the verdict over
+        the spell so far."""
         # Recomputed from "now - quiet" by the caller: equal up to rounding.
         if self._since is None or abs(quiet_since - self._since) > SAME_SPELL:
             self._since, self._samples = quiet_since, []
         self._samples = [*self._samples[-(MAX_SAMPLES - 1) :], sample]
-        return combine(self._samples)
+        verdict = combine(self._samples)
+        if verdict.reading or verdict.elsewhere or verdict.busy:
+            return verdict
+        unprompted = quiet_since - last_input > REACTION
+        if unprompted and now - quiet_since < REDRAW_PERIOD:
+            return replace(verdict, busy=True)  # may redraw on its own clock: wait
+        return verdict
 
 
 def combine(samples: list[Foreground]) -> Foreground:

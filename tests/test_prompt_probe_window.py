@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from supervisor.probe_window import ProbeWindow, combine
+import math
+
+from supervisor.probe_window import REACTION, REDRAW_PERIOD, ProbeWindow, combine
 from supervisor.prompts.detect import Signals, detect
 from supervisor.prompts.tracker import default_rules
 from supervisor.screen import TerminalModel
@@ -12,6 +14,9 @@ READING = Foreground(reading=True, programs=("python3",))
 ASLEEP = Foreground(elsewhere=True)
 AWAKE = Foreground(busy=True, programs=("python3",))  # running mid-redraw
 POLLING = Foreground(programs=("node",))  # in a poll: a prompt library, or anything
+
+NEVER = -math.inf  # no keystroke sent yet
+LATER = 1e6  # a sample taken long after the spell began
 
 MONITOR = (
     "  Which shards lag?  sampled 12x\n"
@@ -59,25 +64,56 @@ def test_with_no_sample_asleep_or_reading_the_latest_sample_stands() -> None:
 
 def test_output_starts_a_new_spell_and_forgets_the_samples_before_it() -> None:
     window = ProbeWindow()
-    assert window.add(ASLEEP, quiet_since=10.0).elsewhere
-    assert window.add(AWAKE, quiet_since=10.0).elsewhere  # same spell: it slept in it
-    assert window.add(POLLING, quiet_since=11.0) == POLLING  # output since: judged afresh
+    assert window.add(ASLEEP, quiet_since=10.0, now=LATER, last_input=NEVER).elsewhere
+    assert window.add(
+        AWAKE, quiet_since=10.0, now=LATER, last_input=NEVER
+    ).elsewhere  # same spell: it slept in it
+    assert (
+        window.add(POLLING, quiet_since=11.0, now=LATER, last_input=NEVER) == POLLING
+    )  # output since: judged afresh
 
 
 def test_a_spell_start_recomputed_with_rounding_is_the_same_spell() -> None:
     window = ProbeWindow()
-    window.add(ASLEEP, quiet_since=1234.5)
-    assert window.add(POLLING, quiet_since=1234.5 + 1e-12).elsewhere
+    window.add(ASLEEP, quiet_since=1234.5, now=LATER, last_input=NEVER)
+    assert window.add(POLLING, quiet_since=1234.5 + 1e-12, now=LATER, last_input=NEVER).elsewhere
 
 
 def test_a_monitor_caught_awake_mid_redraw_is_no_menu_until_a_sample_sees_it_wait() -> None:
     window = ProbeWindow()
-    assert not menu_found(signals_of(window.add(AWAKE, quiet_since=5.0)))
-    assert not menu_found(signals_of(window.add(ASLEEP, quiet_since=5.0)))
-    assert not menu_found(signals_of(window.add(AWAKE, quiet_since=5.0)))
+    assert not menu_found(
+        signals_of(window.add(AWAKE, quiet_since=5.0, now=LATER, last_input=NEVER))
+    )
+    assert not menu_found(
+        signals_of(window.add(ASLEEP, quiet_since=5.0, now=LATER, last_input=NEVER))
+    )
+    assert not menu_found(
+        signals_of(window.add(AWAKE, quiet_since=5.0, now=LATER, last_input=NEVER))
+    )
 
 
 def test_the_same_rows_under_a_program_waiting_in_a_poll_are_still_a_menu() -> None:
     window = ProbeWindow()
-    window.add(AWAKE, quiet_since=5.0)  # drawing, then waiting for a key
-    assert menu_found(signals_of(window.add(POLLING, quiet_since=5.0)))
+    window.add(
+        AWAKE, quiet_since=5.0, now=LATER, last_input=NEVER
+    )  # drawing, then waiting for a key
+    assert menu_found(signals_of(window.add(POLLING, quiet_since=5.0, now=LATER, last_input=NEVER)))
+
+
+def test_output_no_keystroke_caused_waits_a_redraw_period_before_its_structure_counts() -> None:
+    window = ProbeWindow()
+    early = window.add(POLLING, quiet_since=5.0, now=5.0 + REDRAW_PERIOD / 2, last_input=NEVER)
+    assert early.busy and not menu_found(signals_of(early))  # a monitor would redraw by now
+    late = window.add(POLLING, quiet_since=5.0, now=5.0 + REDRAW_PERIOD, last_input=NEVER)
+    assert not late.busy and menu_found(signals_of(late))  # it drew once and waits: a menu
+
+
+def test_output_right_after_a_keystroke_is_judged_at_once() -> None:
+    window = ProbeWindow()
+    found = window.add(POLLING, quiet_since=5.0, now=5.2, last_input=5.0 - REACTION / 2)
+    assert found == POLLING and menu_found(signals_of(found))
+
+
+def test_a_reader_or_a_sleeper_needs_no_redraw_period() -> None:
+    assert ProbeWindow().add(READING, quiet_since=5.0, now=5.1, last_input=NEVER) == READING
+    assert ProbeWindow().add(ASLEEP, quiet_since=5.0, now=5.1, last_input=NEVER) == ASLEEP
