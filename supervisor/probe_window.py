@@ -63,7 +63,9 @@ class ProbeWindow:
         # Recomputed from "now - quiet" by the caller: equal up to rounding.
         if self._since is None or abs(quiet_since - self._since) > SAME_SPELL:
             self._since, self._samples = quiet_since, []
-        self._samples = [*self._samples[-(MAX_SAMPLES - 1) :], sample]
+        self._samples.append(sample)
+        if len(self._samples) > MAX_SAMPLES:
+            del self._samples[0]
         verdict = combine(self._samples)
         if verdict.reading or verdict.elsewhere or verdict.busy:
             return verdict
