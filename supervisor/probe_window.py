@@ -54,12 +54,19 @@ class ProbeWindow:
         self._samples: list[Foreground] = []
 
     def add(
-        self, sample: Foreground, quiet_since: float, now: float, last_input: float
+        self,
+        sample: Foreground,
+        quiet_since: float,
+        now: float,
+        last_input: float,
+        *,
+        asking: bool = False,
     ) -> Foreground:
         """Record ``sample``, taken at ``now`` in the quiet spell that began at
         ``quiet_since`` (the last output or input), the last keystroke sent at
         ``last_input`` (monotonic seconds; ``-inf``: none), and return the verdict over
-        the spell so far."""
+        the spell so far. ``asking``: a question is reported already; its own redraws
+        (a resize, a hint) are judged at once, so it does not blink out and back."""
         # Recomputed from "now - quiet" by the caller: equal up to rounding.
         if self._since is None or abs(quiet_since - self._since) > SAME_SPELL:
             self._since, self._samples = quiet_since, []
@@ -69,7 +76,7 @@ class ProbeWindow:
         verdict = combine(self._samples)
         if verdict.reading or verdict.elsewhere or verdict.busy:
             return verdict
-        unprompted = quiet_since - last_input > REACTION
+        unprompted = not asking and quiet_since - last_input > REACTION
         if unprompted and now - quiet_since < REDRAW_PERIOD:
             return replace(verdict, busy=True)  # may redraw on its own clock: wait
         return verdict

@@ -339,6 +339,7 @@ class Session:
                 quiet_since=mono - self.core.quiet_for(mono),
                 now=mono,
                 last_input=self._keyed,
+                asking=self.core.tracker.pending() is not None,
             )
             return Signals(
                 echo_off=not proc.echo_enabled(),

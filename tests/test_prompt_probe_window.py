@@ -117,3 +117,9 @@ def test_output_right_after_a_keystroke_is_judged_at_once() -> None:
 def test_a_reader_or_a_sleeper_needs_no_redraw_period() -> None:
     assert ProbeWindow().add(READING, quiet_since=5.0, now=5.1, last_input=NEVER) == READING
     assert ProbeWindow().add(ASLEEP, quiet_since=5.0, now=5.1, last_input=NEVER) == ASLEEP
+
+
+def test_a_question_already_reported_is_judged_at_once_when_it_redraws_on_its_own() -> None:
+    window = ProbeWindow()
+    found = window.add(POLLING, quiet_since=5.0, now=5.2, last_input=NEVER, asking=True)
+    assert found == POLLING and menu_found(signals_of(found))
