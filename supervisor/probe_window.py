@@ -17,7 +17,8 @@ refresh timer samples at 0.2, 0.4, 0.8 ... s of quiet) and combines them:
   the rule above sees;
 * otherwise the latest sample; when a process of it was **running** (on a CPU or
   waiting for one) it was busy, not waiting for a key: ``busy`` says so, and the
-  screen's structure waits for a later sample.
+  screen's structure waits for a later sample (unless the output answered a
+  keystroke: see below).
 
 Output starts a new spell: a program that slept and then drew a question is judged
 by what it does after drawing it.
@@ -31,7 +32,8 @@ while the OS cannot tell (no sample reading, none elsewhere), output that no
 keystroke caused (none in the :data:`REACTION` before it) counts as a question's
 only once the screen stayed quiet for a whole :data:`REDRAW_PERIOD`: until then the
 verdict is ``busy``. Output that follows a keystroke (the next question after an
-answer, a moved highlight) is judged at once.
+answer, a moved highlight) is judged at once, even when a sample catches the program
+still running, and so are the redraws of a question already reported.
 """
 
 from __future__ import annotations
@@ -74,10 +76,13 @@ class ProbeWindow:
         if len(self._samples) > MAX_SAMPLES:
             del self._samples[0]
         verdict = combine(self._samples)
-        if verdict.reading or verdict.elsewhere or verdict.busy:
+        if verdict.reading or verdict.elsewhere:
             return verdict
-        unprompted = not asking and quiet_since - last_input > REACTION
-        if unprompted and now - quiet_since < REDRAW_PERIOD:
+        if asking or quiet_since - last_input <= REACTION:
+            # Keys were answered (or the question stands): a program caught finishing
+            # its reply on a CPU is no monitor.
+            return replace(verdict, busy=False) if verdict.busy else verdict
+        if not verdict.busy and now - quiet_since < REDRAW_PERIOD:
             return replace(verdict, busy=True)  # may redraw on its own clock: wait
         return verdict
 

@@ -123,3 +123,9 @@ def test_a_question_already_reported_is_judged_at_once_when_it_redraws_on_its_ow
     window = ProbeWindow()
     found = window.add(POLLING, quiet_since=5.0, now=5.2, last_input=NEVER, asking=True)
     assert found == POLLING and menu_found(signals_of(found))
+
+
+def test_a_prompt_caught_running_while_it_answers_a_keystroke_is_judged_at_once() -> None:
+    window = ProbeWindow()
+    found = window.add(AWAKE, quiet_since=5.0, now=5.2, last_input=4.99)
+    assert not found.busy and menu_found(signals_of(found))
