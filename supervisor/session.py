@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -48,6 +49,7 @@ from supervisor.descendants import descendants, end_session_tree, kill_all
 from supervisor.hook_events import HookEvent
 from supervisor.journal import DEFAULT_LIMIT, Journal, JournalRead
 from supervisor.keys import describe
+from supervisor.probe_window import ProbeWindow
 from supervisor.prompts import PromptError, PromptTracker, Signals
 from supervisor.pty_process import PtyProcess
 from supervisor.redact import Redactor
@@ -161,6 +163,8 @@ class Session:
         self.watch: WatchCore | None = None  # watch mode (supervisor.watch_runner)
         self.stepup: StepUp | None = None  # the owner's step-up gate, set by the manager
         self._proc: Pty | None = None
+        self._probes = ProbeWindow()  # the foreground's samples over the quiet spell
+        self._keyed = -math.inf  # when keys were last written (monotonic)
         self._changed = asyncio.Event()  # set on every state change
         self._output_event = asyncio.Event()
         self._timer: asyncio.TimerHandle | None = None
@@ -328,7 +332,15 @@ class Session:
         if proc is None or proc.exit_code is not None or self.exited:
             return Signals()
         try:
-            foreground = tty_probe.probe(proc.foreground_pgid())
+            # Judged over the quiet spell's samples, not one instant (see probe_window).
+            mono = time.monotonic()
+            foreground = self._probes.add(
+                tty_probe.probe(proc.foreground_pgid()),
+                quiet_since=mono - self.core.quiet_for(mono),
+                now=mono,
+                last_input=self._keyed,
+                asking=self.core.tracker.pending() is not None,
+            )
             return Signals(
                 echo_off=not proc.echo_enabled(),
                 canonical=proc.canonical(),
@@ -336,6 +348,7 @@ class Session:
                 elsewhere=foreground.elsewhere,
                 interactive=foreground.interactive,
                 programs=foreground.programs,
+                busy=foreground.busy,
             )
         except OSError:  # the terminal went away between the check and the call
             return Signals()
@@ -442,10 +455,15 @@ class Session:
         for stroke in writes:
             if stroke.pause_before:
                 await asyncio.sleep(stroke.pause_before)  # noqa: sleep-ok - input pacing
-            written += await proc.write(stroke.data)
+            written += await self._write(proc, stroke.data)
             if stroke.pause_after:
                 await asyncio.sleep(stroke.pause_after)  # noqa: sleep-ok - input pacing
         return written
+
+    async def _write(self, proc: Pty, data: bytes) -> int:
+        """Write keys, noting when: the program's next output answers them (probe_window)."""
+        self._keyed = time.monotonic()
+        return await proc.write(data)
 
     def _note_input(self, what: str) -> None:
         self.core.input_sent(what, now())
@@ -503,7 +521,9 @@ class Session:
             proc = self._live_proc()
             if self.stepup is not None and not approved:
                 self.stepup.check_answer(self.refresh(), prompt_id, self.cwd)
-            sent = await self._answerer.type_answer(prompt_id, answer, proc.write)
+            sent = await self._answerer.type_answer(
+                prompt_id, answer, lambda data: self._write(proc, data)
+            )
             self._note_input("an answer")
             typed = " + ".join(describe(w) for w in sent)
             return typed, await self._answerer.prompt_left(prompt_id)

@@ -13,7 +13,9 @@ each one's kernel wait channel says what it sleeps on:
   shows (a log line quoting "[y/N]", a paused agent);
 * anything else (``epoll``, ``poll``, ``select``, ``futex``): unknown; event-loop
   programs (node, Go, prompt_toolkit) look like this whether they wait for keys
-  or for the network.
+  or for the network. A process on a CPU or waiting for one (no wait channel:
+  ``0``) is unknown too, but ``busy``: it works, it waits for no key now
+  (:mod:`supervisor.probe_window` combines the samples of a quiet spell).
 
 A reader that is a shell or an interpreter started interactively (``bash -i``,
 a login shell, ``python`` with no script, ``node`` alone) is at its own prompt:
@@ -60,12 +62,15 @@ MAX_THREADS = 64  # threads of one process looked at for a reader
 class Foreground:
     """What the terminal's foreground group is doing: ``reading`` the terminal, or
     positively waiting ``elsewhere``; both False when it cannot be told. ``programs``:
-    the names of the processes that may be reading it (see the module docstring)."""
+    the names of the processes that may be reading it (see the module docstring).
+    ``busy``: neither, a process of the group was running when sampled and none
+    waited in a poll (where a prompt library waits)."""
 
     reading: bool = False
     elsewhere: bool = False
     interactive: bool = False
     programs: tuple[str, ...] = ()
+    busy: bool = False
 
 
 def probe(pgid: int | None) -> Foreground:
@@ -83,7 +88,9 @@ def probe(pgid: int | None) -> Foreground:
     programs = _in_front(members, states)
     if any(s == "reading" for s in states):
         return Foreground(reading=True, interactive=interactive, programs=programs)
-    return Foreground(elsewhere=not waiting, interactive=interactive, programs=programs)
+    # Running, and nothing that may wait for keys in a poll: it works between waits.
+    busy = "running" in states and "other" not in states
+    return Foreground(elsewhere=not waiting, interactive=interactive, programs=programs, busy=busy)
 
 
 class _Member(NamedTuple):
@@ -97,7 +104,7 @@ def _in_front(members: list[_Member], states: list[str | None]) -> tuple[str, ..
     may_read = [
         (m, s == "reading")
         for m, s in zip(members, states, strict=True)
-        if s == "reading" or s == "other" and _on_terminal(m.pid)
+        if s == "reading" or s in ("other", "running") and _on_terminal(m.pid)
     ]
     by_pid = {m.pid: m for m in members}
     behind: set[int] = set()  # ancestors of a possible reader: waiting for what they started
@@ -215,8 +222,9 @@ def _stat(pid: int) -> tuple[int | None, int, str]:
 
 
 def _state(pid: int) -> str | None:
-    """ "reading", "elsewhere", "feeding" (blocked writing a pipe) or "other"; None when
-    the process cannot be read."""
+    """ "reading", "elsewhere", "feeding" (blocked writing a pipe), "running" (no wait
+    channel: on a CPU or queued for one) or "other"; None when the process cannot be
+    read."""
     try:
         wchan = _read(f"/proc/{pid}/wchan").decode(errors="replace").strip()
         fields = _read(f"/proc/{pid}/syscall", 64).split()
@@ -230,6 +238,8 @@ def _state(pid: int) -> str | None:
         return "elsewhere"
     if wchan in _PIPE_WRITE:
         return "feeding"
+    if wchan == "0":
+        return "running"
     return "other"
 
 

@@ -31,6 +31,11 @@ class Signals:
     processes that may be reading the terminal; empty when unknown. When they are
     all viewers or editors (``less``, ``vim``; the rule files' ``viewers``), the
     screen shows a document, never a question.
+    ``busy``: neither reading nor elsewhere was seen this quiet spell, and at the last
+    sample a process was running (on a CPU) while none waited in a poll, or output no
+    keystroke caused has not yet been quiet for a redraw period (a live display may
+    redraw on its own clock; :mod:`supervisor.probe_window`): the screen's structure
+    waits for a later sample before it counts as a question.
     """
 
     echo_off: bool = False
@@ -39,6 +44,7 @@ class Signals:
     elsewhere: bool = False
     interactive: bool = False
     programs: tuple[str, ...] = ()
+    busy: bool = False
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ A shell or interpreter at its own prompt (``Signals.interactive``) is never read
 for structure: "ready? " as bash's PS1 asks nothing. Nor is a raw-mode screen whose
 every process sleeps on a timer or a child (``Signals.elsewhere``): a curses monitor
 redrawing its table between sleeps draws a moving ``❯`` and a ``[q]uit`` legend, but
-reads no key at that moment, so its rows are no menu.
+reads no key at that moment, so its rows are no menu. A sample catching it awake
+(``Signals.busy``: running, not waiting) defers the structure to a later sample.
 
 Everything here is a heuristic with a confidence; family rules (TOML) refine
 kind and keys where they know the program.
@@ -55,8 +56,8 @@ def find(snapshot: ScreenSnapshot, signals: Signals, *, agent: bool = False) -> 
     whatever it last wrote: that line is never read as a question over the input."""
     if not (signals.blocked_on_read or not signals.canonical) or signals.interactive:
         return None  # nobody reads, or a shell / REPL waits at its own prompt
-    if signals.elsewhere:
-        return None  # raw mode, but every process sleeps: a live display between redraws
+    if signals.elsewhere or signals.busy:
+        return None  # raw mode, but every process sleeps or works: a live display
     rows = rows_of(snapshot)
     if not rows:
         return None
