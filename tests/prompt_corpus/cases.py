@@ -17,8 +17,9 @@ a fifth, written blind after ``held_out_3`` was spent; ``held_out_5``
 ``held_out_6`` (:mod:`tests.prompt_corpus.cases_held6`) a seventh, written blind after
 ``held_out_5`` was spent; ``held_out_7`` (:mod:`tests.prompt_corpus.cases_held7`) an eighth,
 written blind after ``held_out_6`` was spent; ``held_out_8``
-(:mod:`tests.prompt_corpus.cases_held8`) a ninth, written blind after ``held_out_7`` was spent; ``held_out_9``
-(:mod:`tests.prompt_corpus.cases_held9`) a tenth, written blind after ``held_out_8`` was spent.
+(:mod:`tests.prompt_corpus.cases_held8`) a ninth, written blind after ``held_out_7`` was spent;
+``held_out_9`` (:mod:`tests.prompt_corpus.cases_held9`) a tenth, written blind after
+``held_out_8`` was spent.
 """
 
 from __future__ import annotations
