@@ -3,21 +3,22 @@ detector once, at the end of the session that froze it.
 
 Like ``held_out_8`` it samples exactly the population issue 12 names: Python click, typer,
 questionary, InquirerPy, prompt_toolkit and rich; Node @inquirer/prompts and inquirer,
-enquirer, prompts and @clack/prompts; whiptail and dialog; bash ``read`` and ``select``;
-sudo-, ssh- and gpg-style password prompts; the real ``cp -i``, ``mv -i``, ``ln -i``,
-``rm -i``, ``git clean -i``, ``git checkout -p``, ``git add -p``, ``pip uninstall`` in a
-temporary venv, ``ssh-keygen`` (overwrite and new passphrase) and ``openssl pkey`` in a
-temporary directory; Python ``input()`` and ``getpass``. Every API a person answers with keys
-appears (select with descriptions, separators, disabled rows, page sizes, shortcuts and
-defaults; checkboxes ticked and unticked; confirm and toggle; text with a default kept or
-replaced; path; password and invisible input; number; list; expand; rawlist; search, fuzzy and
-autocomplete; select-by-key; dialogs and boxes), in wordings and layouts no earlier set uses.
-Look-alikes are REPLs and shells with odd prompts, rich live tables, status and progress,
-click progress bars, full-screen viewers, pagers (``less``, git's pager), vim as git's commit
-editor and on a help page, ``watch``, ``top``, whiptail and dialog info boxes and gauges, logs
-and streamed agent text quoting prompts and menus, test runners, and programs that printed a
-question but never read. ``held_check --split held_out_9`` proves each expectation by running
-every program in a bare PTY with the keys a person would press.
+enquirer, prompts and @clack/prompts; whiptail and dialog; bash ``read`` and ``select``; sudo-,
+ssh- and gpg-style password prompts; the real ``cp -i``, ``mv -i``, ``ln -i``, ``rm -i``,
+``git clean -i``, ``git checkout -p``, ``git add -p``, ``pip uninstall`` in a temporary venv,
+``ssh-keygen`` (overwrite and new passphrase), ``openssl pkey`` and ``gpg`` (its
+pinentry-curses box and its delete question) in a temporary directory; Python ``input()`` and
+``getpass``. Every API a person answers with keys appears (select with descriptions,
+separators, disabled rows, page sizes, shortcuts and defaults; checkboxes ticked and unticked;
+confirm and toggle; text with a default kept or replaced; path; password and invisible input;
+number; list; expand; rawlist; search, fuzzy and autocomplete; select-by-key; dialogs and
+boxes), in wordings and layouts no earlier set uses. Look-alikes are REPLs and shells with odd
+prompts, rich live tables, status and progress, click progress bars, full-screen viewers,
+pagers (``less``, git's pager), vim as git's commit editor and on a help page, ``watch``,
+``top``, whiptail and dialog info boxes and gauges, logs and streamed agent text quoting
+prompts and menus, test runners, and programs that printed a question but never read.
+``held_check --split held_out_9`` proves each expectation by running every program in a bare
+PTY with the keys a person would press.
 """
 
 from __future__ import annotations
@@ -399,6 +400,9 @@ def shell_cases() -> list[Case]:
         ),
         _s("ssh-keygen-change-passphrase", "password-style", "secret", needs=("ssh-keygen",)),
         _s("openssl-pkey-passin", "password-style", "secret", needs=("openssl",)),
+        # gpg's own pinentry-curses box, drawn by the real gpg-agent.
+        _s("gpg-decrypt-pinentry", "password-style", "secret", needs=("gpg", "pinentry-curses")),
+        _s("gpg-delete-key-yn", "gpg", "yes_no", YES_NO, "yes", "deleted", needs=("gpg",)),
         _s(
             "pip-uninstall-keep",
             "package-manager",

@@ -126,6 +126,8 @@ SHOWS_KEYS: dict[str, tuple[str, list[str]]] = {
     "h9-ssh-keygen-overwrite": ("Overwrite (y/n)", ["n\r"]),
     "h9-ssh-keygen-change-passphrase": ("Enter new passphrase", [PW + CR, PW + CR]),
     "h9-openssl-pkey-passin": ("pass phrase", [PW + CR]),
+    "h9-gpg-decrypt-pinentry": ("passphrase for decryption", [PW + CR]),
+    "h9-gpg-delete-key-yn": ("Delete this key from the keyring", ["y\r"]),
     "h9-pip-uninstall-keep": ("Proceed", ["n\r"]),
     "h9-wt-yesno-plain": ("security updates automatically", [CR]),
     "h9-wt-msgbox-ok": ("Press Ok to", [CR]),

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Ninth held-out set, shell side: held9.sh <scenario>. bash read/select, sudo/ssh/gpg-style
 # password reads, the real cp -i, mv -i, ln -i, rm -i, git clean -i, git checkout -p,
-# git add -p, pip uninstall, ssh-keygen and openssl in a temporary directory, whiptail and
-# dialog boxes, and look-alikes built from real tools (shells with odd prompts, less, watch,
-# top, git's pager and editor). Prints ANSWER=<what happened>. Written blind; never used for
+# git add -p, pip uninstall, ssh-keygen, openssl and gpg (with pinentry-curses) in a temporary
+# directory, whiptail and dialog boxes, and look-alikes built from real tools (shells with odd
+# prompts, less, watch, top, git's pager and editor, vim). Prints ANSWER=<what happened>. Written blind; never used for
 # tuning.
 set -u
 scenario=$1
@@ -18,6 +18,14 @@ git_repo() {
     git config user.email ci@example.org && git config user.name CI
     printf 'alpha\nbeta\ngamma\ndelta\nepsilon\nzeta\n' > plan.txt
     git add plan.txt && git commit -qm "Add the plan"
+}
+
+gpg_home() {
+    export GNUPGHOME="$tmp/gnupg" GPG_TTY
+    GPG_TTY=$(tty)
+    mkdir -m 700 "$GNUPGHOME"
+    echo "pinentry-program $(command -v pinentry-curses)" > "$GNUPGHOME/gpg-agent.conf"
+    trap 'gpgconf --kill gpg-agent 2>/dev/null; rm -rf "$tmp"' EXIT
 }
 
 case "$scenario" in
@@ -150,6 +158,21 @@ case "$scenario" in
         echo pip > "$site/leftpad-0.3.dist-info/INSTALLER"
         python3 -m pip --python venv/bin/python uninstall leftpad
         [ -e "$site/leftpad" ] && answer kept || answer uninstalled ;;
+    gpg_decrypt_pinentry)
+        gpg_home
+        echo "quarterly numbers" > report.txt
+        gpg -q --batch --pinentry-mode loopback --passphrase hunter2 --no-symkey-cache \
+            -c -o report.txt.gpg report.txt 2>/dev/null
+        gpg -q -d -o out.txt report.txt.gpg
+        cmp -s out.txt report.txt && answer len7 || answer other ;;
+    gpg_delete_key_yn)
+        gpg_home
+        gpg -q --batch --passphrase "" --quick-gen-key "Old CI <old-ci@acme.dev>" ed25519 sign never 2>/dev/null
+        gpg -q --export old-ci@acme.dev > pub.asc
+        rm -rf "$GNUPGHOME"/* && gpgconf --kill gpg-agent 2>/dev/null
+        gpg -q --import pub.asc 2>/dev/null
+        gpg --delete-key old-ci@acme.dev
+        gpg -q --list-keys old-ci@acme.dev >/dev/null 2>&1 && answer kept || answer deleted ;;
     # ---------------------------------------------------------------- whiptail / dialog
     wt_yesno_plain)
         whiptail --title "Unattended upgrades" --yesno "Install security updates automatically every night?" 9 58
