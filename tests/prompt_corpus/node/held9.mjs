@@ -308,7 +308,7 @@ const S = {
   },
   async look_stream_checkbox_menu() {
     const text =
-      "The generator will ask:\n? Select features (Press <space> to select)\n ◉ TypeScript\n ◯ ESLint\n❯◯ Prettier\n\nI'm passing --features ts,eslint instead. Installing";
+      "The generator will ask:\n? Which extras do you want? (Press <space> to select)\n ◉ TypeScript\n ◯ ESLint\n❯◯ Prettier\n\nI'm passing --features ts,eslint instead. Installing";
     for (const ch of text) {
       process.stdout.write(ch);
       await sleep(8);
@@ -328,7 +328,7 @@ const S = {
   async look_clack_log_steps() {
     const { intro, log } = await import("@clack/prompts");
     intro("release");
-    log.step("Would you like to continue? — yes (from --yes)");
+    log.step("Publish to npm? — yes (from --yes)");
     log.info("● patch  ○ minor  ○ major");
     for (let n = 0; ; n++) {
       await sleep(900);

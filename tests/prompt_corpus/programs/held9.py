@@ -292,7 +292,7 @@ def q_press_any_key() -> Any:
     import questionary
 
     print("The firmware image is staged on the programmer.")
-    questionary.press_any_key_to_continue("Connect the board over USB, then press any key").ask()
+    questionary.press_any_key_to_continue("Hold BOOTSEL, plug the board in, then hit any key").ask()
     return "flashed"
 
 
@@ -335,7 +335,7 @@ def q_select_eight_indicator() -> Any:
     import questionary
 
     return questionary.select(
-        "Font for the terminal profile",
+        "Typeface for this terminal profile",
         choices=[
             "JetBrains Mono",
             "Fira Code",
@@ -594,13 +594,13 @@ def std_numbered_by_label() -> Any:
 @scenario
 def std_type_cluster_name() -> Any:
     print("\x1b[1;35mThe cluster k8s-eu-west-2 and its 31 nodes will be deleted.\x1b[0m")
-    reply = input("To confirm, type the cluster name: ")
+    reply = input("Re-type the cluster name to delete it: ")
     return "deleted" if reply == "k8s-eu-west-2" else "kept"
 
 
 @scenario
 def std_type_delete_caps() -> Any:
-    print("You are about to purge 18,221 soft-deleted users for good.")
+    print("This purges 18,221 soft-deleted users permanently.")
     reply = input('Type "DELETE" to proceed: ')
     return "purged" if reply == "DELETE" else "aborted"
 
@@ -625,7 +625,7 @@ def std_red_banner_yes_no() -> Any:
 
 @scenario
 def std_letter_keys() -> Any:
-    print("photos/IMG_2044.HEIC already exists in the destination.")
+    print("photos/IMG_2044.HEIC is already at the destination.")
     reply = input("[s]kip, [o]verwrite, [r]ename, overwrite [a]ll? ").strip().lower()
     return {"s": "skip", "o": "overwrite", "r": "rename", "a": "all"}.get(reply, reply)
 
@@ -655,7 +655,7 @@ def std_getpass_gpg_box() -> Any:
     import getpass
 
     print("┌──────────────────────────────────────────────────────────┐")
-    print("│ Please enter the passphrase to unlock the OpenPGP key:  │")
+    print("│ Unlock the signing key before tagging v26.12.3:          │")
     print('│ "Release Bot <release@acme.dev>"                         │')
     print("│ 255-bit EDDSA key, ID 7C1D09AA2B41F3E5                   │")
     print("└──────────────────────────────────────────────────────────┘")
@@ -665,7 +665,7 @@ def std_getpass_gpg_box() -> Any:
 @scenario
 def std_press_enter_continue() -> Any:
     print("Step 2 of 4: put the recovery codes somewhere safe.")
-    input("Press Enter to continue...")
+    input("Once they are stored, press Return to go on ")
     return "continued"
 
 

@@ -31,7 +31,7 @@ gpg_home() {
 case "$scenario" in
     # ---------------------------------------------------------------- bash read / select
     read_yn_default_no)
-        echo "The staging database is 3 days behind production."
+        echo "Staging lags prod by 3 days."
         read -r -p "Refresh it from last night's snapshot? [y/N]: " reply; answer "${reply:-n}" ;;
     read_yn_wrapped_long)
         read -r -p "Two of the five mail relays still advertise TLS 1.0 and the partner bank's scanner flags them every Monday; disable TLS 1.0 and 1.1 on every relay during tonight's window? [Y/n] " reply
@@ -42,7 +42,7 @@ case "$scenario" in
         read -r -e -i "/srv/www/shop" -p "Document root: " reply
         [ "$reply" = "/srv/www/shop" ] && answer kept || answer "$reply" ;;
     read_numbered_number)
-        echo "Which Postgres major version should the new cluster run?"
+        echo "Postgres major version to install:"
         echo "   [1] 13 (EOL 2025-11)"
         echo "   [2] 14"
         echo "   [3] 15"
@@ -84,10 +84,8 @@ case "$scenario" in
     read_ssh_password)
         read -r -s -p "git@192.168.77.3's password: " pw; echo; answer "len${#pw}" ;;
     read_gpg_style)
-        echo "You need a passphrase to unlock the secret key for"
-        echo "user: \"Build Signer <signer@acme.dev>\""
-        echo "4096-bit RSA key, ID 0x5F2A91C3, created 2024-03-01"
-        echo
+        echo "gpg: using \"0x5F2A91C3\" as default secret key for signing"
+        echo "gpg: signing tag v26.12.3 for Build Signer <signer@acme.dev>"
         read -r -s -p "Enter passphrase: " pw; echo; answer "len${#pw}" ;;
     read_letter_keys)
         echo "Hunk 2/3 of src/router.go does not apply cleanly."
