@@ -55,6 +55,11 @@ def python_cases() -> list[Case]:
             "tobias",
             "tobias",
         ),
+        _p("click-pause", "press-enter", "press_enter", None, "", "resumed"),
+        _p("click-getchar-letters", "multi-key", "choice", None, "r", "reject"),
+        _p("click-intrange-replace", "prefilled", "text", None, "5", 5),
+        _p("typer-option-prompt-text", "typer", "text", None, "svc-exporter", "svc-exporter"),
+        _p("typer-option-prompt-bool", "typer", "yes_no", YES_NO, "yes", True),
         _p("typer-confirm-abort", "typer", "yes_no", YES_NO, "yes", "uploaded"),
         _p("typer-int-keep", "prefilled", "text", None, "", 4),
         _p("typer-password-twice", "password-style", "secret"),
@@ -67,6 +72,9 @@ def python_cases() -> list[Case]:
             "zstd",
             "zstd",
         ),
+        _p("rich-int-choices", "rich", "choice", ("7", "14", "30", "90"), "30", 30),
+        # The choices sit in the question's own words, not in rich's "[dev/qa/prod]".
+        _p("rich-hidden-choices", "rich", "choice", ("dev", "qa", "prod"), "qa", "qa"),
         _p("rich-confirm-keep-default", "rich", "yes_no", YES_NO, "yes", True),
         _p("rich-float-replace", "prefilled", "text", None, "0.75", 0.75),
         _p("rich-text-default-keep", "prefilled", "text", None, "", "s3://acme-artifacts-eu"),
@@ -245,6 +253,7 @@ def python_cases() -> list[Case]:
             "6h",
         ),
         _p("ptk-confirm", "prompt_toolkit", "yes_no", YES_NO, "yes", True),
+        _p("ptk-completer", "prompt_toolkit", "text", None, "stage-eu", "stage-eu"),
         _p("ptk-default-keep", "prefilled", "text", None, "", "svc.cluster.local"),
         _p(
             "std-numbered-default-three",
@@ -289,6 +298,15 @@ def python_cases() -> list[Case]:
             "checkout-v3-flow",
             "checkout-v3-flow",
         ),
+        _p(
+            "std-bracket-list-choice",
+            "stdlib",
+            "choice",
+            ("dev", "staging", "prod"),
+            "staging",
+            "staging",
+        ),
+        _p("std-question-then-arrow-line", "stdlib", "text", None, "2", "2"),
         _p("std-yn-after-table", "stdlib", "yes_no", YES_NO, "no", "n"),
     ]
 
@@ -374,6 +392,7 @@ def shell_cases() -> list[Case]:
         # A yellow inverse status bar between the question and the "> " input line.
         _s("read-question-above-colour", "banner", "text", None, "iot-cameras", "iot-cameras"),
         _s("read-yes-no-words", "bash-read", "yes_no", YN_WORDS, "yes", "yes"),
+        _s("read-n1-yn", "bash-read", "yes_no", YES_NO, "no", "n"),
         _s("cp-i-keep", "coreutils", "yes_no", None, "no", "mine"),
         _s("mv-i-replace", "coreutils", "yes_no", None, "yes", "v2"),
         _s("ln-i-replace", "coreutils", "yes_no", None, "yes", "linked"),
@@ -451,6 +470,15 @@ def shell_cases() -> list[Case]:
             needs=_WT,
         ),
         _s("wt-passwordbox-root", "whiptail", "secret", needs=_WT),
+        _s(
+            "wt-menu-notags",
+            "whiptail",
+            "choice",
+            None,
+            "Nightly at 02:00",
+            "rc0:nightly",
+            needs=_WT,
+        ),
         _s("dg-yesno-defaultno", "dialog", "yes_no", YES_NO, "Yes", "rc0", needs=_DG),
         _s("dg-menu-seven", "dialog", "choice", None, "ch", "rc0:ch", needs=_DG),
         _s(
@@ -473,6 +501,7 @@ def shell_cases() -> list[Case]:
             needs=_DG,
         ),
         _s("dg-passwordbox", "dialog", "secret", needs=_DG),
+        _s("dg-msgbox-ok-label", "dialog", "press_enter", None, "", "rc0", needs=_DG),
         _s(
             "dg-yesno-custom-labels",
             "dialog",
@@ -615,6 +644,38 @@ def node_cases() -> list[Case]:
             "cl-text-placeholder-replace", "clack", "text", None, "billing-worker", "billing-worker"
         ),
         _n("cl-password-mask", "password-style", "secret"),
+        _n(
+            "cl-autocomplete",
+            "clack",
+            "choice",
+            (
+                "Europe/Lisbon",
+                "Europe/Warsaw",
+                "America/Toronto",
+                "Asia/Singapore",
+                "Australia/Perth",
+            ),
+            "America/Toronto",
+            "America/Toronto",
+        ),
+        # A clack note box ("Heads up") above the question.
+        _n("cl-note-then-confirm", "banner", "yes_no", YES_NO, "yes", True),
+        _n(
+            "iq-select-theme-prefix",
+            "inquirer",
+            "choice",
+            ("patch (26.12.4)", "minor (26.13.0)", "major (27.0.0)", "prerelease (26.13.0-rc.0)"),
+            "major (27.0.0)",
+            "major",
+        ),
+        _n(
+            "pr-autocomplete-multiselect",
+            "prompts",
+            "multi_choice",
+            ("amelia", "bruno", "chidi", "dagny", "emeka"),
+            "bruno, dagny",
+            ["bruno", "dagny"],
+        ),
         _n("cl-select-key", "clack", "choice", ("Overwrite", "Merge", "Keep"), "Merge", "m"),
     ]
 

@@ -300,6 +300,54 @@ const S = {
       ],
     });
   },
+  async cl_autocomplete() {
+    const { autocomplete } = await import("@clack/prompts");
+    return autocomplete({
+      message: "Timezone for the weekly report",
+      options: [
+        { value: "Europe/Lisbon", label: "Europe/Lisbon" },
+        { value: "Europe/Warsaw", label: "Europe/Warsaw" },
+        { value: "America/Toronto", label: "America/Toronto" },
+        { value: "Asia/Singapore", label: "Asia/Singapore" },
+        { value: "Australia/Perth", label: "Australia/Perth" },
+      ],
+    });
+  },
+  async cl_note_then_confirm() {
+    const { note, confirm } = await import("@clack/prompts");
+    note("3 services will restart:\n  api, worker, scheduler", "Heads up");
+    return confirm({ message: "Roll the new config out now?", initialValue: false });
+  },
+  async iq_select_theme_prefix() {
+    const { select } = await import("@inquirer/prompts");
+    return select({
+      message: "Release type",
+      loop: false,
+      theme: { prefix: "◆", icon: { cursor: "→" } },
+      choices: [
+        { name: "patch (26.12.4)", value: "patch" },
+        { name: "minor (26.13.0)", value: "minor" },
+        { name: "major (27.0.0)", value: "major" },
+        { name: "prerelease (26.13.0-rc.0)", value: "pre" },
+      ],
+    });
+  },
+  async pr_autocomplete_multiselect() {
+    const prompts = require("prompts");
+    const r = await prompts({
+      type: "autocompleteMultiselect",
+      name: "v",
+      message: "Reviewers to request",
+      choices: [
+        { title: "amelia", value: "amelia" },
+        { title: "bruno", value: "bruno" },
+        { title: "chidi", value: "chidi" },
+        { title: "dagny", value: "dagny" },
+        { title: "emeka", value: "emeka" },
+      ],
+    });
+    return r.v;
+  },
   // ------------------------------------------------------------ look-alikes
   async look_node_repl_gt() {
     const repl = require("node:repl");

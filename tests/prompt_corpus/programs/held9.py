@@ -139,6 +139,62 @@ def typer_text_replace() -> Any:
     return typer.prompt("Default branch for new repositories", default="master")
 
 
+@scenario
+def click_pause() -> Any:
+    import click
+
+    click.echo("Image written to the card (7.8 GB).")
+    click.pause("Swap the SD card into the Pi, then press any key to resume…")
+    return "resumed"
+
+
+@scenario
+def click_getchar_letters() -> Any:
+    import click
+
+    click.echo("Review 1/3: migrations/0043_drop_legacy_totals.sql")
+    click.echo("[a]ccept  [r]eject  [s]kip  [q]uit ? ", nl=False)
+    key = click.getchar()
+    return {"a": "accept", "r": "reject", "s": "skip", "q": "quit"}.get(key, key)
+
+
+@scenario
+def click_intrange_replace() -> Any:
+    import click
+
+    return click.prompt("Replica count (1-9)", type=click.IntRange(1, 9), default=3)
+
+
+@scenario
+def typer_option_prompt_text() -> Any:
+    import typer
+
+    app = typer.Typer()
+
+    @app.command()
+    def create(name: str = typer.Option(..., prompt="Service account to create")) -> None:
+        done(name)
+        sys.exit(0)
+
+    typer.main.get_command(app).main(args=[], standalone_mode=False)
+    return "none"
+
+
+@scenario
+def typer_option_prompt_bool() -> Any:
+    import typer
+
+    app = typer.Typer()
+
+    @app.command()
+    def rotate(revoke: bool = typer.Option(False, prompt="Also revoke the previous keys?")) -> None:
+        done(revoke)
+        sys.exit(0)
+
+    typer.main.get_command(app).main(args=[], standalone_mode=False)
+    return "none"
+
+
 # ---------------------------------------------------------------- rich
 
 
@@ -194,6 +250,25 @@ def rich_choice_below_panel() -> Any:
     )
     return Prompt.ask(
         "Announce it on which channel", choices=["email", "slack", "statuspage", "none"]
+    )
+
+
+@scenario
+def rich_int_choices() -> Any:
+    from rich.prompt import IntPrompt
+
+    return IntPrompt.ask("Log retention in days", choices=["7", "14", "30", "90"])
+
+
+@scenario
+def rich_hidden_choices() -> Any:
+    from rich.prompt import Prompt
+
+    return Prompt.ask(
+        "Target environment (dev, qa, prod)",
+        choices=["dev", "qa", "prod"],
+        show_choices=False,
+        case_sensitive=False,
     )
 
 
@@ -568,6 +643,15 @@ def ptk_default_keep() -> Any:
     return prompt("Cluster DNS suffix: ", default="svc.cluster.local")
 
 
+@scenario
+def ptk_completer() -> Any:
+    from prompt_toolkit import prompt
+    from prompt_toolkit.completion import WordCompleter
+
+    contexts = WordCompleter(["prod-eu", "prod-us", "stage-eu", "dev-local"])
+    return prompt("Kubernetes context: ", completer=contexts, complete_while_typing=True)
+
+
 # ---------------------------------------------------------------- standard library
 
 
@@ -690,6 +774,17 @@ def std_yn_after_table() -> Any:
     print("idna           3.7      3.10")
     reply = input("Upgrade these 3 packages? [Y/n] ").strip().lower()
     return reply or "y"
+
+
+@scenario
+def std_bracket_list_choice() -> Any:
+    return input("Which environment? [dev, staging, prod]: ").strip()
+
+
+@scenario
+def std_question_then_arrow_line() -> Any:
+    print("How many GPUs should the training job reserve?")
+    return input("➜ ").strip()
 
 
 # ---------------------------------------------------------------- look-alikes

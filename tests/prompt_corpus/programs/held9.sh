@@ -105,6 +105,9 @@ case "$scenario" in
         read -r -p "> " reply; answer "$reply" ;;
     read_yes_no_words)
         read -r -p "Rotate the root CA for the internal mesh now? Type yes or no: " reply; answer "$reply" ;;
+    read_n1_yn)
+        echo "host 3/8 (db-replica-2) patched."
+        read -r -n1 -p "Continue with the next host? (y/n) " reply; echo; answer "$reply" ;;
     # ---------------------------------------------------------------- real tools
     cp_i_keep)
         echo mine > hosts && mkdir -p new && echo theirs > new/hosts
@@ -221,6 +224,14 @@ case "$scenario" in
         answer "rc$?:len${#r}" ;;
     dg_yesno_custom_labels)
         dialog --yes-label "Format" --no-label "Cancel" --yesno "Format /dev/sdc1 (64 GB, label BACKUP) as exFAT?" 7 56
+        answer "rc$?" ;;
+    wt_menu_notags)
+        r=$(whiptail --notags --title "Snapshots" --menu "When should snapshots run?" 14 50 5 \
+            hourly "Every hour" nightly "Nightly at 02:00" weekly "Sundays at 03:00" \
+            monthly "First of the month" off "Never" 3>&1 1>&2 2>&3)
+        answer "rc$?:$r" ;;
+    dg_msgbox_ok_label)
+        dialog --title "Licence" --ok-label "Got it" --msgbox "This build is for evaluation only and expires in 30 days." 7 62
         answer "rc$?" ;;
     # ---------------------------------------------------------------- look-alikes
     look_bash_ps1_question)
