@@ -330,8 +330,13 @@ def python_lookalikes() -> list[Case]:
         "look-rich-table-prompts",
         "look-ptk-fullscreen-viewer",
         "look-printed-yn-keeps-working",
+        "look-pdb-prompt",
     ]
-    return [_p(n, LOOK, None) for n in names]
+    # click.edit opens vim on the notes: an editor, never a prompt.
+    vim = _SET.case(
+        "look-click-edit-vim", LOOK, _SET.py("look_click_edit_vim"), None, needs=("vim",)
+    )
+    return [_p(n, LOOK, None) for n in names] + [vim]
 
 
 def shell_cases() -> list[Case]:

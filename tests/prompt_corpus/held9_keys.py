@@ -106,6 +106,8 @@ SHOWS_KEYS: dict[str, tuple[str, list[str]]] = {
     "h9-look-rich-table-prompts": ("Prompt glyph reference", []),
     "h9-look-ptk-fullscreen-viewer": ("Log viewer", []),
     "h9-look-printed-yn-keeps-working": ("applied change", []),
+    "h9-look-click-edit-vim": ("Release notes for 26.12.3", []),
+    "h9-look-pdb-prompt": ("(Pdb)", []),
     # ------------------------------------------------------------ shell
     "h9-read-yn-default-no": ("Refresh it from last night", ["y\r"]),
     "h9-read-yn-wrapped-long": ("tonight's window", ["n\r"]),

@@ -1007,5 +1007,26 @@ def look_printed_yn_keeps_working() -> None:
         time.sleep(0.9)  # noqa: sleep-ok - a look-alike that keeps working
 
 
+@scenario
+def look_click_edit_vim() -> None:
+    import os
+
+    import click
+
+    os.environ["EDITOR"] = "vim -u NONE"
+    click.edit("# Release notes for 26.12.3\n# Ship it? [y/N] is asked later by the release bot\n")
+    forever()
+
+
+@scenario
+def look_pdb_prompt() -> None:
+    import pdb
+
+    totals = {"eu": 41, "us": 58}
+    print("Breakpoint before the settlement run; totals are", totals)
+    pdb.set_trace()
+    forever()
+
+
 if __name__ == "__main__":
     done(SCENARIOS[sys.argv[1]]())
