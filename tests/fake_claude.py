@@ -31,15 +31,29 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 import termios
 import tty
 import urllib.error
 import urllib.request
 import uuid
+from pathlib import Path
 from typing import Any
 
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def install(directory: Path) -> Path:
+    """This script under the name ``claude`` in ``directory``, run by the test's own Python
+    (for tests that import this module; the script itself never calls it)."""
+    script = directory / "claude"
+    here = str(Path(__file__).resolve())
+    script.write_text(
+        f"#!{sys.executable}\nimport runpy\nrunpy.run_path({here!r}, run_name='__main__')\n"
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
 
 
 def _option(argv: list[str], flag: str) -> str | None:

@@ -328,3 +328,13 @@ async def call_tool(base: str, token: str, name: str = "whoami") -> httpx.Respon
                 "params": {"name": name, "arguments": {}},
             },
         )
+
+
+async def dashboard_signed_in(http: httpx.AsyncClient, base: str) -> str:
+    """Sign the owner in to the dashboard through its form; returns the page's CSRF token."""
+    page = await http.get(f"{base}/dashboard/login")
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    done = await http.post(f"{base}/dashboard/login", data={"csrf": csrf, "password": PASSWORD})
+    assert done.status_code == 303 and done.headers["location"] == "/dashboard/"
+    home = await http.get(f"{base}/dashboard/")
+    return home.text.split('name="tether-csrf" content="')[1].split('"')[0]

@@ -10,7 +10,7 @@ then proves its key by the challenge like any supervisor.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +20,7 @@ import httpx
 import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from starlette.applications import Starlette
-from websockets.asyncio.client import ClientConnection  # noqa: TID251 - fake supervisors
+from websockets.asyncio.client import ClientConnection, connect  # noqa: TID251 - fake supervisors
 from websockets.exceptions import ConnectionClosed  # noqa: TID251
 
 from server.__main__ import bind_socket, uvicorn_config
@@ -37,8 +37,17 @@ from supervisor.connection import RelayConnection
 from supervisor.identity import Identity, load_or_create
 from supervisor.reaper import Reaper
 from supervisor.session_manager import SessionManager
-from tests.oauth_support import PASSWORD, oauth_settings_for_tests, signed_in
+from tests.oauth_support import (
+    PASSWORD,
+    oauth_settings_for_tests,
+    open_consent,
+    pkce,
+    scripted_consent,
+    signed_in,
+)
 from tests.support import eventually, scaled
+
+SID = "sess-relay0001"
 
 
 @dataclass
@@ -230,3 +239,66 @@ async def running_supervisor(
 
 async def is_online(relay: Relay, name: str) -> bool:
     return any(h.name == name and h.online for h in await relay.hub.hosts())
+
+
+def session_info(sid: str = SID) -> p.SessionInfo:
+    return p.SessionInfo(
+        session_id=sid,
+        command=["claude"],
+        cwd="/src",
+        name="demo",
+        state=p.SessionState.STARTING,
+        state_since=1.0,
+        state_reason="spawned",
+        started_at=1.0,
+    )
+
+
+Handler = Callable[[ClientConnection, p.Command], Awaitable[p.Reply | None]]
+
+
+async def start_reply(ws: ClientConnection, command: p.Command) -> p.Reply | None:
+    if isinstance(command, p.StartSession):
+        return p.SessionStarted(request_id=command.request_id, session=session_info())
+    raise AssertionError(f"unexpected {command!r}")
+
+
+@asynccontextmanager
+async def fake_supervisor(
+    relay: Relay,
+    host: str = "studio",
+    handler: Handler = start_reply,
+    sessions: list[p.SessionInfo] | None = None,
+) -> AsyncIterator[tuple[ClientConnection, asyncio.Queue[p.Command]]]:
+    """A supervisor speaking the protocol: hello, then answer each command with ``handler``."""
+    received: asyncio.Queue[p.Command] = asyncio.Queue()
+    async with connect(relay.ws, compression=None) as ws:
+        welcome = await handshake(ws, relay, host, sessions=sessions)
+        assert isinstance(welcome, p.Welcome)
+
+        async def serve() -> None:
+            async for text in ws:
+                command = p.decode_command(text)
+                assert not isinstance(command, p.Welcome)
+                await received.put(command)  # type: ignore[arg-type]
+                reply = await handler(ws, command)  # type: ignore[arg-type]
+                if reply is not None:
+                    await ws.send(p.encode(reply))
+
+        task = asyncio.create_task(serve())
+        try:
+            yield ws, received
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+
+async def try_password(
+    http: httpx.AsyncClient, relay: Relay, client_id: str, password: str, source: str
+) -> httpx.Response:
+    """One sign-in attempt, as seen through a proxy that forwards ``source``."""
+    _, challenge = pkce()
+    http.headers["X-Forwarded-For"] = source
+    start = await open_consent(http, relay.base, client_id, challenge)
+    assert start.status_code == 302, start.text
+    return await scripted_consent(http, start.headers["location"], password=password)

@@ -16,10 +16,9 @@ from typing import Any
 
 import pytest
 
-from tests.notify_support import LINK, HttpSink
+from tests.notify_support import LINK, HttpSink, Setup, notify_setup
 from tests.oauth_support import PASSWORD
 from tests.support import scaled
-from tests.test_notify_e2e import Setup, _setup
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -74,7 +73,7 @@ async def test_the_owner_registers_a_passkey_and_approves_a_dangerous_prompt_fro
 ) -> None:
     from playwright.async_api import async_playwright
 
-    async with HttpSink() as sink, _setup(tmp_path, sink.url) as s:
+    async with HttpSink() as sink, notify_setup(tmp_path, sink.url) as s:
         sid = await s.session()
         link = await _dangerous(s, sid, sink, "first")
         async with async_playwright() as pw:

@@ -9,7 +9,7 @@ from fastmcp import Client, FastMCP
 
 from shared.backend import HostStatus
 from shared.mcp.tools import register_tools
-from tests.test_tools import SID, FakeBackend
+from tests.tools_support import SID, FakeBackend
 
 
 class CountingBackend(FakeBackend):

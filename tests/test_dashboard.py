@@ -23,7 +23,7 @@ from fastmcp import Client
 
 from server.oauth.ratelimit import RateLimiter
 from tests.browser_support import browser_missing, phone_browser, screenshot_dir, tidy_frame
-from tests.oauth_support import PASSWORD
+from tests.oauth_support import PASSWORD, dashboard_signed_in
 from tests.relay_support import Relay, Supervisor, running_relay, running_supervisor, write_policy
 from tests.support import eventually, scaled
 
@@ -59,16 +59,6 @@ async def setup(tmp_path: Path) -> AsyncIterator[Setup]:
             yield Setup(relay, laptop, work, client)
     finally:
         shutil.rmtree(short, ignore_errors=True)
-
-
-async def signed_in(http: httpx.AsyncClient, base: str) -> str:
-    """Sign in through the form; returns the page's CSRF token."""
-    page = await http.get(f"{base}/dashboard/login")
-    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
-    done = await http.post(f"{base}/dashboard/login", data={"csrf": csrf, "password": PASSWORD})
-    assert done.status_code == 303 and done.headers["location"] == "/dashboard/"
-    home = await http.get(f"{base}/dashboard/")
-    return home.text.split('name="tether-csrf" content="')[1].split('"')[0]
 
 
 async def _session(setup: Setup) -> str:
@@ -164,7 +154,7 @@ async def test_actions_need_the_sessions_csrf_token_and_the_relays_own_origin(
     base = setup.relay.base
     url = f"{base}/dashboard/api/sessions/{sid}/keys"
     async with httpx.AsyncClient(timeout=scaled(10)) as http:
-        csrf = await signed_in(http, base)
+        csrf = await dashboard_signed_in(http, base)
         missing = await http.post(url, json={"keys": ["tab"]})
         assert missing.status_code == 403 and "Reload" in missing.json()["error"]
         other = await http.post(
@@ -197,7 +187,7 @@ async def test_the_overview_lists_sessions_waiting_for_the_owner_first_and_stop_
     await setup.call("send_message", session_id=asking, text="run tests", wait_seconds=0)
     base = setup.relay.base
     async with httpx.AsyncClient(timeout=scaled(20)) as http:
-        csrf = await signed_in(http, base)
+        csrf = await dashboard_signed_in(http, base)
 
         async def waiting_first() -> list[str] | None:
             listed = (await http.get(f"{base}/dashboard/api/overview")).json()["sessions"]
@@ -219,7 +209,7 @@ async def test_the_live_stream_catches_up_from_an_offset_then_follows_without_re
     sid = await _session(setup)
     base = setup.relay.base
     async with httpx.AsyncClient(timeout=scaled(20)) as http:
-        csrf = await signed_in(http, base)
+        csrf = await dashboard_signed_in(http, base)
         kept = await _relayed_banner(setup, sid)
         start = len(kept) // 2
         got = bytearray()
@@ -255,7 +245,7 @@ async def test_a_recording_replays_the_relays_copy_with_the_times_it_arrived(
     await _relayed_banner(setup, sid)
     await setup.call("send_message", session_id=sid, text="hello", wait_seconds=5)
     async with httpx.AsyncClient(timeout=scaled(10)) as http:
-        await signed_in(http, setup.relay.base)
+        await dashboard_signed_in(http, setup.relay.base)
         r = await http.get(
             f"{setup.relay.base}/dashboard/api/sessions/{sid}/recording.cast?download=1"
         )

@@ -26,8 +26,8 @@ from shared.commands.digest import MAX_DIGEST_BYTES
 from supervisor.command_runner import CommandRunner
 from supervisor.local_mcp import build_local_server
 from supervisor.session_manager import SessionManager
+from tests.fake_claude import install as install_fake_claude
 from tests.support import eventually, scaled
-from tests.test_hooks import install_fake_claude
 
 PYTEST_OUT = "collected 10 items\n\n==== 2 failed, 8 passed in 0.40s ====\n"
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import stat
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -26,11 +24,11 @@ from supervisor.claude_settings import (
 from supervisor.hook_prompts import prompt_from_hook, state_hint
 from supervisor.hooks import HookEvent, HookPayloadError, HookReceiver, parse_event
 from supervisor.session_manager import child_env
+from tests.fake_claude import install as install_fake_claude
 from tests.support import scaled
 
 SID = "session-aaaa1111"
 OTHER = "session-bbbb2222"
-FAKE_CLAUDE = Path(__file__).with_name("fake_claude.py")
 SUGGESTION = {
     "type": "addRules",
     "rules": [{"toolName": "Bash", "ruleContent": "npm test:*"}],
@@ -377,17 +375,6 @@ def test_the_token_travels_in_the_environment_never_in_argv() -> None:
     assert "tok-123" not in " ".join(argv)
     assert "TETHER_SECRET" not in wired
     assert wire_claude(["aider"], env, "u", "tok-123") == (["aider"], env)
-
-
-def install_fake_claude(directory: Path) -> Path:
-    """``tests/fake_claude.py`` under the name ``claude``, run by this very Python."""
-    script = directory / "claude"
-    script.write_text(
-        f"#!{sys.executable}\nimport runpy\n"
-        f"runpy.run_path({str(FAKE_CLAUDE)!r}, run_name='__main__')\n"
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
 
 
 async def run_fake_claude(argv: list[str], env: dict[str, str], cwd: Path) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from fastmcp import Client
 from fastmcp.client.transports import StdioTransport
 
 from tests.support import eventually, scaled
-from tests.test_tools import TOOLS
+from tests.tools_support import TOOLS
 
 REPO = Path(__file__).resolve().parent.parent
 

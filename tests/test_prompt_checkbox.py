@@ -23,14 +23,13 @@ from supervisor.prompts.answer import (
     plan_writes,
     wanted_checks,
 )
-from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.detect import Detection
 from supervisor.prompts.structure_rows import make_options
-from supervisor.prompts.tracker import PromptTracker, default_rules
+from supervisor.prompts.tracker import PromptTracker
 from supervisor.screen import TerminalModel
+from tests.prompt_support import ESC, RAW, must
 
-ESC = "\x1b"
 DOWN, UP = b"\x1b[B", b"\x1b[A"
-RAW = Signals(echo_off=True, canonical=False)
 
 
 def listed(checked: tuple[bool, ...] | None, highlight: int = 0) -> Detection:
@@ -46,14 +45,6 @@ def listed(checked: tuple[bool, ...] | None, highlight: int = 0) -> Detection:
         select="checkbox",
         checked=checked,
     )
-
-
-def must(text: str) -> Detection:
-    model = TerminalModel(cols=80, rows=24)
-    model.feed(text.replace("\n", "\r\n").encode())
-    found = detect(model.snapshot(), default_rules(), signals=RAW)
-    assert found is not None, text
-    return found
 
 
 def colour(code: str, text: str) -> str:

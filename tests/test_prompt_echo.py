@@ -16,17 +16,10 @@ from supervisor.prompts import PromptError, PromptTracker
 from supervisor.prompts.answer import ENTER
 from supervisor.prompts.detect import Signals
 from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below, needs_probe
-from supervisor.screen import ScreenSnapshot, TerminalModel
+from supervisor.screen import ScreenSnapshot
+from tests.prompt_support import RAW, READING, snap
 
-RAW = Signals(echo_off=True, canonical=False)
-LINE = Signals(blocked_on_read=True)
 QUESTION = "Badge override for the night shift: "
-
-
-def snap(text: str) -> ScreenSnapshot:
-    m = TerminalModel(cols=80, rows=24)
-    m.feed(text.replace("\n", "\r\n").encode())
-    return m.snapshot()
 
 
 def test_a_field_that_draws_the_typed_character_echoes() -> None:
@@ -153,7 +146,7 @@ async def test_a_silent_key_over_selectable_rows_is_refused_but_not_called_secre
 
 async def test_a_line_mode_field_echoed_by_the_terminal_is_not_probed() -> None:
     field = _Field(echo=False)  # the kernel echoes, not the program: no probe
-    answerer, _, prompt_id = _answerer(field, LINE)
+    answerer, _, prompt_id = _answerer(field, READING)
     async with asyncio.timeout(10):
         sent = await answerer.type_answer(prompt_id, "lobby-east", field.write)
     assert sent == [b"lobby-east", ENTER]

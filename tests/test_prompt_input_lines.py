@@ -10,31 +10,9 @@ import pytest
 
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import ENTER, SPACE, plan_writes
-from supervisor.prompts.detect import Detection, Signals, detect
-from supervisor.prompts.tracker import default_rules
-from supervisor.screen import TerminalModel
+from tests.prompt_support import ESC, NOBODY, RAW, READING, found, labels, must
 
-ESC = "\x1b"
 DOWN = b"\x1b[B"
-READING = Signals(blocked_on_read=True)  # a line reader sleeps in the tty's read
-RAW = Signals(echo_off=True, canonical=False)  # curses owns the keyboard
-NOBODY = Signals(elsewhere=True)  # every process sleeps on a timer or a child
-
-
-def found(text: str, signals: Signals, cols: int = 80) -> Detection | None:
-    model = TerminalModel(cols=cols, rows=24)
-    model.feed(text.replace("\n", "\r\n").encode())
-    return detect(model.snapshot(), default_rules(), signals=signals)
-
-
-def must(text: str, signals: Signals, cols: int = 80) -> Detection:
-    result = found(text, signals, cols)
-    assert result is not None, text
-    return result
-
-
-def labels(d: Detection) -> list[str]:
-    return [o.label for o in d.options]
 
 
 # ---------------------------------------------------------------- bash select

@@ -21,27 +21,15 @@ from supervisor.prompts.paging import PARTIAL_NOTE, PageSearch, rows_out_of_view
 from supervisor.prompts.prefill import KILL_LINE, prefilled
 from supervisor.prompts.tracker import PromptTracker, default_rules
 from supervisor.screen import TerminalModel
+from tests.prompt_support import ESC, RAW, READING, labels, must
 
-ESC = "\x1b"
 DOWN = b"\x1b[B"
-RAW = Signals(echo_off=True, canonical=False)
-READING = Signals(blocked_on_read=True)
 
 
 def model(text: str) -> TerminalModel:
     m = TerminalModel(cols=80, rows=24)
     m.feed(text.replace("\n", "\r\n").encode())
     return m
-
-
-def must(text: str, signals: Signals) -> Detection:
-    found = detect(model(text).snapshot(), default_rules(), signals=signals)
-    assert found is not None, text
-    return found
-
-
-def labels(d: Detection) -> list[str]:
-    return [o.label for o in d.options]
 
 
 def keys(d: Detection) -> list[str]:

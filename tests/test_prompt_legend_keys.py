@@ -10,22 +10,10 @@ import pytest
 
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import ENTER, SPACE, plan_writes
-from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.structure_legend import names_toggle, ticks_with_arrows
-from supervisor.prompts.tracker import default_rules
-from supervisor.screen import TerminalModel
+from tests.prompt_support import ESC, must
 
-ESC = "\x1b"
 DOWN, UP, RIGHT, LEFT = b"\x1b[B", b"\x1b[A", b"\x1b[C", b"\x1b[D"
-RAW = Signals(echo_off=True, canonical=False)
-
-
-def must(text: str, cols: int = 80) -> Detection:
-    model = TerminalModel(cols=cols, rows=24)
-    model.feed(text.replace("\n", "\r\n").encode())
-    found = detect(model.snapshot(), default_rules(), signals=RAW)
-    assert found is not None, text
-    return found
 
 
 def cyan(text: str) -> str:

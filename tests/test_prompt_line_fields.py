@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import ENTER, plan_writes
-from tests.test_prompt_line_keys import ESC, RAW, READING, found, labels, must
+from tests.prompt_support import ESC, RAW, READING, found, labels, must
 
 
 def test_a_raw_field_named_for_a_key_that_grants_access_is_a_secret() -> None:

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import CHECKPOINT, ENTER, SPACE, plan_writes
-from supervisor.prompts.detect import Detection, Signals, detect
-from supervisor.prompts.tracker import default_rules
-from supervisor.screen import TerminalModel
-
-ESC = "\x1b"
-RAW = Signals(echo_off=True, canonical=False)  # a TUI or getchar owns the keyboard
-READING = Signals(blocked_on_read=True)  # a line reader sleeps in the tty's read
-LINE = Signals()  # line mode, nobody known to read
-SLEEPING = Signals(elsewhere=True)  # line mode, every process sleeps on a timer
+from tests.prompt_support import ESC, LINE, NOBODY, RAW, READING, found, labels, must
 
 DIALOG = (
     "Bash command\n\n  npm run build\n\n"
@@ -22,25 +14,6 @@ DIALOG = (
     "│   2. Yes, and don't ask again for npm run build commands\n"
     "│   3. No, and tell Claude what to do differently (esc)\n"
 )
-
-
-def found(
-    text: str, signals: Signals, family: str = "generic", quiet_for: float = 10.0
-) -> Detection | None:
-    model = TerminalModel(cols=80, rows=24)
-    model.feed(text.replace("\n", "\r\n").encode())
-    snapshot = model.snapshot()
-    return detect(snapshot, default_rules(), family=family, quiet_for=quiet_for, signals=signals)
-
-
-def must(text: str, signals: Signals, family: str = "generic") -> Detection:
-    result = found(text, signals, family)
-    assert result is not None, text
-    return result
-
-
-def labels(d: Detection) -> list[str]:
-    return [o.label for o in d.options]
 
 
 # ---------------------------------------------------------------- an agent's dialog, quoted
@@ -53,7 +26,7 @@ def test_an_agents_dialog_streamed_by_another_program_in_line_mode_is_no_prompt(
 
 
 def test_an_agents_dialog_under_a_program_sleeping_on_a_timer_is_no_prompt() -> None:
-    assert found(DIALOG, SLEEPING) is None
+    assert found(DIALOG, NOBODY) is None
 
 
 def test_an_agent_started_from_a_shell_still_has_its_dialog_found_on_a_raw_terminal() -> None:

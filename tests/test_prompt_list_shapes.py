@@ -14,14 +14,13 @@ import asyncio
 from shared.protocol import PromptKind
 from supervisor.answering import Answerer
 from supervisor.prompts.answer import ENTER, SPACE, plan_writes
-from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.detect import Detection, detect
 from supervisor.prompts.paging import searchable
 from supervisor.prompts.tracker import PromptTracker, default_rules
 from supervisor.screen import TerminalModel
+from tests.prompt_support import ESC, RAW, found, labels, must
 
-ESC = "\x1b"
 DOWN, UP = b"\x1b[B", b"\x1b[A"
-RAW = Signals(echo_off=True, canonical=False)
 # cutie's prefixes: select marks its cursor [x]; select_multiple draws the cursor's box
 # in braces and ticks inside every box.
 CURSOR = f"{ESC}[1m[{ESC}[32;1mx{ESC}[0;1m]{ESC}[0m "
@@ -34,20 +33,6 @@ def model(text: str) -> TerminalModel:
     m = TerminalModel(cols=80, rows=24)
     m.feed(text.replace("\n", "\r\n").encode())
     return m
-
-
-def found(text: str) -> Detection | None:
-    return detect(model(text).snapshot(), default_rules(), signals=RAW)
-
-
-def must(text: str) -> Detection:
-    result = found(text)
-    assert result is not None, text
-    return result
-
-
-def labels(d: Detection) -> list[str]:
-    return [o.label for o in d.options]
 
 
 def test_a_box_marked_only_on_the_cursor_row_is_a_single_choice_whose_captions_are_skipped() -> (

@@ -7,30 +7,20 @@ from __future__ import annotations
 
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import ENTER, TAB, plan_writes
-from supervisor.prompts.detect import Detection, Signals, detect
-from supervisor.prompts.tracker import default_rules
-from supervisor.screen import TerminalModel
+from supervisor.prompts.detect import Detection, Signals
+from tests import prompt_support
+from tests.prompt_support import ESC, RAW, READING, labels
 
-ESC = "\x1b"
 DOWN = b"\x1b[B"
-RAW = Signals(echo_off=True, canonical=False)
-READING = Signals(blocked_on_read=True)
+COLS = 90  # the rows here are drawn for a terminal this wide
 
 
 def found(text: str, signals: Signals) -> Detection | None:
-    model = TerminalModel(cols=90, rows=24)
-    model.feed(text.replace("\n", "\r\n").encode())
-    return detect(model.snapshot(), default_rules(), signals=signals)
+    return prompt_support.found(text, signals, cols=COLS)
 
 
 def must(text: str, signals: Signals) -> Detection:
-    result = found(text, signals)
-    assert result is not None, text
-    return result
-
-
-def labels(d: Detection) -> list[str]:
-    return [o.label for o in d.options]
+    return prompt_support.must(text, signals, cols=COLS)
 
 
 def lit(text: str) -> str:

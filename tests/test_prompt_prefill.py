@@ -19,15 +19,9 @@ from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.echo import ERASE
 from supervisor.prompts.prefill import KILL_AHEAD, KILL_LINE, Field, emptied, prefilled, shows
 from supervisor.prompts.tracker import default_rules
-from supervisor.screen import ScreenSnapshot, TerminalModel
+from tests.prompt_support import snap
 
 RAW = Signals(canonical=False, blocked_on_read=True)
-
-
-def snap(text: str, *, cols: int = 80) -> ScreenSnapshot:
-    model = TerminalModel(cols=cols, rows=24)
-    model.feed(text.replace("\n", "\r\n").encode())
-    return model.snapshot()
 
 
 def field_of(text: str, *, canonical: bool = False) -> Field | None:

@@ -11,35 +11,11 @@ import pytest
 
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import CHECKPOINT, ENTER, SPACE, TAB, choose_many, plan_writes
-from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.detect import Signals, detect
 from supervisor.prompts.tracker import default_rules
-from supervisor.screen import TerminalModel
+from tests.prompt_support import ESC, NOBODY, RAW, READING, found, labels, must, screen
 
-ESC = "\x1b"
 DOWN, UP, RIGHT = b"\x1b[B", b"\x1b[A", b"\x1b[C"
-RAW = Signals(echo_off=True, canonical=False)  # a TUI library owns the keyboard
-READING = Signals(blocked_on_read=True)  # a line reader sleeps in the tty's read
-NOBODY = Signals(elsewhere=True)  # every process sleeps on a timer or a child
-
-
-def screen(text: str, *, cols: int = 80, rows: int = 24) -> TerminalModel:
-    model = TerminalModel(cols=cols, rows=rows)
-    model.feed(text.replace("\n", "\r\n").encode())
-    return model
-
-
-def found(text: str, signals: Signals, **kwargs: int) -> Detection | None:
-    return detect(screen(text, **kwargs).snapshot(), default_rules(), signals=signals)
-
-
-def must(text: str, signals: Signals, **kwargs: int) -> Detection:
-    result = found(text, signals, **kwargs)
-    assert result is not None, text
-    return result
-
-
-def labels(d: Detection) -> list[str]:
-    return [o.label for o in d.options]
 
 
 def cyan(text: str) -> str:

@@ -12,35 +12,13 @@ import pytest
 
 from shared.protocol import PromptKind
 from supervisor.prompts.answer import ENTER, TAB, PromptError, plan_writes
-from supervisor.prompts.detect import Detection, Signals, detect
+from supervisor.prompts.detect import Signals, detect
 from supervisor.prompts.tracker import default_rules
-from supervisor.screen import TerminalModel, is_faint_style
+from supervisor.screen import is_faint_style
 from supervisor.tty_probe import interactive_argv
+from tests.prompt_support import ESC, RAW, READING, found, labels, must, screen
 
-ESC = "\x1b"
 DOWN, RIGHT = b"\x1b[B", b"\x1b[C"
-RAW = Signals(echo_off=True, canonical=False)
-READING = Signals(blocked_on_read=True)
-
-
-def screen(text: str, *, cols: int = 80, rows: int = 24) -> TerminalModel:
-    model = TerminalModel(cols=cols, rows=rows)
-    model.feed(text.replace("\n", "\r\n").encode())
-    return model
-
-
-def found(text: str, signals: Signals) -> Detection | None:
-    return detect(screen(text).snapshot(), default_rules(), signals=signals)
-
-
-def must(text: str, signals: Signals) -> Detection:
-    result = found(text, signals)
-    assert result is not None, text
-    return result
-
-
-def labels(d: Detection) -> list[str]:
-    return [o.label for o in d.options]
 
 
 def dialog(body: list[str], buttons: str, *, cursor_on: str | None = None) -> str:

@@ -10,8 +10,7 @@ import os
 import socket
 import stat
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -37,77 +36,21 @@ from shared.protocol import (
     Hello,
     Output,
     Reply,
-    SessionInfo,
     SessionStarted,
-    SessionState,
     StartSession,
     Welcome,
     decode_command,
     encode,
 )
 from tests.oauth_support import PASSWORD, signed_in
-from tests.relay_support import Relay, handshake, running_relay
+from tests.relay_support import SID, Relay, fake_supervisor, handshake, running_relay, session_info
 from tests.support import eventually, scaled
-
-SID = "sess-relay0001"
 
 
 @pytest.fixture
 async def relay(tmp_path: Path) -> AsyncIterator[Relay]:
     async with running_relay(tmp_path) as r:
         yield r
-
-
-def session_info(sid: str = SID) -> SessionInfo:
-    return SessionInfo(
-        session_id=sid,
-        command=["claude"],
-        cwd="/src",
-        name="demo",
-        state=SessionState.STARTING,
-        state_since=1.0,
-        state_reason="spawned",
-        started_at=1.0,
-    )
-
-
-Handler = Callable[[ClientConnection, Command], Awaitable[Reply | None]]
-
-
-async def start_reply(ws: ClientConnection, command: Command) -> Reply | None:
-    if isinstance(command, StartSession):
-        return SessionStarted(request_id=command.request_id, session=session_info())
-    raise AssertionError(f"unexpected {command!r}")
-
-
-@asynccontextmanager
-async def fake_supervisor(
-    relay: Relay,
-    host: str = "studio",
-    handler: Handler = start_reply,
-    sessions: list[SessionInfo] | None = None,
-) -> AsyncIterator[tuple[ClientConnection, asyncio.Queue[Command]]]:
-    """A supervisor speaking the protocol: hello, then answer each command with ``handler``."""
-    received: asyncio.Queue[Command] = asyncio.Queue()
-    async with connect(relay.ws, compression=None) as ws:
-        welcome = await handshake(ws, relay, host, sessions=sessions)
-        assert isinstance(welcome, Welcome)
-
-        async def serve() -> None:
-            async for text in ws:
-                command = decode_command(text)
-                assert not isinstance(command, Welcome)
-                await received.put(command)  # type: ignore[arg-type]
-                reply = await handler(ws, command)  # type: ignore[arg-type]
-                if reply is not None:
-                    await ws.send(encode(reply))
-
-        task = asyncio.create_task(serve())
-        try:
-            yield ws, received
-        finally:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
 
 
 async def closed_with(ws: ClientConnection) -> tuple[int | None, str]:

@@ -33,8 +33,8 @@ from shared.protocol import (
     SessionState,
 )
 from supervisor.reaper import Reaper, start_time
+from tests.hub_support import SID, FakeLink, attach, hello, info
 from tests.support import eventually, scaled
-from tests.test_hub import SID, FakeLink, attach, hello, info
 
 
 def out(offset: int, data: bytes) -> Output:

@@ -27,8 +27,8 @@ from shared.protocol import (
 from supervisor.command_runner import CommandRunner, _fingerprint
 from supervisor.request_journal import RequestJournal
 from supervisor.session_manager import SessionManager
+from tests.hub_support import SID, attach, info
 from tests.support import eventually, scaled
-from tests.test_hub import SID, attach, info
 
 PY = sys.executable
 MARKER_PROGRAM = (

@@ -22,8 +22,8 @@ from supervisor.command_runner import CommandRunner, Unsolicited
 from supervisor.hooks import HookEvent
 from supervisor.local_mcp import build_local_server
 from supervisor.session_manager import SessionManager
+from tests.fake_claude import install as install_fake_claude
 from tests.support import eventually, scaled
-from tests.test_hooks import install_fake_claude
 
 PERMISSION = {
     "tool_name": "Bash",

@@ -6,35 +6,10 @@ import pytest
 
 from shared.protocol import ErrorCode, PromptKind
 from supervisor.prompts import PromptError, PromptTracker, Signals
-from supervisor.screen import ScreenSnapshot, TerminalModel
+from supervisor.screen import ScreenSnapshot
+from tests.prompt_support import ESC, PERMISSION, SESSION, menu, render, tracker
 
-SESSION = "sess_0001"
-ESC = "\x1b"
 UP, DOWN, ENTER = b"\x1b[A", b"\x1b[B", b"\r"
-PERMISSION = [
-    "Yes",
-    "Yes, and don't ask again for npm commands",
-    "No, and tell Claude what to do differently (esc)",
-]
-
-
-def render(text: str, *, prefix: str = "", cols: int = 90, rows: int = 20) -> ScreenSnapshot:
-    model = TerminalModel(cols=cols, rows=rows)
-    model.feed((prefix + text.replace("\n", "\r\n")).encode())
-    return model.snapshot()
-
-
-def menu(
-    question: str, labels: list[str], selected: int = 0, *, prefix: str = ""
-) -> ScreenSnapshot:
-    rows = [question] + [
-        ("❯ " if i == selected else "  ") + f"{i + 1}. {label}" for i, label in enumerate(labels)
-    ]
-    return render("\n".join(["Bash command", "", "  npm test", ""] + rows), prefix=prefix)
-
-
-def tracker(family: str = "claude") -> PromptTracker:
-    return PromptTracker(SESSION, family)
 
 
 def shown(t: PromptTracker, snap: ScreenSnapshot, **kwargs: object) -> str:

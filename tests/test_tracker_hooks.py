@@ -8,7 +8,7 @@ from shared.protocol import ErrorCode, Prompt, PromptKind
 from supervisor.hook_prompts import prompt_from_hook
 from supervisor.hooks import HookEvent
 from supervisor.prompts import PromptError
-from tests.test_tracker import PERMISSION, SESSION, menu, render, tracker
+from tests.prompt_support import PERMISSION, SESSION, menu, render, tracker
 
 
 def permission_hook(command: str = "npm test") -> Prompt:

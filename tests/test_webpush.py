@@ -3,19 +3,12 @@ decrypts it with the subscription's private key, as the phone's browser would.""
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import json
-import os
 import stat
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import http_ece
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from server.db import open_database
 from server.notify.channels import Message
@@ -27,83 +20,7 @@ from server.notify.webpush import (
     load_or_create_vapid,
     parse_subscription,
 )
-
-
-def b64url(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-
-@dataclass
-class Browser:
-    """What a browser keeps for one push subscription: a P-256 key pair and an auth secret."""
-
-    key: ec.EllipticCurvePrivateKey = field(
-        default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
-    )
-    auth: bytes = field(default_factory=lambda: os.urandom(16))
-
-    def subscription(self, endpoint: str) -> dict[str, object]:
-        point = self.key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-        )
-        return {"endpoint": endpoint, "keys": {"p256dh": b64url(point), "auth": b64url(self.auth)}}
-
-    def decrypt(self, body: bytes) -> dict[str, object]:
-        plain = http_ece.decrypt(
-            body, private_key=self.key, auth_secret=self.auth, version="aes128gcm"
-        )
-        decoded = json.loads(plain)
-        assert isinstance(decoded, dict)
-        return decoded
-
-
-@dataclass
-class Post:
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-
-class PushService:
-    """A push service on loopback: records each POST, answers ``status`` (201 by default)."""
-
-    def __init__(self) -> None:
-        self.posts: asyncio.Queue[Post] = asyncio.Queue()
-        self.status: dict[str, int] = {}  # path -> status to answer
-        self._server: asyncio.Server | None = None
-        self.base = ""
-
-    async def __aenter__(self) -> PushService:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        port = self._server.sockets[0].getsockname()[1]
-        self.base = f"http://127.0.0.1:{port}"
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        assert self._server is not None
-        self._server.close()
-        await self._server.wait_closed()
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        request = await reader.readuntil(b"\r\n\r\n")
-        lines = request.decode("latin-1").split("\r\n")
-        path = lines[0].split(" ")[1]
-        headers = {
-            k.strip().lower(): v.strip()
-            for k, _, v in (line.partition(":") for line in lines[1:] if line)
-        }
-        body = await reader.readexactly(int(headers.get("content-length", "0")))
-        await self.posts.put(Post(path, headers, body))
-        status = self.status.get(path, 201)
-        writer.write(
-            f"HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode()
-        )
-        await writer.drain()
-        writer.close()
-
-    async def next(self) -> Post:
-        async with asyncio.timeout(10):
-            return await self.posts.get()
+from tests.notify_support import Browser, PushService
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ from fastmcp import Client
 
 from server.db import open_database
 from server.notify.webpush import PushSubscriptions, load_or_create_vapid
+from tests.notify_support import Browser, PushService
+from tests.oauth_support import dashboard_signed_in
 from tests.relay_support import Relay, running_relay, running_supervisor, write_policy
 from tests.support import eventually, scaled
-from tests.test_dashboard import signed_in
-from tests.test_webpush import Browser, PushService
 
 
 @asynccontextmanager
@@ -51,7 +51,7 @@ async def test_a_subscribed_phone_gets_the_prompt_encrypted_with_its_answer_link
     async with PushService() as service, _relay(tmp_path) as relay:
         base = relay.base
         async with httpx.AsyncClient(timeout=scaled(20)) as http:
-            csrf = await signed_in(http, base)
+            csrf = await dashboard_signed_in(http, base)
             key = (await http.get(f"{base}/dashboard/api/push/key")).json()["public_key"]
             assert key == relay_public_key(tmp_path)
             sub = phone.subscription(f"{service.base}/push/phone")
@@ -116,7 +116,7 @@ async def test_subscribing_needs_the_owners_sign_in_its_csrf_token_and_an_https_
             anonymous = await http.post(url, json=sub, headers={"Origin": base})
             assert anonymous.status_code == 401
             assert (await http.get(f"{base}/dashboard/api/push/key")).status_code == 401
-            csrf = await signed_in(http, base)
+            csrf = await dashboard_signed_in(http, base)
             no_token = await http.post(url, json=sub, headers={"Origin": base})
             assert no_token.status_code == 403
             elsewhere = await http.post(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from supervisor.stream_redact import HOLD_SECONDS, StreamRedactor
-from tests.security.test_redaction_stream import (
+from tests.security.redaction_support import (
     COLS,
     ENV_VALUE,
     POLICY_VALUE,

@@ -18,8 +18,7 @@ from server.oauth.provider import OAuthSettings
 from server.supervisors import SupervisorRefused, SupervisorRegistry, new_nonce
 from supervisor.identity import Identity
 from tests.oauth_support import frozen_limits, register
-from tests.relay_support import handshake, running_relay
-from tests.security.test_relay_signin_limits import try_password
+from tests.relay_support import handshake, running_relay, try_password
 from tests.support import scaled
 
 URL = "https://relay.example.com"

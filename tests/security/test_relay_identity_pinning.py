@@ -25,8 +25,8 @@ from supervisor.identity import Identity
 from supervisor.relay_pins import RelayPins
 from supervisor.session_manager import SessionManager
 from tests.relay_support import identity_for, running_relay, running_supervisor, write_policy
-from tests.security.test_relay_cimd import make_ca_and_server_cert
 from tests.support import scaled
+from tests.tls_support import make_ca_and_server_cert
 
 
 @asynccontextmanager

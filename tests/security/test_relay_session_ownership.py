@@ -15,8 +15,8 @@ from shared.protocol import (
     SessionState,
     StartSession,
 )
+from tests.hub_support import SID, attach, info
 from tests.support import scaled
-from tests.test_hub import SID, attach, info
 
 
 def _output(sid: str, data: bytes = b"hello", offset: int = 0) -> Output:

@@ -15,24 +15,10 @@ from supervisor.identity import Identity
 from tests.oauth_support import (
     PASSWORD,
     frozen_limits,
-    open_consent,
-    pkce,
     register,
-    scripted_consent,
 )
-from tests.relay_support import Relay, handshake, running_relay
+from tests.relay_support import handshake, running_relay, try_password
 from tests.support import scaled
-
-
-async def try_password(
-    http: httpx.AsyncClient, relay: Relay, client_id: str, password: str, source: str
-) -> httpx.Response:
-    """One sign-in attempt, as seen through a proxy that forwards ``source``."""
-    _, challenge = pkce()
-    http.headers["X-Forwarded-For"] = source
-    start = await open_consent(http, relay.base, client_id, challenge)
-    assert start.status_code == 302, start.text
-    return await scripted_consent(http, start.headers["location"], password=password)
 
 
 async def test_forwarded_addresses_from_an_untrusted_peer_are_not_believed(

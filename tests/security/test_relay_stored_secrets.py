@@ -10,8 +10,7 @@ from websockets.asyncio.client import ClientConnection
 
 from shared.protocol import Command, Reply, SessionStarted, StartSession
 from shared.secret_patterns import mask_argv, mask_secrets
-from tests.relay_support import running_relay
-from tests.test_relay import fake_supervisor, session_info
+from tests.relay_support import fake_supervisor, running_relay, session_info
 
 GITHUB = "ghp_" + "Q7rT2mX9vB4nK8pL3wZ6yH1cF5jD0sA2eG4u"
 OPENAI = "sk-proj-4fTq9Lm2Xv8Rb1Nc7Kd3Zw6Hy0Pe5Ja"
