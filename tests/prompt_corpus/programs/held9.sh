@@ -170,7 +170,7 @@ case "$scenario" in
         gpg_home
         gpg -q --batch --passphrase "" --quick-gen-key "Old CI <old-ci@acme.dev>" ed25519 sign never 2>/dev/null
         gpg -q --export old-ci@acme.dev > pub.asc
-        rm -rf "$GNUPGHOME"/* && gpgconf --kill gpg-agent 2>/dev/null
+        gpgconf --kill gpg-agent 2>/dev/null; rm -rf "${GNUPGHOME:?}"/*
         gpg -q --import pub.asc 2>/dev/null
         gpg --delete-key old-ci@acme.dev
         gpg -q --list-keys old-ci@acme.dev >/dev/null 2>&1 && answer kept || answer deleted ;;
