@@ -89,7 +89,7 @@ def test_the_sixth_held_out_set_has_176_cases_and_43_look_alikes_of_its_own() ->
     assert all(f"held_out_6\t{c.id}\n" in recorded for c in sixth)
 
 
-def test_the_seventh_held_out_set_has_178_cases_and_42_look_alikes_of_its_own() -> None:
+def test_the_seventh_held_out_set_has_197_cases_and_42_look_alikes_of_its_own() -> None:
     seventh = [c for c in all_cases() if c.half == "held_out_7"]
     assert len(seventh) == 178 and len([c for c in seventh if not c.positive]) == 42
     assert all(c.id.startswith("h7-") for c in seventh)
@@ -105,6 +105,14 @@ def test_the_eighth_held_out_set_has_168_cases_and_41_look_alikes_of_its_own() -
     assert all(f"held_out_8\t{c.id}\n" in recorded for c in eighth)
 
 
+def test_the_ninth_held_out_set_has_199_cases_and_43_look_alikes_of_its_own() -> None:
+    ninth = [c for c in all_cases() if c.half == "held_out_9"]
+    assert len(ninth) == 199 and len([c for c in ninth if not c.positive]) == 43
+    assert all(c.id.startswith("h9-") for c in ninth)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_9\t{c.id}\n" in recorded for c in ninth)
+
+
 def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> None:
     assert answer_value('"n" projects stay readable') == "n"
     assert answer_value('["web", "api"]  tail') == ["web", "api"]
@@ -113,7 +121,14 @@ def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> 
 
 
 def test_the_default_slice_runs_no_case_of_the_sealed_held_out_sets() -> None:
-    sealed = ("held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")
+    sealed = (
+        "held_out_4",
+        "held_out_5",
+        "held_out_6",
+        "held_out_7",
+        "held_out_8",
+        "held_out_9",
+    )
     assert not [c for c in all_cases() if c.id in SLICE and c.half in sealed]
 
 
@@ -121,13 +136,21 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     from tests.prompt_corpus.__main__ import chosen_cases
 
     cases = all_cases()
-    sealed = ("held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")
+    sealed = (
+        "held_out_4",
+        "held_out_5",
+        "held_out_6",
+        "held_out_7",
+        "held_out_8",
+        "held_out_9",
+    )
     assert not [c for c in chosen_cases(cases, None, "") if c.half in sealed]
     assert not chosen_cases(cases, None, "h4-")
     assert not chosen_cases(cases, None, "h5-")
     assert not chosen_cases(cases, None, "h6-")
     assert not chosen_cases(cases, None, "h7-")
     assert not chosen_cases(cases, None, "h8-")
+    assert not chosen_cases(cases, None, "h9-")
     fourth = chosen_cases(cases, "held_out_4", "")
     assert len(fourth) == 153 and {c.half for c in fourth} == {"held_out_4"}
     fifth = chosen_cases(cases, "held_out_5", "")
@@ -138,6 +161,8 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     assert len(seventh) == 178 and {c.half for c in seventh} == {"held_out_7"}
     eighth = chosen_cases(cases, "held_out_8", "")
     assert len(eighth) == 168 and {c.half for c in eighth} == {"held_out_8"}
+    ninth = chosen_cases(cases, "held_out_9", "")
+    assert len(ninth) == 199 and {c.half for c in ninth} == {"held_out_9"}
     assert {c.half for c in chosen_cases(cases, None, "")} == {
         "dev",
         "held_out",
@@ -147,7 +172,16 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
 
 
 @pytest.mark.parametrize(
-    "split", ["held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8"]
+    "split",
+    [
+        "held_out_3",
+        "held_out_4",
+        "held_out_5",
+        "held_out_6",
+        "held_out_7",
+        "held_out_8",
+        "held_out_9",
+    ],
 )
 def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
     from tests.prompt_corpus.held_check import shows_keys
@@ -228,3 +262,7 @@ def test_the_corpus_command_fails_when_any_held_out_set_misses_a_target() -> Non
     assert missed_targets(eighth) == []
     look = next(c for c in all_cases() if c.half == "held_out_8" and not c.positive)
     assert missed_targets(eighth + [Result(case=look, detected=True)]) == ["held_out_8"]
+    ninth = perfect("held_out_9")
+    assert missed_targets(ninth) == []
+    look = next(c for c in all_cases() if c.half == "held_out_9" and not c.positive)
+    assert missed_targets(ninth + [Result(case=look, detected=True)]) == ["held_out_9"]

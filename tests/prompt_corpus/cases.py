@@ -17,7 +17,9 @@ a fifth, written blind after ``held_out_3`` was spent; ``held_out_5``
 ``held_out_6`` (:mod:`tests.prompt_corpus.cases_held6`) a seventh, written blind after
 ``held_out_5`` was spent; ``held_out_7`` (:mod:`tests.prompt_corpus.cases_held7`) an eighth,
 written blind after ``held_out_6`` was spent; ``held_out_8``
-(:mod:`tests.prompt_corpus.cases_held8`) a ninth, written blind after ``held_out_7`` was spent.
+(:mod:`tests.prompt_corpus.cases_held8`) a ninth, written blind after ``held_out_7`` was spent;
+``held_out_9`` (:mod:`tests.prompt_corpus.cases_held9`) a tenth, written blind after
+``held_out_8`` was spent.
 """
 
 from __future__ import annotations
@@ -863,6 +865,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_held6 import held_out_6_cases
     from tests.prompt_corpus.cases_held7 import held_out_7_cases
     from tests.prompt_corpus.cases_held8 import held_out_8_cases
+    from tests.prompt_corpus.cases_held9 import held_out_9_cases
 
     cases = (
         python_library_cases()
@@ -877,6 +880,7 @@ def all_cases() -> list[Case]:
         + held_out_6_cases()
         + held_out_7_cases()
         + held_out_8_cases()
+        + held_out_9_cases()
         + dev2_cases()
         + dev3_cases()
         + dev4_cases()

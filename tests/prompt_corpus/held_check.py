@@ -1,6 +1,7 @@
 """Check a held-out set's programs themselves, without the supervisor or its detector.
 
-    python -m tests.prompt_corpus.held_check --split held_out_8 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_9 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_8
     python -m tests.prompt_corpus.held_check --split held_out_7
     python -m tests.prompt_corpus.held_check --split held_out_6
     python -m tests.prompt_corpus.held_check --split held_out_5
@@ -104,6 +105,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         held6_keys,
         held7_keys,
         held8_keys,
+        held9_keys,
     )
 
     tables = {
@@ -113,6 +115,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         "held_out_6": held6_keys.SHOWS_KEYS,
         "held_out_7": held7_keys.SHOWS_KEYS,
         "held_out_8": held8_keys.SHOWS_KEYS,
+        "held_out_9": held9_keys.SHOWS_KEYS,
     }
     if split not in tables:
         raise ValueError(f"no screen text and keys for {split!r}; choose one of {sorted(tables)}")
@@ -169,8 +172,9 @@ def main() -> int:
             "held_out_6",
             "held_out_7",
             "held_out_8",
+            "held_out_9",
         ],
-        default="held_out_8",
+        default="held_out_9",
     )
     parser.add_argument("-k", default="")
     parser.add_argument("-j", type=int, default=3)
