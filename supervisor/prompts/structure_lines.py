@@ -76,6 +76,9 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+# A question followed only by the default Enter keeps: "Keep how many? [7]", "Branch? [main]",
+# "Name: (my-app)". (A yes/no default alone is a yes/no question: _DEFAULT_YES_NO.)
+_ENDS_IN_DEFAULT = re.compile(r"[?:]\s*(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\))\s*$")
 # A sentence set before a chevron ("Bucket for the exports ›"): a field's label, which a
 # shell's prompt (a path, a user@host, one word) never is.
 _CHEVRON_ASK = re.compile(r"^[A-Z][A-Za-z'-]*(?: [\w'(),-]+){2,8} [›➜→]\s*$")
@@ -300,7 +303,11 @@ def find_line(
                 "line",
             )
     if not (
-        _QUESTION_END.search(text) or QMARK.match(line) or raw_tail or _CHEVRON_ASK.match(text)
+        _QUESTION_END.search(text)
+        or _ENDS_IN_DEFAULT.search(text)
+        or QMARK.match(line)
+        or raw_tail
+        or _CHEVRON_ASK.match(text)
     ):
         return None
     if _CHEVRON_ASK.match(text):
@@ -457,7 +464,7 @@ def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
 
 def _split_raw(text: str) -> tuple[str, str]:
     """(question, what follows it) on a TUI's line: "? Name › Jane", "Branch: main"."""
-    for sep in ("›", "‣", "»"):
+    for sep in ("›", "‣", "»", "▸"):
         if sep in text:
             head, _, tail = text.partition(sep)
             return head.rstrip(), tail.strip()
