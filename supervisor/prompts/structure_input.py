@@ -22,11 +22,12 @@ _MARKER = r"(?:[>❯›»➜→▶:?]|\?\])"  # apt's " ?] " too
 # A default shown before the marker: "(default 3)", "[default: eu-west-1]", "[8]".
 _DEFAULT = r"\((?i:default)\b[^()]{1,40}\)|\[[^\[\]]{1,40}\]"
 _INPUT_LINE = re.compile(r"^(?:(?P<default>" + _DEFAULT + r")\s*)?" + _MARKER + r"$")
-# A short label before an arrow or chevron ("flag key → ", "name ▸ "): a field named under
-# the question that asks for it. Letters, digits and spaces only, so a shell's path or
-# user@host prompt is never one.
+# A short label before an arrow ("flag key → ", "name ▸ "): a field named under the
+# question that asks for it. Letters, digits and spaces only, so a shell's path or
+# user@host prompt is never one; and never ">", "❯" or "»", which REPLs and shell themes
+# put after a word ("ok > ", "db ❯ ").
 _LABELLED = re.compile(
-    r"^(?P<label>[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9_.'-]+){0,2})\s*[>❯›»➜→▶▸]$"
+    r"^(?P<label>[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9_.'-]+){0,2})\s*[›➜→▸]$"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
 _VERB = (
