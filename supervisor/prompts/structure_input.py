@@ -26,9 +26,7 @@ _INPUT_LINE = re.compile(r"^(?:(?P<default>" + _DEFAULT + r")\s*)?" + _MARKER + 
 # question that asks for it. Letters, digits and spaces only, so a shell's path or
 # user@host prompt is never one; and never ">", "❯" or "»", which REPLs and shell themes
 # put after a word ("ok > ", "db ❯ ").
-_LABELLED = re.compile(
-    r"^(?P<label>[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9_.'-]+){0,2})\s*[›➜→▸]$"
-)
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9_.'-]+){0,2})\s*[›➜→▸]$")
 _QUESTION_END = re.compile(r"[?:]\s*$")
 _VERB = (
     r"(?:describe|enter|type|write|give|provide|paste|name|choose|pick|select|list|tell|"

@@ -78,7 +78,7 @@ _REPL = re.compile(
 _QUESTION_END = re.compile(r"[?:]\s*$")
 # A question followed only by the default Enter keeps: "Keep how many? [7]", "Branch? [main]",
 # "Name: (my-app)". (A yes/no default alone is a yes/no question: _DEFAULT_YES_NO.)
-_ENDS_IN_DEFAULT = re.compile(r"[?:]\s*(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\))\s*$")
+_ENDS_IN_DEFAULT = re.compile(r"(?P<end>[?:])\s*(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\))\s*$")
 # A sentence set before a chevron ("Bucket for the exports ›"): a field's label, which a
 # shell's prompt (a path, a user@host, one word) never is.
 _CHEVRON_ASK = re.compile(r"^[A-Z][A-Za-z'-]*(?: [\w'(),-]+){2,8} [›➜→]\s*$")
@@ -130,6 +130,7 @@ def find_line(
         and numbered is None  # "What now>" under the numbered commands it takes
         and not _QUESTION_END.search(text)
         and not _DEFAULT_YES_NO.search(text)  # "Is this OK? (yes)" is no "(venv)"
+        and not _asks_with_default(text)  # nor is "How many retries? (3)"
         and _letter_keys(text, signals.canonical, apart) is None
         and not _PRESS.search(text)  # "... press any key to start writing ..."
     ):
@@ -352,6 +353,12 @@ def find_line(
     return build_detection(
         PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
     )
+
+
+def _asks_with_default(text: str) -> bool:
+    """Whether ``text`` is a question mark followed only by a default ("Retries? (3)")."""
+    m = _ENDS_IN_DEFAULT.search(text)
+    return m is not None and m.group("end") == "?"
 
 
 def is_legend(text: str) -> bool:
