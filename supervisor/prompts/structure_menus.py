@@ -77,13 +77,14 @@ _BOX_TOP = re.compile(r"^[┌╭┏╔][─━═]")
 
 
 def _arrows_only(hints: str, pointers: list[int], boxes: list[str]) -> bool:
-    """A pointer over rows of empty round marks whose key hint names only moving keys
-    ("(Use arrow keys)", no space, no toggle): a select drawing an indicator column
-    (questionary's ``use_indicator``), not a checkbox list, which always names its
-    toggle key."""
+    """A pointer over rows of round marks, at most one filled (a radio column marks
+    the one default), whose key hint names only moving keys ("(Use arrow keys)", no
+    space, no toggle): a select drawing an indicator column (questionary's
+    ``use_indicator``), not a checkbox list, which always names its toggle key."""
     return (
         len(pointers) == 1
-        and all(b in "○◯" for b in boxes)
+        and all(b in "○◯●◉" for b in boxes)
+        and sum(b in "●◉" for b in boxes) <= 1
         and bool(HINT.search(hints))
         and not re.search(r"(?i)\b(space|toggle|invert|tab)\b|<a>|<i>", hints)
     )
