@@ -7,8 +7,13 @@ terminal model; the live programs are in the prompt corpus (``cases_dev15b.py``)
 
 from __future__ import annotations
 
+import asyncio
+
 from shared.protocol import PromptKind
-from tests.prompt_support import RAW, found, labels, must
+from supervisor.answering import Answerer
+from supervisor.prompts.tracker import PromptTracker
+from supervisor.screen import TerminalModel
+from tests.prompt_support import ESC, RAW, found, labels, must
 
 RADIOS = (
     "? Colour scheme for the dashboards (Use arrow keys)\n"
@@ -68,3 +73,83 @@ def test_an_unclosed_bracket_narrower_or_wider_than_the_buttons_is_no_button() -
     # "<Push" is no button: its width differs from the row's buttons' one width.
     assert must(framed("<   Keep   > <  Abort   >"), RAW).kind is PromptKind.YES_NO
     assert found(framed("<   Keep   > <Push <  Abort   >"), RAW) is None
+
+
+# ---------------------------------------------------------------- a page that scrolls
+
+
+_RUNTIMES = ["python3.13", "python3.12", "── legacy ──", "- python3.8 (end of life)"]
+_RUNTIMES += ["pypy3.10", "graalpy", "micropython"]
+
+
+class PagedSelect:
+    """A select paged like @inquirer's (six rows; past the middle the page scrolls to
+    keep the highlight on its fourth row) whose arrows skip a separator and a
+    disabled row; Enter records the highlighted label."""
+
+    def __init__(self) -> None:
+        self.model = TerminalModel(cols=80, rows=24)
+        self.output = asyncio.Event()
+        self.active = 0
+        self.picked: str | None = None
+        self._draw()
+
+    def _draw(self) -> None:
+        start = max(0, min(self.active - 3, len(_RUNTIMES) - 6))
+        page = [
+            ("❯ " if n == self.active else "  ") + label
+            for n, label in enumerate(_RUNTIMES)
+            if start <= n < start + 6
+        ]
+        text = "\r\n".join(["? Interpreter for the build workers", *page, "", "↑↓ navigate"])
+        self.model.feed(f"{ESC}[H{ESC}[2J{text}{ESC}[1;36H".encode())
+        self.output.set()
+
+    async def write(self, data: bytes) -> int:
+        if data == b"\x1b[B":
+            self.active += 1
+            while _RUNTIMES[self.active].startswith(("─", "- ")):
+                self.active += 1  # the arrows skip what cannot be chosen
+            self._draw()
+        elif data == b"\r":
+            self.picked = _RUNTIMES[self.active]
+        return len(data)
+
+
+async def test_enter_waits_for_the_label_not_the_place_when_the_page_scrolls() -> None:
+    program = PagedSelect()
+    tracker = PromptTracker("session-paged")
+    prompt = tracker.observe(program.model.snapshot(), 0.0, 10.0, signals=RAW)
+    assert prompt is not None and [o.label for o in prompt.options] == [
+        "python3.13",
+        "python3.12",
+        "pypy3.10",
+        "graalpy",
+    ]
+    answerer = Answerer(
+        tracker,
+        snapshot=program.model.snapshot,
+        quiet_for=lambda: 10.0,
+        output=program.output,
+        application_cursor=lambda: False,
+        exited=lambda: False,
+    )
+    async with asyncio.timeout(10):
+        sent = await answerer.type_answer(prompt.prompt_id, "pypy3.10", program.write)
+    assert sent[-1] == b"\r"
+    assert program.picked == "pypy3.10"
+
+
+def test_a_page_scrolled_to_its_disabled_rows_keeps_its_question() -> None:
+    text = (
+        "? Interpreter for the build workers\n"
+        "- python3.8 (end of life)\n"
+        "- python3.7\n"
+        "❯ pypy3.10\n"
+        "  graalpy\n"
+        "\n"
+        "↑↓ navigate • ⏎ select"
+    )
+    d = must(text, RAW)
+    assert d.question == "Interpreter for the build workers"
+    assert labels(d) == ["pypy3.10", "graalpy"]

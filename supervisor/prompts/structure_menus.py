@@ -190,7 +190,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         HINT.fullmatch(above[q_index].text)
         or _FILTER.match(above[q_index].text)
         or _SEARCH.match(above[q_index].text)
-        or _SEPARATOR.match(above[q_index].text)
+        or _SKIPPED.match(above[q_index].text)  # a page scrolled to its disabled rows
         or _MORE.match(above[q_index].text)
         or RULE.match(above[q_index].text)
         or above[q_index].text.lower().startswith("instructions")
