@@ -153,3 +153,29 @@ def test_a_page_scrolled_to_its_disabled_rows_keeps_its_question() -> None:
     d = must(text, RAW)
     assert d.question == "Interpreter for the build workers"
     assert labels(d) == ["pypy3.10", "graalpy"]
+
+
+# ---------------------------------------------------------------- a legend block above a list
+
+
+def test_the_question_is_above_a_legend_block_and_a_search_line_with_its_placeholder() -> None:
+    text = (
+        "? Teams to notify ›\n"
+        "Instructions:\n"
+        "    ↑/↓: Highlight option\n"
+        "    ←/→/[space]: Toggle selection\n"
+        "    [a,b,c]/delete: Filter choices\n"
+        "    enter/return: Complete answer\n"
+        "\n"
+        "Filtered results for: Enter something to filter\n"
+        "\n"
+        f"{ESC}[36m◯  platform{ESC}[0m\n"  # the highlighted row, in cyan
+        "◉  payments\n"
+        "◯  growth\n"
+    )
+    d = must(text, RAW)
+    assert d.kind is PromptKind.MULTI_CHOICE
+    assert d.question == "Teams to notify"
+    assert labels(d) == ["platform", "payments", "growth"]
+    assert d.checked == (False, True, False)
+    assert d.selected_index == 0

@@ -66,10 +66,15 @@ _SEPARATOR = re.compile(
 # A disabled choice, drawn "- gpu-large (quota exhausted)" by questionary: the arrows
 # pass over it, so it is no option and takes no arrow press.
 _SKIPPED = re.compile(_SEPARATOR.pattern + r"|^- \S")
-# An autocomplete's search field above its list (clack's "Search: _").
+# An autocomplete's search field above its list (clack's "Search: _"), maybe showing
+# its placeholder (prompts' "Filtered results for: Enter something to filter").
 _SEARCH = re.compile(
-    r"(?i)^(?:search|filter|find|type to (?:search|filter))\b[^:]{0,20}:\s*\S{0,40}$"
+    r"(?i)^(?:search|filter|find|type to (?:search|filter))(?:ed|ing)?\b[^:]{0,20}:"
+    r"\s*(?:\S{0,40}|[^:]{0,40})$"
 )
+# A row of a key legend drawn as a block ("↑/↓: Highlight option", "[a,b,c]/delete:
+# Filter choices" under prompts' "Instructions:"): keys joined by slashes, what they do.
+_LEGEND_ROW = re.compile(r"^[^\s:]*\S/\S[^\s:]*:\s+[A-Za-z][\w ]{0,30}$")
 # The tree line before a grouped list's last item (clack's groupMultiselect: "└ ◻ semi").
 _TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
 # The top edge of a frame drawn around a menu, maybe with a title ("┌─ Router admin ──┐").
@@ -194,6 +199,7 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         or _MORE.match(above[q_index].text)
         or RULE.match(above[q_index].text)
         or above[q_index].text.lower().startswith("instructions")
+        or _LEGEND_ROW.match(above[q_index].text)
         or HINT.search(above[q_index].text)
         and not _is_question_row(above[q_index].text)
         and not _asks_before_hint(above[q_index].text)
