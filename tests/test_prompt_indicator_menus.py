@@ -179,3 +179,35 @@ def test_the_question_is_above_a_legend_block_and_a_search_line_with_its_placeho
     assert labels(d) == ["platform", "payments", "growth"]
     assert d.checked == (False, True, False)
     assert d.selected_index == 0
+
+
+# ---------------------------------------------------------------- a log viewer's cursor line
+
+
+_VIEWER = (
+    "Deploy audit trail\n"
+    "\n"
+    "  ▸ 09:14:22 Overwrite the release tag? (y/n)\n"
+    "    09:14:25 Enter passphrase:\n"
+    "    09:15:01 rollout finished on 12 hosts\n"
+)
+
+
+def test_a_pointer_over_records_stamped_to_the_second_under_a_title_is_no_menu() -> None:
+    assert found(_VIEWER, RAW) is None
+
+
+def test_a_menu_of_stamped_rows_under_a_question_is_still_a_menu() -> None:
+    d = must(_VIEWER.replace("Deploy audit trail", "Roll back to which checkpoint?"), RAW)
+    assert d.kind is PromptKind.CHOICE
+    assert len(d.options) == 3
+
+
+def test_a_menu_of_stamped_rows_with_a_key_legend_is_still_a_menu() -> None:
+    d = must(_VIEWER + "\n↑↓ navigate • ⏎ select", RAW)
+    assert d.kind is PromptKind.CHOICE
+
+
+def test_a_menu_of_times_to_the_minute_under_a_title_is_still_a_menu() -> None:
+    text = "Maintenance window\n\n  ▸ 02:00 nightly\n    03:30 weekly\n    04:00 monthly\n"
+    assert must(text, RAW).kind is PromptKind.CHOICE

@@ -272,6 +272,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     # A custom qmark drawn like a pointer ("» Licence ...") is no part of the question.
     asked = re.sub(r"^[" + POINTER + r"]\s+", "", question_row.text)
     question = _without_echo(clean_question(asked), labels)
+    if _log_records(labels, question_row.text, hints):
+        return None
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
         question = re.sub(r"\s*\d{1,2}$", "", question)  # the number typed so far
@@ -488,6 +490,23 @@ def _ticks_only(items: list[_Item]) -> bool:
     tight = [item.box in _TICKS[1:] and item.box + item.label in item.row.text for item in items]
     bare = [not _marked(item) for item in items]
     return any(bare) and all(t or b for t, b in zip(tight, bare, strict=True))
+
+
+# A log record's clock time to the second, maybe after its date ("2026-12-04 09:14:22").
+_STAMPED = re.compile(r"^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\s")
+
+
+def _log_records(labels: list[str], title: str, hints: str) -> bool:
+    """Whether a pointer walks over log records, not options: every row stamped with
+    the second it was written, under a title that asks nothing (no question mark, no
+    colon, no prompt glyph) and with no key legend naming how to choose (a log viewer's
+    cursor line; a menu of times asks for one, and to the minute)."""
+    return (
+        len(labels) >= 2
+        and all(_STAMPED.match(label) for label in labels)
+        and not _is_question_row(title)
+        and not HINT.search(hints)
+    )
 
 
 def _marked(item: _Item) -> bool:

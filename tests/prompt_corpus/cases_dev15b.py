@@ -5,7 +5,8 @@ questionary select drawing a radio column (a filled circle on the default row, a
 pointer), a paged @inquirer select whose arrows skip a separator and disabled rows
 while the page scrolls, prompts' autocompleteMultiselect (an Instructions block and a
 search line between its question and its list), and a prompt_toolkit button dialog
-whose middle label overflows its button.
+whose middle label overflows its button; and a look-alike: a full-screen log viewer
+whose cursor line walks over records stamped to the second.
 """
 
 from __future__ import annotations
@@ -58,4 +59,5 @@ def dev15b_cases() -> list[Case]:
             ["docs", "sec"],
             _NODE,
         ),
+        _case("d15b-look-ptk-audit-trail", "look-alike", _py("look_ptk_audit_trail"), None),
     ]
