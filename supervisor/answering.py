@@ -31,7 +31,7 @@ from supervisor.prompts.blank_checklist import (
     toggle_order,
 )
 from supervisor.prompts.checklist_sweep import ChecklistSweep, sweeps
-from supervisor.prompts.detect_types import Detection
+from supervisor.prompts.detect_types import HINT_SUFFIX, Detection
 from supervisor.prompts.echo import ERASE, echoed, first_char, lists_below
 from supervisor.prompts.paging import PageSearch
 from supervisor.prompts.prefill import Field, describe, emptied, shows
@@ -107,6 +107,8 @@ class Answerer:
         writes = self._tracker.plan_answer(prompt_id, answer, snapshot)
         field = self._tracker.text_field(prompt_id, snapshot) if answer else None
         highlight = self._tracker.highlighted(prompt_id, snapshot)
+        view = self._tracker.scrolled(prompt_id, snapshot)
+        rows = _row_labels(view) if view is not None and highlight is not None else ()
         cycle = self._tracker.tab_cycle(prompt_id, snapshot)
         wanted = self._tracker.wanted_checks(prompt_id, answer, snapshot)
         listed = self._tracker.checked_labels(prompt_id, snapshot) or {}
@@ -128,10 +130,10 @@ class Answerer:
             if moved and highlight is not None and (data == b"\r" or ticks):
                 # Select only once the highlight sits on the chosen row: an arrow
                 # sent before a dialog listens is lost, and Enter would pick the default.
-                if not await self._highlight_at(prompt_id, highlight, write, resend=not cycle):
+                if not await self._highlight_at(prompt_id, highlight, write, not cycle, rows):
                     break  # never press Enter on a button we did not see focused
                 await self.settle(ENTER_PAUSE, ENTER_PAUSE)
-                if not await self._highlight_at(prompt_id, highlight, write, resend=not cycle):
+                if not await self._highlight_at(prompt_id, highlight, write, not cycle, rows):
                     break  # the dialog was drawn again with its default highlight
                 moved = False
             step = _ARROWS.get(data)
@@ -388,21 +390,22 @@ class Answerer:
             ) from None
 
     async def _highlight_at(
-        self, prompt_id: str, target: int, write: Write, *, resend: bool = True
+        self, prompt_id: str, target: int, write: Write, resend: bool, rows: tuple[str, ...]
     ) -> bool:
-        """Wait for the prompt's highlight to reach ``target``; resend the missing arrows once
-        (``resend``: a menu's arrows; a dialog's Tab focus is only waited for)."""
+        """Wait for the prompt's highlight to reach ``target`` (counted in ``rows``, see
+        :meth:`_lit`); resend the missing arrows once (``resend``: a menu's arrows; a
+        dialog's Tab focus is only waited for)."""
         for attempt in range(2):
             try:
                 async with asyncio.timeout(HIGHLIGHT_WAIT):
                     while True:
-                        now = self._tracker.highlighted(prompt_id, self._snapshot())
+                        now = self._lit(prompt_id, rows)
                         if now == target:
                             return True
                         self._output.clear()
                         await self._output.wait()
             except TimeoutError:
-                now = self._tracker.highlighted(prompt_id, self._snapshot())
+                now = self._lit(prompt_id, rows)
                 if now is None or attempt or not resend:
                     return False
                 key = b"\x1bOB" if self._application_cursor() else b"\x1b[B"
@@ -411,6 +414,18 @@ class Answerer:
                 for _ in range(abs(target - now)):
                     await write(key)
         return False
+
+    def _lit(self, prompt_id: str, rows: tuple[str, ...]) -> int | None:
+        """The highlighted row, counted in ``rows`` (the labels in view when the answer
+        was planned): a paged menu may scroll under the arrows (@inquirer's pageSize),
+        so its highlighted label, not its place on the screen, says where it is; None
+        when that label was not among them. Without ``rows``, the place on the screen."""
+        snapshot = self._snapshot()
+        moved = self._tracker.scrolled(prompt_id, snapshot) if rows else None
+        if moved is None or moved.selected_index is None:
+            return self._tracker.highlighted(prompt_id, snapshot)
+        lit = _row_labels(moved)[moved.selected_index]
+        return rows.index(lit) if rows.count(lit) == 1 else None
 
     async def _probe_checklist(
         self, prompt_id: str, write: Write, sent: list[bytes]
@@ -538,6 +553,11 @@ class Answerer:
                     await self._output.wait()
         except TimeoutError:
             return False
+
+
+def _row_labels(found: Detection) -> tuple[str, ...]:
+    """``found``'s option labels without a hint only the highlighted row shows."""
+    return tuple(HINT_SUFFIX.sub("", o.label) for o in found.options)
 
 
 def _shows(states: dict[str, bool] | None, wanted: frozenset[str]) -> bool:

@@ -30,8 +30,10 @@ from supervisor.prompts.structure_rows import (
 from supervisor.screen import DEFAULT_STYLE, ScreenSnapshot
 
 _FRAME_CHARS = "│┃║|─━═┌┐└┘╭╮╰╯┏┓┗┛╔╗╚╝├┤┬┴┼╟╢"
-_BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ,'.!-]{0,22}?)\s*>")
-_BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ,'.!-]{0,22}?\s*>\s*)+$")
+# A button: "<  Ok  >"; or, followed by another button, one whose label overflows it
+# (prompt_toolkit's buttons are twelve cells wide: "<Open editor" loses its ">").
+_BUTTON = re.compile(r"<\s*([A-Za-z][A-Za-z ,'.!-]{0,22}?)\s*(?:>|(?=\s+<))")
+_BUTTON_ROW = re.compile(r"^(\s*<\s*[A-Za-z][A-Za-z ,'.!-]{0,22}?\s*(?:>|(?=\s+<))\s*)+$")
 _FIELD = re.compile(r"^_+$|^\s*$|^[│|]\s*_?\s*$")
 
 
@@ -54,6 +56,8 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
         return None
     button_row = rows[buttons_at]
     found = list(_BUTTON.finditer(button_row.text))
+    if not _overflow_fits(found):
+        return None
     labels = [m.group(1).strip() for m in found]
     folded = [label.casefold() for label in labels]
     line = snapshot.lines[button_row.index]
@@ -142,6 +146,15 @@ def find_dialog(snapshot: ScreenSnapshot, rows: list[Row]) -> Detection | None:
             PromptKind.YES_NO, question, options, snapshot, start, "key_raw", 0.85, "dialog"
         )
     return field_detection(question, snapshot, start, 0.85, "dialog")
+
+
+def _overflow_fits(found: list[re.Match[str]]) -> bool:
+    """Whether every button without its closing ``>`` is one whose label overflowed it:
+    as wide as the closed buttons of its row, which are all one width (a library that
+    sizes its buttons alike), so a stray ``<`` in text is never read as a button."""
+    closed = {len(m.group(0)) for m in found if m.group(0).endswith(">")}
+    cut = {len(m.group(0)) for m in found if not m.group(0).endswith(">")}
+    return not cut or (len(closed) == 1 and cut == closed)
 
 
 def _button_focus(snapshot: ScreenSnapshot, row: Row, found: list[re.Match[str]]) -> int | None:

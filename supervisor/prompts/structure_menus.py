@@ -66,10 +66,15 @@ _SEPARATOR = re.compile(
 # A disabled choice, drawn "- gpu-large (quota exhausted)" by questionary: the arrows
 # pass over it, so it is no option and takes no arrow press.
 _SKIPPED = re.compile(_SEPARATOR.pattern + r"|^- \S")
-# An autocomplete's search field above its list (clack's "Search: _").
+# An autocomplete's search field above its list (clack's "Search: _"), maybe showing
+# its placeholder (prompts' "Filtered results for: Enter something to filter").
 _SEARCH = re.compile(
-    r"(?i)^(?:search|filter|find|type to (?:search|filter))\b[^:]{0,20}:\s*\S{0,40}$"
+    r"(?i)^(?:search|filter|find|type to (?:search|filter))(?:ed|ing)?\b[^:]{0,20}:"
+    r"\s*(?:\S{0,40}|[^:]{0,40})$"
 )
+# A row of a key legend drawn as a block ("↑/↓: Highlight option", "[a,b,c]/delete:
+# Filter choices" under prompts' "Instructions:"): keys joined by slashes, what they do.
+_LEGEND_ROW = re.compile(r"^[^\s:]*\S/\S[^\s:]*:\s+[A-Za-z][\w ]{0,30}$")
 # The tree line before a grouped list's last item (clack's groupMultiselect: "└ ◻ semi").
 _TREE = re.compile(r"^[│├└]\s+(?=[" + _FILLED + _EMPTY + r"]\s)")
 # The top edge of a frame drawn around a menu, maybe with a title ("┌─ Router admin ──┐").
@@ -77,13 +82,14 @@ _BOX_TOP = re.compile(r"^[┌╭┏╔][─━═]")
 
 
 def _arrows_only(hints: str, pointers: list[int], boxes: list[str]) -> bool:
-    """A pointer over rows of empty round marks whose key hint names only moving keys
-    ("(Use arrow keys)", no space, no toggle): a select drawing an indicator column
-    (questionary's ``use_indicator``), not a checkbox list, which always names its
-    toggle key."""
+    """A pointer over rows of round marks, at most one filled (a radio column marks
+    the one default), whose key hint names only moving keys ("(Use arrow keys)", no
+    space, no toggle): a select drawing an indicator column (questionary's
+    ``use_indicator``), not a checkbox list, which always names its toggle key."""
     return (
         len(pointers) == 1
-        and all(b in "○◯" for b in boxes)
+        and all(b in "○◯●◉" for b in boxes)
+        and sum(b in "●◉" for b in boxes) <= 1
         and bool(HINT.search(hints))
         and not re.search(r"(?i)\b(space|toggle|invert|tab)\b|<a>|<i>", hints)
     )
@@ -189,10 +195,11 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         HINT.fullmatch(above[q_index].text)
         or _FILTER.match(above[q_index].text)
         or _SEARCH.match(above[q_index].text)
-        or _SEPARATOR.match(above[q_index].text)
+        or _SKIPPED.match(above[q_index].text)  # a page scrolled to its disabled rows
         or _MORE.match(above[q_index].text)
         or RULE.match(above[q_index].text)
         or above[q_index].text.lower().startswith("instructions")
+        or _LEGEND_ROW.match(above[q_index].text)
         or HINT.search(above[q_index].text)
         and not _is_question_row(above[q_index].text)
         and not _asks_before_hint(above[q_index].text)
@@ -265,6 +272,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
     # A custom qmark drawn like a pointer ("» Licence ...") is no part of the question.
     asked = re.sub(r"^[" + POINTER + r"]\s+", "", question_row.text)
     question = _without_echo(clean_question(asked), labels)
+    if _log_records(labels, question_row.text, hints):
+        return None
     if numbered and not multi:
         # Numbered menus take their numbers (some libraries ignore arrows there).
         question = re.sub(r"\s*\d{1,2}$", "", question)  # the number typed so far
@@ -481,6 +490,23 @@ def _ticks_only(items: list[_Item]) -> bool:
     tight = [item.box in _TICKS[1:] and item.box + item.label in item.row.text for item in items]
     bare = [not _marked(item) for item in items]
     return any(bare) and all(t or b for t, b in zip(tight, bare, strict=True))
+
+
+# A log record's clock time to the second, maybe after its date ("2026-12-04 09:14:22").
+_STAMPED = re.compile(r"^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\s")
+
+
+def _log_records(labels: list[str], title: str, hints: str) -> bool:
+    """Whether a pointer walks over log records, not options: every row stamped with
+    the second it was written, under a title that asks nothing (no question mark, no
+    colon, no prompt glyph) and with no key legend naming how to choose (a log viewer's
+    cursor line; a menu of times asks for one, and to the minute)."""
+    return (
+        len(labels) >= 2
+        and all(_STAMPED.match(label) for label in labels)
+        and not _is_question_row(title)
+        and not HINT.search(hints)
+    )
 
 
 def _marked(item: _Item) -> bool:
