@@ -43,8 +43,14 @@ def echoed(before: ScreenSnapshot, after: ScreenSnapshot) -> bool:
     """Whether typing one character drew something other than masks.
 
     True when any row changed by more than whitespace and mask characters: the
-    character itself, a placeholder cleared, a filtered list. False when the rows
-    are the same (only the cursor may have moved) or gained only masks.
+    character itself, a placeholder cleared, a filtered list; or when the field's row
+    (the cursor's before the key) kept its text but drew its visible characters in
+    other styles: a field that redraws its initial value as a placeholder (enquirer's
+    ``initial``) shows the same text after a key that matches the value's next
+    character, but the typed part is no longer drawn as placeholder. False when the
+    rows are the same (only the cursor may have moved, or a drawn cursor over blanks),
+    gained only masks, or changed only their styles away from the field (a hint or
+    footer on its own clock).
     """
     rows = max(len(before.lines), len(after.lines))
     for row in range(rows):
@@ -52,7 +58,27 @@ def echoed(before: ScreenSnapshot, after: ScreenSnapshot) -> bool:
         new = after.lines[row] if row < len(after.lines) else ""
         if old != new and _plain(old) != _plain(new):
             return True
+        if (
+            row == before.cursor_row
+            and old == new
+            and _restyled(old, before.style_of(row), after.style_of(row))
+        ):
+            return True
     return False
+
+
+def _restyled(line: str, old: str, new: str) -> bool:
+    """Whether ``line``'s visible characters are grouped into styles differently in the
+    two style strings. Style characters are numbered per snapshot, so the grouping is
+    compared, never the characters themselves."""
+    cells = [i for i, ch in enumerate(line) if not ch.isspace() and ch not in MASKS]
+    return _grouping(old, cells) != _grouping(new, cells)
+
+
+def _grouping(style: str, cells: list[int]) -> list[int]:
+    """Each cell's style as the order in which that style first appears among ``cells``."""
+    seen: dict[str, int] = {}
+    return [seen.setdefault(style[i] if i < len(style) else " ", len(seen)) for i in cells]
 
 
 def _plain(line: str) -> str:

@@ -3,10 +3,11 @@
 Owns :func:`question_above_input` and :data:`CONSOLE_BANNER`. Some programs print their
 question, then read on a line of its own that holds only a marker ("> ", "❯ ", ": ",
 "? "), maybe after the default the program keeps on Enter ("(default 3) > ",
-"[eu-west-1] › "). Such a line asks nothing by itself (a REPL's "> " does the same), so
-it counts only under a request: a row that ends like a question ("Which tag?", "Release
-notes:") or asks for input in words ("Describe the change", "To confirm, type 'wipe
-scratch-02' below.").
+"[eu-west-1] › ") or after a short label ("flag key → "), maybe with a line of
+context (a banner) between it and the question. Such a line asks nothing by itself (a
+REPL's "> " does the same), so it counts only under a request: a row that ends like a
+question ("Which tag?", "Release notes:") or asks for input in words ("Describe the
+change", "To confirm, type 'wipe scratch-02' below.").
 The OS signal (the program sleeps in its read) is checked by the caller.
 """
 
@@ -21,6 +22,11 @@ _MARKER = r"(?:[>❯›»➜→▶:?]|\?\])"  # apt's " ?] " too
 # A default shown before the marker: "(default 3)", "[default: eu-west-1]", "[8]".
 _DEFAULT = r"\((?i:default)\b[^()]{1,40}\)|\[[^\[\]]{1,40}\]"
 _INPUT_LINE = re.compile(r"^(?:(?P<default>" + _DEFAULT + r")\s*)?" + _MARKER + r"$")
+# A short label before an arrow ("flag key → ", "name ▸ "): a field named under the
+# question that asks for it. Letters, digits and spaces only, so a shell's path or
+# user@host prompt is never one; and never ">", "❯" or "»", which REPLs and shell themes
+# put after a word ("ok > ", "db ❯ ").
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9_.'-]+){0,2})\s*[›➜→▸]$")
 _QUESTION_END = re.compile(r"[?:]\s*$")
 _VERB = (
     r"(?:describe|enter|type|write|give|provide|paste|name|choose|pick|select|list|tell|"
@@ -45,13 +51,16 @@ _GAP = 2  # the question may sit one blank row above the input line, no further
 def question_above_input(rows: list[Row], cursor_row: int, text: str) -> tuple[str, int] | None:
     """(the question, its row) for a bare input line ``text`` at ``cursor_row``, or None.
 
-    ``text`` must be only a marker, maybe after a default in brackets; the question is the
-    nearest non-blank row above (at most one blank row between), a request of three words
-    or more that no interactive console's banner would say. A default shown on the input
+    ``text`` must be only a marker, maybe after a default in brackets or a short label
+    ("flag key → "); the question is the nearest non-blank row above (at most one blank
+    row between), or the row right above that one when the nearer row is context (a
+    coloured banner, a status line), a request of three words or more that no
+    interactive console's banner would say. A default shown on the input
     line is kept in the question ("Number of replicas? (default 3)"): it tells what Enter
     alone keeps."""
     m = _INPUT_LINE.fullmatch(text.strip())
-    if m is None:
+    labelled = _LABELLED.fullmatch(text.strip()) if m is None else None
+    if m is None and labelled is None:
         return None
     # A rule drawn between the question and its input line counts as a blank row.
     rules = {r.index for r in rows if RULE.match(r.text)}
@@ -60,12 +69,25 @@ def question_above_input(rows: list[Row], cursor_row: int, text: str) -> tuple[s
     if not above:
         return None
     row = above[-1]
-    line = row.text.strip()
-    if len(line.split()) < 3 or len(line) > MAX_QUESTION or CONSOLE_BANNER.search(line):
-        return None
-    if not (_QUESTION_END.search(line) or _REQUEST.match(line)):
-        return None
-    question = clean_question(line)
-    if m.group("default"):
+    if not _asks(row.text):
+        # One line of context (a banner, a status line) may sit between the question
+        # and its input line: the question is then the row right above that one.
+        higher = [r for r in rows if r.index == row.index - 1]
+        if not higher or CONSOLE_BANNER.search(row.text) or not _asks(higher[0].text):
+            return None
+        row = higher[0]
+    question = clean_question(row.text.strip())
+    if m is not None and m.group("default"):
         question = f"{question} {m.group('default')}"
+    if labelled is not None:
+        question = f"{question} ({labelled.group('label')})"
     return question, row.index
+
+
+def _asks(text: str) -> bool:
+    """Whether ``text`` is a request for input of three words or more that no
+    interactive console's banner would say."""
+    line = text.strip()
+    if len(line.split()) < 3 or len(line) > MAX_QUESTION or CONSOLE_BANNER.search(line):
+        return False
+    return bool(_QUESTION_END.search(line) or _REQUEST.match(line))

@@ -76,6 +76,9 @@ _REPL = re.compile(
     r"(^|\s)(In \[\d+\]:|\S*[$#%>❯»]\s*$|\(\w+\)\s*$|\w+\([\w.]*\):\d+:\d+[>*]\s*$|\.\.\.:?\s*$)"
 )
 _QUESTION_END = re.compile(r"[?:]\s*$")
+# A question followed only by the default Enter keeps: "Keep how many? [7]", "Branch? [main]",
+# "Name: (my-app)". (A yes/no default alone is a yes/no question: _DEFAULT_YES_NO.)
+_ENDS_IN_DEFAULT = re.compile(r"(?P<end>[?:])\s*(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\))\s*$")
 # A sentence set before a chevron ("Bucket for the exports ›"): a field's label, which a
 # shell's prompt (a path, a user@host, one word) never is.
 _CHEVRON_ASK = re.compile(r"^[A-Z][A-Za-z'-]*(?: [\w'(),-]+){2,8} [›➜→]\s*$")
@@ -127,6 +130,7 @@ def find_line(
         and numbered is None  # "What now>" under the numbered commands it takes
         and not _QUESTION_END.search(text)
         and not _DEFAULT_YES_NO.search(text)  # "Is this OK? (yes)" is no "(venv)"
+        and not _asks_with_default(text)  # nor is "How many retries? (3)"
         and _letter_keys(text, signals.canonical, apart) is None
         and not _PRESS.search(text)  # "... press any key to start writing ..."
     ):
@@ -300,7 +304,11 @@ def find_line(
                 "line",
             )
     if not (
-        _QUESTION_END.search(text) or QMARK.match(line) or raw_tail or _CHEVRON_ASK.match(text)
+        _QUESTION_END.search(text)
+        or _ENDS_IN_DEFAULT.search(text)
+        or QMARK.match(line)
+        or raw_tail
+        or _CHEVRON_ASK.match(text)
     ):
         return None
     if _CHEVRON_ASK.match(text):
@@ -345,6 +353,12 @@ def find_line(
     return build_detection(
         PromptKind.TEXT, question, (), snapshot, snapshot.cursor_row, "text", confidence, "line"
     )
+
+
+def _asks_with_default(text: str) -> bool:
+    """Whether ``text`` is a question mark followed only by a default ("Retries? (3)")."""
+    m = _ENDS_IN_DEFAULT.search(text)
+    return m is not None and m.group("end") == "?"
 
 
 def is_legend(text: str) -> bool:
@@ -457,7 +471,7 @@ def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
 
 def _split_raw(text: str) -> tuple[str, str]:
     """(question, what follows it) on a TUI's line: "? Name › Jane", "Branch: main"."""
-    for sep in ("›", "‣", "»"):
+    for sep in ("›", "‣", "»", "▸"):
         if sep in text:
             head, _, tail = text.partition(sep)
             return head.rstrip(), tail.strip()

@@ -858,6 +858,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev13 import dev13_cases
     from tests.prompt_corpus.cases_dev14a import dev14a_cases
     from tests.prompt_corpus.cases_dev14b import dev14b_cases
+    from tests.prompt_corpus.cases_dev15a import dev15a_cases
     from tests.prompt_corpus.cases_dev15b import dev15b_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
@@ -900,6 +901,7 @@ def all_cases() -> list[Case]:
         + dev12c_cases()
         + dev14a_cases()
         + dev14b_cases()
+        + dev15a_cases()
         + dev15b_cases()
     )
     ids = [c.id for c in cases]
