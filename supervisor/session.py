@@ -463,6 +463,7 @@ class Session:
     async def _write(self, proc: Pty, data: bytes) -> int:
         """Write keys, noting when: the program's next output answers them (probe_window)."""
         self._keyed = time.monotonic()
+        self.core.keys_written(self._keyed)
         return await proc.write(data)
 
     def _note_input(self, what: str) -> None:

@@ -327,6 +327,11 @@ class SessionCore:
         self.refresh_due = now.mono + REFRESH_INTERVAL
         return True
 
+    def keys_written(self, now: float) -> None:
+        """Keys reached the program (one write of an answer, at monotonic ``now``): its
+        next output and terminal modes answer them, so quiet counts from here."""
+        self._last_input = max(self._last_input, now)
+
     def input_sent(self, what: str, now: Instant) -> None:
         """Typing starts work: ``working`` until the program is quiet or asks again."""
         self._last_input = now.mono

@@ -180,6 +180,20 @@ def test_a_stop_hook_makes_the_session_idle_at_once_until_the_next_input() -> No
     assert state_of(core) is SessionState.WORKING
 
 
+def test_quiet_counts_from_the_last_key_of_an_answer_without_changing_the_state() -> None:
+    clock = Clock()
+    core = clock.core
+    clock.output(b"Pick one\r\n")
+    clock.now = 5.0
+    assert core.quiet_for(clock.now) == 5.0
+    before = core.state
+    core.keys_written(clock.now)  # one write of an answer on its way
+    assert core.quiet_for(clock.now + 0.25) == 0.25
+    assert core.state is before  # the answer, once sent whole, says "working"
+    core.keys_written(1.0)  # an older write never moves the quiet spell back
+    assert core.quiet_for(clock.now + 0.25) == 0.25
+
+
 def test_exit_is_final_and_says_how_the_program_ended() -> None:
     for code, reason in ((3, "the program exited with code 3"), (-9, "was killed by signal 9")):
         clock = Clock()

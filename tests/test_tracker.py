@@ -7,7 +7,7 @@ import pytest
 from shared.protocol import ErrorCode, PromptKind
 from supervisor.prompts import PromptError, PromptTracker, Signals
 from supervisor.screen import ScreenSnapshot
-from tests.prompt_support import ESC, PERMISSION, SESSION, menu, render, tracker
+from tests.prompt_support import ESC, LINE, PERMISSION, RAW, SESSION, menu, render, snap, tracker
 
 UP, DOWN, ENTER = b"\x1b[A", b"\x1b[B", b"\r"
 
@@ -39,6 +39,21 @@ def test_moving_the_highlight_keeps_the_id_and_updates_the_selected_option() -> 
     prompt = t.observe(menu("Do you want to proceed?", PERMISSION, selected=2), 2.0, 1.0)
     assert prompt is not None and prompt.prompt_id == first
     assert [o.selected for o in prompt.options] == [False, False, True]
+
+
+def test_a_menu_that_leaves_raw_mode_while_it_redraws_keeps_its_id_until_it_settles() -> None:
+    # readchar and blessed restore line mode after each key, redraw, then read again.
+    t = tracker("generic")
+    screen = snap("[?] Which region hosts the cache?:\n > Frankfurt\n   Dublin\n   Oslo")
+    first = t.observe(screen, now=1.0, quiet_for=1.0, signals=RAW)
+    assert first is not None
+    mid_redraw = t.observe(screen, now=2.0, quiet_for=0.0, signals=LINE)
+    assert mid_redraw is not None and mid_redraw.prompt_id == first.prompt_id
+    reading_again = t.observe(screen, now=2.5, quiet_for=1.0, signals=RAW)
+    assert reading_again is not None and reading_again.prompt_id == first.prompt_id
+    # A program that stays in line mode once its output settles has stopped asking.
+    assert t.observe(screen, now=3.0, quiet_for=0.0, signals=LINE) is not None
+    assert t.observe(screen, now=4.0, quiet_for=1.0, signals=LINE) is None
 
 
 def test_a_changed_question_gets_a_new_id() -> None:

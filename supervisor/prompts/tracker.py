@@ -75,6 +75,7 @@ class PromptTracker:
         self._current: Prompt | None = None
         self._found: Detection | None = None
         self._signals = Signals()
+        self._found_with = Signals()  # the signals under which ``_found`` was found
         # prompt id -> (fingerprint, kind) of recently issued prompts: an id we
         # issued but no longer show is stale, an id we never issued is unknown.
         self._issued: OrderedDict[str, tuple[str, PromptKind]] = OrderedDict()
@@ -104,10 +105,16 @@ class PromptTracker:
         """The pending prompt on ``snapshot`` (see :func:`detect`), with a stable id."""
         self._signals = signals or Signals()
         found = self._detect(snapshot, quiet_for)
+        found_with = self._signals
         if found is None and self._found is not None:
             # Output arrived too recently for the rule to count (a redraw, a
             # clock in the footer): the prompt we already report is still it.
             again = self._detect(snapshot, math.inf)
+            if again is None and quiet_for < self._rules.settle_time:
+                # Nor do signals sampled mid-redraw: a program that leaves raw mode
+                # between keys (readchar, blessed) redraws in line mode, then reads again.
+                again = detect(snapshot, self._rules, family=self.family, signals=self._found_with)
+                found_with = self._found_with
             if again is not None and again.fingerprint == self._found.fingerprint:
                 found = again
         if found is None:
@@ -133,7 +140,7 @@ class PromptTracker:
         if self._hook is not None:
             self._hook_seen = True
             self._current = _enrich(self._current, self._hook)
-        self._found = found
+        self._found, self._found_with = found, found_with
         return self._current
 
     def pending(self) -> Prompt | None:
