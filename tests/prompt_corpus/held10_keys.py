@@ -1,0 +1,105 @@
+"""What each ``held_out_10`` program shows and the keys a person presses to answer it.
+
+Used only by :mod:`tests.prompt_corpus.held_check`; the supervisor never reads this.
+"""
+
+from __future__ import annotations
+
+D, U, SP, CR = "\x1b[B", "\x1b[A", " ", "\r"
+R, L = "\x1b[C", "\x1b[D"
+BS = "\x7f"
+TAB = "\t"
+KILL_LINE = "\x15"
+PW = "hunter2"
+
+SHOWS_KEYS: dict[str, tuple[str, list[str]]] = {
+    # ------------------------------------------------------------ Python
+    "h10-click-choice-runtime": ("Container runtime", ["podman\r"]),
+    "h10-click-confirm-default-yes-no": ("Rotate the signing key now", ["n\r"]),
+    "h10-click-int-keep": ("Primary shards per index", [CR]),
+    "h10-click-password-reporting": ("Password for reporting_ro", [PW + CR]),
+    "h10-click-confirm-wrapped-abort": ("detach them from the live", ["y\r"]),
+    "h10-click-path-text": ("Directory for the generated certificates", ["./certs\r"]),
+    "h10-click-getchar-conflict": ("[o]verwrite", ["o"]),
+    "h10-click-choice-under-yellow-banner": ("Upgrade channel", ["beta\r"]),
+    "h10-typer-remote-replace": ("Git remote to push the tags to", ["upstream\r"]),
+    "h10-typer-confirm-force-push": ("Force-push the rewritten history", ["y\r"]),
+    "h10-typer-hidden-passphrase": ("Encryption passphrase for the export", [PW + CR]),
+    "h10-typer-option-choice": ("Log level for the worker", ["warning\r"]),
+    "h10-rich-region-choices": ("Region for the read replica", ["sgp1\r"]),
+    "h10-rich-confirm-digest-no": ("Send the weekly digest", ["n\r"]),
+    "h10-rich-int-retries-replace": ("Retries before a job is marked failed", ["2\r"]),
+    "h10-rich-password-grafana": ("Grafana admin password", [PW + CR]),
+    "h10-rich-rule-then-confirm": ("Run it against production now", ["y\r"]),
+    "h10-rich-plan-case-insensitive": ("Billing plan for the new workspace", ["Business\r"]),
+    "h10-q-select-shortcuts": ("replayed events go to", ["3", CR]),
+    "h10-q-select-arrow-pointer-default": ("Base image for the service", [D, D, D, CR]),
+    "h10-q-checkbox-untick-one": ("Mirror these branches", [D, D, D, SP, CR]),
+    "h10-q-checkbox-disabled-separator": (
+        "Data sources for the quarterly report",
+        [D, SP, D, D, SP, CR],
+    ),
+    "h10-q-confirm-yes-instant": ("Tear them all down?", ["y"]),
+    "h10-q-text-default-keep": ("Image tag to deploy", [CR]),
+    "h10-q-password-smtp": ("SMTP relay password", [PW + CR]),
+    "h10-q-rawselect-region": ("static site be served from", ["4", CR]),
+    "h10-q-autocomplete-country": ("Country of the billing address", ["Estonia", CR]),
+    "h10-q-path-replace": ("Where is the kubeconfig?", [KILL_LINE, "./deploy/kubeconfig", CR]),
+    "h10-q-press-any-key-custom": ("once the YubiKey blinks", [CR]),
+    "h10-q-select-descriptions-instruction": ("duplicate customer records", [D, D, D, CR]),
+    "h10-ipy-select-pointer-default": ("Timezone for the cron schedules", [D, D, D, CR]),
+    "h10-ipy-checkbox-untick-enabled": (
+        "Keep which log streams",
+        [SP, D, D, D, SP, D, SP, CR],
+    ),
+    "h10-ipy-confirm-default-true-no": ("Pin the dependency versions", ["n"]),
+    "h10-ipy-text-replace": ("Kafka topic prefix", [BS * 5, "billing.", CR]),
+    "h10-ipy-secret-token": ("PagerDuty integration key", [PW + CR]),
+    "h10-ipy-number-replace": ("Idle timeout (minutes)", [BS * 2, "45", CR]),
+    "h10-ipy-expand-hunk": ("What should happen to the unused keys?", ["m", CR]),
+    "h10-ipy-rawlist-label": ("Seed data for the preview environment", ["3", CR]),
+    "h10-ipy-fuzzy-branch": ("Check out which branch?", ["dark", CR]),
+    "h10-ptk-default-keep-proxy": ("Upstream HTTP proxy", [CR]),
+    "h10-ptk-radiolist-six": ("Where should the new volume live?", [D, D, D, D, SP, TAB, CR]),
+    "h10-ptk-checkboxlist-tick-two": ("Enable which services at boot?", [D, SP, D, D, SP, TAB, CR]),
+    "h10-ptk-yes-no-custom-text": ("Rebuild it now", [CR]),
+    "h10-ptk-message-dialog-ok": ("Valid until: 2027-12-31", [CR]),
+    "h10-ptk-choice-frame": ("Which test suite should run on every push?", [D, D, CR]),
+    "h10-ptk-confirm-no": ("Delete the 3 orphaned DNS records?", ["n"]),
+    "h10-ptk-password-prompt": ("LUKS passphrase for /dev/nvme1n1", [PW + CR]),
+    "h10-ptk-input-dialog-text": (
+        "Endpoint URL that receives the events",
+        ["https://hooks.acme.dev/in", CR, CR],
+    ),
+    "h10-std-numbered-seven-number": ("Select [1-7]", ["6\r"]),
+    "h10-std-numbered-label": ("Use which identity (number or name)?", ["open-source\r"]),
+    "h10-std-type-repo-name": ("type the repository name", ["acme/ledger\r"]),
+    "h10-std-type-yes-caps": ("Type YES (in capitals)", ["YES\r"]),
+    "h10-std-wrapped-question": ("ed25519 key", ["y\r"]),
+    "h10-std-question-above-green-banner": ("Name of the first admin user", ["ops-admin\r"]),
+    "h10-std-banner-above-question": ("Send anonymous usage statistics?", ["no\r"]),
+    "h10-std-bracket-port-keep": ("Port for the metrics endpoint [9464]", [CR]),
+    "h10-std-bracket-replace-host": ("SMTP host (default smtp.acme.io)", ["mail.acme.dev\r"]),
+    "h10-std-letter-keys-retry": ("[r]etry, [s]kip chunk", ["s\r"]),
+    "h10-std-getpass-sudo-deploy": ("[sudo] password for deploy", [PW + CR]),
+    "h10-std-getpass-ssh-host": ("deploy@10.0.4.7's password", [PW + CR]),
+    "h10-std-press-enter-cable": ("then press ENTER", [CR]),
+    "h10-std-choose-from-brackets": ("Choose from [1/2/3]", ["2\r"]),
+    "h10-std-selection-default-keep": ("Enter selection (default: 1)", ["1\r"]),
+    "h10-std-continue-question": ("Continue? [Y/n]", ["n\r"]),
+    "h10-look-python-repl-ps1": ("ledger? ", []),
+    "h10-look-rich-progress-upload": ("Uploading backups", []),
+    "h10-look-rich-live-queue": ("Job queue", []),
+    "h10-look-click-progressbar-items": ("Re-signing packages", []),
+    "h10-look-agent-quotes-menu": ("Running: ./install", []),
+    "h10-look-printed-password-prompt-working": ("vacuuming table", []),
+    "h10-look-unittest-output": ("test_password_hidden", []),
+    "h10-look-numbered-changelog": ("Building docs", []),
+    "h10-look-sleep-double-chevron": (">> ", []),
+    "h10-look-logging-prompts": ("Enter passphrase: skipped", []),
+    "h10-look-ptk-shell-prompt": ("(kafka-admin)", []),
+    "h10-look-rich-status-spinner": ("Waiting for approval", []),
+    "h10-look-stream-checkbox-quote": ("scaffolding file", []),
+    "h10-look-ptk-fullscreen-log": ("LOG VIEWER", []),
+    "h10-look-pdb-breakpoint": ("(Pdb)", []),
+}
