@@ -516,5 +516,200 @@ def shell_lookalikes() -> list[Case]:
     return [_s(n, LOOK, None, needs=needs) for n, needs in names.items()]
 
 
+def node_cases() -> list[Case]:
+    return [
+        # The pointer starts on the default fourth row; the answer is two rows up.
+        _n(
+            "iq-select-descriptions-up",
+            "inquirer",
+            "choice",
+            (
+                "No cache",
+                "Static at build",
+                "ISR (60 s)",
+                "Stale-while-revalidate",
+                "Edge cache (1 h)",
+            ),
+            "Static at build",
+            "static",
+        ),
+        _n(
+            "iq-checkbox-seven",
+            "inquirer",
+            "multi_choice",
+            (
+                "Chrome stable",
+                "Chrome beta",
+                "Firefox",
+                "Firefox ESR",
+                "Safari (WebKit)",
+                "Edge",
+                "Mobile Safari (iPhone 15)",
+            ),
+            "Firefox, Safari (WebKit)",
+            ["firefox", "webkit"],
+        ),
+        _n("iq-confirm-default-false-yes", "inquirer", "yes_no", YES_NO, "yes", True),
+        _n("iq-input-prefill-replace", "prefilled", "text", None, "@acme", "@acme"),
+        _n("iq-password-mask", "password-style", "secret"),
+        _n("iq-number-keep", "prefilled", "text", None, "", 25),
+        _n("iq-expand-collapsed", "inquirer", "choice", None, "s", "side"),
+        _n(
+            "iq-rawlist-number",
+            "inquirer",
+            "choice",
+            ("npm workspaces", "pnpm", "Yarn (Berry)", "Bun"),
+            "2",
+            "pnpm",
+        ),
+        _n("iq-search-country", "inquirer", "choice", None, "eu-north-1", "eu-north-1"),
+        # Two separator rows ("── web ──", "── api ──"); a "▸" cursor.
+        _n(
+            "iq-select-theme-separator",
+            "inquirer",
+            "choice",
+            (
+                "Next.js app router",
+                "Astro content site",
+                "SvelteKit",
+                "Fastify + Prisma",
+                "Hono on workers",
+                "tRPC monorepo",
+            ),
+            "Hono on workers",
+            "hono",
+        ),
+        _n(
+            "iq-legacy-list",
+            "inquirer",
+            "choice",
+            ("qa", "uat", "preprod", "prod-eu", "prod-us"),
+            "prod-eu",
+            "prod-eu",
+        ),
+        # All three rows start ticked; the answer unticks the second.
+        _n(
+            "iq-legacy-checkbox-untick",
+            "inquirer",
+            "multi_choice",
+            ("pre-commit (lint-staged)", "commit-msg (commitlint)", "pre-push (unit tests)"),
+            "pre-commit (lint-staged), pre-push (unit tests)",
+            ["pre-commit", "pre-push"],
+        ),
+        _n(
+            "enq-select-initial",
+            "enquirer",
+            "choice",
+            (
+                "SQLite file",
+                "Postgres in Docker",
+                "MySQL in Docker",
+                "Neon branch",
+                "PlanetScale branch",
+                "In-memory",
+            ),
+            "Neon branch",
+            "Neon branch",
+        ),
+        _n(
+            "enq-multiselect-two",
+            "enquirer",
+            "multi_choice",
+            (
+                "deploys",
+                "incidents",
+                "dependabot",
+                "billing alerts",
+                "new sign-ups",
+                "nightly build",
+            ),
+            "incidents, billing alerts",
+            ["incidents", "billing alerts"],
+        ),
+        _n("enq-confirm-no", "enquirer", "yes_no", YES_NO, "no", False),
+        _n("enq-input-initial-keep", "prefilled", "text", None, "", "dist/esm"),
+        _n("enq-password", "password-style", "secret"),
+        _n("enq-toggle-public", "enquirer", "yes_no", ("Public", "Private"), "Public", True),
+        _n("enq-number-replace", "prefilled", "text", None, "3", 3),
+        _n("enq-autocomplete", "enquirer", "choice", None, "luxon", "luxon"),
+        _n(
+            "pr-select-hint-initial",
+            "prompts",
+            "choice",
+            ("In-process", "Redis (BullMQ)", "RabbitMQ", "SQS", "Postgres (pg-boss)"),
+            "SQS",
+            "sqs",
+        ),
+        # Three of four rows start ticked; the answer unticks one and ticks another.
+        _n(
+            "pr-multiselect-untick",
+            "prompts",
+            "multi_choice",
+            ("eu-west-1", "eu-central-1", "us-east-1", "ap-northeast-1"),
+            "eu-west-1, us-east-1, ap-northeast-1",
+            ["euw1", "use1", "apne1"],
+        ),
+        _n("pr-confirm-no", "prompts", "yes_no", YES_NO, "no", False),
+        _n("pr-text-initial-keep", "prefilled", "text", None, "", "noreply@acme.dev"),
+        _n("pr-password", "password-style", "secret"),
+        _n("pr-number-replace", "prefilled", "text", None, "50", 50),
+        _n("pr-toggle-enable", "prompts", "yes_no", ("enforced", "optional"), "enforced", True),
+        _n("pr-autocomplete", "prompts", "choice", None, "Space Grotesk", "Space Grotesk"),
+        # Four of seven rows show at once: options are not scored.
+        _n("cl-select-paged-hints", "clack", "choice", None, "Woodpecker", "woodpecker"),
+        _n(
+            "cl-multiselect-required",
+            "clack",
+            "multi_choice",
+            ("packages/core", "packages/cli", "packages/ui", "packages/utils", "apps/docs"),
+            "packages/cli, packages/ui, apps/docs",
+            ["cli", "ui", "docs"],
+        ),
+        # Group rows ("Auth", "Payments") are selectable too: options are not scored.
+        _n(
+            "cl-group-multiselect",
+            "clack",
+            "multi_choice",
+            None,
+            "Auth.js, Stripe",
+            ["authjs", "stripe"],
+        ),
+        _n("cl-confirm-default-no-yes", "clack", "yes_no", YES_NO, "yes", True),
+        _n("cl-text-default-keep", "prefilled", "text", None, "", "./my-app"),
+        _n("cl-password-mask", "password-style", "secret"),
+        # A clack box titled "Billing" above the question.
+        _n(
+            "cl-box-then-select",
+            "banner",
+            "choice",
+            ("Hobby (free, 1 project)", "Pro ($20/month)", "Team ($60/month)"),
+            "Pro ($20/month)",
+            "pro",
+        ),
+    ]
+
+
+def node_lookalikes() -> list[Case]:
+    names = [
+        "look-node-repl-prompt",
+        "look-stream-select-quote",
+        "look-clack-spinner",
+        "look-jest-output",
+        "look-dashboard-checkboxes",
+        "look-npm-log-question",
+        "look-sleep-question-mark",
+        "look-answered-clack-then-work",
+        "look-progress-percent",
+    ]
+    return [_n(n, LOOK, None) for n in names]
+
+
 def held_out_10_cases() -> list[Case]:
-    return python_cases() + shell_cases() + python_lookalikes() + shell_lookalikes()
+    return (
+        python_cases()
+        + shell_cases()
+        + node_cases()
+        + python_lookalikes()
+        + shell_lookalikes()
+        + node_lookalikes()
+    )
