@@ -14,7 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 SCENARIOS: dict[str, Callable[[], Any]] = {}
@@ -41,7 +41,7 @@ def secret(text: str) -> str:
 # ---------------------------------------------------------------- click / typer
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Typer reads an option's annotation by name, so its Enum lives at module level."""
 
     debug = "debug"
@@ -159,7 +159,7 @@ def typer_option_choice() -> Any:
     app = typer.Typer()
 
     @app.command()
-    def main(level: Level = typer.Option(..., prompt="Log level for the worker")) -> None:
+    def main(level: Level = typer.Option(..., prompt="Log level for the worker")) -> None:  # noqa: B008
         done(level.value)
         sys.exit(0)
 
