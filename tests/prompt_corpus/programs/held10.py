@@ -377,7 +377,7 @@ def q_select_descriptions_instruction() -> Any:
 def ipy_select_pointer_default() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.select(
+    return inquirer.select(  # type: ignore[attr-defined]
         message="Timezone for the cron schedules:",
         choices=["UTC", "Europe/Berlin", "Europe/London", "America/New_York", "Asia/Kolkata"],
         default="Europe/Berlin",
@@ -390,7 +390,7 @@ def ipy_checkbox_untick_enabled() -> Any:
     from InquirerPy import inquirer
     from InquirerPy.base.control import Choice
 
-    return inquirer.checkbox(
+    return inquirer.checkbox(  # type: ignore[attr-defined]
         message="Keep which log streams after the migration?",
         choices=[
             Choice("access", enabled=True),
@@ -406,7 +406,7 @@ def ipy_checkbox_untick_enabled() -> Any:
 def ipy_confirm_default_true_no() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.confirm(
+    return inquirer.confirm(  # type: ignore[attr-defined]
         message="Pin the dependency versions in the lockfile?", default=True
     ).execute()
 
@@ -415,21 +415,21 @@ def ipy_confirm_default_true_no() -> Any:
 def ipy_text_replace() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.text(message="Kafka topic prefix:", default="prod.").execute()
+    return inquirer.text(message="Kafka topic prefix:", default="prod.").execute()  # type: ignore[attr-defined]
 
 
 @scenario
 def ipy_secret_token() -> Any:
     from InquirerPy import inquirer
 
-    return secret(inquirer.secret(message="PagerDuty integration key:").execute())
+    return secret(inquirer.secret(message="PagerDuty integration key:").execute())  # type: ignore[attr-defined]
 
 
 @scenario
 def ipy_number_replace() -> Any:
     from InquirerPy import inquirer
 
-    value = inquirer.number(message="Idle timeout (minutes):", default=30, min_allowed=1).execute()
+    value = inquirer.number(message="Idle timeout (minutes):", default=30, min_allowed=1).execute()  # type: ignore[attr-defined]
     return int(value)
 
 
@@ -439,7 +439,7 @@ def ipy_expand_hunk() -> Any:
     from InquirerPy.prompts.expand import ExpandChoice
 
     print("Translation file de.json has 14 keys the source no longer uses.")
-    return inquirer.expand(
+    return inquirer.expand(  # type: ignore[attr-defined]
         message="What should happen to the unused keys?",
         choices=[
             ExpandChoice("delete", key="x", name="Delete them"),
@@ -454,7 +454,7 @@ def ipy_expand_hunk() -> Any:
 def ipy_rawlist_label() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.rawlist(
+    return inquirer.rawlist(  # type: ignore[attr-defined]
         message="Seed data for the preview environment:",
         choices=["none", "fixtures", "anonymised snapshot", "synthetic (10k users)"],
     ).execute()
@@ -464,7 +464,7 @@ def ipy_rawlist_label() -> Any:
 def ipy_fuzzy_branch() -> Any:
     from InquirerPy import inquirer
 
-    return inquirer.fuzzy(
+    return inquirer.fuzzy(  # type: ignore[attr-defined]
         message="Check out which branch?",
         choices=[
             "trunk",
