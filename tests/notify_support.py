@@ -37,7 +37,14 @@ from pydantic import BaseModel
 
 from server.hub import HostLinkChanged
 from shared import protocol as wire
-from tests.relay_support import Relay, Supervisor, running_relay, running_supervisor, write_policy
+from tests.relay_support import (
+    Relay,
+    Supervisor,
+    ToolCalls,
+    running_relay,
+    running_supervisor,
+    write_policy,
+)
 from tests.support import eventually, scaled
 
 LINK = re.compile(r"https?://\S+/answer/[A-Za-z0-9_-]+")
@@ -219,21 +226,12 @@ class PushService:
 
 
 @dataclass
-class Setup:
+class Setup(ToolCalls):
     relay: Relay
     laptop: Supervisor
     client: Client[Any]
     work: Path
     prompts_seen: dict[str, float]  # prompt id -> when the relay learnt of it
-
-    async def call(self, tool: str, **args: Any) -> dict[str, Any]:
-        result = await self.client.call_tool(tool, args)
-        return result.structured_content or {}
-
-    async def error(self, tool: str, **args: Any) -> str:
-        result = await self.client.call_tool(tool, args, raise_on_error=False)
-        assert result.is_error, f"{tool} should have failed"
-        return result.content[0].text  # type: ignore[union-attr]
 
     async def session(self) -> str:
         created = await self.call("create_session", host="laptop", cwd=str(self.work), name="api")

@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastmcp import Client
 from starlette.applications import Starlette
 from websockets.asyncio.client import ClientConnection, connect  # noqa: TID251 - fake supervisors
 from websockets.exceptions import ConnectionClosed  # noqa: TID251
@@ -48,6 +49,21 @@ from tests.oauth_support import (
 from tests.support import eventually, scaled
 
 SID = "sess-relay0001"
+
+
+class ToolCalls:
+    """A chat's tool calls over an MCP ``client``: the structured reply, or a refusal's text."""
+
+    client: Client[Any]
+
+    async def call(self, tool: str, **args: Any) -> dict[str, Any]:
+        result = await self.client.call_tool(tool, args)
+        return result.structured_content or {}
+
+    async def error(self, tool: str, **args: Any) -> str:
+        result = await self.client.call_tool(tool, args, raise_on_error=False)
+        assert result.is_error, f"{tool} should have failed"
+        return result.content[0].text  # type: ignore[union-attr]
 
 
 @dataclass

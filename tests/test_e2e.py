@@ -18,6 +18,7 @@ from fastmcp import Client
 from tests.relay_support import (
     Relay,
     Supervisor,
+    ToolCalls,
     running_relay,
     running_supervisor,
     write_policy,
@@ -26,21 +27,12 @@ from tests.support import eventually, scaled
 
 
 @dataclass
-class Pair:
+class Pair(ToolCalls):
     relay: Relay
     laptop: Supervisor
     desktop: Supervisor
     work: Path
     client: Client[Any]
-
-    async def call(self, tool: str, **args: Any) -> dict[str, Any]:
-        result = await self.client.call_tool(tool, args)
-        return result.structured_content or {}
-
-    async def error(self, tool: str, **args: Any) -> str:
-        result = await self.client.call_tool(tool, args, raise_on_error=False)
-        assert result.is_error, f"{tool} should have failed"
-        return result.content[0].text  # type: ignore[union-attr]
 
     async def screen(self, session_id: str) -> str:
         return (await self.call("get_logs", session_id=session_id))["text"]

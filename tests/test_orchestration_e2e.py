@@ -25,6 +25,7 @@ from supervisor.connection import RelayConnection
 from tests.relay_support import (
     Relay,
     Supervisor,
+    ToolCalls,
     identity_for,
     running_relay,
     running_supervisor,
@@ -36,22 +37,12 @@ SPEC = "# Shop\n\nA tiny web shop.\n\n## Requirements\n\n- List products\n- Chec
 
 
 @dataclass
-class Rig:
+class Rig(ToolCalls):
     relay: Relay
     laptop: Supervisor
     work: Path
     outside: Path
     client: Client[Any]
-
-    async def call(self, tool: str, **args: Any) -> dict[str, Any]:
-        result = await self.client.call_tool(tool, args)
-        assert result.structured_content is not None
-        return result.structured_content
-
-    async def error(self, tool: str, **args: Any) -> str:
-        result = await self.client.call_tool(tool, args, raise_on_error=False)
-        assert result.is_error, f"{tool} should have failed"
-        return result.content[0].text  # type: ignore[union-attr]
 
 
 @pytest.fixture
