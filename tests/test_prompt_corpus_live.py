@@ -113,6 +113,14 @@ def test_the_ninth_held_out_set_has_199_cases_and_43_look_alikes_of_its_own() ->
     assert all(f"held_out_9\t{c.id}\n" in recorded for c in ninth)
 
 
+def test_the_tenth_held_out_set_has_180_cases_and_37_look_alikes_of_its_own() -> None:
+    tenth = [c for c in all_cases() if c.half == "held_out_10"]
+    assert len(tenth) == 180 and len([c for c in tenth if not c.positive]) == 37
+    assert all(c.id.startswith("h10-") for c in tenth)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_10\t{c.id}\n" in recorded for c in tenth)
+
+
 def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> None:
     assert answer_value('"n" projects stay readable') == "n"
     assert answer_value('["web", "api"]  tail') == ["web", "api"]
@@ -128,6 +136,7 @@ def test_the_default_slice_runs_no_case_of_the_sealed_held_out_sets() -> None:
         "held_out_7",
         "held_out_8",
         "held_out_9",
+        "held_out_10",
     )
     assert not [c for c in all_cases() if c.id in SLICE and c.half in sealed]
 
@@ -143,6 +152,7 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
         "held_out_7",
         "held_out_8",
         "held_out_9",
+        "held_out_10",
     )
     assert not [c for c in chosen_cases(cases, None, "") if c.half in sealed]
     assert not chosen_cases(cases, None, "h4-")
@@ -151,6 +161,7 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     assert not chosen_cases(cases, None, "h7-")
     assert not chosen_cases(cases, None, "h8-")
     assert not chosen_cases(cases, None, "h9-")
+    assert not chosen_cases(cases, None, "h10-")
     fourth = chosen_cases(cases, "held_out_4", "")
     assert len(fourth) == 153 and {c.half for c in fourth} == {"held_out_4"}
     fifth = chosen_cases(cases, "held_out_5", "")
@@ -163,6 +174,8 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     assert len(eighth) == 168 and {c.half for c in eighth} == {"held_out_8"}
     ninth = chosen_cases(cases, "held_out_9", "")
     assert len(ninth) == 199 and {c.half for c in ninth} == {"held_out_9"}
+    tenth = chosen_cases(cases, "held_out_10", "")
+    assert len(tenth) == 180 and {c.half for c in tenth} == {"held_out_10"}
     assert {c.half for c in chosen_cases(cases, None, "")} == {
         "dev",
         "held_out",
@@ -181,6 +194,7 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
         "held_out_7",
         "held_out_8",
         "held_out_9",
+        "held_out_10",
     ],
 )
 def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
@@ -266,3 +280,7 @@ def test_the_corpus_command_fails_when_any_held_out_set_misses_a_target() -> Non
     assert missed_targets(ninth) == []
     look = next(c for c in all_cases() if c.half == "held_out_9" and not c.positive)
     assert missed_targets(ninth + [Result(case=look, detected=True)]) == ["held_out_9"]
+    tenth = perfect("held_out_10")
+    assert missed_targets(tenth) == []
+    look = next(c for c in all_cases() if c.half == "held_out_10" and not c.positive)
+    assert missed_targets(tenth + [Result(case=look, detected=True)]) == ["held_out_10"]

@@ -1,6 +1,6 @@
 """Score prompt detection on the live corpus: ``python -m tests.prompt_corpus``.
 
-    python -m tests.prompt_corpus                 every case but the sealed held_out_4 to _9
+    python -m tests.prompt_corpus                 every case but the sealed held_out_4 to _10
     python -m tests.prompt_corpus --half dev      only the development half
     python -m tests.prompt_corpus --split held_out_2   only the second held-out set
     python -m tests.prompt_corpus --split held_out_3   only the third held-out set
@@ -10,6 +10,7 @@
     python -m tests.prompt_corpus --split held_out_7   the seventh held-out set (sealed: only so)
     python -m tests.prompt_corpus --split held_out_8   the eighth held-out set (sealed: only so)
     python -m tests.prompt_corpus --split held_out_9   the ninth held-out set (sealed: only so)
+    python -m tests.prompt_corpus --split held_out_10  the tenth held-out set (sealed: only so)
     python -m tests.prompt_corpus -k clack -v     cases whose id contains "clack", with screens
     python -m tests.prompt_corpus --write-split   rewrite split.txt (after adding cases)
 
@@ -31,7 +32,15 @@ from tests.prompt_corpus.runner import SPLITS, Result, Score, report, run_cases
 
 # Held-out sets still unspent: they run only when named with --split, so a run of the whole
 # corpus (or of a -k pattern) while tuning never shows them to the detector.
-SEALED = ("held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9")
+SEALED = (
+    "held_out_4",
+    "held_out_5",
+    "held_out_6",
+    "held_out_7",
+    "held_out_8",
+    "held_out_9",
+    "held_out_10",
+)
 
 
 def chosen_cases(cases: list[Case], half: str | None, match: str) -> list[Case]:

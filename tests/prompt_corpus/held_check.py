@@ -1,6 +1,7 @@
 """Check a held-out set's programs themselves, without the supervisor or its detector.
 
-    python -m tests.prompt_corpus.held_check --split held_out_9 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_10 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_9
     python -m tests.prompt_corpus.held_check --split held_out_8
     python -m tests.prompt_corpus.held_check --split held_out_7
     python -m tests.prompt_corpus.held_check --split held_out_6
@@ -106,6 +107,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         held7_keys,
         held8_keys,
         held9_keys,
+        held10_keys,
     )
 
     tables = {
@@ -116,6 +118,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         "held_out_7": held7_keys.SHOWS_KEYS,
         "held_out_8": held8_keys.SHOWS_KEYS,
         "held_out_9": held9_keys.SHOWS_KEYS,
+        "held_out_10": held10_keys.SHOWS_KEYS,
     }
     if split not in tables:
         raise ValueError(f"no screen text and keys for {split!r}; choose one of {sorted(tables)}")
@@ -173,8 +176,9 @@ def main() -> int:
             "held_out_7",
             "held_out_8",
             "held_out_9",
+            "held_out_10",
         ],
-        default="held_out_9",
+        default="held_out_10",
     )
     parser.add_argument("-k", default="")
     parser.add_argument("-j", type=int, default=3)

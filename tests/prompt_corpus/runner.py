@@ -56,6 +56,7 @@ SPLITS = (
     "held_out_7",
     "held_out_8",
     "held_out_9",
+    "held_out_10",
 )
 _ANSWER_LINE = re.compile(r"ANSWER=(.*)")
 _NUMBER_PREFIX = re.compile(r"^\(?\d+[.)]?\s+")
