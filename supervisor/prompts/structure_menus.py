@@ -237,11 +237,13 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
         return None  # rows without a marker column are text, not a menu
     lit = not pointers and _ticks_only(items)
     has_boxes = has_boxes and not lit
-    hints = " ".join(
-        r.text for r in (above[q_index:] + rows[first:] if q_index >= 0 else rows[-1:])
-    )
+    near = above[q_index:] + rows[first:] if q_index >= 0 else rows[-1:]
+    hints = " ".join(r.text for r in near)
+    # A label is no key hint: "Space Grotesk" among a font list names no Space key.
+    item_rows = {item.row.index for item in items}
+    legend = " ".join(r.text for r in near if r.index not in item_rows)
     multi = (
-        bool(re.search(r"(?i)\bspace\b", hints))
+        bool(re.search(r"(?i)\bspace\b", legend))
         or (
             has_boxes
             and not _arrows_only(hints, pointers, boxes)
@@ -250,6 +252,8 @@ def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> De
                 or bool(pointers)
                 or any(b[:1] in "[◻□☐" or b in "◻□☐✔✓" for b in boxes)
                 or all(b in _EMPTY for b in boxes)
+                # Two rows filled: a radio column fills one, so these are ticks.
+                or sum(b in _FILLED for b in boxes) >= 2
             )
         )
     )
