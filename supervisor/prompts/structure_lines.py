@@ -288,6 +288,11 @@ def find_line(
     if (
         inline is not None
         and not _not_a_list(inline.group("items"))
+        and not _name_to_type(
+            text[: inline.start()],
+            inline.group("items"),
+            [r.text for r in rows if r.index < snapshot.cursor_row and r.text not in text],
+        )
         and not shown_default(inline.group(0), apart)
     ):
         items = [i.strip() for i in re.split(r"\s*[/,|]\s*", inline.group("items")) if i.strip()]
@@ -401,6 +406,27 @@ def _not_a_list(inner: str) -> bool:
     if "/" in inner and any(re.search(r"\w\.[A-Za-z]\w{0,4}$", p) for p in parts):
         return True  # a file name with its extension
     return bool(re.fullmatch(r"[YMDHhmsS]+(?:[/:.-][YMDHhmsS]+)+", inner))
+
+
+# A request to type something back: "type the repository name", "re-enter the slug".
+_TYPE_ASK = re.compile(r"(?i)\b(?:re-?)?(?:type|enter)\b")
+
+
+def _name_to_type(lead: str, inner: str, above: list[str]) -> bool:
+    """Whether ``inner`` ("acme/ledger") is the one name a confirm-by-typing request
+    (``lead``) wants typed back, not a list: a single unspaced token whose slash joins
+    the parts of a name, asked for with "type"/"enter" and either "confirm" or the name
+    already shown on a row ``above`` the question (the warning that named it).
+    "[y/n]", "(yes/no)" and "[1/2/3]" stay choices; so does "Enter the environment
+    (dev/prod)", which names nothing above."""
+    token = inner.strip()
+    if not _TYPE_ASK.search(lead) or not re.fullmatch(r"[\w.@:-]+(?:/[\w.@:-]+)+", token):
+        return False
+    parts = token.split("/")
+    if all(p.isdigit() for p in parts) or yes_no_pair(parts) or all(len(p) == 1 for p in parts):
+        return False
+    named_above = any(token in row for row in above)
+    return named_above or re.search(r"(?i)\bconfirm", lead) is not None
 
 
 def _letter_keys(
@@ -555,7 +581,7 @@ _COLUMN_ITEM = re.compile(
     r"(?=\s{2,}\[?\d{1,2}[:.)\]]\s|\s*$)"
 )
 # A table without rules: "* 0     /usr/bin/vim.basic   30   auto mode" (the current one starred).
-_SPACED_ITEM = re.compile(r"^(?:\*\s+)?(?P<n>\d{1,2})\s{2,}(?P<label>\S+(?: \S+)*)")
+_SPACED_ITEM = re.compile(r"^(?:\*\s*)?(?P<n>\d{1,2})\s{2,}(?P<label>\S+(?: \S+)*)")
 _TABLE_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[│┃|]\s*(?P<label>[^│┃|]*?\S)\s*(?:[│┃|].*)?$")
 
 

@@ -41,7 +41,10 @@ _ROW = re.compile(
     # in the options' column (see _aligned); a bullet list has one on every row.
     # bullet's "●redis": a dot against the highlighted label, the other rows indented;
     # its bullet may be any glyph ("★cloud pool"), never part of the label.
-    r"^(?P<pointer>[" + POINTER + r"]|\*(?=\s)|[●•★☆✦✧✪♦➜☛☞](?=\w))?\s*"
+    # InquirerPy's pointer may be a glyph doubled (">> UTC"); never a longer run (">>>>>>>").
+    r"^(?P<pointer>(?P<glyph>["
+    + POINTER
+    + r"])(?:(?P=glyph)(?=\s))?|\*(?=\s)|[●•★☆✦✧✪♦➜☛☞](?=\w))?\s*"
     # bullet's Check: a tick against a checked label ("√users"), nothing before the others.
     r"(?P<box>\[[ xX*✓✔]\]|\([ *•xX]\)|[" + _FILLED + _EMPTY + r"](?=\s)|[√✓✔](?=\w))?\s*"
     # prompts' page arrows: "↓ 5432" on a page's last row says rows follow; no part of it.

@@ -861,6 +861,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev14b import dev14b_cases
     from tests.prompt_corpus.cases_dev15a import dev15a_cases
     from tests.prompt_corpus.cases_dev15b import dev15b_cases
+    from tests.prompt_corpus.cases_dev16a import dev16a_cases
     from tests.prompt_corpus.cases_dev16b import dev16b_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
@@ -907,6 +908,7 @@ def all_cases() -> list[Case]:
         + dev14b_cases()
         + dev15a_cases()
         + dev15b_cases()
+        + dev16a_cases()
         + dev16b_cases()
     )
     ids = [c.id for c in cases]
