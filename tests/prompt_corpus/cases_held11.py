@@ -30,7 +30,6 @@ _DG = ("dialog",)
 _GIT = ("git",)
 LOOK = "look-alike"
 YN_WORDS = ("yes", "no")
-YN_LOWER = ("y", "n")
 
 _SET = CaseSet("h11-", "held11", HELD_OUT_11)
 _p, _n, _s = _SET.python, _SET.nodejs, _SET.shell
@@ -108,7 +107,14 @@ def python_cases() -> list[Case]:
             "late-arriving events",
         ),
         # A separator and a disabled "Hetzner CCX33" row: options are not scored.
-        _p("q-select-separator-disabled", "questionary", "choice", None, "Hetzner CCX13", "Hetzner CCX13"),
+        _p(
+            "q-select-separator-disabled",
+            "questionary",
+            "choice",
+            None,
+            "Hetzner CCX13",
+            "Hetzner CCX13",
+        ),
         # Three of six rows start ticked; the answer unticks one and ticks another.
         _p(
             "q-checkbox-untick-tick",

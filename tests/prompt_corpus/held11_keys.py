@@ -55,7 +55,10 @@ SHOWS_KEYS: dict[str, tuple[str, list[str]]] = {
     "h11-ipy-expand-five": ("How should the override file", ["b", CR]),
     "h11-ipy-rawlist-number": ("Which Python should the virtualenv", ["3", CR]),
     "h11-ipy-fuzzy-dashboard": ("Open which dashboard?", ["kafka", CR]),
-    "h11-ptk-default-replace-registry": ("Container registry", [KILL_LINE, "registry.acme.dev", CR]),
+    "h11-ptk-default-replace-registry": (
+        "Container registry",
+        [KILL_LINE, "registry.acme.dev", CR],
+    ),
     "h11-ptk-radiolist-five": ("How often should the snapshots run?", [D, D, SP, TAB, CR]),
     "h11-ptk-checkboxlist-none": ("Open which ports", [D, D, SP, D, D, SP, TAB, CR]),
     "h11-ptk-yes-no-dialog-no": ("Discard them and reload?", [TAB, CR]),

@@ -169,7 +169,9 @@ def typer_option_password_twice() -> Any:
 
     @app.command()
     def main(
-        pw: str = typer.Option(..., prompt="Admin password for the console", hide_input=True, confirmation_prompt=True),  # noqa: B008, E501
+        pw: str = typer.Option(
+            ..., prompt="Admin password for the console", hide_input=True, confirmation_prompt=True
+        ),  # noqa: B008, E501
     ) -> None:
         done(secret(pw))
         sys.exit(0)
@@ -412,7 +414,14 @@ def ipy_select_six() -> Any:
 
     return inquirer.select(  # type: ignore[attr-defined]
         message="Instance class for the read replica:",
-        choices=["db.t4g.micro", "db.t4g.small", "db.r7g.large", "db.r7g.xlarge", "db.r7g.2xlarge", "db.x2g.large"],
+        choices=[
+            "db.t4g.micro",
+            "db.t4g.small",
+            "db.r7g.large",
+            "db.r7g.xlarge",
+            "db.r7g.2xlarge",
+            "db.x2g.large",
+        ],
     ).execute()
 
 
@@ -455,7 +464,9 @@ def ipy_secret_master() -> Any:
 def ipy_number_keep() -> Any:
     from InquirerPy import inquirer
 
-    value = inquirer.number(message="Replicas per shard:", default=2, min_allowed=1, max_allowed=5).execute()  # type: ignore[attr-defined]
+    value = inquirer.number(
+        message="Replicas per shard:", default=2, min_allowed=1, max_allowed=5
+    ).execute()  # type: ignore[attr-defined]
     return int(value)
 
 
@@ -623,8 +634,16 @@ def ptk_input_dialog_password() -> Any:
 
 @scenario
 def std_numbered_eight_number() -> Any:
-    zones = ["Europe/Lisbon", "Europe/Madrid", "Europe/Rome", "Europe/Athens", "Africa/Cairo",
-             "Asia/Dubai", "Asia/Tokyo", "Pacific/Auckland"]
+    zones = [
+        "Europe/Lisbon",
+        "Europe/Madrid",
+        "Europe/Rome",
+        "Europe/Athens",
+        "Africa/Cairo",
+        "Asia/Dubai",
+        "Asia/Tokyo",
+        "Pacific/Auckland",
+    ]
     print("Timezone for the on-call rota:")
     for i, z in enumerate(zones, 1):
         print(f"  #{i}  {z}")
@@ -696,7 +715,7 @@ def std_letter_keys_diff() -> Any:
 def std_getpass_gpg_style() -> Any:
     import getpass
 
-    print('You need a passphrase to unlock the secret key for')
+    print("You need a passphrase to unlock the secret key for")
     print('user: "Nightly Signer <nightly@acme.dev>"')
     print("3072-bit RSA key, ID 6E1D0B92A4C35F08, created 2025-02-11")
     print()
