@@ -464,9 +464,9 @@ def ipy_secret_master() -> Any:
 def ipy_number_keep() -> Any:
     from InquirerPy import inquirer
 
-    value = inquirer.number(
+    value = inquirer.number(  # type: ignore[attr-defined]
         message="Replicas per shard:", default=2, min_allowed=1, max_allowed=5
-    ).execute()  # type: ignore[attr-defined]
+    ).execute()
     return int(value)
 
 
