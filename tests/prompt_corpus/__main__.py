@@ -1,6 +1,6 @@
 """Score prompt detection on the live corpus: ``python -m tests.prompt_corpus``.
 
-    python -m tests.prompt_corpus                 every case but the sealed held_out_4 to _10
+    python -m tests.prompt_corpus                 every case but the sealed held_out_4 to _11
     python -m tests.prompt_corpus --half dev      only the development half
     python -m tests.prompt_corpus --split held_out_2   only the second held-out set
     python -m tests.prompt_corpus --split held_out_3   only the third held-out set
@@ -11,6 +11,7 @@
     python -m tests.prompt_corpus --split held_out_8   the eighth held-out set (sealed: only so)
     python -m tests.prompt_corpus --split held_out_9   the ninth held-out set (sealed: only so)
     python -m tests.prompt_corpus --split held_out_10  the tenth held-out set (sealed: only so)
+    python -m tests.prompt_corpus --split held_out_11  the eleventh held-out set (sealed: only so)
     python -m tests.prompt_corpus -k clack -v     cases whose id contains "clack", with screens
     python -m tests.prompt_corpus --write-split   rewrite split.txt (after adding cases)
 
@@ -40,6 +41,7 @@ SEALED = (
     "held_out_8",
     "held_out_9",
     "held_out_10",
+    "held_out_11",
 )
 
 

@@ -20,7 +20,8 @@ written blind after ``held_out_6`` was spent; ``held_out_8``
 (:mod:`tests.prompt_corpus.cases_held8`) a ninth, written blind after ``held_out_7`` was spent;
 ``held_out_9`` (:mod:`tests.prompt_corpus.cases_held9`) a tenth, written blind after
 ``held_out_8`` was spent; ``held_out_10`` (:mod:`tests.prompt_corpus.cases_held10`) an
-eleventh, written blind after ``held_out_9`` was spent.
+eleventh, written blind after ``held_out_9`` was spent; ``held_out_11``
+(:mod:`tests.prompt_corpus.cases_held11`) a twelfth, written blind after ``held_out_10`` was spent.
 """
 
 from __future__ import annotations
@@ -872,6 +873,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_held8 import held_out_8_cases
     from tests.prompt_corpus.cases_held9 import held_out_9_cases
     from tests.prompt_corpus.cases_held10 import held_out_10_cases
+    from tests.prompt_corpus.cases_held11 import held_out_11_cases
 
     cases = (
         python_library_cases()
@@ -888,6 +890,7 @@ def all_cases() -> list[Case]:
         + held_out_8_cases()
         + held_out_9_cases()
         + held_out_10_cases()
+        + held_out_11_cases()
         + dev2_cases()
         + dev3_cases()
         + dev4_cases()

@@ -1,6 +1,7 @@
 """Check a held-out set's programs themselves, without the supervisor or its detector.
 
-    python -m tests.prompt_corpus.held_check --split held_out_10 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_11 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_10
     python -m tests.prompt_corpus.held_check --split held_out_9
     python -m tests.prompt_corpus.held_check --split held_out_8
     python -m tests.prompt_corpus.held_check --split held_out_7
@@ -108,6 +109,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         held8_keys,
         held9_keys,
         held10_keys,
+        held11_keys,
     )
 
     tables = {
@@ -119,6 +121,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         "held_out_8": held8_keys.SHOWS_KEYS,
         "held_out_9": held9_keys.SHOWS_KEYS,
         "held_out_10": held10_keys.SHOWS_KEYS,
+        "held_out_11": held11_keys.SHOWS_KEYS,
     }
     if split not in tables:
         raise ValueError(f"no screen text and keys for {split!r}; choose one of {sorted(tables)}")
@@ -177,8 +180,9 @@ def main() -> int:
             "held_out_8",
             "held_out_9",
             "held_out_10",
+            "held_out_11",
         ],
-        default="held_out_10",
+        default="held_out_11",
     )
     parser.add_argument("-k", default="")
     parser.add_argument("-j", type=int, default=3)
