@@ -36,7 +36,7 @@ DRAWN_CURSOR = "█"
 
 # The input line up to the cursor: a lead ending in a question's separator or a
 # frame's edge, then the value (no frame edge, no wide gap inside it).
-_LEAD_VALUE = re.compile(r"^(?P<lead>.*(?:[?:›»‣▸]\s+|[│┃]\s?))(?P<value>[^│┃]*?)$")
+_LEAD_VALUE = re.compile(r"^(?P<lead>.*(?:[?:›»‣▸➤]\s+|[│┃]\s?))(?P<value>[^│┃]*?)$")
 _DRAWN = re.compile(r"^(?P<lead>[│┃|]\s+)(?P<value>.*)" + DRAWN_CURSOR + r"$")
 _BRACKETED = re.compile(r"^\s*(?:\(.*\)|\[.*\]|<.*>)\s*$")
 _NEAR = 4  # rows above the cursor where a drawn field may sit (clack parks the cursor below)

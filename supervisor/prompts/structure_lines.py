@@ -497,7 +497,7 @@ def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
 
 def _split_raw(text: str) -> tuple[str, str]:
     """(question, what follows it) on a TUI's line: "? Name › Jane", "Branch: main"."""
-    for sep in ("›", "‣", "»", "▸"):
+    for sep in ("›", "‣", "»", "▸", "➤"):
         if sep in text:
             head, _, tail = text.partition(sep)
             return head.rstrip(), tail.strip()

@@ -2,7 +2,8 @@
 
 Written for tuning (``fixed_half="dev"``), in wordings and layouts of their own: five
 rows numbered "#1".."#5" with one space before the label, above a question that names
-no number.
+no number; and a prompt_toolkit field whose default follows an arrowhead ("➤"), to be
+replaced, not appended to.
 """
 
 from __future__ import annotations
@@ -24,5 +25,14 @@ def dev17b_cases() -> list[Case]:
             ("billing-retry", "search-reindex", "avatar-resize", "digest-mailer", "audit-export"),
             "4",
             "digest-mailer",
+        ),
+        _case(
+            "d17b-ptk-arrowhead-default",
+            "prefilled",
+            _py("ptk_arrowhead_default"),
+            "text",
+            None,
+            "gs://ci-cache-eu",
+            "gs://ci-cache-eu",
         ),
     ]

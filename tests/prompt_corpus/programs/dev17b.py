@@ -1,6 +1,7 @@
 """Seventeenth development set (b), Python side: ``dev17b.py <scenario>``.
 
-A numbered list whose numbers carry a hash mark ("#3 item"). Prints ``ANSWER=<json>``.
+A numbered list whose numbers carry a hash mark ("#3 item"), and a prompt_toolkit
+field with a default after an arrowhead ("name ➤ value"). Prints ``ANSWER=<json>``.
 """
 
 from __future__ import annotations
@@ -24,8 +25,15 @@ def hash_numbered_rows() -> Any:
     return queues[int(reply) - 1] if reply.isdigit() else reply
 
 
+def ptk_arrowhead_default() -> Any:
+    from prompt_toolkit import prompt
+
+    return prompt("Build cache bucket ➤ ", default="s3://ci-cache")
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
     "hash_numbered_rows": hash_numbered_rows,
+    "ptk_arrowhead_default": ptk_arrowhead_default,
 }
 
 if __name__ == "__main__":
