@@ -17,6 +17,8 @@ Layers, strongest first:
    cursor-line rule's confidence by 0.25. An agent's rules fire in another
    family's session only while the terminal is in raw mode and its program is not
    sleeping: every agent's TUI reads keys raw, a program quoting a dialog does not.
+   No cursor-line or generic rule counts while the reader is a shell or an
+   interpreter at its own prompt (``Signals.interactive``), as for the structure.
 
 The best rule at or above :data:`REPORT_THRESHOLD` wins (ties: family order).
 A permission rule whose dialog names a dangerous command reports
@@ -84,8 +86,12 @@ def detect(
     for rule in rules.for_family(family):
         if quiet_for < rule.min_quiet:
             continue
-        if signals.elsewhere and (rule.scope == "cursor_line" or rule.family == "generic"):
-            continue  # the question on screen is printed, not asked: nobody reads
+        if (signals.elsewhere or signals.interactive) and (
+            rule.scope == "cursor_line" or rule.family == "generic"
+        ):
+            # Nobody reads, or the reader is a shell or interpreter at its own prompt
+            # (a PS1 of "Continue? [y/N] "): the question on screen asks nothing.
+            continue
         if not _agent_may_draw(rule, family, signals):
             continue
         found = _match(rule, snapshot, rows, rules)

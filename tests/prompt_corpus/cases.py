@@ -864,6 +864,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev15b import dev15b_cases
     from tests.prompt_corpus.cases_dev16a import dev16a_cases
     from tests.prompt_corpus.cases_dev16b import dev16b_cases
+    from tests.prompt_corpus.cases_dev17a import dev17a_cases
     from tests.prompt_corpus.cases_dev17b import dev17b_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
@@ -914,6 +915,7 @@ def all_cases() -> list[Case]:
         + dev15b_cases()
         + dev16a_cases()
         + dev16b_cases()
+        + dev17a_cases()
         + dev17b_cases()
     )
     ids = [c.id for c in cases]
