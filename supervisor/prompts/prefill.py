@@ -36,7 +36,7 @@ DRAWN_CURSOR = "█"
 
 # The input line up to the cursor: a lead ending in a question's separator or a
 # frame's edge, then the value (no frame edge, no wide gap inside it).
-_LEAD_VALUE = re.compile(r"^(?P<lead>.*(?:[?:›»‣▸]\s+|[│┃]\s?))(?P<value>[^│┃]*?)$")
+_LEAD_VALUE = re.compile(r"^(?P<lead>.*(?:[?:›»‣▸➤]\s+|[│┃]\s?))(?P<value>[^│┃]*?)$")
 _DRAWN = re.compile(r"^(?P<lead>[│┃|]\s+)(?P<value>.*)" + DRAWN_CURSOR + r"$")
 _BRACKETED = re.compile(r"^\s*(?:\(.*\)|\[.*\]|<.*>)\s*$")
 _NEAR = 4  # rows above the cursor where a drawn field may sit (clack parks the cursor below)
@@ -129,6 +129,8 @@ def _at_cursor(snapshot: ScreenSnapshot) -> Field | None:
     style = snapshot.style_of(snapshot.cursor_row)
     if snapshot.cursor_line.startswith(before) and _faint(style, start, value):
         return None  # a hint drawn faint ("(main)"): typing replaces it
+    if snapshot.cursor_line.startswith(before) and _like_separator(style, lead, value):
+        return None  # prompts' initial value, grey like its "›": typing replaces it
     return Field(snapshot.cursor_row, lead, value)
 
 
@@ -177,6 +179,24 @@ def _drawn(snapshot: ScreenSnapshot) -> Field | None:
         if m is not None:
             return Field(row, m.group("lead"), m.group("value"), drawn=True)
     return None
+
+
+def _like_separator(style: str, lead: str, value: str) -> bool:
+    """Whether ``value`` (right after ``lead``) is drawn wholly in its separator glyph's
+    style, a style none of the question's letters use: a placeholder drawn like the
+    prompt's decoration (prompts draws its ``initial`` grey like its "›"), not an
+    answer. A plain-drawn field ("Registry ➤ ghcr.io", all one style) is no such case,
+    as the question's letters share that style."""
+    glyph = len(lead.rstrip()) - 1
+    if glyph < 0 or lead[glyph].isalnum() or glyph >= len(style):
+        return False
+    mark = style[glyph]
+    letters = {c for ch, c in zip(lead[:glyph], style[:glyph], strict=False) if ch.isalnum()}
+    start = len(lead)
+    codes = {
+        style[start + i] for i, ch in enumerate(value) if ch.strip() and start + i < len(style)
+    }
+    return bool(letters) and codes == {mark} and mark not in letters
 
 
 def _faint(style: str, start: int, value: str) -> bool:

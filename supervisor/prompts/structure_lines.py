@@ -497,7 +497,7 @@ def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
 
 def _split_raw(text: str) -> tuple[str, str]:
     """(question, what follows it) on a TUI's line: "? Name › Jane", "Branch: main"."""
-    for sep in ("›", "‣", "»", "▸"):
+    for sep in ("›", "‣", "»", "▸", "➤"):
         if sep in text:
             head, _, tail = text.partition(sep)
             return head.rstrip(), tail.strip()
@@ -583,6 +583,8 @@ _COLUMN_ITEM = re.compile(
 # A table without rules: "* 0     /usr/bin/vim.basic   30   auto mode" (the current one starred).
 _SPACED_ITEM = re.compile(r"^(?:\*\s*)?(?P<n>\d{1,2})\s{2,}(?P<label>\S+(?: \S+)*)")
 _TABLE_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[│┃|]\s*(?P<label>[^│┃|]*?\S)\s*(?:[│┃|].*)?$")
+# A number marked with a hash: "  #3  Europe/Rome", "#2 search-reindex".
+_HASH_ITEM = re.compile(r"^\s*#(?P<n>\d{1,2})\s+(?P<label>\S.*?)\s*$")
 
 
 def _row_items(text: str) -> list[tuple[str, str]] | None:
@@ -595,7 +597,7 @@ def _row_items(text: str) -> list[tuple[str, str]] | None:
         return [(m.group("n"), m.group("label"))]
     if columns and columns[0].start() == 0:
         return [(columns[0].group("n"), columns[0].group("label"))]  # "4: exit"
-    t = _TABLE_ITEM.match(text) or _SPACED_ITEM.match(text)
+    t = _TABLE_ITEM.match(text) or _SPACED_ITEM.match(text) or _HASH_ITEM.match(text)
     if t is not None:
         return [(t.group("n"), t.group("label"))]
     return None

@@ -865,6 +865,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev16a import dev16a_cases
     from tests.prompt_corpus.cases_dev16b import dev16b_cases
     from tests.prompt_corpus.cases_dev17a import dev17a_cases
+    from tests.prompt_corpus.cases_dev17b import dev17b_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
     from tests.prompt_corpus.cases_held4 import held_out_4_cases
@@ -915,6 +916,7 @@ def all_cases() -> list[Case]:
         + dev16a_cases()
         + dev16b_cases()
         + dev17a_cases()
+        + dev17b_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}
