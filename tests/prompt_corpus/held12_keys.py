@@ -101,7 +101,7 @@ SHOWS_KEYS: dict[str, tuple[str, list[str]]] = {
     "h12-git-clean-i-clean": ('What now', ['1\r']),
     "h12-git-add-p-no": ('Stage this hunk', ['n\r']),
     "h12-pip-uninstall-yes": ('Proceed (Y/n)?', ['y\r']),
-    "h12-npm-init-keep-name": ('package name:', [CR, '\x03']),
+    "h12-npm-init-keep-name": ('package name:', [CR, CR, CR, CR, CR, CR, CR, CR, CR, CR, CR, CR]),
     "h12-ssh-keygen-new-passphrase": ('Enter passphrase', [PW + CR, PW + CR]),
     "h12-openssl-genpkey-aes": ('Enter PEM pass phrase', [PW + CR, PW + CR]),
     "h12-unzip-overwrite-rename": ('replace notes.txt?', ['n\r']),

@@ -87,7 +87,7 @@ const S = {
   async iq_legacy_list() {
     const inquirer = (await import("inquirer")).default;
     const { v } = await inquirer.prompt([
-      { type: "list", name: "v", message: "Cake for the fête raffle", choices: ["Victoria sponge", "Lemon drizzle", "Carrot", "Parkin"] },
+      { type: "select", name: "v", message: "Cake for the fête raffle", choices: ["Victoria sponge", "Lemon drizzle", "Carrot", "Parkin"] },
     ]);
     return v;
   },

@@ -125,6 +125,7 @@ case "$scenario" in
         GPG_TTY=$(tty)
         mkdir -m 700 "$GNUPGHOME"
         echo "pinentry-program $(command -v pinentry-curses)" > "$GNUPGHOME/gpg-agent.conf"
+        printf 'min-passphrase-len 1\nmin-passphrase-nonalpha 0\n' >> "$GNUPGHOME/gpg-agent.conf"
         trap 'gpgconf --kill gpg-agent 2>/dev/null; rm -rf "$tmp"' EXIT
         echo "seed list" > seeds.txt
         gpg -q --no-symkey-cache -c -o seeds.txt.gpg seeds.txt
