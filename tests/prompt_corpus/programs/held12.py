@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 SCENARIOS: dict[str, Callable[[], Any]] = {}
 
@@ -112,7 +112,9 @@ def typer_enum_tier() -> Any:
     out: list[Any] = []
 
     @app.command()
-    def main(tier: Tier = typer.Option(..., prompt="Billing tier for the new workspace")) -> None:
+    def main(
+        tier: Annotated[Tier, typer.Option(prompt="Billing tier for the new workspace")],
+    ) -> None:
         out.append(tier.value)
 
     try:
@@ -368,7 +370,9 @@ def ipy_number_replace() -> Any:
     from InquirerPy import inquirer
 
     return int(
-        inquirer.number(message="Tents to pitch:", default=6, min_allowed=1, max_allowed=40).execute()
+        inquirer.number(
+            message="Tents to pitch:", default=6, min_allowed=1, max_allowed=40
+        ).execute()
     )
 
 
@@ -501,7 +505,9 @@ def std_numbered_by_label() -> Any:
 
 @scenario
 def std_type_name_confirm() -> Any:
-    print("\x1b[31mThis deletes the choir archive 'spring-concert-2024' and every recording.\x1b[0m")
+    print(
+        "\x1b[31mThis deletes the choir archive 'spring-concert-2024' and every recording.\x1b[0m"
+    )
     reply = input("Type spring-concert-2024 to confirm: ")
     return "deleted" if reply == "spring-concert-2024" else reply
 
