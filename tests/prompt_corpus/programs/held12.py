@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
 SCENARIOS: dict[str, Callable[[], Any]] = {}
 
@@ -113,7 +113,7 @@ def typer_enum_tier() -> Any:
 
     @app.command()
     def main(
-        tier: Annotated[Tier, typer.Option(prompt="Billing tier for the new workspace")],
+        tier: Tier = typer.Option(..., prompt="Billing tier for the new workspace"),  # noqa: B008
     ) -> None:
         out.append(tier.value)
 
