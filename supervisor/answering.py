@@ -419,13 +419,17 @@ class Answerer:
         """The highlighted row, counted in ``rows`` (the labels in view when the answer
         was planned): a paged menu may scroll under the arrows (@inquirer's pageSize),
         so its highlighted label, not its place on the screen, says where it is; None
-        when that label was not among them. Without ``rows``, the place on the screen."""
+        when that label was not among them. Without ``rows``, or when the label stands on
+        several rows (Claude Code's "Dark mode" and "Dark mode (colorblind-friendly)"
+        once their hints are cut), the place on the screen."""
         snapshot = self._snapshot()
         moved = self._tracker.scrolled(prompt_id, snapshot) if rows else None
         if moved is None or moved.selected_index is None:
             return self._tracker.highlighted(prompt_id, snapshot)
         lit = _row_labels(moved)[moved.selected_index]
-        return rows.index(lit) if rows.count(lit) == 1 else None
+        if rows.count(lit) > 1:
+            return self._tracker.highlighted(prompt_id, snapshot)
+        return rows.index(lit) if lit in rows else None
 
     async def _probe_checklist(
         self, prompt_id: str, write: Write, sent: list[bytes]
