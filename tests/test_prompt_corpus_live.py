@@ -129,6 +129,14 @@ def test_the_eleventh_held_out_set_has_170_cases_and_31_look_alikes_of_its_own()
     assert all(f"held_out_11\t{c.id}\n" in recorded for c in eleventh)
 
 
+def test_the_twelfth_held_out_set_has_152_cases_and_30_look_alikes_of_its_own() -> None:
+    twelfth = [c for c in all_cases() if c.half == "held_out_12"]
+    assert len(twelfth) == 152 and len([c for c in twelfth if not c.positive]) == 30
+    assert all(c.id.startswith("h12-") for c in twelfth)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_12\t{c.id}\n" in recorded for c in twelfth)
+
+
 def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> None:
     assert answer_value('"n" projects stay readable') == "n"
     assert answer_value('["web", "api"]  tail') == ["web", "api"]
@@ -146,6 +154,7 @@ def test_the_default_slice_runs_no_case_of_the_sealed_held_out_sets() -> None:
         "held_out_9",
         "held_out_10",
         "held_out_11",
+        "held_out_12",
     )
     assert not [c for c in all_cases() if c.id in SLICE and c.half in sealed]
 
@@ -163,6 +172,7 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
         "held_out_9",
         "held_out_10",
         "held_out_11",
+        "held_out_12",
     )
     assert not [c for c in chosen_cases(cases, None, "") if c.half in sealed]
     assert not chosen_cases(cases, None, "h4-")
@@ -173,6 +183,7 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     assert not chosen_cases(cases, None, "h9-")
     assert not chosen_cases(cases, None, "h10-")
     assert not chosen_cases(cases, None, "h11-")
+    assert not chosen_cases(cases, None, "h12-")
     fourth = chosen_cases(cases, "held_out_4", "")
     assert len(fourth) == 153 and {c.half for c in fourth} == {"held_out_4"}
     fifth = chosen_cases(cases, "held_out_5", "")
@@ -189,6 +200,8 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     assert len(tenth) == 180 and {c.half for c in tenth} == {"held_out_10"}
     eleventh = chosen_cases(cases, "held_out_11", "")
     assert len(eleventh) == 170 and {c.half for c in eleventh} == {"held_out_11"}
+    twelfth = chosen_cases(cases, "held_out_12", "")
+    assert len(twelfth) == 152 and {c.half for c in twelfth} == {"held_out_12"}
     assert {c.half for c in chosen_cases(cases, None, "")} == {
         "dev",
         "held_out",
@@ -209,6 +222,7 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
         "held_out_9",
         "held_out_10",
         "held_out_11",
+        "held_out_12",
     ],
 )
 def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
@@ -302,3 +316,7 @@ def test_the_corpus_command_fails_when_any_held_out_set_misses_a_target() -> Non
     assert missed_targets(eleventh) == []
     look = next(c for c in all_cases() if c.half == "held_out_11" and not c.positive)
     assert missed_targets(eleventh + [Result(case=look, detected=True)]) == ["held_out_11"]
+    twelfth = perfect("held_out_12")
+    assert missed_targets(twelfth) == []
+    look = next(c for c in all_cases() if c.half == "held_out_12" and not c.positive)
+    assert missed_targets(twelfth + [Result(case=look, detected=True)]) == ["held_out_12"]

@@ -876,6 +876,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_held9 import held_out_9_cases
     from tests.prompt_corpus.cases_held10 import held_out_10_cases
     from tests.prompt_corpus.cases_held11 import held_out_11_cases
+    from tests.prompt_corpus.cases_held12 import held_out_12_cases
 
     cases = (
         python_library_cases()
@@ -893,6 +894,7 @@ def all_cases() -> list[Case]:
         + held_out_9_cases()
         + held_out_10_cases()
         + held_out_11_cases()
+        + held_out_12_cases()
         + dev2_cases()
         + dev3_cases()
         + dev4_cases()

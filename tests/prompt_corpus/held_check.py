@@ -1,6 +1,7 @@
 """Check a held-out set's programs themselves, without the supervisor or its detector.
 
-    python -m tests.prompt_corpus.held_check --split held_out_11 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_12 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_11
     python -m tests.prompt_corpus.held_check --split held_out_10
     python -m tests.prompt_corpus.held_check --split held_out_9
     python -m tests.prompt_corpus.held_check --split held_out_8
@@ -110,6 +111,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         held9_keys,
         held10_keys,
         held11_keys,
+        held12_keys,
     )
 
     tables = {
@@ -122,6 +124,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         "held_out_9": held9_keys.SHOWS_KEYS,
         "held_out_10": held10_keys.SHOWS_KEYS,
         "held_out_11": held11_keys.SHOWS_KEYS,
+        "held_out_12": held12_keys.SHOWS_KEYS,
     }
     if split not in tables:
         raise ValueError(f"no screen text and keys for {split!r}; choose one of {sorted(tables)}")
@@ -181,8 +184,9 @@ def main() -> int:
             "held_out_9",
             "held_out_10",
             "held_out_11",
+            "held_out_12",
         ],
-        default="held_out_11",
+        default="held_out_12",
     )
     parser.add_argument("-k", default="")
     parser.add_argument("-j", type=int, default=3)

@@ -58,6 +58,7 @@ SPLITS = (
     "held_out_9",
     "held_out_10",
     "held_out_11",
+    "held_out_12",
 )
 _ANSWER_LINE = re.compile(r"ANSWER=(.*)")
 _NUMBER_PREFIX = re.compile(r"^\(?\d+[.)]?\s+")
