@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.prompt_corpus.__main__ import SEALED
 from tests.prompt_corpus.cases import SPLIT_FILE, all_cases, available, split_text
-from tests.prompt_corpus.runner import answer_value, report, run_cases
+from tests.prompt_corpus.held_check import CHECKED
+from tests.prompt_corpus.runner import SPLITS, answer_value, report, run_cases
 
 SLICE = [
     "questionary-select-target",
@@ -145,45 +147,17 @@ def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> 
 
 
 def test_the_default_slice_runs_no_case_of_the_sealed_held_out_sets() -> None:
-    sealed = (
-        "held_out_4",
-        "held_out_5",
-        "held_out_6",
-        "held_out_7",
-        "held_out_8",
-        "held_out_9",
-        "held_out_10",
-        "held_out_11",
-        "held_out_12",
-    )
-    assert not [c for c in all_cases() if c.id in SLICE and c.half in sealed]
+    assert SEALED[0] == "held_out_4" and SEALED[-1] == SPLITS[-1]  # 4 to the newest
+    assert not [c for c in all_cases() if c.id in SLICE and c.half in SEALED]
 
 
 def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None:
     from tests.prompt_corpus.__main__ import chosen_cases
 
     cases = all_cases()
-    sealed = (
-        "held_out_4",
-        "held_out_5",
-        "held_out_6",
-        "held_out_7",
-        "held_out_8",
-        "held_out_9",
-        "held_out_10",
-        "held_out_11",
-        "held_out_12",
-    )
-    assert not [c for c in chosen_cases(cases, None, "") if c.half in sealed]
-    assert not chosen_cases(cases, None, "h4-")
-    assert not chosen_cases(cases, None, "h5-")
-    assert not chosen_cases(cases, None, "h6-")
-    assert not chosen_cases(cases, None, "h7-")
-    assert not chosen_cases(cases, None, "h8-")
-    assert not chosen_cases(cases, None, "h9-")
-    assert not chosen_cases(cases, None, "h10-")
-    assert not chosen_cases(cases, None, "h11-")
-    assert not chosen_cases(cases, None, "h12-")
+    assert not [c for c in chosen_cases(cases, None, "") if c.half in SEALED]
+    for split in SEALED:
+        assert not chosen_cases(cases, None, f"h{split.removeprefix('held_out_')}-")
     fourth = chosen_cases(cases, "held_out_4", "")
     assert len(fourth) == 153 and {c.half for c in fourth} == {"held_out_4"}
     fifth = chosen_cases(cases, "held_out_5", "")
@@ -210,21 +184,7 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     }
 
 
-@pytest.mark.parametrize(
-    "split",
-    [
-        "held_out_3",
-        "held_out_4",
-        "held_out_5",
-        "held_out_6",
-        "held_out_7",
-        "held_out_8",
-        "held_out_9",
-        "held_out_10",
-        "held_out_11",
-        "held_out_12",
-    ],
-)
+@pytest.mark.parametrize("split", CHECKED)
 def test_every_held_out_program_has_the_screen_text_and_keys_that_check_it(split: str) -> None:
     from tests.prompt_corpus.held_check import shows_keys
 
