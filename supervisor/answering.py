@@ -82,6 +82,12 @@ class Answerer:
         self._application_cursor = application_cursor
         self._exited = exited
 
+    def _arrow(self, direction: str) -> bytes:
+        """The up or down arrow as the program reads it (its cursor-key mode)."""
+        return (b"\x1bO" if self._application_cursor() else b"\x1b[") + (
+            b"B" if direction == "down" else b"A"
+        )
+
     async def type_answer(self, prompt_id: str, answer: str, write: Write) -> list[bytes]:
         """Type ``answer`` to the prompt through ``write``; return the writes sent, in order.
 
@@ -227,9 +233,7 @@ class Answerer:
                     f"{step.reason}.",
                     "nothing was selected; answer with one of those labels",
                 )
-            key = (b"\x1bO" if self._application_cursor() else b"\x1b[") + (
-                b"B" if step.key == "down" else b"A"
-            )
+            key = self._arrow(step.key)
             await write(key)
             sent.append(key)
             await self._redrawn(prompt_id, now)
@@ -261,9 +265,7 @@ class Answerer:
             if step.action == "toggle":
                 key = b" "
             else:
-                key = (b"\x1bO" if self._application_cursor() else b"\x1b[") + (
-                    b"B" if step.key == "down" else b"A"
-                )
+                key = self._arrow(step.key)
             await write(key)
             sent.append(key)
             await self._swept(prompt_id, now)
@@ -408,9 +410,7 @@ class Answerer:
                 now = self._lit(prompt_id, rows)
                 if now is None or attempt or not resend:
                     return False
-                key = b"\x1bOB" if self._application_cursor() else b"\x1b[B"
-                if target < now:
-                    key = key[:-1] + b"A"
+                key = self._arrow("up" if target < now else "down")
                 for _ in range(abs(target - now)):
                     await write(key)
         return False
@@ -492,14 +492,13 @@ class Answerer:
             await write(b" ")  # leave the list as it was: untick the probe's tick
             sent.append(b" ")
             raise
-        down = b"\x1bOB" if self._application_cursor() else b"\x1b[B"
         states = ticks.states(self._snapshot())
         at = ticks.pointer(self._snapshot())
         if states is None or at is None:
             raise _unreadable(wanted, layout.labels)
         for row in toggle_order(states, wanted, at):
             while at != row:
-                key = down if row > at else down[:-1] + b"A"
+                key = self._arrow("down" if row > at else "up")
                 await write(key)
                 sent.append(key)
                 at = await self._tick_state(ticks, functools.partial(_moved_off, ticks, at))
