@@ -47,6 +47,7 @@ Alt+byte.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,6 +69,9 @@ SCREEN_CATCHUP_MAX = 64 * 1024  # ~60 ms of pyte: the most one catch-up may bloc
 # Hook events after which the announced dialog is over (answered, or the turn moved on).
 HOOK_CLEARS_PROMPT = frozenset({"PostToolUse", "Stop", "UserPromptSubmit", "StopFailure"})
 LAST_MESSAGE_CHARS = 4000
+# A query the terminal must answer (DSR "ESC[6n", DA "ESC[c"/"ESC[>c", XTGETTCAP "ESC P+q"):
+# a program that asks waits for the answer, some only briefly before guessing.
+_QUERY = re.compile(rb"\x1b\[[?>=]?\d*[nc]|\x1bP\+q")
 _BUSY = (SessionState.WORKING, SessionState.STARTING)
 
 
@@ -222,6 +226,8 @@ class SessionCore:
         soon = now.mono + REFRESH_INTERVAL
         if self.exited:
             return  # trailing output after the exit: journaled, nothing more to decide
+        if _QUERY.search(data):
+            soon = now.mono  # answer at once, as a terminal does, not a refresh later
         if self.refresh_due is None or self.refresh_due > soon:
             self.refresh_due = soon
 

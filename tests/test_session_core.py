@@ -194,6 +194,21 @@ def test_quiet_counts_from_the_last_key_of_an_answer_without_changing_the_state(
     assert core.quiet_for(clock.now + 0.25) == 0.25
 
 
+def test_a_terminal_query_is_answered_at_once_not_a_refresh_later() -> None:
+    clock = Clock()
+    core = clock.core
+    clock.output(b"Menu\r\n")
+    assert core.refresh_due == clock.now + REFRESH_INTERVAL
+    clock.run_until(1.0)
+    core.take_effects()
+    clock.output(b"\x1b[6n")  # where is the cursor?
+    assert core.refresh_due == clock.now
+    core.refresh(clock.at(), Signals())
+    assert [e.data for e in core.take_effects() if isinstance(e, TerminalReply)] == [
+        b"\x1b[2;1R"
+    ]
+
+
 def test_exit_is_final_and_says_how_the_program_ended() -> None:
     for code, reason in ((3, "the program exited with code 3"), (-9, "was killed by signal 9")):
         clock = Clock()
