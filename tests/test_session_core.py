@@ -204,9 +204,7 @@ def test_a_terminal_query_is_answered_at_once_not_a_refresh_later() -> None:
     clock.output(b"\x1b[6n")  # where is the cursor?
     assert core.refresh_due == clock.now
     core.refresh(clock.at(), Signals())
-    assert [e.data for e in core.take_effects() if isinstance(e, TerminalReply)] == [
-        b"\x1b[2;1R"
-    ]
+    assert [e.data for e in core.take_effects() if isinstance(e, TerminalReply)] == [b"\x1b[2;1R"]
 
 
 def test_exit_is_final_and_says_how_the_program_ended() -> None:
