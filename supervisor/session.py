@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -164,7 +163,6 @@ class Session:
         self.stepup: StepUp | None = None  # the owner's step-up gate, set by the manager
         self._proc: Pty | None = None
         self._probes = ProbeWindow()  # the foreground's samples over the quiet spell
-        self._keyed = -math.inf  # when keys were last written (monotonic)
         self._changed = asyncio.Event()  # set on every state change
         self._output_event = asyncio.Event()
         self._timer: asyncio.TimerHandle | None = None
@@ -338,7 +336,7 @@ class Session:
                 tty_probe.probe(proc.foreground_pgid()),
                 quiet_since=mono - self.core.quiet_for(mono),
                 now=mono,
-                last_input=self._keyed,
+                last_input=self.core.last_input,
                 asking=self.core.tracker.pending() is not None,
             )
             return Signals(
@@ -462,8 +460,7 @@ class Session:
 
     async def _write(self, proc: Pty, data: bytes) -> int:
         """Write keys, noting when: the program's next output answers them (probe_window)."""
-        self._keyed = time.monotonic()
-        self.core.keys_written(self._keyed)
+        self.core.keys_written(time.monotonic())
         return await proc.write(data)
 
     def _note_input(self, what: str) -> None:

@@ -333,6 +333,11 @@ class SessionCore:
         self.refresh_due = now.mono + REFRESH_INTERVAL
         return True
 
+    @property
+    def last_input(self) -> float:
+        """When keys last reached the program (monotonic; ``-inf``: never)."""
+        return self._last_input
+
     def keys_written(self, now: float) -> None:
         """Keys reached the program (one write of an answer, at monotonic ``now``): its
         next output and terminal modes answer them, so quiet counts from here."""
