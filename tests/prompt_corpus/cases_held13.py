@@ -76,7 +76,9 @@ def python_cases() -> list[Case]:
             "Crocodile",
             "Crocodile",
         ),
-        _p("rich-prompt-default-replace", "prefilled", "text", None, "Tempus fugit", "Tempus fugit"),
+        _p(
+            "rich-prompt-default-replace", "prefilled", "text", None, "Tempus fugit", "Tempus fugit"
+        ),
         _p(
             "q-select-shortcuts-five",
             "questionary",
@@ -187,9 +189,7 @@ def python_cases() -> list[Case]:
             "Gaspard",
             "Gaspard",
         ),
-        _p(
-            "ipy-filepath-replace", "prefilled", "text", None, "act2-finale.txt", "act2-finale.txt"
-        ),
+        _p("ipy-filepath-replace", "prefilled", "text", None, "act2-finale.txt", "act2-finale.txt"),
         _p("ptk-prompt-default-replace", "prefilled", "text", None, "65", "65"),
         _p(
             "ptk-choice-default-second",
@@ -215,13 +215,29 @@ def python_cases() -> list[Case]:
             "Jacks, Tweezers",
             ["jacks", "tweezers"],
         ),
-        _p("ptk-input-dialog-text", "prompt-toolkit", "text", None, "The Tin Soldier", "The Tin Soldier"),
+        _p(
+            "ptk-input-dialog-text",
+            "prompt-toolkit",
+            "text",
+            None,
+            "The Tin Soldier",
+            "The Tin Soldier",
+        ),
         _p("ptk-password-star", "password-style", "secret"),
         _p(
             "std-numbered-two-columns-number",
             "numbered-line",
             "choice",
-            ("Aosta", "Bivio", "Chamonix", "Davos", "Evolène", "Finhaut", "Grindelwald", "Hospental"),
+            (
+                "Aosta",
+                "Bivio",
+                "Chamonix",
+                "Davos",
+                "Evolène",
+                "Finhaut",
+                "Grindelwald",
+                "Hospental",
+            ),
             "6",
             "Finhaut",
         ),
@@ -357,7 +373,15 @@ def shell_cases() -> list[Case]:
             "kept",
             needs=("python3",),
         ),
-        _s("ssh-keygen-overwrite-no", "ssh-keygen", "yes_no", None, "no", "kept", needs=("ssh-keygen",)),
+        _s(
+            "ssh-keygen-overwrite-no",
+            "ssh-keygen",
+            "yes_no",
+            None,
+            "no",
+            "kept",
+            needs=("ssh-keygen",),
+        ),
         _s("ssh-keygen-passphrase", "password-style", "secret", needs=("ssh-keygen",)),
         _s("openssl-pkey-passin", "password-style", "secret", needs=("openssl",)),
         _s(

@@ -212,7 +212,13 @@ def q_select_shortcuts_five() -> Any:
 
     return questionary.select(
         "Which hut gets the spare stove?",
-        choices=["Cabane Rossier", "Refuge du Goûter", "Hörnlihütte", "Capanna Margherita", "Vallot"],
+        choices=[
+            "Cabane Rossier",
+            "Refuge du Goûter",
+            "Hörnlihütte",
+            "Capanna Margherita",
+            "Vallot",
+        ],
         use_shortcuts=True,
     ).ask()
 
