@@ -139,6 +139,14 @@ def test_the_twelfth_held_out_set_has_152_cases_and_30_look_alikes_of_its_own() 
     assert all(f"held_out_12\t{c.id}\n" in recorded for c in twelfth)
 
 
+def test_the_thirteenth_held_out_set_has_156_cases_and_30_look_alikes_of_its_own() -> None:
+    thirteenth = [c for c in all_cases() if c.half == "held_out_13"]
+    assert len(thirteenth) == 156 and len([c for c in thirteenth if not c.positive]) == 30
+    assert all(c.id.startswith("h13-") for c in thirteenth)
+    recorded = SPLIT_FILE.read_text(encoding="utf-8")
+    assert all(f"held_out_13\t{c.id}\n" in recorded for c in thirteenth)
+
+
 def test_a_printed_answer_is_read_without_the_row_tail_it_was_printed_over() -> None:
     assert answer_value('"n" projects stay readable') == "n"
     assert answer_value('["web", "api"]  tail') == ["web", "api"]
@@ -176,6 +184,8 @@ def test_a_corpus_run_covers_a_sealed_set_only_when_its_split_is_named() -> None
     assert len(eleventh) == 170 and {c.half for c in eleventh} == {"held_out_11"}
     twelfth = chosen_cases(cases, "held_out_12", "")
     assert len(twelfth) == 152 and {c.half for c in twelfth} == {"held_out_12"}
+    thirteenth = chosen_cases(cases, "held_out_13", "")
+    assert len(thirteenth) == 156 and {c.half for c in thirteenth} == {"held_out_13"}
     assert {c.half for c in chosen_cases(cases, None, "")} == {
         "dev",
         "held_out",
@@ -280,3 +290,7 @@ def test_the_corpus_command_fails_when_any_held_out_set_misses_a_target() -> Non
     assert missed_targets(twelfth) == []
     look = next(c for c in all_cases() if c.half == "held_out_12" and not c.positive)
     assert missed_targets(twelfth + [Result(case=look, detected=True)]) == ["held_out_12"]
+    thirteenth = perfect("held_out_13")
+    assert missed_targets(thirteenth) == []
+    look = next(c for c in all_cases() if c.half == "held_out_13" and not c.positive)
+    assert missed_targets(thirteenth + [Result(case=look, detected=True)]) == ["held_out_13"]

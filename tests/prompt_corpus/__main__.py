@@ -13,6 +13,7 @@
     python -m tests.prompt_corpus --split held_out_10  the tenth held-out set (sealed: only so)
     python -m tests.prompt_corpus --split held_out_11  the eleventh held-out set (sealed: only so)
     python -m tests.prompt_corpus --split held_out_12  the twelfth held-out set (sealed: only so)
+    python -m tests.prompt_corpus --split held_out_13  the thirteenth held-out set (sealed: only so)
     python -m tests.prompt_corpus -k clack -v     cases whose id contains "clack", with screens
     python -m tests.prompt_corpus --write-split   rewrite split.txt (after adding cases)
 

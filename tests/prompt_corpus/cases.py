@@ -877,6 +877,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_held10 import held_out_10_cases
     from tests.prompt_corpus.cases_held11 import held_out_11_cases
     from tests.prompt_corpus.cases_held12 import held_out_12_cases
+    from tests.prompt_corpus.cases_held13 import held_out_13_cases
 
     cases = (
         python_library_cases()
@@ -895,6 +896,7 @@ def all_cases() -> list[Case]:
         + held_out_10_cases()
         + held_out_11_cases()
         + held_out_12_cases()
+        + held_out_13_cases()
         + dev2_cases()
         + dev3_cases()
         + dev4_cases()

@@ -1,6 +1,7 @@
 """Check a held-out set's programs themselves, without the supervisor or its detector.
 
-    python -m tests.prompt_corpus.held_check --split held_out_12 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_13 [-k SUBSTRING]
+    python -m tests.prompt_corpus.held_check --split held_out_12
     python -m tests.prompt_corpus.held_check --split held_out_11
     python -m tests.prompt_corpus.held_check --split held_out_10
     python -m tests.prompt_corpus.held_check --split held_out_9
@@ -114,6 +115,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         held10_keys,
         held11_keys,
         held12_keys,
+        held13_keys,
     )
 
     tables = {
@@ -127,6 +129,7 @@ def shows_keys(split: str) -> dict[str, tuple[str, list[str]]]:
         "held_out_10": held10_keys.SHOWS_KEYS,
         "held_out_11": held11_keys.SHOWS_KEYS,
         "held_out_12": held12_keys.SHOWS_KEYS,
+        "held_out_13": held13_keys.SHOWS_KEYS,
     }
     if split not in tables:
         raise ValueError(f"no screen text and keys for {split!r}; choose one of {sorted(tables)}")

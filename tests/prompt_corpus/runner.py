@@ -59,6 +59,7 @@ SPLITS = (
     "held_out_10",
     "held_out_11",
     "held_out_12",
+    "held_out_13",
 )
 _ANSWER_LINE = re.compile(r"ANSWER=(.*)")
 _NUMBER_PREFIX = re.compile(r"^\(?\d+[.)]?\s+")
