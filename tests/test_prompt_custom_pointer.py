@@ -60,6 +60,15 @@ def test_a_pair_of_signs_as_pointer_under_a_navigate_legend_is_a_choice() -> Non
     assert labels(d) == ["celadon", "tenmoku", "shino"]
 
 
+def test_a_wide_pointer_whose_label_sits_a_cell_right_of_the_others_is_still_a_pointer() -> None:
+    # @inquirer/prompts pads the other rows by two cells whatever the cursor's width.
+    text = "? Tide table to print\n=> Dover\n  Harwich\n  Lowestoft\n\n↑↓ navigate • ⏎ select\n"
+    d = must(text)
+    assert d.kind is PromptKind.CHOICE
+    assert labels(d) == ["Dover", "Harwich", "Lowestoft"]
+    assert d.selected_index == 0
+
+
 def test_a_marked_row_under_a_title_with_no_key_hint_and_no_question_mark_is_no_menu() -> None:
     text = "Last run asked:\nMooring for the ketch\n   pontoon A\n ~ pontoon B\n   harbour wall\n"
     d = found(text)

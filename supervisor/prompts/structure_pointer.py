@@ -25,25 +25,38 @@ KNOWN = "❯"  # what the menu reader takes for a pointer
 
 
 def with_known_pointer(rows: list[Row]) -> list[Row]:
-    """``rows``, with a custom pointer (see the module) redrawn as :data:`KNOWN`, padded
-    so every column stays where it was; unchanged when no block has one."""
+    """``rows``, with a custom pointer (see the module) redrawn as :data:`KNOWN`, its
+    label in the other labels' column; unchanged when no block has one."""
     for at, row in enumerate(rows):
         m = _TOKEN.match(row.text)
         if m is None or m.group("token")[0] in POINTER:
             continue  # no token, or a pointer the menu reader knows already
-        column = row.offset + m.start("label")
+        column = _labels_column(rows, at)
+        # The other labels start after the pointer's first cell and no later than its
+        # label (@inquirer pads them by two cells whatever the pointer's width).
+        if column is None or not row.offset + 2 <= column <= row.offset + m.start("label"):
+            continue
         block = _block(rows, at, column)
         if block is None:
             continue
         first, last = block
         if first == 0 or not _asks_above(rows, first, last, at):
             continue
-        token = m.group("token")
-        text = KNOWN + " " * (len(token) - 1) + row.text[len(token) :]
+        lead = column - row.offset
+        text = KNOWN + " " * (lead - 1) + m.group("label")
+        style = row.style[:lead] + row.style[m.start("label") :]
         out = list(rows)
-        out[at] = replace(row, text=text)
+        out[at] = replace(row, text=text, style=style)
         return out
     return rows
+
+
+def _labels_column(rows: list[Row], at: int) -> int | None:
+    """Where the text of the row on the next line (else the previous one) starts."""
+    for other in (at + 1, at - 1):
+        if 0 <= other < len(rows) and abs(rows[other].index - rows[at].index) == 1:
+            return rows[other].offset
+    return None
 
 
 def _block(rows: list[Row], at: int, column: int) -> tuple[int, int] | None:
@@ -82,7 +95,7 @@ def _asks_above(rows: list[Row], first: int, last: int, at: int) -> bool:
     if not marked:
         return False
     labels = [
-        r.style[len(r.text) - len(r.text.lstrip()) :] if i != at else _label_style(r)
+        r.style if i != at else _label_style(r)
         for i, r in enumerate(rows[first : last + 1], start=first)
     ]
     return odd_one(labels) == at - first

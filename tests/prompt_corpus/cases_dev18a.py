@@ -97,6 +97,25 @@ def _pointer_cases() -> list[Case]:
             "churchyard",
         ),
         _case(
+            "d18a-ipy-select-hand-pointer-default",
+            "inquirerpy",
+            _py("ipy_select_hand_pointer_default"),
+            "choice",
+            ("north boundary", "lane side", "orchard gap", "pond corner"),
+            "pond corner",
+            "pond corner",
+        ),
+        _case(
+            "d18a-iq-select-theme-cursor-pair",
+            "inquirer",
+            _node("iq_select_theme_cursor_pair"),
+            "choice",
+            ("Dover", "Harwich", "Lowestoft", "Whitby"),
+            "Harwich",
+            "Harwich",
+            _NODE,
+        ),
+        _case(
             "d18a-iq-select-theme-cursor-arrow",
             "inquirer",
             _node("iq_select_theme_cursor_arrow"),
@@ -219,6 +238,12 @@ def _lookalikes() -> list[Case]:
     return [
         _case("d18a-look-masked-value-in-log", "look-alike", _py("look_masked_value_in_log"), None),
         _case("d18a-look-pointer-menu-in-log", "look-alike", _py("look_pointer_menu_in_log"), None),
+        _case(
+            "d18a-look-custom-pointer-menu-last",
+            "look-alike",
+            _py("look_custom_pointer_menu_last"),
+            None,
+        ),
         _case("d18a-look-console-banner", "look-alike", _py("look_console_banner"), None),
         _case(
             "d18a-look-prefilled-value-in-log",

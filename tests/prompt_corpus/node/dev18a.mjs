@@ -33,6 +33,14 @@ const SCENARIOS = {
       theme: { icon: { cursor: "▶" } },
     });
   },
+  async iq_select_theme_cursor_pair() {
+    const { select } = await import("@inquirer/prompts");
+    return select({
+      message: "Tide table to print",
+      choices: ["Dover", "Harwich", "Lowestoft", "Whitby"].map((v) => ({ value: v })),
+      theme: { icon: { cursor: "=>" } },
+    });
+  },
   async iq_input_default_keep() {
     const { input } = await import("@inquirer/prompts");
     return input({ message: "Choir section to seat first", default: "altos" });

@@ -133,6 +133,18 @@ def ipy_select_triangle_pointer() -> Any:
     ).execute()
 
 
+@scenario
+def ipy_select_hand_pointer_default() -> Any:
+    from InquirerPy import inquirer
+
+    return inquirer.select(
+        message="Hedge to lay this winter:",
+        choices=["north boundary", "lane side", "orchard gap", "pond corner"],
+        pointer="👉",
+        default="lane side",
+    ).execute()
+
+
 # ---------------------------------------------------------------- defaults kept
 
 
@@ -216,6 +228,16 @@ def look_pointer_menu_in_log() -> Any:
     print("   swinging buoy 7", flush=True)
     print("   harbour wall", flush=True)
     print("and the operator chose pontoon B; replaying the moorings now.", flush=True)
+    forever()
+
+
+@scenario
+def look_custom_pointer_menu_last() -> Any:
+    print("Replaying the recorded session:", flush=True)
+    print("? Bell method for Sunday service (Use arrow keys)", flush=True)
+    print(" 👉 Plain Bob", flush=True)
+    print("    Grandsire", flush=True)
+    print("    Stedman", flush=True)
     forever()
 
 
