@@ -85,3 +85,20 @@ def test_an_indented_paragraph_with_one_outdented_word_is_no_menu() -> None:
     )
     d = found(text, RAW)
     assert d is None or d.kind is not PromptKind.CHOICE
+
+
+def test_a_box_or_a_tree_line_before_a_group_of_a_grouped_checklist_is_no_pointer() -> None:
+    text = (
+        "◆  Services to restart\n"
+        "│  ◻ Web\n"
+        "│  │ ◻ nginx\n"
+        "│  └ ◻ varnish\n"
+        "│  ◻ Data\n"
+        "│  │ ◻ postgres\n"
+        "│  │ ◻ redis\n"
+        "│  └ ◻ kafka\n"
+        "│  ↑/↓ to navigate • Space: select\n"
+        "└\n"
+    )
+    # Drawn without styles, nothing marks a highlight: no menu, and no pointer invented.
+    assert found(text) is None

@@ -19,8 +19,13 @@ from dataclasses import replace
 
 from supervisor.prompts.structure_rows import HINT, POINTER, QMARK, Row, odd_one
 
-# A pointer: one to three signs (an emoji, "=>", "*"), or a short word ("go").
-_TOKEN = re.compile(r"^(?P<token>[^\w\s]{1,3}|[A-Za-z]{1,6})(?P<gap>\s+)(?P<label>\S.*)$")
+# A pointer: one to three signs (an emoji, "=>", "*"), or a short word ("go"); never a
+# tree's or frame's line ("└ ◻ kafka" closes a group in clack's grouped checklist).
+_TOKEN = re.compile(
+    r"^(?P<token>[^\w\s\u2500-\u257f|]{1,3}|[A-Za-z]{1,6})(?P<gap>\s+)(?P<label>\S.*)$"
+)
+# A row that is itself a list's item (a box or a radio mark first), never its question.
+_ITEM = re.compile(r"^(?:[○◯●◉◻◼□■☐☑☒]|\[[ xX*]\]|\([ *•xX]\))\s")
 KNOWN = "❯"  # what the menu reader takes for a pointer
 
 
@@ -29,8 +34,8 @@ def with_known_pointer(rows: list[Row]) -> list[Row]:
     label in the other labels' column; unchanged when no block has one."""
     for at, row in enumerate(rows):
         m = _TOKEN.match(row.text)
-        if m is None or m.group("token")[0] in POINTER:
-            continue  # no token, or a pointer the menu reader knows already
+        if m is None or m.group("token")[0] in POINTER or _ITEM.match(row.text):
+            continue  # no token, a pointer the menu reader knows already, or a box
         column = _labels_column(rows, at)
         # The other labels start after the pointer's first cell and no later than its
         # label (@inquirer pads them by two cells whatever the pointer's width).
@@ -85,7 +90,11 @@ def _asks_above(rows: list[Row], first: int, last: int, at: int) -> bool:
     hint on it or on a row just under the block, or a "? " mark with the pointed row's
     label lit unlike the others."""
     question = rows[first - 1]
-    if question.index != rows[first].index - 1 or question.offset > rows[at].offset:
+    if (
+        question.index != rows[first].index - 1
+        or question.offset > rows[at].offset
+        or _ITEM.match(question.text)
+    ):
         return False
     marked = QMARK.match(question.text) is not None
     near = [question.text] + [r.text for r in rows[last + 1 : last + 3]]
