@@ -183,9 +183,13 @@ class Answerer:
 
     async def _emptied(self, field: Field) -> bool:
         """Whether ``field`` shows empty within :data:`FIELD_WAIT`."""
+        return await self._until(functools.partial(emptied, field), FIELD_WAIT)
+
+    async def _until(self, done: Callable[[ScreenSnapshot], bool], wait: float) -> bool:
+        """Whether the screen comes to satisfy ``done`` within ``wait`` seconds."""
         try:
-            async with asyncio.timeout(FIELD_WAIT):
-                while not emptied(field, self._snapshot()):
+            async with asyncio.timeout(wait):
+                while not done(self._snapshot()):
                     self._output.clear()
                     await self._output.wait()
         except TimeoutError:
@@ -319,14 +323,12 @@ class Answerer:
         before = self._snapshot()
         await write(probe)
         sent.append(probe)
-        try:
-            async with asyncio.timeout(ECHO_WAIT):
-                while not echoed(before, self._snapshot()):
-                    self._output.clear()
-                    await self._output.wait()
-        except TimeoutError:
+        if not await self._until(functools.partial(echoed, before), ECHO_WAIT):
             await write(ERASE)
             sent.append(ERASE)
+            # Read while the mask still shows, the field would be another prompt than the
+            # one found secret: wait (a little) for it to read as before the probe.
+            await self._until(lambda now: now.lines == before.lines, ECHO_WAIT)
             if lists_below(before):
                 raise PromptError(
                     ErrorCode.INVALID_ANSWER,
@@ -335,7 +337,7 @@ class Answerer:
                     "Tether erased the one character it typed and sent nothing else; read "
                     "the screen with get_logs and answer with send_keys (arrows, Space, Enter)",
                 ) from None
-            self._tracker.mark_secret(prompt_id)
+            self._tracker.mark_secret(prompt_id, self._snapshot(), time.time())
             raise PromptError(
                 ErrorCode.PROMPT_SECRET,
                 "This field does not show what is typed, so it looks like a secret field; "

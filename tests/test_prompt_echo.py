@@ -160,3 +160,50 @@ def test_a_word_typed_after_a_question_with_only_its_default_is_not_yet_an_answe
     assert prompt is not None and prompt.kind is PromptKind.YES_NO
     assert not tracker.left_cursor(prompt.prompt_id, snap("Is this OK? (yes) no"))
     assert tracker.left_cursor(prompt.prompt_id, snap("Is this OK? (yes) no\nAborted.\n"))
+
+
+class _MaskedField(_Field):
+    """A field that draws a mask for each typed key, seen by the session's tracker while
+    the mask shows (output just arrived), as the session loop sees every redraw."""
+
+    def __init__(self, tracker: PromptTracker) -> None:
+        super().__init__(echo=False)
+        self.tracker = tracker
+
+    def _draw(self) -> ScreenSnapshot:
+        # No separator before the field (questionary's password): the mask reads as
+        # part of the question, another prompt.
+        field = "? Words that open the vault " + "*" * len(self.typed)
+        return snap(field + f"\x1b[1;{len(field) + 1}H")
+
+    async def write(self, data: bytes) -> int:
+        written = await super().write(data)
+        self.tracker.observe(self.current, 10.5, 0.0, signals=RAW)
+        return written
+
+
+async def test_a_masked_field_found_secret_keeps_its_id_though_its_mask_read_as_another_prompt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answering, "ECHO_WAIT", 0.05)
+    tracker = PromptTracker("session-mask")
+    field = _MaskedField(tracker)
+    prompt = tracker.observe(field.current, 10.0, 10.0, signals=RAW)
+    assert prompt is not None and prompt.kind is PromptKind.TEXT
+    answerer = Answerer(
+        tracker,
+        snapshot=lambda: field.current,
+        quiet_for=lambda: 10.0,
+        output=field.output,
+        application_cursor=lambda: False,
+        exited=lambda: False,
+    )
+    with pytest.raises(PromptError) as caught:
+        async with asyncio.timeout(10):
+            await answerer.type_answer(prompt.prompt_id, "hunter2", field.write)
+    assert caught.value.code is ErrorCode.PROMPT_SECRET
+    assert field.writes == [b"h", ERASE]
+    # Read at once, while the erased field's output is still fresh: the same prompt, secret.
+    again = tracker.observe(field.current, 11.0, 0.0, signals=RAW)
+    assert again is not None
+    assert (again.prompt_id, again.kind) == (prompt.prompt_id, PromptKind.SECRET)

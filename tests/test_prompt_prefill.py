@@ -19,7 +19,7 @@ from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.echo import ERASE
 from supervisor.prompts.prefill import KILL_AHEAD, KILL_LINE, Field, emptied, prefilled, shows
 from supervisor.prompts.tracker import default_rules
-from tests.prompt_support import snap
+from tests.prompt_support import must, snap
 
 RAW = Signals(canonical=False, blocked_on_read=True)
 
@@ -229,3 +229,13 @@ def test_a_value_after_the_cursor_behind_a_question_is_no_default() -> None:
     assert field_of("? Release branch ‣ main\x1b[4D") is None
     assert field_of(_ptk_input_dialog("", at=5)) is None
     assert field_of(_ptk_input_dialog("\x1b[2mhostname\x1b[0m", at=5)) is None
+
+
+def test_a_label_carrying_its_unit_in_brackets_before_a_kept_default_is_a_text_field() -> None:
+    for text, value in (
+        ("Greenhouse humidity target (%): 65", "65"),
+        ("Rows per sheet [1-60]: 48", "48"),
+    ):
+        d = must(text, RAW)
+        assert d.kind is PromptKind.TEXT
+        assert d.question == text.removesuffix(" " + value)

@@ -488,13 +488,20 @@ def _word_styles(snapshot: ScreenSnapshot, words: list[str]) -> list[str]:
     return out
 
 
+# A label, a colon and a value: "Branch: main". The label may carry its unit or range in
+# brackets ("Humidity target (%): 65", "Rows [1-60]: 48").
+_LABEL_VALUE = re.compile(
+    r"^(?P<q>[A-Za-z](?:[\w ,'/-]|\([^()]{1,20}\)|\[[^\[\]]{1,20}\]){1,60}:)\s+(?P<v>\S.*)$"
+)
+
+
 def _split_raw(text: str) -> tuple[str, str]:
     """(question, what follows it) on a TUI's line: "? Name › Jane", "Branch: main"."""
     for sep in ("›", "‣", "»", "▸", "➤"):
         if sep in text:
             head, _, tail = text.partition(sep)
             return head.rstrip(), tail.strip()
-    m = re.match(r"^(?P<q>[A-Za-z][\w ,'/-]{1,60}:)\s+(?P<v>\S.*)$", text)
+    m = _LABEL_VALUE.match(text)
     if m and not QMARK.match(text):
         return m.group("q"), m.group("v")
     # A toggle drawn right after the question mark ("Publish it ? Yes/No").

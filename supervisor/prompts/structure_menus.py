@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from shared.protocol import PromptKind
 from supervisor.prompts.detect_types import Detection, Signals
 from supervisor.prompts.structure_legend import names_toggle, ticks_with_arrows
+from supervisor.prompts.structure_pointer import with_known_pointer
 from supervisor.prompts.structure_rows import (
     HINT,
     POINTER,
@@ -119,6 +120,7 @@ class _Item:
 def find_menu(snapshot: ScreenSnapshot, rows: list[Row], signals: Signals) -> Detection | None:
     if signals.canonical:
         return None  # a line reader: menus it prints are answered on the line below
+    rows = with_known_pointer(rows)
     # Work upward from the bottom: hints, then the option rows, then the question.
     end = len(rows)
     while end > 0 and (

@@ -210,9 +210,10 @@ class PromptTracker:
             return False
         return needs_probe(canonical=self._signals.canonical, echo_off=self._signals.echo_off)
 
-    def mark_secret(self, prompt_id: str) -> None:
+    def mark_secret(self, prompt_id: str, snapshot: ScreenSnapshot, when: float) -> None:
         """``prompt_id``'s field drew nothing for a typed key: from now on it is reported
-        as a secret and answers to it are refused."""
+        as a secret and answers to it are refused. ``snapshot`` shows the field after the
+        probe's character was erased; ``when``: the time now."""
         issued = self._issued.get(prompt_id)
         if issued is None:
             return
@@ -220,7 +221,13 @@ class PromptTracker:
         self._hidden[issued[0]] = None
         while len(self._hidden) > _REMEMBERED_IDS:
             self._hidden.popitem(last=False)
-        if self._current is not None and self._current.prompt_id == prompt_id:
+        now = self._still_shown(prompt_id, snapshot)
+        if now is not None:
+            # While the probe's mask showed, the field read as another prompt or as
+            # none; shown as it was again, it is the pending prompt under its own id.
+            self._found = dataclasses.replace(now, kind=PromptKind.SECRET, select="none")
+            self._current = self._prompt(self._found, when, snapshot=snapshot, prompt_id=prompt_id)
+        elif self._current is not None and self._current.prompt_id == prompt_id:
             self._current = self._current.model_copy(update={"kind": PromptKind.SECRET})
 
     def highlighted(self, prompt_id: str, snapshot: ScreenSnapshot) -> int | None:
