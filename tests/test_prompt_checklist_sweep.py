@@ -120,3 +120,12 @@ def test_a_list_ticked_with_arrows_or_a_plain_menu_is_never_swept() -> None:
     view = PagedList(ticked=set()).view()
     assert not sweeps(replace(view, select="checkbox_arrows"), "cedar", shown)
     assert not sweeps(replace(view, select="arrows", checked=None), "cedar", shown)
+
+
+def test_a_whiptail_or_dialog_checklist_is_swept_but_a_prompt_toolkit_one_is_not() -> None:
+    # whiptail and dialog take Enter as Ok; prompt_toolkit's checklist toggles on Enter.
+    shown = snap("Trees to plant", "[ ] oak", "[ ] elm", "[ ] ash")
+    view = PagedList(ticked=set()).view()
+    assert sweeps(replace(view, select="dialog_check"), "cedar", shown)
+    assert not sweeps(replace(view, select="dialog_check"), "elm", shown)
+    assert not sweeps(replace(view, select="dialog_check_tab"), "cedar", shown)

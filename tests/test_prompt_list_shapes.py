@@ -208,3 +208,22 @@ def test_several_labels_for_a_single_choice_are_refused_at_once_not_searched_for
     d, snapshot = must_snapshot(window), window.model.snapshot()
     assert not searchable(d, "Feb, Mar", snapshot)  # both in view: no label out of view
     assert searchable(d, "Feb, Sep", snapshot)  # Sep may be further down the list
+
+
+def test_a_whiptail_radiolist_or_menu_is_searched_for_a_label_below_its_box() -> None:
+    # whiptail and dialog scroll a list taller than their box under the arrows too.
+    text = (
+        "┌──────────┤ Locale ├─────────┐\n"
+        "│ System locale:              │\n"
+        "│                             │\n"
+        f"│  ({ESC}[7m*{ESC}[0m) en_GB  English (UK)   ↑ │\n"
+        "│  ( ) de_DE  German         ▒ │\n"
+        "│  ( ) fr_FR  French         ↓ │\n"
+        "│                             │\n"
+        "│     <Ok>        <Cancel>    │\n"
+        "└─────────────────────────────┘"
+    )
+    d = must(text + f"{ESC}[4;5H")
+    assert d.select == "dialog_radio"
+    assert searchable(d, "fi_FI")
+    assert not searchable(d, "de_DE")  # in view: the arrows count to it
