@@ -129,3 +129,12 @@ def test_a_whiptail_or_dialog_checklist_is_swept_but_a_prompt_toolkit_one_is_not
     assert sweeps(replace(view, select="dialog_check"), "cedar", shown)
     assert not sweeps(replace(view, select="dialog_check"), "elm", shown)
     assert not sweeps(replace(view, select="dialog_check_tab"), "cedar", shown)
+
+
+def test_a_whiptail_checklist_whose_scroll_bar_shows_hidden_rows_is_swept_for_any_answer() -> None:
+    # Rows below the box may be ticked already: the answer must read them too.
+    view = replace(PagedList(ticked=set()).view(), select="dialog_check", question="Trees")
+    scrolled = snap(
+        "│ Trees                    │", "│ [ ] oak          ↑ │", "│ [ ] elm          ↓ │"
+    )
+    assert sweeps(view, "elm", scrolled)

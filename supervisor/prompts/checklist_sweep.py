@@ -44,7 +44,8 @@ def sweeps(found: Detection, answer: str, snapshot: ScreenSnapshot) -> bool:
     except PromptError:
         return True
     # The hints a paged menu draws for hidden rows are read the same under a checklist.
-    return rows_out_of_view(replace(found, select="arrows"), snapshot)
+    boxed = found.select == "dialog_check"
+    return rows_out_of_view(found if boxed else replace(found, select="arrows"), snapshot)
 
 
 @dataclass(frozen=True)

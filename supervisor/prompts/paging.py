@@ -11,8 +11,9 @@ wraps, after both ends of one that does not, or after :data:`MAX_MOVES`.
 The runner (:mod:`supervisor.answering`) presses the keys and feeds back each screen.
 
 :func:`rows_out_of_view` reads the hints some libraries draw for hidden rows (clack's
-``...``, inquirer's "(Move up and down to reveal more choices)", "↓ 3 more"), so a
-caller can be told that the options listed are partial.
+``...``, inquirer's "(Move up and down to reveal more choices)", "↓ 3 more", and the
+scroll marks whiptail and dialog draw in their boxes), so a caller can be told that the
+options listed are partial.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _MORE_ROW = re.compile(
     r"(?i)^\W*(?:\.\.\.|…|.*\breveal more choices\b.*|[↑↓]?\s*\d+\s+more\b.*"
     r"|[↑↓]\s*more\b.*|\(\d+ more\))\W*$"
 )
+# whiptail's scroll bar ends a row with an arrow after a wide gap ("Madrid      ↓");
+# dialog writes "↓(+)" (or "↑(-)") into its list's frame.
+_DIALOG_MORE = re.compile(r"\S\s{2,}[↑↓]$|[─━][↑↓]\([+-]\)[─━]")
 _ARROWS_SELECT = "arrows"
 
 
@@ -52,14 +56,18 @@ def moves_by_arrows(found: Detection) -> bool:
 def rows_out_of_view(found: Detection, snapshot: ScreenSnapshot) -> bool:
     """Whether ``snapshot`` says ``found``'s list has rows out of view: a row that only
     says so, under the question (the rows from the last one holding the question)."""
-    if found.select != _ARROWS_SELECT or not found.options:
+    boxed = found.select.startswith("dialog_")
+    if (found.select != _ARROWS_SELECT and not boxed) or not found.options:
         return False
     lines = snapshot.lines
     head = found.question.strip()[:30]
     start = next((i for i in range(len(lines) - 1, -1, -1) if head and head in lines[i]), None)
     if start is None:
         return False
-    return any(_MORE_ROW.match(line.strip(" │┃|")) for line in lines[start + 1 :] if line.strip())
+    below = [line.strip(" │┃|") for line in lines[start + 1 :] if line.strip()]
+    if boxed:
+        return any(_DIALOG_MORE.search(line) for line in below)
+    return any(_MORE_ROW.match(line) for line in below)
 
 
 def searchable(found: Detection, answer: str, snapshot: ScreenSnapshot | None = None) -> bool:
