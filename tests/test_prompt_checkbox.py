@@ -176,6 +176,38 @@ def test_dialog_checklist_items_on_read_as_checked() -> None:
     assert plan_writes(d, "examples", canonical=False)[-2:] in ([SPACE, ENTER], [TAB, ENTER])
 
 
+def _whiptail_radiolist(cursor: int) -> str:
+    # whiptail lights only the cell inside the cursor row's "( )", never its label.
+    rows = [("*", "en_GB  English (UK)"), (" ", "de_DE  German"), (" ", "fr_FR  French")]
+    drawn = [
+        f"│  ({colour('7', on) if i == cursor else on}) {label:<22}│"
+        for i, (on, label) in enumerate(rows)
+    ]
+    return "\n".join(
+        [
+            "┌──────────┤ Locale ├─────────┐",
+            "│ System locale:              │",
+            "│                             │",
+            *drawn,
+            "│                             │",
+            "│     <Ok>        <Cancel>    │",
+            "└─────────────────────────────┘",
+        ]
+    )
+
+
+def test_a_whiptail_list_highlights_the_row_whose_box_cell_is_lit() -> None:
+    d = must(_whiptail_radiolist(2) + f"{ESC}[6;5H")
+    assert d.select == "dialog_radio"
+    assert [o.label for o in d.options] == ["en_GB", "de_DE", "fr_FR"]
+    assert d.selected_index == 2
+
+
+def test_a_whiptail_list_with_no_cell_lit_starts_at_its_first_row() -> None:
+    d = must(_whiptail_radiolist(-1) + f"{ESC}[4;5H")
+    assert d.selected_index == 0
+
+
 # ---------------------------------------------------------------- confirming
 
 

@@ -120,3 +120,21 @@ def test_a_list_ticked_with_arrows_or_a_plain_menu_is_never_swept() -> None:
     view = PagedList(ticked=set()).view()
     assert not sweeps(replace(view, select="checkbox_arrows"), "cedar", shown)
     assert not sweeps(replace(view, select="arrows", checked=None), "cedar", shown)
+
+
+def test_a_whiptail_or_dialog_checklist_is_swept_but_a_prompt_toolkit_one_is_not() -> None:
+    # whiptail and dialog take Enter as Ok; prompt_toolkit's checklist toggles on Enter.
+    shown = snap("Trees to plant", "[ ] oak", "[ ] elm", "[ ] ash")
+    view = PagedList(ticked=set()).view()
+    assert sweeps(replace(view, select="dialog_check"), "cedar", shown)
+    assert not sweeps(replace(view, select="dialog_check"), "elm", shown)
+    assert not sweeps(replace(view, select="dialog_check_tab"), "cedar", shown)
+
+
+def test_a_whiptail_checklist_whose_scroll_bar_shows_hidden_rows_is_swept_for_any_answer() -> None:
+    # Rows below the box may be ticked already: the answer must read them too.
+    view = replace(PagedList(ticked=set()).view(), select="dialog_check", question="Trees")
+    scrolled = snap(
+        "│ Trees                    │", "│ [ ] oak          ↑ │", "│ [ ] elm          ↓ │"
+    )
+    assert sweeps(view, "elm", scrolled)

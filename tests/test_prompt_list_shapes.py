@@ -10,14 +10,15 @@ the real terminal model. The live programs are in the prompt corpus
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from shared.protocol import PromptKind
 from supervisor.answering import Answerer
 from supervisor.prompts.answer import ENTER, SPACE, plan_writes
 from supervisor.prompts.detect import Detection, detect
-from supervisor.prompts.paging import searchable
+from supervisor.prompts.paging import rows_out_of_view, searchable
 from supervisor.prompts.tracker import PromptTracker, default_rules
-from supervisor.screen import TerminalModel
+from supervisor.screen import ScreenSnapshot, TerminalModel
 from tests.prompt_support import ESC, RAW, found, labels, must
 
 DOWN, UP = b"\x1b[B", b"\x1b[A"
@@ -208,3 +209,45 @@ def test_several_labels_for_a_single_choice_are_refused_at_once_not_searched_for
     d, snapshot = must_snapshot(window), window.model.snapshot()
     assert not searchable(d, "Feb, Mar", snapshot)  # both in view: no label out of view
     assert searchable(d, "Feb, Sep", snapshot)  # Sep may be further down the list
+
+
+_WHIPTAIL_LOCALE = (
+    "┌──────────┤ Locale ├─────────┐\n"
+    "│ System locale:              │\n"
+    "│                             │\n"
+    f"│  ({ESC}[7m*{ESC}[0m) en_GB  English (UK)   ↑ │\n"
+    "│  ( ) de_DE  German         ▒ │\n"
+    "│  ( ) fr_FR  French         ↓ │\n"
+    "│                             │\n"
+    "│     <Ok>        <Cancel>    │\n"
+    "└─────────────────────────────┘"
+)
+
+
+def test_a_whiptail_radiolist_or_menu_is_searched_for_a_label_below_its_box() -> None:
+    # whiptail and dialog scroll a list taller than their box under the arrows too.
+    d = must(_WHIPTAIL_LOCALE + f"{ESC}[4;5H")
+    assert d.select == "dialog_radio"
+    assert searchable(d, "fi_FI")
+    assert not searchable(d, "de_DE")  # in view: the arrows count to it
+
+
+def test_the_scroll_marks_of_whiptail_and_dialog_say_rows_are_out_of_view() -> None:
+    def boxed(*rows: str) -> ScreenSnapshot:
+        return ScreenSnapshot(lines=rows, cursor_row=0, cursor_col=0, cols=80, rows=24)
+
+    d = replace(must(_WHIPTAIL_LOCALE + f"{ESC}[4;5H"), question="System locale:")
+    whiptail = boxed(
+        "│ System locale:              │",
+        "│  (*) en_GB  English (UK)   ↑ │",
+        "│  ( ) fr_FR  French         ↓ │",
+    )
+    dialog = boxed(
+        "│ System locale:                 │",
+        "│ │  (*) en_GB  English (UK)   │ │",
+        "│ └─────↓(+)──────────────58%──┘ │",
+    )
+    whole = boxed("│ System locale:              │", "│  (*) en_GB  Sort order ↓    │")
+    assert rows_out_of_view(d, whiptail)
+    assert rows_out_of_view(d, dialog)
+    assert not rows_out_of_view(d, whole)  # an arrow in a label, not a scroll bar

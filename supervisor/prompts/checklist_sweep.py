@@ -1,14 +1,15 @@
 """Paged checklists: ticking rows out of view with the program's own keys. Pure.
 
 A checklist whose page is shorter than its list (@inquirer's ``pageSize``, enquirer's
-``limit``, InquirerPy's ``height``, questionary in a short terminal) shows only some of
-its rows; the others scroll into view as the highlight moves, and some of them may
-already be ticked. :class:`ChecklistSweep` answers one, a screen at a time: first it
-walks the whole list (down to its end and back up to its other end, or once round a list
-that wraps) reading every row's label and tick, so an answer naming a label the list
-does not have is refused before anything is toggled; then it walks the list again and
-presses Space on each highlighted row whose tick differs from the answer, until every
-row seen shows the answer's state. Every walk is bounded by :data:`MAX_MOVES` arrows.
+``limit``, InquirerPy's ``height``, questionary in a short terminal, a whiptail or
+dialog box shorter than its list) shows only some of its rows; the others scroll into
+view as the highlight moves, and some of them may already be ticked.
+:class:`ChecklistSweep` answers one, a screen at a time: first it walks the whole list
+(down to its end and back up to its other end, or once round a list that wraps)
+reading every row's label and tick, so an answer naming a label the list does not have
+is refused before anything is toggled; then it walks the list again and presses Space
+on each highlighted row whose tick differs from the answer, until every row seen shows
+the answer's state. Every walk is bounded by :data:`MAX_MOVES` arrows.
 The runner (:mod:`supervisor.answering`) presses the keys and feeds back each screen.
 """
 
@@ -30,7 +31,11 @@ def sweeps(found: Detection, answer: str, snapshot: ScreenSnapshot) -> bool:
     """Whether ``answer`` to the checklist ``found`` needs the rows out of view: a list
     ticked with Space whose state is drawn for every row, and an answer naming a label
     no row in view matches, or ``snapshot`` saying rows are hidden ("↓ 3 more")."""
-    if found.select != "checkbox" or found.checked is None or found.positions is not None:
+    # whiptail's and dialog's checklists scroll inside their box the same way and take
+    # Enter as Ok; prompt_toolkit's ("_tab") toggles on Enter, so it is never swept.
+    if found.select not in ("checkbox", "dialog_check") or found.checked is None:
+        return False
+    if found.positions is not None:
         return False
     if found.selected_index is None or not answer.strip():
         return False
@@ -39,7 +44,8 @@ def sweeps(found: Detection, answer: str, snapshot: ScreenSnapshot) -> bool:
     except PromptError:
         return True
     # The hints a paged menu draws for hidden rows are read the same under a checklist.
-    return rows_out_of_view(replace(found, select="arrows"), snapshot)
+    boxed = found.select == "dialog_check"
+    return rows_out_of_view(found if boxed else replace(found, select="arrows"), snapshot)
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,15 @@ A long list drawn by a prompt library shows only a page of its rows (@inquirer's
 when the terminal is short); the rest scroll into view as the highlight moves. Only
 the rows on screen are offered, so an answer naming a label out of view matches none
 of them. :class:`PageSearch` decides, one screen at a time, how to bring it into view
-with the program's own keys (the arrows), and when to give up: after a full cycle of
-a list that wraps, after both ends of one that does not, or after :data:`MAX_MOVES`.
+with the program's own keys (the arrows; whiptail and dialog scroll a list taller
+than their box the same way), and when to give up: after a full cycle of a list that
+wraps, after both ends of one that does not, or after :data:`MAX_MOVES`.
 The runner (:mod:`supervisor.answering`) presses the keys and feeds back each screen.
 
 :func:`rows_out_of_view` reads the hints some libraries draw for hidden rows (clack's
-``...``, inquirer's "(Move up and down to reveal more choices)", "↓ 3 more"), so a
-caller can be told that the options listed are partial.
+``...``, inquirer's "(Move up and down to reveal more choices)", "↓ 3 more", and the
+scroll marks whiptail and dialog draw in their boxes), so a caller can be told that the
+options listed are partial.
 """
 
 from __future__ import annotations
@@ -36,20 +38,36 @@ _MORE_ROW = re.compile(
     r"(?i)^\W*(?:\.\.\.|…|.*\breveal more choices\b.*|[↑↓]?\s*\d+\s+more\b.*"
     r"|[↑↓]\s*more\b.*|\(\d+ more\))\W*$"
 )
+# whiptail's scroll bar ends a row with an arrow after a wide gap ("Madrid      ↓");
+# dialog writes "↓(+)" (or "↑(-)") into its list's frame.
+_DIALOG_MORE = re.compile(r"\S\s{2,}[↑↓]$|[─━][↑↓]\([+-]\)[─━]")
 _ARROWS_SELECT = "arrows"
+
+
+def moves_by_arrows(found: Detection) -> bool:
+    """Whether ``found``'s highlight walks its rows one arrow at a time, scrolling the
+    rows out of view into it: an arrow menu, or a whiptail/dialog menu or radiolist
+    (a list taller than its box scrolls inside the box)."""
+    return found.select in (_ARROWS_SELECT, "dialog_menu") or found.select.startswith(
+        "dialog_radio"
+    )
 
 
 def rows_out_of_view(found: Detection, snapshot: ScreenSnapshot) -> bool:
     """Whether ``snapshot`` says ``found``'s list has rows out of view: a row that only
     says so, under the question (the rows from the last one holding the question)."""
-    if found.select != _ARROWS_SELECT or not found.options:
+    boxed = found.select.startswith("dialog_")
+    if (found.select != _ARROWS_SELECT and not boxed) or not found.options:
         return False
     lines = snapshot.lines
     head = found.question.strip()[:30]
     start = next((i for i in range(len(lines) - 1, -1, -1) if head and head in lines[i]), None)
     if start is None:
         return False
-    return any(_MORE_ROW.match(line.strip(" │┃|")) for line in lines[start + 1 :] if line.strip())
+    below = [line.strip(" │┃|") for line in lines[start + 1 :] if line.strip()]
+    if boxed:
+        return any(_DIALOG_MORE.search(line) for line in below)
+    return any(_MORE_ROW.match(line) for line in below)
 
 
 def searchable(found: Detection, answer: str, snapshot: ScreenSnapshot | None = None) -> bool:
@@ -59,7 +77,7 @@ def searchable(found: Detection, answer: str, snapshot: ScreenSnapshot | None = 
     a row in view other than the highlighted one (the page may scroll under the
     arrows, so counting rows from here would land on another row)."""
     word = answer.strip()
-    if found.select != _ARROWS_SELECT or not word or word.isdigit():
+    if not moves_by_arrows(found) or not word or word.isdigit():
         return False
     try:
         target = choose_option(found.options, word, found.kind)

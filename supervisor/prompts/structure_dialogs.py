@@ -202,7 +202,11 @@ def _dialog_items(content: list[Row], focused: set[str]) -> _DialogList | None:
                 box_states([f"[{m.group('on')}]" for _, m in block]) if mode == "check" else None
             )
             labels = plain_labels(labels, None)
-            return block[0][0], kind, labels, odd_one(styles) or 0, mode, checked
+            # whiptail lights only the cell inside the cursor row's box, not its label.
+            marks = [content[i].style[m.start("on") : m.end("on")] for i, m in block]
+            lit = odd_one(styles)
+            lit = (odd_one(marks) or 0) if lit is None else lit
+            return block[0][0], kind, labels, lit, mode, checked
     # whiptail/dialog menus: "tag  description" rows; tags are numbers here or words.
     rows = [(i, menu.match(r.text)) for i, r in enumerate(content)]
     block = []

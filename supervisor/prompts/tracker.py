@@ -29,7 +29,12 @@ from supervisor.prompts.answer import PromptError, plan_writes, secret_error, wa
 from supervisor.prompts.detect import Detection, Signals, detect
 from supervisor.prompts.detect_types import HINT_SUFFIX
 from supervisor.prompts.echo import needs_probe
-from supervisor.prompts.paging import PARTIAL_NOTE, rows_out_of_view, searchable
+from supervisor.prompts.paging import (
+    PARTIAL_NOTE,
+    moves_by_arrows,
+    rows_out_of_view,
+    searchable,
+)
 from supervisor.prompts.prefill import Field, prefilled
 from supervisor.prompts.rules import RuleError, RuleSet, load_rules, user_rules_dir
 from supervisor.screen import ScreenSnapshot
@@ -281,7 +286,7 @@ class PromptTracker:
         question, other rows in view); None for another prompt or none."""
         issued = self._issued.get(prompt_id)
         now = self._detect(snapshot, math.inf)
-        if issued is None or now is None or now.select != "arrows":
+        if issued is None or now is None or not moves_by_arrows(now):
             return None
         if now.fingerprint != issued[0] and self._questions.get(prompt_id) != _core(now.question):
             return None

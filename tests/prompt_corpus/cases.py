@@ -867,6 +867,7 @@ def all_cases() -> list[Case]:
     from tests.prompt_corpus.cases_dev17a import dev17a_cases
     from tests.prompt_corpus.cases_dev17b import dev17b_cases
     from tests.prompt_corpus.cases_dev18a import dev18a_cases
+    from tests.prompt_corpus.cases_dev18b import dev18b_cases
     from tests.prompt_corpus.cases_held2 import held_out_2_cases
     from tests.prompt_corpus.cases_held3 import held_out_3_cases
     from tests.prompt_corpus.cases_held4 import held_out_4_cases
@@ -923,6 +924,7 @@ def all_cases() -> list[Case]:
         + dev17a_cases()
         + dev17b_cases()
         + dev18a_cases()
+        + dev18b_cases()
     )
     ids = [c.id for c in cases]
     duplicates = {i for i in ids if ids.count(i) > 1}
