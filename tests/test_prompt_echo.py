@@ -83,8 +83,10 @@ class _Field:
         return snap(field + self.below + f"\x1b[1;{len(field) + 1}H")
 
 
-def _answerer(field: _Field, signals: Signals = RAW) -> tuple[Answerer, PromptTracker, str]:
-    tracker = PromptTracker("session-echo")
+def _answerer(
+    field: _Field, signals: Signals = RAW, tracker: PromptTracker | None = None
+) -> tuple[Answerer, PromptTracker, str]:
+    tracker = tracker or PromptTracker("session-echo")
     prompt = tracker.observe(field.current, 10.0, 10.0, signals=signals)
     assert prompt is not None and prompt.kind is PromptKind.TEXT
     answerer = Answerer(
@@ -188,22 +190,13 @@ async def test_a_masked_field_found_secret_keeps_its_id_though_its_mask_read_as_
     monkeypatch.setattr(answering, "ECHO_WAIT", 0.05)
     tracker = PromptTracker("session-mask")
     field = _MaskedField(tracker)
-    prompt = tracker.observe(field.current, 10.0, 10.0, signals=RAW)
-    assert prompt is not None and prompt.kind is PromptKind.TEXT
-    answerer = Answerer(
-        tracker,
-        snapshot=lambda: field.current,
-        quiet_for=lambda: 10.0,
-        output=field.output,
-        application_cursor=lambda: False,
-        exited=lambda: False,
-    )
+    answerer, _, prompt_id = _answerer(field, tracker=tracker)
     with pytest.raises(PromptError) as caught:
         async with asyncio.timeout(10):
-            await answerer.type_answer(prompt.prompt_id, "hunter2", field.write)
+            await answerer.type_answer(prompt_id, "hunter2", field.write)
     assert caught.value.code is ErrorCode.PROMPT_SECRET
     assert field.writes == [b"h", ERASE]
     # Read at once, while the erased field's output is still fresh: the same prompt, secret.
     again = tracker.observe(field.current, 11.0, 0.0, signals=RAW)
     assert again is not None
-    assert (again.prompt_id, again.kind) == (prompt.prompt_id, PromptKind.SECRET)
+    assert (again.prompt_id, again.kind) == (prompt_id, PromptKind.SECRET)
