@@ -167,6 +167,9 @@ def test_an_expand_prompt_lists_its_letters_and_types_one() -> None:
         "Output directory (./dist/build): ",
         "Release date (YYYY/MM/DD): ",
         "Patch (src/app.py)? ",
+        "Cooling ramp (°C/h): ",
+        "Upload limit (MB/s): ",
+        "Cruising speed (km/h): ",
     ],
 )
 def test_a_path_or_format_in_parentheses_is_no_list_of_options(line: str) -> None:
@@ -179,6 +182,8 @@ def test_a_path_before_yes_no_markers_leaves_a_yes_no_and_real_lists_stay_lists(
     assert (d.kind, labels(d)) == (PromptKind.YES_NO, ["Yes", "No"])
     formats = must("Report format (json/yaml/toml): ", READING)
     assert (formats.kind, labels(formats)) == (PromptKind.CHOICE, ["json", "yaml", "toml"])
+    billing = must("Bill the client per (hour/day): ", READING)  # words, not a unit
+    assert (billing.kind, labels(billing)) == (PromptKind.CHOICE, ["hour", "day"])
 
 
 # ---------------------------------------------------------------- described menus

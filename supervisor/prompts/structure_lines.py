@@ -385,6 +385,14 @@ def _more_words(group: str) -> list[str] | None:
     return None
 
 
+# A unit of measure per unit of time: a quantity's sign or abbreviation over a time unit.
+# A single letter over another ("(m/s)") stays a pair of keys: only a sign makes it a unit.
+_RATE_UNIT = re.compile(
+    r"(?:[°µ][A-Za-z]{0,3}|[kMGTP]i?B|km|mi|ft|kWh|req|ops|msgs?|rows|files|pages)"
+    r"\s*/\s*(?:s|sec|ms|min|h|hr|hour|day|wk|week|mo|yr)"
+)
+
+
 def _not_a_list(inner: str) -> bool:
     """Parenthesised text that only looks like "a/b/c": a path ("(/etc/foo.conf)",
     "(./dist)", "(src/app.py)") or a format ("(YYYY/MM/DD)"), never options."""
@@ -395,6 +403,8 @@ def _not_a_list(inner: str) -> bool:
         return True  # "(default: /etc/app)": one value, shown
     if re.search(r"\d:\d|\d/s\b|it/s\b|%", inner):
         return True  # a progress bar's "[00:03<00:07, 4.2it/s]"
+    if _RATE_UNIT.fullmatch(inner):
+        return True  # a rate's unit ("(°C/h)", "(km/h)", "(MB/s)"): one field, measured
     parts = [p for p in re.split(r"\s*/\s*", inner) if p]
     if "/" in inner and any(re.search(r"\w\.[A-Za-z]\w{0,4}$", p) for p in parts):
         return True  # a file name with its extension

@@ -170,6 +170,20 @@ def ptk_prompt_default_keep_copy() -> Any:
 
 
 @scenario
+def ptk_prompt_rate_unit_replace() -> Any:
+    from prompt_toolkit import prompt
+
+    return prompt("Upload ceiling (MB/s): ", default="40")
+
+
+@scenario
+def ptk_prompt_rate_unit_keep() -> Any:
+    from prompt_toolkit import prompt
+
+    return prompt("Dome rotation speed (°/min): ", default="12")
+
+
+@scenario
 def q_text_default_keep_ward() -> Any:
     import questionary
 
